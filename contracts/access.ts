@@ -1,0 +1,122 @@
+// Roles, the actions they may take, and the data scope they act in. The server checks every route against
+// this map, and the console builds its menu from it: one source for both.
+import { z } from "zod";
+
+export const roles = [
+  "platform_admin",
+  "district_officer",
+  "station_admin",
+  "station_staff",
+  "branch_secretary",
+  "department_officer",
+  "alliance_contact",
+  "merchant",
+  "resident",
+  "volunteer",
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const actions = [
+  "home.read",
+  "org.read",
+  "org.manage",
+  "user.read",
+  "user.manage",
+  "audit.read",
+  "merchant.read",
+  "merchant.write",
+  "merchant.import",
+  "merchant.export",
+  "stall.read",
+  "stall.write",
+  "resident.read",
+  "resident.write",
+  "resident.import",
+  "resident.export",
+  "personal.unmask",
+  "unit.read",
+  "unit.write",
+  "unit.export",
+  "self.read",
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * How far a role reaches:
+ * - all: every station of the installation;
+ * - org: the subtree of the account's org unit (a district officer their district, station users their station);
+ * - unit: records assigned to the account's alliance unit or department;
+ * - self: the account's own merchant, resident or volunteer record.
+ */
+export type Scope = "all" | "org" | "unit" | "self";
+
+const stationWork: Action[] = [
+  "home.read",
+  "org.read",
+  "merchant.read",
+  "merchant.write",
+  "merchant.import",
+  "merchant.export",
+  "stall.read",
+  "stall.write",
+  "resident.read",
+  "resident.write",
+  "resident.import",
+  "resident.export",
+  "personal.unmask",
+  "unit.read",
+  "unit.write",
+  "unit.export",
+  "self.read",
+];
+
+export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
+  platform_admin: { scope: "all", actions: [...actions], console: true },
+  district_officer: {
+    scope: "org",
+    console: true,
+    actions: [
+      "home.read",
+      "org.read",
+      "user.read",
+      "audit.read",
+      "merchant.read",
+      "merchant.export",
+      "stall.read",
+      "resident.read",
+      "resident.export",
+      "unit.read",
+      "unit.export",
+      "self.read",
+    ],
+  },
+  station_admin: {
+    scope: "org",
+    console: true,
+    actions: [...stationWork, "user.read", "user.manage", "audit.read"],
+  },
+  station_staff: { scope: "org", console: true, actions: stationWork },
+  branch_secretary: {
+    scope: "org",
+    console: true,
+    actions: ["home.read", "org.read", "merchant.read", "stall.read", "resident.read", "unit.read", "self.read"],
+  },
+  department_officer: { scope: "unit", console: true, actions: ["home.read", "unit.read", "self.read"] },
+  alliance_contact: { scope: "unit", console: true, actions: ["home.read", "unit.read", "self.read"] },
+  merchant: { scope: "self", console: false, actions: ["self.read"] },
+  resident: { scope: "self", console: false, actions: ["self.read"] },
+  volunteer: { scope: "self", console: false, actions: ["self.read"] },
+};
+
+export function can(role: Role, action: Action): boolean {
+  return accessMap[role].actions.includes(action);
+}
+
+/** Roles a user manager may hand out: nobody creates an account more powerful than their own reach. */
+export function assignableRoles(manager: Role): Role[] {
+  if (manager === "platform_admin") return [...roles];
+  if (manager === "station_admin")
+    return roles.filter((r) => !["platform_admin", "district_officer", "station_admin"].includes(r));
+  return [];
+}

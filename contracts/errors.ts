@@ -1,0 +1,109 @@
+// The error catalogue: stable ids with their messages in both languages. The server answers
+// { error: { id, message, fields? } }; the web shows `message` or looks the id up here.
+
+export type Locale = "zh-CN" | "en";
+
+export const errorCatalogue = {
+  "request.invalid": { status: 400, "zh-CN": "请求内容有误，请检查标出的字段", en: "The request is invalid; check the fields named" },
+  "request.malformed_json": { status: 400, "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
+  "request.too_large": { status: 413, "zh-CN": "请求体超过 1 MB 上限", en: "The request body exceeds the 1 MB limit" },
+  "request.unsupported_media_type": { status: 415, "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
+  "auth.required": { status: 401, "zh-CN": "请先登录", en: "Please sign in" },
+  "auth.invalid_credentials": { status: 401, "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
+  "auth.locked": {
+    status: 429,
+    "zh-CN": "登录失败次数过多，请 15 分钟后再试",
+    en: "Too many failed sign-ins; try again in 15 minutes",
+  },
+  "auth.disabled": { status: 403, "zh-CN": "账号已停用", en: "This account is disabled" },
+  "auth.session_expired": { status: 401, "zh-CN": "登录已超时，请重新登录", en: "Your session has expired; please sign in again" },
+  "auth.csrf": { status: 403, "zh-CN": "安全校验失败，请刷新页面后重试", en: "Security check failed; reload the page and try again" },
+  "auth.wrong_password": { status: 400, "zh-CN": "当前密码不正确", en: "The current password is wrong" },
+  "access.denied": { status: 403, "zh-CN": "无权执行此操作", en: "You are not allowed to do this" },
+  "route.not_found": { status: 404, "zh-CN": "接口不存在", en: "No such endpoint" },
+  "record.not_found": { status: 404, "zh-CN": "记录不存在或无权查看", en: "The record does not exist or is not visible to you" },
+  "record.conflict": {
+    status: 409,
+    "zh-CN": "记录已被他人修改，请刷新后重试",
+    en: "Someone else changed this record; reload and try again",
+  },
+  "merchant.credit_code_taken": {
+    status: 409,
+    "zh-CN": "统一社会信用代码已被其他商户使用",
+    en: "This unified social credit code is already used by another merchant",
+  },
+  "merchant.status_unchanged": { status: 409, "zh-CN": "商户已处于该状态", en: "The merchant already has this status" },
+  "merchant.status_transition": {
+    status: 409,
+    "zh-CN": "已关闭的商户不能再变更状态",
+    en: "A closed merchant's status cannot change",
+  },
+  "stall.code_taken": { status: 409, "zh-CN": "摊位编号已存在", en: "This stall number already exists" },
+  "resident.id_number_taken": {
+    status: 409,
+    "zh-CN": "该身份证号已登记",
+    en: "This resident ID number is already registered",
+  },
+  "user.username_taken": { status: 409, "zh-CN": "用户名已被使用", en: "This username is taken" },
+  "user.mobile_taken": { status: 409, "zh-CN": "手机号已绑定其他账号", en: "This mobile number belongs to another account" },
+  "user.role_not_assignable": { status: 403, "zh-CN": "无权分配该角色", en: "You may not assign this role" },
+  "user.cannot_disable_self": { status: 409, "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
+  "import.bad_file": {
+    status: 400,
+    "zh-CN": "无法读取该 Excel 文件",
+    en: "The Excel file cannot be read",
+  },
+  "import.wrong_columns": { status: 400, "zh-CN": "Excel 列与模板不一致", en: "The Excel columns do not match the template" },
+  "import.not_found": { status: 404, "zh-CN": "导入任务不存在或已过期", en: "No such import, or it has expired" },
+  "import.already_done": { status: 409, "zh-CN": "该导入已处理", en: "This import has already been handled" },
+  "import.has_errors": {
+    status: 409,
+    "zh-CN": "存在错误行：请选择仅导入有效行，或放弃导入",
+    en: "Some rows are in error: import only the valid rows, or import nothing",
+  },
+  "internal": { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
+  "unavailable": { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
+} as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
+
+export type ErrorId = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `creditCode` or `rows.3.mobile`. */
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { id: ErrorId; message: string; fields?: FieldError[] };
+}
+
+/** Messages for the validation rules the contracts use; keys travel as zod issue messages. */
+export const validationMessages = {
+  "v.required": { "zh-CN": "必填", en: "Required" },
+  "v.mobile": { "zh-CN": "请输入有效的 11 位手机号", en: "Enter a valid 11-digit mainland mobile number" },
+  "v.id_number": {
+    "zh-CN": "身份证号无效（18 位，校验码需正确）",
+    en: "Invalid resident ID number (18 characters with a valid check digit)",
+  },
+  "v.credit_code": {
+    "zh-CN": "统一社会信用代码无效（18 位，校验码需正确）",
+    en: "Invalid unified social credit code (18 characters with a valid check character)",
+  },
+  "v.password_length": { "zh-CN": "密码至少 10 个字符", en: "The password needs at least 10 characters" },
+  "v.password_common": { "zh-CN": "密码过于常见，请换一个", en: "This password is too common; choose another" },
+  "v.password_phone": { "zh-CN": "密码不能包含手机号", en: "The password must not contain the mobile number" },
+  "v.date": { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates are written YYYY-MM-DD" },
+  "v.date_order": { "zh-CN": "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
+  "v.too_long": { "zh-CN": "内容过长", en: "Too long" },
+  "v.too_short": { "zh-CN": "内容过短", en: "Too short" },
+  "v.invalid_type": { "zh-CN": "类型不正确", en: "Wrong type" },
+  "v.invalid_value": { "zh-CN": "取值无效", en: "Invalid value" },
+  "v.unknown_field": { "zh-CN": "不允许的字段", en: "Unknown field" },
+  "v.number_range": { "zh-CN": "数值超出范围", en: "Number out of range" },
+  "v.username": {
+    "zh-CN": "用户名为 3–32 位字母、数字、下划线或手机号",
+    en: "Usernames are 3–32 letters, digits or underscores, or a mobile number",
+  },
+} as const;
+
+export type ValidationKey = keyof typeof validationMessages;
