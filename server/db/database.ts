@@ -1,0 +1,38 @@
+// Opens the database the configuration names: a SQLite file by default, PostgreSQL when DATABASE_URL is set.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { DatabaseSync } from "node:sqlite";
+import { Kysely, PostgresAdapter, PostgresDialect } from "kysely";
+import pg from "pg";
+import { nodeSqliteDialect, openSqlite } from "./sqlite-dialect.ts";
+import type { DB } from "./tables.ts";
+
+// COUNT(*) and SUM over integers come back from pg as int8 strings; our figures stay well inside 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The raw SQLite handle, for the online backup; absent on PostgreSQL. */
+  sqlite?: DatabaseSync;
+  close(): Promise<void>;
+}
+
+export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): Database {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  if (opts.sqliteFile !== ":memory:") mkdirSync(dirname(opts.sqliteFile), { recursive: true });
+  const sqlite = openSqlite(opts.sqliteFile);
+  const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite) });
+  return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+export function dialectOf(db: Kysely<unknown>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}

@@ -1,0 +1,14 @@
+import { type Kysely, type Migration, Migrator } from "kysely";
+import * as platform from "./migrations/2026-11-27-01-platform.ts";
+
+// Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
+const migrations: Record<string, Migration> = {
+  "2026-11-27-01-platform": platform,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,46 @@
+// Kysely's SQLite dialect expects a better-sqlite3-like database; this adapts the built-in node:sqlite to it,
+// so no native addon has to compile.
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { SqliteDialect } from "kysely";
+
+type Param = null | number | bigint | string | Uint8Array;
+
+function toParam(value: unknown): Param {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "string") return value;
+  if (value instanceof Uint8Array) return value;
+  return JSON.stringify(value);
+}
+
+function adaptStatement(statement: StatementSync) {
+  const reader = statement.columns().length > 0;
+  return {
+    reader,
+    all: (params: ReadonlyArray<unknown>) => statement.all(...params.map(toParam)),
+    run: (params: ReadonlyArray<unknown>) => {
+      const r = statement.run(...params.map(toParam));
+      return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
+    },
+    iterate: (params: ReadonlyArray<unknown>) => statement.iterate(...params.map(toParam)),
+  };
+}
+
+export function openSqlite(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
+  return db;
+}
+
+export function nodeSqliteDialect(db: DatabaseSync): SqliteDialect {
+  return new SqliteDialect({
+    database: {
+      prepare: (sql: string) => adaptStatement(db.prepare(sql)),
+      close: () => db.close(),
+    } as never,
+  });
+}

@@ -1,0 +1,190 @@
+// Row types of every table, as Kysely sees them. Times are ISO-8601 UTC text, flags are 0/1 integers,
+// money is integer fen: the same on SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: string;
+  name: string;
+  code: string;
+  path: string;
+  address: string | null;
+  created_at: string;
+}
+
+export interface AllianceUnitTable {
+  id: Generated<number>;
+  station_id: number;
+  name: string;
+  kind: string;
+  contact_name: string | null;
+  contact_mobile_enc: string | null;
+  contact_mobile_hash: string | null;
+  address: string | null;
+  offers: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface MerchantTable {
+  id: Generated<number>;
+  station_id: number;
+  name: string;
+  category: string;
+  operator_name: string;
+  mobile_enc: string;
+  mobile_hash: string;
+  credit_code: string;
+  licence_valid_from: string | null;
+  licence_valid_to: string | null;
+  status: string;
+  is_party_member: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface MerchantStatusChangeTable {
+  id: Generated<number>;
+  merchant_id: number;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_user_id: number | null;
+  at: string;
+}
+
+export interface StallTable {
+  id: Generated<number>;
+  station_id: number;
+  code: string;
+  area: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  merchant_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ResidentTable {
+  id: Generated<number>;
+  station_id: number;
+  name: string;
+  gender: string | null;
+  birth_date: string | null;
+  mobile_enc: string | null;
+  mobile_hash: string | null;
+  id_number_enc: string;
+  id_number_hash: string;
+  address: string | null;
+  grid: string | null;
+  is_liaison_head: number;
+  lives_alone: number;
+  is_elderly: number;
+  consents: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_unit_id: number;
+  alliance_unit_id: number | null;
+  merchant_id: number | null;
+  resident_id: number | null;
+  mobile_enc: string | null;
+  mobile_hash: string | null;
+  status: string;
+  locale: string;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  identifier: string;
+  ip: string | null;
+  succeeded: number;
+  at: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  station_id: number | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ImportJobTable {
+  id: string;
+  kind: string;
+  station_id: number;
+  user_id: number;
+  file_name: string;
+  status: string;
+  total_rows: number;
+  valid_rows: number;
+  imported_rows: Generated<number>;
+  rows_json: string;
+  errors_json: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface DB {
+  org_units: OrgUnitTable;
+  alliance_units: AllianceUnitTable;
+  merchants: MerchantTable;
+  merchant_status_changes: MerchantStatusChangeTable;
+  stalls: StallTable;
+  residents: ResidentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_head: AuditHeadTable;
+  audit_log: AuditLogTable;
+  import_jobs: ImportJobTable;
+}
