@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { isCreditCode, isMainlandMobile, isResidentIdNumber } from "./validators.ts";
+
+// Messages are keys of `validationMessages` (contracts/errors.ts); the server and the web translate them.
+export const mobileSchema = z.string().trim().refine(isMainlandMobile, { message: "v.mobile" });
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine(isResidentIdNumber, { message: "v.id_number" });
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine(isCreditCode, { message: "v.credit_code" });
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.date" });
+export const nameSchema = z.string().trim().min(1, { message: "v.required" }).max(100, { message: "v.too_long" });
+export const optionalText = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "v.too_long" })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  sort: z.string().max(40).optional(),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  stationId: z.coerce.number().int().positive().optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Optimistic concurrency: every edit carries the version it was based on. */
+export const versionField = z.number().int().positive();
+
+export const statusChangeSchema = z
+  .object({ reason: optionalText(200), version: versionField })
+  .strict();
