@@ -115,3 +115,18 @@ export const merchantSheetColumns = [
   { key: "isPartyMember", header: "党员" },
   { key: "note", header: "备注" },
 ] as const;
+
+/** Chinese names used in spreadsheets (import accepts these or the English keys). */
+export const merchantCategorySheetNames: Record<MerchantCategory, string> = {
+  supermarket: "超市",
+  catering: "餐饮",
+  non_staple_food: "副食",
+  fruit_vegetable: "果蔬",
+  pharmacy: "药店",
+  other: "其他",
+};
+export const merchantStatusSheetNames: Record<MerchantStatus, string> = {
+  open: "营业",
+  suspended: "停业整顿",
+  closed: "已关闭",
+};

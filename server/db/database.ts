@@ -36,3 +36,9 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
 export function dialectOf(db: Kysely<unknown>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
+
+/** True for a unique-constraint violation on either database (the race a pre-check cannot close). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errcode?: number; message?: string };
+  return e?.code === "23505" || /UNIQUE constraint failed/.test(e?.message ?? "");
+}

@@ -1,0 +1,106 @@
+// buildApp(deps): platform plugins, then every module. It never listens, so tests inject requests directly.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { sql } from "kysely";
+import { SessionStore, registerAccessGate } from "./platform/auth.ts";
+import type { AppDeps } from "./platform/context.ts";
+import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
+import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
+import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { importsRoutes } from "./modules/imports/imports.routes.ts";
+import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
+import { orgRoutes } from "./modules/org/org.routes.ts";
+import { residentsRoutes } from "./modules/residents/residents.routes.ts";
+import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
+import { createServices } from "./services.ts";
+
+export const WEB_ROOT = resolve(import.meta.dirname, "../dist/web");
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            // Paths only: query strings can carry names and phone numbers.
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split("?")[0], remoteAddress: req.ip }),
+            },
+            redact: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-csrf-token']"],
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.TRUST_PROXY === "true",
+    disableRequestLogging: deps.config.NODE_ENV === "test",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Dandelion 蒲公英 API",
+        description: "The API of the Party–mass service station and business-district alliance platform.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "dd_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+
+  const sessions = new SessionStore(deps.database.db, deps.config);
+  registerAccessGate(app, sessions);
+  const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.database.db);
+      return { status: "ready", database: deps.database.dialect };
+    } catch {
+      return sendError(reply, "unavailable", localeOf(request));
+    }
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (scope) => {
+    await accountsRoutes(scope, moduleDeps);
+    await orgRoutes(scope, moduleDeps);
+    await merchantsRoutes(scope, moduleDeps);
+    await stallsRoutes(scope, moduleDeps);
+    await residentsRoutes(scope, moduleDeps);
+    await allianceUnitsRoutes(scope, moduleDeps);
+    await importsRoutes(scope, moduleDeps);
+    await auditRoutes(scope, moduleDeps);
+  });
+
+  if (existsSync(join(WEB_ROOT, "index.html"))) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });
+    // Client-side routes: any other GET outside /api is the console's or the mobile app's page.
+    app.get("/m/*", { schema: { hide: true } }, (_request, reply) => reply.sendFile("m/index.html"));
+    app.get("/*", { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith("/api/")) return sendError(reply, "route.not_found", localeOf(request));
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,13 @@
+// Substring search that works for Chinese (any substring, even one character) on both databases.
+// `lower(...) LIKE lower(...)` behaves the same on SQLite and PostgreSQL; wildcards in the query are escaped.
+import { type ExpressionBuilder, sql } from "kysely";
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: works on any table's expression builder
+export function containsText(_eb: ExpressionBuilder<any, any>, column: string, text: string) {
+  const pattern = `%${escapeLike(text.toLowerCase())}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}

@@ -1,0 +1,179 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB, UserTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface UserFilter {
+  stationIds: number[] | null;
+  orgPath: string | null;
+  q?: string;
+  role?: string;
+  status?: string;
+  allianceUnitId?: number;
+}
+
+const userColumns = [
+  "u.id",
+  "u.username",
+  "u.display_name",
+  "u.role",
+  "u.org_unit_id",
+  "o.name as org_unit_name",
+  "o.kind as org_unit_kind",
+  "o.path as org_path",
+  "u.alliance_unit_id",
+  "a.name as alliance_unit_name",
+  "u.merchant_id",
+  "u.resident_id",
+  "u.mobile_enc",
+  "u.status",
+  "u.locale",
+  "u.last_login_at",
+  "u.created_at",
+  "u.version",
+] as const;
+
+export class AccountsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  findForLogin(identifier: string, mobileHash: string | null) {
+    let q = this.db.selectFrom("users").select(["id", "password_hash", "status", "role", "mobile_enc"]);
+    q = mobileHash ? q.where((eb) => eb.or([eb("username", "=", identifier), eb("mobile_hash", "=", mobileHash)])) : q.where("username", "=", identifier);
+    return q.executeTakeFirst();
+  }
+
+  async recentFailures(trx: Db, identifier: string, sinceIso: string): Promise<number> {
+    const lastSuccess = await trx
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.max("id").as("id"))
+      .where("identifier", "=", identifier)
+      .where("succeeded", "=", 1)
+      .where("at", ">", sinceIso)
+      .executeTakeFirst();
+    const row = await trx
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("identifier", "=", identifier)
+      .where("succeeded", "=", 0)
+      .where("at", ">", sinceIso)
+      .where("id", ">", lastSuccess?.id ?? 0)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async recordAttempt(trx: Db, identifier: string, ip: string, at: string): Promise<number> {
+    const row = await trx
+      .insertInto("login_attempts")
+      .values({ identifier, ip, succeeded: 0, at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  markAttemptSucceeded(id: number) {
+    return this.db.updateTable("login_attempts").set({ succeeded: 1 }).where("id", "=", id).execute();
+  }
+
+  touchLogin(userId: number, at: string) {
+    return this.db.updateTable("users").set({ last_login_at: at }).where("id", "=", userId).execute();
+  }
+
+  private selectUsers(db: Db) {
+    return db
+      .selectFrom("users as u")
+      .innerJoin("org_units as o", "o.id", "u.org_unit_id")
+      .leftJoin("alliance_units as a", "a.id", "u.alliance_unit_id")
+      .select(userColumns);
+  }
+
+  findById(id: number, db: Db = this.db) {
+    return this.selectUsers(db).where("u.id", "=", id).executeTakeFirst();
+  }
+
+  findPasswordHash(id: number) {
+    return this.db.selectFrom("users").select(["password_hash", "mobile_enc"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  stationNames(ids: number[] | null) {
+    let q = this.db.selectFrom("org_units").select(["id", "name"]).where("kind", "=", "station").orderBy("id");
+    if (ids !== null) q = ids.length ? q.where("id", "in", ids) : q.where("id", "=", -1);
+    return q.execute();
+  }
+
+  private filtered(f: UserFilter) {
+    let q = this.selectUsers(this.db);
+    if (f.orgPath !== null) q = q.where("o.path", "like", `${f.orgPath}%`);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(eb, "u.username", text), containsText(eb, "u.display_name", text)]));
+    }
+    if (f.role) q = q.where("u.role", "=", f.role);
+    if (f.status) q = q.where("u.status", "=", f.status);
+    if (f.allianceUnitId) q = q.where("u.alliance_unit_id", "=", f.allianceUnitId);
+    return q;
+  }
+
+  async list(f: UserFilter, page: { limit: number; offset: number; sort: string; order: "asc" | "desc" }) {
+    const sortColumn = (
+      { username: "u.username", displayName: "u.display_name", createdAt: "u.created_at", lastLoginAt: "u.last_login_at" } as const
+    )[page.sort as "username"] ?? "u.id";
+    const items = await this.filtered(f).orderBy(sortColumn, page.order).orderBy("u.id").limit(page.limit).offset(page.offset).execute();
+    const total = await this.filtered(f)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return { items, total: Number(total.n) };
+  }
+
+  orgUnit(id: number, db: Db = this.db) {
+    return db.selectFrom("org_units").select(["id", "kind", "path"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  allianceUnitStation(id: number, db: Db = this.db) {
+    return db.selectFrom("alliance_units").select(["id", "station_id"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  usernameTaken(trx: Db, username: string) {
+    return trx.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
+  }
+
+  mobileTaken(trx: Db, mobileHash: string, exceptId?: number) {
+    let q = trx.selectFrom("users").select("id").where("mobile_hash", "=", mobileHash);
+    if (exceptId) q = q.where("id", "!=", exceptId);
+    return q.executeTakeFirst();
+  }
+
+  async insert(trx: Db, values: Omit<UserTable, "id" | "version">) {
+    const row = await trx.insertInto("users").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** Updates only when the version still matches; returns false on a lost race. */
+  async update(trx: Db, id: number, version: number, values: Partial<Omit<UserTable, "id" | "version">>) {
+    const r = await trx
+      .updateTable("users")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  setPassword(trx: Db, id: number, hash: string, at: string) {
+    return trx
+      .updateTable("users")
+      .set((eb) => ({ password_hash: hash, password_changed_at: at, updated_at: at, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+  }
+
+  setLocale(id: number, locale: string) {
+    return this.db.updateTable("users").set({ locale }).where("id", "=", id).execute();
+  }
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<AccountsRepository["findById"]>>>;

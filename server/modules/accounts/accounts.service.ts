@@ -1,0 +1,265 @@
+// Sign-in with lock-out, the caller's own profile, and the management of accounts, roles and unit memberships.
+import { type Kysely, sql } from "kysely";
+import { accessMap, assignableRoles } from "../../../contracts/access.ts";
+import type { Me } from "../../../contracts/auth.ts";
+import type { User, UserUpdate, userCreateSchema } from "../../../contracts/users.ts";
+import type { z } from "zod";
+import { isMainlandMobile, maskMobile } from "../../../contracts/validators.ts";
+import { dialectOf, isUniqueViolation } from "../../db/database.ts";
+import type { DB } from "../../db/tables.ts";
+import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { SessionStore } from "../../platform/auth.ts";
+import type { Vault } from "../../platform/crypto.ts";
+import { AppError, conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../../platform/passwords.ts";
+import type { SessionUser } from "../../platform/scope.ts";
+import { presentUser } from "./accounts.presenter.ts";
+import { AccountsRepository, type UserRow } from "./accounts.repository.ts";
+
+const LOCK_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES = 5;
+
+export class AccountsService {
+  private readonly repo: AccountsRepository;
+  private readonly db: Kysely<DB>;
+  private readonly vault: Vault;
+  private readonly sessions: SessionStore;
+
+  constructor(db: Kysely<DB>, vault: Vault, sessions: SessionStore) {
+    this.db = db;
+    this.repo = new AccountsRepository(db);
+    this.vault = vault;
+    this.sessions = sessions;
+  }
+
+  /**
+   * A failed attempt is recorded before the password is checked, under a lock per identifier, so parallel
+   * guesses cannot slip past the limit. Unknown users get the same answer, timing and lock-out as known ones.
+   */
+  async login(username: string, password: string, ip: string, userAgent: string | undefined) {
+    const identifier = username.trim().toLowerCase();
+    const now = new Date();
+    const attemptId = await this.db.transaction().execute(async (trx) => {
+      if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${identifier}))`.execute(trx);
+      const failures = await this.repo.recentFailures(trx, identifier, new Date(now.getTime() - LOCK_WINDOW_MS).toISOString());
+      if (failures >= MAX_FAILURES) return null;
+      return this.repo.recordAttempt(trx, identifier, ip, now.toISOString());
+    });
+    if (attemptId === null) throw fail("auth.locked");
+    const mobileHash = isMainlandMobile(identifier) ? this.vault.blindIndex(identifier) : null;
+    const user = await this.repo.findForLogin(identifier, mobileHash);
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok) throw fail("auth.invalid_credentials");
+    if (user.status !== "active") throw fail("auth.disabled");
+    await this.repo.markAttemptSucceeded(attemptId);
+    await this.repo.touchLogin(user.id, now.toISOString());
+    const { token, csrfToken } = await this.sessions.create(user.id, ip, userAgent);
+    await this.db.transaction().execute((trx) =>
+      appendAudit(trx, { userId: user.id, name: null, role: user.role, ip }, { action: "auth.login", objectType: "user", objectId: user.id }),
+    );
+    return { userId: user.id, token, csrfToken };
+  }
+
+  async me(userId: number, stationIds: number[] | null): Promise<Me> {
+    const row = await this.repo.findById(userId);
+    if (!row) throw notFound();
+    const stations = await this.repo.stationNames(stationIds);
+    const role = row.role as Me["role"];
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role,
+      orgUnitId: row.org_unit_id,
+      orgUnitName: row.org_unit_name,
+      orgUnitKind: row.org_unit_kind,
+      allianceUnitId: row.alliance_unit_id,
+      allianceUnitName: row.alliance_unit_name ?? null,
+      merchantId: row.merchant_id,
+      residentId: row.resident_id,
+      mobile: row.mobile_enc ? maskMobile(this.vault.decrypt(row.mobile_enc)) : null,
+      locale: row.locale === "en" ? "en" : "zh-CN",
+      actions: [...accessMap[role].actions],
+      stations,
+    };
+  }
+
+  async logout(user: SessionUser, actor: Actor) {
+    await this.sessions.destroy(user.sessionId);
+    await this.db.transaction().execute((trx) =>
+      appendAudit(trx, actor, { action: "auth.logout", objectType: "user", objectId: user.id }),
+    );
+  }
+
+  async changePassword(user: SessionUser, currentPassword: string, newPassword: string, actor: Actor) {
+    const row = await this.repo.findPasswordHash(user.id);
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      throw new AppError("auth.wrong_password", [{ field: "currentPassword", key: "v.invalid_value" }]);
+    }
+    const mobile = row.mobile_enc ? this.vault.decrypt(row.mobile_enc) : null;
+    const problem = passwordProblem(newPassword, mobile);
+    if (problem) throw invalidField("newPassword", problem);
+    const hash = await hashPassword(newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.setPassword(trx, user.id, hash, new Date().toISOString());
+      await appendAudit(trx, actor, { action: "user.password_changed", objectType: "user", objectId: user.id });
+    });
+    await this.sessions.destroyAllFor(user.id, user.sessionId);
+  }
+
+  async setLocale(user: SessionUser, locale: "zh-CN" | "en") {
+    await this.repo.setLocale(user.id, locale);
+    this.sessions.forget(user.id);
+  }
+
+  // ---- account management ----
+
+  private orgPathFilter(user: SessionUser): string | null {
+    return user.role === "platform_admin" ? null : user.orgPath;
+  }
+
+  async list(
+    user: SessionUser,
+    query: { q?: string; role?: string; status?: string; allianceUnitId?: number; page: number; pageSize: number; sort?: string; order: "asc" | "desc" },
+  ) {
+    const { items, total } = await this.repo.list(
+      { stationIds: user.stationIds, orgPath: this.orgPathFilter(user), q: query.q, role: query.role, status: query.status, allianceUnitId: query.allianceUnitId },
+      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort ?? "id", order: query.order },
+    );
+    return { items: items.map((r) => presentUser(r, this.vault)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private visible(user: SessionUser, row: UserRow | undefined): UserRow {
+    if (!row) throw notFound();
+    const path = this.orgPathFilter(user);
+    if (path !== null && !row.org_path.startsWith(path)) throw notFound();
+    return row;
+  }
+
+  async get(user: SessionUser, id: number): Promise<User> {
+    return presentUser(this.visible(user, await this.repo.findById(id)), this.vault);
+  }
+
+  private async checkPlacement(
+    user: SessionUser,
+    db: Kysely<DB>,
+    orgUnitId: number,
+    allianceUnitId: number | null | undefined,
+  ) {
+    const org = await this.repo.orgUnit(orgUnitId, db);
+    const path = this.orgPathFilter(user);
+    if (!org || (path !== null && !org.path.startsWith(path))) throw invalidField("orgUnitId", "v.invalid_value");
+    if (allianceUnitId) {
+      const unit = await this.repo.allianceUnitStation(allianceUnitId, db);
+      if (!unit || (user.stationIds !== null && !user.stationIds.includes(unit.station_id))) {
+        throw invalidField("allianceUnitId", "v.invalid_value");
+      }
+    }
+  }
+
+  async create(user: SessionUser, input: z.output<typeof userCreateSchema>, actor: Actor): Promise<User> {
+    if (!assignableRoles(user.role).includes(input.role)) throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
+    const problem = passwordProblem(input.password, input.mobile);
+    if (problem) throw invalidField("password", problem);
+    const hash = await hashPassword(input.password);
+    const now = new Date().toISOString();
+    try {
+      const id = await this.db.transaction().execute(async (trx) => {
+        await this.checkPlacement(user, trx, input.orgUnitId, input.allianceUnitId);
+        if (await this.repo.usernameTaken(trx, input.username.toLowerCase())) {
+          throw fail("user.username_taken", [{ field: "username", key: "v.invalid_value" }]);
+        }
+        const mobileHash = input.mobile ? this.vault.blindIndex(input.mobile) : null;
+        if (mobileHash && (await this.repo.mobileTaken(trx, mobileHash))) {
+          throw fail("user.mobile_taken", [{ field: "mobile", key: "v.invalid_value" }]);
+        }
+        const newId = await this.repo.insert(trx, {
+          username: input.username.toLowerCase(),
+          display_name: input.displayName,
+          password_hash: hash,
+          role: input.role,
+          org_unit_id: input.orgUnitId,
+          alliance_unit_id: input.allianceUnitId,
+          merchant_id: input.merchantId,
+          resident_id: input.residentId,
+          mobile_enc: input.mobile ? this.vault.encrypt(input.mobile) : null,
+          mobile_hash: mobileHash,
+          status: "active",
+          locale: "zh-CN",
+          last_login_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        });
+        const created = await this.repo.findById(newId, trx);
+        await appendAudit(trx, actor, {
+          action: "user.created",
+          objectType: "user",
+          objectId: newId,
+          after: created ? presentUser(created, this.vault) : null,
+        });
+        return newId;
+      });
+      return this.get(user, id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw fail("user.username_taken", [{ field: "username", key: "v.invalid_value" }]);
+      throw error;
+    }
+  }
+
+  async update(user: SessionUser, id: number, input: UserUpdate, actor: Actor): Promise<User> {
+    if (input.role && !assignableRoles(user.role).includes(input.role)) {
+      throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
+    }
+    if (input.status === "disabled" && id === user.id) throw fail("user.cannot_disable_self");
+    await this.db.transaction().execute(async (trx) => {
+      const before = this.visible(user, await this.repo.findById(id, trx));
+      if (!assignableRoles(user.role).includes(before.role as never)) throw fail("user.role_not_assignable");
+      if (input.orgUnitId !== undefined || input.allianceUnitId) {
+        await this.checkPlacement(user, trx, input.orgUnitId ?? before.org_unit_id, input.allianceUnitId);
+      }
+      const values: Parameters<AccountsRepository["update"]>[3] = { updated_at: new Date().toISOString() };
+      if (input.displayName !== undefined) values.display_name = input.displayName;
+      if (input.role !== undefined) values.role = input.role;
+      if (input.orgUnitId !== undefined) values.org_unit_id = input.orgUnitId;
+      if (input.allianceUnitId !== undefined) values.alliance_unit_id = input.allianceUnitId;
+      if (input.merchantId !== undefined) values.merchant_id = input.merchantId;
+      if (input.residentId !== undefined) values.resident_id = input.residentId;
+      if (input.status !== undefined) values.status = input.status;
+      if (input.mobile !== undefined) {
+        const mobileHash = input.mobile ? this.vault.blindIndex(input.mobile) : null;
+        if (mobileHash && (await this.repo.mobileTaken(trx, mobileHash, id))) {
+          throw fail("user.mobile_taken", [{ field: "mobile", key: "v.invalid_value" }]);
+        }
+        values.mobile_enc = input.mobile ? this.vault.encrypt(input.mobile) : null;
+        values.mobile_hash = mobileHash;
+      }
+      if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
+      const after = await this.repo.findById(id, trx);
+      await appendAudit(trx, actor, {
+        action: input.status && input.status !== before.status ? `user.${input.status === "active" ? "enabled" : "disabled"}` : "user.updated",
+        objectType: "user",
+        objectId: id,
+        before: presentUser(before, this.vault),
+        after: after ? presentUser(after, this.vault) : null,
+      });
+    });
+    await this.sessions.destroyAllFor(id);
+    return this.get(user, id);
+  }
+
+  async resetPassword(user: SessionUser, id: number, password: string, actor: Actor) {
+    const target = this.visible(user, await this.repo.findById(id));
+    if (!assignableRoles(user.role).includes(target.role as never)) throw fail("user.role_not_assignable");
+    const mobile = target.mobile_enc ? this.vault.decrypt(target.mobile_enc) : null;
+    const problem = passwordProblem(password, mobile);
+    if (problem) throw invalidField("password", problem);
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.setPassword(trx, id, hash, new Date().toISOString());
+      await appendAudit(trx, actor, { action: "user.password_reset", objectType: "user", objectId: id });
+    });
+    await this.sessions.destroyAllFor(id);
+  }
+}
+

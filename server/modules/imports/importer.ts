@@ -1,0 +1,21 @@
+// What a registry module offers the import workflow: its sheet columns, a per-row check, and the insert of
+// the rows that passed, inside the import's one transaction.
+import type { Transaction } from "kysely";
+import type { Locale } from "../../../contracts/errors.ts";
+import type { DB } from "../../db/tables.ts";
+import type { Actor } from "../../platform/audit.ts";
+import type { SheetColumn } from "../../platform/sheets.ts";
+
+export interface RowIssue {
+  column: string;
+  message: string;
+}
+
+export interface Importer<T = unknown> {
+  columns: readonly SheetColumn[];
+  /** Checks one row on its own (format, required fields). */
+  checkRow(values: Record<string, string>, locale: Locale): { data: T } | { issues: RowIssue[] };
+  /** Checks rows against each other and the database (duplicates); returns issues by index. */
+  checkAgainstExisting(rows: T[], stationId: number, locale: Locale): Promise<Map<number, RowIssue[]>>;
+  insert(trx: Transaction<DB>, rows: T[], stationId: number, actor: Actor): Promise<number>;
+}

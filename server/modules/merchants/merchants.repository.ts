@@ -1,0 +1,163 @@
+import { type Kysely, type Transaction, sql } from "kysely";
+import type { DB, MerchantTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface MerchantFilter {
+  stationIds: number[] | null;
+  q?: string;
+  category?: string;
+  status?: string;
+  isPartyMember?: boolean;
+}
+
+const sortColumns = { name: "m.name", createdAt: "m.created_at", category: "m.category", status: "m.status" } as const;
+
+const listColumns = [
+  "m.id",
+  "m.station_id",
+  "o.name as station_name",
+  "m.name",
+  "m.category",
+  "m.operator_name",
+  "m.mobile_enc",
+  "m.credit_code",
+  "m.licence_valid_from",
+  "m.licence_valid_to",
+  "m.status",
+  "m.is_party_member",
+  "m.note",
+  "m.created_at",
+  "m.updated_at",
+  "m.version",
+] as const;
+
+export class MerchantsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private filtered(db: Db, f: MerchantFilter) {
+    let q = db.selectFrom("merchants as m").innerJoin("org_units as o", "o.id", "m.station_id");
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("m.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.category) q = q.where("m.category", "=", f.category);
+    if (f.status) q = q.where("m.status", "=", f.status);
+    if (f.isPartyMember !== undefined) q = q.where("m.is_party_member", "=", f.isPartyMember ? 1 : 0);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) =>
+        eb.or([
+          containsText(eb, "m.name", text),
+          containsText(eb, "m.operator_name", text),
+          containsText(eb, "m.credit_code", text),
+        ]),
+      );
+    }
+    return q;
+  }
+
+  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  async list(f: MerchantFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
+    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "m.id";
+    const rows = await this.filtered(this.db, f)
+      .select(listColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(sortColumn, page.order)
+      .orderBy("m.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
+    return { rows, total };
+  }
+
+  /** Rows for an export, in pages, so a large station streams without holding everything. */
+  async *iterate(f: MerchantFilter, batch = 1000) {
+    let after = 0;
+    for (;;) {
+      const rows = await this.filtered(this.db, f).select(listColumns).where("m.id", ">", after).orderBy("m.id").limit(batch).execute();
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async count(f: MerchantFilter): Promise<number> {
+    const r = await this.filtered(this.db, f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  findById(id: number, db: Db = this.db) {
+    return db
+      .selectFrom("merchants as m")
+      .innerJoin("org_units as o", "o.id", "m.station_id")
+      .select(listColumns)
+      .where("m.id", "=", id)
+      .executeTakeFirst();
+  }
+
+  stallsOf(merchantIds: number[], db: Db = this.db) {
+    if (merchantIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("stalls")
+      .select(["id", "code", "merchant_id"])
+      .where("merchant_id", "in", merchantIds)
+      .orderBy("code")
+      .execute();
+  }
+
+  creditCodeOwner(db: Db, creditCode: string) {
+    return db.selectFrom("merchants").select("id").where("credit_code", "=", creditCode).executeTakeFirst();
+  }
+
+  async insert(db: Db, values: Omit<MerchantTable, "id" | "version">) {
+    const row = await db.insertInto("merchants").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async insertMany(db: Db, values: Omit<MerchantTable, "id" | "version">[]) {
+    const ids: number[] = [];
+    for (let i = 0; i < values.length; i += 200) {
+      const rows = await db.insertInto("merchants").values(values.slice(i, i + 200)).returning("id").execute();
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  async update(db: Db, id: number, version: number, values: Partial<Omit<MerchantTable, "id" | "version">>) {
+    const r = await db
+      .updateTable("merchants")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  insertStatusChange(
+    db: Db,
+    v: { merchant_id: number; from_status: string | null; to_status: string; reason: string | null; actor_user_id: number | null; at: string },
+  ) {
+    return db.insertInto("merchant_status_changes").values(v).execute();
+  }
+
+  statusChanges(merchantId: number) {
+    return this.db
+      .selectFrom("merchant_status_changes as c")
+      .leftJoin("users as u", "u.id", "c.actor_user_id")
+      .select(["c.id", "c.from_status", "c.to_status", "c.reason", "c.at", "u.display_name as actor_name"])
+      .where("c.merchant_id", "=", merchantId)
+      .orderBy("c.id", "desc")
+      .execute();
+  }
+
+  async countsFor(stationIds: number[] | null) {
+    let q = this.db.selectFrom("merchants").select(["category", "status", "is_party_member", (eb) => eb.fn.countAll<number>().as("n")]);
+    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    return q.groupBy(["category", "status", "is_party_member"]).execute();
+  }
+}
+
+export type MerchantRow = NonNullable<Awaited<ReturnType<MerchantsRepository["findById"]>>>;

@@ -1,0 +1,349 @@
+// The merchant registry: list and search, create and edit with field errors, status changes with history,
+// unmasked views that are audited, spreadsheet import and export.
+import type { Kysely, Transaction } from "kysely";
+import type { z } from "zod";
+import type { Locale } from "../../../contracts/errors.ts";
+import {
+  type Merchant,
+  type MerchantCategory,
+  type MerchantStatus,
+  merchantCategories,
+  merchantCategorySheetNames,
+  type merchantCreateSchema,
+  merchantCreateSchema as createSchema,
+  type merchantListQuery,
+  merchantSheetColumns,
+  type merchantStatusChangeSchema,
+  merchantStatusSheetNames,
+  type merchantUpdateSchema,
+} from "../../../contracts/merchants.ts";
+import { isUniqueViolation } from "../../db/database.ts";
+import type { DB } from "../../db/tables.ts";
+import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Vault } from "../../platform/crypto.ts";
+import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
+import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
+import { boolCell, sheetBool } from "../../platform/sheets.ts";
+import type { Importer, RowIssue } from "../imports/importer.ts";
+import { auditView, presentMerchant } from "./merchants.presenter.ts";
+import { type MerchantFilter, type MerchantRow, MerchantsRepository } from "./merchants.repository.ts";
+import { nextMerchantStatus } from "./merchants.workflow.ts";
+
+type CreateInput = z.output<typeof merchantCreateSchema>;
+type UpdateInput = z.output<typeof merchantUpdateSchema>;
+type ListQuery = z.output<typeof merchantListQuery>;
+
+const creditCodeTaken = () => fail("merchant.credit_code_taken", [{ field: "creditCode", key: "v.invalid_value" }]);
+
+export class MerchantsService {
+  readonly repo: MerchantsRepository;
+  private readonly db: Kysely<DB>;
+  private readonly vault: Vault;
+
+  constructor(db: Kysely<DB>, vault: Vault) {
+    this.db = db;
+    this.repo = new MerchantsRepository(db);
+    this.vault = vault;
+  }
+
+  private filterOf(user: SessionUser, query: Partial<ListQuery>): MerchantFilter {
+    return {
+      stationIds: stationFilter(user, query.stationId),
+      q: query.q || undefined,
+      category: query.category,
+      status: query.status,
+      isPartyMember: query.isPartyMember === undefined ? undefined : query.isPartyMember === "true",
+    };
+  }
+
+  private async present(rows: MerchantRow[]): Promise<Merchant[]> {
+    const stalls = await this.repo.stallsOf(rows.map((r) => r.id));
+    return rows.map((r) =>
+      presentMerchant(
+        r,
+        stalls.filter((s) => s.merchant_id === r.id).map((s) => ({ id: s.id, code: s.code })),
+        this.vault,
+      ),
+    );
+  }
+
+  async list(user: SessionUser, query: ListQuery) {
+    const { rows, total } = await this.repo.list(this.filterOf(user, query), {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+      sort: query.sort,
+      order: query.order,
+    });
+    return { items: await this.present(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<MerchantRow> {
+    const row = await this.repo.findById(id, db);
+    if (!row) throw notFound();
+    assertStation(user, row.station_id);
+    return row;
+  }
+
+  async get(user: SessionUser, id: number): Promise<Merchant> {
+    const [m] = await this.present([await this.visibleRow(user, id)]);
+    return m;
+  }
+
+  /** The merchant record of a merchant's own account. */
+  async own(user: SessionUser): Promise<Merchant> {
+    if (!user.merchantId) throw notFound();
+    const row = await this.repo.findById(user.merchantId);
+    if (!row) throw notFound();
+    const [m] = await this.present([row]);
+    return m;
+  }
+
+  async personal(user: SessionUser, id: number, actor: Actor) {
+    const row = await this.visibleRow(user, id);
+    const mobile = this.vault.decrypt(row.mobile_enc);
+    await this.db.transaction().execute((trx) =>
+      appendAudit(trx, actor, {
+        action: "merchant.personal_viewed",
+        objectType: "merchant",
+        objectId: id,
+        stationId: row.station_id,
+        after: { fields: ["mobile"] },
+      }),
+    );
+    return { mobile };
+  }
+
+  private rowValues(input: Omit<CreateInput, "stationId">, stationId: number, now: string) {
+    return {
+      station_id: stationId,
+      name: input.name,
+      category: input.category,
+      operator_name: input.operatorName,
+      mobile_enc: this.vault.encrypt(input.mobile),
+      mobile_hash: this.vault.blindIndex(input.mobile),
+      credit_code: input.creditCode,
+      licence_valid_from: input.licenceValidFrom,
+      licence_valid_to: input.licenceValidTo,
+      status: "open",
+      is_party_member: input.isPartyMember ? 1 : 0,
+      note: input.note,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+
+  async create(user: SessionUser, input: CreateInput, actor: Actor): Promise<Merchant> {
+    const stationId = targetStation(user, input.stationId);
+    const now = new Date().toISOString();
+    try {
+      const id = await this.db.transaction().execute(async (trx) => {
+        if (await this.repo.creditCodeOwner(trx, input.creditCode)) throw creditCodeTaken();
+        const newId = await this.repo.insert(trx, this.rowValues(input, stationId, now));
+        await this.repo.insertStatusChange(trx, {
+          merchant_id: newId,
+          from_status: null,
+          to_status: "open",
+          reason: null,
+          actor_user_id: actor.userId,
+          at: now,
+        });
+        const [created] = await this.presentIn(trx, newId);
+        await appendAudit(trx, actor, {
+          action: "merchant.created",
+          objectType: "merchant",
+          objectId: newId,
+          stationId,
+          after: auditView(created),
+        });
+        return newId;
+      });
+      return this.get(user, id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw creditCodeTaken();
+      throw error;
+    }
+  }
+
+  private async presentIn(trx: Transaction<DB> | Kysely<DB>, id: number) {
+    const row = await this.repo.findById(id, trx);
+    if (!row) throw notFound();
+    const stalls = await this.repo.stallsOf([id], trx);
+    return [presentMerchant(row, stalls.map((s) => ({ id: s.id, code: s.code })), this.vault)];
+  }
+
+  async update(user: SessionUser, id: number, input: UpdateInput, actor: Actor): Promise<Merchant> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const row = await this.visibleRow(user, id, trx);
+        const [before] = await this.presentIn(trx, id);
+        const from = input.licenceValidFrom !== undefined ? input.licenceValidFrom : row.licence_valid_from;
+        const to = input.licenceValidTo !== undefined ? input.licenceValidTo : row.licence_valid_to;
+        if (from && to && to < from) throw fail("request.invalid", [{ field: "licenceValidTo", key: "v.date_order" }]);
+        const values: Parameters<MerchantsRepository["update"]>[3] = { updated_at: new Date().toISOString() };
+        if (input.name !== undefined) values.name = input.name;
+        if (input.category !== undefined) values.category = input.category;
+        if (input.operatorName !== undefined) values.operator_name = input.operatorName;
+        if (input.mobile !== undefined) {
+          values.mobile_enc = this.vault.encrypt(input.mobile);
+          values.mobile_hash = this.vault.blindIndex(input.mobile);
+        }
+        if (input.creditCode !== undefined && input.creditCode !== row.credit_code) {
+          const owner = await this.repo.creditCodeOwner(trx, input.creditCode);
+          if (owner && owner.id !== id) throw creditCodeTaken();
+          values.credit_code = input.creditCode;
+        }
+        if (input.licenceValidFrom !== undefined) values.licence_valid_from = input.licenceValidFrom;
+        if (input.licenceValidTo !== undefined) values.licence_valid_to = input.licenceValidTo;
+        if (input.isPartyMember !== undefined) values.is_party_member = input.isPartyMember ? 1 : 0;
+        if (input.note !== undefined) values.note = input.note;
+        if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
+        const [after] = await this.presentIn(trx, id);
+        await appendAudit(trx, actor, {
+          action: "merchant.updated",
+          objectType: "merchant",
+          objectId: id,
+          stationId: row.station_id,
+          before: auditView(before),
+          after: auditView(after),
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw creditCodeTaken();
+      throw error;
+    }
+    return this.get(user, id);
+  }
+
+  async changeStatus(user: SessionUser, id: number, input: z.output<typeof merchantStatusChangeSchema>, actor: Actor) {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await this.visibleRow(user, id, trx);
+      const step = nextMerchantStatus(row.status as MerchantStatus, input.status);
+      if (!step.ok) throw fail(step.refusal, [{ field: "status", key: "v.invalid_value" }]);
+      const now = new Date().toISOString();
+      if (!(await this.repo.update(trx, id, input.version, { status: step.status, updated_at: now }))) throw conflict();
+      await this.repo.insertStatusChange(trx, {
+        merchant_id: id,
+        from_status: row.status,
+        to_status: step.status,
+        reason: input.reason,
+        actor_user_id: actor.userId,
+        at: now,
+      });
+      await appendAudit(trx, actor, {
+        action: "merchant.status_changed",
+        objectType: "merchant",
+        objectId: id,
+        stationId: row.station_id,
+        before: { status: row.status },
+        after: { status: step.status, reason: input.reason },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  async statusChanges(user: SessionUser, id: number) {
+    await this.visibleRow(user, id);
+    const rows = await this.repo.statusChanges(id);
+    return rows.map((r) => ({
+      id: r.id,
+      fromStatus: r.from_status as MerchantStatus | null,
+      toStatus: r.to_status as MerchantStatus,
+      reason: r.reason,
+      actorName: r.actor_name ?? null,
+      at: r.at,
+    }));
+  }
+
+  async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
+    for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
+      const merchants = await this.present(rows);
+      yield merchants.map((m) => ({
+        name: m.name,
+        category: merchantCategorySheetNames[m.category],
+        operatorName: m.operatorName,
+        mobile: m.mobile,
+        creditCode: m.creditCode,
+        licenceValidFrom: m.licenceValidFrom ?? "",
+        licenceValidTo: m.licenceValidTo ?? "",
+        isPartyMember: boolCell(m.isPartyMember),
+        note: m.note ?? "",
+        status: merchantStatusSheetNames[m.status],
+        stalls: m.stalls.map((s) => s.code).join("、"),
+        station: m.stationName,
+      }));
+    }
+  }
+
+  importer(): Importer<CreateInput> {
+    return {
+      columns: merchantSheetColumns,
+      checkRow: (values, locale) => {
+        const category =
+          merchantCategories.find((c) => c === values.category || merchantCategorySheetNames[c] === values.category) ??
+          values.category;
+        const parsed = createSchema.safeParse({
+          name: values.name,
+          category,
+          operatorName: values.operatorName,
+          mobile: values.mobile,
+          creditCode: values.creditCode,
+          licenceValidFrom: values.licenceValidFrom || null,
+          licenceValidTo: values.licenceValidTo || null,
+          isPartyMember: sheetBool(values.isPartyMember ?? ""),
+          note: values.note || null,
+        });
+        if (parsed.success) return { data: parsed.data };
+        return {
+          issues: fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({ column: columnHeader(f.field), message: f.message })),
+        };
+      },
+      checkAgainstExisting: async (rows, _stationId, locale) => {
+        const issues = new Map<number, RowIssue[]>();
+        const seen = new Map<string, number>();
+        const message = locale === "en" ? "credit code already registered" : "统一社会信用代码已存在";
+        for (const [i, r] of rows.entries()) {
+          const dupInFile = seen.has(r.creditCode);
+          seen.set(r.creditCode, i);
+          if (dupInFile || (await this.repo.creditCodeOwner(this.db, r.creditCode))) {
+            issues.set(i, [{ column: columnHeader("creditCode"), message: dupInFile ? (locale === "en" ? "credit code repeated in the file" : "文件内统一社会信用代码重复") : message }]);
+          }
+        }
+        return issues;
+      },
+      insert: async (trx, rows, stationId, actor) => {
+        const now = new Date().toISOString();
+        for (const r of rows) if (await this.repo.creditCodeOwner(trx, r.creditCode)) throw creditCodeTaken();
+        const ids = await this.repo.insertMany(trx, rows.map((r) => this.rowValues(r, stationId, now)));
+        for (const [i, id] of ids.entries()) {
+          await this.repo.insertStatusChange(trx, { merchant_id: id, from_status: null, to_status: "open", reason: null, actor_user_id: actor.userId, at: now });
+          await appendAudit(trx, actor, {
+            action: "merchant.imported",
+            objectType: "merchant",
+            objectId: id,
+            stationId,
+            after: { name: rows[i].name, category: rows[i].category as MerchantCategory, creditCode: rows[i].creditCode },
+          });
+        }
+        return ids.length;
+      },
+    };
+  }
+
+  async countsFor(stationIds: number[] | null) {
+    return this.repo.countsFor(stationIds);
+  }
+}
+
+function columnHeader(field: string): string {
+  const key = field.split(".")[0];
+  return merchantSheetColumns.find((c) => c.key === key)?.header ?? key;
+}
+
+export const exportColumns = [
+  ...merchantSheetColumns,
+  { key: "status", header: "状态" },
+  { key: "stalls", header: "摊位" },
+  { key: "station", header: "服务站" },
+] as const;
+
+export type { Locale };

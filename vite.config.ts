@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = fileURLToPath(new URL("./web/", import.meta.url));
+const outDir = fileURLToPath(new URL("./dist/web/", import.meta.url));
+
+// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`.
+export default defineConfig({
+  root: webRoot,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: {
+        console: fileURLToPath(new URL("./web/index.html", import.meta.url)),
+        mobile: fileURLToPath(new URL("./web/m/index.html", import.meta.url)),
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+  },
+});

@@ -1,0 +1,28 @@
+import type { Action } from "../../contracts/access.ts";
+
+/** Console sections: each opens for one action; the menu shows the ones the account may open. */
+export interface Section {
+  key: string;
+  path: string;
+  action: Action;
+}
+
+export const sections: Section[] = [
+  { key: "home", path: "/", action: "home.read" },
+  { key: "merchants", path: "/merchants", action: "merchant.read" },
+  { key: "stalls", path: "/stalls", action: "stall.read" },
+  { key: "residents", path: "/residents", action: "resident.read" },
+  { key: "allianceUnits", path: "/alliance-units", action: "unit.read" },
+  { key: "users", path: "/users", action: "user.read" },
+  { key: "audit", path: "/audit", action: "audit.read" },
+];
+
+export function sectionFor(pathname: string): Section | undefined {
+  if (pathname === "/") return sections[0];
+  return sections.find((s) => s.path !== "/" && (pathname === s.path || pathname.startsWith(`${s.path}/`)));
+}
+
+/** Where to land after sign-in: the wanted page, else the first section the account may open. */
+export function landingPath(actions: readonly string[]): string {
+  return sections.find((s) => actions.includes(s.action))?.path ?? "/403";
+}

@@ -1,0 +1,78 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import enAudit from "../locales/en/audit.json" with { type: "json" };
+import enAuth from "../locales/en/auth.json" with { type: "json" };
+import enCommon from "../locales/en/common.json" with { type: "json" };
+import enHome from "../locales/en/home.json" with { type: "json" };
+import enMerchants from "../locales/en/merchants.json" with { type: "json" };
+import enMobile from "../locales/en/mobile.json" with { type: "json" };
+import enResidents from "../locales/en/residents.json" with { type: "json" };
+import enStalls from "../locales/en/stalls.json" with { type: "json" };
+import enUnits from "../locales/en/units.json" with { type: "json" };
+import enUsers from "../locales/en/users.json" with { type: "json" };
+import zhAudit from "../locales/zh-CN/audit.json" with { type: "json" };
+import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
+import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
+import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
+import zhMerchants from "../locales/zh-CN/merchants.json" with { type: "json" };
+import zhMobile from "../locales/zh-CN/mobile.json" with { type: "json" };
+import zhResidents from "../locales/zh-CN/residents.json" with { type: "json" };
+import zhStalls from "../locales/zh-CN/stalls.json" with { type: "json" };
+import zhUnits from "../locales/zh-CN/units.json" with { type: "json" };
+import zhUsers from "../locales/zh-CN/users.json" with { type: "json" };
+
+export type Language = "zh-CN" | "en";
+const STORAGE_KEY = "dd_lang";
+
+export function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  lng: storedLanguage(),
+  fallbackLng: "zh-CN",
+  ns: ["common", "auth", "home", "merchants", "residents", "stalls", "units", "users", "audit", "mobile"],
+  defaultNS: "common",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  resources: {
+    "zh-CN": {
+      common: zhCommon,
+      auth: zhAuth,
+      home: zhHome,
+      merchants: zhMerchants,
+      residents: zhResidents,
+      stalls: zhStalls,
+      units: zhUnits,
+      users: zhUsers,
+      audit: zhAudit,
+      mobile: zhMobile,
+    },
+    en: {
+      common: enCommon,
+      auth: enAuth,
+      home: enHome,
+      merchants: enMerchants,
+      residents: enResidents,
+      stalls: enStalls,
+      units: enUnits,
+      users: enUsers,
+      audit: enAudit,
+      mobile: enMobile,
+    },
+  },
+});
+
+export default i18n;

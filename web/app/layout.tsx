@@ -1,0 +1,144 @@
+import {
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  AppstoreOutlined,
+  ApartmentOutlined,
+  UserOutlined,
+  IdcardOutlined,
+} from "@ant-design/icons";
+import { Dropdown, Layout, Menu, Segmented, Spin, Typography } from "antd";
+import { type ReactNode, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
+import { useLogout } from "../features/auth/api/logout.ts";
+import { sectionFor, sections } from "./access.ts";
+import { useLanguage } from "./language.ts";
+import { useMe } from "./session.tsx";
+import { brand } from "./theme.ts";
+
+const icons: Record<string, ReactNode> = {
+  home: <HomeOutlined />,
+  merchants: <ShopOutlined />,
+  stalls: <AppstoreOutlined />,
+  residents: <IdcardOutlined />,
+  allianceUnits: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+};
+
+export function PageFallback() {
+  return (
+    <div style={{ padding: 80, textAlign: "center" }}>
+      <Spin />
+    </div>
+  );
+}
+
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [language, setLanguage] = useLanguage();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const current = sectionFor(location.pathname);
+  const stationName = me.stations.length === 1 ? me.stations[0].name : me.orgUnitName;
+
+  const items = sections
+    .filter((s) => me.actions.includes(s.action))
+    .map((s) => ({ key: s.path, icon: icons[s.key], label: t(`menu.${s.key}`) }));
+
+  const signOut = async () => {
+    await logout.mutateAsync().catch(() => undefined);
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, color: "#fff" }}>
+        <div style={{ display: "flex", alignItems: "center", gap: 10, minWidth: 0 }}>
+          <span style={{ color: brand.gold, fontSize: 22 }} aria-hidden>
+            ✿
+          </span>
+          <span style={{ fontSize: 18, fontWeight: 600, whiteSpace: "nowrap" }}>{t("app.name")}</span>
+          <span style={{ width: 1, height: 20, background: "rgba(255,255,255,0.35)" }} />
+          <span
+            data-testid="station-name"
+            style={{ color: "#fbe7b0", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}
+          >
+            {stationName}
+          </span>
+        </div>
+        <div style={{ flex: 1 }} />
+        <Segmented
+          size="small"
+          value={language}
+          options={[
+            { label: "中文", value: "zh-CN" },
+            { label: "EN", value: "en" },
+          ]}
+          onChange={(value) => setLanguage(value as "zh-CN" | "en")}
+        />
+        <Dropdown
+          menu={{
+            items: [
+              { key: "password", icon: <KeyOutlined />, label: t("action.changePassword") },
+              { type: "divider" },
+              { key: "logout", icon: <LogoutOutlined />, label: t("action.logout") },
+            ],
+            onClick: ({ key }) => {
+              if (key === "password") setPasswordOpen(true);
+              if (key === "logout") void signOut();
+            },
+          }}
+        >
+          <button
+            type="button"
+            data-testid="user-menu"
+            style={{
+              background: "transparent",
+              border: 0,
+              color: "#fff",
+              cursor: "pointer",
+              display: "flex",
+              alignItems: "center",
+              gap: 6,
+              whiteSpace: "nowrap",
+            }}
+          >
+            <UserOutlined />
+            {me.displayName}
+            <Typography.Text style={{ color: "rgba(255,255,255,0.7)", fontSize: 12 }}>
+              {t(`enum.role.${me.role}`)}
+            </Typography.Text>
+            <DownOutlined style={{ fontSize: 10 }} />
+          </button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderRight: "1px solid #f0f0f0" }}>
+          <Menu
+            mode="inline"
+            selectedKeys={current ? [current.path] : []}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

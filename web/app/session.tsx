@@ -1,0 +1,39 @@
+import { useQuery } from "@tanstack/react-query";
+import { createContext, type ReactNode, use } from "react";
+import type { Action } from "../../contracts/access.ts";
+import type { Me } from "../../contracts/auth.ts";
+import { ApiError, api } from "./api-client.ts";
+
+export const meQueryKey = ["auth", "me"] as const;
+
+/** Who is signed in, or null when nobody is (a 401 is an answer here, not an error). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>("/api/auth/me", undefined, { quiet401: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+}
+
+const MeContext = createContext<Me | null>(null);
+
+export function MeProvider({ me, children }: { me: Me; children: ReactNode }) {
+  return <MeContext value={me}>{children}</MeContext>;
+}
+
+/** The signed-in account; only usable below the auth guard. */
+export function useMe(): Me {
+  const me = use(MeContext);
+  if (!me) throw new Error("useMe outside MeProvider");
+  return me;
+}
+
+export function useCan(): (action: Action) => boolean {
+  const me = useMe();
+  return (action) => me.actions.includes(action);
+}

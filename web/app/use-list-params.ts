@@ -1,0 +1,54 @@
+import type { SorterResult } from "antd/es/table/interface";
+import { useSearchParams } from "react-router";
+
+export type ListParamValue = string | number | undefined | null;
+
+/** List state (page, search, filters, sort) kept in the address, so back and reload keep the view. */
+export function useListParams(filterKeys: readonly string[], defaultPageSize = 20) {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const pageSize = Math.max(1, Number(params.get("pageSize") ?? defaultPageSize) || defaultPageSize);
+  const q = params.get("q") ?? "";
+  const sort = params.get("sort") ?? undefined;
+  const order = params.get("order") === "desc" ? ("desc" as const) : ("asc" as const);
+  const filters: Record<string, string | undefined> = {};
+  for (const key of filterKeys) filters[key] = params.get(key) ?? undefined;
+
+  const update = (patch: Record<string, ListParamValue>, keepPage = false) => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined || value === null || value === "") next.delete(key);
+          else next.set(key, String(value));
+        }
+        if (!keepPage && !("page" in patch)) next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  /** Map an antd Table change (pagination + sorter) onto the address. */
+  const onTableChange = (
+    pagination: { current?: number; pageSize?: number },
+    sorter: SorterResult<unknown> | SorterResult<unknown>[],
+  ) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = one?.order ? String(one.columnKey ?? one.field ?? "") : "";
+    const sortChanged = (field || undefined) !== sort || (one?.order === "descend" ? "desc" : "asc") !== order;
+    update(
+      {
+        page: sortChanged ? 1 : pagination.current,
+        pageSize: pagination.pageSize,
+        sort: field || undefined,
+        order: one?.order === "descend" ? "desc" : undefined,
+      },
+      true,
+    );
+  };
+
+  const sortOrderOf = (key: string) => (sort === key ? (order === "desc" ? "descend" : "ascend") : null);
+
+  return { page, pageSize, q, sort, order, filters, update, onTableChange, sortOrderOf };
+}

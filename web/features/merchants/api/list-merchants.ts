@@ -1,0 +1,22 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Merchant, MerchantListQuery } from "../../../../contracts/merchants.ts";
+import { api, type Query } from "../../../app/api-client.ts";
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listMerchants(query: MerchantListQuery): Promise<Page<Merchant>> {
+  return api.get("/api/merchants", query as Query);
+}
+
+export function useMerchants(query: MerchantListQuery) {
+  return useQuery({
+    queryKey: ["merchants", "list", query],
+    queryFn: () => listMerchants(query),
+    placeholderData: keepPreviousData,
+  });
+}
