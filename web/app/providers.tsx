@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/es/locale/en_US";
-import zhCN from "antd/es/locale/zh_CN";
+import { App as AntApp, ConfigProvider, type ConfigProviderProps } from "antd";
+import enUSModule from "antd/es/locale/en_US.js";
+import zhCNModule from "antd/es/locale/zh_CN.js";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import type { ReactNode } from "react";
@@ -9,6 +9,11 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "./api-client.ts";
 import i18n from "./i18n.ts";
 import { consoleTheme } from "./theme.ts";
+
+// antd/es is ESM, so the bundle gets the default export; TypeScript reads the package as CommonJS and sees a
+// namespace. The ESM path matters: the CommonJS one leaves the console in English under Vite 8.
+const enUS = enUSModule as unknown as ConfigProviderProps["locale"];
+const zhCN = zhCNModule as unknown as ConfigProviderProps["locale"];
 
 function followLanguage(language: string): void {
   dayjs.locale(language === "en" ? "en" : "zh-cn");

@@ -1,4 +1,4 @@
-import type { SorterResult } from "antd/es/table/interface";
+import type { SorterResult } from "antd/es/table/interface.js";
 import { useSearchParams } from "react-router";
 
 export type ListParamValue = string | number | undefined | null;

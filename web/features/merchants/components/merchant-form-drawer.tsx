@@ -91,12 +91,12 @@ export function MerchantFormDrawer({
         const input = { ...body, ...(v.mobile ? { mobile: v.mobile } : {}), version: merchant.version };
         const checked = validateWith(merchantUpdateSchema, input, form);
         if (!checked.ok) return;
-        saved = await update.mutateAsync({ id: merchant.id, input });
+        saved = await update.mutateAsync({ id: merchant.id, input: checked.data });
       } else {
         const input = { ...body, mobile: v.mobile ?? "", ...(v.stationId ? { stationId: v.stationId } : {}) };
         const checked = validateWith(merchantCreateSchema, input, form);
         if (!checked.ok) return;
-        saved = await create.mutateAsync(input as Parameters<typeof create.mutateAsync>[0]);
+        saved = await create.mutateAsync(checked.data);
       }
       message.success(t("common:saved"));
       onSaved?.(saved);
