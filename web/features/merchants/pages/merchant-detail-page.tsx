@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tag,
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { errorMessage } from "../../../app/api-client.ts";
+import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { MaskedValue } from "../../../components/masked-value.tsx";
@@ -28,7 +28,7 @@ export default function MerchantDetailPage() {
   if (merchant.isError)
     return (
       <Result
-        status={"status" in merchant.error && merchant.error.status === 404 ? "404" : "error"}
+        status={merchant.error instanceof ApiError && merchant.error.status === 404 ? "404" : "error"}
         title={errorMessage(merchant.error)}
         extra={<Button onClick={() => navigate("/merchants")}>{t("backToList")}</Button>}
       />

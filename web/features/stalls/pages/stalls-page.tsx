@@ -1,1 +1,142 @@
-export default function Page() { return null; }
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Stall } from "../../../../contracts/stalls.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type StallQuery, useStalls } from "../api/list-stalls.ts";
+import { colourOf } from "../components/category-colours.ts";
+import { MarketMap } from "../components/market-map.tsx";
+import { StallFormDrawer } from "../components/stall-form-drawer.tsx";
+
+export default function StallsPage() {
+  const { t } = useTranslation("stalls");
+  const can = useCan();
+  const list = useListParams(["occupied", "view"]);
+  const [search, setSearch] = useState(list.q);
+  const [open, setOpen] = useState<{ stall: Stall | null } | null>(null);
+  const view = list.filters.view === "table" ? "table" : "map";
+
+  const filters = {
+    q: list.q || undefined,
+    occupied: list.filters.occupied as StallQuery["occupied"],
+    sort: list.sort as StallQuery["sort"],
+    order: list.sort ? list.order : undefined,
+  };
+  // The map draws the whole floor at once; the table pages.
+  const table = useStalls({ ...filters, page: list.page, pageSize: list.pageSize });
+  const map = useStalls({ ...filters, page: 1, pageSize: 1000 });
+  const current = view === "map" ? map : table;
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
+          {t("title")}
+        </Typography.Title>
+        <Segmented
+          value={view}
+          onChange={(value) => list.update({ view: value === "table" ? "table" : undefined })}
+          options={[
+            { value: "map", label: t("map") },
+            { value: "table", label: t("table") },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t("searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(value) => list.update({ q: value.trim() })}
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t("occupancy")}
+          value={filters.occupied}
+          onChange={(value) => list.update({ occupied: value })}
+          options={[
+            { value: "true", label: t("occupied") },
+            { value: "false", label: t("vacant") },
+          ]}
+        />
+        <div style={{ flex: 1 }} />
+        {can("stall.write") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ stall: null })}>
+            {t("create")}
+          </Button>
+        )}
+      </div>
+      {current.isError && <Alert type="error" showIcon title={errorMessage(current.error)} style={{ marginBottom: 16 }} />}
+      {view === "map" ? (
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          {map.data && <MarketMap stalls={map.data.items} onOpen={(stall) => setOpen({ stall })} />}
+          {map.data && (
+            <Typography.Text type="secondary">
+              {t("mapSummary", {
+                total: map.data.total,
+                occupied: map.data.items.filter((s) => s.merchantId).length,
+              })}
+            </Typography.Text>
+          )}
+        </Space>
+      ) : (
+        <Table<Stall>
+          rowKey="id"
+          size="middle"
+          loading={table.isFetching}
+          dataSource={table.data?.items ?? []}
+          locale={{ emptyText: <Empty description={t("empty")} /> }}
+          onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
+          onRow={(stall) => ({ onClick: () => setOpen({ stall }), style: { cursor: "pointer" } })}
+          pagination={{
+            current: list.page,
+            pageSize: list.pageSize,
+            total: table.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t("common:total", { total }),
+          }}
+          columns={[
+            { title: t("field.code"), key: "code", dataIndex: "code", sorter: true, sortOrder: list.sortOrderOf("code") },
+            {
+              title: t("field.area"),
+              key: "area",
+              dataIndex: "area",
+              sorter: true,
+              sortOrder: list.sortOrderOf("area"),
+              render: (a: number) => `${a} m²`,
+            },
+            {
+              title: t("field.merchant"),
+              dataIndex: "merchantName",
+              render: (name: string | null, s) =>
+                s.merchantId ? (
+                  <Link to={`/merchants/${s.merchantId}`} onClick={(e) => e.stopPropagation()}>
+                    {name}
+                  </Link>
+                ) : (
+                  <Tag>{t("vacant")}</Tag>
+                ),
+            },
+            {
+              title: t("field.category"),
+              dataIndex: "merchantCategory",
+              render: (c: string | null) =>
+                c ? <Tag color={colourOf(c)}>{t(`common:enum.category.${c}`, { defaultValue: c })}</Tag> : "—",
+            },
+            {
+              title: t("field.position"),
+              key: "position",
+              render: (_: unknown, s) => `(${s.x}, ${s.y}) ${s.w}×${s.h}`,
+            },
+          ]}
+        />
+      )}
+      <StallFormDrawer open={open !== null} stall={open?.stall ?? null} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Stall } from "../../../../contracts/stalls.ts";
+import { api } from "../../../app/api-client.ts";
+
+export interface StallQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+  occupied?: "true" | "false";
+  sort?: "code" | "area";
+  order?: "asc" | "desc";
+  stationId?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listStalls(query: StallQuery): Promise<Page<Stall>> {
+  return api.get("/api/stalls", { ...query });
+}
+
+export function useStalls(query: StallQuery) {
+  return useQuery({ queryKey: ["stalls", "list", query], queryFn: () => listStalls(query), placeholderData: keepPreviousData });
+}
