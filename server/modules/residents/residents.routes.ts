@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParams, pageOf } from "../../../contracts/common.ts";
+import {
+  residentCreateSchema,
+  residentListQuery,
+  residentSchema,
+  residentSheetColumns,
+  residentUpdateSchema,
+} from "../../../contracts/residents.ts";
+import { actorOf, requireUser } from "../../platform/auth.ts";
+import { sendXlsx } from "../../platform/http.ts";
+import { writeSheet } from "../../platform/sheets.ts";
+import type { Services } from "../../services.ts";
+import { exportColumns, type ResidentUpdateInput } from "./residents.service.ts";
+
+// The update contract fills defaults (false, []) for fields a PATCH leaves out; remember which fields were
+// actually sent so an edit never resets what it did not mention.
+const sentFields = new WeakMap<FastifyRequest, Set<string>>();
+
+async function rememberSentFields(request: FastifyRequest) {
+  const body = request.body;
+  sentFields.set(request, new Set(body && typeof body === "object" ? Object.keys(body) : []));
+}
+
+function onlySent<T extends { version: number }>(request: FastifyRequest, body: T): Partial<T> & { version: number } {
+  const sent = sentFields.get(request);
+  if (!sent) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k === "version" || sent.has(k))) as Partial<T> & { version: number };
+}
+
+export async function residentsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const service = services.residents;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["residents"];
+
+  r.get(
+    "/api/residents",
+    {
+      config: { access: "resident.read" },
+      schema: { tags, summary: "Search and filter residents", querystring: residentListQuery, response: { 200: pageOf(residentSchema) } },
+    },
+    async (request) => service.list(requireUser(request), request.query),
+  );
+
+  r.get(
+    "/api/residents/export",
+    {
+      config: { access: "resident.export" },
+      schema: { tags, summary: "Export the current filter as xlsx (masked)", querystring: residentListQuery },
+    },
+    async (request, reply) => {
+      const data = await writeSheet("居民", exportColumns, service.exportRows(requireUser(request), request.query));
+      return sendXlsx(reply, data, "residents.xlsx");
+    },
+  );
+
+  r.get(
+    "/api/residents/import-template",
+    { config: { access: "resident.import" }, schema: { tags, summary: "The import template (xlsx)" } },
+    async (_request, reply) => sendXlsx(reply, await writeSheet("居民", residentSheetColumns, []), "residents-template.xlsx"),
+  );
+
+  r.post(
+    "/api/residents",
+    {
+      config: { access: "resident.write" },
+      schema: { tags, summary: "Register a resident", body: residentCreateSchema, response: { 201: residentSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(requireUser(request), request.body, actorOf(request))),
+  );
+
+  r.get(
+    "/api/me/resident",
+    {
+      config: { access: "self.read" },
+      schema: { tags, summary: "The resident record of the signed-in resident", response: { 200: residentSchema } },
+    },
+    async (request) => service.own(requireUser(request)),
+  );
+
+  r.get(
+    "/api/residents/:id",
+    { config: { access: "resident.read" }, schema: { tags, summary: "One resident", params: idParams, response: { 200: residentSchema } } },
+    async (request) => service.get(requireUser(request), request.params.id),
+  );
+
+  r.patch(
+    "/api/residents/:id",
+    {
+      config: { access: "resident.write" },
+      preValidation: rememberSentFields,
+      schema: {
+        tags,
+        summary: "Edit a resident (version-checked)",
+        params: idParams,
+        body: residentUpdateSchema,
+        response: { 200: residentSchema },
+      },
+    },
+    async (request) =>
+      service.update(requireUser(request), request.params.id, onlySent(request, request.body) as ResidentUpdateInput, actorOf(request)),
+  );
+
+  r.get(
+    "/api/residents/:id/personal",
+    {
+      config: { access: "personal.unmask" },
+      schema: {
+        tags,
+        summary: "The unmasked ID and mobile numbers (audited)",
+        params: idParams,
+        response: { 200: z.object({ idNumber: z.string(), mobile: z.string().nullable() }) },
+      },
+    },
+    async (request) => service.personal(requireUser(request), request.params.id, actorOf(request)),
+  );
+}

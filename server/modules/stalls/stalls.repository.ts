@@ -1,0 +1,121 @@
+import { type Kysely, type Transaction, sql } from "kysely";
+import type { DB, StallTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface StallFilter {
+  stationIds: number[] | null;
+  q?: string;
+  occupied?: boolean;
+}
+
+export type StallValues = Omit<StallTable, "id" | "version">;
+
+const sortColumns = { code: "s.code", area: "s.area" } as const;
+
+const listColumns = [
+  "s.id",
+  "s.station_id",
+  "s.code",
+  "s.area",
+  "s.x",
+  "s.y",
+  "s.w",
+  "s.h",
+  "s.merchant_id",
+  "m.name as merchant_name",
+  "m.category as merchant_category",
+  "s.created_at",
+  "s.updated_at",
+  "s.version",
+] as const;
+
+export class StallsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private filtered(db: Db, f: StallFilter) {
+    let q = db.selectFrom("stalls as s").leftJoin("merchants as m", "m.id", "s.merchant_id");
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.occupied !== undefined) q = q.where("s.merchant_id", f.occupied ? "is not" : "is", null);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(eb, "s.code", text), containsText(eb, "m.name", text)]));
+    }
+    return q;
+  }
+
+  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  async list(f: StallFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
+    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "s.code";
+    const rows = await this.filtered(this.db, f)
+      .select(listColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(sortColumn, page.order)
+      .orderBy("s.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
+    return { rows, total };
+  }
+
+  async count(f: StallFilter): Promise<number> {
+    const r = await this.filtered(this.db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  findById(id: number, db: Db = this.db) {
+    return db
+      .selectFrom("stalls as s")
+      .leftJoin("merchants as m", "m.id", "s.merchant_id")
+      .select(listColumns)
+      .where("s.id", "=", id)
+      .executeTakeFirst();
+  }
+
+  codeOwner(db: Db, stationId: number, code: string) {
+    return db.selectFrom("stalls").select("id").where("station_id", "=", stationId).where("code", "=", code).executeTakeFirst();
+  }
+
+  /** The station of a merchant, to check a stall is let only to a merchant of its own station. */
+  merchantStation(db: Db, merchantId: number) {
+    return db.selectFrom("merchants").select("station_id").where("id", "=", merchantId).executeTakeFirst();
+  }
+
+  async insert(db: Db, values: StallValues) {
+    const row = await db.insertInto("stalls").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async update(db: Db, id: number, version: number, values: Partial<StallValues>) {
+    const r = await db
+      .updateTable("stalls")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async remove(db: Db, id: number, version: number) {
+    const r = await db.deleteFrom("stalls").where("id", "=", id).where("version", "=", version).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  async countsFor(stationIds: number[] | null) {
+    let q = this.db
+      .selectFrom("stalls")
+      .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.count<number>("merchant_id").as("occupied")]);
+    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    const r = await q.executeTakeFirstOrThrow();
+    return { total: Number(r.total ?? 0), occupied: Number(r.occupied ?? 0) };
+  }
+}
+
+export type StallRow = NonNullable<Awaited<ReturnType<StallsRepository["findById"]>>>;
