@@ -33,7 +33,8 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 
-export function dialectOf(db: Kysely<unknown>): Dialect {
+// biome-ignore lint/suspicious/noExplicitAny: any database handle
+export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 

@@ -58,7 +58,7 @@ interface IssueLike {
 function keyForIssue(issue: IssueLike): ValidationKey {
   if (issue.message in validationMessages) return issue.message as ValidationKey;
   const code = issue.keyword ?? issue.code;
-  const params = issue.params ?? (issue as Record<string, unknown>);
+  const params = issue.params ?? (issue as unknown as Record<string, unknown>);
   switch (code) {
     case "invalid_type":
       return params.input === undefined ? "v.required" : "v.invalid_type";
@@ -81,7 +81,7 @@ export function fieldsFromIssues(issues: IssueLike[], locale: Locale, prefix = "
       ? issue.path.map(String).join(".")
       : (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
     const key = keyForIssue(issue);
-    const params = issue.params ?? (issue as Record<string, unknown>);
+    const params = issue.params ?? (issue as unknown as Record<string, unknown>);
     if (key === "v.unknown_field" && Array.isArray(params.keys)) {
       for (const k of params.keys as string[]) {
         out.push({ field: [prefix, path, k].filter(Boolean).join("."), message: translateValidation(key, locale) });

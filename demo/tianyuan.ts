@@ -1,0 +1,288 @@
+// The Tianyuan Market demo data set (DESIGN.md §8): the org tree, the station, 129 merchants with their stalls,
+// residents, the seven kinds of alliance units, and a demo account for every role. Figures the report states
+// are reproduced exactly; people's names are invented.
+import type { Kysely, Transaction } from "kysely";
+import type { Role } from "../contracts/access.ts";
+import type { MerchantCategory } from "../contracts/merchants.ts";
+import type { DB } from "../server/db/tables.ts";
+import { appendAudit, systemActor } from "../server/platform/audit.ts";
+import type { Vault } from "../server/platform/crypto.ts";
+import { hashPassword } from "../server/platform/passwords.ts";
+import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
+import { givenNames, shopWords, streets, surnames } from "./names.ts";
+import { type Random, seeded } from "./random.ts";
+
+export const DEMO_PASSWORD = "Dandelion@2026";
+
+/** 129 merchants across the report's five trades (plus a few others). */
+export const merchantMix: Record<MerchantCategory, number> = {
+  supermarket: 14,
+  catering: 38,
+  non_staple_food: 30,
+  fruit_vegetable: 33,
+  pharmacy: 6,
+  other: 8,
+};
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  note: string;
+}
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const now = () => new Date().toISOString();
+
+export async function insertOrgUnit(db: Db, parent: { id: number; path: string } | null, kind: string, name: string, code: string, address: string | null = null) {
+  const row = await db
+    .insertInto("org_units")
+    .values({ parent_id: parent?.id ?? null, kind, name, code, path: "", address, created_at: now() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const path = `${parent?.path ?? "/"}${row.id}/`;
+  await db.updateTable("org_units").set({ path }).where("id", "=", row.id).execute();
+  return { id: row.id, path };
+}
+
+export const personName = (r: Random) => r.pick(surnames) + r.pick(givenNames);
+
+export function merchantName(r: Random, category: MerchantCategory, operator: string, used: Set<string>) {
+  for (;;) {
+    const word = r.pick(shopWords[category]);
+    const name = r.chance(0.5) ? `${operator.slice(0, 1)}记${word}` : `${r.pick(["老", "小", "鑫", "金", "福", "鸿", "顺", "兴", "丰", "源"])}${r.pick(["王", "李", "张", "马", "刘", "陈"])}${word}`;
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
+  }
+}
+
+export async function insertMerchants(
+  db: Db,
+  vault: Vault,
+  r: Random,
+  stationId: number,
+  mix: Record<MerchantCategory, number>,
+  serialStart: number,
+  timestamp: string,
+) {
+  const used = new Set<string>();
+  const values = [];
+  let serial = serialStart;
+  for (const [category, count] of Object.entries(mix) as [MerchantCategory, number][]) {
+    for (let i = 0; i < count; i++) {
+      serial++;
+      const operator = personName(r);
+      const mobile = makeMobile(r, 10_000_000 + serial);
+      const fromYear = r.int(2015, 2024);
+      values.push({
+        station_id: stationId,
+        name: merchantName(r, category, operator, used),
+        category,
+        operator_name: operator,
+        mobile_enc: vault.encrypt(mobile),
+        mobile_hash: vault.blindIndex(mobile),
+        credit_code: makeCreditCode(serial),
+        licence_valid_from: `${fromYear}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
+        licence_valid_to: r.chance(0.3) ? null : `${fromYear + 10}-12-31`,
+        status: "open",
+        is_party_member: 0,
+        note: null,
+        created_at: timestamp,
+        updated_at: timestamp,
+      });
+    }
+  }
+  const ids: number[] = [];
+  for (let i = 0; i < values.length; i += 200) {
+    const rows = await db.insertInto("merchants").values(values.slice(i, i + 200)).returning("id").execute();
+    ids.push(...rows.map((x) => x.id));
+  }
+  const changes = ids.map((id) => ({ merchant_id: id, from_status: null, to_status: "open", reason: null, actor_user_id: null, at: timestamp }));
+  for (let i = 0; i < changes.length; i += 500) await db.insertInto("merchant_status_changes").values(changes.slice(i, i + 500)).execute();
+  return ids;
+}
+
+/** Stalls laid out in rows along the market's aisles (coordinates in decimetres on a 1000 × 600 plan). */
+export async function insertStalls(db: Db, stationId: number, merchantIds: number[], extra: number, timestamp: string) {
+  const values = [];
+  const total = merchantIds.length + extra;
+  for (let i = 0; i < total; i++) {
+    const row = Math.floor(i / 16);
+    const col = i % 16;
+    values.push({
+      station_id: stationId,
+      code: `${String.fromCharCode(65 + row)}${String(col + 1).padStart(2, "0")}`,
+      area: 12 + ((i * 7) % 30),
+      x: 20 + col * 60,
+      y: 20 + row * 70 + (row % 2) * 10,
+      w: 54,
+      h: 50,
+      merchant_id: i < merchantIds.length ? merchantIds[i] : null,
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+  }
+  for (let i = 0; i < values.length; i += 200) await db.insertInto("stalls").values(values.slice(i, i + 200)).execute();
+}
+
+export async function insertResidents(db: Db, vault: Vault, r: Random, stationId: number, count: number, serialStart: number, timestamp: string) {
+  const values = [];
+  const thisYear = new Date().getUTCFullYear();
+  for (let i = 0; i < count; i++) {
+    const serial = serialStart + i;
+    const elderly = r.chance(0.25);
+    const birthYear = elderly ? r.int(1936, thisYear - 61) : r.int(1960, 2006);
+    const idNumber = makeIdNumber(r, birthYear, serial);
+    const mobile = r.chance(0.85) ? makeMobile(r, 20_000_000 + serial) : null;
+    const livesAlone = elderly && r.chance(0.35);
+    values.push({
+      station_id: stationId,
+      name: personName(r),
+      gender: Number(idNumber[16]) % 2 === 1 ? "male" : "female",
+      birth_date: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      mobile_enc: mobile ? vault.encrypt(mobile) : null,
+      mobile_hash: mobile ? vault.blindIndex(mobile) : null,
+      id_number_enc: vault.encrypt(idNumber),
+      id_number_hash: vault.blindIndex(idNumber),
+      address: `${r.pick(streets)}${r.int(1, 200)}号${r.int(1, 12)}栋${r.int(1, 6)}单元${r.int(101, 602)}室`,
+      grid: `第${r.int(1, 8)}网格`,
+      is_liaison_head: r.chance(0.06) ? 1 : 0,
+      lives_alone: livesAlone ? 1 : 0,
+      is_elderly: thisYear - birthYear >= 60 ? 1 : 0,
+      consents: JSON.stringify(r.chance(0.7) ? ["contact", "caring_services"] : ["contact"]),
+      note: null,
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+  }
+  const ids: number[] = [];
+  for (let i = 0; i < values.length; i += 200) {
+    const rows = await db.insertInto("residents").values(values.slice(i, i + 200)).returning("id").execute();
+    ids.push(...rows.map((x) => x.id));
+  }
+  return ids;
+}
+
+const allianceUnits: { kind: string; name: string; contact: string; offers: string }[] = [
+  { kind: "joint_conference", name: "天源商圈联席会议", contact: "商圈联席会议办公室", offers: "定期召开联席会议，协调解决商圈重大问题" },
+  { kind: "council", name: "天源商圈理事会", contact: "理事长", offers: "头部商户月度议事，收集商户诉求，组织节日促销" },
+  { kind: "owners_committee", name: "天源市场业主委员会", contact: "业委会主任", offers: "物业费公示监督，业主意见征集" },
+  { kind: "property_company", name: "克拉玛依天源物业服务有限公司", contact: "物业经理", offers: "市场保洁、消杀、设施维修、大门开放时间调整" },
+  { kind: "grid_centre", name: "银河路街道网格化服务管理中心", contact: "网格中心主任", offers: "网格员巡查、矛盾纠纷排查、政策宣传" },
+  { kind: "party_committee_member", name: "石化公司党委", contact: "党群工作部", offers: "服务站建设资金、园区企业定向消费、志愿者" },
+  { kind: "party_committee_member", name: "某大酒店党支部", contact: "综合办公室", offers: "百姓大舞台建设与文化活动" },
+  { kind: "party_committee_member", name: "区团委", contact: "青年工作部", offers: "青年志愿者、共享雨伞与小黄车" },
+  { kind: "party_committee_member", name: "区妇联", contact: "权益部", offers: "妇女维权宣传、巾帼志愿服务" },
+  { kind: "department", name: "区市场监督管理局", contact: "红盾先锋驿站", offers: "年报申报、证照变更、名称预核、合同备案、消费维权、纠纷调解" },
+  { kind: "department", name: "区卫生健康委员会", contact: "基层卫生科", offers: "健康咨询、义诊、公共卫生宣传" },
+  { kind: "department", name: "区人力资源和社会保障局", contact: "就业服务科", offers: "就业登记、创业担保贴息贷款" },
+  { kind: "department", name: "区司法局", contact: "法律援助中心", offers: "法律咨询、普法讲座" },
+];
+
+export async function insertAllianceUnits(db: Db, vault: Vault, r: Random, stationId: number, timestamp: string) {
+  const ids: Record<string, number> = {};
+  for (const [i, u] of allianceUnits.entries()) {
+    const mobile = makeMobile(r, 30_000_000 + i);
+    const row = await db
+      .insertInto("alliance_units")
+      .values({
+        station_id: stationId,
+        name: u.name,
+        kind: u.kind,
+        contact_name: `${personName(r)}（${u.contact}）`,
+        contact_mobile_enc: vault.encrypt(mobile),
+        contact_mobile_hash: vault.blindIndex(mobile),
+        address: `${r.pick(streets)}${r.int(1, 300)}号`,
+        offers: u.offers,
+        status: "active",
+        created_at: timestamp,
+        updated_at: timestamp,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids[u.name] = row.id;
+  }
+  return ids;
+}
+
+export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAccount[]> {
+  const r = seeded(20241)
+  const timestamp = now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    const city = await insertOrgUnit(trx, null, "district", "克拉玛依区", "650203");
+    const street = await insertOrgUnit(trx, city, "street", "银河路街道", "650203-01");
+    const community = await insertOrgUnit(trx, street, "community", "天源社区", "650203-01-01");
+    const station = await insertOrgUnit(trx, community, "station", "天源市场党群服务站", "650203-01-01-S1", "克拉玛依区天源路天源市场");
+    const otherCommunity = await insertOrgUnit(trx, street, "community", "友谊社区", "650203-01-02");
+    const otherStation = await insertOrgUnit(trx, otherCommunity, "station", "友谊市场党群服务站", "650203-01-02-S1", "克拉玛依区友谊路友谊市场");
+
+    const merchantIds = await insertMerchants(trx, vault, r, station.id, merchantMix, 0, timestamp);
+    // The branch's merchant member is one of the market's own (the report: one Party member among merchants).
+    await trx.updateTable("merchants").set({ is_party_member: 1 }).where("id", "=", merchantIds[3]).execute();
+    await insertStalls(trx, station.id, merchantIds, 11, timestamp);
+    const residentIds = await insertResidents(trx, vault, r, station.id, 320, 0, timestamp);
+    const units = await insertAllianceUnits(trx, vault, r, station.id, timestamp);
+
+    // A neighbouring station, so the district has more than one and scopes can be seen at work.
+    const otherMerchants = await insertMerchants(trx, vault, seeded(7), otherStation.id, { supermarket: 3, catering: 6, non_staple_food: 4, fruit_vegetable: 5, pharmacy: 1, other: 1 }, 5000, timestamp);
+    await insertStalls(trx, otherStation.id, otherMerchants, 4, timestamp);
+    await insertResidents(trx, vault, seeded(8), otherStation.id, 40, 5000, timestamp);
+    await insertAllianceUnits(trx, vault, seeded(9), otherStation.id, timestamp);
+
+    const merchantUser = await trx.selectFrom("merchants").select(["id", "operator_name"]).where("id", "=", merchantIds[0]).executeTakeFirstOrThrow();
+    const residentUser = await trx.selectFrom("residents").select(["id", "name"]).where("id", "=", residentIds[0]).executeTakeFirstOrThrow();
+    const accounts: (DemoAccount & { org: number; unit?: number; merchant?: number; resident?: number })[] = [
+      { username: "admin", role: "platform_admin", displayName: "平台管理员", org: city.id, note: "整个平台" },
+      { username: "district", role: "district_officer", displayName: "区委组织部 周海燕", org: city.id, note: "克拉玛依区全部服务站（只读汇总）" },
+      { username: "zhanzhang", role: "station_admin", displayName: "站长 李建华", org: station.id, note: "天源市场党群服务站站长" },
+      { username: "staff", role: "station_staff", displayName: "工作人员 王丽娟", org: station.id, note: "服务站全能型工作人员" },
+      { username: "shuji", role: "branch_secretary", displayName: "支部书记 马志强", org: station.id, note: "天源市场党支部书记" },
+      { username: "scjg", role: "department_officer", displayName: "市场监管局 赵德明", org: station.id, unit: units["区市场监督管理局"], note: "区市场监督管理局（职能部门）" },
+      { username: "wuye", role: "alliance_contact", displayName: "物业经理 陈国强", org: station.id, unit: units["克拉玛依天源物业服务有限公司"], note: "天源物业（联盟单位）" },
+      { username: "shanghu", role: "merchant", displayName: merchantUser.operator_name, org: station.id, merchant: merchantUser.id, note: "商户（手机端 /m/）" },
+      { username: "jumin", role: "resident", displayName: residentUser.name, org: station.id, resident: residentUser.id, note: "居民（手机端 /m/）" },
+      { username: "zhiyuanzhe", role: "volunteer", displayName: "志愿者 努尔古丽", org: station.id, note: "志愿者（手机端 /m/）" },
+      { username: "youyi", role: "station_admin", displayName: "站长 孙文华", org: otherStation.id, note: "友谊市场党群服务站站长" },
+    ];
+    for (const a of accounts) {
+      await trx
+        .insertInto("users")
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: passwordHash,
+          role: a.role,
+          org_unit_id: a.org,
+          alliance_unit_id: a.unit ?? null,
+          merchant_id: a.merchant ?? null,
+          resident_id: a.resident ?? null,
+          mobile_enc: null,
+          mobile_hash: null,
+          status: "active",
+          locale: "zh-CN",
+          last_login_at: null,
+          password_changed_at: timestamp,
+          created_at: timestamp,
+          updated_at: timestamp,
+        })
+        .execute();
+    }
+    await appendAudit(trx, systemActor, {
+      action: "demo.loaded",
+      objectType: "station",
+      objectId: station.id,
+      stationId: station.id,
+      after: { merchants: merchantIds.length, residents: residentIds.length, allianceUnits: Object.keys(units).length, accounts: accounts.length },
+    });
+    return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));
+  });
+}
+
+export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("org_units").select("id").limit(1).executeTakeFirst();
+  return !row;
+}

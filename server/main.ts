@@ -1,0 +1,43 @@
+// Reads the configuration, opens and migrates the database, loads the demo market into an empty one,
+// listens, and closes gracefully on SIGTERM/SIGINT.
+import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { createVault, resolveSecret } from "./platform/crypto.ts";
+import { DEMO_PASSWORD, isEmpty, loadTianyuan } from "../demo/tianyuan.ts";
+
+const started = performance.now();
+const config = loadConfig();
+const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE });
+await migrateToLatest(database.db);
+const vault = createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR));
+
+if (config.DEMO_DATA === "true" && (await isEmpty(database.db))) {
+  const accounts = await loadTianyuan(database.db, vault);
+  console.log("\n天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password %s):", DEMO_PASSWORD);
+  for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(20)} ${a.displayName} — ${a.note}`);
+  console.log("");
+}
+
+const app = await buildApp({ database, config, vault });
+const address = await app.listen({ host: config.HOST, port: config.PORT });
+app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
+console.log(`蒲公英 Dandelion: ${address.replace("0.0.0.0", "localhost")}  (console /, mobile /m/, API docs /docs)`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, "shutting down");
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  try {
+    await app.close();
+    await database.close();
+  } finally {
+    clearTimeout(timer);
+  }
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

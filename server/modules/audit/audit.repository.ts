@@ -1,0 +1,54 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+export interface AuditFilter {
+  stationIds: number[] | null;
+  q?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  actorUserId?: number;
+  from?: string;
+  to?: string;
+}
+
+export class AuditRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private filtered(f: AuditFilter) {
+    let q = this.db.selectFrom("audit_log");
+    // Station users see their stations' entries and their own account events; the platform admin all.
+    if (f.stationIds !== null) {
+      const ids = f.stationIds;
+      q = q.where((eb) => (ids.length ? eb("station_id", "in", ids) : sql<boolean>`1 = 0`));
+    }
+    if (f.action) q = q.where("action", "=", f.action);
+    if (f.objectType) q = q.where("object_type", "=", f.objectType);
+    if (f.objectId) q = q.where("object_id", "=", f.objectId);
+    if (f.actorUserId) q = q.where("actor_user_id", "=", f.actorUserId);
+    if (f.from) q = q.where("at", ">=", f.from);
+    if (f.to) q = q.where("at", "<=", f.to);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) =>
+        eb.or([
+          containsText(eb, "actor_name", text),
+          containsText(eb, "action", text),
+          containsText(eb, "after_json", text),
+          containsText(eb, "before_json", text),
+        ]),
+      );
+    }
+    return q;
+  }
+
+  async list(f: AuditFilter, limit: number, offset: number) {
+    const items = await this.filtered(f).selectAll().orderBy("seq", "desc").limit(limit).offset(offset).execute();
+    const total = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return { items, total: Number(total.n) };
+  }
+}

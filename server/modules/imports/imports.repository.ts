@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB, ImportJobTable } from "../../db/tables.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export class ImportsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  insert(v: Omit<ImportJobTable, "imported_rows">) {
+    return this.db.insertInto("import_jobs").values(v).execute();
+  }
+
+  find(id: string, db: Db = this.db) {
+    return db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Moves a previewed import to its final state once; false when someone else already did. */
+  async finish(db: Db, id: string, status: string, imported: number) {
+    const r = await db
+      .updateTable("import_jobs")
+      .set({ status, imported_rows: imported, finished_at: new Date().toISOString(), rows_json: "[]" })
+      .where("id", "=", id)
+      .where("status", "=", "previewed")
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  purgeBefore(iso: string) {
+    return this.db.deleteFrom("import_jobs").where("created_at", "<", iso).where("status", "!=", "imported").execute();
+  }
+}

@@ -1,0 +1,103 @@
+// A fresh database per test file: a temporary SQLite file, or (with TEST_DATABASE_URL) a new PostgreSQL
+// database created for the file and dropped afterwards. The app is built on it with the demo data loaded.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import pg from "pg";
+import { CSRF_HEADER } from "../../contracts/auth.ts";
+import { DEMO_PASSWORD, loadTianyuan } from "../../demo/tianyuan.ts";
+import { buildApp } from "../app.ts";
+import { loadConfig } from "../config.ts";
+import { type Database, openDatabase } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { createVault, type Vault } from "../platform/crypto.ts";
+
+export const dialectName = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
+
+export interface TestDatabase {
+  database: Database;
+  vault: Vault;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise<TestDatabase> {
+  const vault = createVault("test-secret-test-secret-test-secret-0123");
+  const base = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  if (base) {
+    const name = `dd_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    database = openDatabase({ databaseUrl: url.toString(), sqliteFile: "", poolSize: 20 });
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "dd-test-"));
+    database = openDatabase({ sqliteFile: join(dir, "test.db") });
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  await migrateToLatest(database.db);
+  if (opts.demo !== false) await loadTianyuan(database.db, vault);
+  return {
+    database,
+    vault,
+    drop: async () => {
+      await database.close();
+      await cleanup();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestApp extends TestDatabase {
+  app: FastifyInstance;
+  login(username: string, password?: string): Promise<Session>;
+  /** Inject as a signed-in user (or anonymously with null), sending the CSRF header. */
+  as(session: Session | null, options: InjectOptions): ReturnType<FastifyInstance["inject"]>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const t = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DANDELION_SECRET: "x".repeat(32) });
+  const app = await buildApp({ database: t.database, config, vault: t.vault, logger: false });
+  await app.ready();
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return { cookie: cookies, csrf: res.json().csrfToken };
+  };
+  return {
+    ...t,
+    app,
+    login,
+    as: (session, options) =>
+      app.inject({
+        ...options,
+        headers: {
+          ...(options.headers ?? {}),
+          ...(session ? { cookie: session.cookie, [CSRF_HEADER]: session.csrf } : {}),
+        },
+      }),
+    close: async () => {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
