@@ -3,9 +3,9 @@
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import {
+  residentCreateSchema as createSchema,
   type Resident,
   type residentCreateSchema,
-  residentCreateSchema as createSchema,
   type residentListQuery,
   residentSheetColumns,
   type residentUpdateSchema,

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, StallTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
