@@ -21,6 +21,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every API route with its declared access rule, for the route × role test and the docs. */
+    accessRules: { method: string; url: string; access: RouteAccess }[];
+  }
 }
 
 const SESSION_CACHE_MS = 5_000;
@@ -160,11 +164,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Loads the session, then applies the route's declared access; routes under /api/ without one are refused. */
 export function registerAccessGate(app: FastifyInstance, sessions: SessionStore) {
   app.decorateRequest("user", null);
+  const rules: FastifyInstance["accessRules"] = [];
+  app.decorate("accessRules", rules);
   app.addHook("onRoute", (route) => {
     const url = route.url ?? route.path;
-    if (url.startsWith("/api/") && url !== "/api/openapi.json" && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${url} declares no access rule`);
-    }
+    if (!url.startsWith("/api/") || url === "/api/openapi.json") return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== "HEAD") rules.push({ method, url, access });
   });
   app.addHook("onRequest", async (request, reply) => {
     const access = request.routeOptions.config?.access;

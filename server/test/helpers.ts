@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { CSRF_HEADER } from "../../contracts/auth.ts";
 import { DEMO_PASSWORD, loadTianyuan } from "../../demo/tianyuan.ts";
@@ -68,7 +68,7 @@ export interface TestApp extends TestDatabase {
   app: FastifyInstance;
   login(username: string, password?: string): Promise<Session>;
   /** Inject as a signed-in user (or anonymously with null), sending the CSRF header. */
-  as(session: Session | null, options: InjectOptions): ReturnType<FastifyInstance["inject"]>;
+  as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import type { DB, ImportJobTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -15,6 +16,12 @@ export class ImportsRepository {
 
   find(id: string, db: Db = this.db) {
     return db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Reads the job and, on PostgreSQL, holds its row until the transaction ends (SQLite serialises anyway). */
+  findLocked(trx: Transaction<DB>, id: string) {
+    const q = trx.selectFrom("import_jobs").selectAll().where("id", "=", id);
+    return (dialectOf(trx) === "postgres" ? q.forUpdate() : q).executeTakeFirst();
   }
 
   /** Moves a previewed import to its final state once; false when someone else already did. */

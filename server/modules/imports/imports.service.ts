@@ -96,7 +96,7 @@ export class ImportsService {
 
   async commit(user: SessionUser, id: string, mode: "all" | "valid_only", actor: Actor): Promise<ImportPreview> {
     await this.db.transaction().execute(async (trx) => {
-      const job = await this.repo.find(id, trx);
+      const job = await this.repo.findLocked(trx, id);
       if (!job || job.user_id !== user.id) throw fail("import.not_found");
       const rows = (JSON.parse(job.rows_json) as StoredRow[]).filter((r) => r.data !== null);
       const step = nextImportStatus(job.status as ImportStatus, {
@@ -121,7 +121,7 @@ export class ImportsService {
 
   async discard(user: SessionUser, id: string, actor: Actor): Promise<ImportPreview> {
     await this.db.transaction().execute(async (trx) => {
-      const job = await this.repo.find(id, trx);
+      const job = await this.repo.findLocked(trx, id);
       if (!job || job.user_id !== user.id) throw fail("import.not_found");
       const step = nextImportStatus(job.status as ImportStatus, { type: "discard" });
       if (!step.ok) throw fail(step.refusal);

@@ -1,0 +1,78 @@
+// Every API route × every role: the answer must match the route's declared rule, and no station's records
+// may be read from another station.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Role, can, roles } from "../../contracts/access.ts";
+import { createTestApp, dialectName, type Session, type TestApp } from "./helpers.ts";
+
+const demoUser: Record<Role, string> = {
+  platform_admin: "admin",
+  district_officer: "district",
+  station_admin: "zhanzhang",
+  station_staff: "staff",
+  branch_secretary: "shuji",
+  department_officer: "scjg",
+  alliance_contact: "wuye",
+  merchant: "shanghu",
+  resident: "jumin",
+  volunteer: "zhiyuanzhe",
+};
+
+// Routes that end or change the caller's own session are exercised in the accounts tests.
+const skipped = new Set(["POST /api/auth/logout", "POST /api/auth/login", "POST /api/auth/password"]);
+
+describe(`every route × every role (${dialectName})`, () => {
+  let t: TestApp;
+  const sessions = new Map<Role, Session>();
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of roles) sessions.set(role, await t.login(demoUser[role]));
+    const db = t.database.db;
+    const station = await db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow();
+    ids.merchants = (await db.selectFrom("merchants").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids.residents = (await db.selectFrom("residents").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids.stalls = (await db.selectFrom("stalls").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids["alliance-units"] = (await db.selectFrom("alliance_units").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids.users = (await db.selectFrom("users").select("id").where("username", "=", "staff").executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => t.close());
+
+  const urlFor = (pattern: string) => {
+    const resource = pattern.split("/")[2];
+    return pattern.replace(":id", resource === "imports" ? "00000000-0000-4000-8000-000000000000" : String(ids[resource] ?? 1));
+  };
+
+  it("declares a rule on every API route", () => {
+    expect(t.app.accessRules.length).toBeGreaterThan(30);
+  });
+
+  it("answers each role exactly as its rule says: 0 unexpected allows, 0 unexpected denials", async () => {
+    const unexpected: string[] = [];
+    for (const rule of t.app.accessRules) {
+      const key = `${rule.method} ${rule.url}`;
+      if (skipped.has(key)) continue;
+      const payload = ["POST", "PATCH", "PUT"].includes(rule.method) ? {} : undefined;
+      const anon = await t.as(null, { method: rule.method as "GET", url: urlFor(rule.url), payload });
+      if (rule.access !== "public" && anon.statusCode !== 401) unexpected.push(`anonymous ${key} → ${anon.statusCode}`);
+      for (const role of roles) {
+        const res = await t.as(sessions.get(role) ?? null, { method: rule.method as "GET", url: urlFor(rule.url), payload });
+        const allowed = rule.access === "public" || rule.access === "authenticated" || can(role, rule.access);
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        if (allowed === refused) unexpected.push(`${role} ${key} → ${res.statusCode} (${allowed ? "should pass" : "should be refused"})`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("never lets another station read this station's records", async () => {
+    const other = await t.login("youyi");
+    const leaks: string[] = [];
+    for (const rule of t.app.accessRules) {
+      if (rule.method !== "GET" || !rule.url.includes(":id") || rule.url.startsWith("/api/imports")) continue;
+      const res = await t.as(other, { method: "GET", url: urlFor(rule.url) });
+      if (res.statusCode !== 404) leaks.push(`${rule.url} → ${res.statusCode}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
