@@ -1,1 +1,229 @@
-export default function Page() { return null; }
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, List, Modal, Result, Select, Table, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AuditEntry } from "../../../../contracts/audit.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { dash, formatDateTime } from "../../../app/format.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type AuditListQuery, useAudit } from "../api/list-audit.ts";
+import { type AuditVerifyResult, useVerifyAudit } from "../api/verify-audit.ts";
+import { JsonDiff } from "../components/json-diff.tsx";
+
+/** The actions the server records; the filter offers these, the table shows whatever comes. */
+const knownActions = [
+  "auth.login",
+  "auth.logout",
+  "user.created",
+  "user.updated",
+  "user.password_changed",
+  "user.password_reset",
+  "merchant.created",
+  "merchant.updated",
+  "merchant.status_changed",
+  "merchant.personal_viewed",
+  "merchant.imported",
+  "resident.created",
+  "resident.updated",
+  "resident.personal_viewed",
+  "resident.imported",
+  "stall.created",
+  "stall.updated",
+  "stall.deleted",
+  "alliance_unit.created",
+  "alliance_unit.updated",
+  "import.committed",
+  "import.discarded",
+];
+const objectTypes = ["user", "merchant", "resident", "stall", "alliance_unit", "import"];
+
+export default function AuditPage() {
+  const { t } = useTranslation("audit");
+  const { message } = App.useApp();
+  const list = useListParams(["action", "objectType", "objectId", "from", "to"]);
+  const [search, setSearch] = useState(list.q);
+  const [objectId, setObjectId] = useState(list.filters.objectId ?? "");
+  const verify = useVerifyAudit();
+  const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
+
+  const query: AuditListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    action: list.filters.action,
+    objectType: list.filters.objectType,
+    objectId: list.filters.objectId,
+    from: list.filters.from,
+    to: list.filters.to,
+  };
+  const audit = useAudit(query);
+
+  const runVerify = async () => {
+    try {
+      setVerified(await verify.mutateAsync());
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const actionLabel = (a: string) => t(`actionName.${a.replaceAll(".", "_")}`, { defaultValue: a });
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
+          {t("title")}
+        </Typography.Title>
+        <Input.Search
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t("searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(value) => list.update({ q: value.trim() })}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width: 200 }}
+          placeholder={t("field.action")}
+          value={list.filters.action}
+          onChange={(value) => list.update({ action: value })}
+          options={knownActions.map((a) => ({ value: a, label: actionLabel(a) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t("field.objectType")}
+          value={list.filters.objectType}
+          onChange={(value) => list.update({ objectType: value })}
+          options={objectTypes.map((o) => ({ value: o, label: t(`objectType.${o}`) }))}
+        />
+        <Input
+          allowClear
+          style={{ width: 100 }}
+          placeholder={t("field.objectId")}
+          value={objectId}
+          onChange={(e) => setObjectId(e.target.value)}
+          onPressEnter={() => list.update({ objectId: objectId.trim() })}
+          onBlur={() => list.update({ objectId: objectId.trim() })}
+        />
+        <DatePicker.RangePicker
+          value={[list.filters.from ? dayjs(list.filters.from) : null, list.filters.to ? dayjs(list.filters.to) : null]}
+          onChange={(range) =>
+            list.update({
+              from: range?.[0] ? range[0].startOf("day").toISOString() : undefined,
+              to: range?.[1] ? range[1].endOf("day").toISOString() : undefined,
+            })
+          }
+        />
+        <div style={{ flex: 1 }} />
+        <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verify.isPending} data-testid="audit-verify">
+          {t("verify")}
+        </Button>
+      </div>
+      {audit.isError && <Alert type="error" showIcon title={errorMessage(audit.error)} style={{ marginBottom: 16 }} />}
+      <Table<AuditEntry>
+        rowKey="seq"
+        size="middle"
+        loading={audit.isFetching}
+        dataSource={audit.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: <Empty description={t("empty")} /> }}
+        onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
+        expandable={{
+          expandedRowRender: (entry) => <JsonDiff before={entry.before} after={entry.after} />,
+          rowExpandable: (entry) => entry.before != null || entry.after != null,
+        }}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: audit.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("field.seq"), dataIndex: "seq", width: 80 },
+          { title: t("field.at"), dataIndex: "at", width: 150, render: formatDateTime },
+          {
+            title: t("field.actor"),
+            key: "actor",
+            width: 180,
+            render: (_: unknown, e) =>
+              e.actorName ? (
+                <span>
+                  {e.actorName}
+                  {e.actorRole && (
+                    <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                      {t(`common:enum.role.${e.actorRole}`, { defaultValue: e.actorRole })}
+                    </Typography.Text>
+                  )}
+                </span>
+              ) : (
+                <Typography.Text type="secondary">{t("system")}</Typography.Text>
+              ),
+          },
+          {
+            title: t("field.action"),
+            dataIndex: "action",
+            width: 200,
+            render: (a: string) => (
+              <span title={a}>
+                {actionLabel(a)}
+                {actionLabel(a) !== a && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                    {a}
+                  </Typography.Text>
+                )}
+              </span>
+            ),
+          },
+          {
+            title: t("field.object"),
+            key: "object",
+            render: (_: unknown, e) =>
+              `${t(`objectType.${e.objectType}`, { defaultValue: e.objectType })}${e.objectId ? ` #${e.objectId}` : ""}`,
+          },
+          { title: t("field.ip"), dataIndex: "ip", width: 130, render: dash },
+          {
+            title: t("field.hash"),
+            dataIndex: "hash",
+            width: 110,
+            render: (h: string) => (
+              <Typography.Text code title={h}>
+                {h.slice(0, 8)}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+      <Modal open={verified !== null} title={t("verifyTitle")} footer={null} onCancel={() => setVerified(null)} width={640}>
+        {verified && (
+          <>
+            <Result
+              status={verified.ok ? "success" : "error"}
+              title={verified.ok ? t("verifyOk") : t("verifyBroken", { count: verified.problems.length })}
+              subTitle={t("verifyChecked", { count: verified.checked })}
+            />
+            {verified.problems.length > 0 && (
+              <List
+                size="small"
+                bordered
+                dataSource={verified.problems}
+                renderItem={(p) => (
+                  <List.Item>
+                    <Typography.Text type="danger">
+                      #{p.seq} · {p.kind}
+                    </Typography.Text>
+                    <span style={{ marginLeft: 12 }}>{p.message}</span>
+                  </List.Item>
+                )}
+              />
+            )}
+          </>
+        )}
+      </Modal>
+    </Card>
+  );
+}

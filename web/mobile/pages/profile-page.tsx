@@ -1,0 +1,133 @@
+import { Button, Dialog, ErrorBlock, List, Skeleton, Switch, Tag } from "antd-mobile";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { Me } from "../../../contracts/auth.ts";
+import { maskMobile } from "../../../contracts/validators.ts";
+import { errorMessage } from "../../app/api-client.ts";
+import { useMeQuery } from "../../app/session.tsx";
+import { useLogout } from "../../features/auth/api/logout.ts";
+import { useMyMerchant } from "../api/get-my-merchant.ts";
+import { useMyResident } from "../api/get-my-resident.ts";
+import { useElderlyMode } from "../elderly-mode.ts";
+import { LanguageSwitch } from "../language-switch.tsx";
+
+function MerchantSection({ id }: { id: number }) {
+  const { t } = useTranslation("mobile");
+  const merchant = useMyMerchant(id);
+  if (merchant.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
+  if (merchant.isError) return <ErrorBlock status="default" title={errorMessage(merchant.error)} description="" />;
+  const m = merchant.data;
+  return (
+    <List header={t("myMerchant")} className="dd-section" data-testid="my-merchant">
+      <List.Item extra={m.name}>{t("merchants:field.name")}</List.Item>
+      <List.Item extra={t(`common:enum.category.${m.category}`)}>{t("merchants:field.category")}</List.Item>
+      <List.Item
+        extra={
+          <Tag color={m.status === "open" ? "success" : m.status === "suspended" ? "warning" : "default"}>
+            {t(`common:enum.merchantStatus.${m.status}`)}
+          </Tag>
+        }
+      >
+        {t("merchants:field.status")}
+      </List.Item>
+      <List.Item extra={m.operatorName}>{t("merchants:field.operatorName")}</List.Item>
+      <List.Item extra={m.stalls.map((s) => s.code).join("、") || "—"}>{t("merchants:field.stalls")}</List.Item>
+      <List.Item extra={m.creditCode}>{t("merchants:field.creditCode")}</List.Item>
+      {m.isPartyMember && (
+        <List.Item extra={<Tag color="danger">{t("merchants:partyMember")}</Tag>}>{t("merchants:field.isPartyMember")}</List.Item>
+      )}
+    </List>
+  );
+}
+
+function ResidentSection({ id }: { id: number }) {
+  const { t } = useTranslation("mobile");
+  const resident = useMyResident(id);
+  if (resident.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
+  if (resident.isError) return <ErrorBlock status="default" title={errorMessage(resident.error)} description="" />;
+  const r = resident.data;
+  return (
+    <List header={t("myResident")} className="dd-section" data-testid="my-resident">
+      <List.Item extra={r.name}>{t("residents:field.name")}</List.Item>
+      <List.Item extra={r.idNumber}>{t("residents:field.idNumber")}</List.Item>
+      {r.address && <List.Item extra={r.address}>{t("residents:field.address")}</List.Item>}
+      {r.grid && <List.Item extra={r.grid}>{t("residents:field.grid")}</List.Item>}
+      {(r.isLiaisonHead || r.isElderly) && (
+        <List.Item
+          extra={
+            <span style={{ display: "inline-flex", gap: 4 }}>
+              {r.isLiaisonHead && <Tag color="danger">{t("residents:field.isLiaisonHead")}</Tag>}
+              {r.isElderly && <Tag color="warning">{t("residents:elderly")}</Tag>}
+            </span>
+          }
+        >
+          {t("residents:field.flags")}
+        </List.Item>
+      )}
+    </List>
+  );
+}
+
+function maskedMobile(me: Me): string {
+  if (!me.mobile) return "—";
+  return me.mobile.includes("*") ? me.mobile : maskMobile(me.mobile);
+}
+
+export default function ProfilePage() {
+  const { t } = useTranslation("mobile");
+  const navigate = useNavigate();
+  const meQuery = useMeQuery();
+  const logout = useLogout();
+  const [elderly, setElderly] = useElderlyMode();
+  const me = meQuery.data;
+  if (!me) return null;
+  const station = me.stations.length === 1 ? me.stations[0].name : me.orgUnitName;
+
+  const signOut = async () => {
+    const ok = await Dialog.confirm({
+      content: t("logoutConfirm"),
+      confirmText: t("common:action.logout"),
+      cancelText: t("common:action.cancel"),
+    });
+    if (!ok) return;
+    await logout.mutateAsync().catch(() => undefined);
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <div style={{ minHeight: "100vh", paddingBottom: 32 }}>
+      <div className="dd-hero">
+        <p>{t("welcome")}</p>
+        <h1 data-testid="profile-name">{me.displayName}</h1>
+        <p>
+          <span className="dd-gold">{t(`common:enum.role.${me.role}`)}</span> · {station}
+        </p>
+      </div>
+      <List className="dd-card" style={{ margin: "-20px 12px 12px" }}>
+        <List.Item extra={t(`common:enum.role.${me.role}`)}>{t("role")}</List.Item>
+        <List.Item extra={station}>{t("station")}</List.Item>
+        <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
+        {me.allianceUnitName && <List.Item extra={me.allianceUnitName}>{t("allianceUnit")}</List.Item>}
+      </List>
+      {me.merchantId && <MerchantSection id={me.merchantId} />}
+      {me.residentId && <ResidentSection id={me.residentId} />}
+      <List header={t("settings")} className="dd-section">
+        <List.Item
+          description={t("elderlyHint")}
+          extra={<Switch checked={elderly} onChange={setElderly} aria-label={t("elderlyMode")} />}
+        >
+          {t("elderlyMode")}
+        </List.Item>
+        <List.Item>
+          <div style={{ marginBottom: 8 }}>{t("language")}</div>
+          <LanguageSwitch />
+        </List.Item>
+      </List>
+      <div style={{ padding: "8px 12px" }}>
+        <Button block color="danger" fill="outline" size="large" onClick={signOut} loading={logout.isPending}>
+          {t("common:action.logout")}
+        </Button>
+      </div>
+    </div>
+  );
+}
