@@ -22,7 +22,11 @@ describe(`alliance units (${dialectName})`, () => {
     expect(res.json()).toMatchObject({ name: "测试物业", status: "active", contactMobile: "136****1111", userCount: 0, version: 1 });
     const found = await t.as(staff, { method: "GET", url: "/api/alliance-units?q=13600001111" });
     expect(found.json().items.map((u: { id: number }) => u.id)).toEqual([res.json().id]);
-    const edited = await t.as(staff, { method: "PATCH", url: `/api/alliance-units/${res.json().id}`, payload: { status: "inactive", version: 1 } });
+    const edited = await t.as(staff, {
+      method: "PATCH",
+      url: `/api/alliance-units/${res.json().id}`,
+      payload: { status: "inactive", version: 1 },
+    });
     expect(edited.json()).toMatchObject({ status: "inactive", contactMobile: "136****1111", version: 2 });
     const stale = await t.as(staff, { method: "PATCH", url: `/api/alliance-units/${res.json().id}`, payload: { name: "x", version: 1 } });
     expect(stale.statusCode).toBe(409);

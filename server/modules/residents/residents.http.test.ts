@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { residentSheetColumns } from "../../../contracts/residents.ts";
 import { idNumberCheckCharacter } from "../../../contracts/validators.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
@@ -16,6 +18,26 @@ const valid = {
   livesAlone: true,
   consents: ["contact"],
 };
+
+async function sheet(rows: (string | null)[][]) {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("居民");
+  ws.addRow(residentSheetColumns.map((c) => c.header));
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function multipart(file: Buffer) {
+  const boundary = "----dandelion-test";
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="residents.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
 
 describe(`resident register (${dialectName})`, () => {
   let t: TestApp;
@@ -104,5 +126,40 @@ describe(`resident register (${dialectName})`, () => {
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     const tpl = await t.as(staff, { method: "GET", url: "/api/residents/import-template" });
     expect(tpl.statusCode).toBe(200);
+  });
+
+  it("imports: flags bad, repeated and already registered ID numbers; valid rows go in with one audit entry each", async () => {
+    const before = (await t.as(staff, { method: "GET", url: "/api/residents?pageSize=1" })).json().total;
+    const fresh = idNumber("1990-06-15", "042");
+    const file = await sheet([
+      ["导入居民", fresh, "13922223333", "天源小区 1-1-101", "第二网格", "是", "否", null],
+      ["坏号码", "650203199006150000", null, null, null, null, null, null],
+      ["文件内重复", fresh, null, null, null, null, null, null],
+      ["已登记", valid.idNumber, null, null, null, null, null, null],
+    ]);
+    const preview = await t.as(staff, { method: "POST", url: "/api/residents/imports", ...multipart(file) });
+    expect(preview.statusCode).toBe(201);
+    const p = preview.json();
+    expect(p).toMatchObject({ totalRows: 4, validRows: 1 });
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: "身份证号" }),
+        expect.objectContaining({ row: 4, column: "身份证号" }),
+        expect.objectContaining({ row: 5, column: "身份证号" }),
+      ]),
+    );
+    const done = await t.as(staff, { method: "POST", url: `/api/imports/${p.id}/commit`, payload: { mode: "valid_only" } });
+    expect(done.statusCode).toBe(200);
+    expect((await t.as(staff, { method: "GET", url: "/api/residents?pageSize=1" })).json().total).toBe(before + 1);
+    const imported = (await t.as(staff, { method: "GET", url: "/api/residents?q=13922223333" })).json().items[0];
+    expect(imported).toMatchObject({ name: "导入居民", gender: "female", birthDate: "1990-06-15", isLiaisonHead: true, livesAlone: false });
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "after_json"])
+      .where("object_type", "=", "resident")
+      .where("object_id", "=", String(imported.id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["resident.imported"]);
+    expect(audit[0].after_json).not.toContain(fresh);
   });
 });

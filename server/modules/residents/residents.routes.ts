@@ -13,22 +13,7 @@ import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
-import { exportColumns, type ResidentUpdateInput } from "./residents.service.ts";
-
-// The update contract fills defaults (false, []) for fields a PATCH leaves out; remember which fields were
-// actually sent so an edit never resets what it did not mention.
-const sentFields = new WeakMap<FastifyRequest, Set<string>>();
-
-async function rememberSentFields(request: FastifyRequest) {
-  const body = request.body;
-  sentFields.set(request, new Set(body && typeof body === "object" ? Object.keys(body) : []));
-}
-
-function onlySent<T extends { version: number }>(request: FastifyRequest, body: T): Partial<T> & { version: number } {
-  const sent = sentFields.get(request);
-  if (!sent) return body;
-  return Object.fromEntries(Object.entries(body).filter(([k]) => k === "version" || sent.has(k))) as Partial<T> & { version: number };
-}
+import { exportColumns } from "./residents.service.ts";
 
 export async function residentsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const service = services.residents;
@@ -90,7 +75,6 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
     "/api/residents/:id",
     {
       config: { access: "resident.write" },
-      preValidation: rememberSentFields,
       schema: {
         tags,
         summary: "Edit a resident (version-checked)",
@@ -100,7 +84,7 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
       },
     },
     async (request) =>
-      service.update(requireUser(request), request.params.id, onlySent(request, request.body) as ResidentUpdateInput, actorOf(request)),
+      service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(

@@ -32,8 +32,7 @@ import {
 import { type ResidentFilter, type ResidentRow, ResidentsRepository, type ResidentValues } from "./residents.repository.ts";
 
 type CreateInput = z.output<typeof residentCreateSchema>;
-/** Only the fields the caller sent (the route drops the defaults the contract fills in for absent ones). */
-export type ResidentUpdateInput = Partial<z.output<typeof residentUpdateSchema>> & { version: number };
+type ResidentUpdateInput = z.output<typeof residentUpdateSchema>;
 type ListQuery = z.output<typeof residentListQuery>;
 
 const MOBILE = /^1[3-9]\d{9}$/;

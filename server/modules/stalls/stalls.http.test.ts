@@ -38,7 +38,11 @@ describe(`stalls (${dialectName})`, () => {
     expect(bad.json().error).toMatchObject({ id: "request.invalid", fields: [{ field: "merchantId" }] });
 
     const merchant = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().items[0];
-    const let_ = await t.as(staff, { method: "PATCH", url: `/api/stalls/${res.json().id}`, payload: { merchantId: merchant.id, version: 1 } });
+    const let_ = await t.as(staff, {
+      method: "PATCH",
+      url: `/api/stalls/${res.json().id}`,
+      payload: { merchantId: merchant.id, version: 1 },
+    });
     expect(let_.statusCode).toBe(200);
     expect(let_.json()).toMatchObject({ merchantId: merchant.id, merchantName: merchant.name, version: 2 });
     // Moving the stall leaves the merchant where it is.
