@@ -116,7 +116,6 @@ export function can(role: Role, action: Action): boolean {
 /** Roles a user manager may hand out: nobody creates an account more powerful than their own reach. */
 export function assignableRoles(manager: Role): Role[] {
   if (manager === "platform_admin") return [...roles];
-  if (manager === "station_admin")
-    return roles.filter((r) => !["platform_admin", "district_officer", "station_admin"].includes(r));
+  if (manager === "station_admin") return roles.filter((r) => !["platform_admin", "district_officer", "station_admin"].includes(r));
   return [];
 }

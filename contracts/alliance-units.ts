@@ -26,9 +26,7 @@ const unitFields = {
   offers: optionalText(1000),
 };
 
-export const allianceUnitCreateSchema = z
-  .object({ ...unitFields, stationId: z.number().int().positive().optional() })
-  .strict();
+export const allianceUnitCreateSchema = z.object({ ...unitFields, stationId: z.number().int().positive().optional() }).strict();
 export type AllianceUnitCreate = z.input<typeof allianceUnitCreateSchema>;
 export const allianceUnitUpdateSchema = z
   .object({ ...unitFields, status: allianceUnitStatusSchema, version: versionField })

@@ -48,6 +48,4 @@ export const okSchema = z.object({ ok: z.literal(true) });
 /** Optimistic concurrency: every edit carries the version it was based on. */
 export const versionField = z.number().int().positive();
 
-export const statusChangeSchema = z
-  .object({ reason: optionalText(200), version: versionField })
-  .strict();
+export const statusChangeSchema = z.object({ reason: optionalText(200), version: versionField }).strict();

@@ -61,8 +61,8 @@ export const errorCatalogue = {
     "zh-CN": "存在错误行：请选择仅导入有效行，或放弃导入",
     en: "Some rows are in error: import only the valid rows, or import nothing",
   },
-  "internal": { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
-  "unavailable": { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
+  internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
+  unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
 
 export type ErrorId = keyof typeof errorCatalogue;

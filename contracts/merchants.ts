@@ -1,22 +1,7 @@
 import { z } from "zod";
-import {
-  creditCodeSchema,
-  dateSchema,
-  mobileSchema,
-  nameSchema,
-  optionalText,
-  pageQuery,
-  versionField,
-} from "./common.ts";
+import { creditCodeSchema, dateSchema, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
-export const merchantCategories = [
-  "supermarket",
-  "catering",
-  "non_staple_food",
-  "fruit_vegetable",
-  "pharmacy",
-  "other",
-] as const;
+export const merchantCategories = ["supermarket", "catering", "non_staple_food", "fruit_vegetable", "pharmacy", "other"] as const;
 export const merchantCategorySchema = z.enum(merchantCategories);
 export type MerchantCategory = z.infer<typeof merchantCategorySchema>;
 
@@ -32,21 +17,18 @@ const merchantFields = {
   creditCode: creditCodeSchema,
   licenceValidFrom: dateSchema.nullish().transform((v) => v ?? null),
   licenceValidTo: dateSchema.nullish().transform((v) => v ?? null),
-  isPartyMember: z.boolean().default(false),
+  isPartyMember: z.boolean(),
   note: optionalText(500),
 };
 
-function licenceOrder<T extends { licenceValidFrom?: string | null; licenceValidTo?: string | null }>(
-  v: T,
-  ctx: z.RefinementCtx,
-) {
+function licenceOrder<T extends { licenceValidFrom?: string | null; licenceValidTo?: string | null }>(v: T, ctx: z.RefinementCtx) {
   if (v.licenceValidFrom && v.licenceValidTo && v.licenceValidTo < v.licenceValidFrom) {
     ctx.addIssue({ code: "custom", path: ["licenceValidTo"], message: "v.date_order" });
   }
 }
 
 export const merchantCreateSchema = z
-  .object({ ...merchantFields, stationId: z.number().int().positive().optional() })
+  .object({ ...merchantFields, isPartyMember: z.boolean().default(false), stationId: z.number().int().positive().optional() })
   .strict()
   .superRefine(licenceOrder);
 export type MerchantCreate = z.input<typeof merchantCreateSchema>;

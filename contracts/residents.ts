@@ -10,14 +10,20 @@ const residentFields = {
   mobile: mobileSchema.nullish().transform((v) => v ?? null),
   address: optionalText(200),
   grid: optionalText(50),
-  isLiaisonHead: z.boolean().default(false),
-  livesAlone: z.boolean().default(false),
-  consents: z.array(consentKindSchema).default([]),
+  isLiaisonHead: z.boolean(),
+  livesAlone: z.boolean(),
+  consents: z.array(consentKindSchema),
   note: optionalText(500),
 };
 
 export const residentCreateSchema = z
-  .object({ ...residentFields, stationId: z.number().int().positive().optional() })
+  .object({
+    ...residentFields,
+    isLiaisonHead: z.boolean().default(false),
+    livesAlone: z.boolean().default(false),
+    consents: z.array(consentKindSchema).default([]),
+    stationId: z.number().int().positive().optional(),
+  })
   .strict();
 export type ResidentCreate = z.input<typeof residentCreateSchema>;
 export const residentUpdateSchema = z

@@ -8,11 +8,11 @@ const stallFields = {
   y: z.number().int().min(0, { message: "v.number_range" }).max(10000, { message: "v.number_range" }),
   w: z.number().int().min(1, { message: "v.number_range" }).max(1000, { message: "v.number_range" }),
   h: z.number().int().min(1, { message: "v.number_range" }).max(1000, { message: "v.number_range" }),
-  merchantId: z.number().int().positive().nullable().default(null),
+  merchantId: z.number().int().positive().nullable(),
 };
 
 export const stallCreateSchema = z
-  .object({ ...stallFields, stationId: z.number().int().positive().optional() })
+  .object({ ...stallFields, merchantId: stallFields.merchantId.default(null), stationId: z.number().int().positive().optional() })
   .strict();
 export type StallCreate = z.input<typeof stallCreateSchema>;
 export const stallUpdateSchema = z

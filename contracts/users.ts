@@ -17,9 +17,24 @@ export const userCreateSchema = z
     password: z.string().min(1, { message: "v.required" }).max(200, { message: "v.too_long" }),
     role: roleSchema,
     orgUnitId: z.number().int().positive(),
-    allianceUnitId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    merchantId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    residentId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    allianceUnitId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    merchantId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    residentId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     mobile: mobileSchema.nullish().transform((v) => v ?? null),
   })
   .strict();

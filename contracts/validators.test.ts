@@ -29,5 +29,6 @@ describe("unified social credit code", () => {
 
 describe("masking", () => {
   it("keeps the first three and last four digits of a mobile", () => expect(maskMobile("13812345678")).toBe("138****5678"));
-  it("keeps the area and last four characters of an ID number", () => expect(maskIdNumber("11010519491231002X")).toBe("110105********002X"));
+  it("keeps the area and last four characters of an ID number", () =>
+    expect(maskIdNumber("11010519491231002X")).toBe("110105********002X"));
 });

@@ -35,7 +35,14 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 const now = () => new Date().toISOString();
 
-export async function insertOrgUnit(db: Db, parent: { id: number; path: string } | null, kind: string, name: string, code: string, address: string | null = null) {
+export async function insertOrgUnit(
+  db: Db,
+  parent: { id: number; path: string } | null,
+  kind: string,
+  name: string,
+  code: string,
+  address: string | null = null,
+) {
   const row = await db
     .insertInto("org_units")
     .values({ parent_id: parent?.id ?? null, kind, name, code, path: "", address, created_at: now() })
@@ -51,7 +58,9 @@ export const personName = (r: Random) => r.pick(surnames) + r.pick(givenNames);
 export function merchantName(r: Random, category: MerchantCategory, operator: string, used: Set<string>) {
   for (;;) {
     const word = r.pick(shopWords[category]);
-    const name = r.chance(0.5) ? `${operator.slice(0, 1)}记${word}` : `${r.pick(["老", "小", "鑫", "金", "福", "鸿", "顺", "兴", "丰", "源"])}${r.pick(["王", "李", "张", "马", "刘", "陈"])}${word}`;
+    const name = r.chance(0.5)
+      ? `${operator.slice(0, 1)}记${word}`
+      : `${r.pick(["老", "小", "鑫", "金", "福", "鸿", "顺", "兴", "丰", "源"])}${r.pick(["王", "李", "张", "马", "刘", "陈"])}${word}`;
     if (!used.has(name)) {
       used.add(name);
       return name;
@@ -97,11 +106,26 @@ export async function insertMerchants(
   }
   const ids: number[] = [];
   for (let i = 0; i < values.length; i += 200) {
-    const rows = await db.insertInto("merchants").values(values.slice(i, i + 200)).returning("id").execute();
+    const rows = await db
+      .insertInto("merchants")
+      .values(values.slice(i, i + 200))
+      .returning("id")
+      .execute();
     ids.push(...rows.map((x) => x.id));
   }
-  const changes = ids.map((id) => ({ merchant_id: id, from_status: null, to_status: "open", reason: null, actor_user_id: null, at: timestamp }));
-  for (let i = 0; i < changes.length; i += 500) await db.insertInto("merchant_status_changes").values(changes.slice(i, i + 500)).execute();
+  const changes = ids.map((id) => ({
+    merchant_id: id,
+    from_status: null,
+    to_status: "open",
+    reason: null,
+    actor_user_id: null,
+    at: timestamp,
+  }));
+  for (let i = 0; i < changes.length; i += 500)
+    await db
+      .insertInto("merchant_status_changes")
+      .values(changes.slice(i, i + 500))
+      .execute();
   return ids;
 }
 
@@ -125,10 +149,22 @@ export async function insertStalls(db: Db, stationId: number, merchantIds: numbe
       updated_at: timestamp,
     });
   }
-  for (let i = 0; i < values.length; i += 200) await db.insertInto("stalls").values(values.slice(i, i + 200)).execute();
+  for (let i = 0; i < values.length; i += 200)
+    await db
+      .insertInto("stalls")
+      .values(values.slice(i, i + 200))
+      .execute();
 }
 
-export async function insertResidents(db: Db, vault: Vault, r: Random, stationId: number, count: number, serialStart: number, timestamp: string) {
+export async function insertResidents(
+  db: Db,
+  vault: Vault,
+  r: Random,
+  stationId: number,
+  count: number,
+  serialStart: number,
+  timestamp: string,
+) {
   const values = [];
   const thisYear = new Date().getUTCFullYear();
   for (let i = 0; i < count; i++) {
@@ -160,7 +196,11 @@ export async function insertResidents(db: Db, vault: Vault, r: Random, stationId
   }
   const ids: number[] = [];
   for (let i = 0; i < values.length; i += 200) {
-    const rows = await db.insertInto("residents").values(values.slice(i, i + 200)).returning("id").execute();
+    const rows = await db
+      .insertInto("residents")
+      .values(values.slice(i, i + 200))
+      .returning("id")
+      .execute();
     ids.push(...rows.map((x) => x.id));
   }
   return ids;
@@ -170,13 +210,23 @@ const allianceUnits: { kind: string; name: string; contact: string; offers: stri
   { kind: "joint_conference", name: "天源商圈联席会议", contact: "商圈联席会议办公室", offers: "定期召开联席会议，协调解决商圈重大问题" },
   { kind: "council", name: "天源商圈理事会", contact: "理事长", offers: "头部商户月度议事，收集商户诉求，组织节日促销" },
   { kind: "owners_committee", name: "天源市场业主委员会", contact: "业委会主任", offers: "物业费公示监督，业主意见征集" },
-  { kind: "property_company", name: "克拉玛依天源物业服务有限公司", contact: "物业经理", offers: "市场保洁、消杀、设施维修、大门开放时间调整" },
+  {
+    kind: "property_company",
+    name: "克拉玛依天源物业服务有限公司",
+    contact: "物业经理",
+    offers: "市场保洁、消杀、设施维修、大门开放时间调整",
+  },
   { kind: "grid_centre", name: "银河路街道网格化服务管理中心", contact: "网格中心主任", offers: "网格员巡查、矛盾纠纷排查、政策宣传" },
   { kind: "party_committee_member", name: "石化公司党委", contact: "党群工作部", offers: "服务站建设资金、园区企业定向消费、志愿者" },
   { kind: "party_committee_member", name: "某大酒店党支部", contact: "综合办公室", offers: "百姓大舞台建设与文化活动" },
   { kind: "party_committee_member", name: "区团委", contact: "青年工作部", offers: "青年志愿者、共享雨伞与小黄车" },
   { kind: "party_committee_member", name: "区妇联", contact: "权益部", offers: "妇女维权宣传、巾帼志愿服务" },
-  { kind: "department", name: "区市场监督管理局", contact: "红盾先锋驿站", offers: "年报申报、证照变更、名称预核、合同备案、消费维权、纠纷调解" },
+  {
+    kind: "department",
+    name: "区市场监督管理局",
+    contact: "红盾先锋驿站",
+    offers: "年报申报、证照变更、名称预核、合同备案、消费维权、纠纷调解",
+  },
   { kind: "department", name: "区卫生健康委员会", contact: "基层卫生科", offers: "健康咨询、义诊、公共卫生宣传" },
   { kind: "department", name: "区人力资源和社会保障局", contact: "就业服务科", offers: "就业登记、创业担保贴息贷款" },
   { kind: "department", name: "区司法局", contact: "法律援助中心", offers: "法律咨询、普法讲座" },
@@ -209,7 +259,7 @@ export async function insertAllianceUnits(db: Db, vault: Vault, r: Random, stati
 }
 
 export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAccount[]> {
-  const r = seeded(20241)
+  const r = seeded(20241);
   const timestamp = now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
@@ -218,7 +268,14 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
     const community = await insertOrgUnit(trx, street, "community", "天源社区", "650203-01-01");
     const station = await insertOrgUnit(trx, community, "station", "天源市场党群服务站", "650203-01-01-S1", "克拉玛依区天源路天源市场");
     const otherCommunity = await insertOrgUnit(trx, street, "community", "友谊社区", "650203-01-02");
-    const otherStation = await insertOrgUnit(trx, otherCommunity, "station", "友谊市场党群服务站", "650203-01-02-S1", "克拉玛依区友谊路友谊市场");
+    const otherStation = await insertOrgUnit(
+      trx,
+      otherCommunity,
+      "station",
+      "友谊市场党群服务站",
+      "650203-01-02-S1",
+      "克拉玛依区友谊路友谊市场",
+    );
 
     const merchantIds = await insertMerchants(trx, vault, r, station.id, merchantMix, 0, timestamp);
     // The branch's merchant member is one of the market's own (the report: one Party member among merchants).
@@ -228,23 +285,73 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
     const units = await insertAllianceUnits(trx, vault, r, station.id, timestamp);
 
     // A neighbouring station, so the district has more than one and scopes can be seen at work.
-    const otherMerchants = await insertMerchants(trx, vault, seeded(7), otherStation.id, { supermarket: 3, catering: 6, non_staple_food: 4, fruit_vegetable: 5, pharmacy: 1, other: 1 }, 5000, timestamp);
+    const otherMerchants = await insertMerchants(
+      trx,
+      vault,
+      seeded(7),
+      otherStation.id,
+      { supermarket: 3, catering: 6, non_staple_food: 4, fruit_vegetable: 5, pharmacy: 1, other: 1 },
+      5000,
+      timestamp,
+    );
     await insertStalls(trx, otherStation.id, otherMerchants, 4, timestamp);
     await insertResidents(trx, vault, seeded(8), otherStation.id, 40, 5000, timestamp);
     await insertAllianceUnits(trx, vault, seeded(9), otherStation.id, timestamp);
 
-    const merchantUser = await trx.selectFrom("merchants").select(["id", "operator_name"]).where("id", "=", merchantIds[0]).executeTakeFirstOrThrow();
-    const residentUser = await trx.selectFrom("residents").select(["id", "name"]).where("id", "=", residentIds[0]).executeTakeFirstOrThrow();
+    const merchantUser = await trx
+      .selectFrom("merchants")
+      .select(["id", "operator_name"])
+      .where("id", "=", merchantIds[0])
+      .executeTakeFirstOrThrow();
+    const residentUser = await trx
+      .selectFrom("residents")
+      .select(["id", "name"])
+      .where("id", "=", residentIds[0])
+      .executeTakeFirstOrThrow();
     const accounts: (DemoAccount & { org: number; unit?: number; merchant?: number; resident?: number })[] = [
       { username: "admin", role: "platform_admin", displayName: "平台管理员", org: city.id, note: "整个平台" },
-      { username: "district", role: "district_officer", displayName: "区委组织部 周海燕", org: city.id, note: "克拉玛依区全部服务站（只读汇总）" },
+      {
+        username: "district",
+        role: "district_officer",
+        displayName: "区委组织部 周海燕",
+        org: city.id,
+        note: "克拉玛依区全部服务站（只读汇总）",
+      },
       { username: "zhanzhang", role: "station_admin", displayName: "站长 李建华", org: station.id, note: "天源市场党群服务站站长" },
       { username: "staff", role: "station_staff", displayName: "工作人员 王丽娟", org: station.id, note: "服务站全能型工作人员" },
       { username: "shuji", role: "branch_secretary", displayName: "支部书记 马志强", org: station.id, note: "天源市场党支部书记" },
-      { username: "scjg", role: "department_officer", displayName: "市场监管局 赵德明", org: station.id, unit: units["区市场监督管理局"], note: "区市场监督管理局（职能部门）" },
-      { username: "wuye", role: "alliance_contact", displayName: "物业经理 陈国强", org: station.id, unit: units["克拉玛依天源物业服务有限公司"], note: "天源物业（联盟单位）" },
-      { username: "shanghu", role: "merchant", displayName: merchantUser.operator_name, org: station.id, merchant: merchantUser.id, note: "商户（手机端 /m/）" },
-      { username: "jumin", role: "resident", displayName: residentUser.name, org: station.id, resident: residentUser.id, note: "居民（手机端 /m/）" },
+      {
+        username: "scjg",
+        role: "department_officer",
+        displayName: "市场监管局 赵德明",
+        org: station.id,
+        unit: units.区市场监督管理局,
+        note: "区市场监督管理局（职能部门）",
+      },
+      {
+        username: "wuye",
+        role: "alliance_contact",
+        displayName: "物业经理 陈国强",
+        org: station.id,
+        unit: units.克拉玛依天源物业服务有限公司,
+        note: "天源物业（联盟单位）",
+      },
+      {
+        username: "shanghu",
+        role: "merchant",
+        displayName: merchantUser.operator_name,
+        org: station.id,
+        merchant: merchantUser.id,
+        note: "商户（手机端 /m/）",
+      },
+      {
+        username: "jumin",
+        role: "resident",
+        displayName: residentUser.name,
+        org: station.id,
+        resident: residentUser.id,
+        note: "居民（手机端 /m/）",
+      },
       { username: "zhiyuanzhe", role: "volunteer", displayName: "志愿者 努尔古丽", org: station.id, note: "志愿者（手机端 /m/）" },
       { username: "youyi", role: "station_admin", displayName: "站长 孙文华", org: otherStation.id, note: "友谊市场党群服务站站长" },
     ];
@@ -276,7 +383,12 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       objectType: "station",
       objectId: station.id,
       stationId: station.id,
-      after: { merchants: merchantIds.length, residents: residentIds.length, allianceUnits: Object.keys(units).length, accounts: accounts.length },
+      after: {
+        merchants: merchantIds.length,
+        residents: residentIds.length,
+        allianceUnits: Object.keys(units).length,
+        accounts: accounts.length,
+      },
     });
     return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));
   });

@@ -18,6 +18,9 @@ function newest(dir: string): number {
 const sources = Math.max(newest(join(root, "web")), newest(join(root, "contracts")), statSync(join(root, "vite.config.ts")).mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log("Building the web apps (console, mobile)…");
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 }
 await import("../server/main.ts");

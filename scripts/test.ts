@@ -38,7 +38,11 @@ function run(label: string, args: string[], reportFile: string): Summary & { exi
   };
 }
 
-const unit = run(`unit + HTTP (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"})`, [bin("vitest/vitest.mjs"), "run"], "unit.json");
+const unit = run(
+  `unit + HTTP (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"})`,
+  [bin("vitest/vitest.mjs"), "run"],
+  "unit.json",
+);
 
 console.log("\n=== building the web apps for the browser journeys ===");
 const build = spawnSync(node, [bin("vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });

@@ -9,9 +9,6 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { sql } from "kysely";
-import { SessionStore, registerAccessGate } from "./platform/auth.ts";
-import type { AppDeps } from "./platform/context.ts";
-import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
@@ -20,6 +17,9 @@ import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { residentsRoutes } from "./modules/residents/residents.routes.ts";
 import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
+import { registerAccessGate, SessionStore } from "./platform/auth.ts";
+import type { AppDeps } from "./platform/context.ts";
+import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
 import { createServices } from "./services.ts";
 
 export const WEB_ROOT = resolve(import.meta.dirname, "../dist/web");
@@ -39,7 +39,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.TRUST_PROXY === "true",
-    disableRequestLogging: deps.config.NODE_ENV === "test",
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

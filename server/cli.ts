@@ -79,7 +79,9 @@ switch (command) {
     }
     const check = new DatabaseSync(file, { readOnly: true });
     const ok = check.prepare("pragma integrity_check").get() as { integrity_check: string };
-    const hasTables = check.prepare("select count(*) as n from sqlite_master where name in ('audit_log','merchants')").get() as { n: number };
+    const hasTables = check.prepare("select count(*) as n from sqlite_master where name in ('audit_log','merchants')").get() as {
+      n: number;
+    };
     check.close();
     if (ok.integrity_check !== "ok" || hasTables.n !== 2) {
       console.error(`${file} is not a sound Dandelion backup`);

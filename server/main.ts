@@ -1,11 +1,12 @@
 // Reads the configuration, opens and migrates the database, loads the demo market into an empty one,
 // listens, and closes gracefully on SIGTERM/SIGINT.
+
+import { DEMO_PASSWORD, isEmpty, loadTianyuan } from "../demo/tianyuan.ts";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createVault, resolveSecret } from "./platform/crypto.ts";
-import { DEMO_PASSWORD, isEmpty, loadTianyuan } from "../demo/tianyuan.ts";
 
 const started = performance.now();
 const config = loadConfig();

@@ -7,9 +7,9 @@ describe(`audit chain (${dialectName})`, () => {
   beforeAll(async () => {
     t = await createTestDatabase({ demo: false });
     for (let i = 1; i <= 6; i++) {
-      await t.database.db.transaction().execute((trx) =>
-        appendAudit(trx, systemActor, { action: "test.write", objectType: "thing", objectId: i, after: { n: i } }),
-      );
+      await t.database.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, systemActor, { action: "test.write", objectType: "thing", objectId: i, after: { n: i } }));
     }
   });
   afterAll(() => t.drop());
@@ -21,7 +21,9 @@ describe(`audit chain (${dialectName})`, () => {
   it("serialises concurrent appends into one unbroken chain", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.database.db.transaction().execute((trx) => appendAudit(trx, systemActor, { action: "test.race", objectType: "thing", objectId: 100 + i })),
+        t.database.db
+          .transaction()
+          .execute((trx) => appendAudit(trx, systemActor, { action: "test.race", objectType: "thing", objectId: 100 + i })),
       ),
     );
     const r = await verifyAuditChain(t.database.db);
@@ -64,7 +66,10 @@ describe(`audit chain (${dialectName})`, () => {
   });
 
   it("notices a removed tail", async () => {
-    const max = await t.database.db.selectFrom("audit_log").select((eb) => eb.fn.max("seq").as("m")).executeTakeFirstOrThrow();
+    const max = await t.database.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.max("seq").as("m"))
+      .executeTakeFirstOrThrow();
     await t.database.db.deleteFrom("audit_log").where("seq", "=", Number(max.m)).execute();
     const r = await verifyAuditChain(t.database.db);
     expect(r.problems).toContainEqual(expect.objectContaining({ kind: "head_mismatch" }));

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import { type Action, type Role, can } from "../../contracts/access.ts";
+import { type Action, can, type Role } from "../../contracts/access.ts";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../../contracts/auth.ts";
 import type { Config } from "../config.ts";
 import type { DB } from "../db/tables.ts";
@@ -102,7 +102,11 @@ export class SessionStore {
     if (row.status !== "active" || Date.parse(row.expires_at) < now) return this.expire(id);
     if (now - lastSeen > this.config.SESSION_IDLE_MINUTES * 60_000) return this.expire(id);
     if (now - lastSeen > TOUCH_EVERY_MS) {
-      await this.db.updateTable("sessions").set({ last_seen_at: new Date(now).toISOString() }).where("id", "=", id).execute();
+      await this.db
+        .updateTable("sessions")
+        .set({ last_seen_at: new Date(now).toISOString() })
+        .where("id", "=", id)
+        .execute();
     }
     const role = row.role as Role;
     const user: SessionUser = {

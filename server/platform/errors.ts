@@ -5,10 +5,10 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import {
   type ErrorId,
+  errorCatalogue,
   type FieldError,
   type Locale,
   type ValidationKey,
-  errorCatalogue,
   validationMessages,
 } from "../../contracts/errors.ts";
 
@@ -24,8 +24,7 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[]) =>
-  new AppError(id, fields);
+export const fail = (id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[]) => new AppError(id, fields);
 
 export const notFound = () => new AppError("record.not_found");
 export const conflict = () => new AppError("record.conflict");
@@ -77,9 +76,7 @@ function keyForIssue(issue: IssueLike): ValidationKey {
 export function fieldsFromIssues(issues: IssueLike[], locale: Locale, prefix = ""): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
-    const path = issue.path
-      ? issue.path.map(String).join(".")
-      : (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
+    const path = issue.path ? issue.path.map(String).join(".") : (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
     const key = keyForIssue(issue);
     const params = issue.params ?? (issue as unknown as Record<string, unknown>);
     if (key === "v.unknown_field" && Array.isArray(params.keys)) {
@@ -109,9 +106,7 @@ export class ZodInputError extends Error {
 
 export function sendError(reply: FastifyReply, id: ErrorId, locale: Locale, fields?: FieldError[]) {
   const entry = errorCatalogue[id];
-  return reply
-    .code(entry.status)
-    .send({ error: { id, message: entry[locale], ...(fields && fields.length > 0 ? { fields } : {}) } });
+  return reply.code(entry.status).send({ error: { id, message: entry[locale], ...(fields && fields.length > 0 ? { fields } : {}) } });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

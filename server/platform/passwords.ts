@@ -75,8 +75,7 @@ const COMMON = new Set([
 export function passwordProblem(password: string, mobile?: string | null): ValidationKey | null {
   if (password.length < 10) return "v.password_length";
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || /^(.)\1+$/.test(password) || /^(\d)+$/.test(password) && isSequence(password))
-    return "v.password_common";
+  if (COMMON.has(lower) || /^(.)\1+$/.test(password) || (/^(\d)+$/.test(password) && isSequence(password))) return "v.password_common";
   if (mobile && password.includes(mobile)) return "v.password_phone";
   return null;
 }

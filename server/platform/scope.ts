@@ -2,7 +2,7 @@
 // below it (roll-ups included); a station account its own station; unit and self accounts the station they
 // belong to, narrowed further by each module to their unit's or their own records.
 import type { Kysely } from "kysely";
-import { type Action, type Role, accessMap, can } from "../../contracts/access.ts";
+import { type Action, accessMap, can, type Role } from "../../contracts/access.ts";
 import type { DB } from "../db/tables.ts";
 import { denied, notFound } from "./errors.ts";
 
@@ -24,12 +24,7 @@ export interface SessionUser {
 }
 
 export async function stationsUnder(db: Kysely<DB>, orgPath: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom("org_units")
-    .select("id")
-    .where("kind", "=", "station")
-    .where("path", "like", `${orgPath}%`)
-    .execute();
+  const rows = await db.selectFrom("org_units").select("id").where("kind", "=", "station").where("path", "like", `${orgPath}%`).execute();
   return rows.map((r) => r.id);
 }
 

@@ -66,7 +66,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
+    if ("richText" in value)
+      return value.richText
+        .map((r) => r.text)
+        .join("")
+        .trim();
     if ("text" in value) return String(value.text).trim();
     if ("result" in value) return String(value.result ?? "").trim();
     return "";

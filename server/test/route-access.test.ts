@@ -1,7 +1,7 @@
 // Every API route × every role: the answer must match the route's declared rule, and no station's records
 // may be read from another station.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Role, can, roles } from "../../contracts/access.ts";
+import { can, type Role, roles } from "../../contracts/access.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "./helpers.ts";
 
 const demoUser: Record<Role, string> = {
@@ -30,10 +30,18 @@ describe(`every route × every role (${dialectName})`, () => {
     for (const role of roles) sessions.set(role, await t.login(demoUser[role]));
     const db = t.database.db;
     const station = await db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow();
-    ids.merchants = (await db.selectFrom("merchants").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
-    ids.residents = (await db.selectFrom("residents").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
-    ids.stalls = (await db.selectFrom("stalls").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
-    ids["alliance-units"] = (await db.selectFrom("alliance_units").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids.merchants = (
+      await db.selectFrom("merchants").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()
+    ).id;
+    ids.residents = (
+      await db.selectFrom("residents").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()
+    ).id;
+    ids.stalls = (
+      await db.selectFrom("stalls").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()
+    ).id;
+    ids["alliance-units"] = (
+      await db.selectFrom("alliance_units").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()
+    ).id;
     ids.users = (await db.selectFrom("users").select("id").where("username", "=", "staff").executeTakeFirstOrThrow()).id;
   });
   afterAll(() => t.close());

@@ -59,11 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("actor_user_id", "integer")
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("merchant_status_changes_merchant")
-    .on("merchant_status_changes")
-    .column("merchant_id")
-    .execute();
+  await db.schema.createIndex("merchant_status_changes_merchant").on("merchant_status_changes").column("merchant_id").execute();
 
   await withId(db, db.schema.createTable("stalls"))
     .addColumn("station_id", "integer", (c) => c.notNull().references("org_units.id"))
@@ -153,7 +149,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
-  await db.insertInto("audit_head").values({ id: 1, seq: 0, hash: "0".repeat(64) }).execute();
+  await db
+    .insertInto("audit_head")
+    .values({ id: 1, seq: 0, hash: "0".repeat(64) })
+    .execute();
 
   await db.schema
     .createTable("audit_log")

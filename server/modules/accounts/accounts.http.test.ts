@@ -26,8 +26,16 @@ describe(`accounts and sessions (${dialectName})`, () => {
   });
 
   it("answers a wrong password and an unknown user alike", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "shuji", password: "Wrong-password-1" } });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nobody", password: "Wrong-password-1" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "shuji", password: "Wrong-password-1" },
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "nobody", password: "Wrong-password-1" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -37,12 +45,18 @@ describe(`accounts and sessions (${dialectName})`, () => {
   it("locks an identifier out after 5 failures in 15 minutes, known or not, even with the right password", async () => {
     for (const username of ["zhiyuanzhe", "ghost-user"]) {
       const attempts = await Promise.all(
-        Array.from({ length: 8 }, () => t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: "Wrong-password-1" } })),
+        Array.from({ length: 8 }, () =>
+          t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: "Wrong-password-1" } }),
+        ),
       );
       expect(attempts.filter((a) => a.statusCode === 401)).toHaveLength(5);
       expect(attempts.filter((a) => a.statusCode === 429)).toHaveLength(3);
     }
-    const right = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "zhiyuanzhe", password: DEMO_PASSWORD } });
+    const right = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "zhiyuanzhe", password: DEMO_PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
     expect(right.json().error.id).toBe("auth.locked");
   });
@@ -87,13 +101,26 @@ describe(`accounts and sessions (${dialectName})`, () => {
     const admin = await t.as(s, {
       method: "POST",
       url: "/api/users",
-      payload: { username: "boss2", displayName: "第二站长", password: "Tianyuan-Market-7", role: "station_admin", orgUnitId: me.orgUnitId },
+      payload: {
+        username: "boss2",
+        displayName: "第二站长",
+        password: "Tianyuan-Market-7",
+        role: "station_admin",
+        orgUnitId: me.orgUnitId,
+      },
     });
     expect(admin.statusCode).toBe(403);
     const created = await t.as(s, {
       method: "POST",
       url: "/api/users",
-      payload: { username: "newstaff", displayName: "新同事", password: "Tianyuan-Market-7", role: "station_staff", orgUnitId: me.orgUnitId, mobile: "13900001111" },
+      payload: {
+        username: "newstaff",
+        displayName: "新同事",
+        password: "Tianyuan-Market-7",
+        role: "station_staff",
+        orgUnitId: me.orgUnitId,
+        mobile: "13900001111",
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().mobile).toBe("139****1111");
@@ -120,9 +147,17 @@ describe(`accounts and sessions (${dialectName})`, () => {
 
   it("changes one's own password", async () => {
     const s = await t.login("scjg");
-    const bad = await t.as(s, { method: "POST", url: "/api/auth/password", payload: { currentPassword: "nope", newPassword: "Another-Secret-42" } });
+    const bad = await t.as(s, {
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: "nope", newPassword: "Another-Secret-42" },
+    });
     expect(bad.json().error.fields[0].field).toBe("currentPassword");
-    const ok = await t.as(s, { method: "POST", url: "/api/auth/password", payload: { currentPassword: DEMO_PASSWORD, newPassword: "Another-Secret-42" } });
+    const ok = await t.as(s, {
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: "Another-Secret-42" },
+    });
     expect(ok.statusCode).toBe(200);
     await t.login("scjg", "Another-Secret-42");
   });

@@ -1,5 +1,5 @@
-import type { User } from "../../../contracts/users.ts";
 import type { Role } from "../../../contracts/access.ts";
+import type { User } from "../../../contracts/users.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import type { UserRow } from "./accounts.repository.ts";

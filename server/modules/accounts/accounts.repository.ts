@@ -42,7 +42,9 @@ export class AccountsRepository {
 
   findForLogin(identifier: string, mobileHash: string | null) {
     let q = this.db.selectFrom("users").select(["id", "password_hash", "status", "role", "mobile_enc"]);
-    q = mobileHash ? q.where((eb) => eb.or([eb("username", "=", identifier), eb("mobile_hash", "=", mobileHash)])) : q.where("username", "=", identifier);
+    q = mobileHash
+      ? q.where((eb) => eb.or([eb("username", "=", identifier), eb("mobile_hash", "=", mobileHash)]))
+      : q.where("username", "=", identifier);
     return q.executeTakeFirst();
   }
 
@@ -118,9 +120,10 @@ export class AccountsRepository {
   }
 
   async list(f: UserFilter, page: { limit: number; offset: number; sort: string; order: "asc" | "desc" }) {
-    const sortColumn = (
-      { username: "u.username", displayName: "u.display_name", createdAt: "u.created_at", lastLoginAt: "u.last_login_at" } as const
-    )[page.sort as "username"] ?? "u.id";
+    const sortColumn =
+      ({ username: "u.username", displayName: "u.display_name", createdAt: "u.created_at", lastLoginAt: "u.last_login_at" } as const)[
+        page.sort as "username"
+      ] ?? "u.id";
     const items = await this.filtered(f).orderBy(sortColumn, page.order).orderBy("u.id").limit(page.limit).offset(page.offset).execute();
     const total = await this.filtered(f)
       .clearSelect()

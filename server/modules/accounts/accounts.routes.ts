@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { changePasswordSchema, localeSchema, loginResultSchema, loginSchema, meSchema } from "../../../contracts/auth.ts";
 import { idParams, okSchema, pageOf } from "../../../contracts/common.ts";
 import { resetPasswordSchema, userCreateSchema, userListQuery, userSchema, userUpdateSchema } from "../../../contracts/users.ts";
-import { actorOf, clearSessionCookies, requireUser, setSessionCookies, type SessionStore } from "../../platform/auth.ts";
+import { actorOf, clearSessionCookies, requireUser, type SessionStore, setSessionCookies } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/context.ts";
 import type { Services } from "../../services.ts";
 
@@ -16,7 +16,12 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
     "/api/auth/login",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign in with a username or mobile number", body: loginSchema, response: { 200: loginResultSchema } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with a username or mobile number",
+        body: loginSchema,
+        response: { 200: loginResultSchema },
+      },
     },
     async (request, reply) => {
       const { body } = request;
@@ -61,7 +66,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
 
   r.put(
     "/api/auth/locale",
-    { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Set the interface language", body: localeSchema, response: { 200: okSchema } } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags: ["auth"], summary: "Set the interface language", body: localeSchema, response: { 200: okSchema } },
+    },
     async (request) => {
       await service.setLocale(requireUser(request), request.body.locale);
       return { ok: true as const };
@@ -70,13 +78,19 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
 
   r.get(
     "/api/users",
-    { config: { access: "user.read" }, schema: { tags: ["users"], summary: "Accounts in reach", querystring: userListQuery, response: { 200: pageOf(userSchema) } } },
+    {
+      config: { access: "user.read" },
+      schema: { tags: ["users"], summary: "Accounts in reach", querystring: userListQuery, response: { 200: pageOf(userSchema) } },
+    },
     async (request) => service.list(requireUser(request), request.query),
   );
 
   r.post(
     "/api/users",
-    { config: { access: "user.manage" }, schema: { tags: ["users"], summary: "Create an account", body: userCreateSchema, response: { 201: userSchema } } },
+    {
+      config: { access: "user.manage" },
+      schema: { tags: ["users"], summary: "Create an account", body: userCreateSchema, response: { 201: userSchema } },
+    },
     async (request, reply) => {
       const created = await service.create(requireUser(request), request.body, actorOf(request));
       return reply.code(201).send(created);
@@ -85,7 +99,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
 
   r.get(
     "/api/users/:id",
-    { config: { access: "user.read" }, schema: { tags: ["users"], summary: "One account", params: idParams, response: { 200: userSchema } } },
+    {
+      config: { access: "user.read" },
+      schema: { tags: ["users"], summary: "One account", params: idParams, response: { 200: userSchema } },
+    },
     async (request) => service.get(requireUser(request), request.params.id),
   );
 
@@ -93,7 +110,13 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
     "/api/users/:id",
     {
       config: { access: "user.manage" },
-      schema: { tags: ["users"], summary: "Edit an account: role, unit, status", params: idParams, body: userUpdateSchema, response: { 200: userSchema } },
+      schema: {
+        tags: ["users"],
+        summary: "Edit an account: role, unit, status",
+        params: idParams,
+        body: userUpdateSchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) => service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
@@ -102,7 +125,13 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
     "/api/users/:id/password",
     {
       config: { access: "user.manage" },
-      schema: { tags: ["users"], summary: "Reset an account's password", params: idParams, body: resetPasswordSchema, response: { 200: okSchema } },
+      schema: {
+        tags: ["users"],
+        summary: "Reset an account's password",
+        params: idParams,
+        body: resetPasswordSchema,
+        response: { 200: okSchema },
+      },
     },
     async (request) => {
       await service.resetPassword(requireUser(request), request.params.id, request.body.password, actorOf(request));
@@ -110,4 +139,3 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
     },
   );
 }
-

@@ -1,9 +1,9 @@
 // Sign-in with lock-out, the caller's own profile, and the management of accounts, roles and unit memberships.
 import { type Kysely, sql } from "kysely";
+import type { z } from "zod";
 import { accessMap, assignableRoles } from "../../../contracts/access.ts";
 import type { Me } from "../../../contracts/auth.ts";
 import type { User, UserUpdate, userCreateSchema } from "../../../contracts/users.ts";
-import type { z } from "zod";
 import { isMainlandMobile, maskMobile } from "../../../contracts/validators.ts";
 import { dialectOf, isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
@@ -54,9 +54,15 @@ export class AccountsService {
     await this.repo.markAttemptSucceeded(attemptId);
     await this.repo.touchLogin(user.id, now.toISOString());
     const { token, csrfToken } = await this.sessions.create(user.id, ip, userAgent);
-    await this.db.transaction().execute((trx) =>
-      appendAudit(trx, { userId: user.id, name: null, role: user.role, ip }, { action: "auth.login", objectType: "user", objectId: user.id }),
-    );
+    await this.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          { userId: user.id, name: null, role: user.role, ip },
+          { action: "auth.login", objectType: "user", objectId: user.id },
+        ),
+      );
     return { userId: user.id, token, csrfToken };
   }
 
@@ -86,9 +92,7 @@ export class AccountsService {
 
   async logout(user: SessionUser, actor: Actor) {
     await this.sessions.destroy(user.sessionId);
-    await this.db.transaction().execute((trx) =>
-      appendAudit(trx, actor, { action: "auth.logout", objectType: "user", objectId: user.id }),
-    );
+    await this.db.transaction().execute((trx) => appendAudit(trx, actor, { action: "auth.logout", objectType: "user", objectId: user.id }));
   }
 
   async changePassword(user: SessionUser, currentPassword: string, newPassword: string, actor: Actor) {
@@ -120,10 +124,26 @@ export class AccountsService {
 
   async list(
     user: SessionUser,
-    query: { q?: string; role?: string; status?: string; allianceUnitId?: number; page: number; pageSize: number; sort?: string; order: "asc" | "desc" },
+    query: {
+      q?: string;
+      role?: string;
+      status?: string;
+      allianceUnitId?: number;
+      page: number;
+      pageSize: number;
+      sort?: string;
+      order: "asc" | "desc";
+    },
   ) {
     const { items, total } = await this.repo.list(
-      { stationIds: user.stationIds, orgPath: this.orgPathFilter(user), q: query.q, role: query.role, status: query.status, allianceUnitId: query.allianceUnitId },
+      {
+        stationIds: user.stationIds,
+        orgPath: this.orgPathFilter(user),
+        q: query.q,
+        role: query.role,
+        status: query.status,
+        allianceUnitId: query.allianceUnitId,
+      },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort ?? "id", order: query.order },
     );
     return { items: items.map((r) => presentUser(r, this.vault)), total, page: query.page, pageSize: query.pageSize };
@@ -140,12 +160,7 @@ export class AccountsService {
     return presentUser(this.visible(user, await this.repo.findById(id)), this.vault);
   }
 
-  private async checkPlacement(
-    user: SessionUser,
-    db: Kysely<DB>,
-    orgUnitId: number,
-    allianceUnitId: number | null | undefined,
-  ) {
+  private async checkPlacement(user: SessionUser, db: Kysely<DB>, orgUnitId: number, allianceUnitId: number | null | undefined) {
     const org = await this.repo.orgUnit(orgUnitId, db);
     const path = this.orgPathFilter(user);
     if (!org || (path !== null && !org.path.startsWith(path))) throw invalidField("orgUnitId", "v.invalid_value");
@@ -158,7 +173,8 @@ export class AccountsService {
   }
 
   async create(user: SessionUser, input: z.output<typeof userCreateSchema>, actor: Actor): Promise<User> {
-    if (!assignableRoles(user.role).includes(input.role)) throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
+    if (!assignableRoles(user.role).includes(input.role))
+      throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
     const problem = passwordProblem(input.password, input.mobile);
     if (problem) throw invalidField("password", problem);
     const hash = await hashPassword(input.password);
@@ -237,7 +253,8 @@ export class AccountsService {
       if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
       const after = await this.repo.findById(id, trx);
       await appendAudit(trx, actor, {
-        action: input.status && input.status !== before.status ? `user.${input.status === "active" ? "enabled" : "disabled"}` : "user.updated",
+        action:
+          input.status && input.status !== before.status ? `user.${input.status === "active" ? "enabled" : "disabled"}` : "user.updated",
         objectType: "user",
         objectId: id,
         before: presentUser(before, this.vault),
@@ -262,4 +279,3 @@ export class AccountsService {
     await this.sessions.destroyAllFor(id);
   }
 }
-

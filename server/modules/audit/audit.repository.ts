@@ -48,7 +48,9 @@ export class AuditRepository {
 
   async list(f: AuditFilter, limit: number, offset: number) {
     const items = await this.filtered(f).selectAll().orderBy("seq", "desc").limit(limit).offset(offset).execute();
-    const total = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const total = await this.filtered(f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return { items, total: Number(total.n) };
   }
 }

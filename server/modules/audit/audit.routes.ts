@@ -16,7 +16,15 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/audit",
-    { config: { access: "audit.read" }, schema: { tags: ["audit"], summary: "Search the audit log", querystring: auditListQuery, response: { 200: pageOf(auditEntrySchema) } } },
+    {
+      config: { access: "audit.read" },
+      schema: {
+        tags: ["audit"],
+        summary: "Search the audit log",
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditEntrySchema) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const { items, total } = await repo.list(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Action } from "../../../contracts/access.ts";
-import { importCommitSchema, importPreviewSchema, type ImportKind } from "../../../contracts/imports.ts";
+import { type ImportKind, importCommitSchema, importPreviewSchema } from "../../../contracts/imports.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { fail, localeOf } from "../../platform/errors.ts";
 import type { Services } from "../../services.ts";
@@ -49,20 +49,37 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
 
   r.get(
     "/api/imports/:id",
-    { config: { access: "authenticated" }, schema: { tags, summary: "An import's preview and result (own imports only)", params: idParam, response: { 200: importPreviewSchema } } },
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "An import's preview and result (own imports only)",
+        params: idParam,
+        response: { 200: importPreviewSchema },
+      },
+    },
     async (request) => services.imports.get(requireUser(request), request.params.id),
   );
   r.post(
     "/api/imports/:id/commit",
     {
       config: { access: "authenticated" },
-      schema: { tags, summary: "Import all rows or only the valid ones, in one transaction", params: idParam, body: importCommitSchema, response: { 200: importPreviewSchema } },
+      schema: {
+        tags,
+        summary: "Import all rows or only the valid ones, in one transaction",
+        params: idParam,
+        body: importCommitSchema,
+        response: { 200: importPreviewSchema },
+      },
     },
     async (request) => services.imports.commit(requireUser(request), request.params.id, request.body.mode, actorOf(request)),
   );
   r.post(
     "/api/imports/:id/discard",
-    { config: { access: "authenticated" }, schema: { tags, summary: "Import nothing", params: idParam, response: { 200: importPreviewSchema } } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "Import nothing", params: idParam, response: { 200: importPreviewSchema } },
+    },
     async (request) => services.imports.discard(requireUser(request), request.params.id, actorOf(request)),
   );
 }

@@ -7,11 +7,11 @@ import type { ImportKind, ImportPreview } from "../../../contracts/imports.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { fail } from "../../platform/errors.ts";
-import { type SessionUser, assertStation, targetStation } from "../../platform/scope.ts";
+import { assertStation, type SessionUser, targetStation } from "../../platform/scope.ts";
 import { readSheet } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "./importer.ts";
 import { ImportsRepository } from "./imports.repository.ts";
-import { nextImportStatus, type ImportStatus } from "./imports.workflow.ts";
+import { type ImportStatus, nextImportStatus } from "./imports.workflow.ts";
 
 const SAMPLE_ROWS = 200;
 
@@ -32,7 +32,13 @@ export class ImportsService {
     this.importers = importers as Record<ImportKind, Importer>;
   }
 
-  async preview(user: SessionUser, kind: ImportKind, file: { name: string; data: Buffer }, stationId: number | undefined, locale: Locale): Promise<ImportPreview> {
+  async preview(
+    user: SessionUser,
+    kind: ImportKind,
+    file: { name: string; data: Buffer },
+    stationId: number | undefined,
+    locale: Locale,
+  ): Promise<ImportPreview> {
     const station = targetStation(user, stationId);
     const importer = this.importers[kind];
     const rows = await readSheet(file.data, importer.columns);
@@ -50,7 +56,11 @@ export class ImportsService {
         stored.push({ ...r, data: checked.data });
       }
     }
-    const cross = await importer.checkAgainstExisting(good.map((g) => g.data), station, locale);
+    const cross = await importer.checkAgainstExisting(
+      good.map((g) => g.data),
+      station,
+      locale,
+    );
     for (const [i, issues] of cross) {
       const target = stored[good[i].index];
       target.data = null;
@@ -106,7 +116,12 @@ export class ImportsService {
         invalidRows: job.total_rows - rows.length,
       });
       if (!step.ok) throw fail(step.refusal);
-      const imported = await this.importers[job.kind as ImportKind].insert(trx, rows.map((r) => r.data), job.station_id, actor);
+      const imported = await this.importers[job.kind as ImportKind].insert(
+        trx,
+        rows.map((r) => r.data),
+        job.station_id,
+        actor,
+      );
       if (!(await this.repo.finish(trx, id, step.status, imported))) throw fail("import.already_done");
       await appendAudit(trx, actor, {
         action: "import.committed",

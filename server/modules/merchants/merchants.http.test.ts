@@ -23,7 +23,9 @@ async function sheet(rows: (string | null)[][], headers: string[] = merchantShee
 function multipart(file: Buffer, name = "merchants.xlsx") {
   const boundary = "----dandelion-test";
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -84,14 +86,24 @@ describe(`merchant registry (${dialectName})`, () => {
       payload: { ...valid, mobile: "12345", creditCode: "91350100M000100Y44", category: "bakery", extra: 1 },
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.fields.map((f: { field: string }) => f.field).sort();
+    const fields = res
+      .json()
+      .error.fields.map((f: { field: string }) => f.field)
+      .sort();
     expect(fields).toEqual(["category", "creditCode", "extra", "mobile"]);
-    expect(res.json().error.fields.find((f: { field: string }) => f.field === "creditCode").message).toBe("统一社会信用代码无效（18 位，校验码需正确）");
+    expect(res.json().error.fields.find((f: { field: string }) => f.field === "creditCode").message).toBe(
+      "统一社会信用代码无效（18 位，校验码需正确）",
+    );
     expect((await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBe(before);
   });
 
   it("answers malformed JSON and oversized bodies with a 4xx", async () => {
-    const bad = await t.as(staff, { method: "POST", url: "/api/merchants", payload: "{not json", headers: { "content-type": "application/json" } });
+    const bad = await t.as(staff, {
+      method: "POST",
+      url: "/api/merchants",
+      payload: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.id).toBe("request.malformed_json");
     const big = await t.as(staff, {
@@ -112,7 +124,10 @@ describe(`merchant registry (${dialectName})`, () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const after = (await t.as(staff, { method: "GET", url: `/api/merchants/${m.id}` })).json();
     expect(after.version).toBe(m.version + 1);
-    const audit = await t.as(await t.login("zhanzhang"), { method: "GET", url: `/api/audit?objectType=merchant&objectId=${m.id}&action=merchant.updated` });
+    const audit = await t.as(await t.login("zhanzhang"), {
+      method: "GET",
+      url: `/api/audit?objectType=merchant&objectId=${m.id}&action=merchant.updated`,
+    });
     expect(audit.json().total).toBe(1);
     expect(audit.json().items[0].before.name).toBe(m.name);
     expect(["改名一", "改名二"]).toContain(audit.json().items[0].after.name);
@@ -120,11 +135,23 @@ describe(`merchant registry (${dialectName})`, () => {
 
   it("changes status with history, and a closed merchant stays closed", async () => {
     const m = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1&page=3" })).json().items[0];
-    const suspended = await t.as(staff, { method: "POST", url: `/api/merchants/${m.id}/status`, payload: { status: "suspended", reason: "整改", version: m.version } });
+    const suspended = await t.as(staff, {
+      method: "POST",
+      url: `/api/merchants/${m.id}/status`,
+      payload: { status: "suspended", reason: "整改", version: m.version },
+    });
     expect(suspended.json().status).toBe("suspended");
-    const closed = await t.as(staff, { method: "POST", url: `/api/merchants/${m.id}/status`, payload: { status: "closed", version: suspended.json().version } });
+    const closed = await t.as(staff, {
+      method: "POST",
+      url: `/api/merchants/${m.id}/status`,
+      payload: { status: "closed", version: suspended.json().version },
+    });
     expect(closed.json().status).toBe("closed");
-    const reopen = await t.as(staff, { method: "POST", url: `/api/merchants/${m.id}/status`, payload: { status: "open", version: closed.json().version } });
+    const reopen = await t.as(staff, {
+      method: "POST",
+      url: `/api/merchants/${m.id}/status`,
+      payload: { status: "open", version: closed.json().version },
+    });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().error.id).toBe("merchant.status_transition");
     const history = (await t.as(staff, { method: "GET", url: `/api/merchants/${m.id}/status-changes` })).json();
@@ -139,7 +166,10 @@ describe(`merchant registry (${dialectName})`, () => {
     expect(res.json().mobile.slice(-4)).toBe(m.mobile.slice(-4));
     const secretary = await t.login("shuji");
     expect((await t.as(secretary, { method: "GET", url: `/api/merchants/${m.id}/personal` })).statusCode).toBe(403);
-    const audit = await t.as(await t.login("zhanzhang"), { method: "GET", url: `/api/audit?action=merchant.personal_viewed&objectId=${m.id}` });
+    const audit = await t.as(await t.login("zhanzhang"), {
+      method: "GET",
+      url: `/api/audit?action=merchant.personal_viewed&objectId=${m.id}`,
+    });
     expect(audit.json().total).toBe(1);
   });
 
@@ -147,7 +177,9 @@ describe(`merchant registry (${dialectName})`, () => {
     const other = await t.login("youyi");
     const ours = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().items[0];
     expect((await t.as(other, { method: "GET", url: `/api/merchants/${ours.id}` })).statusCode).toBe(404);
-    expect((await t.as(other, { method: "PATCH", url: `/api/merchants/${ours.id}`, payload: { name: "x", version: 1 } })).statusCode).toBe(404);
+    expect((await t.as(other, { method: "PATCH", url: `/api/merchants/${ours.id}`, payload: { name: "x", version: 1 } })).statusCode).toBe(
+      404,
+    );
     expect((await t.as(other, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBe(20);
     const district = await t.login("district");
     expect((await t.as(district, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBeGreaterThanOrEqual(149);

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -48,11 +48,7 @@ export class MerchantsRepository {
     if (f.q) {
       const text = f.q;
       q = q.where((eb) =>
-        eb.or([
-          containsText(eb, "m.name", text),
-          containsText(eb, "m.operator_name", text),
-          containsText(eb, "m.credit_code", text),
-        ]),
+        eb.or([containsText(eb, "m.name", text), containsText(eb, "m.operator_name", text), containsText(eb, "m.credit_code", text)]),
       );
     }
     return q;
@@ -85,7 +81,9 @@ export class MerchantsRepository {
   }
 
   async count(f: MerchantFilter): Promise<number> {
-    const r = await this.filtered(this.db, f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const r = await this.filtered(this.db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -100,12 +98,7 @@ export class MerchantsRepository {
 
   stallsOf(merchantIds: number[], db: Db = this.db) {
     if (merchantIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom("stalls")
-      .select(["id", "code", "merchant_id"])
-      .where("merchant_id", "in", merchantIds)
-      .orderBy("code")
-      .execute();
+    return db.selectFrom("stalls").select(["id", "code", "merchant_id"]).where("merchant_id", "in", merchantIds).orderBy("code").execute();
   }
 
   creditCodeOwner(db: Db, creditCode: string) {
@@ -120,7 +113,11 @@ export class MerchantsRepository {
   async insertMany(db: Db, values: Omit<MerchantTable, "id" | "version">[]) {
     const ids: number[] = [];
     for (let i = 0; i < values.length; i += 200) {
-      const rows = await db.insertInto("merchants").values(values.slice(i, i + 200)).returning("id").execute();
+      const rows = await db
+        .insertInto("merchants")
+        .values(values.slice(i, i + 200))
+        .returning("id")
+        .execute();
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
@@ -138,7 +135,14 @@ export class MerchantsRepository {
 
   insertStatusChange(
     db: Db,
-    v: { merchant_id: number; from_status: string | null; to_status: string; reason: string | null; actor_user_id: number | null; at: string },
+    v: {
+      merchant_id: number;
+      from_status: string | null;
+      to_status: string;
+      reason: string | null;
+      actor_user_id: number | null;
+      at: string;
+    },
   ) {
     return db.insertInto("merchant_status_changes").values(v).execute();
   }

@@ -33,7 +33,10 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
 
   r.get(
     "/api/merchants/export",
-    { config: { access: "merchant.export" }, schema: { tags, summary: "Export the current filter as xlsx", querystring: merchantListQuery } },
+    {
+      config: { access: "merchant.export" },
+      schema: { tags, summary: "Export the current filter as xlsx", querystring: merchantListQuery },
+    },
     async (request, reply) => {
       const data = await writeSheet("商户", exportColumns, service.exportRows(requireUser(request), request.query));
       return sendXlsx(reply, data, "merchants.xlsx");
@@ -48,13 +51,19 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
 
   r.post(
     "/api/merchants",
-    { config: { access: "merchant.write" }, schema: { tags, summary: "Register a merchant", body: merchantCreateSchema, response: { 201: merchantSchema } } },
+    {
+      config: { access: "merchant.write" },
+      schema: { tags, summary: "Register a merchant", body: merchantCreateSchema, response: { 201: merchantSchema } },
+    },
     async (request, reply) => reply.code(201).send(await service.create(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
     "/api/me/merchant",
-    { config: { access: "self.read" }, schema: { tags, summary: "The merchant record of the signed-in merchant", response: { 200: merchantSchema } } },
+    {
+      config: { access: "self.read" },
+      schema: { tags, summary: "The merchant record of the signed-in merchant", response: { 200: merchantSchema } },
+    },
     async (request) => service.own(requireUser(request)),
   );
 
@@ -68,7 +77,13 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
     "/api/merchants/:id",
     {
       config: { access: "merchant.write" },
-      schema: { tags, summary: "Edit a merchant (version-checked)", params: idParams, body: merchantUpdateSchema, response: { 200: merchantSchema } },
+      schema: {
+        tags,
+        summary: "Edit a merchant (version-checked)",
+        params: idParams,
+        body: merchantUpdateSchema,
+        response: { 200: merchantSchema },
+      },
     },
     async (request) => service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
@@ -77,7 +92,13 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
     "/api/merchants/:id/status",
     {
       config: { access: "merchant.write" },
-      schema: { tags, summary: "Open, suspend or close a merchant", params: idParams, body: merchantStatusChangeSchema, response: { 200: merchantSchema } },
+      schema: {
+        tags,
+        summary: "Open, suspend or close a merchant",
+        params: idParams,
+        body: merchantStatusChangeSchema,
+        response: { 200: merchantSchema },
+      },
     },
     async (request) => service.changeStatus(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
@@ -95,7 +116,12 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
     "/api/merchants/:id/personal",
     {
       config: { access: "personal.unmask" },
-      schema: { tags, summary: "The unmasked mobile number (audited)", params: idParams, response: { 200: z.object({ mobile: z.string() }) } },
+      schema: {
+        tags,
+        summary: "The unmasked mobile number (audited)",
+        params: idParams,
+        response: { 200: z.object({ mobile: z.string() }) },
+      },
     },
     async (request) => service.personal(requireUser(request), request.params.id, actorOf(request)),
   );

@@ -4,13 +4,13 @@ import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { Locale } from "../../../contracts/errors.ts";
 import {
+  merchantCreateSchema as createSchema,
   type Merchant,
   type MerchantCategory,
   type MerchantStatus,
   merchantCategories,
   merchantCategorySheetNames,
   type merchantCreateSchema,
-  merchantCreateSchema as createSchema,
   type merchantListQuery,
   merchantSheetColumns,
   type merchantStatusChangeSchema,
@@ -168,7 +168,13 @@ export class MerchantsService {
     const row = await this.repo.findById(id, trx);
     if (!row) throw notFound();
     const stalls = await this.repo.stallsOf([id], trx);
-    return [presentMerchant(row, stalls.map((s) => ({ id: s.id, code: s.code })), this.vault)];
+    return [
+      presentMerchant(
+        row,
+        stalls.map((s) => ({ id: s.id, code: s.code })),
+        this.vault,
+      ),
+    ];
   }
 
   async update(user: SessionUser, id: number, input: UpdateInput, actor: Actor): Promise<Merchant> {
@@ -279,8 +285,7 @@ export class MerchantsService {
       columns: merchantSheetColumns,
       checkRow: (values, locale) => {
         const category =
-          merchantCategories.find((c) => c === values.category || merchantCategorySheetNames[c] === values.category) ??
-          values.category;
+          merchantCategories.find((c) => c === values.category || merchantCategorySheetNames[c] === values.category) ?? values.category;
         const parsed = createSchema.safeParse({
           name: values.name,
           category,
@@ -294,7 +299,10 @@ export class MerchantsService {
         });
         if (parsed.success) return { data: parsed.data };
         return {
-          issues: fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({ column: columnHeader(f.field), message: f.message })),
+          issues: fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({
+            column: columnHeader(f.field),
+            message: f.message,
+          })),
         };
       },
       checkAgainstExisting: async (rows, _stationId, locale) => {
@@ -305,7 +313,12 @@ export class MerchantsService {
           const dupInFile = seen.has(r.creditCode);
           seen.set(r.creditCode, i);
           if (dupInFile || (await this.repo.creditCodeOwner(this.db, r.creditCode))) {
-            issues.set(i, [{ column: columnHeader("creditCode"), message: dupInFile ? (locale === "en" ? "credit code repeated in the file" : "文件内统一社会信用代码重复") : message }]);
+            issues.set(i, [
+              {
+                column: columnHeader("creditCode"),
+                message: dupInFile ? (locale === "en" ? "credit code repeated in the file" : "文件内统一社会信用代码重复") : message,
+              },
+            ]);
           }
         }
         return issues;
@@ -313,9 +326,19 @@ export class MerchantsService {
       insert: async (trx, rows, stationId, actor) => {
         const now = new Date().toISOString();
         for (const r of rows) if (await this.repo.creditCodeOwner(trx, r.creditCode)) throw creditCodeTaken();
-        const ids = await this.repo.insertMany(trx, rows.map((r) => this.rowValues(r, stationId, now)));
+        const ids = await this.repo.insertMany(
+          trx,
+          rows.map((r) => this.rowValues(r, stationId, now)),
+        );
         for (const [i, id] of ids.entries()) {
-          await this.repo.insertStatusChange(trx, { merchant_id: id, from_status: null, to_status: "open", reason: null, actor_user_id: actor.userId, at: now });
+          await this.repo.insertStatusChange(trx, {
+            merchant_id: id,
+            from_status: null,
+            to_status: "open",
+            reason: null,
+            actor_user_id: actor.userId,
+            at: now,
+          });
           await appendAudit(trx, actor, {
             action: "merchant.imported",
             objectType: "merchant",

@@ -9,7 +9,10 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/org-units",
-    { config: { access: "org.read" }, schema: { tags: ["org"], summary: "The org tree in reach", response: { 200: z.array(orgUnitSchema) } } },
+    {
+      config: { access: "org.read" },
+      schema: { tags: ["org"], summary: "The org tree in reach", response: { 200: z.array(orgUnitSchema) } },
+    },
     async (request) => services.org.units(requireUser(request)),
   );
   r.get(

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams, pageOf } from "../../../contracts/common.ts";
@@ -83,8 +83,7 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: residentSchema },
       },
     },
-    async (request) =>
-      service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
