@@ -1,0 +1,125 @@
+// Each journey runs the real server (built web apps, demo data, a fresh database) as a child process and
+// drives Debian's Chromium through playwright-core. Screenshots go to e2e/screenshots/.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+const root = resolve(import.meta.dirname, "..");
+export const SCREENSHOTS = join(root, "e2e/screenshots");
+export const DEMO_PASSWORD = "Dandelion@2026";
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface Running {
+  baseUrl: string;
+  browser: Browser;
+  newPage(options?: { mobile?: boolean; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  shot(page: Page, name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function start(): Promise<Running> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "dd-e2e-"));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SQLITE_FILE: join(dir, "e2e.db"),
+    DATA_DIR: dir,
+    LOG_LEVEL: "warn",
+    DEMO_DATA: "true",
+    NODE_ENV: "test",
+  };
+  delete env.DATABASE_URL;
+  let dropDb: (() => Promise<void>) | null = null;
+  const base = process.env.TEST_DATABASE_URL;
+  if (base) {
+    const name = `dd_e2e_${randomBytes(5).toString("hex")}`;
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`create database ${name}`);
+    await c.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDb = async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    };
+  }
+  const server: ChildProcess = spawn(process.execPath, [join(root, "server/main.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout?.on("data", (d) => {
+    output += d;
+  });
+  server.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    baseUrl,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: options.locale ?? "zh-CN",
+        viewport: options.mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+        deviceScaleFactor: options.mobile ? 2 : 1,
+        isMobile: options.mobile ?? false,
+        hasTouch: options.mobile ?? false,
+      });
+      context.setDefaultTimeout(15_000);
+      return { page: await context.newPage(), context };
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async stop() {
+      await browser.close();
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      if (dropDb) await dropDb();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
