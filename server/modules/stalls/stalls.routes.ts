@@ -1,29 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams, okSchema, pageOf } from "../../../contracts/common.ts";
 import { stallCreateSchema, stallListQuery, stallSchema, stallUpdateSchema } from "../../../contracts/stalls.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import type { Services } from "../../services.ts";
-import type { StallUpdateInput } from "./stalls.service.ts";
 
 /** DELETE carries no body: the version it was based on travels in the query string. */
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
-
-// The update contract fills a default (merchantId: null) for a field a PATCH leaves out; remember which
-// fields were actually sent so moving a stall never also vacates it.
-const sentFields = new WeakMap<FastifyRequest, Set<string>>();
-
-async function rememberSentFields(request: FastifyRequest) {
-  const body = request.body;
-  sentFields.set(request, new Set(body && typeof body === "object" ? Object.keys(body) : []));
-}
-
-function onlySent<T extends { version: number }>(request: FastifyRequest, body: T): Partial<T> & { version: number } {
-  const sent = sentFields.get(request);
-  if (!sent) return body;
-  return Object.fromEntries(Object.entries(body).filter(([k]) => k === "version" || sent.has(k))) as Partial<T> & { version: number };
-}
 
 export async function stallsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const service = services.stalls;
@@ -58,7 +42,6 @@ export async function stallsRoutes(app: FastifyInstance, { services }: { service
     "/api/stalls/:id",
     {
       config: { access: "stall.write" },
-      preValidation: rememberSentFields,
       schema: {
         tags,
         summary: "Edit or let a stall (version-checked)",
@@ -67,8 +50,7 @@ export async function stallsRoutes(app: FastifyInstance, { services }: { service
         response: { 200: stallSchema },
       },
     },
-    async (request) =>
-      service.update(requireUser(request), request.params.id, onlySent(request, request.body) as StallUpdateInput, actorOf(request)),
+    async (request) => service.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.delete(

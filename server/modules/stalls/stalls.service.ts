@@ -12,8 +12,7 @@ import { auditView, presentStall } from "./stalls.presenter.ts";
 import { type StallFilter, type StallRow, StallsRepository, type StallValues } from "./stalls.repository.ts";
 
 type CreateInput = z.output<typeof stallCreateSchema>;
-/** Only the fields the caller sent (the route drops the defaults the contract fills in for absent ones). */
-export type StallUpdateInput = Partial<z.output<typeof stallUpdateSchema>> & { version: number };
+type StallUpdateInput = z.output<typeof stallUpdateSchema>;
 type ListQuery = z.output<typeof stallListQuery>;
 
 const codeTaken = () => fail("stall.code_taken", [{ field: "code", key: "v.invalid_value" }]);
