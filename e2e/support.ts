@@ -64,7 +64,11 @@ export async function start(): Promise<Running> {
       await d.end();
     };
   }
-  const server: ChildProcess = spawn(process.execPath, [join(root, "server/main.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, [join(root, "server/main.ts")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout?.on("data", (d) => {
     output += d;

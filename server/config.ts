@@ -18,7 +18,6 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
-  TIME_ZONE: z.string().default("Asia/Shanghai"),
 });
 
 export type Config = z.infer<typeof schema>;

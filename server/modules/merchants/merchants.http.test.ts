@@ -133,6 +133,17 @@ describe(`merchant registry (${dialectName})`, () => {
     expect(["改名一", "改名二"]).toContain(audit.json().items[0].after.name);
   });
 
+  it("leaves fields an edit does not mention untouched", async () => {
+    const party = (await t.as(staff, { method: "GET", url: "/api/merchants?isPartyMember=true" })).json().items[0];
+    expect(party.isPartyMember).toBe(true);
+    const res = await t.as(staff, {
+      method: "PATCH",
+      url: `/api/merchants/${party.id}`,
+      payload: { note: "党员示范户", version: party.version },
+    });
+    expect(res.json()).toMatchObject({ isPartyMember: true, note: "党员示范户", name: party.name, mobile: party.mobile });
+  });
+
   it("changes status with history, and a closed merchant stays closed", async () => {
     const m = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1&page=3" })).json().items[0];
     const suspended = await t.as(staff, {

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, dialectName, type TestApp } from "./helpers.ts";
+
+describe(`platform endpoints (${dialectName})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("answers health and readiness", async () => {
+    expect((await t.app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    expect((await t.app.inject({ url: "/readyz" })).json()).toEqual({ status: "ready", database: dialectName });
+  });
+
+  it("publishes an OpenAPI 3.1 contract covering every API route", async () => {
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(doc.openapi).toBe("3.1.0");
+    const paths = Object.keys(doc.paths);
+    for (const rule of t.app.accessRules) {
+      expect(paths).toContain(rule.url.replace(/:(\w+)/g, "{$1}"));
+    }
+    expect(doc.paths["/api/merchants"].post.requestBody.content["application/json"].schema.properties.creditCode).toBeDefined();
+  });
+
+  it("serves the API browser at /docs", async () => {
+    const res = await t.app.inject({ url: "/docs/" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("swagger");
+  });
+
+  it("answers unknown API routes with a catalogued 404 in the caller's language", async () => {
+    const zh = await t.app.inject({ url: "/api/nothing-here" });
+    expect(zh.statusCode).toBe(404);
+    expect(zh.json()).toEqual({ error: { id: "route.not_found", message: "接口不存在" } });
+    const en = await t.app.inject({ url: "/api/nothing-here", headers: { "accept-language": "en-US,en;q=0.9" } });
+    expect(en.json().error.message).toBe("No such endpoint");
+  });
+
+  it("refuses anonymous calls with 401", async () => {
+    const res = await t.app.inject({ url: "/api/merchants" });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.id).toBe("auth.required");
+  });
+
+  it("computes the station's key counts from its records", async () => {
+    const s = await t.login("staff");
+    const home = (await t.as(s, { url: "/api/home" })).json();
+    expect(home).toMatchObject({
+      stations: 1,
+      merchants: 129,
+      merchantsOpen: 129,
+      stalls: 140,
+      stallsOccupied: 129,
+      residents: 320,
+      allianceUnits: 13,
+      partyMemberMerchants: 1,
+    });
+    expect(home.merchantsByCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(129);
+    expect(home.allianceUnitsByKind).toHaveLength(7);
+    const db = t.database.db;
+    const alone = await db
+      .selectFrom("residents")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("lives_alone", "=", 1)
+      .where("is_elderly", "=", 1)
+      .where("station_id", "=", 4)
+      .executeTakeFirstOrThrow();
+    expect(home.residentsElderlyAlone).toBe(Number(alone.n));
+  });
+
+  it("rolls the district up over its stations", async () => {
+    const s = await t.login("district");
+    const home = (await t.as(s, { url: "/api/home" })).json();
+    expect(home.stations).toBe(2);
+    expect(home.merchants).toBe(149);
+    const one = (await t.as(s, { url: "/api/home?stationId=4" })).json();
+    expect(one.merchants).toBe(129);
+  });
+
+  it("shows a station account its branch of the org tree only", async () => {
+    const s = await t.login("youyi");
+    const units = (await t.as(s, { url: "/api/org-units" })).json();
+    expect(units.map((u: { name: string }) => u.name)).toEqual(["克拉玛依区", "银河路街道", "友谊社区", "友谊市场党群服务站"]);
+  });
+});
