@@ -1,7 +1,10 @@
 // Excel in and out with exceljs: a template with the contract's columns, reading rows keyed by column,
-// and writing a list as a sheet.
-import ExcelJS from "exceljs";
+// and writing a list as a sheet. exceljs is loaded on first use: it is the heaviest module and most
+// processes never touch a spreadsheet.
+import type ExcelJS from "exceljs";
 import { fail } from "./errors.ts";
+
+const excel = async () => (await import("exceljs")).default;
 
 export interface SheetColumn {
   key: string;
@@ -13,7 +16,7 @@ export async function writeSheet(
   columns: readonly SheetColumn[],
   rows: AsyncIterable<Record<string, unknown>[]> | Record<string, unknown>[][],
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = "Dandelion";
   const sheet = book.addWorksheet(title);
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length * 3) }));
@@ -29,7 +32,7 @@ export interface ReadRow {
 }
 
 export async function readSheet(data: Buffer, columns: readonly SheetColumn[], maxRows = 20_000): Promise<ReadRow[]> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
