@@ -1,0 +1,367 @@
+// `npm run bench`: generates (or reuses) the district data set, then for each database × connection count
+// starts bench/server.ts (the real app + the bare comparison routes, one process) and loads it with autocannon
+// from this process. Prints a table per database × connections and writes bench/results/<timestamp>.json.
+// Finally measures the start-up time and idle RSS of `node server/main.ts` (first start and restart).
+//
+//   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
+//                     [--skip-startup] [--only list,query,…]
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+// @ts-expect-error autocannon ships no types
+import autocannon from "autocannon";
+import { makeCreditCode } from "../demo/identifiers.ts";
+import { DEMO_PASSWORD } from "../demo/tianyuan.ts";
+import {
+  argValue,
+  BENCH_STAFF,
+  DEFAULT_PG_URL,
+  DEFAULT_SQLITE_FILE,
+  describe,
+  loginAccount,
+  RESULTS_DIR,
+  ROOT,
+  type Target,
+} from "./common.ts";
+import { type GenerateResult, generate } from "./generate.ts";
+import type { ServerReady } from "./server.ts";
+
+const argv = process.argv.slice(2);
+const duration = Number(argValue(argv, "--duration") ?? 10);
+const warmup = Number(argValue(argv, "--warmup") ?? 2);
+const connectionCounts = (argValue(argv, "--connections") ?? "10,50").split(",").map(Number);
+const only = argValue(argv, "--only")?.split(",");
+/** The Chinese substring searched for: a trade word every station's supermarkets carry. */
+const SEARCH = argValue(argv, "--q") ?? "超市";
+
+const targets: Target[] = [{ kind: "sqlite", file: argValue(argv, "--file") ?? DEFAULT_SQLITE_FILE }];
+const pgUrl = argv.includes("--pg")
+  ? (argValue(argv, "--pg", process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL) as string)
+  : process.env.BENCH_DATABASE_URL;
+if (pgUrl && !argv.includes("--sqlite-only")) targets.push({ kind: "postgres", url: pgUrl });
+if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1 || c > 200)) throw new Error("--connections: integers 1..200");
+if (!(duration > 0 && duration <= 600)) throw new Error("--duration: 1..600 seconds");
+
+interface Measured {
+  scenario: string;
+  description: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+type Cannon = Record<string, unknown>;
+type Histogram = { average: number; total: number; p50: number; p99: number };
+type CannonResult = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number };
+
+function cannon(opts: Cannon): Promise<CannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err: unknown, result: CannonResult) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function measure(scenario: string, description: string, opts: Cannon): Promise<Measured> {
+  if (warmup > 0) await cannon({ ...opts, duration: warmup });
+  const r = await cannon({ ...opts, duration });
+  const m: Measured = {
+    scenario,
+    description,
+    reqPerSec: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+  console.log(
+    `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
+      (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
+  );
+  return m;
+}
+
+const fmt = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
+
+function startServer(target: Target): Promise<{ child: ChildProcess; ready: ServerReady }> {
+  const execArgv = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${join(RESULTS_DIR, "profiles")}`] : [];
+  const child = fork(join(ROOT, "bench/server.ts"), [], {
+    env: { ...process.env, BENCH_TARGET: JSON.stringify(target) },
+    execArgv,
+    stdio: "inherit",
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (ready) => resolve({ child, ready: ready as ServerReady }));
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function stopServer(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.send("stop");
+  await Promise.race([exited, sleep(10_000).then(() => child.kill("SIGKILL"))]);
+}
+
+function rssKb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) : Number.NaN;
+}
+
+async function login(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
+const wanted = (s: string) => !only || only.includes(s);
+
+async function benchTarget(target: Target, connections: number) {
+  const { child, ready } = await startServer(target);
+  const app = `http://127.0.0.1:${ready.appPort}`;
+  const bare = `http://127.0.0.1:${ready.barePort}`;
+  const results: Measured[] = [];
+  let rssAfterLoadKb = Number.NaN;
+  try {
+    const session = await login(app, BENCH_STAFF);
+    const listPath = `/api/merchants?q=${encodeURIComponent(SEARCH)}&page=1&pageSize=20`;
+    const check = await fetch(app + listPath, { headers: { cookie: session.cookie } });
+    const page = (await check.json()) as { total: number; items: unknown[] };
+    if (check.status !== 200 || !page.total) throw new Error(`list check failed: ${check.status} ${JSON.stringify(page).slice(0, 200)}`);
+    const ceiling = (await (await fetch(`${bare}/bench/query?q=${encodeURIComponent(SEARCH)}`)).json()) as { total: number };
+    if (ceiling.total !== page.total) throw new Error(`the ceiling query disagrees with the endpoint: ${ceiling.total} vs ${page.total}`);
+    console.log(
+      `  ${describe(target)} · ${connections} connections · search "${SEARCH}" → ${page.total} of station ${ready.stationId}'s merchants`,
+    );
+
+    const common = { connections, timeout: 30 };
+    if (wanted("list"))
+      results.push(
+        await measure("list", "GET /api/merchants?q=…&pageSize=20 (session, zod, repository list, stalls, presenter)", {
+          ...common,
+          url: app + listPath,
+          headers: { cookie: session.cookie },
+        }),
+      );
+    if (wanted("query"))
+      results.push(
+        await measure("query", "GET /bench/query — MerchantsRepository.list only (single-query ceiling)", {
+          ...common,
+          url: `${bare}/bench/query?q=${encodeURIComponent(SEARCH)}`,
+        }),
+      );
+    if (wanted("bare"))
+      results.push(await measure("bare", "GET /bench/bare — { ok: true } (Fastify floor)", { ...common, url: `${bare}/bench/bare` }));
+    if (wanted("login")) {
+      // One account per connection: each account has at most one login in flight (see docs/performance.md).
+      let next = 0;
+      results.push(
+        await measure("login", "POST /api/auth/login, correct password (scrypt N=16384), one account per connection", {
+          ...common,
+          url: `${app}/api/auth/login`,
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          setupClient: (client: { setBody(b: string): void }) => {
+            client.setBody(JSON.stringify({ username: loginAccount(next++ % 64), password: DEMO_PASSWORD }));
+          },
+        }),
+      );
+    }
+    if (wanted("insert"))
+      results.push(
+        await measure("insert", "POST /bench/insert — one merchant row, one transaction (single-insert ceiling)", {
+          ...common,
+          url: `${bare}/bench/insert`,
+          method: "POST",
+        }),
+      );
+    if (wanted("create")) {
+      let serial = ready.createSerialBase;
+      results.push(
+        await measure("create", "POST /api/merchants (session, CSRF, zod, duplicate check, insert, status row, audit chain)", {
+          ...common,
+          url: `${app}/api/merchants`,
+          method: "POST",
+          headers: { cookie: session.cookie, "x-csrf-token": session.csrf, "content-type": "application/json" },
+          requests: [
+            {
+              setupRequest: (req: Record<string, unknown>) => {
+                const n = serial++;
+                return {
+                  ...req,
+                  body: JSON.stringify({
+                    name: `压测新商户${n}`,
+                    category: "catering",
+                    operatorName: "压测员",
+                    mobile: `139${String(n % 100_000_000).padStart(8, "0")}`,
+                    creditCode: makeCreditCode(n),
+                    isPartyMember: false,
+                  }),
+                };
+              },
+            },
+          ],
+        }),
+      );
+    }
+    if (wanted("login1")) {
+      // A probe, not a figure: concurrent correct logins to ONE account.
+      results.push(
+        await measure("login-1acct", "POST /api/auth/login, all connections on one account (lock-out probe)", {
+          ...common,
+          url: `${app}/api/auth/login`,
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            username: `bench_staff_${11 + 10 * ((connections + (target.kind === "postgres" ? 7 : 0)) % 19)}`,
+            password: DEMO_PASSWORD,
+          }),
+        }),
+      );
+    }
+    rssAfterLoadKb = rssKb(child.pid as number);
+  } finally {
+    await stopServer(child);
+  }
+  const by = (s: string) => results.find((r) => r.scenario === s);
+  const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? a / b : Number.NaN);
+  const ratios = {
+    listVsQueryReqPerSec: ratio(by("list")?.reqPerSec, by("query")?.reqPerSec),
+    listVsQueryP99: ratio(by("list")?.p99, by("query")?.p99),
+    queryVsBareReqPerSec: ratio(by("query")?.reqPerSec, by("bare")?.reqPerSec),
+    loginVsBareReqPerSec: ratio(by("login")?.reqPerSec, by("bare")?.reqPerSec),
+    createVsInsertReqPerSec: ratio(by("create")?.reqPerSec, by("insert")?.reqPerSec),
+  };
+  return { database: target.kind, connections, results, ratios, rssAfterLoadMb: rssAfterLoadKb / 1024 };
+}
+
+function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
+  console.log(`\n  ${run.database} · ${run.connections} connections`);
+  console.log(`  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
+  for (const r of run.results)
+    console.log(
+      `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}`,
+    );
+  const q = run.ratios;
+  console.log(
+    `  list / query ceiling: ${fmt(q.listVsQueryReqPerSec * 100, 0)} % of req/s, p99 × ${fmt(q.listVsQueryP99, 2)};  ` +
+      `query / bare: ${fmt(q.queryVsBareReqPerSec * 100, 0)} %;  login / bare: ${fmt(q.loginVsBareReqPerSec * 100, 2)} %;  ` +
+      `create / insert: ${fmt(q.createVsInsertReqPerSec * 100, 0)} %;  server RSS after load ${fmt(run.rssAfterLoadMb, 0)} MB`,
+  );
+}
+
+/** The environment for main.ts: ours without any database URL or secret (SQLite, secret kept in DATA_DIR). */
+function mainEnv(extra: Record<string, string>) {
+  const env: Record<string, string | undefined> = { ...process.env, ...extra };
+  delete env.DATABASE_URL;
+  delete env.DANDELION_SECRET;
+  return env;
+}
+
+/** Spawns `node server/main.ts` on a SQLite file, times spawn → first /healthz, waits for /readyz, idles 5 s, reads RSS. */
+async function startup(dir: string, label: string) {
+  const port = 3977;
+  const spawned = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, "server/main.ts")], {
+    cwd: ROOT,
+    env: mainEnv({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SQLITE_FILE: join(dir, "dandelion.db"),
+      DATA_DIR: dir,
+      DEMO_DATA: "true",
+      LOG_LEVEL: "warn",
+    }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    let firstAnswerMs = Number.NaN;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (res.ok) {
+          firstAnswerMs = performance.now() - spawned;
+          break;
+        }
+      } catch {}
+      await sleep(10);
+    }
+    if (!Number.isFinite(firstAnswerMs)) throw new Error(`${label}: the server did not answer /healthz`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    if (!ready.ok) throw new Error(`${label}: /readyz answered ${ready.status}`);
+    await sleep(5000);
+    const idleRssMb = rssKb(child.pid as number) / 1024;
+    console.log(`  ${label.padEnd(32)} start to first answer ${fmt(firstAnswerMs, 0).padStart(6)} ms   idle RSS ${fmt(idleRssMb, 1)} MB`);
+    return { label, firstAnswerMs, idleRssMb };
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await Promise.race([exited, sleep(12_000).then(() => child.kill("SIGKILL"))]);
+  }
+}
+
+async function measureStartup() {
+  console.log("\nStart-up and idle memory of `node server/main.ts` (SQLite, demo data, port 3977)");
+  const dir = mkdtempSync(join(tmpdir(), "dd-bench-start-"));
+  try {
+    const first = await startup(dir, "first start (empty db, demo load)");
+    const again = await startup(dir, "restart (existing db)");
+    return [first, again];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- main ----
+mkdirSync(RESULTS_DIR, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const generation: Record<string, GenerateResult> = {};
+if (!argv.includes("--skip-generate")) {
+  for (const t of targets) generation[t.kind] = await generate(t);
+}
+const runs = [];
+for (const t of targets) {
+  for (const c of connectionCounts) {
+    console.log(`\n${describe(t)} — ${c} connections, ${duration} s per scenario (${warmup} s warm-up discarded)`);
+    const run = await benchTarget(t, c);
+    runs.push(run);
+  }
+}
+console.log(`\n==== Results (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}) ====`);
+for (const run of runs) printTable(run);
+const startupResults = argv.includes("--skip-startup") ? [] : await measureStartup();
+const out = join(RESULTS_DIR, `${stamp}.json`);
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      command: `node bench/run.ts ${argv.join(" ")}`.trim(),
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.version },
+      duration,
+      warmup,
+      search: SEARCH,
+      generation,
+      runs,
+      startup: startupResults,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nWritten ${out}`);

@@ -1,0 +1,101 @@
+// The process under load: the real app (buildApp, exactly as main.ts builds it, logger off) and, in the same
+// process over the same database handle, a second bare Fastify instance with the comparison routes:
+//   GET  /bench/bare    { ok: true } — the Fastify floor
+//   GET  /bench/query   the merchants repository's list query for one station, nothing else — the query ceiling
+//   POST /bench/insert  one merchant row in one transaction, nothing else — the insert ceiling
+// Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
+// over IPC and exits on "stop" or when the parent goes away.
+import Fastify from "fastify";
+import { makeCreditCode, makeMobile } from "../demo/identifiers.ts";
+import { seeded } from "../demo/random.ts";
+import { buildApp } from "../server/app.ts";
+import { loadConfig } from "../server/config.ts";
+import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
+import { createVault } from "../server/platform/crypto.ts";
+import { BENCH_SECRET, BENCH_STAFF, open, type Target } from "./common.ts";
+
+export interface ServerReady {
+  appPort: number;
+  barePort: number;
+  stationId: number;
+  /** Serial base for credit codes of merchants the runner creates through the real endpoint. */
+  createSerialBase: number;
+}
+
+const target = JSON.parse(process.env.BENCH_TARGET ?? "") as Target;
+const database = open(target, Number(process.env.BENCH_POOL_SIZE ?? 10));
+const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", DANDELION_SECRET: BENCH_SECRET, DEMO_DATA: "false" });
+const vault = createVault(BENCH_SECRET);
+const db = database.db;
+
+const staff = await db.selectFrom("users").select("org_unit_id").where("username", "=", BENCH_STAFF).executeTakeFirstOrThrow();
+const stationId = staff.org_unit_id;
+const maxId = Number(
+  (
+    await db
+      .selectFrom("merchants")
+      .select((eb) => eb.fn.max("id").as("m"))
+      .executeTakeFirstOrThrow()
+  ).m ?? 0,
+);
+
+const app = await buildApp({ database, config, vault, logger: false });
+
+const bare = Fastify({ logger: false });
+const repo = new MerchantsRepository(db);
+bare.get("/bench/bare", async () => ({ ok: true }));
+bare.get<{ Querystring: { q?: string } }>("/bench/query", async (request) => {
+  // What GET /api/merchants?q=…&page=1&pageSize=20 asks of the repository for a one-station account.
+  const { rows, total } = await repo.list(
+    { stationIds: [stationId], q: request.query.q || undefined, category: undefined, status: undefined, isPartyMember: undefined },
+    { limit: 20, offset: 0, sort: undefined, order: "asc" },
+  );
+  return { items: rows, total };
+});
+let insertSerial = 600_000_000 + maxId;
+const r = seeded(4242);
+bare.post("/bench/insert", async (_request, reply) => {
+  const serial = insertSerial++;
+  const mobile = makeMobile(r, serial);
+  const now = new Date().toISOString();
+  const id = await db.transaction().execute((trx) =>
+    repo.insert(trx, {
+      station_id: stationId,
+      name: `压测商户${serial}`,
+      category: "other",
+      operator_name: "压测",
+      mobile_enc: vault.encrypt(mobile),
+      mobile_hash: vault.blindIndex(mobile),
+      credit_code: makeCreditCode(serial),
+      licence_valid_from: null,
+      licence_valid_to: null,
+      status: "open",
+      is_party_member: 0,
+      note: null,
+      created_at: now,
+      updated_at: now,
+    }),
+  );
+  return reply.code(201).send({ id });
+});
+
+const appAddress = await app.listen({ host: "127.0.0.1", port: 0 });
+const bareAddress = await bare.listen({ host: "127.0.0.1", port: 0 });
+const ready: ServerReady = {
+  appPort: Number(new URL(appAddress).port),
+  barePort: Number(new URL(bareAddress).port),
+  stationId,
+  createSerialBase: 800_000_000 + maxId,
+};
+
+async function stop() {
+  await bare.close();
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("message", (m) => {
+  if (m === "stop") void stop();
+});
+process.on("disconnect", () => void stop());
+process.send?.(ready);
