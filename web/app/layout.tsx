@@ -11,7 +11,7 @@ import {
   UserOutlined,
   IdcardOutlined,
 } from "@ant-design/icons";
-import { Dropdown, Layout, Menu, Segmented, Spin, Typography } from "antd";
+import { Dropdown, Layout, Menu, Segmented, Spin } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
@@ -89,6 +89,8 @@ export function ConsoleLayout() {
         <Dropdown
           menu={{
             items: [
+              { key: "role", label: t(`enum.role.${me.role}`), disabled: true },
+              { type: "divider" },
               { key: "password", icon: <KeyOutlined />, label: t("action.changePassword") },
               { type: "divider" },
               { key: "logout", icon: <LogoutOutlined />, label: t("action.logout") },
@@ -115,9 +117,6 @@ export function ConsoleLayout() {
           >
             <UserOutlined />
             {me.displayName}
-            <Typography.Text style={{ color: "rgba(255,255,255,0.7)", fontSize: 12 }}>
-              {t(`enum.role.${me.role}`)}
-            </Typography.Text>
             <DownOutlined style={{ fontSize: 10 }} />
           </button>
         </Dropdown>

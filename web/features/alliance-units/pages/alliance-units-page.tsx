@@ -116,7 +116,7 @@ export default function AllianceUnitsPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -137,7 +137,7 @@ export default function AllianceUnitsPage() {
             sortOrder: list.sortOrderOf("kind"),
             render: (k: string) => t(`common:enum.unitKind.${k}`),
           },
-          { title: t("field.contactName"), dataIndex: "contactName", width: 100, render: dash },
+          { title: t("field.contactName"), dataIndex: "contactName", width: 180, render: dash },
           { title: t("field.contactMobile"), dataIndex: "contactMobile", width: 130, render: dash },
           { title: t("field.offers"), dataIndex: "offers", ellipsis: true, render: dash },
           { title: t("field.userCount"), dataIndex: "userCount", width: 90 },
@@ -152,7 +152,7 @@ export default function AllianceUnitsPage() {
           ...(can("unit.write")
             ? [
                 {
-                  title: t("common:action.edit"),
+                  title: t("common:actions"),
                   key: "actions",
                   width: 140,
                   fixed: "right" as const,

@@ -103,9 +103,11 @@ export default function MerchantDetailPage() {
             items={history.data.map((h) => ({
               key: h.id,
               color: h.toStatus === "open" ? "green" : h.toStatus === "suspended" ? "orange" : "gray",
-              title: formatDateTime(h.at),
               content: (
                 <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(h.at)}
+                  </Typography.Text>
                   <div>
                     {h.fromStatus ? `${t(`common:enum.merchantStatus.${h.fromStatus}`)} → ` : ""}
                     {t(`common:enum.merchantStatus.${h.toStatus}`)}

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
@@ -10,8 +10,7 @@ import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ImportModal } from "../../../components/import-modal.tsx";
-import { MaskedValue } from "../../../components/masked-value.tsx";
-import { useRevealResident } from "../api/get-resident-personal.ts";
+import { type ResidentPersonal, useRevealResident } from "../api/get-resident-personal.ts";
 import { exportResidents } from "../api/export-residents.ts";
 import { residentImportEndpoints } from "../api/import-residents.ts";
 import { type ResidentListQuery, useResidents } from "../api/list-residents.ts";
@@ -44,6 +43,20 @@ export default function ResidentsPage() {
     order: list.sort ? list.order : undefined,
   };
   const query = useResidents({ ...filters, page: list.page, pageSize: list.pageSize });
+
+  const [revealed, setRevealed] = useState<Record<number, ResidentPersonal>>({});
+  const [revealing, setRevealing] = useState<number | null>(null);
+  const show = async (id: number) => {
+    setRevealing(id);
+    try {
+      const personal = await reveal(id);
+      setRevealed((previous) => ({ ...previous, [id]: personal }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setRevealing(null);
+    }
+  };
 
   const doExport = async () => {
     setExporting(true);
@@ -124,7 +137,7 @@ export default function ResidentsPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -162,30 +175,41 @@ export default function ResidentsPage() {
           {
             title: t("field.idNumber"),
             dataIndex: "idNumber",
-            width: 260,
-            render: (v: string, r) => (
-              <MaskedValue
-                value={v}
-                canReveal={can("personal.unmask") && r.masked}
-                reveal={async () => (await reveal(r.id)).idNumber}
-              />
-            ),
+            width: 190,
+            render: (v: string, r) => <span style={{ fontVariantNumeric: "tabular-nums" }}>{revealed[r.id]?.idNumber ?? v}</span>,
           },
           {
             title: t("field.mobile"),
             dataIndex: "mobile",
-            width: 190,
-            render: (v: string | null, r) => (
-              <MaskedValue
-                value={v}
-                canReveal={can("personal.unmask") && r.masked}
-                reveal={async () => (await reveal(r.id)).mobile}
-              />
-            ),
+            width: 130,
+            render: (v: string | null, r) => dash(revealed[r.id] ? revealed[r.id].mobile : v),
           },
           { title: t("field.grid"), dataIndex: "grid", width: 90, render: dash },
           { title: t("field.address"), dataIndex: "address", ellipsis: true, render: dash },
           { title: t("field.flags"), key: "flags", width: 180, render: (_: unknown, r) => <ResidentFlags resident={r} /> },
+          ...(can("personal.unmask")
+            ? [
+                {
+                  title: t("common:actions"),
+                  key: "reveal",
+                  width: 90,
+                  fixed: "right" as const,
+                  render: (_: unknown, r: Resident) =>
+                    r.masked && !revealed[r.id] ? (
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EyeOutlined />}
+                        loading={revealing === r.id}
+                        onClick={() => show(r.id)}
+                        title={t("revealHint")}
+                      >
+                        {t("common:action.reveal")}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
       <ResidentFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(r) => navigate(`/residents/${r.id}`)} />

@@ -97,7 +97,7 @@ export default function UsersPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -125,10 +125,11 @@ export default function UsersPage() {
             sortOrder: list.sortOrderOf("displayName"),
           },
           { title: t("field.role"), dataIndex: "role", width: 140, render: (r: string) => t(`common:enum.role.${r}`) },
-          { title: t("field.orgUnit"), dataIndex: "orgUnitName", ellipsis: true },
+          { title: t("field.orgUnit"), dataIndex: "orgUnitName", width: 180, ellipsis: true },
           {
             title: t("field.link"),
             key: "link",
+            width: 180,
             ellipsis: true,
             render: (_: unknown, u) =>
               u.allianceUnitName ??
@@ -156,7 +157,7 @@ export default function UsersPage() {
           ...(manage
             ? [
                 {
-                  title: t("actions"),
+                  title: t("common:actions"),
                   key: "actions",
                   width: 200,
                   fixed: "right" as const,
