@@ -1,22 +1,22 @@
 import {
+  ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   DownOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   ShopOutlined,
   TeamOutlined,
-  AppstoreOutlined,
-  ApartmentOutlined,
   UserOutlined,
-  IdcardOutlined,
 } from "@ant-design/icons";
 import { Dropdown, Layout, Menu, Segmented, Spin } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
-import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
 import { useLogout } from "../features/auth/api/logout.ts";
+import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
 import { sectionFor, sections } from "./access.ts";
 import { useLanguage } from "./language.ts";
 import { useMe } from "./session.tsx";
@@ -69,10 +69,7 @@ export function ConsoleLayout() {
           </span>
           <span style={{ fontSize: 18, fontWeight: 600, whiteSpace: "nowrap" }}>{t("app.name")}</span>
           <span style={{ width: 1, height: 20, background: "rgba(255,255,255,0.35)" }} />
-          <span
-            data-testid="station-name"
-            style={{ color: "#fbe7b0", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}
-          >
+          <span data-testid="station-name" style={{ color: "#fbe7b0", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
             {stationName}
           </span>
         </div>

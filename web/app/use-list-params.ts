@@ -30,10 +30,7 @@ export function useListParams(filterKeys: readonly string[], defaultPageSize = 2
   };
 
   /** Map an antd Table change (pagination + sorter) onto the address. */
-  const onTableChange = (
-    pagination: { current?: number; pageSize?: number },
-    sorter: SorterResult<unknown> | SorterResult<unknown>[],
-  ) => {
+  const onTableChange = (pagination: { current?: number; pageSize?: number }, sorter: SorterResult<unknown> | SorterResult<unknown>[]) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = one?.order ? String(one.columnKey ?? one.field ?? "") : "";
     const sortChanged = (field || undefined) !== sort || (one?.order === "descend" ? "desc" : "asc") !== order;

@@ -49,9 +49,7 @@ export function ImportModal(props: ImportModalProps) {
     setFailure(null);
     setStage({ step: "uploading", percent: 0 });
     try {
-      const preview = await uploadFile<ImportPreview>(props.uploadPath, file, (percent) =>
-        setStage({ step: "uploading", percent }),
-      );
+      const preview = await uploadFile<ImportPreview>(props.uploadPath, file, (percent) => setStage({ step: "uploading", percent }));
       setStage({ step: "preview", preview });
     } catch (error) {
       setFailure(errorMessage(error));

@@ -63,13 +63,7 @@ export default function LoginPage() {
         }
       >
         <Form.Item label={t("auth:username")}>
-          <Input
-            value={username}
-            onChange={setUsername}
-            placeholder={t("auth:usernamePlaceholder")}
-            autoComplete="username"
-            clearable
-          />
+          <Input value={username} onChange={setUsername} placeholder={t("auth:usernamePlaceholder")} autoComplete="username" clearable />
         </Form.Item>
         {fieldErrors.username && <ErrorLine text={fieldErrors.username} />}
         <Form.Item label={t("auth:password")}>

@@ -1,4 +1,4 @@
-import { Button, Dialog, ErrorBlock, List, Skeleton, Switch, Tag } from "antd-mobile";
+import { Button, Dialog, List, Skeleton, Switch, Tag } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
@@ -15,10 +15,10 @@ function MerchantSection({ id }: { id: number }) {
   const { t } = useTranslation("mobile");
   const merchant = useMyMerchant(id);
   if (merchant.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
-  if (merchant.isError) return <ErrorBlock status="default" title={errorMessage(merchant.error)} description="" />;
+  if (merchant.isError) return <Unavailable title={t("myMerchant")} error={merchant.error} />;
   const m = merchant.data;
   return (
-    <List header={t("myMerchant")} className="dd-section" data-testid="my-merchant">
+    <List header={t("myMerchant")} mode="card" data-testid="my-merchant">
       <List.Item extra={m.name}>{t("merchants:field.name")}</List.Item>
       <List.Item extra={t(`common:enum.category.${m.category}`)}>{t("merchants:field.category")}</List.Item>
       <List.Item
@@ -44,10 +44,10 @@ function ResidentSection({ id }: { id: number }) {
   const { t } = useTranslation("mobile");
   const resident = useMyResident(id);
   if (resident.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
-  if (resident.isError) return <ErrorBlock status="default" title={errorMessage(resident.error)} description="" />;
+  if (resident.isError) return <Unavailable title={t("myResident")} error={resident.error} />;
   const r = resident.data;
   return (
-    <List header={t("myResident")} className="dd-section" data-testid="my-resident">
+    <List header={t("myResident")} mode="card" data-testid="my-resident">
       <List.Item extra={r.name}>{t("residents:field.name")}</List.Item>
       <List.Item extra={r.idNumber}>{t("residents:field.idNumber")}</List.Item>
       {r.address && <List.Item extra={r.address}>{t("residents:field.address")}</List.Item>}
@@ -64,6 +64,16 @@ function ResidentSection({ id }: { id: number }) {
           {t("residents:field.flags")}
         </List.Item>
       )}
+    </List>
+  );
+}
+
+/** The record could not be loaded: say so in one line, without a full-page error picture. */
+function Unavailable({ title, error }: { title: string; error: unknown }) {
+  const { t } = useTranslation("mobile");
+  return (
+    <List header={title} mode="card">
+      <List.Item description={errorMessage(error)}>{t("recordUnavailable")}</List.Item>
     </List>
   );
 }
@@ -103,7 +113,7 @@ export default function ProfilePage() {
           <span className="dd-gold">{t(`common:enum.role.${me.role}`)}</span> · {station}
         </p>
       </div>
-      <List className="dd-card" style={{ margin: "-20px 12px 12px" }}>
+      <List mode="card" style={{ marginTop: -20, position: "relative" }}>
         <List.Item extra={t(`common:enum.role.${me.role}`)}>{t("role")}</List.Item>
         <List.Item extra={station}>{t("station")}</List.Item>
         <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
@@ -111,11 +121,8 @@ export default function ProfilePage() {
       </List>
       {me.merchantId && <MerchantSection id={me.merchantId} />}
       {me.residentId && <ResidentSection id={me.residentId} />}
-      <List header={t("settings")} className="dd-section">
-        <List.Item
-          description={t("elderlyHint")}
-          extra={<Switch checked={elderly} onChange={setElderly} aria-label={t("elderlyMode")} />}
-        >
+      <List header={t("settings")} mode="card">
+        <List.Item description={t("elderlyHint")} extra={<Switch checked={elderly} onChange={setElderly} aria-label={t("elderlyMode")} />}>
           {t("elderlyMode")}
         </List.Item>
         <List.Item>

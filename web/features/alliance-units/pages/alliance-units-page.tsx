@@ -2,11 +2,7 @@ import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type AllianceUnit,
-  allianceUnitKinds,
-  allianceUnitStatuses,
-} from "../../../../contracts/alliance-units.ts";
+import { type AllianceUnit, allianceUnitKinds, allianceUnitStatuses } from "../../../../contracts/alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
@@ -171,12 +167,7 @@ export default function AllianceUnitsPage() {
             : []),
         ]}
       />
-      <AllianceUnitFormDrawer
-        open={open !== null}
-        unit={open?.unit ?? null}
-        defaultKind={filters.kind}
-        onClose={() => setOpen(null)}
-      />
+      <AllianceUnitFormDrawer open={open !== null} unit={open?.unit ?? null} defaultKind={filters.kind} onClose={() => setOpen(null)} />
     </Card>
   );
 }

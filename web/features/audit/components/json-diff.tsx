@@ -16,9 +16,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   const { t } = useTranslation("audit");
   if (before == null && after == null) return <Typography.Text type="secondary">{t("noData")}</Typography.Text>;
   if (!(isRecord(before) || before == null) || !(isRecord(after) || after == null)) {
-    return (
-      <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify({ before, after }, null, 2)}</pre>
-    );
+    return <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify({ before, after }, null, 2)}</pre>;
   }
   const b = before ?? {};
   const a = after ?? {};

@@ -19,10 +19,14 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
 
   const submit = async () => {
     const values = form.getFieldsValue();
-    const checked = validateWith(changePasswordSchema, {
-      currentPassword: values.currentPassword ?? "",
-      newPassword: values.newPassword ?? "",
-    }, form);
+    const checked = validateWith(
+      changePasswordSchema,
+      {
+        currentPassword: values.currentPassword ?? "",
+        newPassword: values.newPassword ?? "",
+      },
+      form,
+    );
     if (!checked.ok) return;
     if (values.newPassword !== values.confirmPassword) {
       form.setFields([{ name: "confirmPassword", errors: [t("passwordsDiffer")] }]);

@@ -86,12 +86,7 @@ export default function LoginPage() {
             <Input prefix={<UserOutlined />} placeholder={t("usernamePlaceholder")} autoComplete="username" size="large" />
           </Form.Item>
           <Form.Item name="password" label={t("password")}>
-            <Input.Password
-              prefix={<LockOutlined />}
-              placeholder={t("passwordPlaceholder")}
-              autoComplete="current-password"
-              size="large"
-            />
+            <Input.Password prefix={<LockOutlined />} placeholder={t("passwordPlaceholder")} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
             {t("signIn")}

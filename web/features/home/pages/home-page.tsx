@@ -2,13 +2,12 @@ import { Alert, Card, Col, Row, Select, Skeleton, Statistic, Typography } from "
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../app/api-client.ts";
+import { colourOf } from "../../../app/category-colours.ts";
 import { useMe } from "../../../app/session.tsx";
 import { brand } from "../../../app/theme.ts";
 import { useHome } from "../api/get-home.ts";
 
 const EChart = lazy(() => import("../components/echart.tsx"));
-
-const palette = [brand.red, brand.gold, "#e8684a", "#5b8ff9", "#5ad8a6", "#9270ca", "#8c8c8c"];
 
 export default function HomePage() {
   const { t } = useTranslation("home");
@@ -20,18 +19,18 @@ export default function HomePage() {
   const pie = useMemo(
     () =>
       data && {
-        color: palette,
         tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
-        legend: { bottom: 0, type: "scroll" },
+        legend: { bottom: 0 },
         series: [
           {
             type: "pie",
             radius: ["40%", "68%"],
-            center: ["50%", "44%"],
+            center: ["50%", "42%"],
             label: { formatter: "{b}\n{c}" },
             data: data.merchantsByCategory.map((row) => ({
               name: t(`common:enum.category.${row.category}`, { defaultValue: row.category }),
               value: row.count,
+              itemStyle: { color: colourOf(row.category) },
             })),
           },
         ],

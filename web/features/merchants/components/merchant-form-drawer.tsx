@@ -2,12 +2,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, 
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type Merchant,
-  merchantCategories,
-  merchantCreateSchema,
-  merchantUpdateSchema,
-} from "../../../../contracts/merchants.ts";
+import { type Merchant, merchantCategories, merchantCreateSchema, merchantUpdateSchema } from "../../../../contracts/merchants.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
@@ -136,9 +131,7 @@ export function MerchantFormDrawer({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="category" label={t("field.category")} required>
-              <Select
-                options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))}
-              />
+              <Select options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -115,7 +115,11 @@ export default function MerchantDetailPage() {
                       {dash(h.actorName)}
                     </Typography.Text>
                   </div>
-                  {h.reason && <Typography.Text type="secondary">{t("reason")}：{h.reason}</Typography.Text>}
+                  {h.reason && (
+                    <Typography.Text type="secondary">
+                      {t("reason")}：{h.reason}
+                    </Typography.Text>
+                  )}
                 </div>
               ),
             }))}

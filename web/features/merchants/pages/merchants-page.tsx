@@ -185,11 +185,7 @@ export default function MerchantsPage() {
           },
         ]}
       />
-      <MerchantFormDrawer
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(m) => navigate(`/merchants/${m.id}`)}
-      />
+      <MerchantFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/merchants/${m.id}`)} />
       <ImportModal
         open={importing}
         onClose={() => setImporting(false)}

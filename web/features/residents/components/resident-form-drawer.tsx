@@ -1,12 +1,7 @@
 import { Alert, App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space, Switch } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  consentKinds,
-  type Resident,
-  residentCreateSchema,
-  residentUpdateSchema,
-} from "../../../../contracts/residents.ts";
+import { consentKinds, type Resident, residentCreateSchema, residentUpdateSchema } from "../../../../contracts/residents.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
@@ -147,7 +142,11 @@ export function ResidentFormDrawer({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="mobile" label={t("field.mobile")} extra={editing ? t("keepHint", { masked: resident?.mobile ?? "—" }) : undefined}>
+            <Form.Item
+              name="mobile"
+              label={t("field.mobile")}
+              extra={editing ? t("keepHint", { masked: resident?.mobile ?? "—" }) : undefined}
+            >
               <Input maxLength={11} inputMode="numeric" placeholder={editing ? (resident?.mobile ?? undefined) : undefined} />
             </Form.Item>
           </Col>

@@ -1,7 +1,7 @@
 import { Empty, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Stall } from "../../../../contracts/stalls.ts";
-import { categoryColours, colourOf, vacantColour } from "./category-colours.ts";
+import { categoryColours, colourOf, vacantColour } from "../../../app/category-colours.ts";
 
 /** The market floor: each stall drawn at its x, y, w, h, coloured by its merchant's category. */
 export function MarketMap({ stalls, onOpen }: { stalls: Stall[]; onOpen: (stall: Stall) => void }) {
@@ -48,7 +48,19 @@ export function MarketMap({ stalls, onOpen }: { stalls: Stall[]; onOpen: (stall:
         {stalls.map((s) => {
           const fontSize = Math.max(6, Math.min(s.w / 4, s.h / 3, 16));
           return (
-            <g key={s.id} onClick={() => onOpen(s)} style={{ cursor: "pointer" }} data-stall={s.code}>
+            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; the group is focusable and answers Enter and Space.
+            <g
+              key={s.id}
+              role="button"
+              tabIndex={0}
+              aria-label={s.merchantName ? `${s.code} ${s.merchantName}` : `${s.code} ${t("vacant")}`}
+              onClick={() => onOpen(s)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" || event.key === " ") onOpen(s);
+              }}
+              style={{ cursor: "pointer", outline: "none" }}
+              data-stall={s.code}
+            >
               <title>
                 {s.code}
                 {s.merchantName ? ` · ${s.merchantName}` : ` · ${t("vacant")}`}

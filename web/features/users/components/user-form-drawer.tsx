@@ -168,11 +168,7 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
-              name="mobile"
-              label={t("field.mobile")}
-              extra={user?.mobile ? t("keepHint", { masked: user.mobile }) : undefined}
-            >
+            <Form.Item name="mobile" label={t("field.mobile")} extra={user?.mobile ? t("keepHint", { masked: user.mobile }) : undefined}>
               <Input maxLength={11} inputMode="numeric" placeholder={user?.mobile ?? undefined} />
             </Form.Item>
           </Col>

@@ -37,10 +37,7 @@ export default function UsersPage() {
   const toggle = (user: User) => {
     const next = user.status === "active" ? "disabled" : "active";
     modal.confirm({
-      title:
-        next === "disabled"
-          ? t("disableConfirm", { name: user.displayName })
-          : t("enableConfirm", { name: user.displayName }),
+      title: next === "disabled" ? t("disableConfirm", { name: user.displayName }) : t("enableConfirm", { name: user.displayName }),
       content: next === "disabled" ? t("disableHint") : undefined,
       okButtonProps: { danger: next === "disabled" },
       onOk: async () => {
@@ -141,9 +138,7 @@ export default function UsersPage() {
             title: t("field.status"),
             dataIndex: "status",
             width: 80,
-            render: (s: User["status"]) => (
-              <Tag color={s === "active" ? "success" : "default"}>{t(`common:enum.userStatus.${s}`)}</Tag>
-            ),
+            render: (s: User["status"]) => <Tag color={s === "active" ? "success" : "default"}>{t(`common:enum.userStatus.${s}`)}</Tag>,
           },
           {
             title: t("field.lastLoginAt"),
@@ -169,13 +164,7 @@ export default function UsersPage() {
                       <Button type="link" size="small" onClick={() => setResetting(u)}>
                         {t("resetPassword")}
                       </Button>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger={u.status === "active"}
-                        disabled={u.id === me.id}
-                        onClick={() => toggle(u)}
-                      >
+                      <Button type="link" size="small" danger={u.status === "active"} disabled={u.id === me.id} onClick={() => toggle(u)}>
                         {u.status === "active" ? t("common:action.disable") : t("common:action.enable")}
                       </Button>
                     </Space>

@@ -1,4 +1,5 @@
-import { brand } from "../../../app/theme.ts";
+// Merchant categories keep one colour everywhere: the home chart and the market map read the same.
+import { brand } from "./theme.ts";
 
 export const categoryColours: Record<string, string> = {
   supermarket: brand.red,
