@@ -11,7 +11,10 @@ export const DEFAULT_SQLITE_FILE = join(RESULTS_DIR, "district.db");
 export const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/dd_bench";
 /** The vault secret of the generated data set; the benchmark app is built with the same one. */
 export const BENCH_SECRET = "bench-secret-dandelion-district-0123456789abcdef";
+/** Lists as a station_staff of the first station. */
 export const BENCH_STAFF = "bench_staff";
+/** Creates merchants (POST /api/merchants, /bench/insert) in another station, so the listed one stays 100 strong. */
+export const BENCH_WRITER = "bench_staff_191";
 /** Login benchmark accounts: one per autocannon connection (see docs/performance.md, "login"). */
 export const LOGIN_ACCOUNTS = 64;
 export const loginAccount = (i: number) => `bench_login_${String(i + 1).padStart(2, "0")}`;

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from "../demo/tianyuan.ts";
 import {
   argValue,
   BENCH_STAFF,
+  BENCH_WRITER,
   DEFAULT_PG_URL,
   DEFAULT_SQLITE_FILE,
   describe,
@@ -138,6 +139,7 @@ async function benchTarget(target: Target, connections: number) {
   let rssAfterLoadKb = Number.NaN;
   try {
     const session = await login(app, BENCH_STAFF);
+    const writer = await login(app, BENCH_WRITER);
     const listPath = `/api/merchants?q=${encodeURIComponent(SEARCH)}&page=1&pageSize=20`;
     const check = await fetch(app + listPath, { headers: { cookie: session.cookie } });
     const page = (await check.json()) as { total: number; items: unknown[] };
@@ -196,7 +198,7 @@ async function benchTarget(target: Target, connections: number) {
           ...common,
           url: `${app}/api/merchants`,
           method: "POST",
-          headers: { cookie: session.cookie, "x-csrf-token": session.csrf, "content-type": "application/json" },
+          headers: { cookie: writer.cookie, "x-csrf-token": writer.csrf, "content-type": "application/json" },
           requests: [
             {
               setupRequest: (req: Record<string, unknown>) => {
@@ -227,7 +229,7 @@ async function benchTarget(target: Target, connections: number) {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({
-            username: `bench_staff_${11 + 10 * ((connections + (target.kind === "postgres" ? 7 : 0)) % 19)}`,
+            username: `bench_staff_${11 + 10 * ((connections + (target.kind === "postgres" ? 7 : 0)) % 18)}`,
             password: DEMO_PASSWORD,
           }),
         }),

@@ -2,7 +2,8 @@
 // process over the same database handle, a second bare Fastify instance with the comparison routes:
 //   GET  /bench/bare    { ok: true } — the Fastify floor
 //   GET  /bench/query   the merchants repository's list query for one station, nothing else — the query ceiling
-//   POST /bench/insert  one merchant row in one transaction, nothing else — the insert ceiling
+//   POST /bench/insert  one merchant row in one transaction, nothing else — the insert ceiling (into the
+//                       writer's station, not the listed one)
 // Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
 // over IPC and exits on "stop" or when the parent goes away.
 import Fastify from "fastify";
@@ -12,7 +13,7 @@ import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { createVault } from "../server/platform/crypto.ts";
-import { BENCH_SECRET, BENCH_STAFF, open, type Target } from "./common.ts";
+import { BENCH_SECRET, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
 
 export interface ServerReady {
   appPort: number;
@@ -30,6 +31,9 @@ const db = database.db;
 
 const staff = await db.selectFrom("users").select("org_unit_id").where("username", "=", BENCH_STAFF).executeTakeFirstOrThrow();
 const stationId = staff.org_unit_id;
+// Writes go to another station (the writer's), so inserts never change what the list scenarios read.
+const writer = await db.selectFrom("users").select("org_unit_id").where("username", "=", BENCH_WRITER).executeTakeFirstOrThrow();
+const writeStationId = writer.org_unit_id;
 const maxId = Number(
   (
     await db
@@ -60,7 +64,7 @@ bare.post("/bench/insert", async (_request, reply) => {
   const now = new Date().toISOString();
   const id = await db.transaction().execute((trx) =>
     repo.insert(trx, {
-      station_id: stationId,
+      station_id: writeStationId,
       name: `压测商户${serial}`,
       category: "other",
       operator_name: "压测",
