@@ -47,6 +47,9 @@ export function validateWith<S extends z.ZodType>(
 /** Put the server's field errors on the matching Form.Items; returns true when it placed any. */
 export function applyServerErrors(error: unknown, form: FormInstance): boolean {
   if (!(error instanceof ApiError) || error.fields.length === 0) return false;
-  form.setFields(error.fields.map((f) => ({ name: namePath(f.field), errors: [f.message] })));
+  // A business refusal (credit code taken, wrong current password) names its field, but its own message is
+  // the specific one; validation errors (`request.invalid`) carry a message per field.
+  const specific = error.id !== "request.invalid" && error.fields.length === 1;
+  form.setFields(error.fields.map((f) => ({ name: namePath(f.field), errors: [specific ? error.message : f.message] })));
   return true;
 }
