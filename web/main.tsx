@@ -4,6 +4,10 @@ import "./app/i18n.ts";
 import { ConsoleProviders } from "./app/providers.tsx";
 import { ConsoleRouter } from "./app/router.tsx";
 
+// The mobile router's home is `/m`, without the slash, which the server answers with this console page:
+// send the browser to the mobile app's own page instead.
+if (window.location.pathname === "/m") window.location.replace(`/m/${window.location.search}${window.location.hash}`);
+
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 

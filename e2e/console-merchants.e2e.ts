@@ -1,0 +1,65 @@
+// Journey: station staff sign in, find a merchant by a Chinese substring, open it, reveal the full mobile
+// number (audited), and are refused a field the contract rejects before the server is asked.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+
+let app: Running;
+beforeAll(async () => {
+  app = await start();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test("staff find, open and inspect a merchant in Chinese", async () => {
+  const { page } = await app.newPage();
+  await page.goto("/merchants");
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByPlaceholder("请输入用户名或手机号").fill("staff");
+  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL(/\/merchants$/);
+  await expect.poll(() => page.getByTestId("station-name").textContent()).toContain("天源市场");
+
+  await page.getByTestId("merchant-search").locator("input").fill("超市");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/q=/);
+  // The list keeps the previous page on screen while the search runs: wait for the matching rows.
+  const names = () => page.locator("tbody tr td:first-child a").allTextContents();
+  await expect.poll(async () => (await names()).length > 0 && (await names()).every((n) => n.includes("超市"))).toBe(true);
+  await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toMatch(/共 \d+ 条/);
+  await app.shot(page, "console-merchants-search");
+
+  await page.locator("tbody tr td:first-child a").first().click();
+  await page.waitForURL(/\/merchants\/\d+$/);
+  const masked = page.locator(".ant-descriptions").getByText(/^1\d{2}\*{4}\d{4}$/);
+  await expect.poll(() => masked.count()).toBe(1);
+  await page.getByRole("button", { name: /查看完整手机号/ }).click();
+  await expect
+    .poll(() =>
+      page
+        .locator(".ant-descriptions")
+        .getByText(/^1\d{10}$/)
+        .count(),
+    )
+    .toBe(1);
+  await app.shot(page, "console-merchant-detail");
+
+  await page.getByRole("button", { name: /编\s*辑/ }).click();
+  await page.locator(".ant-drawer #creditCode").fill("123");
+  await page.getByTestId("merchant-save").click();
+  await expect.poll(() => page.locator(".ant-drawer .ant-form-item-explain-error").first().textContent()).toContain("统一社会信用代码无效");
+  await app.shot(page, "console-merchant-edit-invalid");
+});
+
+test("an alliance contact sees only their sections and a 403 elsewhere", async () => {
+  const { page } = await app.newPage();
+  await page.goto("/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill("wuye");
+  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await expect.poll(() => page.locator(".ant-menu-item").allTextContents()).toEqual(["首页", "联盟单位"]);
+  await page.goto("/merchants");
+  await expect.poll(() => page.locator(".ant-result-title").textContent()).toBe("403");
+});
