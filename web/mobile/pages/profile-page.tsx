@@ -11,9 +11,9 @@ import { useMyResident } from "../api/get-my-resident.ts";
 import { useElderlyMode } from "../elderly-mode.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
 
-function MerchantSection({ id }: { id: number }) {
+function MerchantSection() {
   const { t } = useTranslation("mobile");
-  const merchant = useMyMerchant(id);
+  const merchant = useMyMerchant(true);
   if (merchant.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
   if (merchant.isError) return <Unavailable title={t("myMerchant")} error={merchant.error} />;
   const m = merchant.data;
@@ -40,9 +40,9 @@ function MerchantSection({ id }: { id: number }) {
   );
 }
 
-function ResidentSection({ id }: { id: number }) {
+function ResidentSection() {
   const { t } = useTranslation("mobile");
-  const resident = useMyResident(id);
+  const resident = useMyResident(true);
   if (resident.isPending) return <Skeleton.Paragraph lineCount={4} animated />;
   if (resident.isError) return <Unavailable title={t("myResident")} error={resident.error} />;
   const r = resident.data;
@@ -119,8 +119,8 @@ export default function ProfilePage() {
         <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
         {me.allianceUnitName && <List.Item extra={me.allianceUnitName}>{t("allianceUnit")}</List.Item>}
       </List>
-      {me.merchantId && <MerchantSection id={me.merchantId} />}
-      {me.residentId && <ResidentSection id={me.residentId} />}
+      {me.merchantId && <MerchantSection />}
+      {me.residentId && <ResidentSection />}
       <List header={t("settings")} mode="card">
         <List.Item description={t("elderlyHint")} extra={<Switch checked={elderly} onChange={setElderly} aria-label={t("elderlyMode")} />}>
           {t("elderlyMode")}
