@@ -93,13 +93,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });
-    // Client-side routes: any other GET outside /api is the console's or the mobile app's page.
-    app.get("/m/*", { schema: { hide: true } }, (_request, reply) => reply.sendFile("m/index.html"));
-    app.get("/*", { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) return sendError(reply, "route.not_found", localeOf(request));
-      return reply.sendFile("index.html");
-    });
+    // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: ["index.html"] });
+    app.get("/m", { schema: { hide: true } }, (_request, reply) => reply.redirect("/m/"));
   }
+  // Client-side routes: an unknown GET outside /api/ is a page of the console or of the mobile app.
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && existsSync(join(WEB_ROOT, "index.html"));
+    if (!wantsPage || /\.[a-z0-9]+$/i.test(request.url.split("?")[0])) return sendError(reply, "route.not_found", localeOf(request));
+    return reply.sendFile(request.url.startsWith("/m/") ? "m/index.html" : "index.html");
+  });
   return app;
 }

@@ -115,7 +115,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) {
       const fields = error.fields?.map((f) => ({
         field: f.field,
-        message: f.message ?? (f.key ? translateValidation(f.key, locale) : ""),
+        // A business refusal naming a field without a rule of its own carries the refusal's message there.
+        message: f.message ?? (f.key ? translateValidation(f.key, locale) : errorCatalogue[error.id][locale]),
       }));
       return sendError(reply, error.id, locale, fields);
     }
@@ -145,5 +146,4 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, "unhandled error");
     return sendError(reply, "internal", locale);
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, "route.not_found", localeOf(request)));
 }

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEB_ROOT } from "../app.ts";
 import { createTestApp, dialectName, type TestApp } from "./helpers.ts";
 
 describe(`platform endpoints (${dialectName})`, () => {
@@ -35,6 +38,16 @@ describe(`platform endpoints (${dialectName})`, () => {
     expect(zh.json()).toEqual({ error: { id: "route.not_found", message: "接口不存在" } });
     const en = await t.app.inject({ url: "/api/nothing-here", headers: { "accept-language": "en-US,en;q=0.9" } });
     expect(en.json().error.message).toBe("No such endpoint");
+  });
+
+  it.runIf(existsSync(join(WEB_ROOT, "index.html")))("serves the console and the mobile app for their client-side routes", async () => {
+    const consolePage = await t.app.inject({ url: "/merchants/12" });
+    expect(consolePage.statusCode).toBe(200);
+    expect(consolePage.headers["content-type"]).toContain("text/html");
+    const mobile = await t.app.inject({ url: "/m/profile" });
+    expect(mobile.body).toContain("/assets/mobile-");
+    expect((await t.app.inject({ url: "/m" })).headers.location).toBe("/m/");
+    expect((await t.app.inject({ url: "/assets/missing.js" })).statusCode).toBe(404);
   });
 
   it("refuses anonymous calls with 401", async () => {

@@ -98,7 +98,7 @@ export class AccountsService {
   async changePassword(user: SessionUser, currentPassword: string, newPassword: string, actor: Actor) {
     const row = await this.repo.findPasswordHash(user.id);
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
-      throw new AppError("auth.wrong_password", [{ field: "currentPassword", key: "v.invalid_value" }]);
+      throw new AppError("auth.wrong_password", [{ field: "currentPassword" }]);
     }
     const mobile = row.mobile_enc ? this.vault.decrypt(row.mobile_enc) : null;
     const problem = passwordProblem(newPassword, mobile);
@@ -173,8 +173,7 @@ export class AccountsService {
   }
 
   async create(user: SessionUser, input: z.output<typeof userCreateSchema>, actor: Actor): Promise<User> {
-    if (!assignableRoles(user.role).includes(input.role))
-      throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
+    if (!assignableRoles(user.role).includes(input.role)) throw fail("user.role_not_assignable", [{ field: "role" }]);
     const problem = passwordProblem(input.password, input.mobile);
     if (problem) throw invalidField("password", problem);
     const hash = await hashPassword(input.password);
@@ -183,11 +182,11 @@ export class AccountsService {
       const id = await this.db.transaction().execute(async (trx) => {
         await this.checkPlacement(user, trx, input.orgUnitId, input.allianceUnitId);
         if (await this.repo.usernameTaken(trx, input.username.toLowerCase())) {
-          throw fail("user.username_taken", [{ field: "username", key: "v.invalid_value" }]);
+          throw fail("user.username_taken", [{ field: "username" }]);
         }
         const mobileHash = input.mobile ? this.vault.blindIndex(input.mobile) : null;
         if (mobileHash && (await this.repo.mobileTaken(trx, mobileHash))) {
-          throw fail("user.mobile_taken", [{ field: "mobile", key: "v.invalid_value" }]);
+          throw fail("user.mobile_taken", [{ field: "mobile" }]);
         }
         const newId = await this.repo.insert(trx, {
           username: input.username.toLowerCase(),
@@ -218,14 +217,14 @@ export class AccountsService {
       });
       return this.get(user, id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw fail("user.username_taken", [{ field: "username", key: "v.invalid_value" }]);
+      if (isUniqueViolation(error)) throw fail("user.username_taken", [{ field: "username" }]);
       throw error;
     }
   }
 
   async update(user: SessionUser, id: number, input: UserUpdate, actor: Actor): Promise<User> {
     if (input.role && !assignableRoles(user.role).includes(input.role)) {
-      throw fail("user.role_not_assignable", [{ field: "role", key: "v.invalid_value" }]);
+      throw fail("user.role_not_assignable", [{ field: "role" }]);
     }
     if (input.status === "disabled" && id === user.id) throw fail("user.cannot_disable_self");
     await this.db.transaction().execute(async (trx) => {
@@ -245,7 +244,7 @@ export class AccountsService {
       if (input.mobile !== undefined) {
         const mobileHash = input.mobile ? this.vault.blindIndex(input.mobile) : null;
         if (mobileHash && (await this.repo.mobileTaken(trx, mobileHash, id))) {
-          throw fail("user.mobile_taken", [{ field: "mobile", key: "v.invalid_value" }]);
+          throw fail("user.mobile_taken", [{ field: "mobile" }]);
         }
         values.mobile_enc = input.mobile ? this.vault.encrypt(input.mobile) : null;
         values.mobile_hash = mobileHash;

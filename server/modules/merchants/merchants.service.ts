@@ -33,7 +33,7 @@ type CreateInput = z.output<typeof merchantCreateSchema>;
 type UpdateInput = z.output<typeof merchantUpdateSchema>;
 type ListQuery = z.output<typeof merchantListQuery>;
 
-const creditCodeTaken = () => fail("merchant.credit_code_taken", [{ field: "creditCode", key: "v.invalid_value" }]);
+const creditCodeTaken = () => fail("merchant.credit_code_taken", [{ field: "creditCode" }]);
 
 export class MerchantsService {
   readonly repo: MerchantsRepository;
@@ -224,7 +224,7 @@ export class MerchantsService {
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRow(user, id, trx);
       const step = nextMerchantStatus(row.status as MerchantStatus, input.status);
-      if (!step.ok) throw fail(step.refusal, [{ field: "status", key: "v.invalid_value" }]);
+      if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
       const now = new Date().toISOString();
       if (!(await this.repo.update(trx, id, input.version, { status: step.status, updated_at: now }))) throw conflict();
       await this.repo.insertStatusChange(trx, {

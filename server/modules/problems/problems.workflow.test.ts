@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { problemStatuses } from "../../../contracts/problems.ts";
-import { availableActions, dueDateFor, isOverdue, nextProblemStatus, type ProblemActionName, type ProblemParty } from "./problems.workflow.ts";
+import {
+  availableActions,
+  dueDateFor,
+  isOverdue,
+  nextProblemStatus,
+  type ProblemActionName,
+  type ProblemParty,
+} from "./problems.workflow.ts";
 
 const actions: ProblemActionName[] = ["accept", "reject", "assign", "start", "note", "resolve", "confirm", "reopen"];
 

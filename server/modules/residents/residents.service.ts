@@ -38,7 +38,7 @@ type ListQuery = z.output<typeof residentListQuery>;
 const MOBILE = /^1[3-9]\d{9}$/;
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
-const idNumberTaken = () => fail("resident.id_number_taken", [{ field: "idNumber", key: "v.invalid_value" }]);
+const idNumberTaken = () => fail("resident.id_number_taken", [{ field: "idNumber" }]);
 
 export class ResidentsService {
   readonly repo: ResidentsRepository;

@@ -15,7 +15,7 @@ type CreateInput = z.output<typeof stallCreateSchema>;
 type StallUpdateInput = z.output<typeof stallUpdateSchema>;
 type ListQuery = z.output<typeof stallListQuery>;
 
-const codeTaken = () => fail("stall.code_taken", [{ field: "code", key: "v.invalid_value" }]);
+const codeTaken = () => fail("stall.code_taken", [{ field: "code" }]);
 
 export class StallsService {
   readonly repo: StallsRepository;
