@@ -4,7 +4,9 @@
 // Finally measures the start-up time and idle RSS of `node server/main.ts` (first start and restart).
 //
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
-//                     [--skip-startup] [--only list,query,…]
+//                     [--skip-startup] [--startup-only] [--only list,query,bare,login,insert,create,login1]
+// BENCH_EXPERIMENT=keyobject,stmtcache runs the server with the candidate fixes of bench/experiments.ts;
+// BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -337,7 +339,7 @@ if (!argv.includes("--skip-generate")) {
   for (const t of targets) generation[t.kind] = await generate(t);
 }
 const runs = [];
-for (const t of targets) {
+for (const t of argv.includes("--startup-only") ? [] : targets) {
   for (const c of connectionCounts) {
     console.log(`\n${describe(t)} — ${c} connections, ${duration} s per scenario (${warmup} s warm-up discarded)`);
     const run = await benchTarget(t, c);
