@@ -96,7 +96,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
     console: true,
     actions: [...stationWork, "user.read", "user.manage", "audit.read"],
   },
-  station_staff: { scope: "org", console: true, actions: stationWork },
+  station_staff: { scope: "org", console: true, actions: [...stationWork, "audit.read"] },
   branch_secretary: {
     scope: "org",
     console: true,

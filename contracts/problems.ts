@@ -51,7 +51,12 @@ export const problemCreateSchema = z
     description: z.string().trim().min(1, { message: "v.required" }).max(2000, { message: "v.too_long" }),
     categoryCode: z.string().trim().min(1, { message: "v.required" }).max(40),
     place: optionalText(200),
-    stallId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    stallId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     /** Ids of photos uploaded beforehand with POST /api/files (images only, at most six). */
     photoIds: z.array(z.uuid()).max(MAX_PROBLEM_PHOTOS, { message: "v.too_long" }).default([]),
     /** Staff only: the channel for walk-ins, phone calls, grid workers and council meetings. */
@@ -79,7 +84,9 @@ export type ProblemListQuery = z.input<typeof problemListQuery>;
 /** One step of the workflow; `version` guards against two people acting on the same problem at once. */
 export const problemActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("accept"), version: versionField }).strict(),
-  z.object({ action: z.literal("reject"), reason: z.string().trim().min(2, { message: "v.too_short" }).max(500), version: versionField }).strict(),
+  z
+    .object({ action: z.literal("reject"), reason: z.string().trim().min(2, { message: "v.too_short" }).max(500), version: versionField })
+    .strict(),
   z
     .object({ action: z.literal("assign"), unitId: z.number().int().positive(), dueDate: dateSchema.optional(), version: versionField })
     .strict(),
@@ -108,7 +115,9 @@ export const problemActionSchema = z.discriminatedUnion("action", [
       version: versionField,
     })
     .strict(),
-  z.object({ action: z.literal("reopen"), reason: z.string().trim().min(2, { message: "v.too_short" }).max(500), version: versionField }).strict(),
+  z
+    .object({ action: z.literal("reopen"), reason: z.string().trim().min(2, { message: "v.too_short" }).max(500), version: versionField })
+    .strict(),
 ]);
 export type ProblemAction = z.input<typeof problemActionSchema>;
 

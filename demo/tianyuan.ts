@@ -300,15 +300,19 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
 
     const merchantUser = await trx
       .selectFrom("merchants")
-      .select(["id", "operator_name"])
+      .select(["id", "operator_name", "mobile_enc"])
       .where("id", "=", merchantIds[0])
       .executeTakeFirstOrThrow();
     const residentUser = await trx
       .selectFrom("residents")
-      .select(["id", "name"])
-      .where("id", "=", residentIds[0])
+      .select(["id", "name", "mobile_enc"])
+      .where("mobile_enc", "is not", null)
+      .where("id", "in", residentIds)
+      .orderBy("id")
       .executeTakeFirstOrThrow();
-    const accounts: (DemoAccount & { org: number; unit?: number; merchant?: number; resident?: number })[] = [
+    // Merchants and residents sign in with the mobile number on their record as well as their username.
+    const mobileOf = (enc: string | null) => (enc ? vault.decrypt(enc) : null);
+    const accounts: (DemoAccount & { org: number; unit?: number; merchant?: number; resident?: number; mobile?: string | null })[] = [
       { username: "admin", role: "platform_admin", displayName: "平台管理员", org: city.id, note: "整个平台" },
       {
         username: "district",
@@ -342,6 +346,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         displayName: merchantUser.operator_name,
         org: station.id,
         merchant: merchantUser.id,
+        mobile: mobileOf(merchantUser.mobile_enc),
         note: "商户（手机端 /m/）",
       },
       {
@@ -350,6 +355,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         displayName: residentUser.name,
         org: station.id,
         resident: residentUser.id,
+        mobile: mobileOf(residentUser.mobile_enc),
         note: "居民（手机端 /m/）",
       },
       { username: "zhiyuanzhe", role: "volunteer", displayName: "志愿者 努尔古丽", org: station.id, note: "志愿者（手机端 /m/）" },
@@ -367,8 +373,8 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
           alliance_unit_id: a.unit ?? null,
           merchant_id: a.merchant ?? null,
           resident_id: a.resident ?? null,
-          mobile_enc: null,
-          mobile_hash: null,
+          mobile_enc: a.mobile ? vault.encrypt(a.mobile) : null,
+          mobile_hash: a.mobile ? vault.blindIndex(a.mobile) : null,
           status: "active",
           locale: "zh-CN",
           last_login_at: null,

@@ -1,6 +1,7 @@
 // Journey: station staff sign in, find a merchant by a Chinese substring, open it, reveal the full mobile
 // number (audited), and are refused a field the contract rejects before the server is asked.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { makeCreditCode } from "../demo/identifiers.ts";
 import { DEMO_PASSWORD, type Running, start } from "./support.ts";
 
 let app: Running;
@@ -50,6 +51,20 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   await page.getByTestId("merchant-save").click();
   await expect.poll(() => page.locator(".ant-drawer .ant-form-item-explain-error").first().textContent()).toContain("统一社会信用代码无效");
   await app.shot(page, "console-merchant-edit-invalid");
+
+  // Fix it: the edit is saved, shown on the detail page, and recorded in the audit log with before and after.
+  const fixed = makeCreditCode(987_654);
+  await page.locator(".ant-drawer #creditCode").fill(fixed);
+  await page.getByTestId("merchant-save").click();
+  await expect.poll(() => page.locator(".ant-descriptions").getByText(fixed).count()).toBe(1);
+
+  await page.getByRole("menuitem", { name: /操作日志/ }).click();
+  await page.waitForURL(/\/audit/);
+  const firstRow = page.locator("tbody tr.ant-table-row").first();
+  await expect.poll(() => firstRow.textContent()).toContain("修改商户");
+  await firstRow.locator(".ant-table-row-expand-icon").click();
+  await expect.poll(() => page.locator(".ant-table-expanded-row").first().textContent()).toContain(fixed);
+  await app.shot(page, "console-audit");
 });
 
 test("an alliance contact sees only their sections and a 403 elsewhere", async () => {

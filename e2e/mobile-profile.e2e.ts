@@ -30,3 +30,14 @@ test("volunteer profile, elderly mode, sign-out", async () => {
   await page.getByRole("button", { name: "退出登录" }).last().click();
   await page.waitForURL(/\/m\/login$/);
 });
+
+test("a merchant signs in on the phone and sees their own shop", async () => {
+  const { page } = await app.newPage({ mobile: true });
+  await page.goto("/m/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill("shanghu");
+  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await expect.poll(() => page.getByText("统一社会信用代码").first().isVisible()).toBe(true);
+  await app.shot(page, "mobile-merchant-profile");
+  await expect.poll(() => page.getByText(/1\d{2}\*{4}\d{4}/).count()).toBeGreaterThan(0);
+});
