@@ -4,7 +4,7 @@
 // every mobile and ID number (AES-GCM + HMAC blind index), exactly as the app stores them.
 //
 //   node bench/generate.ts [--fresh] [--file bench/results/district.db] [--pg [URL]]
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { MerchantCategory } from "../contracts/merchants.ts";
 import { seeded } from "../demo/random.ts";
 import { DEMO_PASSWORD, insertAllianceUnits, insertMerchants, insertOrgUnit, insertResidents, insertStalls } from "../demo/tianyuan.ts";
@@ -171,6 +171,8 @@ export async function generate(target: Target, opts: { fresh?: boolean; log?: (s
     values.push(user(BENCH_STAFF, "压测工作人员", stations[0].id));
     await trx.insertInto("users").values(values).execute();
   });
+  // Fresh statistics, so the planner and autovacuum do not change the picture in the middle of a run.
+  if (target.kind === "postgres") await sql`vacuum analyze`.execute(db);
   await database.close();
   const seconds = (performance.now() - started) / 1000;
   log(`${describe(target)}: ${stations.length} stations, ${merchants} merchants, ${residents} residents in ${seconds.toFixed(1)} s`);
