@@ -39,6 +39,23 @@ export const actions = [
   "unit.write",
   "unit.export",
   "self.read",
+  "problem.read",
+  "problem.report",
+  "problem.manage",
+  "problem.work",
+  "category.manage",
+  "need.read",
+  "need.raise",
+  "need.manage",
+  "offer.read",
+  "offer.write",
+  "project.read",
+  "project.manage",
+  "meeting.read",
+  "meeting.manage",
+  "meeting.checkin",
+  "action_item.work",
+  "scorecard.read",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -69,7 +86,44 @@ const stationWork: Action[] = [
   "unit.write",
   "unit.export",
   "self.read",
+  "problem.read",
+  "problem.report",
+  "problem.manage",
+  "problem.work",
+  "category.manage",
+  "need.read",
+  "need.raise",
+  "need.manage",
+  "offer.read",
+  "offer.write",
+  "project.read",
+  "project.manage",
+  "meeting.read",
+  "meeting.manage",
+  "meeting.checkin",
+  "action_item.work",
+  "scorecard.read",
 ];
+
+/** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
+const unitWork: Action[] = [
+  "home.read",
+  "unit.read",
+  "self.read",
+  "problem.read",
+  "problem.work",
+  "need.read",
+  "offer.read",
+  "offer.write",
+  "project.read",
+  "meeting.read",
+  "meeting.checkin",
+  "action_item.work",
+  "scorecard.read",
+];
+
+/** What merchants, residents and volunteers do on their phones. */
+const publicWork: Action[] = ["self.read", "problem.read", "problem.report", "need.raise", "meeting.checkin"];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
   platform_admin: { scope: "all", actions: [...actions], console: true },
@@ -89,6 +143,12 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "unit.read",
       "unit.export",
       "self.read",
+      "problem.read",
+      "need.read",
+      "offer.read",
+      "project.read",
+      "meeting.read",
+      "scorecard.read",
     ],
   },
   station_admin: {
@@ -100,13 +160,28 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
   branch_secretary: {
     scope: "org",
     console: true,
-    actions: ["home.read", "org.read", "merchant.read", "stall.read", "resident.read", "unit.read", "self.read"],
+    actions: [
+      "home.read",
+      "org.read",
+      "merchant.read",
+      "stall.read",
+      "resident.read",
+      "unit.read",
+      "self.read",
+      "problem.read",
+      "need.read",
+      "offer.read",
+      "project.read",
+      "meeting.read",
+      "meeting.checkin",
+      "scorecard.read",
+    ],
   },
-  department_officer: { scope: "unit", console: true, actions: ["home.read", "unit.read", "self.read"] },
-  alliance_contact: { scope: "unit", console: true, actions: ["home.read", "unit.read", "self.read"] },
-  merchant: { scope: "self", console: false, actions: ["self.read"] },
-  resident: { scope: "self", console: false, actions: ["self.read"] },
-  volunteer: { scope: "self", console: false, actions: ["self.read"] },
+  department_officer: { scope: "unit", console: true, actions: unitWork },
+  alliance_contact: { scope: "unit", console: true, actions: unitWork },
+  merchant: { scope: "self", console: false, actions: publicWork },
+  resident: { scope: "self", console: false, actions: publicWork },
+  volunteer: { scope: "self", console: false, actions: publicWork },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -8,3 +8,9 @@ export function withId(db: Kysely<any>, table: CreateTableBuilder<string, never>
     ? table.addColumn("id", "integer", (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
 }
+
+/** Column type for raw bytes: BLOB on SQLite, BYTEA on PostgreSQL. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
+export function bytesType(db: Kysely<any>) {
+  return dialectOf(db) === "postgres" ? "bytea" : "blob";
+}

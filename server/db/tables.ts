@@ -174,6 +174,212 @@ export interface ImportJobTable {
   finished_at: string | null;
 }
 
+export interface FileTable {
+  id: string;
+  station_id: number;
+  owner_user_id: number;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  attached_to: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  lease_owner: string | null;
+  lease_until: string;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
+export interface ProblemCategoryTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  time_limit_days: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface ProblemTable {
+  id: Generated<number>;
+  station_id: number;
+  code: string;
+  title: string;
+  description: string;
+  category_code: string;
+  source: string;
+  place: string | null;
+  stall_id: number | null;
+  reporter_user_id: number | null;
+  reporter_name: string | null;
+  reporter_phone_enc: string | null;
+  status: string;
+  unit_id: number | null;
+  due_at: string | null;
+  escalated_meeting_id: number | null;
+  rating: number | null;
+  rating_comment: string | null;
+  resolution: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ProblemEventTable {
+  id: Generated<number>;
+  problem_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  unit_id: number | null;
+  at: string;
+}
+
+export interface ProblemFileTable {
+  problem_id: number;
+  event_id: number | null;
+  file_id: string;
+}
+
+export interface OfferTable {
+  id: Generated<number>;
+  station_id: number;
+  unit_id: number;
+  title: string;
+  description: string;
+  kind: string;
+  amount_fen: number | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface NeedTable {
+  id: Generated<number>;
+  station_id: number;
+  title: string;
+  description: string;
+  kind: string;
+  status: string;
+  raised_by_user_id: number | null;
+  raised_by_name: string | null;
+  offer_id: number | null;
+  project_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  station_id: number;
+  name: string;
+  description: string | null;
+  owner_unit_id: number;
+  budget_fen: number;
+  funding_json: string;
+  start_date: string;
+  end_date: string | null;
+  status: string;
+  percent: Generated<number>;
+  outcomes_json: string;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ProjectUnitTable {
+  project_id: number;
+  unit_id: number;
+}
+
+export interface ProjectUpdateTable {
+  id: Generated<number>;
+  project_id: number;
+  note: string;
+  percent: number;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  at: string;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  station_id: number;
+  kind: string;
+  title: string;
+  starts_at: string;
+  place: string | null;
+  status: string;
+  minutes: string | null;
+  cancel_reason: string | null;
+  checkin_secret: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface MeetingUnitTable {
+  meeting_id: number;
+  unit_id: number;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  source: string;
+  ref_id: number | null;
+  title: string;
+  note: string | null;
+  position: number;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  user_id: number | null;
+  name: string;
+  unit_id: number | null;
+  method: string;
+  checked_in_at: string;
+}
+
+export interface ActionItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  station_id: number;
+  text: string;
+  owner_unit_id: number;
+  due_date: string;
+  status: string;
+  note: string | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   alliance_units: AllianceUnitTable;
@@ -187,4 +393,21 @@ export interface DB {
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
   import_jobs: ImportJobTable;
+  files: FileTable;
+  notifications: NotificationTable;
+  job_leases: JobLeaseTable;
+  problem_categories: ProblemCategoryTable;
+  problems: ProblemTable;
+  problem_events: ProblemEventTable;
+  problem_files: ProblemFileTable;
+  offers: OfferTable;
+  needs: NeedTable;
+  projects: ProjectTable;
+  project_units: ProjectUnitTable;
+  project_updates: ProjectUpdateTable;
+  meetings: MeetingTable;
+  meeting_units: MeetingUnitTable;
+  agenda_items: AgendaItemTable;
+  attendances: AttendanceTable;
+  action_items: ActionItemTable;
 }
