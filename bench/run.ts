@@ -5,7 +5,6 @@
 //
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--only list,query,bare,login,insert,create,login1]
-// BENCH_EXPERIMENT=keyobject,stmtcache runs the server with the candidate fixes of bench/experiments.ts;
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -14,7 +14,6 @@ import { loadConfig } from "../server/config.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { createVault } from "../server/platform/crypto.ts";
 import { BENCH_SECRET, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
-import { experiments, keyObjectVault, openCachingSqlite } from "./experiments.ts";
 
 export interface ServerReady {
   appPort: number;
@@ -25,12 +24,9 @@ export interface ServerReady {
 }
 
 const target = JSON.parse(process.env.BENCH_TARGET ?? "") as Target;
-const database =
-  experiments.has("stmtcache") && target.kind === "sqlite"
-    ? openCachingSqlite(target.file)
-    : open(target, Number(process.env.BENCH_POOL_SIZE ?? 10));
+const database = open(target, Number(process.env.BENCH_POOL_SIZE ?? 10));
 const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", DANDELION_SECRET: BENCH_SECRET, DEMO_DATA: "false" });
-const vault = experiments.has("keyobject") ? keyObjectVault(BENCH_SECRET) : createVault(BENCH_SECRET);
+const vault = createVault(BENCH_SECRET);
 const db = database.db;
 
 const staff = await db.selectFrom("users").select("org_unit_id").where("username", "=", BENCH_STAFF).executeTakeFirstOrThrow();

@@ -36,10 +36,23 @@ export function openSqlite(file: string): DatabaseSync {
   return db;
 }
 
-export function nodeSqliteDialect(db: DatabaseSync): SqliteDialect {
+/**
+ * Statements are prepared once per SQL text and kept (bounded, oldest dropped first). Safe because Kysely's
+ * SQLite driver runs one query at a time on its single connection.
+ */
+export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500): SqliteDialect {
+  const cache = new Map<string, ReturnType<typeof adaptStatement>>();
   return new SqliteDialect({
     database: {
-      prepare: (sql: string) => adaptStatement(db.prepare(sql)),
+      prepare: (sql: string) => {
+        let statement = cache.get(sql);
+        if (!statement) {
+          statement = adaptStatement(db.prepare(sql));
+          if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+          cache.set(sql, statement);
+        }
+        return statement;
+      },
       close: () => db.close(),
     } as never,
   });

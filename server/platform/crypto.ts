@@ -1,5 +1,5 @@
 // Personal data at rest: AES-256-GCM for the value, an HMAC blind index for exact look-ups and uniqueness.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -8,12 +8,22 @@ export interface Vault {
   decrypt(sealed: string): string;
   /** Deterministic keyed hash of a normalised value; equal inputs give equal outputs, nothing else leaks. */
   blindIndex(value: string): string;
+  /**
+   * The masked form of a sealed value (e.g. 138****5678), decrypting only on a cache miss. Only masked
+   * strings are cached, keyed by ciphertext, so lists need not decrypt every row on every request.
+   */
+  masked(sealed: string, mask: (plain: string) => string): string;
 }
 
+const MASK_CACHE_SIZE = 20_000;
+
 export function createVault(secret: string): Vault {
+  const maskCache = new Map<string, string>();
   const master = Buffer.from(secret, "utf8");
-  const encKey = Buffer.from(hkdfSync("sha256", master, "dandelion", "pii-encryption", 32));
-  const macKey = Buffer.from(hkdfSync("sha256", master, "dandelion", "pii-blind-index", 32));
+  // Prepared once as KeyObjects: a raw Buffer key is turned into one on every cipher call, which dominated
+  // the cost of listing records with personal data (docs/performance.md).
+  const encKey = createSecretKey(Buffer.from(hkdfSync("sha256", master, "dandelion", "pii-encryption", 32)));
+  const macKey = createSecretKey(Buffer.from(hkdfSync("sha256", master, "dandelion", "pii-blind-index", 32)));
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -29,6 +39,16 @@ export function createVault(secret: string): Vault {
     },
     blindIndex(value) {
       return createHmac("sha256", macKey).update(value.trim().toUpperCase()).digest("base64url");
+    },
+    masked(sealed, mask) {
+      const key = `${mask.name}:${sealed}`;
+      let value = maskCache.get(key);
+      if (value === undefined) {
+        value = mask(this.decrypt(sealed));
+        if (maskCache.size >= MASK_CACHE_SIZE) maskCache.delete(maskCache.keys().next().value as string);
+        maskCache.set(key, value);
+      }
+      return value;
     },
   };
 }

@@ -16,7 +16,7 @@ export function presentUser(row: UserRow, vault: Vault): User {
     allianceUnitName: row.alliance_unit_name ?? null,
     merchantId: row.merchant_id,
     residentId: row.resident_id,
-    mobile: row.mobile_enc ? maskMobile(vault.decrypt(row.mobile_enc)) : null,
+    mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
     status: row.status as User["status"],
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,

@@ -83,7 +83,7 @@ export class AccountsService {
       allianceUnitName: row.alliance_unit_name ?? null,
       merchantId: row.merchant_id,
       residentId: row.resident_id,
-      mobile: row.mobile_enc ? maskMobile(this.vault.decrypt(row.mobile_enc)) : null,
+      mobile: row.mobile_enc ? this.vault.masked(row.mobile_enc, maskMobile) : null,
       locale: row.locale === "en" ? "en" : "zh-CN",
       actions: [...accessMap[role].actions],
       stations,

@@ -24,7 +24,7 @@ export function presentAllianceUnit(row: AllianceUnitRow, vault: Vault): Allianc
     name: row.name,
     kind: row.kind as AllianceUnitKind,
     contactName: row.contact_name,
-    contactMobile: row.contact_mobile_enc ? maskMobile(vault.decrypt(row.contact_mobile_enc)) : null,
+    contactMobile: row.contact_mobile_enc ? vault.masked(row.contact_mobile_enc, maskMobile) : null,
     address: row.address,
     offers: row.offers,
     status: row.status === "inactive" ? "inactive" : "active",

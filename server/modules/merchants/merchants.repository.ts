@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import type { DB, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -35,8 +36,14 @@ const listColumns = [
 
 export class MerchantsRepository {
   readonly db: Kysely<DB>;
+  /** The merchant's stalls as "id:code,id:code" in the same query, so a page of merchants is one round trip. */
+  private readonly stallList;
   constructor(db: Kysely<DB>) {
     this.db = db;
+    const aggregate = dialectOf(db) === "postgres" ? sql.raw("string_agg") : sql.raw("group_concat");
+    this.stallList = sql<string | null>`(select ${aggregate}(s.id || ':' || s.code, ',') from stalls s where s.merchant_id = m.id)`.as(
+      "stall_list",
+    );
   }
 
   private filtered(db: Db, f: MerchantFilter) {
@@ -59,6 +66,7 @@ export class MerchantsRepository {
     const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "m.id";
     const rows = await this.filtered(this.db, f)
       .select(listColumns)
+      .select(this.stallList)
       .select(sql<number>`count(*) over ()`.as("total"))
       .orderBy(sortColumn, page.order)
       .orderBy("m.id", page.order)
@@ -73,7 +81,13 @@ export class MerchantsRepository {
   async *iterate(f: MerchantFilter, batch = 1000) {
     let after = 0;
     for (;;) {
-      const rows = await this.filtered(this.db, f).select(listColumns).where("m.id", ">", after).orderBy("m.id").limit(batch).execute();
+      const rows = await this.filtered(this.db, f)
+        .select(listColumns)
+        .select(this.stallList)
+        .where("m.id", ">", after)
+        .orderBy("m.id")
+        .limit(batch)
+        .execute();
       if (rows.length === 0) return;
       yield rows;
       after = rows[rows.length - 1].id;
@@ -92,13 +106,9 @@ export class MerchantsRepository {
       .selectFrom("merchants as m")
       .innerJoin("org_units as o", "o.id", "m.station_id")
       .select(listColumns)
+      .select(this.stallList)
       .where("m.id", "=", id)
       .executeTakeFirst();
-  }
-
-  stallsOf(merchantIds: number[], db: Db = this.db) {
-    if (merchantIds.length === 0) return Promise.resolve([]);
-    return db.selectFrom("stalls").select(["id", "code", "merchant_id"]).where("merchant_id", "in", merchantIds).orderBy("code").execute();
   }
 
   creditCodeOwner(db: Db, creditCode: string) {

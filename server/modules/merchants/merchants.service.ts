@@ -56,15 +56,8 @@ export class MerchantsService {
     };
   }
 
-  private async present(rows: MerchantRow[]): Promise<Merchant[]> {
-    const stalls = await this.repo.stallsOf(rows.map((r) => r.id));
-    return rows.map((r) =>
-      presentMerchant(
-        r,
-        stalls.filter((s) => s.merchant_id === r.id).map((s) => ({ id: s.id, code: s.code })),
-        this.vault,
-      ),
-    );
+  private present(rows: MerchantRow[]): Merchant[] {
+    return rows.map((r) => presentMerchant(r, this.vault));
   }
 
   async list(user: SessionUser, query: ListQuery) {
@@ -74,7 +67,7 @@ export class MerchantsService {
       sort: query.sort,
       order: query.order,
     });
-    return { items: await this.present(rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: this.present(rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<MerchantRow> {
@@ -85,7 +78,7 @@ export class MerchantsService {
   }
 
   async get(user: SessionUser, id: number): Promise<Merchant> {
-    const [m] = await this.present([await this.visibleRow(user, id)]);
+    const [m] = this.present([await this.visibleRow(user, id)]);
     return m;
   }
 
@@ -94,7 +87,7 @@ export class MerchantsService {
     if (!user.merchantId) throw notFound();
     const row = await this.repo.findById(user.merchantId);
     if (!row) throw notFound();
-    const [m] = await this.present([row]);
+    const [m] = this.present([row]);
     return m;
   }
 
@@ -167,14 +160,7 @@ export class MerchantsService {
   private async presentIn(trx: Transaction<DB> | Kysely<DB>, id: number) {
     const row = await this.repo.findById(id, trx);
     if (!row) throw notFound();
-    const stalls = await this.repo.stallsOf([id], trx);
-    return [
-      presentMerchant(
-        row,
-        stalls.map((s) => ({ id: s.id, code: s.code })),
-        this.vault,
-      ),
-    ];
+    return [presentMerchant(row, this.vault)];
   }
 
   async update(user: SessionUser, id: number, input: UpdateInput, actor: Actor): Promise<Merchant> {
@@ -262,7 +248,7 @@ export class MerchantsService {
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
     for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
-      const merchants = await this.present(rows);
+      const merchants = this.present(rows);
       yield merchants.map((m) => ({
         name: m.name,
         category: merchantCategorySheetNames[m.category],
