@@ -13,6 +13,7 @@ import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
+import { listsRoutes } from "./modules/lists/lists.routes.ts";
 import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { residentsRoutes } from "./modules/residents/residents.routes.ts";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await allianceUnitsRoutes(scope, moduleDeps);
     await importsRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
+    await listsRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

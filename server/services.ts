@@ -2,6 +2,7 @@
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AllianceUnitsService } from "./modules/alliance-units/alliance-units.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
+import { ListsService } from "./modules/lists/lists.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
@@ -15,6 +16,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const residents = new ResidentsService(db, deps.vault);
   const stalls = new StallsService(db);
   const allianceUnits = new AllianceUnitsService(db, deps.vault);
+  const lists = new ListsService(db);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,
@@ -22,6 +24,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     stalls,
     allianceUnits,
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
+    lists,
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

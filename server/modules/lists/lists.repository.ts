@@ -1,0 +1,396 @@
+// The needs, offers and projects tables (with project units and progress updates). Only this file touches them.
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Page {
+  limit: number;
+  offset: number;
+  sort?: string;
+  order: "asc" | "desc";
+}
+
+export interface NeedFilter {
+  stationIds: number[] | null;
+  status?: string;
+  kind?: string;
+  q?: string;
+  raisedByUserId?: number;
+}
+
+export interface OfferFilter {
+  stationIds: number[] | null;
+  status?: string;
+  kind?: string;
+  unitId?: number;
+  q?: string;
+}
+
+export interface ProjectFilter {
+  stationIds: number[] | null;
+  status?: string;
+  /** Projects the unit owns or takes part in. */
+  unitId?: number;
+  q?: string;
+}
+
+export type NeedValues = Omit<NeedTable, "id" | "version">;
+export type OfferValues = Omit<OfferTable, "id" | "version">;
+export type ProjectValues = Omit<ProjectTable, "id" | "version" | "percent"> & { percent?: number };
+export type ProjectUpdateValues = Omit<ProjectUpdateTable, "id">;
+
+// biome-ignore lint/suspicious/noExplicitAny: any select query over the station column
+function inStations<Q extends { where: (...a: any[]) => Q }>(q: Q, column: string, stationIds: number[] | null): Q {
+  if (stationIds === null) return q;
+  return stationIds.length ? q.where(column, "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+}
+
+const needColumns = [
+  "n.id",
+  "n.station_id",
+  "n.title",
+  "n.description",
+  "n.kind",
+  "n.status",
+  "n.raised_by_user_id",
+  "n.raised_by_name",
+  "n.offer_id",
+  "o.title as offer_title",
+  "n.project_id",
+  "n.created_at",
+  "n.updated_at",
+  "n.version",
+] as const;
+
+const offerColumns = [
+  "f.id",
+  "f.station_id",
+  "f.unit_id",
+  "u.name as unit_name",
+  "f.title",
+  "f.description",
+  "f.kind",
+  "f.amount_fen",
+  "f.status",
+  "f.created_at",
+  "f.updated_at",
+  "f.version",
+] as const;
+
+const projectColumns = [
+  "p.id",
+  "p.station_id",
+  "p.name",
+  "p.description",
+  "p.owner_unit_id",
+  "u.name as owner_unit_name",
+  "p.budget_fen",
+  "p.funding_json",
+  "p.start_date",
+  "p.end_date",
+  "p.status",
+  "p.percent",
+  "p.outcomes_json",
+  "p.cancel_reason",
+  "p.created_at",
+  "p.updated_at",
+  "p.version",
+] as const;
+
+const needSort = { createdAt: "n.created_at", title: "n.title", status: "n.status", kind: "n.kind" } as const;
+const offerSort = { createdAt: "f.created_at", title: "f.title", status: "f.status", kind: "f.kind" } as const;
+const projectSort = {
+  createdAt: "p.created_at",
+  name: "p.name",
+  status: "p.status",
+  startDate: "p.start_date",
+  budget: "p.budget_fen",
+} as const;
+
+export class ListsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  // ---- needs ----
+
+  private needs(db: Db) {
+    return db.selectFrom("needs as n").leftJoin("offers as o", "o.id", "n.offer_id");
+  }
+
+  private filteredNeeds(db: Db, f: NeedFilter) {
+    let q = inStations(this.needs(db), "n.station_id", f.stationIds);
+    if (f.status) q = q.where("n.status", "=", f.status);
+    if (f.kind) q = q.where("n.kind", "=", f.kind);
+    if (f.raisedByUserId !== undefined) q = q.where("n.raised_by_user_id", "=", f.raisedByUserId);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(eb, "n.title", text), containsText(eb, "n.description", text)]));
+    }
+    return q;
+  }
+
+  async listNeeds(f: NeedFilter, page: Page) {
+    const rows = await this.filteredNeeds(this.db, f)
+      .select(needColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(needSort[page.sort as keyof typeof needSort] ?? "n.id", page.order)
+      .orderBy("n.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.countNeeds(f);
+    return { rows, total };
+  }
+
+  async countNeeds(f: NeedFilter) {
+    const r = await this.filteredNeeds(this.db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  findNeed(id: number, db: Db = this.db) {
+    return this.needs(db).select(needColumns).where("n.id", "=", id).executeTakeFirst();
+  }
+
+  needsByIds(ids: number[], db: Db = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.needs(db).select(needColumns).where("n.id", "in", ids).orderBy("n.id").execute();
+  }
+
+  needsOfProjects(projectIds: number[], db: Db = this.db) {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom("needs").select(["id", "title", "project_id"]).where("project_id", "in", projectIds).orderBy("id").execute();
+  }
+
+  /** Open needs of a station, oldest first (a meeting's agenda draws from them). */
+  openNeeds(db: Db, stationId: number, limit = 50) {
+    return db
+      .selectFrom("needs")
+      .select(["id", "title", "kind"])
+      .where("station_id", "=", stationId)
+      .where("status", "=", "open")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+  }
+
+  async insertNeed(db: Db, values: NeedValues) {
+    return (await db.insertInto("needs").values(values).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  async insertNeeds(db: Db, values: NeedValues[]) {
+    return insertBatches(values, async (batch) => (await db.insertInto("needs").values(batch).returning("id").execute()).map((r) => r.id));
+  }
+
+  async updateNeed(db: Db, id: number, version: number, values: Partial<NeedValues>) {
+    const r = await db
+      .updateTable("needs")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Moves several needs at once from the statuses named (inside the caller's transaction); returns how many moved. */
+  async moveNeeds(db: Db, ids: number[], fromStatuses: string[], values: Partial<NeedValues>) {
+    if (ids.length === 0) return 0;
+    const r = await db
+      .updateTable("needs")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "in", ids)
+      .where("status", "in", fromStatuses)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  // ---- offers ----
+
+  private offers(db: Db) {
+    return db.selectFrom("offers as f").innerJoin("alliance_units as u", "u.id", "f.unit_id");
+  }
+
+  private filteredOffers(db: Db, f: OfferFilter) {
+    let q = inStations(this.offers(db), "f.station_id", f.stationIds);
+    if (f.status) q = q.where("f.status", "=", f.status);
+    if (f.kind) q = q.where("f.kind", "=", f.kind);
+    if (f.unitId !== undefined) q = q.where("f.unit_id", "=", f.unitId);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) =>
+        eb.or([containsText(eb, "f.title", text), containsText(eb, "f.description", text), containsText(eb, "u.name", text)]),
+      );
+    }
+    return q;
+  }
+
+  async listOffers(f: OfferFilter, page: Page) {
+    const rows = await this.filteredOffers(this.db, f)
+      .select(offerColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(offerSort[page.sort as keyof typeof offerSort] ?? "f.id", page.order)
+      .orderBy("f.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (
+              await this.filteredOffers(this.db, f)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    return { rows, total };
+  }
+
+  findOffer(id: number, db: Db = this.db) {
+    return this.offers(db).select(offerColumns).where("f.id", "=", id).executeTakeFirst();
+  }
+
+  async insertOffer(db: Db, values: OfferValues) {
+    return (await db.insertInto("offers").values(values).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  async insertOffers(db: Db, values: OfferValues[]) {
+    return insertBatches(values, async (batch) => (await db.insertInto("offers").values(batch).returning("id").execute()).map((r) => r.id));
+  }
+
+  async updateOffer(db: Db, id: number, version: number, values: Partial<OfferValues>) {
+    const r = await db
+      .updateTable("offers")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // ---- projects ----
+
+  private projects(db: Db) {
+    return db.selectFrom("projects as p").innerJoin("alliance_units as u", "u.id", "p.owner_unit_id");
+  }
+
+  private filteredProjects(db: Db, f: ProjectFilter) {
+    let q = inStations(this.projects(db), "p.station_id", f.stationIds);
+    if (f.status) q = q.where("p.status", "=", f.status);
+    if (f.unitId !== undefined) {
+      const unitId = f.unitId;
+      q = q.where((eb) =>
+        eb.or([
+          eb("p.owner_unit_id", "=", unitId),
+          eb.exists(
+            eb
+              .selectFrom("project_units as pu")
+              .select("pu.unit_id")
+              .whereRef("pu.project_id", "=", "p.id")
+              .where("pu.unit_id", "=", unitId),
+          ),
+        ]),
+      );
+    }
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(eb, "p.name", text), containsText(eb, "u.name", text)]));
+    }
+    return q;
+  }
+
+  async listProjects(f: ProjectFilter, page: Page) {
+    const rows = await this.filteredProjects(this.db, f)
+      .select(projectColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(projectSort[page.sort as keyof typeof projectSort] ?? "p.id", page.order)
+      .orderBy("p.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (
+              await this.filteredProjects(this.db, f)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    return { rows, total };
+  }
+
+  findProject(id: number, db: Db = this.db) {
+    return this.projects(db).select(projectColumns).where("p.id", "=", id).executeTakeFirst();
+  }
+
+  projectUnits(projectIds: number[], db: Db = this.db) {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("project_units as pu")
+      .innerJoin("alliance_units as u", "u.id", "pu.unit_id")
+      .select(["pu.project_id", "u.id", "u.name"])
+      .where("pu.project_id", "in", projectIds)
+      .orderBy("u.id")
+      .execute();
+  }
+
+  projectUpdates(projectIds: number[], db: Db = this.db) {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("project_updates")
+      .select(["project_id", "note", "percent", "actor_name", "at"])
+      .where("project_id", "in", projectIds)
+      .orderBy("id")
+      .execute();
+  }
+
+  /** One project with its participant units; ids are inserted in the caller's transaction. */
+  async insertProject(db: Db, values: ProjectValues, participantUnitIds: number[]) {
+    const id = (await db.insertInto("projects").values(values).returning("id").executeTakeFirstOrThrow()).id;
+    const unitIds = [...new Set(participantUnitIds)];
+    if (unitIds.length) {
+      await db
+        .insertInto("project_units")
+        .values(unitIds.map((unit_id) => ({ project_id: id, unit_id })))
+        .execute();
+    }
+    return id;
+  }
+
+  async updateProject(db: Db, id: number, version: number, values: Partial<ProjectValues>) {
+    const r = await db
+      .updateTable("projects")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  insertProjectUpdate(db: Db, values: ProjectUpdateValues) {
+    return db.insertInto("project_updates").values(values).execute();
+  }
+
+  /** Alliance units by id, for checking that the units a write names belong to its station. */
+  units(ids: number[], db: Db = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom("alliance_units").select(["id", "station_id", "name"]).where("id", "in", ids).execute();
+  }
+}
+
+async function insertBatches<T>(values: T[], insert: (batch: T[]) => Promise<number[]>, size = 200) {
+  const ids: number[] = [];
+  for (let i = 0; i < values.length; i += size) ids.push(...(await insert(values.slice(i, i + size))));
+  return ids;
+}
+
+export type NeedRow = NonNullable<Awaited<ReturnType<ListsRepository["findNeed"]>>>;
+export type OfferRow = NonNullable<Awaited<ReturnType<ListsRepository["findOffer"]>>>;
+export type ProjectRow = NonNullable<Awaited<ReturnType<ListsRepository["findProject"]>>>;
