@@ -89,6 +89,32 @@ export const errorCatalogue = {
     "zh-CN": "督办事项当前状态不允许此操作",
     en: "The action item's current status does not allow this",
   },
+  "problem.transition": {
+    status: 409,
+    "zh-CN": "问题当前状态下不能执行该操作",
+    en: "This step is not allowed from the problem's current status",
+  },
+  "problem.not_your_step": { status: 403, "zh-CN": "该步骤不由您办理", en: "This step is not yours to take" },
+  "problem.bad_category": { status: 400, "zh-CN": "问题类别不存在或已停用", en: "Unknown or inactive problem category" },
+  "problem.due_in_past": { status: 400, "zh-CN": "办结期限不能早于今天", en: "The due date cannot be in the past" },
+  "problem.bad_stall": { status: 400, "zh-CN": "摊位不属于本服务站", en: "The stall does not belong to this station" },
+  "problem.bad_unit": {
+    status: 400,
+    "zh-CN": "承办单位不存在、已停用或不属于本服务站",
+    en: "The unit does not exist, is inactive or belongs to another station",
+  },
+  "file.not_image": {
+    status: 400,
+    "zh-CN": "只能上传 JPEG、PNG 或 WebP 图片",
+    en: "Only JPEG, PNG or WebP images can be uploaded",
+  },
+  "file.too_large": { status: 413, "zh-CN": "图片超过 10 MB 上限", en: "The image exceeds the 10 MB limit" },
+  "file.not_found": {
+    status: 400,
+    "zh-CN": "图片不存在、已被使用或不是您上传的",
+    en: "A photo does not exist, is already used or was not uploaded by you",
+  },
+  "file.too_many": { status: 400, "zh-CN": "最多上传 6 张图片", en: "At most 6 photos" },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

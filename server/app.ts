@@ -12,10 +12,13 @@ import { sql } from "kysely";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { filesRoutes } from "./modules/files/files.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
 import { listsRoutes } from "./modules/lists/lists.routes.ts";
 import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
+import { problemsRoutes } from "./modules/problems/problems.routes.ts";
 import { residentsRoutes } from "./modules/residents/residents.routes.ts";
 import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
 import { registerAccessGate, SessionStore } from "./platform/auth.ts";
@@ -70,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionStore(deps.database.db, deps.config);
   registerAccessGate(app, sessions);
   const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
+  // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
+  app.decorate("jobs", [...moduleDeps.services.problems.jobs()]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
@@ -91,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await allianceUnitsRoutes(scope, moduleDeps);
     await importsRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
+    await filesRoutes(scope, moduleDeps);
+    await notificationsRoutes(scope, moduleDeps);
+    await problemsRoutes(scope, moduleDeps);
     await listsRoutes(scope, moduleDeps);
   });
 

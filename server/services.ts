@@ -1,14 +1,20 @@
 // One instance of each module's service per app, wired here so modules meet through services only.
+
+import pino from "pino";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AllianceUnitsService } from "./modules/alliance-units/alliance-units.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
+import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
+import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
+import { FilesService } from "./platform/files.ts";
+import { logGateway, Notifier } from "./platform/notify.ts";
 
 export function createServices(deps: AppDeps, sessions: SessionStore) {
   const db = deps.database.db;
@@ -16,6 +22,11 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const residents = new ResidentsService(db, deps.vault);
   const stalls = new StallsService(db);
   const allianceUnits = new AllianceUnitsService(db, deps.vault);
+  // Outbound SMS/WeChat: the default gateway only logs (user id and kind, no personal data).
+  const log = deps.logger || pino({ level: deps.logger === false ? "silent" : deps.config.LOG_LEVEL });
+  const notifier = new Notifier(logGateway(log), log);
+  const files = new FilesService(db);
+  const problems = new ProblemsService(db, deps.vault, files, notifier);
   const lists = new ListsService(db);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
@@ -23,6 +34,10 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     residents,
     stalls,
     allianceUnits,
+    files,
+    notifier,
+    problems,
+    notifications: new NotificationsService(db),
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
     lists,
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),

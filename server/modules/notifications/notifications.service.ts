@@ -1,0 +1,49 @@
+// The signed-in user's in-app notifications: list, unread count, mark read. Writing them is platform/notify.ts.
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { Notification, notificationListQuery } from "../../../contracts/notifications.ts";
+import type { DB } from "../../db/tables.ts";
+import { notFound } from "../../platform/errors.ts";
+import type { SessionUser } from "../../platform/scope.ts";
+import { NotificationsRepository } from "./notifications.repository.ts";
+
+type ListQuery = z.output<typeof notificationListQuery>;
+
+export class NotificationsService {
+  readonly repo: NotificationsRepository;
+  constructor(db: Kysely<DB>) {
+    this.repo = new NotificationsRepository(db);
+  }
+
+  async list(user: SessionUser, query: ListQuery) {
+    const { rows, total } = await this.repo.list(user.id, query.unread === "true", {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    const items: Notification[] = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      readAt: r.read_at,
+      createdAt: r.created_at,
+    }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async unreadCount(user: SessionUser) {
+    return { unread: await this.repo.count(user.id, true) };
+  }
+
+  /** Another user's notification answers 404, as if it did not exist. */
+  async markRead(user: SessionUser, id: number) {
+    if (!(await this.repo.markRead(user.id, id, new Date().toISOString()))) throw notFound();
+    return { ok: true as const };
+  }
+
+  async markAllRead(user: SessionUser) {
+    await this.repo.markAllRead(user.id, new Date().toISOString());
+    return { ok: true as const };
+  }
+}

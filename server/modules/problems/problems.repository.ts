@@ -1,0 +1,363 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB, ProblemEventTable, ProblemTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface ProblemFilter {
+  stationIds: number[] | null;
+  /** Unit-scoped callers: only problems assigned to this unit (null: none). */
+  unitScope?: number | null;
+  /** Self-scoped callers (and `mine`): only problems this user reported. */
+  reporterUserId?: number;
+  q?: string;
+  status?: string;
+  categoryCode?: string;
+  source?: string;
+  unitId?: number;
+  overdueAt?: string;
+  from?: string;
+  to?: string;
+}
+
+const sortColumns = { createdAt: "p.created_at", dueAt: "p.due_at", updatedAt: "p.updated_at" } as const;
+
+export const runningStatuses = ["assigned", "in_progress", "reopened"] as const;
+
+const columns = [
+  "p.id",
+  "p.code",
+  "p.station_id",
+  "o.name as station_name",
+  "p.title",
+  "p.description",
+  "p.category_code",
+  "c.name as category_name",
+  "c.name_en as category_name_en",
+  "p.source",
+  "p.place",
+  "p.stall_id",
+  "s.code as stall_code",
+  "p.reporter_user_id",
+  "p.reporter_name",
+  "p.reporter_phone_enc",
+  "p.status",
+  "p.unit_id",
+  "u.name as unit_name",
+  "p.due_at",
+  "p.escalated_meeting_id",
+  "p.rating",
+  "p.rating_comment",
+  "p.resolution",
+  "p.resolved_at",
+  "p.created_at",
+  "p.updated_at",
+  "p.version",
+] as const;
+
+/** A realistic default set of categories with their time limits (days). */
+export const defaultCategories = [
+  { code: "facility", name: "设施维修", name_en: "Facility repair", time_limit_days: 7 },
+  { code: "sanitation", name: "环境卫生", name_en: "Sanitation", time_limit_days: 3 },
+  { code: "market_order", name: "市场秩序", name_en: "Market order", time_limit_days: 5 },
+  { code: "dispute", name: "矛盾纠纷", name_en: "Disputes", time_limit_days: 7 },
+  { code: "policy", name: "政策咨询", name_en: "Policy questions", time_limit_days: 5 },
+  { code: "safety", name: "安全隐患", name_en: "Safety hazards", time_limit_days: 2 },
+  { code: "property", name: "物业管理", name_en: "Property management", time_limit_days: 7 },
+  { code: "traffic", name: "交通出行", name_en: "Traffic and transport", time_limit_days: 10 },
+  { code: "other", name: "其他", name_en: "Other", time_limit_days: 7 },
+] as const;
+
+/** Inserts the default categories when the table is empty (safe to call on every start and from several nodes). */
+export async function ensureDefaultCategories(db: Kysely<DB>): Promise<void> {
+  const any = await db.selectFrom("problem_categories").select("id").limit(1).executeTakeFirst();
+  if (any) return;
+  const now = new Date().toISOString();
+  await db
+    .insertInto("problem_categories")
+    .values(defaultCategories.map((c) => ({ ...c, active: 1, created_at: now })))
+    .onConflict((oc) => oc.column("code").doNothing())
+    .execute();
+}
+
+export type ProblemValues = Omit<ProblemTable, "id" | "version">;
+export type EventValues = Omit<ProblemEventTable, "id">;
+
+export class ProblemsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private base(db: Db) {
+    return db
+      .selectFrom("problems as p")
+      .innerJoin("org_units as o", "o.id", "p.station_id")
+      .leftJoin("problem_categories as c", "c.code", "p.category_code")
+      .leftJoin("stalls as s", "s.id", "p.stall_id")
+      .leftJoin("alliance_units as u", "u.id", "p.unit_id");
+  }
+
+  private filtered(db: Db, f: ProblemFilter) {
+    let q = this.base(db);
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("p.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.unitScope !== undefined) q = f.unitScope === null ? q.where(sql<boolean>`1 = 0`) : q.where("p.unit_id", "=", f.unitScope);
+    if (f.reporterUserId !== undefined) q = q.where("p.reporter_user_id", "=", f.reporterUserId);
+    if (f.status) q = q.where("p.status", "=", f.status);
+    if (f.categoryCode) q = q.where("p.category_code", "=", f.categoryCode);
+    if (f.source) q = q.where("p.source", "=", f.source);
+    if (f.unitId) q = q.where("p.unit_id", "=", f.unitId);
+    if (f.overdueAt) q = q.where("p.status", "in", runningStatuses).where("p.due_at", "<", f.overdueAt);
+    if (f.from) q = q.where("p.created_at", ">=", f.from);
+    if (f.to) q = q.where("p.created_at", "<", f.to);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) =>
+        eb.or([containsText(eb, "p.title", text), containsText(eb, "p.description", text), containsText(eb, "p.code", text)]),
+      );
+    }
+    return q;
+  }
+
+  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  async list(f: ProblemFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
+    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "p.id";
+    const rows = await this.filtered(this.db, f)
+      .select(columns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(sortColumn, page.order)
+      .orderBy("p.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
+    return { rows, total };
+  }
+
+  async count(f: ProblemFilter): Promise<number> {
+    const r = await this.filtered(this.db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  findById(id: number, db: Db = this.db) {
+    return this.base(db).select(columns).where("p.id", "=", id).executeTakeFirst();
+  }
+
+  // ---- categories
+
+  listCategories(db: Db = this.db) {
+    return db.selectFrom("problem_categories").selectAll().orderBy("id").execute();
+  }
+
+  findCategory(db: Db, code: string) {
+    return db.selectFrom("problem_categories").selectAll().where("code", "=", code).executeTakeFirst();
+  }
+
+  findCategoryById(db: Db, id: number) {
+    return db.selectFrom("problem_categories").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async updateCategory(db: Db, id: number, values: { name?: string; name_en?: string; time_limit_days?: number; active?: number }) {
+    if (Object.keys(values).length === 0) return;
+    await db.updateTable("problem_categories").set(values).where("id", "=", id).execute();
+  }
+
+  // ---- checks against the station's stalls and units
+
+  stallOfStation(db: Db, stallId: number, stationId: number) {
+    return db.selectFrom("stalls").select(["id", "code"]).where("id", "=", stallId).where("station_id", "=", stationId).executeTakeFirst();
+  }
+
+  activeUnitOfStation(db: Db, unitId: number, stationId: number) {
+    return db
+      .selectFrom("alliance_units")
+      .select(["id", "name"])
+      .where("id", "=", unitId)
+      .where("station_id", "=", stationId)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+  }
+
+  // ---- writes
+
+  /** Inserts a problem with a provisional code, then sets the code from its id: unique under any concurrency. */
+  async insert(db: Db, values: Omit<ProblemValues, "code">, codeDate: string): Promise<{ id: number; code: string }> {
+    const row = await db
+      .insertInto("problems")
+      .values({ ...values, code: `tmp-${crypto.randomUUID()}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const code = `P${codeDate}-${String(row.id).padStart(5, "0")}`;
+    await db.updateTable("problems").set({ code }).where("id", "=", row.id).execute();
+    return { id: row.id, code };
+  }
+
+  /** A version-checked update: false when someone else changed the problem first. */
+  async update(db: Db, id: number, version: number, values: Partial<Omit<ProblemValues, "code">>) {
+    const r = await db
+      .updateTable("problems")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertEvent(db: Db, values: EventValues): Promise<number> {
+    const row = await db.insertInto("problem_events").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async insertFiles(db: Db, problemId: number, eventId: number | null, fileIds: string[]) {
+    if (fileIds.length === 0) return;
+    await db
+      .insertInto("problem_files")
+      .values(fileIds.map((file_id) => ({ problem_id: problemId, event_id: eventId, file_id })))
+      .execute();
+  }
+
+  events(problemId: number, db: Db = this.db) {
+    return db
+      .selectFrom("problem_events as e")
+      .leftJoin("alliance_units as u", "u.id", "e.unit_id")
+      .select(["e.id", "e.action", "e.from_status", "e.to_status", "e.note", "e.actor_name", "u.name as unit_name", "e.at"])
+      .where("e.problem_id", "=", problemId)
+      .orderBy("e.id")
+      .execute();
+  }
+
+  filesOf(problemIds: number[], db: Db = this.db) {
+    if (problemIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("problem_files")
+      .select(["problem_id", "event_id", "file_id"])
+      .where("problem_id", "in", problemIds)
+      .orderBy("file_id")
+      .execute();
+  }
+
+  /** The problem an Idempotency-Key (hashed with its user) created within the window, if any. */
+  async byIdempotencyKey(db: Db, keyNote: string, actorUserId: number, since: string) {
+    const row = await db
+      .selectFrom("problem_events as e")
+      .select("e.problem_id")
+      .where("e.action", "=", "submit")
+      .where("e.note", "=", keyNote)
+      .where("e.actor_user_id", "=", actorUserId)
+      .where("e.at", ">=", since)
+      .executeTakeFirst();
+    return row?.problem_id ?? null;
+  }
+
+  /** Open problems at the same stall or place in a station, newest first. */
+  similar(stationIds: number[] | null, s: { stallId?: number; place?: string; categoryCode?: string; title?: string }, limit = 5) {
+    let q = this.base(this.db).select(columns).where("p.status", "in", ["submitted", "accepted", "assigned", "in_progress", "reopened"]);
+    if (stationIds !== null) q = stationIds.length ? q.where("p.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    const { stallId, place, title } = s;
+    if (!stallId && !place && !title) return Promise.resolve([]);
+    q = q.where((eb) => {
+      const any = [];
+      if (stallId) any.push(eb("p.stall_id", "=", stallId));
+      if (place) any.push(containsText(eb, "p.place", place));
+      if (title) any.push(containsText(eb, "p.title", title));
+      return eb.or(any);
+    });
+    if (s.categoryCode) q = q.where("p.category_code", "=", s.categoryCode);
+    return q.orderBy("p.id", "desc").limit(limit).execute();
+  }
+
+  async publicList(stationId: number, page: { limit: number; offset: number }) {
+    const rows = await this.base(this.db)
+      .select(["p.id", "p.code", "p.title", "c.name as category_name", "p.place", "u.name as unit_name", "p.resolution", "p.rating"])
+      .select(["p.created_at", "p.resolved_at"])
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .where("p.station_id", "=", stationId)
+      .where("p.status", "in", ["resolved", "confirmed"])
+      .orderBy("p.resolved_at", "desc")
+      .orderBy("p.id", "desc")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    let total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && page.offset > 0) {
+      const r = await this.db
+        .selectFrom("problems")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("station_id", "=", stationId)
+        .where("status", "in", ["resolved", "confirmed"])
+        .executeTakeFirstOrThrow();
+      total = Number(r.n);
+    }
+    return { rows, total };
+  }
+
+  /** Running problems past due that are not on a meeting's agenda yet; `flagged` once staff were told. */
+  overdue(now: string, limit = 500) {
+    return this.db
+      .selectFrom("problems as p")
+      .select(["p.id", "p.code", "p.title", "p.station_id", "p.status", "p.due_at", "p.unit_id"])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("problem_events as e")
+              .select("e.id")
+              .whereRef("e.problem_id", "=", "p.id")
+              .where("e.action", "=", "overdue")
+              .whereRef("e.at", ">=", "p.due_at"),
+          )
+          .as("flagged"),
+      )
+      .where("p.status", "in", runningStatuses)
+      .where("p.due_at", "<", now)
+      .where("p.escalated_meeting_id", "is", null)
+      .orderBy("p.id")
+      .limit(limit)
+      .execute();
+  }
+
+  /** Marks a problem as on a meeting's agenda; false if another run got there first. */
+  async setEscalated(db: Db, id: number, meetingId: number) {
+    const r = await db
+      .updateTable("problems")
+      .set({ escalated_meeting_id: meetingId })
+      .where("id", "=", id)
+      .where("escalated_meeting_id", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Per-unit figures for the scorecard: assigned, resolved, resolved on time, ratings. */
+  async unitStats(stationIds: number[] | null, from?: string, to?: string) {
+    let q = this.db
+      .selectFrom("problems")
+      .select([
+        "unit_id",
+        (eb) => eb.fn.countAll<number>().as("assigned"),
+        sql<number>`sum(case when resolved_at is not null then 1 else 0 end)`.as("resolved"),
+        sql<number>`sum(case when resolved_at is not null and due_at is not null and resolved_at <= due_at then 1 else 0 end)`.as(
+          "on_time",
+        ),
+        sql<number>`coalesce(sum(rating), 0)`.as("rating_sum"),
+        sql<number>`count(rating)`.as("rating_count"),
+      ])
+      .where("unit_id", "is not", null);
+    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (from) q = q.where("created_at", ">=", from);
+    if (to) q = q.where("created_at", "<", to);
+    const rows = await q.groupBy("unit_id").orderBy("unit_id").execute();
+    return rows.map((r) => ({
+      unitId: Number(r.unit_id),
+      assigned: Number(r.assigned),
+      resolved: Number(r.resolved),
+      onTime: Number(r.on_time),
+      ratingSum: Number(r.rating_sum),
+      ratingCount: Number(r.rating_count),
+    }));
+  }
+}
+
+export type ProblemRow = NonNullable<Awaited<ReturnType<ProblemsRepository["findById"]>>>;
+export type ProblemCategoryRow = NonNullable<Awaited<ReturnType<ProblemsRepository["findCategory"]>>>;

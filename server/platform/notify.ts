@@ -1,0 +1,126 @@
+// Notifications: the in-app row is written inside the caller's transaction (so it lands exactly when the change
+// does); the outbound copy (SMS, WeChat) goes out through a pluggable gateway only after the commit. The default
+// gateway writes a log line with the user id and kind only — never the text, which can carry personal data.
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../db/tables.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface NotificationInput {
+  userId: number;
+  /** Stable kind, e.g. `problem.assigned`. */
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+}
+
+export interface OutboundMessage {
+  userId: number;
+  channel: "sms" | "wechat";
+  text: string;
+  kind?: string;
+}
+
+export interface OutboundGateway {
+  send(message: OutboundMessage): Promise<void> | void;
+}
+
+interface LogLike {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** The default gateway: a log line per message, without personal data (no text, no phone). */
+export function logGateway(log: LogLike): OutboundGateway {
+  return {
+    send(message) {
+      log.info({ userId: message.userId, kind: message.kind ?? null, channel: message.channel }, "outbound notification");
+    },
+  };
+}
+
+/** Inserts one in-app notification inside the caller's transaction. */
+export async function notify(trx: Db, n: NotificationInput): Promise<void> {
+  await trx
+    .insertInto("notifications")
+    .values({
+      user_id: n.userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      read_at: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+/**
+ * Collects the notifications of one transaction: `add` writes the in-app row at once, `deliver` (called after
+ * the commit) hands the outbound copies to the gateway. A failing gateway never undoes the change.
+ */
+export class Outbox {
+  private readonly messages: OutboundMessage[] = [];
+  private readonly notifier: Notifier;
+  constructor(notifier: Notifier) {
+    this.notifier = notifier;
+  }
+
+  async add(trx: Db, n: NotificationInput): Promise<void> {
+    await notify(trx, n);
+    this.messages.push({ userId: n.userId, channel: "sms", text: `${n.title}：${n.body}`, kind: n.kind });
+  }
+
+  async addMany(trx: Db, userIds: Iterable<number>, n: Omit<NotificationInput, "userId">): Promise<void> {
+    for (const userId of new Set(userIds)) await this.add(trx, { ...n, userId });
+  }
+
+  get size() {
+    return this.messages.length;
+  }
+
+  async deliver(): Promise<void> {
+    const messages = this.messages.splice(0);
+    for (const m of messages) await this.notifier.send(m);
+  }
+}
+
+export class Notifier {
+  private readonly gateway: OutboundGateway;
+  private readonly log: LogLike;
+  constructor(gateway: OutboundGateway, log: LogLike) {
+    this.gateway = gateway;
+    this.log = log;
+  }
+
+  outbox(): Outbox {
+    return new Outbox(this);
+  }
+
+  async send(message: OutboundMessage): Promise<void> {
+    try {
+      await this.gateway.send(message);
+    } catch (error) {
+      this.log.warn({ userId: message.userId, kind: message.kind ?? null, err: (error as Error).message }, "outbound notification failed");
+    }
+  }
+}
+
+/** Active accounts of an alliance unit or department (who hear about problems assigned to it). */
+export async function usersOfUnit(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db.selectFrom("users").select("id").where("alliance_unit_id", "=", unitId).where("status", "=", "active").execute();
+  return rows.map((r) => r.id);
+}
+
+/** Active accounts of a station's own staff (station admin and staff). */
+export async function staffOfStation(db: Db, stationId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("org_unit_id", "=", stationId)
+    .where("role", "in", ["station_admin", "station_staff"])
+    .where("status", "=", "active")
+    .execute();
+  return rows.map((r) => r.id);
+}
