@@ -89,6 +89,8 @@ export const errorCatalogue = {
     "zh-CN": "督办事项当前状态不允许此操作",
     en: "The action item's current status does not allow this",
   },
+  "meeting.starts_in_past": { status: 400, "zh-CN": "会议时间不能早于今天", en: "The meeting cannot start before today" },
+  "action_item.due_in_past": { status: 400, "zh-CN": "完成期限不能早于今天", en: "The due date cannot be in the past" },
   "problem.transition": {
     status: 409,
     "zh-CN": "问题当前状态下不能执行该操作",
