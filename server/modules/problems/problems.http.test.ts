@@ -133,6 +133,14 @@ describe(`problems (${dialectName})`, () => {
   });
 
   it("runs the whole loop: accept, assign, start, resolve with a photo, confirm; public board and unit stats follow", async () => {
+    const service = new ProblemsService(t.database.db, t.vault, new FilesService(t.database.db), new Notifier({ send() {} }, silent));
+    const statsBefore = (await service.unitStats([stationId])).find((s) => s.unitId === wuyeUnitId) ?? {
+      assigned: 0,
+      resolved: 0,
+      onTime: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+    };
     const p = (await report(merchant, { title: "北侧道路坑洼", categoryCode: "facility", place: "北侧道路" })).json();
     const accepted = await act(staff, p.id, { action: "accept", version: p.version });
     expect(accepted.statusCode).toBe(200);
@@ -146,9 +154,10 @@ describe(`problems (${dialectName})`, () => {
     expect(due.getTime() - Date.now()).toBeGreaterThan(6 * 86_400_000);
     expect(due.getTime() - Date.now()).toBeLessThan(8 * 86_400_000);
     const unitList = (await t.as(wuye, { method: "GET", url: "/api/problems" })).json();
-    expect(unitList.items.map((i: { id: number }) => i.id)).toEqual([p.id]);
-    expect(unitList.items[0].nextActions).toEqual(["start", "resolve", "note"]);
-    expect(unitList.items[0].reporterName).toMatch(/\*/);
+    expect(unitList.items.every((i: { unitId: number }) => i.unitId === wuyeUnitId)).toBe(true);
+    const ours = unitList.items.find((i: { id: number }) => i.id === p.id);
+    expect(ours.nextActions).toEqual(["start", "resolve", "note"]);
+    expect(ours.reporterName).toMatch(/\*/);
     expect((await t.as(wuye, { method: "GET", url: "/api/notifications" })).json().items[0].kind).toBe("problem.assigned_to_unit");
     expect((await t.as(scjg, { method: "GET", url: `/api/problems/${p.id}` })).statusCode).toBe(404);
 
@@ -191,9 +200,15 @@ describe(`problems (${dialectName})`, () => {
     expect(JSON.stringify(board.json())).not.toMatch(/reporter/);
     expect((await t.as(null, { method: "GET", url: "/api/public/problems" })).statusCode).toBe(400);
 
-    const service = new ProblemsService(t.database.db, t.vault, new FilesService(t.database.db), new Notifier({ send() {} }, silent));
     const stats = await service.unitStats([stationId]);
-    expect(stats.find((s) => s.unitId === wuyeUnitId)).toMatchObject({ assigned: 1, resolved: 1, onTime: 1, ratingSum: 5, ratingCount: 1 });
+    expect(stats.find((s) => s.unitId === wuyeUnitId)).toEqual({
+      unitId: wuyeUnitId,
+      assigned: statsBefore.assigned + 1,
+      resolved: statsBefore.resolved + 1,
+      onTime: statsBefore.onTime + 1,
+      ratingSum: statsBefore.ratingSum + 5,
+      ratingCount: statsBefore.ratingCount + 1,
+    });
   });
 
   it("reporters see only their own; units only their unit's; other stations nothing", async () => {
@@ -202,11 +217,23 @@ describe(`problems (${dialectName})`, () => {
     expect((await t.as(other, { method: "GET", url: `/api/problems/${p.id}` })).statusCode).toBe(404);
     const own = (await t.as(merchant, { method: "GET", url: "/api/problems?pageSize=100" })).json();
     expect(own.total).toBeGreaterThanOrEqual(3);
-    expect((await t.as(resident, { method: "GET", url: "/api/problems" })).json().total).toBe(0);
-    expect((await t.as(other, { method: "GET", url: "/api/problems" })).json().total).toBe(0);
-    expect((await t.as(scjg, { method: "GET", url: "/api/problems" })).json().total).toBe(0);
-    const searched = (await t.as(staff, { method: "GET", url: `/api/problems?q=${encodeURIComponent("杂物")}` })).json();
-    expect(searched.items.map((i: { id: number }) => i.id)).toEqual([p.id]);
+    expect(own.items.every((i: { reporterName: string | null; source: string }) => i.source === "merchant")).toBe(true);
+    const ids = async (s: Session) =>
+      (await t.as(s, { method: "GET", url: "/api/problems?pageSize=200" })).json().items as {
+        id: number;
+        unitId: number;
+        stationId: number;
+      }[];
+    expect((await ids(resident)).map((i) => i.id)).not.toContain(p.id);
+    expect((await ids(other)).every((i) => i.stationId !== stationId)).toBe(true);
+    expect((await ids(scjg)).every((i) => i.unitId === otherUnitId)).toBe(true);
+    const searched = (await t.as(staff, { method: "GET", url: `/api/problems?q=${encodeURIComponent("杂物")}&pageSize=200` })).json();
+    expect(searched.items.map((i: { id: number }) => i.id)).toContain(p.id);
+    expect(
+      searched.items.every((i: { title: string; description: string; code: string }) =>
+        `${i.title}${i.description}${i.code}`.includes("杂物"),
+      ),
+    ).toBe(true);
     const byCode = (await t.as(staff, { method: "GET", url: `/api/problems?q=${p.code}` })).json();
     expect(byCode.total).toBe(1);
     const filtered = (
@@ -331,8 +358,9 @@ describe(`problems (${dialectName})`, () => {
 
     const manual = await t.as(staff, { method: "POST", url: "/api/problems/escalate", payload: {} });
     expect(manual.statusCode).toBe(200);
-    expect(manual.json()).toMatchObject({ flagged: 1, escalated: 0 });
-    expect((await t.as(staff, { method: "GET", url: "/api/notifications" })).json().items[0].kind).toBe("problem.overdue");
+    expect(manual.json().flagged).toBeGreaterThanOrEqual(1);
+    const staffNotes = (await t.as(staff, { method: "GET", url: "/api/notifications?pageSize=200" })).json().items;
+    expect(staffNotes.find((n: { kind: string; body: string }) => n.kind === "problem.overdue" && n.body.includes(p.code))).toBeDefined();
     const again = await t.as(staff, { method: "POST", url: "/api/problems/escalate", payload: {} });
     expect(again.json()).toMatchObject({ flagged: 0 });
     expect((await t.as(merchant, { method: "POST", url: "/api/problems/escalate", payload: {} })).statusCode).toBe(403);
@@ -363,8 +391,9 @@ describe(`problems (${dialectName})`, () => {
       },
     });
     const run = await service.escalateOverdue(new Date());
-    expect(run).toMatchObject({ flagged: 0, escalated: 1 });
-    expect(added).toEqual([{ meetingId: meeting.id, code: p.code }]);
+    expect(run.flagged).toBe(0);
+    expect(run.escalated).toBeGreaterThanOrEqual(1);
+    expect(added).toContainEqual({ meetingId: meeting.id, code: p.code });
     const detail = (await t.as(staff, { method: "GET", url: `/api/problems/${p.id}` })).json();
     expect(detail.escalatedMeetingId).toBe(meeting.id);
     expect(detail.version).toBe(assigned.version);
