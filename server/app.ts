@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccessGate(app, sessions);
   const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
-  app.decorate("jobs", [...moduleDeps.services.problems.jobs()]);
+  app.decorate("jobs", [...moduleDeps.services.problems.jobs(), ...moduleDeps.services.files.jobs()]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {

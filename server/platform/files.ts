@@ -8,6 +8,7 @@ import type { StoredFile } from "../../contracts/files.ts";
 import { MAX_PHOTO_BYTES, MAX_PROBLEM_PHOTOS } from "../../contracts/problems.ts";
 import type { DB } from "../db/tables.ts";
 import { denied, fail, notFound } from "./errors.ts";
+import type { Job } from "./jobs.ts";
 import type { SessionUser } from "./scope.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -130,5 +131,16 @@ export class FilesService {
       .where("created_at", "<", olderThan.toISOString())
       .executeTakeFirst();
     return Number(r.numDeletedRows);
+  }
+
+  /** Uploads nobody attached within a day (an abandoned report) are removed hourly. */
+  jobs(): Job[] {
+    return [
+      {
+        name: "files.sweep_unattached",
+        everyMs: 3_600_000,
+        run: async (now) => ({ removed: await this.sweepUnattached(new Date(now.getTime() - 86_400_000)) }),
+      },
+    ];
   }
 }

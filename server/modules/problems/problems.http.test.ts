@@ -412,4 +412,13 @@ describe(`problems (${dialectName})`, () => {
     expect((await t.as(merchant, { method: "GET", url: "/api/notifications/unread-count" })).json().unread).toBe(0);
     expect((await t.as(merchant, { method: "GET", url: "/api/notifications?unread=true" })).json().total).toBe(0);
   });
+  it("sweeps uploads nobody attached, and keeps attached photos", async () => {
+    const loose = await upload(resident);
+    const kept = await upload(resident);
+    expect((await report(resident, { title: "垃圾桶满溢", photoIds: [kept] })).statusCode).toBe(201);
+    const removed = await new FilesService(t.database.db).sweepUnattached(new Date(Date.now() + 1000));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect((await t.as(resident, { method: "GET", url: `/api/files/${loose}` })).statusCode).toBe(404);
+    expect((await t.as(resident, { method: "GET", url: `/api/files/${kept}` })).statusCode).toBe(200);
+  });
 });
