@@ -1,5 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import "./app/console.css";
 import "./app/i18n.ts";
 import { ConsoleProviders } from "./app/providers.tsx";
 import { ConsoleRouter } from "./app/router.tsx";

@@ -80,6 +80,8 @@ interface RequestOptions {
   body?: unknown;
   /** Do not report a 401 to the app (the login form and the session probe handle it themselves). */
   quiet401?: boolean;
+  /** Extra request headers, e.g. an `Idempotency-Key` for a submission that may be retried. */
+  headers?: Record<string, string>;
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -89,7 +91,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     response = await fetch(withQuery(path, options.query), {
       method,
       credentials: "same-origin",
-      headers: headersFor(method, hasBody ? { "Content-Type": "application/json" } : undefined),
+      headers: headersFor(method, { ...(hasBody ? { "Content-Type": "application/json" } : {}), ...options.headers }),
       body: hasBody ? JSON.stringify(options.body) : undefined,
     });
   } catch {

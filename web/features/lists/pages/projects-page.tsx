@@ -1,0 +1,89 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Input, Progress, Select, Table, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { type Project, projectStatuses } from "../../../../contracts/lists.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDate } from "../../../app/format.ts";
+import { formatYuan } from "../../../app/money.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type ProjectListQuery, useProjects } from "../api/list-projects.ts";
+import { ProjectStatusTag } from "../components/list-tags.tsx";
+import { ProjectFormDrawer } from "../components/project-form-drawer.tsx";
+
+export default function ProjectsPage() {
+  const { t } = useTranslation("lists");
+  const can = useCan();
+  const navigate = useNavigate();
+  const list = useListParams(["status"]);
+  const [search, setSearch] = useState(list.q);
+  const [creating, setCreating] = useState(false);
+  const query: ProjectListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    status: list.filters.status as ProjectListQuery["status"],
+  };
+  const projects = useProjects(query);
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
+          {t("project.title")}
+        </Typography.Title>
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t("searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(value) => list.update({ q: value.trim() })}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.status")}
+          value={query.status}
+          onChange={(value) => list.update({ status: value })}
+          options={projectStatuses.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
+        />
+        <div style={{ flex: 1 }} />
+        {can("project.manage") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t("project.create")}
+          </Button>
+        )}
+      </div>
+      {projects.isError && <Alert type="error" showIcon title={errorMessage(projects.error)} style={{ marginBottom: 16 }} />}
+      <Table<Project>
+        rowKey="id"
+        size="middle"
+        loading={projects.isFetching}
+        dataSource={projects.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: <Empty description={t("empty")} /> }}
+        onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
+        onRow={(r) => ({ onDoubleClick: () => navigate(`/projects/${r.id}`) })}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: projects.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("project.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/projects/${r.id}`}>{name}</Link> },
+          { title: t("project.ownerUnit"), dataIndex: "ownerUnitName", width: 220, ellipsis: true },
+          { title: t("project.budget"), dataIndex: "budgetFen", width: 160, align: "right", render: formatYuan },
+          { title: t("project.period"), key: "period", width: 200, render: (_: unknown, r) => `${formatDate(r.startDate)} ~ ${formatDate(r.endDate)}` },
+          { title: t("project.percent"), dataIndex: "percent", width: 140, render: (p: number) => <Progress percent={p} size="small" /> },
+          { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Project["status"]) => <ProjectStatusTag status={s} /> },
+        ]}
+      />
+      <ProjectFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/projects/${p.id}`)} />
+    </Card>
+  );
+}

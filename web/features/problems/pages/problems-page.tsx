@@ -1,0 +1,211 @@
+import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { type Problem, type ProblemListQuery, problemSources, problemStatuses } from "../../../../contracts/problems.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
+import { useEscalateProblems } from "../api/escalate-problems.ts";
+import { useProblemCategories } from "../api/list-categories.ts";
+import { useProblems } from "../api/list-problems.ts";
+import { ProblemFormDrawer } from "../components/problem-form-drawer.tsx";
+import { ProblemStatusTag } from "../components/problem-status-tag.tsx";
+
+export default function ProblemsPage() {
+  const { t, i18n } = useTranslation("problems");
+  const { message } = App.useApp();
+  const can = useCan();
+  const navigate = useNavigate();
+  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"]);
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState(list.q);
+  const categories = useProblemCategories();
+  const units = useAllianceUnits({ pageSize: 200, status: "active" });
+  const escalate = useEscalateProblems();
+  const tab = list.filters.tab ?? "all";
+
+  const query: ProblemListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    status: list.filters.status as ProblemListQuery["status"],
+    categoryCode: list.filters.categoryCode,
+    source: list.filters.source as ProblemListQuery["source"],
+    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    from: list.filters.from,
+    to: list.filters.to,
+    mine: tab === "mine" ? "true" : undefined,
+    overdue: tab === "overdue" ? "true" : undefined,
+    sort: list.sort as ProblemListQuery["sort"],
+    order: list.sort ? list.order : undefined,
+  };
+  const problems = useProblems(query);
+
+  const runEscalation = async () => {
+    try {
+      const result = await escalate.mutateAsync();
+      message.success(t("escalated", { count: result.escalated }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 4 }}>
+        <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
+          {t("title")}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Space wrap>
+          {can("problem.manage") && (
+            <Button icon={<ThunderboltOutlined />} onClick={runEscalation} loading={escalate.isPending}>
+              {t("escalate")}
+            </Button>
+          )}
+          {can("problem.manage") && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="problem-create">
+              {t("create")}
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => list.update({ tab: key === "all" ? undefined : key })}
+        items={[
+          { key: "all", label: t("tab.all") },
+          { key: "mine", label: t("tab.mine") },
+          { key: "overdue", label: t("tab.overdue") },
+        ]}
+      />
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t("searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(value) => list.update({ q: value.trim() })}
+          data-testid="problem-search"
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.status")}
+          value={query.status}
+          onChange={(value) => list.update({ status: value })}
+          options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t("field.category")}
+          value={query.categoryCode}
+          onChange={(value) => list.update({ categoryCode: value })}
+          options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.source")}
+          value={query.source}
+          onChange={(value) => list.update({ source: value })}
+          options={problemSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+        />
+        {can("problem.manage") && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            style={{ width: 220 }}
+            placeholder={t("field.unit")}
+            value={query.unitId}
+            onChange={(value) => list.update({ unitId: value })}
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
+        )}
+        <DatePicker.RangePicker
+          style={{ width: 260 }}
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(range) =>
+            list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
+          }
+        />
+      </div>
+      {problems.isError && <Alert type="error" showIcon title={errorMessage(problems.error)} style={{ marginBottom: 16 }} />}
+      <Table<Problem>
+        rowKey="id"
+        size="middle"
+        loading={problems.isFetching}
+        dataSource={problems.data?.items ?? []}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
+        onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
+        onRow={(record) => ({
+          onDoubleClick: () => navigate(`/problems/${record.id}`),
+          className: record.overdue ? "dd-row-overdue" : undefined,
+        })}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: problems.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("field.code"), dataIndex: "code", width: 150, render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link> },
+          {
+            title: t("field.title"),
+            dataIndex: "title",
+            render: (title: string, r) => (
+              <Link to={`/problems/${r.id}`} style={r.overdue ? { color: "#cf1322" } : undefined}>
+                {title}
+              </Link>
+            ),
+          },
+          { title: t("field.category"), dataIndex: "categoryName", width: 110 },
+          { title: t("field.source"), dataIndex: "source", width: 100, render: (s: string) => t(`source.${s}`) },
+          {
+            title: t("field.place"),
+            key: "place",
+            width: 140,
+            render: (_: unknown, r) => [r.stallCode, r.place].filter(Boolean).join(" · ") || "—",
+          },
+          { title: t("field.unit"), dataIndex: "unitName", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
+          { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Problem["status"]) => <ProblemStatusTag status={s} /> },
+          {
+            title: t("field.dueAt"),
+            key: "dueAt",
+            dataIndex: "dueAt",
+            width: 150,
+            sorter: true,
+            sortOrder: list.sortOrderOf("dueAt"),
+            render: (v: string | null, r) =>
+              r.overdue ? (
+                <Typography.Text type="danger" strong data-testid="overdue">
+                  {formatDateTime(v)} · {t("overdue")}
+                </Typography.Text>
+              ) : (
+                formatDateTime(v)
+              ),
+          },
+          {
+            title: t("field.createdAt"),
+            key: "createdAt",
+            dataIndex: "createdAt",
+            width: 150,
+            sorter: true,
+            sortOrder: list.sortOrderOf("createdAt"),
+            render: formatDateTime,
+          },
+        ]}
+      />
+      <ProblemFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/problems/${p.id}`)} />
+    </Card>
+  );
+}
