@@ -279,9 +279,11 @@ function mainEnv(extra: Record<string, string>) {
 async function startup(dir: string, label: string) {
   const port = 3977;
   const spawned = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, "server/main.ts")], {
+  // The same runtime settings as `npm start` (package.json): compile cache and a small young generation.
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", join(ROOT, "server/main.ts")], {
     cwd: ROOT,
     env: mainEnv({
+      NODE_COMPILE_CACHE: join(ROOT, "node_modules/.cache/dandelion-compile"),
       PORT: String(port),
       HOST: "127.0.0.1",
       SQLITE_FILE: join(dir, "dandelion.db"),
