@@ -15,6 +15,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
 import { listsRoutes } from "./modules/lists/lists.routes.ts";
+import { meetingsRoutes } from "./modules/meetings/meetings.routes.ts";
 import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await notificationsRoutes(scope, moduleDeps);
     await problemsRoutes(scope, moduleDeps);
     await listsRoutes(scope, moduleDeps);
+    await meetingsRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

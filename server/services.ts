@@ -5,6 +5,7 @@ import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AllianceUnitsService } from "./modules/alliance-units/alliance-units.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
+import { MeetingsService } from "./modules/meetings/meetings.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
 import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
@@ -28,6 +29,10 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const files = new FilesService(db);
   const problems = new ProblemsService(db, deps.vault, files, notifier);
   const lists = new ListsService(db);
+  const meetings = new MeetingsService(db, lists);
+  // Overdue problems go onto the next joint meeting's agenda; a newly scheduled one collects those waiting.
+  problems.setEscalationTarget(meetings.escalationTarget());
+  meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,
@@ -40,6 +45,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     notifications: new NotificationsService(db),
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
     lists,
+    meetings,
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

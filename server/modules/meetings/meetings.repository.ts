@@ -1,0 +1,440 @@
+// Meetings, invited units, agenda items, attendances and action items. Only this file touches those tables.
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface MeetingFilter {
+  stationIds: number[] | null;
+  /** Only meetings this unit is invited to (unit accounts). */
+  unitId?: number;
+  kind?: string;
+  status?: string;
+  /** ISO instants: starts_at ≥ from, < to. */
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export interface ActionItemFilter {
+  stationIds: number[] | null;
+  unitId?: number;
+  status?: string;
+  meetingId?: number;
+  /** Open items whose due date is before this station date. */
+  overdueBefore?: string;
+  /** Open items due on or after this station date (not overdue). */
+  notOverdueFrom?: string;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+  sort?: string;
+  order: "asc" | "desc";
+}
+
+export type MeetingValues = Omit<MeetingTable, "id" | "version">;
+export type AgendaValues = { source: string; ref_id: number | null; title: string; note: string | null };
+export type AttendanceValues = Omit<AttendanceTable, "id">;
+export type ActionItemValues = Omit<ActionItemTable, "id" | "version">;
+
+const meetingColumns = [
+  "m.id",
+  "m.station_id",
+  "m.kind",
+  "m.title",
+  "m.starts_at",
+  "m.place",
+  "m.status",
+  "m.minutes",
+  "m.cancel_reason",
+  "m.checkin_secret",
+  "m.created_at",
+  "m.updated_at",
+  "m.version",
+] as const;
+
+const actionItemColumns = [
+  "a.id",
+  "a.meeting_id",
+  "m.title as meeting_title",
+  "a.station_id",
+  "a.text",
+  "a.owner_unit_id",
+  "u.name as owner_unit_name",
+  "a.due_date",
+  "a.status",
+  "a.note",
+  "a.done_at",
+  "a.created_at",
+  "a.updated_at",
+  "a.version",
+] as const;
+
+const meetingSort = { startsAt: "m.starts_at", title: "m.title", status: "m.status", kind: "m.kind" } as const;
+const actionItemSort = { dueDate: "a.due_date", status: "a.status", createdAt: "a.created_at" } as const;
+
+function stationsWhere<T>(stationIds: number[] | null, apply: (ids: number[]) => T, none: () => T, all: () => T): T {
+  if (stationIds === null) return all();
+  return stationIds.length ? apply(stationIds) : none();
+}
+
+export class MeetingsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private filteredMeetings(db: Db, f: MeetingFilter) {
+    let q = db.selectFrom("meetings as m");
+    q = stationsWhere(
+      f.stationIds,
+      (ids) => q.where("m.station_id", "in", ids),
+      () => q.where(sql<boolean>`1 = 0`),
+      () => q,
+    );
+    if (f.unitId !== undefined) {
+      const unitId = f.unitId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom("meeting_units as mu").select("mu.unit_id").whereRef("mu.meeting_id", "=", "m.id").where("mu.unit_id", "=", unitId),
+        ),
+      );
+    }
+    if (f.kind) q = q.where("m.kind", "=", f.kind);
+    if (f.status) q = q.where("m.status", "=", f.status);
+    if (f.from) q = q.where("m.starts_at", ">=", f.from);
+    if (f.to) q = q.where("m.starts_at", "<", f.to);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(eb, "m.title", text), containsText(eb, "m.place", text)]));
+    }
+    return q;
+  }
+
+  async listMeetings(f: MeetingFilter, page: Page) {
+    const rows = await this.filteredMeetings(this.db, f)
+      .select(meetingColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(meetingSort[page.sort as keyof typeof meetingSort] ?? "m.starts_at", page.order)
+      .orderBy("m.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (
+              await this.filteredMeetings(this.db, f)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    return { rows, total };
+  }
+
+  findMeeting(id: number, db: Db = this.db) {
+    return db.selectFrom("meetings as m").select(meetingColumns).where("m.id", "=", id).executeTakeFirst();
+  }
+
+  /** The next scheduled meeting of a kind at a station starting at or after `fromIso`, earliest first. */
+  nextMeeting(db: Db, stationId: number, kind: string, fromIso: string) {
+    return db
+      .selectFrom("meetings")
+      .select(["id"])
+      .where("station_id", "=", stationId)
+      .where("kind", "=", kind)
+      .where("status", "=", "scheduled")
+      .where("starts_at", ">=", fromIso)
+      .orderBy("starts_at")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  invitedUnits(meetingIds: number[], db: Db = this.db) {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("meeting_units as mu")
+      .innerJoin("alliance_units as u", "u.id", "mu.unit_id")
+      .select(["mu.meeting_id", "u.id", "u.name"])
+      .where("mu.meeting_id", "in", meetingIds)
+      .orderBy("u.id")
+      .execute();
+  }
+
+  agenda(meetingIds: number[], db: Db = this.db) {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("agenda_items")
+      .select(["id", "meeting_id", "source", "ref_id", "title", "note", "position"])
+      .where("meeting_id", "in", meetingIds)
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
+  }
+
+  attendances(meetingIds: number[], db: Db = this.db) {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("attendances as t")
+      .leftJoin("alliance_units as u", "u.id", "t.unit_id")
+      .select(["t.id", "t.meeting_id", "t.user_id", "t.name", "t.unit_id", "u.name as unit_name", "t.method", "t.checked_in_at"])
+      .where("t.meeting_id", "in", meetingIds)
+      .orderBy("t.checked_in_at")
+      .orderBy("t.id")
+      .execute();
+  }
+
+  findAttendance(db: Db, meetingId: number, userId: number) {
+    return this.attendanceQuery(db).where("t.meeting_id", "=", meetingId).where("t.user_id", "=", userId).executeTakeFirst();
+  }
+
+  findAttendanceByName(db: Db, meetingId: number, name: string, unitId: number | null) {
+    let q = this.attendanceQuery(db).where("t.meeting_id", "=", meetingId).where("t.user_id", "is", null).where("t.name", "=", name);
+    q = unitId === null ? q.where("t.unit_id", "is", null) : q.where("t.unit_id", "=", unitId);
+    return q.executeTakeFirst();
+  }
+
+  findAttendanceById(db: Db, id: number) {
+    return this.attendanceQuery(db).where("t.id", "=", id).executeTakeFirst();
+  }
+
+  private attendanceQuery(db: Db) {
+    return db
+      .selectFrom("attendances as t")
+      .leftJoin("alliance_units as u", "u.id", "t.unit_id")
+      .select(["t.id", "t.meeting_id", "t.user_id", "t.name", "t.unit_id", "u.name as unit_name", "t.method", "t.checked_in_at"]);
+  }
+
+  /** A meeting with its invited units; usable in a batch (demo data) inside the caller's transaction. */
+  async insertMeeting(db: Db, values: MeetingValues, invitedUnitIds: number[]) {
+    const id = (await db.insertInto("meetings").values(values).returning("id").executeTakeFirstOrThrow()).id;
+    const unitIds = [...new Set(invitedUnitIds)];
+    if (unitIds.length) {
+      await db
+        .insertInto("meeting_units")
+        .values(unitIds.map((unit_id) => ({ meeting_id: id, unit_id })))
+        .execute();
+    }
+    return id;
+  }
+
+  async updateMeeting(db: Db, id: number, version: number, values: Partial<MeetingValues>) {
+    const r = await db
+      .updateTable("meetings")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Appends items at the end of a meeting's agenda, in order; returns their ids. */
+  async appendAgenda(db: Db, meetingId: number, items: AgendaValues[]) {
+    if (items.length === 0) return [];
+    const last = await db
+      .selectFrom("agenda_items")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("meeting_id", "=", meetingId)
+      .executeTakeFirst();
+    const start = Number(last?.p ?? 0) + 1;
+    const rows = await db
+      .insertInto("agenda_items")
+      .values(items.map((item, i) => ({ ...item, meeting_id: meetingId, position: start + i })))
+      .returning("id")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  hasAgendaItem(db: Db, meetingId: number, source: string, refId: number) {
+    return db
+      .selectFrom("agenda_items")
+      .select("id")
+      .where("meeting_id", "=", meetingId)
+      .where("source", "=", source)
+      .where("ref_id", "=", refId)
+      .executeTakeFirst();
+  }
+
+  findAgendaItem(db: Db, meetingId: number, itemId: number) {
+    return db
+      .selectFrom("agenda_items")
+      .select(["id", "source", "ref_id", "title", "note"])
+      .where("meeting_id", "=", meetingId)
+      .where("id", "=", itemId)
+      .executeTakeFirst();
+  }
+
+  async deleteAgendaItem(db: Db, meetingId: number, itemId: number) {
+    const r = await db.deleteFrom("agenda_items").where("meeting_id", "=", meetingId).where("id", "=", itemId).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  async insertAttendance(db: Db, values: AttendanceValues) {
+    return (await db.insertInto("attendances").values(values).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  async insertAttendances(db: Db, values: AttendanceValues[]) {
+    return batches(values, async (b) => (await db.insertInto("attendances").values(b).returning("id").execute()).map((r) => r.id));
+  }
+
+  // ---- action items
+
+  private filteredActionItems(db: Db, f: ActionItemFilter) {
+    let q = db
+      .selectFrom("action_items as a")
+      .innerJoin("meetings as m", "m.id", "a.meeting_id")
+      .innerJoin("alliance_units as u", "u.id", "a.owner_unit_id");
+    q = stationsWhere(
+      f.stationIds,
+      (ids) => q.where("a.station_id", "in", ids),
+      () => q.where(sql<boolean>`1 = 0`),
+      () => q,
+    );
+    if (f.unitId !== undefined) q = q.where("a.owner_unit_id", "=", f.unitId);
+    if (f.status) q = q.where("a.status", "=", f.status);
+    if (f.meetingId !== undefined) q = q.where("a.meeting_id", "=", f.meetingId);
+    if (f.overdueBefore) q = q.where("a.status", "=", "open").where("a.due_date", "<", f.overdueBefore);
+    if (f.notOverdueFrom) {
+      const from = f.notOverdueFrom;
+      q = q.where((eb) => eb.or([eb("a.status", "!=", "open"), eb("a.due_date", ">=", from)]));
+    }
+    return q;
+  }
+
+  async listActionItems(f: ActionItemFilter, page: Page) {
+    const rows = await this.filteredActionItems(this.db, f)
+      .select(actionItemColumns)
+      .select(sql<number>`count(*) over ()`.as("total"))
+      .orderBy(actionItemSort[page.sort as keyof typeof actionItemSort] ?? "a.due_date", page.order)
+      .orderBy("a.id", page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (
+              await this.filteredActionItems(this.db, f)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    return { rows, total };
+  }
+
+  actionItemsOf(meetingIds: number[], db: Db = this.db) {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return this.filteredActionItems(db, { stationIds: null })
+      .select(actionItemColumns)
+      .where("a.meeting_id", "in", meetingIds)
+      .orderBy("a.id")
+      .execute();
+  }
+
+  findActionItem(id: number, db: Db = this.db) {
+    return this.filteredActionItems(db, { stationIds: null }).select(actionItemColumns).where("a.id", "=", id).executeTakeFirst();
+  }
+
+  async insertActionItem(db: Db, values: ActionItemValues) {
+    return (await db.insertInto("action_items").values(values).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  async insertActionItems(db: Db, values: ActionItemValues[]) {
+    return batches(values, async (b) => (await db.insertInto("action_items").values(b).returning("id").execute()).map((r) => r.id));
+  }
+
+  async updateActionItem(db: Db, id: number, version: number, values: Partial<ActionItemValues>) {
+    const r = await db
+      .updateTable("action_items")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // ---- look-ups of other records a meeting names
+
+  units(ids: number[], db: Db = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom("alliance_units").select(["id", "station_id", "name"]).where("id", "in", ids).execute();
+  }
+
+  user(id: number, db: Db = this.db) {
+    return db
+      .selectFrom("users as u")
+      .innerJoin("org_units as o", "o.id", "u.org_unit_id")
+      .select(["u.id", "u.display_name", "u.alliance_unit_id", "o.path"])
+      .where("u.id", "=", id)
+      .executeTakeFirst();
+  }
+
+  stationPath(stationId: number, db: Db = this.db) {
+    return db.selectFrom("org_units").select("path").where("id", "=", stationId).executeTakeFirst();
+  }
+
+  // ---- figures for the scorecard
+
+  /** Per unit: held meetings it was invited to, and those it attended (someone of the unit checked in). */
+  async unitMeetingStats(stationIds: number[] | null, from?: string, to?: string) {
+    let q = this.db
+      .selectFrom("meeting_units as mu")
+      .innerJoin("meetings as m", "m.id", "mu.meeting_id")
+      .select([
+        "mu.unit_id",
+        (eb) => eb.fn.countAll<number>().as("invited"),
+        sql<number>`sum(case when exists (select 1 from attendances t where t.meeting_id = m.id and t.unit_id = mu.unit_id) then 1 else 0 end)`.as(
+          "attended",
+        ),
+      ])
+      .where("m.status", "=", "held");
+    q = stationsWhere(
+      stationIds,
+      (ids) => q.where("m.station_id", "in", ids),
+      () => q.where(sql<boolean>`1 = 0`),
+      () => q,
+    );
+    if (from) q = q.where("m.starts_at", ">=", from);
+    if (to) q = q.where("m.starts_at", "<", to);
+    const rows = await q.groupBy("mu.unit_id").execute();
+    return rows.map((r) => ({ unitId: Number(r.unit_id), invited: Number(r.invited), attended: Number(r.attended) }));
+  }
+
+  /** Per unit: action items it owns (created in the period) and those done. */
+  async unitActionItemStats(stationIds: number[] | null, from?: string, to?: string) {
+    let q = this.db
+      .selectFrom("action_items as a")
+      .select([
+        "a.owner_unit_id",
+        (eb) => eb.fn.countAll<number>().as("total"),
+        sql<number>`sum(case when a.status = 'done' then 1 else 0 end)`.as("done"),
+      ])
+      .where("a.status", "!=", "cancelled");
+    q = stationsWhere(
+      stationIds,
+      (ids) => q.where("a.station_id", "in", ids),
+      () => q.where(sql<boolean>`1 = 0`),
+      () => q,
+    );
+    if (from) q = q.where("a.created_at", ">=", from);
+    if (to) q = q.where("a.created_at", "<", to);
+    const rows = await q.groupBy("a.owner_unit_id").execute();
+    return rows.map((r) => ({ unitId: Number(r.owner_unit_id), actionItems: Number(r.total), done: Number(r.done) }));
+  }
+}
+
+async function batches<T>(values: T[], insert: (batch: T[]) => Promise<number[]>, size = 200) {
+  const ids: number[] = [];
+  for (let i = 0; i < values.length; i += size) ids.push(...(await insert(values.slice(i, i + size))));
+  return ids;
+}
+
+export type MeetingRow = NonNullable<Awaited<ReturnType<MeetingsRepository["findMeeting"]>>>;
+export type ActionItemRow = NonNullable<Awaited<ReturnType<MeetingsRepository["findActionItem"]>>>;
+export type AttendanceRow = NonNullable<Awaited<ReturnType<MeetingsRepository["findAttendanceById"]>>>;
