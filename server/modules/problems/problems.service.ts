@@ -352,14 +352,19 @@ export class ProblemsService {
     const idempotencyNote = idempotencyKey
       ? `${IDEMPOTENCY_PREFIX}${createHash("sha256").update(`${user.id}:${idempotencyKey}`).digest("base64url")}`
       : null;
-    if (idempotencyNote) {
-      const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
-      const first = await this.repo.byIdempotencyKey(this.db, idempotencyNote, user.id, since);
-      if (first !== null) return { problem: await this.get(user, first, locale), replayed: true };
-    }
     await this.ensureCategories();
     const outbox = this.notifier.outbox();
+    let replayed = false;
     const id = await this.db.transaction().execute(async (trx) => {
+      // Checked inside the transaction: on SQLite writers are serialised, so a repeated key never creates twice.
+      if (idempotencyNote) {
+        const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
+        const first = await this.repo.byIdempotencyKey(trx, idempotencyNote, user.id, since);
+        if (first !== null) {
+          replayed = true;
+          return first;
+        }
+      }
       const category = await this.repo.findCategory(trx, input.categoryCode);
       if (category?.active !== 1) throw fail("problem.bad_category", [{ field: "categoryCode" }]);
       if (input.stallId !== null && !(await this.repo.stallOfStation(trx, input.stallId, stationId))) {
@@ -403,7 +408,7 @@ export class ProblemsService {
       return created.id;
     });
     await outbox.deliver();
-    return { problem: await this.get(user, id, locale), replayed: false };
+    return { problem: await this.get(user, id, locale), replayed };
   }
 
   // ---- workflow steps
