@@ -21,6 +21,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { problemsRoutes } from "./modules/problems/problems.routes.ts";
 import { residentsRoutes } from "./modules/residents/residents.routes.ts";
+import { scorecardRoutes } from "./modules/scorecard/scorecard.routes.ts";
 import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
 import { registerAccessGate, SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await problemsRoutes(scope, moduleDeps);
     await listsRoutes(scope, moduleDeps);
     await meetingsRoutes(scope, moduleDeps);
+    await scorecardRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

@@ -11,6 +11,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrgService } from "./modules/org/org.service.ts";
 import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
+import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
@@ -46,6 +47,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
     lists,
     meetings,
+    scorecard: new ScorecardService(db, { problems, meetings }),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }
