@@ -5,9 +5,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { Role } from "../contracts/access.ts";
 import type { MerchantCategory } from "../contracts/merchants.ts";
 import type { DB } from "../server/db/tables.ts";
+import { ensureDefaultCategories } from "../server/modules/problems/problems.repository.ts";
+import { ProblemsService } from "../server/modules/problems/problems.service.ts";
 import { appendAudit, systemActor } from "../server/platform/audit.ts";
 import type { Vault } from "../server/platform/crypto.ts";
+import { FilesService } from "../server/platform/files.ts";
+import { logGateway, Notifier } from "../server/platform/notify.ts";
 import { hashPassword } from "../server/platform/passwords.ts";
+import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
 import { type Random, seeded } from "./random.ts";
@@ -384,6 +389,29 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         })
         .execute();
     }
+    const userId = async (username: string) =>
+      await trx.selectFrom("users").select(["id", "display_name"]).where("username", "=", username).executeTakeFirstOrThrow();
+    const staff = await userId("staff");
+    const merchant = await userId("shanghu");
+    const wuye = await userId("wuye");
+    const scjg = await userId("scjg");
+    await ensureDefaultCategories(trx);
+    const silent = { info() {}, warn() {}, error() {} };
+    const governance = await loadGovernance(trx, seeded(31), {
+      stationId: station.id,
+      units,
+      staffUserId: staff.id,
+      staffName: staff.display_name,
+      merchantUserId: merchant.id,
+      merchantName: merchant.display_name,
+      merchantStallId: null,
+      unitUsers: [
+        { userId: wuye.id, name: wuye.display_name, unitId: units.克拉玛依天源物业服务有限公司 },
+        { userId: scjg.id, name: scjg.display_name, unitId: units.区市场监督管理局 },
+      ],
+      problems: new ProblemsService(trx, vault, new FilesService(trx), new Notifier(logGateway(silent), silent)),
+      now: new Date(),
+    });
     await appendAudit(trx, systemActor, {
       action: "demo.loaded",
       objectType: "station",
@@ -394,6 +422,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         residents: residentIds.length,
         allianceUnits: Object.keys(units).length,
         accounts: accounts.length,
+        ...governance,
       },
     });
     return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));

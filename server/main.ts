@@ -7,6 +7,7 @@ import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createVault, resolveSecret } from "./platform/crypto.ts";
+import { startScheduler } from "./platform/jobs.ts";
 
 const started = performance.now();
 const config = loadConfig();
@@ -22,6 +23,8 @@ if (config.DEMO_DATA === "true" && (await isEmpty(database.db))) {
 }
 
 const app = await buildApp({ database, config, vault });
+// Timed work (overdue escalation, upload clean-up) under database leases, so each run happens once across nodes.
+startScheduler(app, database.db, app.jobs);
 const address = await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
 console.log(`蒲公英 Dandelion: ${address.replace("0.0.0.0", "localhost")}  (console /, mobile /m/, API docs /docs)`);

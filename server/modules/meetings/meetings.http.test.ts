@@ -108,6 +108,8 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
 
   it("gives the problems module the next joint meeting, and a new joint meeting collects overdue problems", async () => {
     const db = t.database.db;
+    // Start from no upcoming meeting: the demo's scheduled joint meeting would otherwise be the earliest.
+    await db.updateTable("meetings").set({ status: "cancelled" }).where("status", "=", "scheduled").execute();
     const now = new Date().toISOString();
     const problemId = (
       await db

@@ -351,6 +351,8 @@ describe(`problems (${dialectName})`, () => {
     const p = (await report(merchant, { title: "市场大门开放时间", categoryCode: "market_order" })).json();
     const assigned = (await act(staff, p.id, { action: "assign", unitId: otherUnitId, version: p.version })).json();
     const db = t.database.db;
+    // The demo's upcoming joint meeting would take the escalation first; this test brings its own.
+    await db.updateTable("meetings").set({ status: "cancelled" }).where("status", "=", "scheduled").execute();
     await db.updateTable("problems").set({ due_at: "2026-01-01T15:59:59.000Z" }).where("id", "=", p.id).execute();
     const overdue = (await t.as(staff, { method: "GET", url: "/api/problems?overdue=true" })).json();
     expect(overdue.items.map((i: { id: number }) => i.id)).toContain(p.id);
