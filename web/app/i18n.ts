@@ -4,9 +4,14 @@ import enAudit from "../locales/en/audit.json" with { type: "json" };
 import enAuth from "../locales/en/auth.json" with { type: "json" };
 import enCommon from "../locales/en/common.json" with { type: "json" };
 import enHome from "../locales/en/home.json" with { type: "json" };
+import enLists from "../locales/en/lists.json" with { type: "json" };
+import enMeetings from "../locales/en/meetings.json" with { type: "json" };
 import enMerchants from "../locales/en/merchants.json" with { type: "json" };
 import enMobile from "../locales/en/mobile.json" with { type: "json" };
+import enNotifications from "../locales/en/notifications.json" with { type: "json" };
+import enProblems from "../locales/en/problems.json" with { type: "json" };
 import enResidents from "../locales/en/residents.json" with { type: "json" };
+import enScorecard from "../locales/en/scorecard.json" with { type: "json" };
 import enStalls from "../locales/en/stalls.json" with { type: "json" };
 import enUnits from "../locales/en/units.json" with { type: "json" };
 import enUsers from "../locales/en/users.json" with { type: "json" };
@@ -14,9 +19,14 @@ import zhAudit from "../locales/zh-CN/audit.json" with { type: "json" };
 import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
 import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
 import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
+import zhLists from "../locales/zh-CN/lists.json" with { type: "json" };
+import zhMeetings from "../locales/zh-CN/meetings.json" with { type: "json" };
 import zhMerchants from "../locales/zh-CN/merchants.json" with { type: "json" };
 import zhMobile from "../locales/zh-CN/mobile.json" with { type: "json" };
+import zhNotifications from "../locales/zh-CN/notifications.json" with { type: "json" };
+import zhProblems from "../locales/zh-CN/problems.json" with { type: "json" };
 import zhResidents from "../locales/zh-CN/residents.json" with { type: "json" };
+import zhScorecard from "../locales/zh-CN/scorecard.json" with { type: "json" };
 import zhStalls from "../locales/zh-CN/stalls.json" with { type: "json" };
 import zhUnits from "../locales/zh-CN/units.json" with { type: "json" };
 import zhUsers from "../locales/zh-CN/users.json" with { type: "json" };
@@ -43,7 +53,23 @@ export function rememberLanguage(language: Language): void {
 void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: "zh-CN",
-  ns: ["common", "auth", "home", "merchants", "residents", "stalls", "units", "users", "audit", "mobile"],
+  ns: [
+    "common",
+    "auth",
+    "home",
+    "merchants",
+    "residents",
+    "stalls",
+    "units",
+    "users",
+    "audit",
+    "mobile",
+    "problems",
+    "lists",
+    "meetings",
+    "scorecard",
+    "notifications",
+  ],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -59,6 +85,11 @@ void i18n.use(initReactI18next).init({
       users: zhUsers,
       audit: zhAudit,
       mobile: zhMobile,
+      problems: zhProblems,
+      lists: zhLists,
+      meetings: zhMeetings,
+      scorecard: zhScorecard,
+      notifications: zhNotifications,
     },
     en: {
       common: enCommon,
@@ -71,6 +102,11 @@ void i18n.use(initReactI18next).init({
       users: enUsers,
       audit: enAudit,
       mobile: enMobile,
+      problems: enProblems,
+      lists: enLists,
+      meetings: enMeetings,
+      scorecard: enScorecard,
+      notifications: enNotifications,
     },
   },
 });

@@ -2,12 +2,20 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  CarryOutOutlined,
   DownOutlined,
+  ExclamationCircleOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -17,6 +25,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../features/auth/api/logout.ts";
 import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
+import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
 import { sectionFor, sections } from "./access.ts";
 import { useLanguage } from "./language.ts";
 import { useMe } from "./session.tsx";
@@ -27,6 +36,14 @@ const icons: Record<string, ReactNode> = {
   merchants: <ShopOutlined />,
   stalls: <AppstoreOutlined />,
   residents: <IdcardOutlined />,
+  problems: <ExclamationCircleOutlined />,
+  problemCategories: <TagsOutlined />,
+  needs: <BulbOutlined />,
+  offers: <GiftOutlined />,
+  projects: <ProjectOutlined />,
+  meetings: <ScheduleOutlined />,
+  actionItems: <CarryOutOutlined />,
+  scorecard: <BarChartOutlined />,
   allianceUnits: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
@@ -83,6 +100,7 @@ export function ConsoleLayout() {
           ]}
           onChange={(value) => setLanguage(value as "zh-CN" | "en")}
         />
+        <NotificationBell />
         <Dropdown
           menu={{
             items: [

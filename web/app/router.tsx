@@ -14,6 +14,17 @@ const ResidentsPage = lazy(() => import("../features/residents/pages/residents-p
 const ResidentDetailPage = lazy(() => import("../features/residents/pages/resident-detail-page.tsx"));
 const StallsPage = lazy(() => import("../features/stalls/pages/stalls-page.tsx"));
 const AllianceUnitsPage = lazy(() => import("../features/alliance-units/pages/alliance-units-page.tsx"));
+const ProblemsPage = lazy(() => import("../features/problems/pages/problems-page.tsx"));
+const ProblemDetailPage = lazy(() => import("../features/problems/pages/problem-detail-page.tsx"));
+const CategoriesPage = lazy(() => import("../features/problems/pages/categories-page.tsx"));
+const NeedsPage = lazy(() => import("../features/lists/pages/needs-page.tsx"));
+const OffersPage = lazy(() => import("../features/lists/pages/offers-page.tsx"));
+const ProjectsPage = lazy(() => import("../features/lists/pages/projects-page.tsx"));
+const ProjectDetailPage = lazy(() => import("../features/lists/pages/project-detail-page.tsx"));
+const MeetingsPage = lazy(() => import("../features/meetings/pages/meetings-page.tsx"));
+const MeetingDetailPage = lazy(() => import("../features/meetings/pages/meeting-detail-page.tsx"));
+const ActionItemsPage = lazy(() => import("../features/meetings/pages/action-items-page.tsx"));
+const ScorecardPage = lazy(() => import("../features/scorecard/pages/scorecard-page.tsx"));
 const UsersPage = lazy(() => import("../features/users/pages/users-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/audit-page.tsx"));
 
@@ -47,6 +58,17 @@ export function ConsoleRouter() {
             <Route path="residents" element={guarded("resident.read", <ResidentsPage />)} />
             <Route path="residents/:id" element={guarded("resident.read", <ResidentDetailPage />)} />
             <Route path="stalls" element={guarded("stall.read", <StallsPage />)} />
+            <Route path="problems" element={guarded("problem.read", <ProblemsPage />)} />
+            <Route path="problems/:id" element={guarded("problem.read", <ProblemDetailPage />)} />
+            <Route path="problem-categories" element={guarded("category.manage", <CategoriesPage />)} />
+            <Route path="needs" element={guarded("need.read", <NeedsPage />)} />
+            <Route path="offers" element={guarded("offer.read", <OffersPage />)} />
+            <Route path="projects" element={guarded("project.read", <ProjectsPage />)} />
+            <Route path="projects/:id" element={guarded("project.read", <ProjectDetailPage />)} />
+            <Route path="meetings" element={guarded("meeting.read", <MeetingsPage />)} />
+            <Route path="meetings/:id" element={guarded("meeting.read", <MeetingDetailPage />)} />
+            <Route path="action-items" element={guarded("meeting.read", <ActionItemsPage />)} />
+            <Route path="scorecard" element={guarded("scorecard.read", <ScorecardPage />)} />
             <Route path="alliance-units" element={guarded("unit.read", <AllianceUnitsPage />)} />
             <Route path="users" element={guarded("user.read", <UsersPage />)} />
             <Route path="audit" element={guarded("audit.read", <AuditPage />)} />

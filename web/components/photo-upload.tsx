@@ -55,7 +55,9 @@ export function PhotoUpload({
           });
       }}
       onChange={({ fileList }) =>
-        onChange(fileList.map((f) => (f.status === "done" && f.response?.url ? { ...f, url: f.response.url, thumbUrl: f.response.url } : f)))
+        onChange(
+          fileList.map((f) => (f.status === "done" && f.response?.url ? { ...f, url: f.response.url, thumbUrl: f.response.url } : f)),
+        )
       }
       data-testid="photo-upload"
     >

@@ -4,7 +4,7 @@ import enUSModule from "antd-mobile/es/locales/en-US.js";
 import zhCNModule from "antd-mobile/es/locales/zh-CN.js";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes, useNavigate } from "react-router";
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ApiError, setUnauthorizedListener } from "../app/api-client.ts";
 import { meQueryKey, useMeQuery } from "../app/session.tsx";
 
@@ -15,6 +15,13 @@ const zhCN = zhCNModule as unknown as MobileLocale;
 
 const LoginPage = lazy(() => import("./pages/login-page.tsx"));
 const ProfilePage = lazy(() => import("./pages/profile-page.tsx"));
+const ReportPage = lazy(() => import("./pages/report-page.tsx"));
+const MyProblemsPage = lazy(() => import("./pages/my-problems-page.tsx"));
+const ProblemPage = lazy(() => import("./pages/problem-page.tsx"));
+const BoardPage = lazy(() => import("./pages/board-page.tsx"));
+const NotificationsPage = lazy(() => import("./pages/notifications-page.tsx"));
+const NeedPage = lazy(() => import("./pages/need-page.tsx"));
+const CheckInPage = lazy(() => import("./pages/checkin-page.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,20 +41,29 @@ export function Loading() {
   );
 }
 
+/** Where to come back to after signing in (e.g. the check-in link a phone opened). */
+function loginPath(pathname: string, search: string): string {
+  const wanted = `${pathname}${search}`;
+  return wanted === "/" ? "/login" : `/login?next=${encodeURIComponent(wanted)}`;
+}
+
 function RequireMe({ children }: { children: React.ReactNode }) {
   const me = useMeQuery();
   const navigate = useNavigate();
+  const location = useLocation();
   useEffect(() => {
     setUnauthorizedListener(() => {
       queryClient.setQueryData(meQueryKey, null);
-      navigate("/login", { replace: true });
+      navigate(loginPath(window.location.pathname.replace(/^\/m/, "") || "/", window.location.search), { replace: true });
     });
     return () => setUnauthorizedListener(null);
   }, [navigate]);
   if (me.isPending) return <Loading />;
-  if (!me.data) return <Navigate to="/login" replace />;
+  if (!me.data) return <Navigate to={loginPath(location.pathname, location.search)} replace />;
   return children;
 }
+
+const guarded = (page: React.ReactNode) => <RequireMe>{page}</RequireMe>;
 
 export function MobileApp() {
   const { i18n } = useTranslation();
@@ -66,6 +82,13 @@ export function MobileApp() {
                   </RequireMe>
                 }
               />
+              <Route path="/report" element={guarded(<ReportPage />)} />
+              <Route path="/problems" element={guarded(<MyProblemsPage />)} />
+              <Route path="/problems/:id" element={guarded(<ProblemPage />)} />
+              <Route path="/notifications" element={guarded(<NotificationsPage />)} />
+              <Route path="/need" element={guarded(<NeedPage />)} />
+              <Route path="/checkin" element={guarded(<CheckInPage />)} />
+              <Route path="/board" element={<BoardPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

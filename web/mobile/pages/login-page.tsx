@@ -1,7 +1,7 @@
 import { Button, ErrorBlock, Form, Input, NoticeBar } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { loginSchema } from "../../../contracts/auth.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { translateValidation } from "../../app/form-errors.ts";
@@ -17,12 +17,16 @@ export default function LoginPage() {
   const me = useMeQuery();
   const login = useLogin();
   const [language] = useLanguage();
+  const [params] = useSearchParams();
+  // Only in-app paths: never send someone to another site after signing in.
+  const nextParam = params.get("next") ?? "/";
+  const next = nextParam.startsWith("/") && !nextParam.startsWith("//") ? nextParam : "/";
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
-  if (me.data && !login.isPending) return <Navigate to="/" replace />;
+  if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
   const submit = async () => {
     setFailure(null);
@@ -37,7 +41,7 @@ export default function LoginPage() {
     try {
       const result = await login.mutateAsync(parsed.data);
       if (result.me.locale !== language) setLocale(language).catch(() => undefined);
-      navigate("/", { replace: true });
+      navigate(next, { replace: true });
     } catch (error) {
       setFailure(errorMessage(error));
     }

@@ -1,4 +1,4 @@
-import { Button, Dialog, List, Skeleton, Switch, Tag } from "antd-mobile";
+import { Badge, Button, Dialog, Grid, List, Skeleton, Switch, Tag } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
@@ -6,6 +6,7 @@ import { maskMobile } from "../../../contracts/validators.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
+import { useUnreadCount } from "../../features/notifications/api/unread-count.ts";
 import { useMyMerchant } from "../api/get-my-merchant.ts";
 import { useMyResident } from "../api/get-my-resident.ts";
 import { useElderlyMode } from "../elderly-mode.ts";
@@ -68,6 +69,50 @@ function ResidentSection() {
   );
 }
 
+interface Entry {
+  key: string;
+  path: string;
+  icon: string;
+  show: boolean;
+  badge?: number;
+}
+
+/** The things one does on the phone: report a problem, follow it, the public board, messages, raise a need. */
+function Entries({ me }: { me: Me }) {
+  const { t } = useTranslation("mobile");
+  const navigate = useNavigate();
+  const unread = useUnreadCount();
+  const has = (action: string) => me.actions.includes(action);
+  const stationId = me.stations[0]?.id;
+  const entries: Entry[] = [
+    { key: "report", path: "/report", icon: "📣", show: has("problem.report") },
+    { key: "mine", path: "/problems", icon: "📋", show: has("problem.report") },
+    { key: "board", path: stationId ? `/board?stationId=${stationId}` : "/board", icon: "✅", show: true },
+    { key: "notifications", path: "/notifications", icon: "🔔", show: true, badge: unread.data?.unread },
+    { key: "need", path: "/need", icon: "🤝", show: has("need.raise") },
+  ];
+  return (
+    <div className="dd-entries" data-testid="entries">
+      <Grid columns={3} gap={8}>
+        {entries
+          .filter((e) => e.show)
+          .map((e) => (
+            <Grid.Item key={e.key}>
+              <button type="button" className="dd-entry" onClick={() => navigate(e.path)} data-testid={`entry-${e.key}`}>
+                <Badge content={e.badge ? e.badge : null}>
+                  <span className="dd-entry-icon" aria-hidden>
+                    {e.icon}
+                  </span>
+                </Badge>
+                <span>{t(`entry.${e.key}`)}</span>
+              </button>
+            </Grid.Item>
+          ))}
+      </Grid>
+    </div>
+  );
+}
+
 /** The record could not be loaded: say so in one line, without a full-page error picture. */
 function Unavailable({ title, error }: { title: string; error: unknown }) {
   const { t } = useTranslation("mobile");
@@ -119,6 +164,7 @@ export default function ProfilePage() {
         <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
         {me.allianceUnitName && <List.Item extra={me.allianceUnitName}>{t("allianceUnit")}</List.Item>}
       </List>
+      <Entries me={me} />
       {me.merchantId && <MerchantSection />}
       {me.residentId && <ResidentSection />}
       <List header={t("settings")} mode="card">

@@ -3,7 +3,12 @@ import { useTranslation } from "react-i18next";
 import type { Need, Offer, Project } from "../../../../contracts/lists.ts";
 
 const needColours: Record<Need["status"], string> = { open: "gold", matched: "blue", in_project: "processing", closed: "default" };
-const projectColours: Record<Project["status"], string> = { planned: "default", active: "processing", completed: "success", cancelled: "error" };
+const projectColours: Record<Project["status"], string> = {
+  planned: "default",
+  active: "processing",
+  completed: "success",
+  cancelled: "error",
+};
 
 export function NeedStatusTag({ status }: { status: Need["status"] }) {
   const { t } = useTranslation("lists");

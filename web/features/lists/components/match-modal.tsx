@@ -16,10 +16,12 @@ export function MatchModal({ need, onClose }: { need: Need | null; onClose: () =
   const [offerId, setOfferId] = useState<number | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
 
+  const needId = need?.id;
   useEffect(() => {
+    if (needId === undefined) return;
     setOfferId(undefined);
     setFailure(null);
-  }, [need]);
+  }, [needId]);
 
   const submit = async () => {
     if (!need) return;

@@ -25,7 +25,11 @@ export function NeedFormModal({ open, onClose }: { open: boolean; onClose: () =>
   const submit = async () => {
     setFailure(null);
     const v = form.getFieldsValue();
-    const checked = validateWith(needCreateSchema, { title: v.title ?? "", description: v.description ?? "", kind: v.kind, ...(v.stationId ? { stationId: v.stationId } : {}) }, form);
+    const checked = validateWith(
+      needCreateSchema,
+      { title: v.title ?? "", description: v.description ?? "", kind: v.kind, ...(v.stationId ? { stationId: v.stationId } : {}) },
+      form,
+    );
     if (!checked.ok) return;
     try {
       await create.mutateAsync(checked.data);

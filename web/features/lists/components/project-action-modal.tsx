@@ -10,7 +10,15 @@ import { useProjectAction } from "../api/project-action.ts";
 export type ProjectModalAction = "progress" | "outcomes" | "complete" | "cancel";
 
 /** Progress (note + percent), outcome figures (label, value, unit; money in fen), completion, cancellation. */
-export function ProjectActionModal({ project, action, onClose }: { project: Project; action: ProjectModalAction | null; onClose: () => void }) {
+export function ProjectActionModal({
+  project,
+  action,
+  onClose,
+}: {
+  project: Project;
+  action: ProjectModalAction | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation("lists");
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -34,7 +42,14 @@ export function ProjectActionModal({ project, action, onClose }: { project: Proj
         ? { ...base, note: v.note ?? "", percent: v.percent ?? 0 }
         : action === "cancel"
           ? { ...base, reason: v.reason ?? "" }
-          : { ...base, outcomes: (v.outcomes ?? []).map((o: { label?: string; value?: number; unit?: string }) => ({ label: o?.label ?? "", value: o?.value ?? 0, unit: o?.unit ?? "" })) };
+          : {
+              ...base,
+              outcomes: (v.outcomes ?? []).map((o: { label?: string; value?: number; unit?: string }) => ({
+                label: o?.label ?? "",
+                value: o?.value ?? 0,
+                unit: o?.unit ?? "",
+              })),
+            };
     const checked = validateWith(projectActionSchema, input, form);
     if (!checked.ok) return;
     try {

@@ -40,7 +40,12 @@ export function ProjectFormDrawer({ open, onClose, onSaved }: { open: boolean; o
     if (!open) return;
     form.resetFields();
     setFailure(null);
-    form.setFieldsValue({ fundingSources: [], participantUnitIds: [], needIds: [], stationId: me.stations.length === 1 ? me.stations[0].id : undefined });
+    form.setFieldsValue({
+      fundingSources: [],
+      participantUnitIds: [],
+      needIds: [],
+      stationId: me.stations.length === 1 ? me.stations[0].id : undefined,
+    });
   }, [open, form, me.stations]);
 
   const submit = async () => {

@@ -103,7 +103,13 @@ export default function OffersPage() {
           { title: t("field.title"), dataIndex: "title" },
           { title: t("field.unit"), dataIndex: "unitName", width: 240, ellipsis: true },
           { title: t("field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`offerKind.${k}`) },
-          { title: t("field.amount"), dataIndex: "amountFen", width: 150, align: "right", render: (v: number | null) => (v === null ? "—" : formatYuan(v)) },
+          {
+            title: t("field.amount"),
+            dataIndex: "amountFen",
+            width: 150,
+            align: "right",
+            render: (v: number | null) => (v === null ? "—" : formatYuan(v)),
+          },
           { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Offer["status"]) => <OfferStatusTag status={s} /> },
           { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: formatDateTime },
           {

@@ -1,5 +1,21 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Descriptions, Empty, Progress, Result, Row, Skeleton, Space, Statistic, Tag, Timeline, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Progress,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";

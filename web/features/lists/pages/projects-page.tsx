@@ -78,7 +78,12 @@ export default function ProjectsPage() {
           { title: t("project.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/projects/${r.id}`}>{name}</Link> },
           { title: t("project.ownerUnit"), dataIndex: "ownerUnitName", width: 220, ellipsis: true },
           { title: t("project.budget"), dataIndex: "budgetFen", width: 160, align: "right", render: formatYuan },
-          { title: t("project.period"), key: "period", width: 200, render: (_: unknown, r) => `${formatDate(r.startDate)} ~ ${formatDate(r.endDate)}` },
+          {
+            title: t("project.period"),
+            key: "period",
+            width: 200,
+            render: (_: unknown, r) => `${formatDate(r.startDate)} ~ ${formatDate(r.endDate)}`,
+          },
           { title: t("project.percent"), dataIndex: "percent", width: 140, render: (p: number) => <Progress percent={p} size="small" /> },
           { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Project["status"]) => <ProjectStatusTag status={s} /> },
         ]}

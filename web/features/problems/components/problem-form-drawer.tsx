@@ -82,7 +82,12 @@ export function ProblemFormDrawer({
     if (similar === null && (input.stallId || input.place)) {
       setChecking(true);
       try {
-        const found = await findSimilarProblems({ stallId: input.stallId, place: input.place, categoryCode: input.categoryCode, title: input.title });
+        const found = await findSimilarProblems({
+          stallId: input.stallId,
+          place: input.place,
+          categoryCode: input.categoryCode,
+          title: input.title,
+        });
         setChecking(false);
         if (found.length > 0) {
           setSimilar(found);

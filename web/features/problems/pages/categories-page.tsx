@@ -39,7 +39,9 @@ export default function CategoriesPage() {
             title: t("categories.active"),
             dataIndex: "active",
             width: 100,
-            render: (active: boolean) => <Tag color={active ? "success" : "default"}>{active ? t("categories.on") : t("categories.off")}</Tag>,
+            render: (active: boolean) => (
+              <Tag color={active ? "success" : "default"}>{active ? t("categories.on") : t("categories.off")}</Tag>
+            ),
           },
           {
             title: t("common:actions"),
@@ -85,7 +87,14 @@ function CategoryModal({ category, onClose }: { category: ProblemCategory | null
   };
 
   return (
-    <Modal open={category !== null} title={t("categories.edit")} onCancel={onClose} onOk={submit} confirmLoading={update.isPending} destroyOnHidden>
+    <Modal
+      open={category !== null}
+      title={t("categories.edit")}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t("categories.name")} required>

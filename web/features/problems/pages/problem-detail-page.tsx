@@ -26,7 +26,12 @@ export default function ProblemDetailPage() {
 
   if (problem.isPending) return <Skeleton active />;
   if (problem.isError)
-    return <Result status={problem.error instanceof ApiError && problem.error.status === 404 ? "404" : "error"} title={errorMessage(problem.error)} />;
+    return (
+      <Result
+        status={problem.error instanceof ApiError && problem.error.status === 404 ? "404" : "error"}
+        title={errorMessage(problem.error)}
+      />
+    );
   const p = problem.data;
 
   const onConflict = (text: string) => {
@@ -60,7 +65,11 @@ export default function ProblemDetailPage() {
             {p.title}
           </Typography.Title>
           <ProblemStatusTag status={p.status} />
-          {p.overdue && <Typography.Text type="danger" strong>{t("overdue")}</Typography.Text>}
+          {p.overdue && (
+            <Typography.Text type="danger" strong>
+              {t("overdue")}
+            </Typography.Text>
+          )}
           <div style={{ flex: 1 }} />
           <Space wrap>
             {buttons.map((name) => (
@@ -127,7 +136,14 @@ export default function ProblemDetailPage() {
                 <Image.PreviewGroup>
                   <Space wrap size={8} style={{ display: "flex", marginTop: 8 }}>
                     {p.photos.map((photo) => (
-                      <Image key={photo.id} src={photo.url} width={104} height={104} style={{ objectFit: "cover", borderRadius: 6 }} alt="" />
+                      <Image
+                        key={photo.id}
+                        src={photo.url}
+                        width={104}
+                        height={104}
+                        style={{ objectFit: "cover", borderRadius: 6 }}
+                        alt=""
+                      />
                     ))}
                   </Space>
                 </Image.PreviewGroup>

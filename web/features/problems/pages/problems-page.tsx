@@ -124,8 +124,8 @@ export default function ProblemsPage() {
             showSearch={{ optionFilterProp: "label" }}
             style={{ width: 220 }}
             placeholder={t("field.unit")}
-            value={query.unitId}
-            onChange={(value) => list.update({ unitId: value })}
+            value={query.unitId as number | undefined}
+            onChange={(value?: number) => list.update({ unitId: value })}
             options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
           />
         )}
@@ -158,7 +158,12 @@ export default function ProblemsPage() {
           showTotal: (total) => t("common:total", { total }),
         }}
         columns={[
-          { title: t("field.code"), dataIndex: "code", width: 150, render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link> },
+          {
+            title: t("field.code"),
+            dataIndex: "code",
+            width: 150,
+            render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link>,
+          },
           {
             title: t("field.title"),
             dataIndex: "title",

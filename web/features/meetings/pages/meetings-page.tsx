@@ -1,0 +1,93 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Select, Table, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { type Meeting, meetingStatuses } from "../../../../contracts/meetings.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type MeetingListQuery, useMeetings } from "../api/list-meetings.ts";
+import { MeetingFormDrawer } from "../components/meeting-form-drawer.tsx";
+import { MeetingStatusTag } from "../components/meeting-status-tag.tsx";
+
+export default function MeetingsPage() {
+  const { t } = useTranslation("meetings");
+  const can = useCan();
+  const navigate = useNavigate();
+  const list = useListParams(["kind", "status"]);
+  const [creating, setCreating] = useState(false);
+  const kind = (list.filters.kind ?? "joint") as Meeting["kind"];
+  const query: MeetingListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    kind,
+    status: list.filters.status as MeetingListQuery["status"],
+  };
+  const meetings = useMeetings(query);
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center" }}>
+        <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
+          {t("title")}
+        </Typography.Title>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.status")}
+          value={query.status}
+          onChange={(value) => list.update({ status: value })}
+          options={meetingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <div style={{ flex: 1 }} />
+        {can("meeting.manage") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-create">
+            {t("schedule")}
+          </Button>
+        )}
+      </div>
+      <Tabs
+        activeKey={kind}
+        onChange={(key) => list.update({ kind: key })}
+        items={[
+          { key: "joint", label: t("kind.joint") },
+          { key: "council", label: t("kind.council") },
+        ]}
+      />
+      {meetings.isError && <Alert type="error" showIcon title={errorMessage(meetings.error)} style={{ marginBottom: 16 }} />}
+      <Table<Meeting>
+        rowKey="id"
+        size="middle"
+        loading={meetings.isFetching}
+        dataSource={meetings.data?.items ?? []}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: <Empty description={t("empty")} /> }}
+        onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
+        onRow={(r) => ({ onDoubleClick: () => navigate(`/meetings/${r.id}`) })}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: meetings.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("field.title"), dataIndex: "title", render: (title: string, r) => <Link to={`/meetings/${r.id}`}>{title}</Link> },
+          { title: t("field.startsAt"), dataIndex: "startsAt", width: 160, render: formatDateTime },
+          { title: t("field.place"), dataIndex: "place", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
+          {
+            title: t("attendance.short"),
+            key: "attendance",
+            width: 120,
+            render: (_: unknown, r) => `${r.invitedUnits.filter((u) => u.attended).length} / ${r.invitedUnits.length}`,
+          },
+          { title: t("resolution.title"), key: "resolutions", width: 120, render: (_: unknown, r) => r.resolutions.length },
+          { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Meeting["status"]) => <MeetingStatusTag status={s} /> },
+        ]}
+      />
+      <MeetingFormDrawer open={creating} kind={kind} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}`)} />
+    </Card>
+  );
+}
