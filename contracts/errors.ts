@@ -117,6 +117,16 @@ export const errorCatalogue = {
     en: "A photo does not exist, is already used or was not uploaded by you",
   },
   "file.too_many": { status: 400, "zh-CN": "最多上传 6 张图片", en: "At most 6 photos" },
+  "request.in_progress": {
+    status: 409,
+    "zh-CN": "相同的请求正在处理中，请稍候",
+    en: "The same request is still being processed; wait a moment",
+  },
+  "request.idempotency_mismatch": {
+    status: 422,
+    "zh-CN": "该 Idempotency-Key 已用于另一个操作",
+    en: "This Idempotency-Key was used for another operation",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

@@ -26,6 +26,7 @@ import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
 import { registerAccessGate, SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
+import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
 import { createServices } from "./services.ts";
 
 export const WEB_ROOT = resolve(import.meta.dirname, "../dist/web");
@@ -74,9 +75,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const sessions = new SessionStore(deps.database.db, deps.config);
   registerAccessGate(app, sessions);
+  registerIdempotency(app, deps.database.db);
   const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
-  app.decorate("jobs", [...moduleDeps.services.problems.jobs(), ...moduleDeps.services.files.jobs()]);
+  app.decorate("jobs", [...moduleDeps.services.problems.jobs(), ...moduleDeps.services.files.jobs(), ...idempotencyJobs(deps.database.db)]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {

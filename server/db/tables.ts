@@ -380,6 +380,15 @@ export interface ActionItemTable {
   version: Generated<number>;
 }
 
+export interface IdempotencyKeyTable {
+  user_id: number;
+  key: string;
+  route: string;
+  status_code: number;
+  body: string | null;
+  created_at: string;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   alliance_units: AllianceUnitTable;
@@ -410,4 +419,5 @@ export interface DB {
   agenda_items: AgendaItemTable;
   attendances: AttendanceTable;
   action_items: ActionItemTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

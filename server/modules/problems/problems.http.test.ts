@@ -265,14 +265,21 @@ describe(`problems (${dialectName})`, () => {
     expect(forged.statusCode).toBe(400);
   });
 
-  it("honours Idempotency-Key: the same key returns the first problem", async () => {
+  it("honours Idempotency-Key: the same key answers the first problem again, even when sent at once", async () => {
     const before = await count("problems");
     const first = await report(resident, { title: "楼道灯不亮" }, { "idempotency-key": "k-1" });
     const second = await report(resident, { title: "楼道灯不亮" }, { "idempotency-key": "k-1" });
     expect(first.statusCode).toBe(201);
-    expect(second.statusCode).toBe(200);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers["idempotent-replayed"]).toBe("true");
     expect(second.json().id).toBe(first.json().id);
     expect(await count("problems")).toBe(before + 1);
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, () => report(resident, { title: "并发提交" }, { "idempotency-key": "k-race" })),
+    );
+    expect(await count("problems")).toBe(before + 2);
+    expect(racing.filter((r) => r.statusCode === 201 && !r.headers["idempotent-replayed"])).toHaveLength(1);
+    expect(racing.every((r) => r.statusCode === 201 || r.json().error.id === "request.in_progress")).toBe(true);
     const otherKey = await report(resident, { title: "楼道灯不亮" }, { "idempotency-key": "k-2" });
     expect(otherKey.json().id).not.toBe(first.json().id);
   });

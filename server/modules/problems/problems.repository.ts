@@ -238,19 +238,6 @@ export class ProblemsRepository {
       .execute();
   }
 
-  /** The problem an Idempotency-Key (hashed with its user) created within the window, if any. */
-  async byIdempotencyKey(db: Db, keyNote: string, actorUserId: number, since: string) {
-    const row = await db
-      .selectFrom("problem_events as e")
-      .select("e.problem_id")
-      .where("e.action", "=", "submit")
-      .where("e.note", "=", keyNote)
-      .where("e.actor_user_id", "=", actorUserId)
-      .where("e.at", ">=", since)
-      .executeTakeFirst();
-    return row?.problem_id ?? null;
-  }
-
   /** Open problems at the same stall or place in a station, newest first. */
   similar(stationIds: number[] | null, s: { stallId?: number; place?: string; categoryCode?: string; title?: string }, limit = 5) {
     let q = this.base(this.db).select(columns).where("p.status", "in", ["submitted", "accepted", "assigned", "in_progress", "reopened"]);

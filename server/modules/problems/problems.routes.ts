@@ -88,21 +88,15 @@ export async function problemsRoutes(app: FastifyInstance, { services }: { servi
       config: { access: "problem.report" },
       schema: {
         tags,
-        summary: "Report a problem (Idempotency-Key honoured for 24 h)",
+        summary: "Report a problem (a repeated Idempotency-Key within 24 h answers the first report again)",
         headers: idempotencyHeaders,
         body: problemCreateSchema,
-        response: { 200: problemDetailSchema, 201: problemDetailSchema },
+        response: { 201: problemDetailSchema },
       },
     },
     async (request, reply) => {
-      const { problem, replayed } = await service.create(
-        requireUser(request),
-        request.body,
-        actorOf(request),
-        request.headers["idempotency-key"],
-        localeOf(request),
-      );
-      return reply.code(replayed ? 200 : 201).send(problem);
+      const problem = await service.create(requireUser(request), request.body, actorOf(request), localeOf(request));
+      return reply.code(201).send(problem);
     },
   );
 

@@ -1,7 +1,6 @@
 // The problems list (问题清单): report with photos, accept or reject, assign to a unit with a due date, work and
 // resolve, confirm with a rating or reopen; overdue problems go onto the next joint meeting's agenda. Every
 // step runs in one transaction with its event, its audit entry and its notifications.
-import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
@@ -37,8 +36,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 const DAY_MS = 86_400_000;
 const TZ_OFFSET_MS = 8 * 3_600_000;
-const IDEMPOTENCY_WINDOW_MS = DAY_MS;
-const IDEMPOTENCY_PREFIX = "idempotency:";
 
 /** YYYYMMDD of an instant in the station's time zone (UTC+8). */
 const localDay = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 10);
@@ -69,8 +66,6 @@ export interface ProblemRecordInput {
   /** The actor's name on the initial event. */
   actorName?: string | null;
   actorUserId?: number | null;
-  /** Kept on the initial event to recognise a repeated POST (see create). */
-  idempotencyNote?: string | null;
 }
 
 const titles: Record<string, string> = {
@@ -247,7 +242,7 @@ export class ProblemsService {
         action: e.action,
         fromStatus: e.from_status as ProblemStatus | null,
         toStatus: e.to_status as ProblemStatus,
-        note: e.note?.startsWith(IDEMPOTENCY_PREFIX) ? null : e.note,
+        note: e.note,
         actorName: e.actor_name,
         unitName: e.unit_name ?? null,
         photos: files.filter((f) => f.event_id === e.id).map((f) => photo(f.file_id)),
@@ -328,7 +323,7 @@ export class ProblemsService {
       action: "submit",
       from_status: null,
       to_status: "submitted",
-      note: v.idempotencyNote ?? null,
+      note: null,
       actor_user_id: v.actorUserId ?? null,
       actor_name: v.actorName ?? null,
       unit_id: null,
@@ -340,31 +335,18 @@ export class ProblemsService {
   /**
    * Reports a problem. Merchants, residents and volunteers report their own (source from their role); staff
    * also enter walk-ins, phone calls, grid workers' and council findings with the reporter's name and phone.
-   * The same Idempotency-Key from the same user within 24 h returns the first problem (`replayed`).
+   * (A repeated Idempotency-Key is answered by the platform before this runs: platform/idempotency.ts.)
    */
-  async create(user: SessionUser, input: CreateInput, actor: Actor, idempotencyKey?: string, locale: Locale = "zh-CN") {
+  async create(user: SessionUser, input: CreateInput, actor: Actor, locale: Locale = "zh-CN") {
     const staff = can(user.role, "problem.manage");
     if (!staff && (input.source || input.reporterName || input.reporterPhone)) {
       throw invalidField(input.source ? "source" : input.reporterName ? "reporterName" : "reporterPhone", "v.unknown_field");
     }
     if (input.reporterPhone && !isMainlandMobile(input.reporterPhone)) throw invalidField("reporterPhone", "v.mobile");
     const stationId = targetStation(user, input.stationId);
-    const idempotencyNote = idempotencyKey
-      ? `${IDEMPOTENCY_PREFIX}${createHash("sha256").update(`${user.id}:${idempotencyKey}`).digest("base64url")}`
-      : null;
     await this.ensureCategories();
     const outbox = this.notifier.outbox();
-    let replayed = false;
     const id = await this.db.transaction().execute(async (trx) => {
-      // Checked inside the transaction: on SQLite writers are serialised, so a repeated key never creates twice.
-      if (idempotencyNote) {
-        const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
-        const first = await this.repo.byIdempotencyKey(trx, idempotencyNote, user.id, since);
-        if (first !== null) {
-          replayed = true;
-          return first;
-        }
-      }
       const category = await this.repo.findCategory(trx, input.categoryCode);
       if (category?.active !== 1) throw fail("problem.bad_category", [{ field: "categoryCode" }]);
       if (input.stallId !== null && !(await this.repo.stallOfStation(trx, input.stallId, stationId))) {
@@ -385,7 +367,6 @@ export class ProblemsService {
         reporterPhone: input.reporterPhone,
         actorUserId: user.id,
         actorName: user.displayName,
-        idempotencyNote,
       });
       const photos = await this.files.attach(trx, input.photoIds, user.id, `problem:${created.id}`);
       await this.repo.insertFiles(trx, created.id, null, photos);
@@ -408,7 +389,7 @@ export class ProblemsService {
       return created.id;
     });
     await outbox.deliver();
-    return { problem: await this.get(user, id, locale), replayed };
+    return this.get(user, id, locale);
   }
 
   // ---- workflow steps
