@@ -122,6 +122,18 @@ export const actionItemListQuery = pageQuery.extend({
 export const checkInCodeSchema = z.object({ token: z.string(), url: z.string(), expiresAt: z.string(), qrSvg: z.string() });
 export const checkInSchema = z.object({ token: z.string().min(10).max(500) }).strict();
 
+/** What a phone sees after scanning: the meeting and its own attendance record; `created` false on a repeat scan. */
+export const checkInResultSchema = attendanceSchema.extend({ meetingId: z.number().int(), meetingTitle: z.string(), created: z.boolean() });
+
+/** Staff record someone present by hand (a guest without an account has only a name). */
+export const manualAttendanceSchema = z
+  .object({
+    userId: z.number().int().positive().optional(),
+    name: nameSchema,
+    unitId: z.number().int().positive().nullish(),
+  })
+  .strict();
+
 export const unitScoreSchema = z.object({
   unitId: z.number().int(),
   unitName: z.string(),

@@ -9,7 +9,9 @@ import {
   agendaItemCreateSchema,
   attendanceSchema,
   checkInCodeSchema,
+  checkInResultSchema,
   checkInSchema,
+  manualAttendanceSchema,
   meetingActionSchema,
   meetingCreateSchema,
   meetingListQuery,
@@ -18,17 +20,6 @@ import {
 } from "../../../contracts/meetings.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import type { Services } from "../../services.ts";
-
-/** What a phone sees after scanning: the meeting and its own attendance record; `created` false on a repeat scan. */
-const checkInResultSchema = attendanceSchema.extend({ meetingId: z.number().int(), meetingTitle: z.string(), created: z.boolean() });
-
-const manualAttendanceSchema = z
-  .object({
-    userId: z.number().int().positive().optional(),
-    name: nameSchema,
-    unitId: z.number().int().positive().nullish(),
-  })
-  .strict();
 
 const agendaParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
 
