@@ -39,7 +39,17 @@ async function event(
 ) {
   await trx
     .insertInto("problem_events")
-    .values({ problem_id: problemId, action, from_status: from, to_status: to, note, actor_user_id: actor.id, actor_name: actor.name, unit_id: unitId, at: iso(at) })
+    .values({
+      problem_id: problemId,
+      action,
+      from_status: from,
+      to_status: to,
+      note,
+      actor_user_id: actor.id,
+      actor_name: actor.name,
+      unit_id: unitId,
+      at: iso(at),
+    })
     .execute();
 }
 
@@ -90,12 +100,22 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     m.id = row.id;
     counts.meetings++;
     const invited = m.kind === "joint" ? allUnitIds : allUnitIds.filter((_, k) => k % 3 === 0);
-    await trx.insertInto("meeting_units").values(invited.map((unit_id) => ({ meeting_id: row.id, unit_id }))).execute();
+    await trx
+      .insertInto("meeting_units")
+      .values(invited.map((unit_id) => ({ meeting_id: row.id, unit_id })))
+      .execute();
     if (m.held) {
       for (const u of ctx.unitUsers.filter((uu) => invited.includes(uu.unitId))) {
         await trx
           .insertInto("attendances")
-          .values({ meeting_id: row.id, user_id: u.userId, name: u.name, unit_id: u.unitId, method: "qr", checked_in_at: iso(new Date(m.at.getTime() - 10 * 60_000)) })
+          .values({
+            meeting_id: row.id,
+            user_id: u.userId,
+            name: u.name,
+            unit_id: u.unitId,
+            method: "qr",
+            checked_in_at: iso(new Date(m.at.getTime() - 10 * 60_000)),
+          })
           .execute();
       }
       const resolutions =
@@ -161,17 +181,61 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     const unitActor = ctx.unitUsers.find((u) => u.unitId === unitId) ?? { userId: null, name: p.unit };
     await event(trx, id, "accept", "submitted", "accepted", new Date(raised.getTime() + 3_600_000), staff);
     await event(trx, id, "assign", "accepted", "assigned", assigned, staff, null, unitId);
-    await event(trx, id, "start", "assigned", "in_progress", new Date(assigned.getTime() + 3_600_000), { id: unitActor.userId, name: unitActor.name }, null, unitId);
-    await event(trx, id, "resolve", "in_progress", "resolved", resolved, { id: unitActor.userId, name: unitActor.name }, p.resolution, unitId);
+    await event(
+      trx,
+      id,
+      "start",
+      "assigned",
+      "in_progress",
+      new Date(assigned.getTime() + 3_600_000),
+      { id: unitActor.userId, name: unitActor.name },
+      null,
+      unitId,
+    );
+    await event(
+      trx,
+      id,
+      "resolve",
+      "in_progress",
+      "resolved",
+      resolved,
+      { id: unitActor.userId, name: unitActor.name },
+      p.resolution,
+      unitId,
+    );
     await event(trx, id, "confirm", "resolved", "confirmed", new Date(resolved.getTime() + DAY), staff, `评分 ${p.rating}`);
     counts.problems++;
   }
 
   // Problems being worked now, from merchants and walk-ins: one waiting, one assigned, one overdue.
   const live = [
-    { title: "C区水龙头漏水", description: "C区公共水池水龙头关不紧，一直滴水。", category: "facility", place: "C区公共水池", status: "submitted", unit: null, days: 0 },
-    { title: "果蔬区地面湿滑", description: "雨后果蔬区地面湿滑，老人容易摔倒，建议铺防滑垫。", category: "safety", place: "果蔬区", status: "assigned", unit: "克拉玛依天源物业服务有限公司", days: 1 },
-    { title: "市场入口井盖松动", description: "东大门入口处井盖松动，车辆经过有响声。", category: "facility", place: "东大门入口", status: "in_progress", unit: "银河路街道网格化服务管理中心", days: 12 },
+    {
+      title: "C区水龙头漏水",
+      description: "C区公共水池水龙头关不紧，一直滴水。",
+      category: "facility",
+      place: "C区公共水池",
+      status: "submitted",
+      unit: null,
+      days: 0,
+    },
+    {
+      title: "果蔬区地面湿滑",
+      description: "雨后果蔬区地面湿滑，老人容易摔倒，建议铺防滑垫。",
+      category: "safety",
+      place: "果蔬区",
+      status: "assigned",
+      unit: "克拉玛依天源物业服务有限公司",
+      days: 1,
+    },
+    {
+      title: "市场入口井盖松动",
+      description: "东大门入口处井盖松动，车辆经过有响声。",
+      category: "facility",
+      place: "东大门入口",
+      status: "in_progress",
+      unit: "银河路街道网格化服务管理中心",
+      days: 12,
+    },
   ];
   for (const p of live) {
     const created = new Date(ctx.now.getTime() - p.days * DAY - 2 * 3_600_000);
@@ -199,7 +263,17 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     }
     if (p.status === "in_progress") {
       const u = ctx.unitUsers.find((uu) => uu.unitId === unitId);
-      await event(trx, id, "start", "assigned", "in_progress", new Date(created.getTime() + DAY), { id: u?.userId ?? null, name: u?.name ?? p.unit }, null, unitId);
+      await event(
+        trx,
+        id,
+        "start",
+        "assigned",
+        "in_progress",
+        new Date(created.getTime() + DAY),
+        { id: u?.userId ?? null, name: u?.name ?? p.unit },
+        null,
+        unitId,
+      );
     }
     counts.problems++;
   }
@@ -208,15 +282,43 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   const offer = async (unit: string, title: string, description: string, kind: string, amountFen: number | null) => {
     const row = await trx
       .insertInto("offers")
-      .values({ station_id: ctx.stationId, unit_id: ctx.units[unit], title, description, kind, amount_fen: amountFen, status: "active", created_at: iso(start), updated_at: iso(start) })
+      .values({
+        station_id: ctx.stationId,
+        unit_id: ctx.units[unit],
+        title,
+        description,
+        kind,
+        amount_fen: amountFen,
+        status: "active",
+        created_at: iso(start),
+        updated_at: iso(start),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     counts.offers++;
     return row.id;
   };
-  const consumptionOffer = await offer("石化公司党委", "园区企业定向消费", "组织园区企业职工食堂、工会福利定向到天源市场采购", "resource", null);
-  const loanOffer = await offer("区人力资源和社会保障局", "创业担保贴息贷款", "“两免一贴”政策：符合条件的小微商户申请创业担保贷款并享受贴息", "money", 209_000_000);
-  await offer("区市场监督管理局", "红盾先锋驿站现场服务", "每月两次：年报申报、证照变更、名称预核、合同备案、消费维权、纠纷调解", "service", null);
+  const consumptionOffer = await offer(
+    "石化公司党委",
+    "园区企业定向消费",
+    "组织园区企业职工食堂、工会福利定向到天源市场采购",
+    "resource",
+    null,
+  );
+  const loanOffer = await offer(
+    "区人力资源和社会保障局",
+    "创业担保贴息贷款",
+    "“两免一贴”政策：符合条件的小微商户申请创业担保贷款并享受贴息",
+    "money",
+    209_000_000,
+  );
+  await offer(
+    "区市场监督管理局",
+    "红盾先锋驿站现场服务",
+    "每月两次：年报申报、证照变更、名称预核、合同备案、消费维权、纠纷调解",
+    "service",
+    null,
+  );
   await offer("区司法局", "法律讲座与调解", "检察官、律师普法讲座，人民调解员驻站调解", "people", null);
   await offer("区团委", "共享雨伞与小黄车", "服务站提供共享雨伞和共享单车，青年志愿者维护", "resource", null);
 
@@ -241,7 +343,13 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     counts.needs++;
     return row.id;
   };
-  const customersNeed = await need("客流下降，希望引进稳定客源", "居民外迁后客流减少，希望有企业和单位定点采购。", "customers", "in_project", consumptionOffer);
+  const customersNeed = await need(
+    "客流下降，希望引进稳定客源",
+    "居民外迁后客流减少，希望有企业和单位定点采购。",
+    "customers",
+    "in_project",
+    consumptionOffer,
+  );
   const fundingNeed = await need("资金周转困难", "疫情后进货资金紧张，希望获得低息贷款。", "funding", "in_project", loanOffer);
   await need("希望开展电商直播培训", "商户希望学习直播带货，拓宽销售渠道。", "training", "open", null);
   await need("夜市摊位用电需求", "夜市摊主需要统一的临时用电接口。", "facility", "open", null);
@@ -282,7 +390,14 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     for (const p of participants) await trx.insertInto("project_units").values({ project_id: row.id, unit_id: ctx.units[p] }).execute();
     await trx
       .insertInto("project_updates")
-      .values({ project_id: row.id, note: status === "completed" ? "项目完成，成效已统计" : "项目推进中", percent: status === "completed" ? 100 : 60, actor_user_id: staff.id, actor_name: staff.name, at: `${endDate ?? startDate}T02:00:00.000Z` })
+      .values({
+        project_id: row.id,
+        note: status === "completed" ? "项目完成，成效已统计" : "项目推进中",
+        percent: status === "completed" ? 100 : 60,
+        actor_user_id: staff.id,
+        actor_name: staff.name,
+        at: `${endDate ?? startDate}T02:00:00.000Z`,
+      })
       .execute();
     for (const n of needIds) await trx.updateTable("needs").set({ project_id: row.id }).where("id", "=", n).execute();
     counts.projects++;
