@@ -15,6 +15,8 @@ export const BENCH_SECRET = "bench-secret-dandelion-district-0123456789abcdef";
 export const BENCH_STAFF = "bench_staff";
 /** Creates merchants (POST /api/merchants, /bench/insert) in another station, so the listed one stays 100 strong. */
 export const BENCH_WRITER = "bench_staff_191";
+/** Reports problems (POST /api/problems) as a merchant of the writer's station, so the listed station stays as generated. */
+export const BENCH_REPORTER = "bench_reporter";
 /** Login benchmark accounts: one per autocannon connection (see docs/performance.md, "login"). */
 export const LOGIN_ACCOUNTS = 64;
 export const loginAccount = (i: number) => `bench_login_${String(i + 1).padStart(2, "0")}`;

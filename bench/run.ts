@@ -4,7 +4,8 @@
 // Finally measures the start-up time and idle RSS of `node server/main.ts` (first start and restart).
 //
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
-//                     [--skip-startup] [--startup-only] [--only list,query,bare,login,insert,create,login1]
+//                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
+//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert]
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import { makeCreditCode } from "../demo/identifiers.ts";
 import { DEMO_PASSWORD } from "../demo/tianyuan.ts";
 import {
   argValue,
+  BENCH_REPORTER,
   BENCH_STAFF,
   BENCH_WRITER,
   DEFAULT_PG_URL,
@@ -28,6 +30,7 @@ import {
   type Target,
 } from "./common.ts";
 import { type GenerateResult, generate } from "./generate.ts";
+import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
 import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
@@ -37,6 +40,10 @@ const connectionCounts = (argValue(argv, "--connections") ?? "10,50").split(",")
 const only = argValue(argv, "--only")?.split(",");
 /** The Chinese substring searched for: a trade word every station's supermarkets carry. */
 const SEARCH = argValue(argv, "--q") ?? "超市";
+/** The problems list: a two-character fault every station has (about 280 of the listed station's confirmed problems). */
+const PSEARCH = argValue(argv, "--pq") ?? "漏水";
+const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
+const problemScenarios = ["plist", "pquery", "psubmit", "pinsert"];
 
 const targets: Target[] = [{ kind: "sqlite", file: argValue(argv, "--file") ?? DEFAULT_SQLITE_FILE }];
 const pgUrl = argv.includes("--pg")
@@ -152,6 +159,18 @@ async function benchTarget(target: Target, connections: number) {
     );
 
     const common = { connections, timeout: 30 };
+    const pListPath = `/api/problems?q=${encodeURIComponent(PSEARCH)}&status=${PSTATUS}&pageSize=20`;
+    const pQueryPath = `/bench/pquery?q=${encodeURIComponent(PSEARCH)}&status=${PSTATUS}`;
+    if (problemScenarios.some(wanted)) {
+      const res = await fetch(app + pListPath, { headers: { cookie: session.cookie } });
+      const pPage = (await res.json()) as { total: number; items: unknown[] };
+      if (res.status !== 200 || !pPage.total)
+        throw new Error(`problems list check failed: ${res.status} ${JSON.stringify(pPage).slice(0, 200)}`);
+      const pCeiling = (await (await fetch(bare + pQueryPath)).json()) as { total: number };
+      if (pCeiling.total !== pPage.total)
+        throw new Error(`the problems ceiling disagrees with the endpoint: ${pCeiling.total} vs ${pPage.total}`);
+      console.log(`  problems search "${PSEARCH}", status ${PSTATUS} → ${pPage.total} of station ${ready.stationId}'s problems`);
+    }
     if (wanted("list"))
       results.push(
         await measure("list", "GET /api/merchants?q=…&pageSize=20 (session, zod, repository list, stalls, presenter)", {
@@ -221,6 +240,62 @@ async function benchTarget(target: Target, connections: number) {
         }),
       );
     }
+    if (wanted("plist"))
+      results.push(
+        await measure("plist", "GET /api/problems?q=…&status=…&pageSize=20 (session, zod, repository list, files, presenter)", {
+          ...common,
+          url: app + pListPath,
+          headers: { cookie: session.cookie },
+        }),
+      );
+    if (wanted("pquery"))
+      results.push(
+        await measure("pquery", "GET /bench/pquery — ProblemsRepository.list only (single-query ceiling)", {
+          ...common,
+          url: bare + pQueryPath,
+        }),
+      );
+    if (wanted("pinsert"))
+      results.push(
+        await measure("pinsert", "POST /bench/pinsert — one problem row, one transaction (single-insert ceiling)", {
+          ...common,
+          url: `${bare}/bench/pinsert`,
+          method: "POST",
+        }),
+      );
+    if (wanted("psubmit")) {
+      // A merchant of the writer's station; no Idempotency-Key, so the platform claims nothing.
+      const reporter = await login(app, BENCH_REPORTER);
+      let n = 0;
+      results.push(
+        await measure(
+          "psubmit",
+          "POST /api/problems as a merchant (session, CSRF, zod, category, insert, event, audit chain, notification, re-read)",
+          {
+            ...common,
+            url: `${app}/api/problems`,
+            method: "POST",
+            headers: { cookie: reporter.cookie, "x-csrf-token": reporter.csrf, "content-type": "application/json" },
+            requests: [
+              {
+                setupRequest: (req: Record<string, unknown>) => {
+                  const i = n++;
+                  return {
+                    ...req,
+                    body: JSON.stringify({
+                      title: `北门水龙头漏水${i}`,
+                      description: "今天早上发现北门的水龙头漏水，影响顾客通行，希望尽快维修。",
+                      categoryCode: "facility",
+                      place: "北门",
+                    }),
+                  };
+                },
+              },
+            ],
+          },
+        ),
+      );
+    }
     if (wanted("login1")) {
       // A probe, not a figure: concurrent correct logins to ONE account.
       results.push(
@@ -248,6 +323,9 @@ async function benchTarget(target: Target, connections: number) {
     queryVsBareReqPerSec: ratio(by("query")?.reqPerSec, by("bare")?.reqPerSec),
     loginVsBareReqPerSec: ratio(by("login")?.reqPerSec, by("bare")?.reqPerSec),
     createVsInsertReqPerSec: ratio(by("create")?.reqPerSec, by("insert")?.reqPerSec),
+    plistVsPqueryReqPerSec: ratio(by("plist")?.reqPerSec, by("pquery")?.reqPerSec),
+    plistVsPqueryP99: ratio(by("plist")?.p99, by("pquery")?.p99),
+    psubmitVsPinsertReqPerSec: ratio(by("psubmit")?.reqPerSec, by("pinsert")?.reqPerSec),
   };
   return { database: target.kind, connections, results, ratios, rssAfterLoadMb: rssAfterLoadKb / 1024 };
 }
@@ -264,6 +342,10 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     `  list / query ceiling: ${fmt(q.listVsQueryReqPerSec * 100, 0)} % of req/s, p99 × ${fmt(q.listVsQueryP99, 2)};  ` +
       `query / bare: ${fmt(q.queryVsBareReqPerSec * 100, 0)} %;  login / bare: ${fmt(q.loginVsBareReqPerSec * 100, 2)} %;  ` +
       `create / insert: ${fmt(q.createVsInsertReqPerSec * 100, 0)} %;  server RSS after load ${fmt(run.rssAfterLoadMb, 0)} MB`,
+  );
+  console.log(
+    `  plist / pquery: ${fmt(q.plistVsPqueryReqPerSec * 100, 0)} % of req/s (target ≥ 70 %), p99 × ${fmt(q.plistVsPqueryP99, 2)};  ` +
+      `psubmit / pinsert: ${fmt(q.psubmitVsPinsertReqPerSec * 100, 0)} % (target ≥ 50 %)`,
   );
 }
 
@@ -335,9 +417,10 @@ async function measureStartup() {
 // ---- main ----
 mkdirSync(RESULTS_DIR, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const generation: Record<string, GenerateResult> = {};
+const generation: Record<string, GenerateResult | ProblemsResult> = {};
 if (!argv.includes("--skip-generate")) {
-  for (const t of targets) generation[t.kind] = await generate(t);
+  // The million problems only when a problems scenario is asked for (they add about a minute per database).
+  for (const t of targets) generation[t.kind] = problemScenarios.some(wanted) ? await generateProblems(t) : await generate(t);
 }
 const runs = [];
 for (const t of argv.includes("--startup-only") ? [] : targets) {
@@ -361,6 +444,7 @@ writeFileSync(
       duration,
       warmup,
       search: SEARCH,
+      problemsSearch: { q: PSEARCH, status: PSTATUS },
       generation,
       runs,
       startup: startupResults,

@@ -4,6 +4,10 @@
 //   GET  /bench/query   the merchants repository's list query for one station, nothing else — the query ceiling
 //   POST /bench/insert  one merchant row in one transaction, nothing else — the insert ceiling (into the
 //                       writer's station, not the listed one)
+//   GET  /bench/pquery  ProblemsRepository.list with the filter ProblemsService.list builds for the listing staff
+//                       account (q, status, page 1 × 20) — the problems query ceiling
+//   POST /bench/pinsert one problem row (ProblemsRepository.insert: the row, then its code) in one transaction,
+//                       nothing else — the problems insert ceiling (into the writer's station)
 // Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
 // over IPC and exits on "stop" or when the parent goes away.
 import Fastify from "fastify";
@@ -12,6 +16,7 @@ import { seeded } from "../demo/random.ts";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
+import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
 import { createVault } from "../server/platform/crypto.ts";
 import { BENCH_SECRET, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
 
@@ -81,6 +86,60 @@ bare.post("/bench/insert", async (_request, reply) => {
     }),
   );
   return reply.code(201).send({ id });
+});
+
+const problems = new ProblemsRepository(db);
+bare.get<{ Querystring: { q?: string; status?: string } }>("/bench/pquery", async (request) => {
+  // Exactly what ProblemsService.list → filterOf passes for a station_staff (scope "org") asking
+  // GET /api/problems?q=…&status=…&pageSize=20: its one station, no unit or reporter scope, default page and order.
+  const { rows, total } = await problems.list(
+    {
+      stationIds: [stationId],
+      q: request.query.q || undefined,
+      status: request.query.status,
+      categoryCode: undefined,
+      source: undefined,
+      unitId: undefined,
+      overdueAt: undefined,
+      from: undefined,
+      to: undefined,
+    },
+    { limit: 20, offset: 0, sort: undefined, order: "asc" },
+  );
+  return { items: rows, total };
+});
+const codeDate = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
+bare.post("/bench/pinsert", async (_request, reply) => {
+  const now = new Date().toISOString();
+  const created = await db.transaction().execute((trx) =>
+    problems.insert(
+      trx,
+      {
+        station_id: writeStationId,
+        title: "北门水龙头漏水",
+        description: "今天早上发现北门的水龙头漏水，影响顾客通行，希望尽快维修。",
+        category_code: "facility",
+        source: "merchant",
+        place: "北门",
+        stall_id: null,
+        reporter_user_id: null,
+        reporter_name: "压测",
+        reporter_phone_enc: null,
+        status: "submitted",
+        unit_id: null,
+        due_at: null,
+        escalated_meeting_id: null,
+        rating: null,
+        rating_comment: null,
+        resolution: null,
+        resolved_at: null,
+        created_at: now,
+        updated_at: now,
+      },
+      codeDate(),
+    ),
+  );
+  return reply.code(201).send(created);
 });
 
 const appAddress = await app.listen({ host: "127.0.0.1", port: 0 });
