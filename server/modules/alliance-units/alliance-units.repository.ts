@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { AllianceUnitTable, DB } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -72,15 +73,9 @@ export class AllianceUnitsRepository {
   /** One page and the total in a single query (a window count), with a count fallback past the last page. */
   async list(f: AllianceUnitFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
     const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "a.id";
-    const rows = await this.withUserCount(this.filtered(this.db, f))
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(sortColumn, page.order)
-      .orderBy("a.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
-    return { rows, total };
+    return pageRows(this.withUserCount(this.filtered(this.db, f)).orderBy(sortColumn, page.order).orderBy("a.id", page.order), page, () =>
+      this.count(f),
+    );
   }
 
   /** Rows for an export, in pages. */

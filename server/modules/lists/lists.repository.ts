@@ -1,5 +1,7 @@
 // The needs, offers and projects tables (with project units and progress updates). Only this file touches them.
+
 import { type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -134,16 +136,14 @@ export class ListsRepository {
   }
 
   async listNeeds(f: NeedFilter, page: Page) {
-    const rows = await this.filteredNeeds(this.db, f)
-      .select(needColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(needSort[page.sort as keyof typeof needSort] ?? "n.id", page.order)
-      .orderBy("n.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.countNeeds(f);
-    return { rows, total };
+    return pageRows(
+      this.filteredNeeds(this.db, f)
+        .select(needColumns)
+        .orderBy(needSort[page.sort as keyof typeof needSort] ?? "n.id", page.order)
+        .orderBy("n.id", page.order),
+      page,
+      () => this.countNeeds(f),
+    );
   }
 
   async countNeeds(f: NeedFilter) {
@@ -230,25 +230,21 @@ export class ListsRepository {
   }
 
   async listOffers(f: OfferFilter, page: Page) {
-    const rows = await this.filteredOffers(this.db, f)
-      .select(offerColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(offerSort[page.sort as keyof typeof offerSort] ?? "f.id", page.order)
-      .orderBy("f.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : Number(
-            (
-              await this.filteredOffers(this.db, f)
-                .select((eb) => eb.fn.countAll<number>().as("n"))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { rows, total };
+    return pageRows(
+      this.filteredOffers(this.db, f)
+        .select(offerColumns)
+        .orderBy(offerSort[page.sort as keyof typeof offerSort] ?? "f.id", page.order)
+        .orderBy("f.id", page.order),
+      page,
+      async () =>
+        Number(
+          (
+            await this.filteredOffers(this.db, f)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    );
   }
 
   findOffer(id: number, db: Db = this.db) {
@@ -305,25 +301,21 @@ export class ListsRepository {
   }
 
   async listProjects(f: ProjectFilter, page: Page) {
-    const rows = await this.filteredProjects(this.db, f)
-      .select(projectColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(projectSort[page.sort as keyof typeof projectSort] ?? "p.id", page.order)
-      .orderBy("p.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : Number(
-            (
-              await this.filteredProjects(this.db, f)
-                .select((eb) => eb.fn.countAll<number>().as("n"))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { rows, total };
+    return pageRows(
+      this.filteredProjects(this.db, f)
+        .select(projectColumns)
+        .orderBy(projectSort[page.sort as keyof typeof projectSort] ?? "p.id", page.order)
+        .orderBy("p.id", page.order),
+      page,
+      async () =>
+        Number(
+          (
+            await this.filteredProjects(this.db, f)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    );
   }
 
   findProject(id: number, db: Db = this.db) {

@@ -1,5 +1,7 @@
 // Meetings, invited units, agenda items, attendances and action items. Only this file touches those tables.
+
 import { type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -115,25 +117,21 @@ export class MeetingsRepository {
   }
 
   async listMeetings(f: MeetingFilter, page: Page) {
-    const rows = await this.filteredMeetings(this.db, f)
-      .select(meetingColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(meetingSort[page.sort as keyof typeof meetingSort] ?? "m.starts_at", page.order)
-      .orderBy("m.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : Number(
-            (
-              await this.filteredMeetings(this.db, f)
-                .select((eb) => eb.fn.countAll<number>().as("n"))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { rows, total };
+    return pageRows(
+      this.filteredMeetings(this.db, f)
+        .select(meetingColumns)
+        .orderBy(meetingSort[page.sort as keyof typeof meetingSort] ?? "m.starts_at", page.order)
+        .orderBy("m.id", page.order),
+      page,
+      async () =>
+        Number(
+          (
+            await this.filteredMeetings(this.db, f)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    );
   }
 
   findMeeting(id: number, db: Db = this.db) {
@@ -307,25 +305,21 @@ export class MeetingsRepository {
   }
 
   async listActionItems(f: ActionItemFilter, page: Page) {
-    const rows = await this.filteredActionItems(this.db, f)
-      .select(actionItemColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(actionItemSort[page.sort as keyof typeof actionItemSort] ?? "a.due_date", page.order)
-      .orderBy("a.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : Number(
-            (
-              await this.filteredActionItems(this.db, f)
-                .select((eb) => eb.fn.countAll<number>().as("n"))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { rows, total };
+    return pageRows(
+      this.filteredActionItems(this.db, f)
+        .select(actionItemColumns)
+        .orderBy(actionItemSort[page.sort as keyof typeof actionItemSort] ?? "a.due_date", page.order)
+        .orderBy("a.id", page.order),
+      page,
+      async () =>
+        Number(
+          (
+            await this.filteredActionItems(this.db, f)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    );
   }
 
   actionItemsOf(meetingIds: number[], db: Db = this.db) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams, nameSchema, pageOf } from "../../../contracts/common.ts";
+import { idParams, pageOf } from "../../../contracts/common.ts";
 import {
   actionItemListQuery,
   actionItemSchema,

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../../db/database.ts";
+import { pageRows } from "../../db/paging.ts";
 import type { DB, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -64,17 +65,11 @@ export class MerchantsRepository {
   /** One page and the total in a single query (a window count), with a count fallback past the last page. */
   async list(f: MerchantFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
     const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "m.id";
-    const rows = await this.filtered(this.db, f)
-      .select(listColumns)
-      .select(this.stallList)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(sortColumn, page.order)
-      .orderBy("m.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
-    return { rows, total };
+    return pageRows(
+      this.filtered(this.db, f).select(listColumns).select(this.stallList).orderBy(sortColumn, page.order).orderBy("m.id", page.order),
+      page,
+      () => this.count(f),
+    );
   }
 
   /** Rows for an export, in pages, so a large station streams without holding everything. */

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { DB } from "../../db/tables.ts";
 
 export class NotificationsRepository {
@@ -15,15 +16,11 @@ export class NotificationsRepository {
 
   /** One page (newest first) and the total in one query, with a count fallback past the last page. */
   async list(userId: number, unread: boolean, page: { limit: number; offset: number }) {
-    const rows = await this.filtered(userId, unread)
-      .select(["id", "kind", "title", "body", "link", "read_at", "created_at"])
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy("id", "desc")
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(userId, unread);
-    return { rows, total };
+    return pageRows(
+      this.filtered(userId, unread).select(["id", "kind", "title", "body", "link", "read_at", "created_at"]).orderBy("id", "desc"),
+      page,
+      () => this.count(userId, unread),
+    );
   }
 
   async count(userId: number, unread: boolean): Promise<number> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { DB, ResidentTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -82,16 +83,9 @@ export class ResidentsRepository {
   /** One page and the total in a single query (a window count), with a count fallback past the last page. */
   async list(f: ResidentFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
     const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "r.id";
-    const rows = await this.filtered(this.db, f)
-      .select(listColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(sortColumn, page.order)
-      .orderBy("r.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
-    return { rows, total };
+    return pageRows(this.filtered(this.db, f).select(listColumns).orderBy(sortColumn, page.order).orderBy("r.id", page.order), page, () =>
+      this.count(f),
+    );
   }
 
   /** Rows for an export, in pages, so a large station streams without holding everything. */

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
 import type { DB, StallTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -51,16 +52,9 @@ export class StallsRepository {
   /** One page and the total in a single query (a window count), with a count fallback past the last page. */
   async list(f: StallFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
     const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "s.code";
-    const rows = await this.filtered(this.db, f)
-      .select(listColumns)
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .orderBy(sortColumn, page.order)
-      .orderBy("s.id", page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(f);
-    return { rows, total };
+    return pageRows(this.filtered(this.db, f).select(listColumns).orderBy(sortColumn, page.order).orderBy("s.id", page.order), page, () =>
+      this.count(f),
+    );
   }
 
   async count(f: StallFilter): Promise<number> {
