@@ -1,13 +1,9 @@
+import type { z } from "zod";
+import type { checkInResultSchema } from "../../../../contracts/meetings.ts";
 import { api } from "../../../app/api-client.ts";
 
-export interface CheckInResult {
-  meetingId: number;
-  meetingTitle: string;
-  name: string;
-  checkedInAt: string;
-  /** false when this person had already checked in (a repeat scan). */
-  created: boolean;
-}
+/** The meeting and the caller's attendance record; `created` is false on a repeat scan. */
+export type CheckInResult = z.infer<typeof checkInResultSchema>;
 
 /** A phone user opened the code's URL: record them present. */
 export function checkIn(token: string): Promise<CheckInResult> {

@@ -10,7 +10,8 @@ import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.t
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblemAction } from "../api/problem-action.ts";
 
-/** Steps that need more than a click: each gets a small form. */
+/** Steps that need more than a click: each gets a small form. The photo field only carries server errors; the
+ * uploader keeps its own list (hence no value or trigger wiring on its Form.Item). */
 export type ModalAction = "reject" | "assign" | "note" | "resolve" | "confirm" | "reopen";
 
 interface Values {
@@ -128,7 +129,7 @@ export function ProblemActionModal({
             <Form.Item name="note" label={action === "resolve" ? t("field.resolution") : t("field.note")} required>
               <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>
-            <Form.Item label={t("field.photos")} name="photoIds">
+            <Form.Item label={t("field.photos")} name="photoIds" getValueProps={() => ({})} trigger="onPhotoIdsUnused">
               <PhotoUpload value={photos} onChange={setPhotos} />
             </Form.Item>
           </>

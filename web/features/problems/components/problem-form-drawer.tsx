@@ -209,7 +209,7 @@ export function ProblemFormDrawer({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={t("field.photos")} name="photoIds" extra={t("photosHint")}>
+        <Form.Item label={t("field.photos")} name="photoIds" getValueProps={() => ({})} trigger="onPhotoIdsUnused" extra={t("photosHint")}>
           <PhotoUpload value={photos} onChange={setPhotos} />
         </Form.Item>
       </Form>
