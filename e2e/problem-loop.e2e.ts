@@ -8,6 +8,8 @@ import { makePng } from "./png.ts";
 import { DEMO_PASSWORD, type Running, start } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
+/** The server and the browser take a moment after each click; a second is too tight under load. */
+const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
 let app: Running;
 beforeAll(async () => {
@@ -57,14 +59,14 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await merchant.locator("[data-testid=report-title] input").fill(title);
   await merchant.locator("[data-testid=report-description] textarea").fill("下雨后摊位前通道积水，顾客进出不便，请尽快处理。");
   await merchant.getByTestId("photo-input").setInputFiles({ name: "water.png", mimeType: "image/png", buffer: makePng(64, 48) });
-  await expect.poll(() => merchant.locator(".adm-progress-circle").count()).toBe(0);
-  await expect.poll(() => merchant.locator("img[src^='blob:']").count()).toBe(1);
+  await wait(() => merchant.locator(".adm-progress-circle").count()).toBe(0);
+  await wait(() => merchant.locator("img[src^='blob:']").count()).toBe(1);
   await app.shot(merchant, "mobile-report");
   await merchant.getByTestId("report-submit").click();
   // Similar open problems at the same stall are shown first; file it anyway.
   const anyway = merchant.getByRole("button", { name: "仍然提交" });
   const done = merchant.getByText("反映已提交");
-  await expect.poll(async () => (await anyway.count()) + (await done.count())).toBeGreaterThan(0);
+  await wait(async () => (await anyway.count()) + (await done.count())).toBeGreaterThan(0);
   if (await anyway.count()) {
     await app.shot(merchant, "mobile-report-similar");
     await anyway.click();
@@ -73,52 +75,52 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await merchant.getByRole("button", { name: "查看办理进度" }).click();
   await merchant.waitForURL(/\/m\/problems\/\d+$/);
   const id = Number(new URL(merchant.url()).pathname.split("/").pop());
-  await expect.poll(() => merchant.getByTestId("problem-status").textContent()).toBe("待受理");
+  await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("待受理");
 
   // 2. Staff accept it and assign it to the property company; the due date comes from the category.
   await staff.goto(`/problems/${id}`);
-  await expect.poll(() => staff.getByTestId("problem-title").textContent()).toBe(title);
-  await expect.poll(() => staff.locator(".ant-image img").count()).toBeGreaterThan(0);
+  await wait(() => staff.getByTestId("problem-title").textContent()).toBe(title);
+  await wait(() => staff.locator(".ant-image img").count()).toBeGreaterThan(0);
   await staff.getByTestId("problem-action-accept").click();
-  await expect.poll(() => status(staff)).toBe("已受理");
+  await wait(() => status(staff)).toBe("已受理");
   await staff.getByTestId("problem-action-assign").click();
   await staff.locator(".ant-modal [data-testid=assign-unit]").click();
   await staff.keyboard.type("天源物业");
   await staff.locator(".ant-select-item-option", { hasText: UNIT }).click();
-  await expect.poll(() => staff.locator(".ant-modal .ant-picker input").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await wait(() => staff.locator(".ant-modal .ant-picker input").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await app.shot(staff, "console-problem-assign");
   await staff.getByTestId("problem-action-ok").click();
-  await expect.poll(() => status(staff)).toBe("已交办");
+  await wait(() => status(staff)).toBe("已交办");
 
   // 3. The property company's contact starts and resolves it with a note.
   const wuye = (await app.newPage()).page;
   await consoleLogin(wuye, "wuye");
   await wuye.goto("/problems?tab=mine");
-  await expect.poll(() => wuye.locator("tbody").textContent()).toContain(title);
+  await wait(() => wuye.locator("tbody").textContent()).toContain(title);
   await app.shot(wuye, "console-problems-unit");
   await wuye.goto(`/problems/${id}`);
   await wuye.getByTestId("problem-action-start").click();
-  await expect.poll(() => status(wuye)).toBe("办理中");
+  await wait(() => status(wuye)).toBe("办理中");
   await app.shot(wuye, "console-problem-started");
   await wuye.getByTestId("problem-action-resolve").click();
   await wuye.locator(".ant-modal textarea").first().fill("已疏通排水沟并铺设防滑垫，通道恢复正常。");
   await wuye.getByTestId("problem-action-ok").click();
-  await expect.poll(() => status(wuye)).toBe("已办结");
+  await wait(() => status(wuye)).toBe("已办结");
   await app.shot(wuye, "console-problem-resolved");
 
   // 4. The merchant rates it 5.
   await merchant.reload();
-  await expect.poll(() => merchant.getByTestId("problem-status").textContent()).toBe("已办结");
+  await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("已办结");
   await merchant.locator("[data-testid=rate] .adm-rate-star").nth(4).click();
   await merchant.getByTestId("rate-submit").click();
-  await expect.poll(() => merchant.getByTestId("problem-status").textContent()).toBe("已评价");
+  await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("已评价");
   await app.shot(merchant, "mobile-problem-rated");
   const stationId = ((await (await merchant.request.get(`/api/problems/${id}`)).json()) as { stationId: number }).stationId;
 
   // 5. Anyone sees it on the public board, without personal data.
   const visitor = (await app.newPage({ mobile: true })).page;
   await visitor.goto(`/m/board?stationId=${stationId}`);
-  await expect.poll(() => visitor.getByTestId("board").textContent()).toContain(title);
+  await wait(() => visitor.getByTestId("board").textContent()).toContain(title);
   const board = (await visitor.getByTestId("board").textContent()) ?? "";
   expect(board).not.toContain("严浩然");
   await app.shot(visitor, "mobile-board");
@@ -127,7 +129,7 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   const after = await unitScore(staff);
   expect(after.problemsResolved).toBe(before.problemsResolved + 1);
   await staff.goto("/scorecard");
-  await expect.poll(() => staff.getByTestId("scorecard-table").textContent()).toContain(UNIT);
+  await wait(() => staff.getByTestId("scorecard-table").textContent()).toContain(UNIT);
   await staff.waitForTimeout(800);
   await app.shot(staff, "console-scorecard");
   await staff.getByTestId("scorecard-table").getByText(UNIT).click();
