@@ -1,4 +1,5 @@
 import { Badge, Button, Dialog, Grid, List, Skeleton, Switch, Tag } from "antd-mobile";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
@@ -69,10 +70,45 @@ function ResidentSection() {
   );
 }
 
+const stroke = { fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+const svg = (children: ReactNode) => (
+  <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden {...stroke}>
+    {children}
+  </svg>
+);
+/** Line icons drawn here: emoji are missing from many phones' and kiosks' fonts. */
+const entryIcons = {
+  report: svg(
+    <>
+      <path d="M3 10v4h4l6 4V6L7 10H3z" />
+      <path d="M16 9a4 4 0 0 1 0 6M19 6a8 8 0 0 1 0 12" />
+    </>,
+  ),
+  mine: svg(
+    <>
+      <rect x="5" y="3" width="14" height="18" rx="2" />
+      <path d="M9 8h6M9 12h6M9 16h4" />
+    </>,
+  ),
+  board: svg(
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M8 12l3 3 5-6" />
+    </>,
+  ),
+  notifications: svg(
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </>,
+  ),
+  need: svg(<path d="M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z" />),
+};
+
 interface Entry {
   key: string;
   path: string;
-  icon: string;
+  icon: ReactNode;
   show: boolean;
   badge?: number;
 }
@@ -85,11 +121,11 @@ function Entries({ me }: { me: Me }) {
   const has = (action: string) => me.actions.includes(action);
   const stationId = me.stations[0]?.id;
   const entries: Entry[] = [
-    { key: "report", path: "/report", icon: "📣", show: has("problem.report") },
-    { key: "mine", path: "/problems", icon: "📋", show: has("problem.report") },
-    { key: "board", path: stationId ? `/board?stationId=${stationId}` : "/board", icon: "✅", show: true },
-    { key: "notifications", path: "/notifications", icon: "🔔", show: true, badge: unread.data?.unread },
-    { key: "need", path: "/need", icon: "🤝", show: has("need.raise") },
+    { key: "report", path: "/report", icon: entryIcons.report, show: has("problem.report") },
+    { key: "mine", path: "/problems", icon: entryIcons.mine, show: has("problem.report") },
+    { key: "board", path: stationId ? `/board?stationId=${stationId}` : "/board", icon: entryIcons.board, show: true },
+    { key: "notifications", path: "/notifications", icon: entryIcons.notifications, show: true, badge: unread.data?.unread },
+    { key: "need", path: "/need", icon: entryIcons.need, show: has("need.raise") },
   ];
   return (
     <div className="dd-entries" data-testid="entries">
@@ -158,13 +194,13 @@ export default function ProfilePage() {
           <span className="dd-gold">{t(`common:enum.role.${me.role}`)}</span> · {station}
         </p>
       </div>
-      <List mode="card" style={{ marginTop: -20, position: "relative" }}>
+      <Entries me={me} />
+      <List mode="card">
         <List.Item extra={t(`common:enum.role.${me.role}`)}>{t("role")}</List.Item>
         <List.Item extra={station}>{t("station")}</List.Item>
         <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
         {me.allianceUnitName && <List.Item extra={me.allianceUnitName}>{t("allianceUnit")}</List.Item>}
       </List>
-      <Entries me={me} />
       {me.merchantId && <MerchantSection />}
       {me.residentId && <ResidentSection />}
       <List header={t("settings")} mode="card">

@@ -18,7 +18,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import type { Project } from "../../../../contracts/lists.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
@@ -114,7 +114,7 @@ export default function ProjectDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t("details")}>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: "nowrap" } }}>
               <Descriptions.Item label={t("project.ownerUnit")}>{p.ownerUnitName}</Descriptions.Item>
               <Descriptions.Item label={t("project.budget")}>{formatYuan(p.budgetFen)}</Descriptions.Item>
               <Descriptions.Item label={t("project.startDate")}>{formatDate(p.startDate)}</Descriptions.Item>
@@ -140,9 +140,6 @@ export default function ProjectDetailPage() {
                 </Descriptions.Item>
               )}
             </Descriptions>
-            <div style={{ marginTop: 12 }}>
-              <Link to="/needs">{t("need.title")}</Link>
-            </div>
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -101,7 +101,7 @@ export default function ProblemDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t("details")}>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: "nowrap" } }}>
               <Descriptions.Item label={t("field.code")}>{p.code}</Descriptions.Item>
               <Descriptions.Item label={t("field.category")}>{p.categoryName}</Descriptions.Item>
               <Descriptions.Item label={t("field.source")}>{t(`source.${p.source}`)}</Descriptions.Item>

@@ -154,7 +154,7 @@ export default function ProblemsPage() {
         size="middle"
         loading={problems.isFetching}
         dataSource={rows}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1480 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({
@@ -178,6 +178,8 @@ export default function ProblemsPage() {
           {
             title: t("field.title"),
             dataIndex: "title",
+            width: 260,
+            ellipsis: true,
             render: (title: string, r) => (
               <Link to={`/problems/${r.id}`} style={r.overdue ? { color: "#cf1322" } : undefined}>
                 {title}
