@@ -9,5 +9,7 @@ export function escapeLike(text: string): string {
 // biome-ignore lint/suspicious/noExplicitAny: works on any table's expression builder
 export function containsText(_eb: ExpressionBuilder<any, any>, column: string, text: string) {
   const pattern = `%${escapeLike(text.toLowerCase())}%`;
+  // Text without letters that have case (any Chinese query) needs no lower(): the column is compared as stored.
+  if (text.toLowerCase() === text.toUpperCase()) return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

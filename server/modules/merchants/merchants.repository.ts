@@ -55,8 +55,14 @@ export class MerchantsRepository {
     if (f.isPartyMember !== undefined) q = q.where("m.is_party_member", "=", f.isPartyMember ? 1 : 0);
     if (f.q) {
       const text = f.q;
+      // Credit codes are 18 ASCII characters: only such a query can match one.
+      const mayBeCode = /^[0-9A-Za-z]+$/.test(text);
       q = q.where((eb) =>
-        eb.or([containsText(eb, "m.name", text), containsText(eb, "m.operator_name", text), containsText(eb, "m.credit_code", text)]),
+        eb.or([
+          containsText(eb, "m.name", text),
+          containsText(eb, "m.operator_name", text),
+          ...(mayBeCode ? [containsText(eb, "m.credit_code", text)] : []),
+        ]),
       );
     }
     return q;

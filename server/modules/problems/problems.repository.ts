@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, ProblemEventTable, ProblemTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -113,8 +114,14 @@ export class ProblemsRepository {
     if (f.to) q = q.where("p.created_at", "<", f.to);
     if (f.q) {
       const text = f.q;
+      // Codes are ASCII (P20261127-00042): only such a query can match one, so others skip the column.
+      const mayBeCode = /^[A-Za-z0-9-]+$/.test(text);
       q = q.where((eb) =>
-        eb.or([containsText(eb, "p.title", text), containsText(eb, "p.description", text), containsText(eb, "p.code", text)]),
+        eb.or([
+          containsText(eb, "p.title", text),
+          containsText(eb, "p.description", text),
+          ...(mayBeCode ? [containsText(eb, "p.code", text)] : []),
+        ]),
       );
     }
     return q;
@@ -177,15 +184,22 @@ export class ProblemsRepository {
   // ---- writes
 
   /** Inserts a problem with a provisional code, then sets the code from its id: unique under any concurrency. */
+  /**
+   * Inserts with its final code, which carries the id: the id is taken first (PostgreSQL's sequence; on SQLite
+   * the next autoincrement value, safe because SQLite writers are serialised and one process owns the file).
+   */
   async insert(db: Db, values: Omit<ProblemValues, "code">, codeDate: string): Promise<{ id: number; code: string }> {
-    const row = await db
+    const next =
+      dialectOf(db) === "postgres"
+        ? await sql<{ id: number }>`select nextval(pg_get_serial_sequence('problems', 'id'))::integer as id`.execute(db)
+        : await sql<{ id: number }>`select coalesce((select seq from sqlite_sequence where name = 'problems'), 0) + 1 as id`.execute(db);
+    const id = Number(next.rows[0].id);
+    const code = `P${codeDate}-${String(id).padStart(5, "0")}`;
+    await db
       .insertInto("problems")
-      .values({ ...values, code: `tmp-${crypto.randomUUID()}` })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const code = `P${codeDate}-${String(row.id).padStart(5, "0")}`;
-    await db.updateTable("problems").set({ code }).where("id", "=", row.id).execute();
-    return { id: row.id, code };
+      .values({ ...values, id, code })
+      .execute();
+    return { id, code };
   }
 
   /** A version-checked update: false when someone else changed the problem first. */

@@ -289,7 +289,7 @@ export class ProblemsService {
    * Inserts one problem with its initial event (and nothing else: no audit, no notification, no photos), inside
    * the caller's transaction. Batch-friendly: demo data and imports call it in a loop.
    */
-  async createProblemRecord(trx: Db, v: ProblemRecordInput): Promise<{ id: number; code: string }> {
+  async createProblemRecord(trx: Db, v: ProblemRecordInput): Promise<{ id: number; code: string; eventId: number }> {
     const now = v.createdAt ?? new Date().toISOString();
     const status = v.status ?? "submitted";
     const created = await this.repo.insert(
@@ -318,7 +318,7 @@ export class ProblemsService {
       },
       localDay(new Date(now)).replaceAll("-", ""),
     );
-    await this.repo.insertEvent(trx, {
+    const eventId = await this.repo.insertEvent(trx, {
       problem_id: created.id,
       action: "submit",
       from_status: null,
@@ -329,7 +329,7 @@ export class ProblemsService {
       unit_id: null,
       at: now,
     });
-    return created;
+    return { ...created, eventId };
   }
 
   /**
@@ -346,7 +346,7 @@ export class ProblemsService {
     const stationId = targetStation(user, input.stationId);
     await this.ensureCategories();
     const outbox = this.notifier.outbox();
-    const id = await this.db.transaction().execute(async (trx) => {
+    const done = await this.db.transaction().execute(async (trx) => {
       const category = await this.repo.findCategory(trx, input.categoryCode);
       if (category?.active !== 1) throw fail("problem.bad_category", [{ field: "categoryCode" }]);
       if (input.stallId !== null && !(await this.repo.stallOfStation(trx, input.stallId, stationId))) {
@@ -386,10 +386,31 @@ export class ProblemsService {
           link: `/m/problems/${created.id}`,
         });
       }
-      return created.id;
+      const row = await this.repo.findById(created.id, trx);
+      if (!row) throw notFound();
+      return { row, created, photos };
     });
     await outbox.deliver();
-    return this.get(user, id, locale);
+    // Answered from what the transaction wrote: the new problem has exactly one event, carrying its photos.
+    const { row, created, photos } = done;
+    const files = photos.map((file_id) => ({ problem_id: created.id, event_id: null, file_id }));
+    const [problem] = this.present(user, [row], files, locale);
+    return {
+      ...problem,
+      events: [
+        {
+          id: created.eventId,
+          action: "submit",
+          fromStatus: null,
+          toStatus: "submitted" as ProblemStatus,
+          note: null,
+          actorName: user.displayName,
+          unitName: null,
+          photos: [],
+          at: row.created_at,
+        },
+      ],
+    };
   }
 
   // ---- workflow steps
