@@ -74,7 +74,9 @@ test("an alliance contact sees only their sections and a 403 elsewhere", async (
   await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname === "/");
-  await expect.poll(() => page.locator(".ant-menu-item").allTextContents()).toEqual(["首页", "联盟单位"]);
+  await expect
+    .poll(() => page.locator(".ant-menu-item").allTextContents())
+    .toEqual(["首页", "问题清单", "需求清单", "服务清单", "项目", "会议", "决议事项", "单位考评", "联盟单位"]);
   await page.goto("/merchants");
   await expect.poll(() => page.locator(".ant-result-title").textContent()).toBe("403");
 });
