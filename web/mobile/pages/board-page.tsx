@@ -13,7 +13,7 @@ export default function BoardPage() {
   const { t } = useTranslation("mobile");
   const [params] = useSearchParams();
   const me = useMeQuery().data;
-  const [pageSize, setPageSize] = useState(20);
+  const [pageSize, setPageSize] = useState(10);
   const stationId = Number(params.get("stationId")) || (me?.stations.length ? me.stations[0].id : undefined);
   const board = usePublicProblems({ stationId, page: 1, pageSize });
   const items = board.data?.items ?? [];
@@ -58,7 +58,7 @@ export default function BoardPage() {
       )}
       {(board.data?.total ?? 0) > items.length && (
         <div style={{ padding: "0 12px" }}>
-          <Button block onClick={() => setPageSize((n) => n + 20)} loading={board.isFetching}>
+          <Button block onClick={() => setPageSize((n) => n + 10)} loading={board.isFetching}>
             {t("loadMore")}
           </Button>
         </div>
