@@ -10,7 +10,7 @@ export const allianceUnitKindSheetNames: Record<AllianceUnitKind, string> = {
   owners_committee: "业主委员会",
   property_company: "物业公司",
   grid_centre: "网格中心",
-  party_committee_member: "兼职委员单位",
+  party_committee_member: "大党委成员单位",
   department: "职能部门",
 };
 
