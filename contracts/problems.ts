@@ -75,6 +75,8 @@ export const problemListQuery = pageQuery.extend({
   unitId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(["true", "false"]).optional(),
   mine: z.enum(["true", "false"]).optional(),
+  /** Only problems whose next step is the caller's (待我处理). */
+  actionable: z.enum(["true", "false"]).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   sort: z.enum(["createdAt", "dueAt", "updatedAt"]).optional(),

@@ -265,6 +265,21 @@ describe(`problems (${dialectName})`, () => {
     expect(forged.statusCode).toBe(400);
   });
 
+  it("lists what waits for the caller: staff new reports, units their work, reporters what to confirm", async () => {
+    const waiting = async (s: Session) =>
+      (await t.as(s, { method: "GET", url: "/api/problems?actionable=true&pageSize=200" })).json().items as {
+        status: string;
+        nextActions: string[];
+      }[];
+    const forStaff = await waiting(staff);
+    expect(forStaff.length).toBeGreaterThan(0);
+    expect(forStaff.every((p) => ["submitted", "accepted", "reopened"].includes(p.status))).toBe(true);
+    const forUnit = await waiting(wuye);
+    expect(forUnit.every((p) => p.nextActions.some((a) => ["start", "resolve"].includes(a)))).toBe(true);
+    const forMerchant = await waiting(merchant);
+    expect(forMerchant.every((p) => p.status === "resolved" && p.nextActions.includes("confirm"))).toBe(true);
+  });
+
   it("honours Idempotency-Key: the same key answers the first problem again, even when sent at once", async () => {
     const before = await count("problems");
     const first = await report(resident, { title: "楼道灯不亮" }, { "idempotency-key": "k-1" });

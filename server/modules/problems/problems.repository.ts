@@ -14,6 +14,8 @@ export interface ProblemFilter {
   reporterUserId?: number;
   q?: string;
   status?: string;
+  /** Any of these statuses (the "waiting for me" view). */
+  statusIn?: readonly string[];
   categoryCode?: string;
   source?: string;
   unitId?: number;
@@ -106,6 +108,7 @@ export class ProblemsRepository {
     if (f.unitScope !== undefined) q = f.unitScope === null ? q.where(sql<boolean>`1 = 0`) : q.where("p.unit_id", "=", f.unitScope);
     if (f.reporterUserId !== undefined) q = q.where("p.reporter_user_id", "=", f.reporterUserId);
     if (f.status) q = q.where("p.status", "=", f.status);
+    if (f.statusIn) q = q.where("p.status", "in", f.statusIn);
     if (f.categoryCode) q = q.where("p.category_code", "=", f.categoryCode);
     if (f.source) q = q.where("p.source", "=", f.source);
     if (f.unitId) q = q.where("p.unit_id", "=", f.unitId);

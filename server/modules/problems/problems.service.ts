@@ -217,7 +217,18 @@ export class ProblemsService {
     const kind = scopeKind(user);
     if (kind === "unit") f.unitScope = user.allianceUnitId;
     if (kind === "self" || query.mine === "true") f.reporterUserId = user.id;
+    if (query.actionable === "true") f.statusIn = this.waitingFor(user);
     return f;
+  }
+
+  /**
+   * The statuses in which the next step is the caller's (待我处理): staff accept, assign or reassign; a unit
+   * starts and resolves; a reporter confirms or reopens. The scope filters then narrow it to their problems.
+   */
+  private waitingFor(user: SessionUser): readonly ProblemStatus[] {
+    if (can(user.role, "problem.manage")) return ["submitted", "accepted", "reopened"];
+    if (scopeKind(user) === "unit") return ["assigned", "in_progress", "reopened"];
+    return ["resolved"];
   }
 
   async list(user: SessionUser, query: ListQuery, locale: Locale = "zh-CN") {

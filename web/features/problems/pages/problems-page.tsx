@@ -12,7 +12,7 @@ import { useListParams } from "../../../app/use-list-params.ts";
 import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useEscalateProblems } from "../api/escalate-problems.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
-import { useProblems, useWorkQueue } from "../api/list-problems.ts";
+import { useProblems } from "../api/list-problems.ts";
 import { ProblemFormDrawer } from "../components/problem-form-drawer.tsx";
 import { ProblemStatusTag } from "../components/problem-status-tag.tsx";
 
@@ -29,15 +29,13 @@ export default function ProblemsPage() {
   const escalate = useEscalateProblems();
   const tab = list.filters.tab ?? "all";
 
-  // The server's `mine` means "reported by me". "Waiting for me" is, for staff, the reports still to accept;
-  // for a unit, its open problems whose next step is theirs (few per unit: fetched whole, see useWorkQueue).
-  const manager = can("problem.manage");
-  const workerQueue = tab === "mine" && !manager;
+  // "Waiting for me" (tab mine) asks the server for problems whose next step is the caller's.
   const query: ProblemListQuery = {
     page: list.page,
     pageSize: list.pageSize,
     q: list.q || undefined,
-    status: tab === "mine" && manager ? "submitted" : (list.filters.status as ProblemListQuery["status"]),
+    actionable: tab === "mine" ? "true" : undefined,
+    status: list.filters.status as ProblemListQuery["status"],
     categoryCode: list.filters.categoryCode,
     source: list.filters.source as ProblemListQuery["source"],
     unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
@@ -47,14 +45,9 @@ export default function ProblemsPage() {
     sort: list.sort as ProblemListQuery["sort"],
     order: list.sort ? list.order : undefined,
   };
-  const { page: _p, pageSize: _s, status: _st, sort: _so, order: _o, ...queueQuery } = query;
-  const paged = useProblems(query);
-  const queue = useWorkQueue(queueQuery, workerQueue);
-  const problems = workerQueue ? queue : paged;
-  const rows = workerQueue
-    ? (queue.data ?? []).slice((list.page - 1) * list.pageSize, list.page * list.pageSize)
-    : (paged.data?.items ?? []);
-  const total = workerQueue ? (queue.data?.length ?? 0) : (paged.data?.total ?? 0);
+  const problems = useProblems(query);
+  const rows = problems.data?.items ?? [];
+  const total = problems.data?.total ?? 0;
 
   const runEscalation = async () => {
     try {
@@ -109,7 +102,6 @@ export default function ProblemsPage() {
           style={{ width: 120 }}
           placeholder={t("field.status")}
           value={query.status}
-          disabled={tab === "mine" && manager}
           onChange={(value) => list.update({ status: value })}
           options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
