@@ -56,6 +56,10 @@ export const actions = [
   "meeting.checkin",
   "action_item.work",
   "scorecard.read",
+  "party.read",
+  "party.manage",
+  "development.read",
+  "development.write",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -149,12 +153,14 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "project.read",
       "meeting.read",
       "scorecard.read",
+      "party.read",
+      "development.read",
     ],
   },
   station_admin: {
     scope: "org",
     console: true,
-    actions: [...stationWork, "user.read", "user.manage", "audit.read"],
+    actions: [...stationWork, "user.read", "user.manage", "audit.read", "party.read"],
   },
   station_staff: { scope: "org", console: true, actions: [...stationWork, "audit.read"] },
   branch_secretary: {
@@ -175,6 +181,10 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "meeting.read",
       "meeting.checkin",
       "scorecard.read",
+      "party.read",
+      "party.manage",
+      "development.read",
+      "development.write",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },
