@@ -27,7 +27,9 @@ const app = await buildApp({ database, config, vault });
 startScheduler(app, database.db, app.jobs);
 const address = await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
-console.log(`蒲公英 Dandelion: ${address.replace("0.0.0.0", "localhost")}  (console /, mobile /m/, API docs /docs)`);
+const port = app.server.address();
+const shown = config.HOST === "0.0.0.0" && port && typeof port === "object" ? `http://localhost:${port.port}` : address;
+console.log(`蒲公英 Dandelion: ${shown}  (console /, mobile /m/, API docs /docs)`);
 
 let closing = false;
 async function shutdown(signal: string) {
