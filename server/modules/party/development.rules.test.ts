@@ -59,7 +59,7 @@ const path: RecordedStep[] = [
 ];
 
 /** The steps recorded before the (first or nth) occurrence of `step`. */
-function before(step: DevelopmentStep, nth = 0): RecordedStep[] {
+function stepsBefore(step: DevelopmentStep, nth = 0): RecordedStep[] {
   let seen = -1;
   const i = path.findIndex((s) => s.step === step && ++seen === nth);
   return path.slice(0, i);
@@ -68,7 +68,7 @@ const template = (step: DevelopmentStep, nth = 0) => path.filter((s) => s.step =
 
 function check(step: DevelopmentStep, change: Partial<NewStep>, opts: { nth?: number; facts?: CaseFacts } = {}) {
   const base = template(step, opts.nth ?? 0);
-  return evaluate(opts.facts ?? facts, before(step, opts.nth ?? 0), { ...base, ...change }, ctx);
+  return evaluate(opts.facts ?? facts, stepsBefore(step, opts.nth ?? 0), { ...base, ...change }, ctx);
 }
 const ruleOf = (v: ReturnType<typeof evaluate>) => (v.ok ? "ok" : v.rule);
 
@@ -115,20 +115,20 @@ describe("the twenty-five steps", () => {
 
 describe("order", () => {
   it("refuses a skipped step, naming the step that comes next", () => {
-    const v = evaluate(facts, before("talk"), { step: "activist_recommendation", on: "2023-02-01" }, ctx);
+    const v = evaluate(facts, stepsBefore("talk"), { step: "activist_recommendation", on: "2023-02-01" }, ctx);
     expect(v).toMatchObject({ ok: false, kind: "out_of_order", rule: "order.sequence" });
     if (!v.ok) expect(v.message["zh-CN"]).toContain("talk");
   });
   it("refuses a step recorded twice, but allows repeated half-yearly reviews", () => {
-    expect(evaluate(facts, before("activist_recommendation"), { step: "talk", on: "2023-02-10" }, ctx)).toMatchObject({
+    expect(evaluate(facts, stepsBefore("activist_recommendation"), { step: "talk", on: "2023-02-10" }, ctx)).toMatchObject({
       kind: "already_recorded",
     });
     expect(check("activist_review", {}, { nth: 1 }).ok).toBe(true);
     // A third review is fine too.
-    expect(evaluate(facts, before("candidate_determined"), { step: "activist_review", on: "2024-05-01" }, ctx).ok).toBe(true);
+    expect(evaluate(facts, stepsBefore("candidate_determined"), { step: "activist_review", on: "2024-05-01" }, ctx).ok).toBe(true);
   });
   it("refuses a review going back once the candidate is determined", () => {
-    expect(evaluate(facts, before("candidate_filing"), { step: "activist_review", on: "2024-04-12" }, ctx)).toMatchObject({
+    expect(evaluate(facts, stepsBefore("candidate_filing"), { step: "activist_review", on: "2024-04-12" }, ctx)).toMatchObject({
       kind: "already_recorded",
     });
   });
@@ -136,10 +136,10 @@ describe("order", () => {
     expect(check("talk", {}, { facts: { ...facts, status: "stopped" } })).toMatchObject({ kind: "closed", rule: "order.closed" });
   });
   it("refuses dates in the future and before the previous step", () => {
-    expect(ruleOf(evaluate(facts, before("talk"), { step: "talk", on: "2023-02-10" }, { ...ctx, today: "2023-02-09" }))).toBe(
+    expect(ruleOf(evaluate(facts, stepsBefore("talk"), { step: "talk", on: "2023-02-10" }, { ...ctx, today: "2023-02-09" }))).toBe(
       "date.not_future",
     );
-    expect(ruleOf(evaluate(facts, before("talk"), { step: "talk", on: "2023-02-10" }, { ...ctx, today: "2023-02-10" }))).toBe("ok");
+    expect(ruleOf(evaluate(facts, stepsBefore("talk"), { step: "talk", on: "2023-02-10" }, { ...ctx, today: "2023-02-10" }))).toBe("ok");
     expect(ruleOf(check("talk", { on: "2023-01-09" }))).toBe("date.not_before_previous");
     expect(ruleOf(check("talk", { on: "2023-01-10" }))).toBe("ok");
   });
@@ -164,14 +164,14 @@ describe("time rules at their boundaries", () => {
     expect(ruleOf(check("activist_review", { on: "2024-04-11" }, { nth: 1 }))).toBe("review.half_year");
   });
   it("第十五条: a candidate one year after the recommendation at the earliest", () => {
-    const steps = [...before("activist_review", 1), { step: "activist_review" as const, on: "2024-03-01" }];
+    const steps = [...stepsBefore("activist_review", 1), { step: "activist_review" as const, on: "2024-03-01" }];
     const cand = (d: string) => ruleOf(evaluate(facts, steps, { step: "candidate_determined", on: d }, ctx));
     expect(cand("2024-04-09")).toBe("candidate.one_year");
     expect(cand("2024-04-10")).toBe("ok");
     expect(cand("2024-04-11")).toBe("ok");
   });
   it("a candidate needs two half-yearly reviews, the last within six months", () => {
-    const one = before("activist_review", 1);
+    const one = stepsBefore("activist_review", 1);
     expect(ruleOf(evaluate(facts, one, { step: "candidate_determined", on: "2024-04-10" }, ctx))).toBe("candidate.two_reviews");
     const steps = [...one, { step: "activist_review" as const, on: "2024-01-10" }];
     const cand = (d: string) => ruleOf(evaluate(facts, steps, { step: "candidate_determined", on: d }, ctx));
@@ -190,14 +190,14 @@ describe("time rules at their boundaries", () => {
     expect(ruleOf(check("higher_approval", { on: "2024-10-23" }))).toBe("higher_approval.three_months");
   });
   it("第三十一条: one year of probation from the branch meeting before the conversion vote", () => {
-    expect(probationEnd(before("conversion_vote"), null)).toBe("2025-07-22");
+    expect(probationEnd(stepsBefore("conversion_vote"), null)).toBe("2025-07-22");
     expect(ruleOf(check("conversion_vote", { on: "2025-07-21" }))).toBe("conversion_vote.probation_served");
     expect(ruleOf(check("conversion_vote", { on: "2025-07-22" }))).toBe("ok");
     expect(ruleOf(check("conversion_vote", { on: "2025-07-23" }))).toBe("ok");
   });
   it("第三十四条: an extension moves the probation's end", () => {
     const extended = { ...facts, extensionMonths: 6 };
-    expect(probationEnd(before("conversion_vote"), 6)).toBe("2026-01-22");
+    expect(probationEnd(stepsBefore("conversion_vote"), 6)).toBe("2026-01-22");
     expect(ruleOf(check("conversion_vote", { on: "2026-01-21" }, { facts: extended }))).toBe("conversion_vote.probation_served");
     expect(ruleOf(check("conversion_vote", { on: "2026-01-22" }, { facts: extended }))).toBe("ok");
   });
@@ -245,7 +245,7 @@ describe("records", () => {
 });
 
 describe("extension of the probation", () => {
-  const probationary = before("conversion_application");
+  const probationary = stepsBefore("conversion_application");
   it("6–12 months, once, only while probationary and decided by three months after the end", () => {
     expect(ruleOf(evaluateExtension(facts, probationary, 6, "2025-07-22", ctx.today))).toBe("ok");
     expect(ruleOf(evaluateExtension(facts, probationary, 12, "2025-10-22", ctx.today))).toBe("ok");
@@ -253,8 +253,10 @@ describe("extension of the probation", () => {
     expect(ruleOf(evaluateExtension(facts, probationary, 13, "2025-07-22", ctx.today))).toBe("extension.months");
     expect(ruleOf(evaluateExtension(facts, probationary, 6, "2025-10-23", ctx.today))).toBe("extension.while_probationary");
     expect(ruleOf(evaluateExtension({ ...facts, extensionMonths: 6 }, probationary, 6, "2025-07-22", ctx.today))).toBe("extension.once");
-    expect(ruleOf(evaluateExtension(facts, before("higher_approval"), 6, "2024-09-01", ctx.today))).toBe("extension.while_probationary");
-    expect(ruleOf(evaluateExtension(facts, before("conversion_approval"), 6, "2025-07-23", ctx.today))).toBe(
+    expect(ruleOf(evaluateExtension(facts, stepsBefore("higher_approval"), 6, "2024-09-01", ctx.today))).toBe(
+      "extension.while_probationary",
+    );
+    expect(ruleOf(evaluateExtension(facts, stepsBefore("conversion_approval"), 6, "2025-07-23", ctx.today))).toBe(
       "extension.while_probationary",
     );
   });
@@ -262,28 +264,28 @@ describe("extension of the probation", () => {
 
 describe("the next step and its dates", () => {
   it("the talk is due a month after the application, overdue the day after", () => {
-    const steps = before("talk");
+    const steps = stepsBefore("talk");
     expect(nextStep(facts, steps, "2023-02-10")).toMatchObject({ step: "talk", due: "2023-02-10", overdue: false, rule: "talk.one_month" });
     expect(nextStep(facts, steps, "2023-02-11")).toMatchObject({ step: "talk", overdue: true });
   });
   it("reviews until a year has passed and two are on file, then the candidate", () => {
-    expect(nextStep(facts, before("activist_review"), "2023-06-01")).toMatchObject({ step: "activist_review", due: "2023-10-10" });
-    expect(nextStep(facts, before("activist_review", 1), "2024-01-01")).toMatchObject({ step: "activist_review", due: "2024-04-10" });
-    expect(nextStep(facts, before("candidate_determined"), "2024-04-10")).toMatchObject({
+    expect(nextStep(facts, stepsBefore("activist_review"), "2023-06-01")).toMatchObject({ step: "activist_review", due: "2023-10-10" });
+    expect(nextStep(facts, stepsBefore("activist_review", 1), "2024-01-01")).toMatchObject({ step: "activist_review", due: "2024-04-10" });
+    expect(nextStep(facts, stepsBefore("candidate_determined"), "2024-04-10")).toMatchObject({
       step: "candidate_determined",
       earliest: "2024-04-10",
       due: "2024-10-10",
     });
-    expect(nextStep(facts, before("candidate_determined"), "2024-10-11")).toMatchObject({ step: "activist_review", overdue: true });
+    expect(nextStep(facts, stepsBefore("candidate_determined"), "2024-10-11")).toMatchObject({ step: "activist_review", overdue: true });
   });
   it("the vote's earliest date is the day after the publicity; conversion after the probation", () => {
-    expect(nextStep(facts, before("branch_vote"), "2024-07-16")).toMatchObject({ step: "branch_vote", earliest: "2024-07-22" });
-    expect(nextStep(facts, before("higher_approval"), "2024-08-02")).toMatchObject({ step: "higher_approval", due: "2024-10-22" });
-    expect(nextStep(facts, before("conversion_vote"), "2025-07-12")).toMatchObject({
+    expect(nextStep(facts, stepsBefore("branch_vote"), "2024-07-16")).toMatchObject({ step: "branch_vote", earliest: "2024-07-22" });
+    expect(nextStep(facts, stepsBefore("higher_approval"), "2024-08-02")).toMatchObject({ step: "higher_approval", due: "2024-10-22" });
+    expect(nextStep(facts, stepsBefore("conversion_vote"), "2025-07-12")).toMatchObject({
       step: "conversion_vote",
       earliest: "2025-07-22",
       due: "2025-10-22",
     });
-    expect(nextStep({ ...facts, status: "stopped" }, before("talk"), "2023-02-01")).toBeNull();
+    expect(nextStep({ ...facts, status: "stopped" }, stepsBefore("talk"), "2023-02-01")).toBeNull();
   });
 });

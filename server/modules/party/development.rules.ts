@@ -454,7 +454,6 @@ function checkTwoMembers(
   return ok;
 }
 
-const on = (date: string): Text => ({ "zh-CN": date, en: date });
 const limit = (kind: "最早" | "最迟", date: string): Text => ({
   "zh-CN": `${kind} ${date}`,
   en: `${kind === "最早" ? "earliest" : "latest"} ${date}`,
