@@ -5,6 +5,8 @@ export interface Section {
   key: string;
   path: string;
   action: Action;
+  /** Sections shown together under one menu heading (e.g. 党建). */
+  group?: "party";
 }
 
 export const sections: Section[] = [
@@ -20,6 +22,11 @@ export const sections: Section[] = [
   { key: "meetings", path: "/meetings", action: "meeting.read" },
   { key: "actionItems", path: "/action-items", action: "meeting.read" },
   { key: "scorecard", path: "/scorecard", action: "scorecard.read" },
+  { key: "partyMembers", path: "/party/members", action: "party.read", group: "party" },
+  { key: "development", path: "/party/development", action: "development.read", group: "party" },
+  { key: "funnel", path: "/party/funnel", action: "development.read", group: "party" },
+  { key: "branchLife", path: "/party/branch-life", action: "party.read", group: "party" },
+  { key: "pioneers", path: "/party/pioneers", action: "party.read", group: "party" },
   { key: "allianceUnits", path: "/alliance-units", action: "unit.read" },
   { key: "users", path: "/users", action: "user.read" },
   { key: "audit", path: "/audit", action: "audit.read" },

@@ -9,6 +9,7 @@ import enMeetings from "../locales/en/meetings.json" with { type: "json" };
 import enMerchants from "../locales/en/merchants.json" with { type: "json" };
 import enMobile from "../locales/en/mobile.json" with { type: "json" };
 import enNotifications from "../locales/en/notifications.json" with { type: "json" };
+import enParty from "../locales/en/party.json" with { type: "json" };
 import enProblems from "../locales/en/problems.json" with { type: "json" };
 import enResidents from "../locales/en/residents.json" with { type: "json" };
 import enScorecard from "../locales/en/scorecard.json" with { type: "json" };
@@ -24,6 +25,7 @@ import zhMeetings from "../locales/zh-CN/meetings.json" with { type: "json" };
 import zhMerchants from "../locales/zh-CN/merchants.json" with { type: "json" };
 import zhMobile from "../locales/zh-CN/mobile.json" with { type: "json" };
 import zhNotifications from "../locales/zh-CN/notifications.json" with { type: "json" };
+import zhParty from "../locales/zh-CN/party.json" with { type: "json" };
 import zhProblems from "../locales/zh-CN/problems.json" with { type: "json" };
 import zhResidents from "../locales/zh-CN/residents.json" with { type: "json" };
 import zhScorecard from "../locales/zh-CN/scorecard.json" with { type: "json" };
@@ -69,6 +71,7 @@ void i18n.use(initReactI18next).init({
     "meetings",
     "scorecard",
     "notifications",
+    "party",
   ],
   defaultNS: "common",
   interpolation: { escapeValue: false },
@@ -90,6 +93,7 @@ void i18n.use(initReactI18next).init({
       meetings: zhMeetings,
       scorecard: zhScorecard,
       notifications: zhNotifications,
+      party: zhParty,
     },
     en: {
       common: enCommon,
@@ -107,6 +111,7 @@ void i18n.use(initReactI18next).init({
       meetings: enMeetings,
       scorecard: enScorecard,
       notifications: enNotifications,
+      party: enParty,
     },
   },
 });

@@ -7,6 +7,7 @@ import {
   CarryOutOutlined,
   DownOutlined,
   ExclamationCircleOutlined,
+  FlagOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -20,7 +21,7 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { Dropdown, Layout, Menu, Segmented, Spin } from "antd";
-import { type ReactNode, Suspense, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../features/auth/api/logout.ts";
@@ -47,6 +48,7 @@ const icons: Record<string, ReactNode> = {
   allianceUnits: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
+  party: <FlagOutlined />,
 };
 
 export function PageFallback() {
@@ -68,9 +70,27 @@ export function ConsoleLayout() {
   const current = sectionFor(location.pathname);
   const stationName = me.stations.length === 1 ? me.stations[0].name : me.orgUnitName;
 
-  const items = sections
-    .filter((s) => me.actions.includes(s.action))
-    .map((s) => ({ key: s.path, icon: icons[s.key], label: t(`menu.${s.key}`) }));
+  // Grouped sections (党建) sit under one heading, placed where the group's first section is.
+  type Item = { key: string; icon?: ReactNode; label: string; children?: Item[] };
+  const items: Item[] = [];
+  for (const s of sections.filter((one) => me.actions.includes(one.action))) {
+    const item = { key: s.path, icon: s.group ? undefined : icons[s.key], label: t(`menu.${s.key}`) };
+    if (!s.group) {
+      items.push(item);
+      continue;
+    }
+    let group = items.find((i) => i.key === `group:${s.group}`);
+    if (!group) {
+      group = { key: `group:${s.group}`, icon: icons[s.group], label: t(`menu.${s.group}`), children: [] };
+      items.push(group);
+    }
+    group.children?.push(item);
+  }
+  const currentGroup = current?.group ? `group:${current.group}` : null;
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
 
   const signOut = async () => {
     await logout.mutateAsync().catch(() => undefined);
@@ -141,6 +161,8 @@ export function ConsoleLayout() {
           <Menu
             mode="inline"
             selectedKeys={current ? [current.path] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}

@@ -25,6 +25,12 @@ const MeetingsPage = lazy(() => import("../features/meetings/pages/meetings-page
 const MeetingDetailPage = lazy(() => import("../features/meetings/pages/meeting-detail-page.tsx"));
 const ActionItemsPage = lazy(() => import("../features/meetings/pages/action-items-page.tsx"));
 const ScorecardPage = lazy(() => import("../features/scorecard/pages/scorecard-page.tsx"));
+const PartyMembersPage = lazy(() => import("../features/party/pages/members-page.tsx"));
+const DevelopmentPage = lazy(() => import("../features/party/pages/development-page.tsx"));
+const CaseDetailPage = lazy(() => import("../features/party/pages/case-detail-page.tsx"));
+const FunnelPage = lazy(() => import("../features/party/pages/funnel-page.tsx"));
+const BranchLifePage = lazy(() => import("../features/party/pages/branch-life-page.tsx"));
+const PioneersPage = lazy(() => import("../features/party/pages/pioneers-page.tsx"));
 const UsersPage = lazy(() => import("../features/users/pages/users-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/audit-page.tsx"));
 
@@ -69,6 +75,12 @@ export function ConsoleRouter() {
             <Route path="meetings/:id" element={guarded("meeting.read", <MeetingDetailPage />)} />
             <Route path="action-items" element={guarded("meeting.read", <ActionItemsPage />)} />
             <Route path="scorecard" element={guarded("scorecard.read", <ScorecardPage />)} />
+            <Route path="party/members" element={guarded("party.read", <PartyMembersPage />)} />
+            <Route path="party/development" element={guarded("development.read", <DevelopmentPage />)} />
+            <Route path="party/development/:id" element={guarded("development.read", <CaseDetailPage />)} />
+            <Route path="party/funnel" element={guarded("development.read", <FunnelPage />)} />
+            <Route path="party/branch-life" element={guarded("party.read", <BranchLifePage />)} />
+            <Route path="party/pioneers" element={guarded("party.read", <PioneersPage />)} />
             <Route path="alliance-units" element={guarded("unit.read", <AllianceUnitsPage />)} />
             <Route path="users" element={guarded("user.read", <UsersPage />)} />
             <Route path="audit" element={guarded("audit.read", <AuditPage />)} />

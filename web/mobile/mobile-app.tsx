@@ -22,6 +22,7 @@ const BoardPage = lazy(() => import("./pages/board-page.tsx"));
 const NotificationsPage = lazy(() => import("./pages/notifications-page.tsx"));
 const NeedPage = lazy(() => import("./pages/need-page.tsx"));
 const CheckInPage = lazy(() => import("./pages/checkin-page.tsx"));
+const PioneersPage = lazy(() => import("./pages/pioneers-page.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -89,6 +90,7 @@ export function MobileApp() {
               <Route path="/need" element={guarded(<NeedPage />)} />
               <Route path="/checkin" element={guarded(<CheckInPage />)} />
               <Route path="/board" element={<BoardPage />} />
+              <Route path="/pioneers" element={<PioneersPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

@@ -9,6 +9,7 @@ import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
 import { useUnreadCount } from "../../features/notifications/api/unread-count.ts";
 import { useMyMerchant } from "../api/get-my-merchant.ts";
+import { useMyParty } from "../api/get-my-party.ts";
 import { useMyResident } from "../api/get-my-resident.ts";
 import { useElderlyMode } from "../elderly-mode.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
@@ -38,6 +39,26 @@ function MerchantSection() {
       {m.isPartyMember && (
         <List.Item extra={<Tag color="danger">{t("merchants:partyMember")}</Tag>}>{t("merchants:field.isPartyMember")}</List.Item>
       )}
+    </List>
+  );
+}
+
+/** The signed-in user's own Party member record; shown only when they are a member (the API answers 200). */
+function PartySection() {
+  const { t } = useTranslation("mobile");
+  const party = useMyParty();
+  const m = party.data;
+  if (!m) return null;
+  return (
+    <List header={t("myParty")} mode="card" data-testid="my-party">
+      <List.Item extra={m.branchName}>{t("party:branch")}</List.Item>
+      <List.Item extra={<Tag color={m.status === "full" ? "danger" : "warning"}>{t(`party:memberStatus.${m.status}`)}</Tag>}>
+        {t("party:field.status")}
+      </List.Item>
+      <List.Item extra={m.joinedOn}>{t("party:field.joinedOn")}</List.Item>
+      {m.fullOn && <List.Item extra={m.fullOn}>{t("party:field.fullOn")}</List.Item>}
+      <List.Item extra={t(`party:role.${m.role}`)}>{t("party:field.role")}</List.Item>
+      {m.partyGroup && <List.Item extra={m.partyGroup}>{t("party:field.partyGroup")}</List.Item>}
     </List>
   );
 }
@@ -103,6 +124,12 @@ const entryIcons = {
     </>,
   ),
   need: svg(<path d="M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z" />),
+  pioneers: svg(
+    <>
+      <path d="M5 21V4" />
+      <path d="M5 4h11l-2 4 2 4H5" />
+    </>,
+  ),
 };
 
 interface Entry {
@@ -126,6 +153,7 @@ function Entries({ me }: { me: Me }) {
     { key: "board", path: stationId ? `/board?stationId=${stationId}` : "/board", icon: entryIcons.board, show: true },
     { key: "notifications", path: "/notifications", icon: entryIcons.notifications, show: true, badge: unread.data?.unread },
     { key: "need", path: "/need", icon: entryIcons.need, show: has("need.raise") },
+    { key: "pioneers", path: stationId ? `/pioneers?stationId=${stationId}` : "/pioneers", icon: entryIcons.pioneers, show: true },
   ];
   return (
     <div className="dd-entries" data-testid="entries">
@@ -201,6 +229,7 @@ export default function ProfilePage() {
         <List.Item extra={maskedMobile(me)}>{t("mobile")}</List.Item>
         {me.allianceUnitName && <List.Item extra={me.allianceUnitName}>{t("allianceUnit")}</List.Item>}
       </List>
+      <PartySection />
       {me.merchantId && <MerchantSection />}
       {me.residentId && <ResidentSection />}
       <List header={t("settings")} mode="card">
