@@ -15,6 +15,7 @@ import { hashPassword } from "../server/platform/passwords.ts";
 import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
+import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
 
 export const DEMO_PASSWORD = "Dandelion@2026";
@@ -410,6 +411,15 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         { userId: scjg.id, name: scjg.display_name, unitId: units.区市场监督管理局 },
       ],
       problems: new ProblemsService(trx, vault, new FilesService(trx), new Notifier(logGateway(silent), silent)),
+      now: new Date(),
+    });
+    // The Party branch of three, its 9/5/2 pipeline, a year of branch life and the pioneer posts (issue 5).
+    await loadParty(trx, vault, {
+      stationId: station.id,
+      communityId: community.id,
+      partyMerchantId: merchantIds[3],
+      secretaryUserId: (await userId("shuji")).id,
+      bureauUserId: scjg.id,
       now: new Date(),
     });
     await appendAudit(trx, systemActor, {

@@ -19,6 +19,7 @@ import { meetingsRoutes } from "./modules/meetings/meetings.routes.ts";
 import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
+import { partyRoutes } from "./modules/party/party.routes.ts";
 import { problemsRoutes } from "./modules/problems/problems.routes.ts";
 import { residentsRoutes } from "./modules/residents/residents.routes.ts";
 import { scorecardRoutes } from "./modules/scorecard/scorecard.routes.ts";
@@ -78,7 +79,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdempotency(app, deps.database.db);
   const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
-  app.decorate("jobs", [...moduleDeps.services.problems.jobs(), ...moduleDeps.services.files.jobs(), ...idempotencyJobs(deps.database.db)]);
+  app.decorate("jobs", [
+    ...moduleDeps.services.problems.jobs(),
+    ...moduleDeps.services.files.jobs(),
+    ...moduleDeps.services.party.jobs(),
+    ...idempotencyJobs(deps.database.db),
+  ]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
@@ -106,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await listsRoutes(scope, moduleDeps);
     await meetingsRoutes(scope, moduleDeps);
     await scorecardRoutes(scope, moduleDeps);
+    await partyRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

@@ -9,6 +9,7 @@ import { MeetingsService } from "./modules/meetings/meetings.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
 import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
+import { PartyService } from "./modules/party/party.service.ts";
 import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
@@ -48,6 +49,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     lists,
     meetings,
     scorecard: new ScorecardService(db, { problems, meetings }),
+    party: new PartyService(db, deps.vault, files, notifier),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

@@ -1,0 +1,321 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { dateSchema, idParams, pageOf, pageQuery } from "../../../contracts/common.ts";
+import {
+  attendanceReportSchema,
+  branchMeetingCreateSchema,
+  branchMeetingHoldSchema,
+  branchMeetingKindSchema,
+  branchMeetingSchema,
+  branchSchema,
+  caseCreateSchema,
+  caseListQuery,
+  developmentCaseSchema,
+  extensionSchema,
+  funnelSchema,
+  memberCreateSchema,
+  memberListQuery,
+  memberSchema,
+  memberTransferSchema,
+  memberUpdateSchema,
+  pioneerPostCreateSchema,
+  pioneerPostSchema,
+  stepRecordSchema,
+  stopCaseSchema,
+} from "../../../contracts/party.ts";
+import { actorOf, requireUser } from "../../platform/auth.ts";
+import { localeOf } from "../../platform/errors.ts";
+import type { Services } from "../../services.ts";
+import { RuleRefusalError } from "./party.service.ts";
+
+/** Runs a development write; a refusal by the rules answers 400/409 naming the rule and the field. */
+async function underRules<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RuleRefusalError) {
+      const status = error.errorId === "development.rule" ? 400 : 409;
+      return reply.code(status).send(error.body(localeOf(request)));
+    }
+    throw error;
+  }
+}
+
+const meetingListQuery = pageQuery.extend({
+  branchId: z.coerce.number().int().positive().optional(),
+  kind: branchMeetingKindSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+});
+
+export async function partyRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const service = services.party;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["party"];
+
+  r.get(
+    "/api/party/branches",
+    { config: { access: "party.read" }, schema: { tags, summary: "Branches in reach", response: { 200: z.array(branchSchema) } } },
+    async (request) => service.branches(requireUser(request)),
+  );
+
+  // ---- members ----
+
+  r.get(
+    "/api/party/members",
+    {
+      config: { access: "party.read" },
+      schema: { tags, summary: "Members of the branches in reach", querystring: memberListQuery, response: { 200: pageOf(memberSchema) } },
+    },
+    async (request) => service.listMembers(requireUser(request), request.query),
+  );
+
+  r.post(
+    "/api/party/members",
+    {
+      config: { access: "party.manage" },
+      schema: {
+        tags,
+        summary: "Register a member (transferred in or already a member)",
+        body: memberCreateSchema,
+        response: { 201: memberSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.createMember(requireUser(request), request.body, actorOf(request))),
+  );
+
+  r.get(
+    "/api/party/members/:id",
+    { config: { access: "party.read" }, schema: { tags, summary: "One member", params: idParams, response: { 200: memberSchema } } },
+    async (request) => service.getMember(requireUser(request), request.params.id),
+  );
+
+  r.patch(
+    "/api/party/members/:id",
+    {
+      config: { access: "party.manage" },
+      schema: {
+        tags,
+        summary: "Edit a member (version-checked)",
+        params: idParams,
+        body: memberUpdateSchema,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => service.updateMember(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+
+  r.post(
+    "/api/party/members/:id/transfer",
+    {
+      config: { access: "party.manage" },
+      schema: { tags, summary: "Transfer a member out", params: idParams, body: memberTransferSchema, response: { 200: memberSchema } },
+    },
+    async (request) => service.transferMember(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+
+  r.get(
+    "/api/me/party",
+    {
+      config: { access: "self.read" },
+      schema: { tags, summary: "The signed-in account's own member record (404 if none)", response: { 200: memberSchema } },
+    },
+    async (request) => service.ownMember(requireUser(request)),
+  );
+
+  // ---- development ----
+
+  r.get(
+    "/api/party/cases",
+    {
+      config: { access: "development.read" },
+      schema: { tags, summary: "Development cases", querystring: caseListQuery, response: { 200: pageOf(developmentCaseSchema) } },
+    },
+    async (request) => service.listCases(requireUser(request), request.query),
+  );
+
+  r.post(
+    "/api/party/cases",
+    {
+      config: { access: "development.write" },
+      schema: {
+        tags,
+        summary: "Open a case with its written application (step 1)",
+        body: caseCreateSchema,
+        response: { 201: developmentCaseSchema },
+      },
+    },
+    async (request, reply) =>
+      underRules(request, reply, async () =>
+        reply.code(201).send(await service.createCase(requireUser(request), request.body, actorOf(request))),
+      ),
+  );
+
+  r.get(
+    "/api/party/cases/:id",
+    {
+      config: { access: "development.read" },
+      schema: { tags, summary: "One case with its steps and the next step", params: idParams, response: { 200: developmentCaseSchema } },
+    },
+    async (request) => service.getCase(requireUser(request), request.params.id),
+  );
+
+  r.post(
+    "/api/party/cases/:id/steps",
+    {
+      config: { access: "development.write" },
+      schema: {
+        tags,
+        summary: "Record the next step (checked against the rules; version-checked)",
+        params: idParams,
+        body: stepRecordSchema,
+        response: { 200: developmentCaseSchema },
+      },
+    },
+    async (request, reply) =>
+      underRules(request, reply, () => service.recordStep(requireUser(request), request.params.id, request.body, actorOf(request))),
+  );
+
+  r.post(
+    "/api/party/cases/:id/extension",
+    {
+      config: { access: "development.write" },
+      schema: {
+        tags,
+        summary: "Extend the probation (once, 6–12 months)",
+        params: idParams,
+        body: extensionSchema,
+        response: { 200: developmentCaseSchema },
+      },
+    },
+    async (request, reply) =>
+      underRules(request, reply, () => service.extend(requireUser(request), request.params.id, request.body, actorOf(request))),
+  );
+
+  r.post(
+    "/api/party/cases/:id/stop",
+    {
+      config: { access: "development.write" },
+      schema: { tags, summary: "Stop a case", params: idParams, body: stopCaseSchema, response: { 200: developmentCaseSchema } },
+    },
+    async (request) => service.stop(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+
+  r.get(
+    "/api/party/funnel",
+    {
+      config: { access: "development.read" },
+      schema: {
+        tags,
+        summary: "Counts by stage for a branch's org unit, a community or a district",
+        querystring: z.object({ orgUnitId: z.coerce.number().int().positive().optional() }),
+        response: { 200: funnelSchema },
+      },
+    },
+    async (request) => service.funnel(requireUser(request), request.query.orgUnitId),
+  );
+
+  // ---- branch life ----
+
+  r.get(
+    "/api/party/meetings",
+    {
+      config: { access: "party.read" },
+      schema: {
+        tags,
+        summary: "Branch meetings (三会一课)",
+        querystring: meetingListQuery,
+        response: { 200: pageOf(branchMeetingSchema) },
+      },
+    },
+    async (request) => service.listMeetings(requireUser(request), request.query),
+  );
+
+  r.post(
+    "/api/party/meetings",
+    {
+      config: { access: "party.manage" },
+      schema: { tags, summary: "Schedule a branch meeting", body: branchMeetingCreateSchema, response: { 201: branchMeetingSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.createMeeting(requireUser(request), request.body, actorOf(request))),
+  );
+
+  r.post(
+    "/api/party/meetings/:id/hold",
+    {
+      config: { access: "party.manage" },
+      schema: {
+        tags,
+        summary: "Record a meeting as held: minutes, photos, attendance",
+        params: idParams,
+        body: branchMeetingHoldSchema,
+        response: { 200: branchMeetingSchema },
+      },
+    },
+    async (request) => service.holdMeeting(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+
+  r.get(
+    "/api/party/attendance",
+    {
+      config: { access: "party.read" },
+      schema: {
+        tags,
+        summary: "Attendance per member for a year and the required meetings missing",
+        querystring: z.object({
+          branchId: z.coerce.number().int().positive().optional(),
+          year: z.coerce.number().int().min(2000).max(2100),
+        }),
+        response: { 200: attendanceReportSchema },
+      },
+    },
+    async (request) => service.attendance(requireUser(request), request.query.branchId, request.query.year),
+  );
+
+  // ---- pioneer posts ----
+
+  r.get(
+    "/api/party/pioneer-posts",
+    { config: { access: "party.read" }, schema: { tags, summary: "Pioneer posts", response: { 200: z.array(pioneerPostSchema) } } },
+    async (request) => service.listPosts(requireUser(request)),
+  );
+
+  r.post(
+    "/api/party/pioneer-posts",
+    {
+      config: { access: "party.manage" },
+      schema: { tags, summary: "Put a member on a pioneer post", body: pioneerPostCreateSchema, response: { 201: pioneerPostSchema } },
+    },
+    async (request, reply) => reply.code(201).send(await service.createPost(requireUser(request), request.body, actorOf(request))),
+  );
+
+  r.patch(
+    "/api/party/pioneer-posts/:id",
+    {
+      config: { access: "party.manage" },
+      schema: {
+        tags,
+        summary: "Activate or hide a pioneer post",
+        params: idParams,
+        body: z.object({ active: z.boolean().optional(), showOnMobile: z.boolean().optional() }).strict(),
+        response: { 200: pioneerPostSchema },
+      },
+    },
+    async (request) => service.updatePost(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+
+  r.get(
+    "/api/public/pioneer-posts",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "The station's pioneer posts shown on /m/ (member's name only)",
+        querystring: z.object({ stationId: z.coerce.number().int().positive().optional() }),
+        response: { 200: z.array(pioneerPostSchema) },
+      },
+    },
+    async (request) => service.publicPosts(request.query.stationId),
+  );
+}
