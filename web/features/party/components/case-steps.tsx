@@ -2,13 +2,14 @@ import { Steps, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DevelopmentCase, DevelopmentStep } from "../../../../contracts/party.ts";
 import { formatDate } from "../../../app/format.ts";
+import { useMembers } from "../api/list-members.ts";
 import type { StepRecordOut } from "../api/types.ts";
 import { phases, stepNumber } from "./labels.ts";
 
 type Vote = { entitled: number; present: number; inFavour: number; against: number; abstain: number };
 
 /** What the server kept with a step: the vote, the conclusion, the publicity's end, the contacts or introducers. */
-function RecordDetails({ record }: { record: StepRecordOut }) {
+function RecordDetails({ record, names }: { record: StepRecordOut; names: Map<number, string> }) {
   const { t } = useTranslation("party");
   const d = record.details ?? {};
   const lines: string[] = [];
@@ -16,9 +17,8 @@ function RecordDetails({ record }: { record: StepRecordOut }) {
   if (vote && typeof vote === "object") lines.push(t("case.voteDetails", vote));
   if (typeof d.conclusion === "string") lines.push(d.conclusion);
   if (typeof d.publicityUntil === "string") lines.push(t("case.publicityDetails", { date: formatDate(d.publicityUntil) }));
-  const names = (d.memberNames ?? d.members) as unknown;
-  if (Array.isArray(names) && names.length)
-    lines.push(names.map((n) => (typeof n === "string" ? n : ((n as { name?: string }).name ?? ""))).join("、"));
+  const ids = d.memberIds as unknown;
+  if (Array.isArray(ids) && ids.length) lines.push(ids.map((id) => names.get(Number(id)) ?? `#${id}`).join("、"));
   if (typeof d.months === "number") lines.push(t("case.extended", { months: d.months }));
   return (
     <div style={{ fontSize: 13 }}>
@@ -38,6 +38,8 @@ export function CaseSteps({ record }: { record: DevelopmentCase }) {
   const byStep = new Map<DevelopmentStep, StepRecordOut[]>();
   for (const s of record.steps) byStep.set(s.step, [...(byStep.get(s.step) ?? []), s]);
   const next = record.next?.step;
+  const members = useMembers({ branchId: record.branchId, page: 1, pageSize: 200 });
+  const names = new Map((members.data?.items ?? []).map((m) => [m.id, m.name]));
 
   return (
     <div data-testid="case-steps">
@@ -66,7 +68,7 @@ export function CaseSteps({ record }: { record: DevelopmentCase }) {
                   </span>
                 ),
                 content: done.length ? (
-                  done.map((r) => <RecordDetails key={r.id} record={r} />)
+                  done.map((r) => <RecordDetails key={r.id} record={r} names={names} />)
                 ) : isNext && record.next?.due ? (
                   <span style={{ color: record.next.overdue ? "#cf1322" : undefined }}>
                     {t("case.windowDue", { due: formatDate(record.next.due) })}

@@ -110,7 +110,13 @@ export function StepForm({ record }: { record: DevelopmentCase }) {
         />
       )}
       <Form.Item name="step" label={t("case.next")} required>
-        <Select options={stepOptions} data-testid="step-select" onChange={() => setRefusal(null)} />
+        <Select
+          options={stepOptions}
+          showSearch={{ optionFilterProp: "label" }}
+          virtual={false}
+          data-testid="step-select"
+          onChange={() => setRefusal(null)}
+        />
       </Form.Item>
       <Form.Item name="on" label={t("field.on")} required>
         <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} data-testid="step-on" />

@@ -13,6 +13,9 @@ import { stepNumber } from "../components/labels.ts";
 import { StageTag } from "../components/stage-tag.tsx";
 import { StepForm } from "../components/step-form.tsx";
 
+/** The server may name a rule by its id (`talk.one_month`) rather than its text; only text is shown. */
+const isRuleId = (rule: string) => /^[a-z_]+(\.[a-z_]+)+$/.test(rule);
+
 export default function CaseDetailPage() {
   const { t } = useTranslation("party");
   const can = useCan();
@@ -102,7 +105,7 @@ export default function CaseDetailPage() {
                         : t("case.windowDue", { due: formatDate(next.due) })}
                   </div>
                 )}
-                {next.rule && (
+                {next.rule && !isRuleId(next.rule) && (
                   <Alert type="info" title={`${t("case.rule")}：${next.rule}`} style={{ marginBottom: 16 }} data-testid="next-rule" />
                 )}
                 {write && <StepForm key={c.version} record={c} />}
