@@ -152,21 +152,18 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       ),
   );
 
-  // The parameter is named caseId, not id: route-access.test.ts's cross-station check expects 404 from every
-  // GET …/:id for the other station's station admin, who lacks development.read and so meets the gate's 403
-  // first (which reveals nothing). Cross-station reads of a case answer 404 (party.http.test.ts).
   r.get(
-    "/api/party/cases/:caseId",
+    "/api/party/cases/:id",
     {
       config: { access: "development.read" },
       schema: {
         tags,
         summary: "One case with its steps and the next step",
-        params: z.object({ caseId: z.coerce.number().int().positive() }),
+        params: idParams,
         response: { 200: developmentCaseSchema },
       },
     },
-    async (request) => service.getCase(requireUser(request), request.params.caseId),
+    async (request) => service.getCase(requireUser(request), request.params.id),
   );
 
   r.post(
