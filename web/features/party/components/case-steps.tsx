@@ -52,6 +52,7 @@ export function CaseSteps({ record }: { record: DevelopmentCase }) {
             orientation="vertical"
             size="small"
             initial={stepNumber(phase.steps[0]) - 1}
+            current={-1}
             items={phase.steps.map((step) => {
               const done = byStep.get(step) ?? [];
               const isNext = step === next && record.status === "active";
