@@ -106,7 +106,7 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await page.getByRole("menuitem", { name: "党建" }).click();
   await page.getByRole("menuitem", { name: "发展党员" }).click();
   await page.waitForURL(/\/party\/development$/);
-  await app.shot(page, "party-pipeline");
+  await page.getByTestId("case-create").waitFor();
 
   // 1. Register the written application: born 1990, applied two and a half years ago.
   const today = dayjs();
@@ -201,7 +201,10 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await wait(() => row.textContent()).toContain("正式党员");
   await app.shot(page, "party-members");
 
-  // The funnel and branch life render on the same data.
+  // The pipeline, the funnel and branch life render on the same data.
+  await page.goto("/party/development");
+  await page.locator(".ant-table-row").first().waitFor();
+  await app.shot(page, "party-pipeline");
   await page.goto("/party/funnel");
   await page.getByTestId("funnel-ever").waitFor();
   await page.getByTestId("funnel-chart").waitFor();

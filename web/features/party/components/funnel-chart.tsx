@@ -30,7 +30,8 @@ export default function FunnelChart({ data, height = 340 }: { data: { name: stri
     chart.current?.setOption(
       {
         color: colours,
-        tooltip: { trigger: "item", formatter: "{b}：{c}" },
+        // The funnel's shape follows the stages' order (a later stage is narrower); the counts are the labels.
+        tooltip: { trigger: "item", formatter: (p: { name: string; data: { count: number } }) => `${p.name}：${p.data.count}` },
         series: [
           {
             type: "funnel",
@@ -39,10 +40,16 @@ export default function FunnelChart({ data, height = 340 }: { data: { name: stri
             width: "80%",
             top: 10,
             bottom: 10,
-            minSize: "20%",
+            minSize: "30%",
             gap: 4,
-            label: { show: true, position: "inside", formatter: "{b}  {c}", color: "#1f1f1f", fontSize: 14 },
-            data,
+            label: {
+              show: true,
+              position: "inside",
+              formatter: (p: { name: string; data: { count: number } }) => `${p.name}  ${p.data.count}`,
+              color: "#1f1f1f",
+              fontSize: 14,
+            },
+            data: data.map((d, i) => ({ name: d.name, value: data.length - i, count: d.value })),
           },
         ],
       },
