@@ -2,12 +2,17 @@ import { Alert, Empty, List, Progress, Skeleton, Table, Tag, Typography } from "
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useAttendance } from "../api/get-attendance.ts";
+import { useBranches } from "../api/list-branches.ts";
 import type { AttendanceReport as Report } from "../api/types.ts";
 
 /** Attendance per member for the year, and the required meetings missing in their period with the rule. */
 export function AttendanceReport({ branchId, year }: { branchId?: number; year: number }) {
   const { t } = useTranslation("party");
-  const report = useAttendance({ branchId, year });
+  // The report is per branch: without a choice, the first station branch in scope.
+  const branches = useBranches();
+  const chosen = branchId ?? branches.data?.find((b) => b.kind === "branch")?.id ?? branches.data?.[0]?.id;
+  const report = useAttendance({ branchId: chosen, year }, chosen !== undefined);
+  if (branches.isSuccess && chosen === undefined) return <Empty />;
   if (report.isPending) return <Skeleton active />;
   if (report.isError) return <Alert type="error" showIcon title={errorMessage(report.error)} />;
   const data = report.data;
