@@ -316,6 +316,14 @@ export const branchMeetingHoldSchema = z
   })
   .strict();
 
+export const branchCheckInResultSchema = z.object({
+  meetingId: z.number().int(),
+  meetingTitle: z.string(),
+  memberName: z.string(),
+  /** false when the member had already checked in. */
+  created: z.boolean(),
+});
+
 export const attendanceReportSchema = z.object({
   year: z.number().int(),
   members: z.array(z.object({ memberId: z.number().int(), name: z.string(), attended: z.number().int(), required: z.number().int() })),

@@ -1,4 +1,4 @@
-// The rotating check-in code: `<payload>.<signature>`, the payload a base64url JSON { m: meetingId, e: expiry
+// Rotating check-in codes for meetings (the alliance's and the branch's): `<payload>.<signature>`, the payload a base64url JSON { m: meetingId, e: expiry
 // in epoch seconds }, the signature an HMAC-SHA256 of the payload under the meeting's own secret. The screen at
 // the door re-fetches a fresh code before the old one lapses; a phone camera opens /m/checkin?token=….
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";

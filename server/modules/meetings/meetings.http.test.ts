@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCheckInToken } from "../../platform/checkin.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
-import { signCheckInToken } from "./meetings.checkin.ts";
 import { MeetingsRepository } from "./meetings.repository.ts";
 
 const DAY = 86_400_000;

@@ -18,11 +18,11 @@ import type {
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, signCheckInToken } from "../../platform/checkin.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
 import type { EscalatedProblem, EscalationTarget } from "../problems/escalation.ts";
-import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, signCheckInToken } from "./meetings.checkin.ts";
 import { meetingAuditView, presentActionItem, presentAttendance, presentMeeting } from "./meetings.presenter.ts";
 import { type AttendanceRow, type MeetingRow, MeetingsRepository } from "./meetings.repository.ts";
 import {

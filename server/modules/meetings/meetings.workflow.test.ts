@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionItemStatuses, meetingStatuses } from "../../../contracts/meetings.ts";
-import { checkToken, newCheckInSecret, parseCheckInToken, signCheckInToken } from "./meetings.checkin.ts";
+import { checkToken, newCheckInSecret, parseCheckInToken, signCheckInToken } from "../../platform/checkin.ts";
 import {
   agendaEditable,
   checkInOpen,

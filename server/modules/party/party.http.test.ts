@@ -339,4 +339,44 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     });
     expect(created.statusCode).toBe(201);
   });
+
+  it("checks members in by the meeting's QR code once, and the minutes keep them", async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const created = await t.as(shuji, {
+      method: "POST",
+      url: "/api/party/meetings",
+      payload: { branchId: marketBranch, kind: "theme_day", title: "主题党日：走访商户", heldOn: today },
+    });
+    expect(created.statusCode).toBe(201);
+    const meeting = created.json();
+    const code = await t.as(shuji, { method: "GET", url: `/api/party/meetings/${meeting.id}/checkin-code` });
+    expect(code.statusCode).toBe(200);
+    expect(code.json().url).toContain("/m/checkin?kind=branch&token=");
+    expect(code.json().qrSvg).toContain("<svg");
+    const token = code.json().token as string;
+    const scjg = await t.login("scjg");
+    const first = await t.as(scjg, { method: "POST", url: "/api/party/meetings/checkin", payload: { token } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ meetingId: meeting.id, created: true });
+    const again = await t.as(scjg, { method: "POST", url: "/api/party/meetings/checkin", payload: { token } });
+    expect(again.json().created).toBe(false);
+    const notMember = await t.as(staff, { method: "POST", url: "/api/party/meetings/checkin", payload: { token } });
+    expect(notMember.statusCode).toBe(400);
+    expect(notMember.json().error.id).toBe("party.not_member");
+    const forged = await t.as(scjg, {
+      method: "POST",
+      url: "/api/party/meetings/checkin",
+      payload: { token: `${token.split(".")[0]}.${"A".repeat(43)}` },
+    });
+    expect(forged.json().error.id).toBe("meeting.checkin_invalid");
+    const held = await t.as(shuji, {
+      method: "POST",
+      url: `/api/party/meetings/${meeting.id}/hold`,
+      payload: { minutes: "走访商户十二户，宣讲惠企政策，收集意见三条。", memberIds: members.map((m) => m.id), version: meeting.version },
+    });
+    expect(held.statusCode).toBe(200);
+    const scanned = held.json().attendance.filter((a: { method: string }) => a.method === "qr");
+    expect(scanned).toHaveLength(1);
+    expect(held.json().attendance).toHaveLength(new Set(members.map((m) => m.id)).size);
+  });
 });

@@ -262,6 +262,22 @@ export class PartyRepository {
     if (rows.length > 0) await db.insertInto("branch_attendances").values(rows).execute();
   }
 
+  /** Members already recorded present at a meeting (by QR code before the minutes are written). */
+  async presentAt(db: Db, meetingId: number) {
+    const rows = await db.selectFrom("branch_attendances").select("member_id").where("meeting_id", "=", meetingId).execute();
+    return new Set(rows.map((r) => r.member_id));
+  }
+
+  /** Records one attendance; false when the member was already recorded (the unique key decides under races). */
+  async insertAttendanceOnce(db: Db, row: { meeting_id: number; member_id: number; method: string; at: string }) {
+    const r = await db
+      .insertInto("branch_attendances")
+      .values(row)
+      .onConflict((oc) => oc.columns(["meeting_id", "member_id"]).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
   async attendanceOf(meetingIds: number[]) {
     if (meetingIds.length === 0) return [];
     return this.db

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dateSchema, idParams, pageOf, pageQuery } from "../../../contracts/common.ts";
+import { checkInCodeSchema, checkInSchema } from "../../../contracts/meetings.ts";
 import {
   attendanceReportSchema,
+  branchCheckInResultSchema,
   branchMeetingCreateSchema,
   branchMeetingHoldSchema,
   branchMeetingKindSchema,
@@ -244,6 +246,37 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       schema: { tags, summary: "Schedule a branch meeting", body: branchMeetingCreateSchema, response: { 201: branchMeetingSchema } },
     },
     async (request, reply) => reply.code(201).send(await service.createMeeting(requireUser(request), request.body, actorOf(request))),
+  );
+
+  r.get(
+    "/api/party/meetings/:id/checkin-code",
+    {
+      config: { access: "party.manage" },
+      schema: {
+        tags,
+        summary: "The current QR check-in code of a branch meeting (valid about two minutes; on the meeting's day)",
+        params: idParams,
+        response: { 200: checkInCodeSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return service.checkInCode(requireUser(request), request.params.id, `${request.protocol}://${request.host}`);
+    },
+  );
+
+  r.post(
+    "/api/party/meetings/checkin",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "A member checks in by the code scanned at the meeting (recorded once)",
+        body: checkInSchema,
+        response: { 200: branchCheckInResultSchema },
+      },
+    },
+    async (request) => service.checkIn(requireUser(request), request.body.token, actorOf(request)),
   );
 
   r.post(

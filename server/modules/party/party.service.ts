@@ -4,6 +4,7 @@
 // branch out of reach answer 404. Development records are read only through the development.* actions.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import QRCode from "qrcode";
 import type { z } from "zod";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
@@ -28,6 +29,7 @@ import type {
 } from "../../../contracts/party.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import { CHECKIN_TTL_MS, checkToken, parseCheckInToken, signCheckInToken } from "../../platform/checkin.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { type FilesService, fileUrl } from "../../platform/files.ts";
@@ -644,6 +646,8 @@ export class PartyService {
       const members = new Set((await this.repo.membersOf([m.branch_id], trx)).map((r) => r.id));
       const attendees = [...new Set(input.memberIds)];
       if (attendees.some((a) => !members.has(a))) throw fail("party.not_member", [{ field: "memberIds" }]);
+      // Those who scanned the QR code are recorded already; the secretary's list adds the others.
+      const scanned = await this.repo.presentAt(trx, id);
       const now = new Date().toISOString();
       if (!(await this.repo.updateMeeting(trx, id, input.version, { status: "held", minutes: input.minutes, updated_at: now }))) {
         throw conflict();
@@ -651,7 +655,9 @@ export class PartyService {
       await this.files.attach(trx, input.photoIds, user.id, `branch_meeting:${id}`);
       await this.repo.insertAttendance(
         trx,
-        attendees.map((memberId) => ({ meeting_id: id, member_id: memberId, method: "staff", at: now })),
+        attendees
+          .filter((memberId) => !scanned.has(memberId))
+          .map((memberId) => ({ meeting_id: id, member_id: memberId, method: "staff", at: now })),
       );
       await appendAudit(trx, actor, {
         action: "party.meeting_held",
@@ -661,6 +667,42 @@ export class PartyService {
       });
     });
     return this.getMeeting(user, id);
+  }
+
+  /** The rotating QR code shown at a branch meeting; a member's phone opens /m/checkin?kind=branch&token=…. */
+  async checkInCode(user: SessionUser, id: number, origin: string, now: Date = new Date()) {
+    const m = await this.meetingInReach(user, id);
+    if (m.held_on !== localToday(now)) throw fail("meeting.checkin_closed", [{ field: "heldOn" }]);
+    const expiresAt = new Date(now.getTime() + CHECKIN_TTL_MS);
+    const token = signCheckInToken(m.checkin_secret, m.id, expiresAt);
+    const url = `${origin}/m/checkin?kind=branch&token=${encodeURIComponent(token)}`;
+    const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+    return { token, url, expiresAt: expiresAt.toISOString(), qrSvg };
+  }
+
+  /** A member scans the code on the meeting's day: recorded once; a repeated scan answers with `created: false`. */
+  async checkIn(user: SessionUser, token: string, actor: Actor, now: Date = new Date()) {
+    const parsed = parseCheckInToken(token);
+    const meeting = parsed ? await this.repo.meetingById(parsed.meetingId) : undefined;
+    const check = checkToken(parsed, meeting?.checkin_secret ?? null, now);
+    if (!check.ok || !meeting) throw fail(check.ok ? "meeting.checkin_invalid" : check.refusal, [{ field: "token" }]);
+    if (meeting.held_on !== localToday(now)) throw fail("meeting.checkin_closed", [{ field: "token" }]);
+    const member = await this.repo.memberOfAccount(user);
+    if (!member || member.branch_id !== meeting.branch_id) throw fail("party.not_member", [{ field: "token" }]);
+    const at = now.toISOString();
+    const created = await this.db.transaction().execute(async (trx) => {
+      const inserted = await this.repo.insertAttendanceOnce(trx, { meeting_id: meeting.id, member_id: member.id, method: "qr", at });
+      if (inserted) {
+        await appendAudit(trx, actor, {
+          action: "party.meeting_checked_in",
+          objectType: "branch_meeting",
+          objectId: meeting.id,
+          after: { memberId: member.id },
+        });
+      }
+      return inserted;
+    });
+    return { meetingId: meeting.id, meetingTitle: meeting.title, memberName: member.name, created };
   }
 
   /** Attendance per member for a year, and the required meetings missing in their ended periods (支部工作条例 第十九条). */
