@@ -1,6 +1,7 @@
 // The one place rows of the Party module become API records: mobiles masked, details parsed.
 
 import type { z } from "zod";
+import type { Locale } from "../../../contracts/errors.ts";
 import type {
   Branch,
   DevelopmentCase,
@@ -13,7 +14,7 @@ import type {
 } from "../../../contracts/party.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
-import type { NextStep, RecordedStep } from "./development.rules.ts";
+import { type NextStep, type RecordedStep, rules } from "./development.rules.ts";
 import type { BranchRow, CaseRow, MemberRow, PostRow, StepRow } from "./party.repository.ts";
 
 export function presentBranch(row: BranchRow, members: number): Branch {
@@ -77,6 +78,7 @@ export function presentCase(
   next: NextStep | null,
   probationEnds: string | null,
   vault: Vault,
+  locale: Locale = "zh-CN",
 ): DevelopmentCase {
   const out: z.infer<typeof developmentCaseSchema> = {
     id: row.id,
@@ -91,7 +93,8 @@ export function presentCase(
     stage: row.stage as DevelopmentStage,
     status: row.status as DevelopmentCase["status"],
     steps: steps.map(presentStep),
-    next,
+    // The rule that sets the next step's dates, in words with its source, as the branch reads it.
+    next: next ? { ...next, rule: next.rule ? `${rules[next.rule].text[locale]}——${rules[next.rule].source}` : null } : null,
     probationEnds,
     extensionMonths: row.extension_months,
     createdAt: row.created_at,

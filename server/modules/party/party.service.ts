@@ -279,20 +279,20 @@ export class PartyService {
     return row;
   }
 
-  private async presentCases(rows: Awaited<ReturnType<PartyRepository["casesOf"]>>, today: string) {
+  private async presentCases(rows: Awaited<ReturnType<PartyRepository["casesOf"]>>, today: string, locale: Locale = "zh-CN") {
     const steps = await this.repo.stepsOf(rows.map((r) => r.id));
     return rows.map((r) => {
       const own = steps.filter((s) => s.case_id === r.id);
       const recorded = own.map(recordedStep);
       const facts = this.facts(r);
-      return presentCase(r, own, nextStep(facts, recorded, today), probationEnd(recorded, r.extension_months), this.vault);
+      return presentCase(r, own, nextStep(facts, recorded, today), probationEnd(recorded, r.extension_months), this.vault, locale);
     });
   }
 
   async listCases(user: SessionUser, query: z.output<typeof caseListQuery>) {
     const branchIds = await this.visibleBranchIds(user, query.branchId);
     const rows = await this.repo.casesOf({ branchIds, stage: query.stage, status: query.status });
-    let items = await this.presentCases(rows, localToday());
+    let items = await this.presentCases(rows, localToday(), user.locale);
     if (query.q) items = items.filter((c) => c.name.includes(query.q as string));
     if (query.overdue) items = items.filter((c) => (c.next?.overdue ?? false) === (query.overdue === "true"));
     const offset = (query.page - 1) * query.pageSize;
@@ -301,7 +301,7 @@ export class PartyService {
 
   async getCase(user: SessionUser, id: number, today = localToday()): Promise<DevelopmentCase> {
     const row = await this.caseInReach(user, id);
-    const [c] = await this.presentCases([row], today);
+    const [c] = await this.presentCases([row], today, user.locale);
     return c;
   }
 
