@@ -60,6 +60,12 @@ export const actions = [
   "party.manage",
   "development.read",
   "development.write",
+  "caring.read",
+  "caring.manage",
+  "award.nominate",
+  "card.hold",
+  "card.redeem",
+  "meal.deliver",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -107,6 +113,9 @@ const stationWork: Action[] = [
   "meeting.checkin",
   "action_item.work",
   "scorecard.read",
+  "caring.read",
+  "caring.manage",
+  "award.nominate",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -127,7 +136,7 @@ const unitWork: Action[] = [
 ];
 
 /** What merchants, residents and volunteers do on their phones. */
-const publicWork: Action[] = ["self.read", "problem.read", "problem.report", "need.raise", "meeting.checkin"];
+const publicWork: Action[] = ["self.read", "problem.read", "problem.report", "need.raise", "meeting.checkin", "award.nominate"];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
   platform_admin: { scope: "all", actions: [...actions], console: true },
@@ -155,6 +164,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "scorecard.read",
       "party.read",
       "development.read",
+      "caring.read",
     ],
   },
   station_admin: {
@@ -189,9 +199,10 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },
   alliance_contact: { scope: "unit", console: true, actions: unitWork },
-  merchant: { scope: "self", console: false, actions: publicWork },
-  resident: { scope: "self", console: false, actions: publicWork },
-  volunteer: { scope: "self", console: false, actions: publicWork },
+  // A merchant certified as a caring shop redeems cards and, for a caring restaurant, confirms meal deliveries.
+  merchant: { scope: "self", console: false, actions: [...publicWork, "card.redeem", "meal.deliver"] },
+  resident: { scope: "self", console: false, actions: [...publicWork, "card.hold"] },
+  volunteer: { scope: "self", console: false, actions: [...publicWork, "card.hold", "meal.deliver"] },
 };
 
 export function can(role: Role, action: Action): boolean {

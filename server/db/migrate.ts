@@ -3,6 +3,7 @@ import * as platform from "./migrations/2026-11-27-01-platform.ts";
 import * as governance from "./migrations/2026-11-27-02-governance.ts";
 import * as idempotency from "./migrations/2026-11-28-03-idempotency.ts";
 import * as party from "./migrations/2026-11-28-04-party.ts";
+import * as caring from "./migrations/2026-11-28-05-caring.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27-02-governance": governance,
   "2026-11-28-03-idempotency": idempotency,
   "2026-11-28-04-party": party,
+  "2026-11-28-05-caring": caring,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema
