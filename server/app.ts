@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { caringRoutes } from "./modules/caring/caring.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
 import { listsRoutes } from "./modules/lists/lists.routes.ts";
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await meetingsRoutes(scope, moduleDeps);
     await scorecardRoutes(scope, moduleDeps);
     await partyRoutes(scope, moduleDeps);
+    await caringRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

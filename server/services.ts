@@ -3,6 +3,10 @@
 import pino from "pino";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AllianceUnitsService } from "./modules/alliance-units/alliance-units.service.ts";
+import { CardsService } from "./modules/caring/cards.service.ts";
+import { RedemptionService } from "./modules/caring/redemption.service.ts";
+import { RoundsService } from "./modules/caring/rounds.service.ts";
+import { CaringShopsService } from "./modules/caring/shops.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
 import { MeetingsService } from "./modules/meetings/meetings.service.ts";
@@ -35,6 +39,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // Overdue problems go onto the next joint meeting's agenda; a newly scheduled one collects those waiting.
   problems.setEscalationTarget(meetings.escalationTarget());
   meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
+  const caringShops = new CaringShopsService(db);
+  const caringCards = new CardsService(db, deps.vault);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,
@@ -50,6 +56,10 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     meetings,
     scorecard: new ScorecardService(db, { problems, meetings }),
     party: new PartyService(db, deps.vault, files, notifier),
+    caringShops,
+    caringCards,
+    caringRounds: new RoundsService(db, caringCards, notifier),
+    caringRedemption: new RedemptionService(db, caringCards, caringShops),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }
