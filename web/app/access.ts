@@ -6,7 +6,7 @@ export interface Section {
   path: string;
   action: Action;
   /** Sections shown together under one menu heading (e.g. 党建). */
-  group?: "party";
+  group?: "party" | "caring";
 }
 
 export const sections: Section[] = [
@@ -27,6 +27,12 @@ export const sections: Section[] = [
   { key: "funnel", path: "/party/funnel", action: "development.read", group: "party" },
   { key: "branchLife", path: "/party/branch-life", action: "party.read", group: "party" },
   { key: "pioneers", path: "/party/pioneers", action: "party.read", group: "party" },
+  { key: "caringRounds", path: "/caring/rounds", action: "caring.read", group: "caring" },
+  { key: "caringCards", path: "/caring/cards", action: "caring.read", group: "caring" },
+  { key: "caringShops", path: "/caring/shops", action: "caring.read", group: "caring" },
+  { key: "caringRedemptions", path: "/caring/redemptions", action: "caring.read", group: "caring" },
+  { key: "caringMeals", path: "/caring/meals", action: "caring.read", group: "caring" },
+  { key: "caringFigures", path: "/caring/figures", action: "caring.read", group: "caring" },
   { key: "allianceUnits", path: "/alliance-units", action: "unit.read" },
   { key: "users", path: "/users", action: "user.read" },
   { key: "audit", path: "/audit", action: "audit.read" },

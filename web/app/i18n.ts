@@ -2,6 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import enAudit from "../locales/en/audit.json" with { type: "json" };
 import enAuth from "../locales/en/auth.json" with { type: "json" };
+import enCaring from "../locales/en/caring.json" with { type: "json" };
 import enCommon from "../locales/en/common.json" with { type: "json" };
 import enHome from "../locales/en/home.json" with { type: "json" };
 import enLists from "../locales/en/lists.json" with { type: "json" };
@@ -18,6 +19,7 @@ import enUnits from "../locales/en/units.json" with { type: "json" };
 import enUsers from "../locales/en/users.json" with { type: "json" };
 import zhAudit from "../locales/zh-CN/audit.json" with { type: "json" };
 import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
+import zhCaring from "../locales/zh-CN/caring.json" with { type: "json" };
 import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
 import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
 import zhLists from "../locales/zh-CN/lists.json" with { type: "json" };
@@ -72,6 +74,7 @@ void i18n.use(initReactI18next).init({
     "scorecard",
     "notifications",
     "party",
+    "caring",
   ],
   defaultNS: "common",
   interpolation: { escapeValue: false },
@@ -94,6 +97,7 @@ void i18n.use(initReactI18next).init({
       scorecard: zhScorecard,
       notifications: zhNotifications,
       party: zhParty,
+      caring: zhCaring,
     },
     en: {
       common: enCommon,
@@ -112,6 +116,7 @@ void i18n.use(initReactI18next).init({
       scorecard: enScorecard,
       notifications: enNotifications,
       party: enParty,
+      caring: enCaring,
     },
   },
 });

@@ -9,6 +9,7 @@ import {
   ExclamationCircleOutlined,
   FlagOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -49,6 +50,7 @@ const icons: Record<string, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   party: <FlagOutlined />,
+  caring: <HeartOutlined />,
 };
 
 export function PageFallback() {

@@ -31,6 +31,14 @@ const CaseDetailPage = lazy(() => import("../features/party/pages/case-detail-pa
 const FunnelPage = lazy(() => import("../features/party/pages/funnel-page.tsx"));
 const BranchLifePage = lazy(() => import("../features/party/pages/branch-life-page.tsx"));
 const PioneersPage = lazy(() => import("../features/party/pages/pioneers-page.tsx"));
+const CaringRoundsPage = lazy(() => import("../features/caring/pages/rounds-page.tsx"));
+const CaringRoundDetailPage = lazy(() => import("../features/caring/pages/round-detail-page.tsx"));
+const CaringCardsPage = lazy(() => import("../features/caring/pages/cards-page.tsx"));
+const CaringShopsPage = lazy(() => import("../features/caring/pages/shops-page.tsx"));
+const CaringShopDetailPage = lazy(() => import("../features/caring/pages/shop-detail-page.tsx"));
+const CaringRedemptionsPage = lazy(() => import("../features/caring/pages/redemptions-page.tsx"));
+const CaringMealsPage = lazy(() => import("../features/caring/pages/meals-page.tsx"));
+const CaringFiguresPage = lazy(() => import("../features/caring/pages/figures-page.tsx"));
 const UsersPage = lazy(() => import("../features/users/pages/users-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/audit-page.tsx"));
 
@@ -81,6 +89,14 @@ export function ConsoleRouter() {
             <Route path="party/funnel" element={guarded("development.read", <FunnelPage />)} />
             <Route path="party/branch-life" element={guarded("party.read", <BranchLifePage />)} />
             <Route path="party/pioneers" element={guarded("party.read", <PioneersPage />)} />
+            <Route path="caring/rounds" element={guarded("caring.read", <CaringRoundsPage />)} />
+            <Route path="caring/rounds/:id" element={guarded("caring.read", <CaringRoundDetailPage />)} />
+            <Route path="caring/cards" element={guarded("caring.read", <CaringCardsPage />)} />
+            <Route path="caring/shops" element={guarded("caring.read", <CaringShopsPage />)} />
+            <Route path="caring/shops/:id" element={guarded("caring.read", <CaringShopDetailPage />)} />
+            <Route path="caring/redemptions" element={guarded("caring.read", <CaringRedemptionsPage />)} />
+            <Route path="caring/meals" element={guarded("caring.read", <CaringMealsPage />)} />
+            <Route path="caring/figures" element={guarded("caring.read", <CaringFiguresPage />)} />
             <Route path="alliance-units" element={guarded("unit.read", <AllianceUnitsPage />)} />
             <Route path="users" element={guarded("user.read", <UsersPage />)} />
             <Route path="audit" element={guarded("audit.read", <AuditPage />)} />

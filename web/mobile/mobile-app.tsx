@@ -23,6 +23,10 @@ const NotificationsPage = lazy(() => import("./pages/notifications-page.tsx"));
 const NeedPage = lazy(() => import("./pages/need-page.tsx"));
 const CheckInPage = lazy(() => import("./pages/checkin-page.tsx"));
 const PioneersPage = lazy(() => import("./pages/pioneers-page.tsx"));
+const CardsPage = lazy(() => import("./pages/cards-page.tsx"));
+const RedeemPage = lazy(() => import("./pages/redeem-page.tsx"));
+const MealsPage = lazy(() => import("./pages/meals-page.tsx"));
+const HonourPage = lazy(() => import("./pages/honour-page.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -91,6 +95,10 @@ export function MobileApp() {
               <Route path="/checkin" element={guarded(<CheckInPage />)} />
               <Route path="/board" element={<BoardPage />} />
               <Route path="/pioneers" element={<PioneersPage />} />
+              <Route path="/cards" element={guarded(<CardsPage />)} />
+              <Route path="/redeem" element={guarded(<RedeemPage />)} />
+              <Route path="/meals" element={guarded(<MealsPage />)} />
+              <Route path="/honour" element={<HonourPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

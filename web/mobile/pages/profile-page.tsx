@@ -124,6 +124,30 @@ const entryIcons = {
     </>,
   ),
   need: svg(<path d="M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.5-7 10-7 10z" />),
+  cards: svg(
+    <>
+      <rect x="3" y="6" width="18" height="13" rx="2" />
+      <path d="M3 10h18M7 15h4" />
+    </>,
+  ),
+  redeem: svg(
+    <>
+      <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" />
+      <path d="M4 12h16" />
+    </>,
+  ),
+  meals: svg(
+    <>
+      <path d="M4 13h16a8 8 0 0 1-16 0z" />
+      <path d="M12 5v3M8 6v2M16 6v2" />
+    </>,
+  ),
+  honour: svg(
+    <>
+      <circle cx="12" cy="9" r="5" />
+      <path d="M9 13.5L7 21l5-3 5 3-2-7.5" />
+    </>,
+  ),
   pioneers: svg(
     <>
       <path d="M5 21V4" />
@@ -154,6 +178,10 @@ function Entries({ me }: { me: Me }) {
     { key: "notifications", path: "/notifications", icon: entryIcons.notifications, show: true, badge: unread.data?.unread },
     { key: "need", path: "/need", icon: entryIcons.need, show: has("need.raise") },
     { key: "pioneers", path: stationId ? `/pioneers?stationId=${stationId}` : "/pioneers", icon: entryIcons.pioneers, show: true },
+    { key: "cards", path: "/cards", icon: entryIcons.cards, show: has("card.hold") },
+    { key: "redeem", path: "/redeem", icon: entryIcons.redeem, show: has("card.redeem") },
+    { key: "meals", path: "/meals", icon: entryIcons.meals, show: has("meal.deliver") },
+    { key: "honour", path: stationId ? `/honour?stationId=${stationId}` : "/honour", icon: entryIcons.honour, show: true },
   ];
   return (
     <div className="dd-entries" data-testid="entries">
