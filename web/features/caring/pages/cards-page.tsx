@@ -149,7 +149,7 @@ export default function CardsPage() {
 
   const submitPin = async () => {
     if (!pinFor) return;
-    if (!/^\d{4,6}$/.test(text)) {
+    if (!/^\d{6}$/.test(text)) {
       setFailure(t("card.pinRule"));
       return;
     }
@@ -270,11 +270,11 @@ export default function CardsPage() {
             fixed: "right",
             render: (_: unknown, c) => (
               <Space size={4} wrap>
-                <Button size="small" icon={<DownloadOutlined />} onClick={() => download(c)}>
-                  {t("card.printed")}
-                </Button>
                 {manage && c.status === "active" && (
                   <>
+                    <Button size="small" icon={<DownloadOutlined />} onClick={() => download(c)}>
+                      {t("card.printed")}
+                    </Button>
                     <Button size="small" icon={<KeyOutlined />} onClick={() => setPinFor(c)}>
                       {t("card.setPin")}
                     </Button>

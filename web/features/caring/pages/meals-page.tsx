@@ -101,9 +101,8 @@ function RecipientsTab() {
   const { t } = useTranslation("caring");
   const { message } = App.useApp();
   const can = useCan();
-  const list = useListParams(["tab"]);
   const [adding, setAdding] = useState(false);
-  const recipients = useMealRecipients({ page: list.page, pageSize: list.pageSize });
+  const recipients = useMealRecipients({});
   const update = useUpdateMealRecipient();
   const manage = can("caring.manage");
   const toggle = async (r: MealRecipient, active: boolean) => {
@@ -127,16 +126,10 @@ function RecipientsTab() {
         rowKey="id"
         size="middle"
         loading={recipients.isFetching}
-        dataSource={recipients.data?.items ?? []}
+        dataSource={recipients.data ?? []}
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t("meal.noRecipients")} /> }}
-        onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: recipients.data?.total ?? 0,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={{ defaultPageSize: 20, showTotal: (total) => t("common:total", { total }) }}
         columns={[
           { title: t("field.recipient"), dataIndex: "name", width: 110 },
           { title: t("field.address"), dataIndex: "address", width: 220, ellipsis: true, render: (v: string | null) => v ?? "—" },
@@ -189,7 +182,7 @@ function DayTab() {
       onOk: async () => {
         try {
           const result = await flag.mutateAsync();
-          message.success(t("delivery.flagged", { count: result?.flagged ?? count("pending") }));
+          message.success(t("delivery.flagged", { count: result.marked }));
         } catch (error) {
           message.error(errorMessage(error));
         }
