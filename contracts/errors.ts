@@ -151,6 +151,32 @@ export const errorCatalogue = {
     "zh-CN": "先锋岗须由服务站党支部的党员担任",
     en: "Pioneer posts are held by members of a station's branch",
   },
+  "meal.not_elderly_alone": {
+    status: 400,
+    "zh-CN": "爱心餐只面向本站 60 岁以上的独居老人",
+    en: "Caring meals are for elderly residents (60 or over) of the station who live alone",
+  },
+  "meal.not_caring_restaurant": {
+    status: 400,
+    "zh-CN": "送餐须由本站已认证的爱心餐厅承担",
+    en: "Meals are provided by a certified caring restaurant of the station",
+  },
+  "meal.recipient_exists": { status: 409, "zh-CN": "该居民已在爱心餐名单中", en: "This resident is already a meal recipient" },
+  "meal.not_planned": {
+    status: 409,
+    "zh-CN": "该老人当天没有送餐计划",
+    en: "No meal is planned for this recipient on that day",
+  },
+  "meal.not_your_delivery": {
+    status: 409,
+    "zh-CN": "该老人的餐食不由本店配送",
+    en: "This recipient's meals are delivered by another restaurant",
+  },
+  "meal.already_confirmed": {
+    status: 409,
+    "zh-CN": "当天的送餐已确认",
+    en: "This day's delivery is already confirmed",
+  },
   "round.transition": { status: 409, "zh-CN": "评选当前状态不允许该操作", en: "The round's status does not allow this step" },
   "round.unreviewed": { status: 409, "zh-CN": "尚有提名未审核", en: "Some nominations are not reviewed yet" },
   "round.publicity_running": { status: 409, "zh-CN": "公示期尚未结束", en: "The publicity period has not ended yet" },

@@ -12,6 +12,7 @@ import type { Vault } from "../server/platform/crypto.ts";
 import { FilesService } from "../server/platform/files.ts";
 import { logGateway, Notifier } from "../server/platform/notify.ts";
 import { hashPassword } from "../server/platform/passwords.ts";
+import { loadCaring } from "./caring.ts";
 import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
@@ -422,6 +423,17 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       bureauUserId: scjg.id,
       now: new Date(),
     });
+    // The caring scheme: caring shops, a year of award rounds, cards and redemptions, caring meals (issue 6).
+    const caring = await loadCaring(trx, seeded(61), {
+      stationId: station.id,
+      staffUserId: staff.id,
+      staffName: staff.display_name,
+      merchantUserId: merchant.id,
+      residentUserId: (await userId("jumin")).id,
+      volunteerUserId: (await userId("zhiyuanzhe")).id,
+      passwordHash,
+      now: new Date(),
+    });
     await appendAudit(trx, systemActor, {
       action: "demo.loaded",
       objectType: "station",
@@ -433,6 +445,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         allianceUnits: Object.keys(units).length,
         accounts: accounts.length,
         ...governance,
+        ...caring,
       },
     });
     return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));

@@ -13,6 +13,8 @@ import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
 import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caringRoutes } from "./modules/caring/caring.routes.ts";
+import { caringFiguresRoutes } from "./modules/caring/figures.routes.ts";
+import { mealsRoutes } from "./modules/caring/meals.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
 import { listsRoutes } from "./modules/lists/lists.routes.ts";
@@ -84,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...moduleDeps.services.problems.jobs(),
     ...moduleDeps.services.files.jobs(),
     ...moduleDeps.services.party.jobs(),
+    ...moduleDeps.services.meals.jobs(),
     ...idempotencyJobs(deps.database.db),
   ]);
 
@@ -115,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scorecardRoutes(scope, moduleDeps);
     await partyRoutes(scope, moduleDeps);
     await caringRoutes(scope, moduleDeps);
+    await mealsRoutes(scope, moduleDeps);
+    await caringFiguresRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

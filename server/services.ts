@@ -4,6 +4,8 @@ import pino from "pino";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AllianceUnitsService } from "./modules/alliance-units/alliance-units.service.ts";
 import { CardsService } from "./modules/caring/cards.service.ts";
+import { FiguresService as CaringFiguresService } from "./modules/caring/figures.service.ts";
+import { MealsService } from "./modules/caring/meals.service.ts";
 import { RedemptionService } from "./modules/caring/redemption.service.ts";
 import { RoundsService } from "./modules/caring/rounds.service.ts";
 import { CaringShopsService } from "./modules/caring/shops.service.ts";
@@ -60,6 +62,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     caringCards,
     caringRounds: new RoundsService(db, caringCards, notifier),
     caringRedemption: new RedemptionService(db, caringCards, caringShops),
+    meals: new MealsService(db, notifier),
+    caringFigures: new CaringFiguresService(db),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

@@ -1,0 +1,72 @@
+// Caring meals as the API shows them, and the calendar rules of the weekly plan (station time, UTC+8).
+import type { RecipientRow } from "./meals.repository.ts";
+
+const TZ_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD of an instant in the station's time zone. */
+export const localDate = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 10);
+/** The hour (0–23) of an instant in the station's time zone. */
+export const localHour = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).getUTCHours();
+/** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
+export const weekdayOf = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+};
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** Start of a station-local day as a UTC instant (ISO). */
+export const dayStartIso = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+/** Age in whole years on a date, from a YYYY-MM-DD birth date. */
+export function ageOn(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+export const ELDERLY_AGE = 60;
+
+export const parseWeekdays = (text: string): number[] =>
+  text
+    .split(",")
+    .map(Number)
+    .filter((n) => n >= 1 && n <= 7);
+export const formatWeekdays = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
+
+/** A recipient's first planned day: the station-local date they joined the plan. */
+export const planStart = (createdAt: string) => localDate(new Date(createdAt));
+
+/** Whether a meal is planned for a recipient on a date (active, joined by then, on one of their weekdays). */
+export function plannedOn(r: { weekdays: string; active: number; created_at: string }, date: string): boolean {
+  return r.active === 1 && planStart(r.created_at) <= date && parseWeekdays(r.weekdays).includes(weekdayOf(date));
+}
+
+/** How many meals a plan holds from `from` to `to` inclusive (both YYYY-MM-DD), counting from the plan's start. */
+export function plannedCount(r: { weekdays: string; created_at: string }, from: string, to: string): number {
+  const start = planStart(r.created_at) > from ? planStart(r.created_at) : from;
+  if (start > to) return 0;
+  const days = new Set(parseWeekdays(r.weekdays));
+  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS) + 1;
+  const full = Math.floor(span / 7);
+  let count = full * days.size;
+  let wd = weekdayOf(start);
+  for (let i = 0; i < span % 7; i++) {
+    if (days.has(wd)) count++;
+    wd = wd === 7 ? 1 : wd + 1;
+  }
+  return count;
+}
+
+export function presentRecipient(row: RecipientRow) {
+  return {
+    id: row.id,
+    residentId: row.resident_id,
+    name: row.name,
+    address: row.address,
+    providerShopId: row.provider_shop_id,
+    providerName: row.provider_name,
+    weekdays: parseWeekdays(row.weekdays),
+    active: row.active === 1,
+  };
+}
+
+export type PresentedRecipient = ReturnType<typeof presentRecipient>;
