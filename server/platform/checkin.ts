@@ -52,3 +52,9 @@ export function checkToken(parsed: ParsedToken | null, secret: string | null, no
   if (parsed.expiresAt.getTime() < now.getTime()) return { ok: false, refusal: "meeting.checkin_expired" };
   return { ok: true, meetingId: parsed.meetingId };
 }
+
+/** The QR code of a URL as SVG; the qrcode module is loaded on first use (most processes never draw one). */
+export async function qrSvg(url: string): Promise<string> {
+  const QRCode = (await import("qrcode")).default;
+  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
+}

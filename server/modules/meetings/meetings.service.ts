@@ -2,7 +2,6 @@
 // agenda drawn from escalated problems and open needs plus staff's own items, QR check-in with a rotating signed
 // code, minutes, and resolutions followed as action items until done. Every write is one audited transaction.
 import type { Kysely, Transaction } from "kysely";
-import QRCode from "qrcode";
 import type { z } from "zod";
 import type {
   ActionItem,
@@ -18,7 +17,7 @@ import type {
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
-import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, signCheckInToken } from "../../platform/checkin.ts";
+import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, qrSvg, signCheckInToken } from "../../platform/checkin.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
@@ -284,8 +283,7 @@ export class MeetingsService {
     const expiresAt = new Date(now.getTime() + CHECKIN_TTL_MS);
     const token = signCheckInToken(row.checkin_secret, row.id, expiresAt);
     const url = `${origin}/m/checkin?token=${encodeURIComponent(token)}`;
-    const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
-    return { token, url, expiresAt: expiresAt.toISOString(), qrSvg };
+    return { token, url, expiresAt: expiresAt.toISOString(), qrSvg: await qrSvg(url) };
   }
 
   /** Records the caller's attendance once; a second scan answers with the record already there. */

@@ -4,7 +4,6 @@
 // branch out of reach answer 404. Development records are read only through the development.* actions.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import QRCode from "qrcode";
 import type { z } from "zod";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
@@ -29,7 +28,7 @@ import type {
 } from "../../../contracts/party.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
-import { CHECKIN_TTL_MS, checkToken, parseCheckInToken, signCheckInToken } from "../../platform/checkin.ts";
+import { CHECKIN_TTL_MS, checkToken, parseCheckInToken, qrSvg, signCheckInToken } from "../../platform/checkin.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { type FilesService, fileUrl } from "../../platform/files.ts";
@@ -676,8 +675,7 @@ export class PartyService {
     const expiresAt = new Date(now.getTime() + CHECKIN_TTL_MS);
     const token = signCheckInToken(m.checkin_secret, m.id, expiresAt);
     const url = `${origin}/m/checkin?kind=branch&token=${encodeURIComponent(token)}`;
-    const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
-    return { token, url, expiresAt: expiresAt.toISOString(), qrSvg };
+    return { token, url, expiresAt: expiresAt.toISOString(), qrSvg: await qrSvg(url) };
   }
 
   /** A member scans the code on the meeting's day: recorded once; a repeated scan answers with `created: false`. */

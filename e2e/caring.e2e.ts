@@ -1,0 +1,118 @@
+// Journey: station staff check the `shanghu` merchant's caring supermarket is certified, issue a discount card to
+// the `jumin` resident in the console; jumin opens the card on the phone and reads its rotating short code; the
+// shop types the code with a bill of 100.00, sees the discount and what to pay, confirms, finds the sale in
+// 今日核销, and the same code given again is refused with the server's reason.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+
+const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+let app: Running;
+beforeAll(async () => {
+  app = await start();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function consoleLogin(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
+  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+async function mobileLogin(page: Page, username: string) {
+  await page.goto("/m/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
+  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+test("a card issued in the console is redeemed once at a caring shop by its short code", async () => {
+  const shop = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(shop, "shanghu");
+  const myShop = (await (await shop.request.get("/api/me/shop")).json()) as { id: number; status: string; discountRatePermille: number };
+  expect(myShop.status).toBe("certified");
+
+  // Staff: the shop's page shows it certified with its rate; the menu group holds the caring sections.
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await staff.getByRole("menuitem", { name: /爱心联盟/ }).click();
+  await staff.getByRole("menuitem", { name: /爱心店铺/ }).click();
+  await staff.waitForURL(/\/caring\/shops/);
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await app.shot(staff, "caring-console-shops");
+  await staff.goto(`/caring/shops/${myShop.id}`);
+  await wait(() => staff.getByTestId("shop-rate-text").textContent()).toContain("折");
+  await app.shot(staff, "caring-console-shop");
+
+  // Staff issue a card to jumin's resident record, picked by name.
+  const holder = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(holder, "jumin");
+  const resident = (await (await holder.request.get("/api/me/resident")).json()) as { name: string };
+  expect(resident.name).toBeTruthy();
+  await staff.goto("/caring/cards");
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await app.shot(staff, "caring-console-cards");
+  await staff.getByTestId("card-issue").click();
+  await staff.locator(".ant-modal [data-testid=card-resident]").click();
+  await staff.keyboard.type(resident.name);
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: resident.name }).first().click();
+  await app.shot(staff, "caring-console-card-issue");
+  await staff.getByTestId("card-issue-ok").click();
+  await staff.locator(".ant-message", { hasText: "已发卡" }).waitFor();
+
+  // jumin shows the card on the phone: a QR code and its six-digit short code.
+  await holder.goto("/m/");
+  await holder.getByTestId("entry-cards").click();
+  await holder.waitForURL(/\/m\/cards/);
+  await holder.getByTestId("card-qr").waitFor();
+  const code = (await holder.getByTestId("card-short-code").getAttribute("data-code")) ?? "";
+  expect(code).toMatch(/^\d{6}$/);
+  await app.shot(holder, "caring-mobile-card");
+
+  // The shop types the code, enters the bill, checks the discount and confirms.
+  await shop.goto("/m/");
+  await shop.getByTestId("entry-redeem").click();
+  await shop.waitForURL(/\/m\/redeem/);
+  await shop.getByText("输入数字码").click();
+  await shop.getByTestId("redeem-code").locator("input").fill(code);
+  await shop.getByTestId("redeem-bill").locator("input").fill("100.00");
+  await app.shot(shop, "caring-mobile-redeem-entry");
+  await shop.getByTestId("redeem-preview-button").click();
+  const payFen = Math.floor((10_000 * myShop.discountRatePermille + 500) / 1000);
+  await wait(() => shop.getByTestId("redeem-pay").textContent()).toBe(yuan(payFen));
+  await app.shot(shop, "caring-mobile-redeem-preview");
+  await shop.getByTestId("redeem-confirm").click();
+  await shop.getByTestId("redeem-done").waitFor();
+  await wait(() => shop.getByTestId("redeem-today").textContent()).toContain(yuan(payFen));
+  await app.shot(shop, "caring-mobile-redeem-done");
+
+  // The same code again is refused, whether at the check or at the confirm.
+  await shop.getByTestId("redeem-next").click();
+  await shop.getByText("输入数字码").click();
+  await shop.getByTestId("redeem-code").locator("input").fill(code);
+  await shop.getByTestId("redeem-bill").locator("input").fill("100.00");
+  await shop.getByTestId("redeem-preview-button").click();
+  await shop.locator("[data-testid=redeem-error], [data-testid=redeem-preview]").first().waitFor();
+  if (await shop.getByTestId("redeem-preview").isVisible()) await shop.getByTestId("redeem-confirm").click();
+  const refusal = shop.getByTestId("redeem-error");
+  await refusal.waitFor();
+  expect((await refusal.textContent())?.length ?? 0).toBeGreaterThan(2);
+  await app.shot(shop, "caring-mobile-redeem-refused");
+
+  // The sale is recorded once.
+  const day = (await (await shop.request.get("/api/me/shop/redemptions")).json()) as { items: { cardNo: string; payFen: number }[] };
+  expect(day.items.filter((r) => r.payFen === payFen).length).toBeGreaterThanOrEqual(1);
+
+  // The holder's history shows it.
+  await holder.reload();
+  await wait(() => holder.getByTestId("card-history").textContent()).toContain(yuan(payFen));
+  await app.shot(holder, "caring-mobile-card-history");
+});
