@@ -116,3 +116,41 @@ test("a card issued in the console is redeemed once at a caring shop by its shor
   await wait(() => holder.getByTestId("card-history").textContent()).toContain(yuan(payFen));
   await app.shot(holder, "caring-mobile-card-history");
 });
+
+test("the console's caring pages and the public honour roll show the demo year", async () => {
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await staff.goto("/caring/rounds");
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await app.shot(staff, "caring-console-rounds");
+  await staff.locator("tbody tr.ant-table-row a").first().click();
+  await staff.waitForURL(/\/caring\/rounds\/\d+$/);
+  await staff.getByTestId("round-title").waitFor();
+  await app.shot(staff, "caring-console-round");
+  await staff.goto("/caring/redemptions");
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await app.shot(staff, "caring-console-redemptions");
+  await staff.goto("/caring/meals");
+  await staff.locator(".ant-statistic").first().waitFor();
+  await app.shot(staff, "caring-console-meals-day");
+  await staff.goto("/caring/meals?tab=recipients");
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await app.shot(staff, "caring-console-meals-recipients");
+  await staff.goto("/caring/figures");
+  await staff.locator("canvas").first().waitFor();
+  await staff.waitForTimeout(800);
+  await app.shot(staff, "caring-console-figures");
+
+  const visitor = (await app.newPage({ mobile: true })).page;
+  const me = (await (await staff.request.get("/api/auth/me")).json()) as { stations: { id: number }[] };
+  await visitor.goto(`/m/honour?stationId=${me.stations[0].id}`);
+  await visitor.getByTestId("honour-roll").waitFor();
+  await app.shot(visitor, "caring-mobile-honour");
+
+  const volunteer = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(volunteer, "canting");
+  await volunteer.getByTestId("entry-meals").click();
+  await volunteer.waitForURL(/\/m\/meals/);
+  await volunteer.locator(".dd-hero h1").waitFor();
+  await app.shot(volunteer, "caring-mobile-meals");
+});

@@ -215,7 +215,7 @@ export default function CardsPage() {
         size="middle"
         loading={cards.isFetching}
         dataSource={cards.data?.items ?? []}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1330 }}
         locale={{ emptyText: <Empty description={t("card.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -266,10 +266,10 @@ export default function CardsPage() {
           {
             title: t("field.actions"),
             key: "actions",
-            width: 250,
+            width: 330,
             fixed: "right",
             render: (_: unknown, c) => (
-              <Space size={4} wrap>
+              <Space size={4}>
                 {manage && c.status === "active" && (
                   <>
                     <Button size="small" icon={<DownloadOutlined />} onClick={() => download(c)}>
