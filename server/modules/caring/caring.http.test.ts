@@ -41,7 +41,14 @@ describe(`caring scheme (${dialectName})`, () => {
       await db.updateTable("caring_shops").set({ merchant_id: free.id }).where("id", "=", existing.id).execute();
     }
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // pg-pool's end() resolves before its clients have finished closing; a forced drop of the test database
+    // right after can then reach a closing client as an unhandled 57P01. Close, let the clients go, then drop.
+    await t.app.close();
+    await t.database.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.drop();
+  });
 
   const post = (s: Session | null, url: string, payload: object) => t.as(s, { method: "POST", url, payload });
   const counts = async () => {
@@ -78,6 +85,9 @@ describe(`caring scheme (${dialectName})`, () => {
       reason: "热心帮助邻里，常年义务打扫楼道",
     });
     expect(own.statusCode).toBe(201);
+    expect(own.json()).toMatchObject({ residentId: juminResidentId, status: "nominated" });
+    // A resident sees names masked to the surname.
+    expect(own.json().residentName).toMatch(/^\S\*+$/);
     const again = await post(staff, `/api/caring/rounds/${round.id}/nominations`, { residentId: juminResidentId, reason: "重复提名" });
     expect(again.json().error.id).toBe("nomination.duplicate");
     const db = t.database.db;
@@ -114,8 +124,9 @@ describe(`caring scheme (${dialectName})`, () => {
     for (const n of r.nominations) {
       const res = await post(staff, `/api/caring/nominations/${n.id}/review`, { decision: "accept", version: n.version });
       expect(res.statusCode).toBe(200);
-      r = res.json();
+      expect(res.json()).toMatchObject({ id: n.id, status: "accepted", version: n.version + 1 });
     }
+    r = (await t.as(staff, { method: "GET", url: `/api/caring/rounds/${round.id}` })).json();
     r = (await post(staff, `/api/caring/rounds/${round.id}/actions`, { action: "publish", version: r.version })).json();
     expect(r.status).toBe("publicity");
     expect(r.publicityFrom).toBe(chinaToday());
@@ -370,6 +381,25 @@ describe(`caring scheme (${dialectName})`, () => {
     expect((await post(shanghu, "/api/caring/redemptions", { token: a.token, amountFen: 2_000 })).statusCode).toBe(201); // 300 discount
     const b = await present(fenCapped.id);
     expect((await post(shanghu, "/api/caring/redemptions", { token: b.token, amountFen: 1_000 })).json().error.id).toBe("card.cap_reached"); // 300 + 150 > 400
+  });
+
+  it("answers a repeated Idempotency-Key with the first sale, recording it once", async () => {
+    const { token } = await present();
+    const before = await counts();
+    const send = () =>
+      t.as(shanghu, {
+        method: "POST",
+        url: "/api/caring/redemptions",
+        payload: { token, amountFen: 3_000 },
+        headers: { "idempotency-key": "sale-42" },
+      });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.json().id).toBe(first.json().id);
+    expect(await counts()).toEqual({ redemptions: before.redemptions + 1, used: before.used + 1 });
   });
 
   it("records 50 concurrent redemptions of one QR code exactly once", async () => {

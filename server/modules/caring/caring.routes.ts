@@ -12,6 +12,7 @@ import {
   honourRollSchema,
   nominationCreateSchema,
   nominationReviewSchema,
+  nominationSchema,
   objectionCreateSchema,
   objectionDecisionSchema,
   redemptionInputSchema,
@@ -34,7 +35,6 @@ import type { Services } from "../../services.ts";
 
 const stationQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
 const pinSchema = z.object({ pin: z.string().regex(/^\d{6}$/, { message: "v.invalid_value" }) }).strict();
-const createdSchema = z.object({ id: z.number().int(), roundId: z.number().int(), status: z.literal("nominated") });
 const objectionCreatedSchema = z.object({ id: z.number().int(), nominationId: z.number().int(), status: z.literal("open") });
 const publicShopSchema = z.object({
   id: z.number().int(),
@@ -106,7 +106,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
         summary: "Nominate a resident of the station",
         params: idParams,
         body: nominationCreateSchema,
-        response: { 201: createdSchema },
+        response: { 201: nominationSchema },
       },
     },
     async (request, reply) =>
@@ -121,7 +121,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
         summary: "Accept or reject a nomination",
         params: idParams,
         body: nominationReviewSchema,
-        response: { 200: roundSchema },
+        response: { 200: nominationSchema },
       },
     },
     async (request) => rounds.review(requireUser(request), request.params.id, request.body, actorOf(request)),

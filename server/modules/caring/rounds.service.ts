@@ -319,7 +319,7 @@ export class RoundsService {
         });
         return row.id;
       });
-      return { id, roundId, status: "nominated" as const };
+      return this.nomination(user, roundId, id);
     } catch (error) {
       if (isUniqueViolation(error)) throw fail("nomination.duplicate", [{ field: "residentId" }]);
       throw error;
@@ -355,7 +355,15 @@ export class RoundsService {
       });
       return round.id;
     });
-    return this.get(user, roundId);
+    return this.nomination(user, roundId, nominationId);
+  }
+
+  /** One nomination as presented in its round (names masked for anyone but station staff). */
+  private async nomination(user: SessionUser, roundId: number, nominationId: number) {
+    const round = await this.get(user, roundId);
+    const n = round.nominations.find((x) => x.id === nominationId);
+    if (!n) throw notFound();
+    return n;
   }
 
   async object(user: SessionUser, nominationId: number, input: z.output<typeof objectionCreateSchema>, actor: Actor) {
