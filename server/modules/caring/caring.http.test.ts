@@ -79,7 +79,9 @@ describe(`caring scheme (${dialectName})`, () => {
       "round.exists",
     );
 
-    // A resident nominates; staff nominate another resident of the station; nobody twice.
+    // The resident finds the round on /m/ and nominates; staff nominate another resident of the station; nobody twice.
+    const open = (await t.as(jumin, { method: "GET", url: "/api/me/rounds" })).json();
+    expect(open.map((x: { id: number }) => x.id)).toContain(round.id);
     const own = await post(jumin, `/api/caring/rounds/${round.id}/nominations`, {
       residentId: juminResidentId,
       reason: "热心帮助邻里，常年义务打扫楼道",
@@ -136,6 +138,12 @@ describe(`caring scheme (${dialectName})`, () => {
     const otherNom = r.nominations.find((n: { residentId: number }) => n.residentId === other.id);
     const objection = await post(jumin, `/api/caring/nominations/${otherNom.id}/objections`, { text: "该居民曾有违规搭建行为" });
     expect(objection.statusCode).toBe(201);
+    const publicView = (await t.as(jumin, { method: "GET", url: "/api/me/rounds" })).json().find((x: { id: number }) => x.id === round.id);
+    expect(
+      publicView.nominations.every(
+        (n: { objections: unknown[]; residentName: string }) => n.objections.length === 0 && /^\S\*+$/.test(n.residentName),
+      ),
+    ).toBe(true);
     // Award before the publicity ends is refused.
     r = (await t.as(staff, { method: "GET", url: `/api/caring/rounds/${round.id}` })).json();
     expect((await post(staff, `/api/caring/rounds/${round.id}/actions`, { action: "award", version: r.version })).json().error.id).toBe(
@@ -414,6 +422,27 @@ describe(`caring scheme (${dialectName})`, () => {
     expect([...refusals]).toEqual(["card.already_used"]);
     expect(await counts()).toEqual({ redemptions: before.redemptions + 1, used: before.used + 1 });
   }, 60_000);
+
+  it("holds a monthly cap of one use under concurrent redemptions of two codes", async () => {
+    const res = await post(staff, "/api/caring/cards", {
+      residentId: juminResidentId,
+      category: "liaison_head",
+      validFrom: chinaToday(),
+      validTo: addDays(chinaToday(), 30),
+      monthlyCapUses: 1,
+    });
+    const capped = res.json();
+    const codes = [await present(capped.id), await present(capped.id)];
+    const results = await Promise.all(codes.map((c) => post(shanghu, "/api/caring/redemptions", { token: c.token, amountFen: 1_000 })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)?.json().error.id).toBe("card.cap_reached");
+    const n = await t.database.db
+      .selectFrom("redemptions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("card_id", "=", capped.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+  });
 
   it("prints the card as a PDF with a QR code", async () => {
     const res = await t.as(staff, { method: "GET", url: `/api/caring/cards/${cardId}/printed.pdf` });

@@ -97,6 +97,14 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
     },
     async (request) => rounds.act(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
+  r.get(
+    "/api/me/rounds",
+    {
+      config: { access: "award.nominate" },
+      schema: { tags, summary: "Rounds open for nominations or in publicity (names masked)", response: { 200: z.array(roundSchema) } },
+    },
+    async (request) => rounds.open(requireUser(request)),
+  );
   r.post(
     "/api/caring/rounds/:id/nominations",
     {

@@ -141,6 +141,20 @@ export class RoundsService {
     };
   }
 
+  /** Rounds a resident, merchant or volunteer can take part in on /m/: open for nominations or in publicity. */
+  async open(user: SessionUser): Promise<Round[]> {
+    const stations = user.stationIds;
+    let q = this.db.selectFrom("award_rounds").selectAll().where("status", "in", ["nominating", "publicity"]);
+    if (stations !== null) q = stations.length ? q.where("station_id", "in", stations) : q.where(sql<boolean>`1 = 0`);
+    const rows = await q.orderBy("month", "desc").orderBy("id", "desc").limit(20).execute();
+    const rounds = await this.present(rows, true);
+    // Objections are the station's to weigh: the public sees the nominees and reasons only.
+    return rounds.map((r) => ({
+      ...r,
+      nominations: r.nominations.map((n) => ({ ...n, nominatedBy: null, reviewNote: null, objections: [] })),
+    }));
+  }
+
   async get(user: SessionUser, id: number): Promise<Round> {
     const row = await this.visibleRound(user, id);
     const [round] = await this.present([row], !can(user.role, "personal.unmask"));
