@@ -131,7 +131,8 @@ test("the console's caring pages and the public honour roll show the demo year",
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
   await app.shot(staff, "caring-console-redemptions");
   await staff.goto("/caring/meals");
-  await staff.locator(".ant-statistic").first().waitFor();
+  await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  await staff.waitForTimeout(500);
   await app.shot(staff, "caring-console-meals-day");
   await staff.goto("/caring/meals?tab=recipients");
   await staff.locator("tbody tr.ant-table-row").first().waitFor();

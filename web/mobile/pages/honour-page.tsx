@@ -17,6 +17,7 @@ export default function HonourPage() {
   const roll = useHonourRoll(stationId);
   const shops = usePublicShops(stationId);
   const months = [...(roll.data ?? [])].sort((a, b) => b.month.localeCompare(a.month));
+  const monthsList = [...new Set(months.map((m) => m.month))];
 
   return (
     <PageShell title={t("mobile.honourTitle")} back={me ? "/" : null}>
@@ -32,17 +33,23 @@ export default function HonourPage() {
         <ErrorBlock status="empty" title={t("mobile.honourEmpty")} description="" />
       ) : (
         <div data-testid="honour-roll">
-          {months.map((m) => (
-            <List key={`${m.month}-${m.category}`} mode="card" header={`${m.month} · ${t(`category.${m.category}`)}`}>
-              <List.Item>
-                <div className="dd-honour-names">
-                  {m.names.map((name) => (
-                    <Tag key={name} color="danger" fill="outline" style={{ fontSize: 15, padding: "4px 10px" }}>
-                      {name}
-                    </Tag>
-                  ))}
-                </div>
-              </List.Item>
+          {monthsList.map((month) => (
+            <List key={month} mode="card" header={month}>
+              {months
+                .filter((m) => m.month === month)
+                .map((m) => (
+                  <List.Item key={m.category} title={t(`category.${m.category}`)}>
+                    <div className="dd-honour-names">
+                      {m.names.map((name, index) => (
+                        // masked names repeat (张**), so the place in the list is the key
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for the page's life
+                        <Tag key={`${name}-${index}`} color="danger" fill="outline" style={{ fontSize: 15, padding: "4px 10px" }}>
+                          {name}
+                        </Tag>
+                      ))}
+                    </div>
+                  </List.Item>
+                ))}
             </List>
           ))}
         </div>

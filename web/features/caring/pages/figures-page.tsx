@@ -28,7 +28,7 @@ export default function FiguresPage() {
         valueFormatter: (v: number) => formatYuan(Math.round(v * 100)),
       },
       legend: { type: "scroll", top: 0 },
-      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      grid: { left: 60, right: 20, top: 64, bottom: 30 },
       xAxis: { type: "category", data: months },
       yAxis: { type: "value", name: t("figures.yuan") },
       series: shops.map(([shopId, name]) => ({
