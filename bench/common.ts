@@ -17,6 +17,8 @@ export const BENCH_STAFF = "bench_staff";
 export const BENCH_WRITER = "bench_staff_191";
 /** Reports problems (POST /api/problems) as a merchant of the writer's station, so the listed station stays as generated. */
 export const BENCH_REPORTER = "bench_reporter";
+/** Redeems discount cards (POST /api/caring/redemptions) as the operator of the writer's station's caring shop. */
+export const BENCH_SHOP = "bench_shop";
 /** Login benchmark accounts: one per autocannon connection (see docs/performance.md, "login"). */
 export const LOGIN_ACCOUNTS = 64;
 export const loginAccount = (i: number) => `bench_login_${String(i + 1).padStart(2, "0")}`;

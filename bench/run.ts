@@ -5,7 +5,8 @@
 //
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
-//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert]
+//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert]
+//                     [--rtokens 60000]
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { DEMO_PASSWORD } from "../demo/tianyuan.ts";
 import {
   argValue,
   BENCH_REPORTER,
+  BENCH_SHOP,
   BENCH_STAFF,
   BENCH_WRITER,
   DEFAULT_PG_URL,
@@ -30,6 +32,7 @@ import {
   type Target,
 } from "./common.ts";
 import { type GenerateResult, generate } from "./generate.ts";
+import { type CaringResult, generateCaring } from "./generate-caring.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
 import type { ServerReady } from "./server.ts";
 
@@ -44,6 +47,9 @@ const SEARCH = argValue(argv, "--q") ?? "超市";
 const PSEARCH = argValue(argv, "--pq") ?? "漏水";
 const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
 const problemScenarios = ["plist", "pquery", "psubmit", "pinsert"];
+const caringScenarios = ["redeem", "rinsert"];
+/** Presentations made before each redeem run (one per request; a run past them answers 409s, counted as non-2xx). */
+const REDEEM_TOKENS = Number(argValue(argv, "--rtokens") ?? 60_000);
 
 const targets: Target[] = [{ kind: "sqlite", file: argValue(argv, "--file") ?? DEFAULT_SQLITE_FILE }];
 const pgUrl = argv.includes("--pg")
@@ -296,6 +302,49 @@ async function benchTarget(target: Target, connections: number) {
         ),
       );
     }
+    if (wanted("rinsert"))
+      results.push(
+        await measure("rinsert", "POST /bench/rinsert — one redemption row, one transaction (single-insert ceiling)", {
+          ...common,
+          url: `${bare}/bench/rinsert`,
+          method: "POST",
+        }),
+      );
+    if (wanted("redeem")) {
+      // Each request redeems a fresh QR presentation (made beforehand, valid 15 minutes) as the caring shop.
+      const shop = await login(app, BENCH_SHOP);
+      const made = await fetch(`${bare}/bench/present?n=${REDEEM_TOKENS}`, { method: "POST" });
+      if (made.status !== 201) throw new Error(`presentations: ${made.status} ${await made.text()}`);
+      const { tokens } = (await made.json()) as { tokens: string[] };
+      const probe = await fetch(`${app}/api/caring/redemptions`, {
+        method: "POST",
+        headers: { cookie: shop.cookie, "x-csrf-token": shop.csrf, "content-type": "application/json" },
+        body: JSON.stringify({ token: tokens[0], amountFen: 8_800 }),
+      });
+      if (probe.status !== 201) throw new Error(`redemption check failed: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
+      let n = 1;
+      results.push(
+        await measure(
+          "redeem",
+          "POST /api/caring/redemptions with a fresh QR token (session, CSRF, zod, verify, lock, caps, record, audit)",
+          {
+            ...common,
+            url: `${app}/api/caring/redemptions`,
+            method: "POST",
+            headers: { cookie: shop.cookie, "x-csrf-token": shop.csrf, "content-type": "application/json" },
+            requests: [
+              {
+                setupRequest: (req: Record<string, unknown>) => ({
+                  ...req,
+                  body: JSON.stringify({ token: tokens[n++ % tokens.length], amountFen: 1_000 + (n % 20_000) }),
+                }),
+              },
+            ],
+          },
+        ),
+      );
+      if (n > tokens.length) console.log(`    (redeem used ${n} requests for ${tokens.length} tokens: raise --rtokens)`);
+    }
     if (wanted("login1")) {
       // A probe, not a figure: concurrent correct logins to ONE account.
       results.push(
@@ -326,6 +375,8 @@ async function benchTarget(target: Target, connections: number) {
     plistVsPqueryReqPerSec: ratio(by("plist")?.reqPerSec, by("pquery")?.reqPerSec),
     plistVsPqueryP99: ratio(by("plist")?.p99, by("pquery")?.p99),
     psubmitVsPinsertReqPerSec: ratio(by("psubmit")?.reqPerSec, by("pinsert")?.reqPerSec),
+    redeemVsRinsertReqPerSec: ratio(by("redeem")?.reqPerSec, by("rinsert")?.reqPerSec),
+    redeemVsRinsertP99: ratio(by("redeem")?.p99, by("rinsert")?.p99),
   };
   return { database: target.kind, connections, results, ratios, rssAfterLoadMb: rssAfterLoadKb / 1024 };
 }
@@ -347,6 +398,10 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     `  plist / pquery: ${fmt(q.plistVsPqueryReqPerSec * 100, 0)} % of req/s (target ≥ 70 %), p99 × ${fmt(q.plistVsPqueryP99, 2)};  ` +
       `psubmit / pinsert: ${fmt(q.psubmitVsPinsertReqPerSec * 100, 0)} % (target ≥ 50 %)`,
   );
+  if (run.results.some((r) => r.scenario === "redeem" || r.scenario === "rinsert"))
+    console.log(
+      `  redeem / rinsert: ${fmt(q.redeemVsRinsertReqPerSec * 100, 0)} % of req/s (target ≥ 50 %), p99 × ${fmt(q.redeemVsRinsertP99, 2)} (target ≤ 3)`,
+    );
 }
 
 /** The environment for main.ts: ours without any database URL or secret (SQLite, secret kept in DATA_DIR). */
@@ -417,10 +472,12 @@ async function measureStartup() {
 // ---- main ----
 mkdirSync(RESULTS_DIR, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const generation: Record<string, GenerateResult | ProblemsResult> = {};
+const generation: Record<string, GenerateResult | ProblemsResult | CaringResult> = {};
 if (!argv.includes("--skip-generate")) {
   // The million problems only when a problems scenario is asked for (they add about a minute per database).
   for (const t of targets) generation[t.kind] = problemScenarios.some(wanted) ? await generateProblems(t) : await generate(t);
+  // The caring shop and its card holders when a redemption scenario is asked for (seconds; reused once made).
+  for (const t of targets) if (caringScenarios.some(wanted)) generation[`${t.kind}-caring`] = await generateCaring(t);
 }
 const runs = [];
 for (const t of argv.includes("--startup-only") ? [] : targets) {

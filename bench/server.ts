@@ -8,17 +8,24 @@
 //                       account (q, status, page 1 × 20) — the problems query ceiling
 //   POST /bench/pinsert one problem row (ProblemsRepository.insert: the row, then its code) in one transaction,
 //                       nothing else — the problems insert ceiling (into the writer's station)
+//   POST /bench/present?n= n fresh card presentations (rows in card_presentations, valid 15 minutes) for the caring
+//                       shop's card holders, round-robin over the cards; answers their signed tokens, which the
+//                       runner hands out one per POST /api/caring/redemptions (bench/generate-caring.ts)
+//   POST /bench/rinsert one redemption row in one transaction, nothing else — the redemption insert ceiling
 // Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
 // over IPC and exits on "stop" or when the parent goes away.
+
+import { randomBytes } from "node:crypto";
 import Fastify from "fastify";
 import { makeCreditCode, makeMobile } from "../demo/identifiers.ts";
 import { seeded } from "../demo/random.ts";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
+import { presentationToken } from "../server/modules/caring/redemption.workflow.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
 import { createVault } from "../server/platform/crypto.ts";
-import { BENCH_SECRET, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
+import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
 
 export interface ServerReady {
   appPort: number;
@@ -140,6 +147,83 @@ bare.post("/bench/pinsert", async (_request, reply) => {
     ),
   );
   return reply.code(201).send(created);
+});
+
+// The caring shop and its holders' cards (absent unless bench/generate-caring.ts ran).
+const caringShop = await db
+  .selectFrom("users as u")
+  .innerJoin("caring_shops as s", "s.merchant_id", "u.merchant_id")
+  .select(["s.id", "s.station_id", "s.discount_rate_permille", "u.id as user_id"])
+  .where("u.username", "=", BENCH_SHOP)
+  .executeTakeFirst();
+const caringCards = caringShop
+  ? await db
+      .selectFrom("discount_cards")
+      .select(["id", "qr_secret"])
+      .where("station_id", "=", caringShop.station_id)
+      .where("status", "=", "active")
+      .where("monthly_cap_fen", "is", null)
+      .where("monthly_cap_uses", "is", null)
+      .orderBy("id")
+      .execute()
+  : [];
+let presentSerial = 0;
+bare.post<{ Querystring: { n?: string } }>("/bench/present", async (request, reply) => {
+  if (!caringShop || caringCards.length === 0) return reply.code(409).send({ error: "run bench/generate-caring.ts first" });
+  const n = Math.min(Number(request.query.n ?? 1) || 1, 200_000);
+  const nowMs = Date.now();
+  const created = new Date(nowMs).toISOString();
+  const expires = new Date(nowMs + 15 * 60_000).toISOString();
+  const tokens: string[] = [];
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const card = caringCards[presentSerial++ % caringCards.length];
+    const jti = randomBytes(18).toString("base64url");
+    tokens.push(presentationToken(card.qr_secret, jti));
+    rows.push({
+      jti,
+      card_id: card.id,
+      short_code: String(100_000 + (presentSerial % 900_000)),
+      expires_at: expires,
+      used_at: null,
+      created_at: created,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto("card_presentations")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  return reply.code(201).send({ tokens });
+});
+const monthNow = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+let rinsertSerial = 0;
+bare.post("/bench/rinsert", async (_request, reply) => {
+  if (!caringShop || caringCards.length === 0) return reply.code(409).send({ error: "run bench/generate-caring.ts first" });
+  const card = caringCards[rinsertSerial++ % caringCards.length];
+  const rate = caringShop.discount_rate_permille ?? 850;
+  const amount = 8_800;
+  const pay = Math.floor((amount * rate + 500) / 1000);
+  const row = await db.transaction().execute((trx) =>
+    trx
+      .insertInto("redemptions")
+      .values({
+        card_id: card.id,
+        shop_id: caringShop.id,
+        operator_user_id: caringShop.user_id,
+        method: "qr",
+        presentation_jti: null,
+        amount_fen: amount,
+        discount_rate_permille: rate,
+        pay_fen: pay,
+        discount_fen: amount - pay,
+        month: monthNow(),
+        created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
+  return reply.code(201).send(row);
 });
 
 const appAddress = await app.listen({ host: "127.0.0.1", port: 0 });
