@@ -127,6 +127,35 @@ test("the console's caring pages and the public honour roll show the demo year",
   await staff.waitForURL(/\/caring\/rounds\/\d+$/);
   await staff.getByTestId("round-title").waitFor();
   await app.shot(staff, "caring-console-round");
+  // A new round for this month: nominate jumin, close nominations, accept in review, start publicity.
+  const holder = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(holder, "jumin");
+  const resident = (await (await holder.request.get("/api/me/resident")).json()) as { name: string };
+  await staff.goto("/caring/rounds");
+  await staff.getByTestId("round-create").click();
+  await staff.locator(".ant-modal .ant-select").first().click();
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "优秀红细胞" }).click();
+  await staff.getByTestId("round-create-ok").click();
+  await staff.waitForURL(/\/caring\/rounds\/\d+$/);
+  await staff.getByTestId("nominate").click();
+  await staff.locator(".ant-modal [data-testid=nominate-resident]").click();
+  await staff.keyboard.type(resident.name);
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: resident.name }).first().click();
+  await staff.getByTestId("nominate-reason").fill("热心帮助独居老人，主动参与市场环境整治");
+  await staff.getByTestId("nominate-ok").click();
+  await wait(() => staff.locator("tbody tr.ant-table-row").count()).toBe(1);
+  await staff.getByTestId("round-close").click();
+  await staff.getByTestId("round-action-ok").click();
+  await staff.getByTestId("review-accept").click();
+  await staff.getByTestId("review-note").fill("事迹属实");
+  await staff.getByTestId("review-note-ok").click();
+  await wait(() => staff.locator("tbody tr.ant-table-row").first().textContent()).toContain("审核通过");
+  await staff.getByTestId("round-publish").click();
+  await staff.getByTestId("round-action-ok").click();
+  await staff.getByTestId("round-award").waitFor();
+  expect(await staff.getByTestId("round-award").isDisabled()).toBe(true);
+  await app.shot(staff, "caring-console-round-publicity");
+
   await staff.goto("/caring/redemptions");
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
   await app.shot(staff, "caring-console-redemptions");

@@ -1,5 +1,23 @@
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin, Steps, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Spin,
+  Steps,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
@@ -168,6 +186,7 @@ export default function RoundDetailPage() {
   };
 
   const stepIndex = r.status === "cancelled" ? -1 : flow.indexOf(r.status as (typeof flow)[number]);
+  const publicityRunning = r.status === "publicity" && r.publicityUntil !== null && dayjs().format("YYYY-MM-DD") <= r.publicityUntil;
   const openObjections = r.nominations.flatMap((n) => n.objections.filter((o) => o.status === "open"));
 
   return (
@@ -193,9 +212,16 @@ export default function RoundDetailPage() {
                 </Button>
               )}
               {r.status === "publicity" && (
-                <Button type="primary" onClick={() => run("award")} data-testid="round-award" disabled={openObjections.length > 0}>
-                  {t("roundAction.award")}
-                </Button>
+                <Tooltip title={publicityRunning ? t("round.publicityRunning", { date: formatDate(r.publicityUntil) }) : undefined}>
+                  <Button
+                    type="primary"
+                    onClick={() => run("award")}
+                    data-testid="round-award"
+                    disabled={openObjections.length > 0 || publicityRunning}
+                  >
+                    {t("roundAction.award")}
+                  </Button>
+                </Tooltip>
               )}
               {r.status !== "awarded" && r.status !== "cancelled" && (
                 <Button danger onClick={() => setPending({ kind: "cancel" })} data-testid="round-cancel">
