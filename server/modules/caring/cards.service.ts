@@ -79,6 +79,16 @@ export class CardsService {
     return this.base(db).select(columns).where("c.card_no", "=", cardNo).executeTakeFirst();
   }
 
+  /** A presentation (by jti) with its card in one round trip. */
+  withPresentation(jti: string, db: Db = this.db) {
+    return this.base(db)
+      .innerJoin("card_presentations as p", "p.card_id", "c.id")
+      .select(columns)
+      .select(["p.jti", "p.expires_at", "p.used_at"])
+      .where("p.jti", "=", jti)
+      .executeTakeFirst();
+  }
+
   /** The holder's phone number (for the last-four-digits PIN); never shown to a shop. */
   holderMobile(row: CardRow): string | null {
     return row.holder_mobile_enc ? this.vault.decrypt(row.holder_mobile_enc) : null;
@@ -316,8 +326,12 @@ export class CardsService {
     return { pdf, cardNo: row.card_no };
   }
 
-  /** Locks the card row on PostgreSQL (SQLite transactions already run one at a time). */
-  async lock(trx: Transaction<DB>, id: number) {
-    if (dialectOf(trx) === "postgres") await trx.selectFrom("discount_cards").select("id").where("id", "=", id).forUpdate().execute();
+  /**
+   * The card row read for a redemption: on PostgreSQL locked (`for update` of the card only) in the same round
+   * trip, so caps summed afterwards hold under concurrency; SQLite transactions already run one at a time.
+   */
+  lockedRow(trx: Transaction<DB>, id: number) {
+    const q = this.base(trx).select(columns).where("c.id", "=", id);
+    return (dialectOf(trx) === "postgres" ? q.forUpdate(["c"]) : q).executeTakeFirst();
   }
 }

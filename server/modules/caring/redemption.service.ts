@@ -64,12 +64,12 @@ export class RedemptionService {
     if (input.token) {
       const parts = splitToken(input.token);
       if (!parts) throw fail("card.qr_invalid");
-      const p = await this.db.selectFrom("card_presentations").selectAll().where("jti", "=", parts.jti).executeTakeFirst();
-      const card = p ? await this.cards.findRow(p.card_id) : undefined;
-      if (!p || !card || !signatureValid(card.qr_secret, parts.jti, parts.signature)) throw fail("card.qr_invalid");
-      if (p.used_at !== null) throw fail("card.already_used");
-      if (p.expires_at <= now) throw fail("card.qr_expired");
-      return { card, jti: p.jti, method: "qr" };
+      const found = await this.cards.withPresentation(parts.jti);
+      if (!found || !signatureValid(found.qr_secret, parts.jti, parts.signature)) throw fail("card.qr_invalid");
+      if (found.used_at !== null) throw fail("card.already_used");
+      if (found.expires_at <= now) throw fail("card.qr_expired");
+      const { jti, expires_at: _e, used_at: _u, ...card } = found;
+      return { card, jti, method: "qr" };
     }
     if (input.shortCode) {
       const p = await this.db
@@ -141,8 +141,7 @@ export class RedemptionService {
     if (card.station_id !== shop.station_id) throw fail("card.foreign");
     try {
       return await this.db.transaction().execute(async (trx) => {
-        await this.cards.lock(trx, card.id);
-        const fresh = await this.cards.findRow(card.id, trx);
+        const fresh = await this.cards.lockedRow(trx, card.id);
         if (!fresh) throw notFound();
         const month = chinaMonth(now);
         const used = (await this.cards.usedThisMonth([card.id], trx, month)).get(card.id) ?? { uses: 0, discountFen: 0 };
