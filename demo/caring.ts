@@ -36,11 +36,9 @@ const pay = (amountFen: number, rate: number) => Math.floor((amountFen * rate + 
 
 async function insertMany<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: object[], chunk = 200) {
   for (let i = 0; i < rows.length; i += chunk) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are built for the named table just above
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk) as any)
-      .execute();
+    // biome-ignore lint/suspicious/noExplicitAny: rows are built for the named table by the caller
+    const batch = rows.slice(i, i + chunk) as any;
+    await trx.insertInto(table).values(batch).execute();
   }
 }
 

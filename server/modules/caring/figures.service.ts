@@ -48,7 +48,7 @@ export class FiguresService {
       recorded.set(d.recipient_id, (recorded.get(d.recipient_id) ?? 0) + n);
     }
     // Planned: each active plan's weekdays from its start, up to today; a paused plan counts the meals it recorded.
-    const plannedTo = to < today ? to : today;
+    const plannedTo = [to, today].sort()[0]; // dates as text: the earlier of the two
     let planned = 0;
     for (const r of recipients) {
       const rows = recorded.get(r.id) ?? 0;
