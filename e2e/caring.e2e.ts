@@ -154,6 +154,15 @@ test("the console's caring pages and the public honour roll show the demo year",
   await staff.getByTestId("round-action-ok").click();
   await staff.getByTestId("round-award").waitFor();
   expect(await staff.getByTestId("round-award").isDisabled()).toBe(true);
+  // An objection during publicity, dismissed by staff.
+  await staff.getByTestId("object").click();
+  await staff.getByTestId("objection-text").fill("该居民上月曾占道经营，请核实");
+  await staff.getByTestId("objection-text-ok").click();
+  await staff.getByTestId("objection-dismiss").click();
+  await staff.getByTestId("objection-note").fill("经核实已整改");
+  await staff.getByTestId("objection-note-ok").click();
+  await wait(() => staff.getByTestId("objections").textContent()).toContain("异议不成立");
+  await staff.waitForTimeout(3_500);
   await app.shot(staff, "caring-console-round-publicity");
 
   await staff.goto("/caring/redemptions");

@@ -271,7 +271,9 @@ export default function RoundDetailPage() {
           locale={{ emptyText: <Empty description={t("nomination.empty")} /> }}
           expandable={{
             rowExpandable: (n) => n.objections.length > 0,
-            defaultExpandAllRows: true,
+            // Objections stay in sight: a nomination's row opens as soon as it has one.
+            expandedRowKeys: r.nominations.filter((n) => n.objections.length > 0).map((n) => n.id),
+            showExpandColumn: false,
             expandedRowRender: (n) => (
               <div data-testid="objections">
                 <Typography.Text strong>{t("objection.title")}</Typography.Text>
@@ -287,7 +289,11 @@ export default function RoundDetailPage() {
                         <Button size="small" danger onClick={() => setPending({ kind: "decide", objectionId: o.id, decision: "uphold" })}>
                           {t("objection.uphold")}
                         </Button>
-                        <Button size="small" onClick={() => setPending({ kind: "decide", objectionId: o.id, decision: "dismiss" })}>
+                        <Button
+                          size="small"
+                          onClick={() => setPending({ kind: "decide", objectionId: o.id, decision: "dismiss" })}
+                          data-testid="objection-dismiss"
+                        >
                           {t("objection.dismiss")}
                         </Button>
                       </Space>
@@ -330,8 +336,8 @@ export default function RoundDetailPage() {
                       </Button>
                     </>
                   )}
-                  {r.status === "publicity" && n.status === "accepted" && (
-                    <Button size="small" onClick={() => setPending({ kind: "object", nomination: n })}>
+                  {r.status === "publicity" && n.status === "accepted" && can("award.nominate") && (
+                    <Button size="small" onClick={() => setPending({ kind: "object", nomination: n })} data-testid="object">
                       {t("objection.create")}
                     </Button>
                   )}
@@ -363,6 +369,7 @@ export default function RoundDetailPage() {
         title={t("objection.create")}
         label={t("objection.text")}
         required
+        testId="objection-text"
         onClose={() => setPending(null)}
         onSubmit={async (text) => {
           if (pending?.kind !== "object") return;
@@ -375,6 +382,7 @@ export default function RoundDetailPage() {
         title={pending?.kind === "decide" ? t(`objection.${pending.decision}`) : ""}
         label={t("field.note")}
         danger={pending?.kind === "decide" && pending.decision === "uphold"}
+        testId="objection-note"
         onClose={() => setPending(null)}
         onSubmit={async (note) => {
           if (pending?.kind !== "decide") return;
