@@ -126,6 +126,9 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().weekdays).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // A patch without a note keeps it.
+    const kept = await t.database.db.selectFrom("meal_recipients").select("note").where("id", "=", newRecipient).executeTakeFirstOrThrow();
+    expect(kept.note).toBe("耳背，请多敲门");
 
     const before = (await t.as(canting, { method: "GET", url: "/api/caring/meals/day" })).json();
     expect(before.items.find((i: DayItem) => i.recipientId === newRecipient)).toMatchObject({ status: "pending" });

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import type { deliveryConfirmSchema, mealRecipientCreateSchema } from "../../../contracts/caring.ts";
-import { dateSchema, optionalText } from "../../../contracts/common.ts";
+import { dateSchema } from "../../../contracts/common.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
@@ -20,7 +20,8 @@ export const mealRecipientUpdateSchema = z
     active: z.boolean().optional(),
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
     providerShopId: z.number().int().positive().optional(),
-    note: optionalText(500),
+    /** Absent: kept; null or empty: cleared. */
+    note: z.string().trim().max(500, { message: "v.too_long" }).nullable().optional(),
   })
   .strict();
 
@@ -114,7 +115,7 @@ export class MealsService {
       const values: Parameters<MealsRepository["updateRecipient"]>[2] = { updated_at: now.toISOString() };
       if (input.active !== undefined) values.active = input.active ? 1 : 0;
       if (input.weekdays !== undefined) values.weekdays = formatWeekdays(input.weekdays);
-      if (input.note !== undefined) values.note = input.note ?? null;
+      if (input.note !== undefined) values.note = input.note || null;
       if (input.providerShopId !== undefined && input.providerShopId !== before.provider_shop_id) {
         await this.assertProvider(trx, input.providerShopId, before.station_id);
         values.provider_shop_id = input.providerShopId;
