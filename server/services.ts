@@ -42,7 +42,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   problems.setEscalationTarget(meetings.escalationTarget());
   meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
   const caringShops = new CaringShopsService(db);
-  const caringCards = new CardsService(db, deps.vault);
+  const caringCards = new CardsService(db, deps.vault, notifier);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,

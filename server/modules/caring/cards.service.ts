@@ -11,6 +11,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
+import type { Notifier, Outbox } from "../../platform/notify.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { assertStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { renderCardPdf } from "./cards.pdf.ts";
@@ -62,9 +63,26 @@ export const chinaMonth = (now: Date = new Date()) => chinaToday(now).slice(0, 7
 export class CardsService {
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
-  constructor(db: Kysely<DB>, vault: Vault) {
+  private readonly notifier: Notifier;
+  constructor(db: Kysely<DB>, vault: Vault, notifier: Notifier) {
     this.db = db;
     this.vault = vault;
+    this.notifier = notifier;
+  }
+
+  /** Tells the holder's own accounts (users linked to the resident) about a new card, inside the transaction. */
+  async tellHolder(trx: Db, outbox: Outbox, residentId: number, text: { title: string; body: string }) {
+    const holders = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("resident_id", "=", residentId)
+      .where("status", "=", "active")
+      .execute();
+    await outbox.addMany(
+      trx,
+      holders.map((h) => h.id),
+      { kind: "card.issued", title: text.title, body: text.body, link: "/m/cards" },
+    );
   }
 
   private base(db: Db) {
@@ -212,8 +230,9 @@ export class CardsService {
       .executeTakeFirst();
     if (!resident) throw notFound();
     assertStation(user, resident.station_id);
-    const { id } = await this.db.transaction().execute((trx) =>
-      this.issueIn(
+    const outbox = this.notifier.outbox();
+    const { id } = await this.db.transaction().execute(async (trx) => {
+      const card = await this.issueIn(
         trx,
         {
           stationId: resident.station_id,
@@ -226,8 +245,14 @@ export class CardsService {
           monthlyCapUses: input.monthlyCapUses,
         },
         actor,
-      ),
-    );
+      );
+      await this.tellHolder(trx, outbox, resident.id, {
+        title: "您获得了蒲公英爱心优惠卡",
+        body: `优惠卡 ${card.cardNo} 已发放，有效期 ${input.validFrom} 至 ${input.validTo}。`,
+      });
+      return card;
+    });
+    await outbox.deliver();
     return this.get(user, id);
   }
 

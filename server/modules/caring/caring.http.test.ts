@@ -366,6 +366,8 @@ describe(`caring scheme (${dialectName})`, () => {
       return res.json();
     };
     const revocable = await issue({});
+    const told = await t.database.db.selectFrom("notifications").select("body").where("kind", "=", "card.issued").execute();
+    expect(told.some((n) => n.body.includes(revocable.cardNo))).toBe(true);
     const { token } = await present(revocable.id);
     const revoked = await post(staff, `/api/caring/cards/${revocable.id}/revoke`, { reason: "违反用卡规定", version: revocable.version });
     expect(revoked.json().status).toBe("revoked");

@@ -266,22 +266,10 @@ export class RoundsService {
             actor,
           );
           cards.push(card.cardNo);
-          const holders = await trx
-            .selectFrom("users")
-            .select("id")
-            .where("resident_id", "=", n.resident_id)
-            .where("status", "=", "active")
-            .execute();
-          await outbox.addMany(
-            trx,
-            holders.map((h) => h.id),
-            {
-              kind: "card.issued",
-              title: "您获得了蒲公英爱心优惠卡",
-              body: `恭喜您当选${row.month}${categoryNames[row.category as AwardCategory]}，优惠卡 ${card.cardNo} 有效期至 ${validTo}。`,
-              link: "/m/cards",
-            },
-          );
+          await this.cards.tellHolder(trx, outbox, n.resident_id, {
+            title: "您获得了蒲公英爱心优惠卡",
+            body: `恭喜您当选${row.month}${categoryNames[row.category as AwardCategory]}，优惠卡 ${card.cardNo} 有效期至 ${validTo}。`,
+          });
         }
       }
       await appendAudit(trx, actor, {
