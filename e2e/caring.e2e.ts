@@ -165,6 +165,20 @@ test("the console's caring pages and the public honour roll show the demo year",
   await staff.waitForTimeout(3_500);
   await app.shot(staff, "caring-console-round-publicity");
 
+  // A merchant's application goes through inspection to certification at 八二折.
+  const applied = (await (await staff.request.get("/api/caring/shops?status=applied")).json()) as { items: { id: number }[] };
+  expect(applied.items.length).toBeGreaterThan(0);
+  await staff.goto(`/caring/shops/${applied.items[0].id}`);
+  await staff.getByTestId("shop-inspect_pass").click();
+  await staff.getByTestId("shop-action-text").fill("明码标价，计量器具检定合格");
+  await staff.getByTestId("shop-action-ok").click();
+  await staff.getByTestId("shop-certify").click();
+  await staff.locator(".ant-modal input#ratePercent").fill("82");
+  await staff.getByTestId("shop-action-ok").click();
+  await wait(() => staff.getByTestId("shop-rate-text").textContent()).toContain("八二折");
+  await staff.waitForTimeout(3_000);
+  await app.shot(staff, "caring-console-shop-certified");
+
   await staff.goto("/caring/redemptions");
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
   await app.shot(staff, "caring-console-redemptions");
@@ -191,5 +205,8 @@ test("the console's caring pages and the public honour roll show the demo year",
   await volunteer.getByTestId("entry-meals").click();
   await volunteer.waitForURL(/\/m\/meals/);
   await volunteer.locator(".dd-hero h1").waitFor();
+  const first = volunteer.getByTestId("meal-deliveries").locator(".adm-list").first();
+  await first.getByRole("button", { name: "已送达" }).click();
+  await wait(() => first.textContent()).toContain("确认");
   await app.shot(volunteer, "caring-mobile-meals");
 });
