@@ -164,6 +164,12 @@ test("the console's caring pages and the public honour roll show the demo year",
   await wait(() => staff.getByTestId("objections").textContent()).toContain("异议不成立");
   await staff.waitForTimeout(3_500);
   await app.shot(staff, "caring-console-round-publicity");
+  // Residents see the round in publicity on the phone, with the nominee's name masked.
+  await holder.goto("/m/");
+  await holder.getByTestId("entry-rounds").click();
+  await holder.waitForURL(/\/m\/rounds/);
+  await wait(() => holder.locator(".adm-list").first().textContent()).toContain("优秀红细胞");
+  await app.shot(holder, "caring-mobile-rounds");
 
   // A merchant's application goes through inspection to certification at 八二折.
   const applied = (await (await staff.request.get("/api/caring/shops?status=applied")).json()) as { items: { id: number }[] };

@@ -27,6 +27,7 @@ const CardsPage = lazy(() => import("./pages/cards-page.tsx"));
 const RedeemPage = lazy(() => import("./pages/redeem-page.tsx"));
 const MealsPage = lazy(() => import("./pages/meals-page.tsx"));
 const HonourPage = lazy(() => import("./pages/honour-page.tsx"));
+const RoundsPage = lazy(() => import("./pages/rounds-page.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -99,6 +100,7 @@ export function MobileApp() {
               <Route path="/redeem" element={guarded(<RedeemPage />)} />
               <Route path="/meals" element={guarded(<MealsPage />)} />
               <Route path="/honour" element={<HonourPage />} />
+              <Route path="/rounds" element={guarded(<RoundsPage />)} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

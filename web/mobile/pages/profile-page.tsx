@@ -142,6 +142,12 @@ const entryIcons = {
       <path d="M12 5v3M8 6v2M16 6v2" />
     </>,
   ),
+  rounds: svg(
+    <>
+      <path d="M4 4h16v12H8l-4 4z" />
+      <path d="M8 9h8M8 12h5" />
+    </>,
+  ),
   honour: svg(
     <>
       <circle cx="12" cy="9" r="5" />
@@ -181,6 +187,7 @@ function Entries({ me }: { me: Me }) {
     { key: "cards", path: "/cards", icon: entryIcons.cards, show: has("card.hold") },
     { key: "redeem", path: "/redeem", icon: entryIcons.redeem, show: has("card.redeem") },
     { key: "meals", path: "/meals", icon: entryIcons.meals, show: has("meal.deliver") },
+    { key: "rounds", path: "/rounds", icon: entryIcons.rounds, show: has("award.nominate") },
     { key: "honour", path: stationId ? `/honour?stationId=${stationId}` : "/honour", icon: entryIcons.honour, show: true },
   ];
   return (
