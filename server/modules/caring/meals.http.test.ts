@@ -270,7 +270,15 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     // The job: nothing before 13:00 station time; after it, today's still-pending planned meals.
     const job = t.app.jobs.find((j) => j.name === "caring.meals_missed");
     if (!job) throw new Error("job not registered");
-    expect(await job.run(new Date(`${today}T10:00:00+08:00`))).toMatchObject({ marked: 0 });
+    // Before 13:00 it leaves today alone but catches up on yesterday's meals nobody flagged.
+    const caught = await db
+      .selectFrom("meal_deliveries")
+      .select("id")
+      .where("date", "=", yesterday)
+      .where("recipient_id", "=", gone[0].recipient_id)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom("meal_deliveries").where("id", "=", caught.id).execute();
+    expect(await job.run(new Date(`${today}T10:00:00+08:00`))).toMatchObject({ marked: 0, caughtUp: 1 });
     const pendingToday = (await t.as(staff, { method: "GET", url: "/api/caring/meals/day" }))
       .json()
       .items.filter((i: DayItem) => i.status === "pending").length;

@@ -12,7 +12,17 @@ import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
-import { ageOn, ELDERLY_AGE, formatWeekdays, localDate, localHour, plannedOn, presentRecipient, weekdayOf } from "./meals.presenter.ts";
+import {
+  addDays,
+  ageOn,
+  ELDERLY_AGE,
+  formatWeekdays,
+  localDate,
+  localHour,
+  plannedOn,
+  presentRecipient,
+  weekdayOf,
+} from "./meals.presenter.ts";
 import { MealsRepository, type RecipientRow } from "./meals.repository.ts";
 
 export const mealRecipientUpdateSchema = z
@@ -310,6 +320,16 @@ export class MealsService {
   }
 
   jobs(): Job[] {
-    return [{ name: "caring.meals_missed", everyMs: 30 * 60_000, run: (now) => this.flagMissed(now) }];
+    return [
+      {
+        name: "caring.meals_missed",
+        everyMs: 30 * 60_000,
+        // Today's from 13:00; yesterday's too, in case no node ran after 13:00 (then staff hear of it next morning).
+        run: async (now) => {
+          const caughtUp = await this.flagMissed(now, { date: addDays(localDate(now), -1) });
+          return { ...(await this.flagMissed(now)), caughtUp: caughtUp.marked };
+        },
+      },
+    ];
   }
 }
