@@ -24,6 +24,11 @@ export interface Database {
 export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, an administrator ending it) emits 'error' on the
+    // pool; unhandled, that would end the process. The pool replaces the connection on the next query.
+    pool.on("error", (error) => {
+      console.warn(`PostgreSQL: an idle connection failed (${(error as { code?: string }).code ?? error.message}); it will be replaced`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }

@@ -3,8 +3,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import type { AwardCategory } from "../../../contracts/caring.ts";
 
 export const categoryNames: Record<AwardCategory, string> = {
@@ -33,6 +31,8 @@ export interface PrintedCard {
 }
 
 export async function renderCardPdf(card: PrintedCard): Promise<Buffer> {
+  // pdfkit and qrcode are loaded on first use: few processes ever print a card.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import("pdfkit"), import("qrcode")]);
   const qr = await QRCode.toBuffer(`DCARD:${card.cardNo}`, { type: "png", margin: 1, width: 240, errorCorrectionLevel: "M" });
   const doc = new PDFDocument({ size: "A6", layout: "landscape", margin: 18, info: { Title: `蒲公英爱心优惠卡 ${card.cardNo}` } });
   const chunks: Buffer[] = [];
