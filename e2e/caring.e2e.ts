@@ -170,6 +170,22 @@ test("the console's caring pages and the public honour roll show the demo year",
   await holder.waitForURL(/\/m\/rounds/);
   await wait(() => holder.locator(".adm-list").first().textContent()).toContain("优秀红细胞");
   await app.shot(holder, "caring-mobile-rounds");
+  // Time passes in data: the publicity period ended two days ago. The round closes and the winner gets a card.
+  const roundId = Number(new URL(staff.url()).pathname.split("/").pop());
+  const local = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+  await app.sql(`update award_rounds set publicity_from = '${local(9)}', publicity_until = '${local(2)}' where id = ${roundId}`);
+  await staff.goto(`/caring/rounds/${roundId}`);
+  await staff.getByTestId("round-award").waitFor();
+  await wait(() => staff.getByTestId("round-award").isDisabled()).toBe(false);
+  await staff.getByTestId("round-award").click();
+  await staff.getByTestId("round-action-ok").click();
+  await wait(() => staff.locator("tbody tr.ant-table-row").first().textContent()).toContain("获评");
+  await app.shot(staff, "caring-console-round-awarded");
+  await holder.goto("/m/");
+  await holder.getByTestId("entry-cards").click();
+  await holder.waitForURL(/\/m\/cards/);
+  await wait(() => holder.getByTestId("my-card").textContent()).toContain("优秀红细胞");
+  await app.shot(holder, "caring-mobile-card-awarded");
 
   // A merchant's application goes through inspection to certification at 八二折.
   const applied = (await (await staff.request.get("/api/caring/shops?status=applied")).json()) as { items: { id: number }[] };

@@ -29,6 +29,8 @@ export interface Running {
   browser: Browser;
   newPage(options?: { mobile?: boolean; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
   shot(page: Page, name: string): Promise<void>;
+  /** Runs one SQL statement on the journey's database: to let time pass in data (a publicity period ending). */
+  sql(statement: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,20 @@ export async function start(): Promise<Running> {
       });
       context.setDefaultTimeout(15_000);
       return { page: await context.newPage(), context };
+    },
+    async sql(statement) {
+      if (env.DATABASE_URL) {
+        const c = new pg.Client({ connectionString: env.DATABASE_URL });
+        await c.connect();
+        await c.query(statement);
+        await c.end();
+      } else {
+        const { DatabaseSync } = await import("node:sqlite");
+        const db = new DatabaseSync(env.SQLITE_FILE);
+        db.exec("PRAGMA busy_timeout = 5000");
+        db.exec(statement);
+        db.close();
+      }
     },
     async shot(page, name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
