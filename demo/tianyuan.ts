@@ -448,7 +448,11 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         ...caring,
       },
     });
-    return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));
+    const canteen = await userId("canting");
+    return [
+      ...accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note })),
+      { username: "canting", role: "merchant" as const, displayName: canteen.display_name, note: "爱心餐厅（手机端 /m/meals 确认送餐）" },
+    ];
   });
 }
 
