@@ -1,13 +1,13 @@
 // Caring meals as the API shows them, and the calendar rules of the weekly plan (station time, UTC+8).
+import { stationDate, stationDayStart, stationHour } from "../../platform/station-time.ts";
 import type { RecipientRow } from "./meals.repository.ts";
 
-const TZ_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** YYYY-MM-DD of an instant in the station's time zone. */
-export const localDate = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 10);
+export const localDate = (at: Date) => stationDate(at);
 /** The hour (0–23) of an instant in the station's time zone. */
-export const localHour = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).getUTCHours();
+export const localHour = (at: Date) => stationHour(at);
 /** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
 export const weekdayOf = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -15,7 +15,7 @@ export const weekdayOf = (date: string) => {
 };
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 /** Start of a station-local day as a UTC instant (ISO). */
-export const dayStartIso = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+export const dayStartIso = (date: string) => stationDayStart(date).toISOString();
 
 /** Age in whole years on a date, from a YYYY-MM-DD birth date. */
 export function ageOn(birthDate: string, date: string): number {

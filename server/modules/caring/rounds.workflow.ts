@@ -1,6 +1,8 @@
 // Award rounds: nominating → reviewing → publicity → awarded; cancelled from any but awarded. Nominations are
 // reviewed while reviewing, objected to during publicity, and the award picks the winners.
+
 import type { RoundStatus } from "../../../contracts/caring.ts";
+import { stationDate } from "../../platform/station-time.ts";
 
 export type RoundAction = "close_nominations" | "publish" | "award" | "cancel";
 export type RoundRefusal = "round.transition" | "round.unreviewed" | "round.publicity_running" | "round.objections_open";
@@ -69,7 +71,7 @@ export function addMonthsInclusive(date: string, months: number): string {
 
 /** Today's date in China (UTC+8). */
 export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return stationDate(now);
 }
 
 /** Masks a name to its surname: 张三丰 → 张**. */

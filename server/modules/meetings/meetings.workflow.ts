@@ -11,24 +11,9 @@ export type MeetingEvent = "hold" | "cancel";
 type Step<S, R> = { ok: true; status: S } | { ok: false; refusal: R };
 
 /** Stations keep China Standard Time (UTC+8, no daylight saving). */
-const STATION_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
 
-/** The calendar date (YYYY-MM-DD) of an instant at the station. */
-export function stationDate(at: Date | string): string {
-  const t = typeof at === "string" ? Date.parse(at) : at.getTime();
-  return new Date(t + STATION_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a station day (YYYY-MM-DD) starts. */
-export function stationDayStart(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - STATION_OFFSET_MS);
-}
-
-/** The instant after a station day ends (the next day's start). */
-export function stationDayEnd(date: string): Date {
-  return new Date(stationDayStart(date).getTime() + DAY_MS);
-}
+export { stationDate, stationDayEnd, stationDayStart };
 
 const meetingTransitions: Record<MeetingStatus, Partial<Record<MeetingEvent, MeetingStatus>>> = {
   scheduled: { hold: "held", cancel: "cancelled" },

@@ -35,6 +35,7 @@ import { type FilesService, fileUrl } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import type { SessionUser } from "../../platform/scope.ts";
+import { stationDate } from "../../platform/station-time.ts";
 import {
   addDays,
   type CaseFacts,
@@ -76,7 +77,7 @@ export class RuleRefusalError extends Error {
 }
 
 /** The station's calendar date (Asia/Shanghai). */
-export const localToday = (now: Date = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const localToday = (now: Date = new Date()) => stationDate(now);
 
 type MemberCreate = z.output<typeof memberCreateSchema>;
 type MemberUpdate = z.output<typeof memberUpdateSchema>;

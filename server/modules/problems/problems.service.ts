@@ -23,6 +23,7 @@ import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, type Outbox, staffOfStation, usersOfUnit } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
+import { stationDate, stationDayStart } from "../../platform/station-time.ts";
 import type { EscalationTarget } from "./escalation.ts";
 import { auditView, photo, presentCategory, presentProblem } from "./problems.presenter.ts";
 import { ensureDefaultCategories, type ProblemFilter, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";
@@ -35,12 +36,8 @@ type SimilarQuery = z.output<typeof similarProblemsQuery>;
 type Db = Kysely<DB> | Transaction<DB>;
 
 const DAY_MS = 86_400_000;
-const TZ_OFFSET_MS = 8 * 3_600_000;
-
-/** YYYYMMDD of an instant in the station's time zone (UTC+8). */
-const localDay = (at: Date) => new Date(at.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 10);
-/** Start of a YYYY-MM-DD day in the station's time zone, as a UTC instant. */
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+const localDay = stationDate;
+const dayStart = stationDayStart;
 
 /** Everything a problem row needs; demo data and imports call createProblemRecord with it in batches. */
 export interface ProblemRecordInput {

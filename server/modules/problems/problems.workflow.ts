@@ -1,6 +1,7 @@
 // The problem workflow (问题清单): submitted → accepted | rejected → assigned → in_progress → resolved →
 // confirmed | reopened → assigned … Pure: the service applies it inside a transaction.
 import type { ProblemStatus } from "../../../contracts/problems.ts";
+import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
 
 export type ProblemActionName = "accept" | "reject" | "assign" | "start" | "note" | "resolve" | "confirm" | "reopen";
 
@@ -59,8 +60,6 @@ export function isOverdue(status: ProblemStatus, dueAt: string | null, now: Date
 
 /** Due at the end of the day that is `days` calendar days after `from`, in the station's time zone (UTC+8). */
 export function dueDateFor(from: Date, days: number): string {
-  const local = new Date(from.getTime() + 8 * 3_600_000);
-  local.setUTCDate(local.getUTCDate() + days);
-  local.setUTCHours(23, 59, 59, 0);
-  return new Date(local.getTime() - 8 * 3_600_000).toISOString();
+  const due = new Date(stationDayStart(stationDate(from)).getTime() + days * 86_400_000);
+  return new Date(stationDayEnd(stationDate(due)).getTime() - 1000).toISOString();
 }

@@ -1,14 +1,13 @@
 import { consentKinds, type Resident } from "../../../contracts/residents.ts";
 import { birthDateFromIdNumber, maskIdNumber, maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
+import { stationDate } from "../../platform/station-time.ts";
 import type { ResidentRow } from "./residents.repository.ts";
 
 export const ELDERLY_AGE = 60;
-const STATION_TIME_ZONE = "Asia/Shanghai";
-
 /** Today's calendar date (YYYY-MM-DD) in the station's time zone: ages turn over at local midnight. */
-export function localDate(now: Date = new Date(), timeZone = STATION_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+export function localDate(now: Date = new Date()): string {
+  return stationDate(now);
 }
 
 /** Full years between a birth date and a day, both YYYY-MM-DD; null without a birth date. */
