@@ -66,6 +66,19 @@ export const actions = [
   "card.hold",
   "card.redeem",
   "meal.deliver",
+  "service.read",
+  "service.manage",
+  "service.apply",
+  "service.handle",
+  "duty.read",
+  "duty.manage",
+  "redshield.read",
+  "redshield.manage",
+  "redshield.book",
+  "lending.read",
+  "lending.manage",
+  "scale.read",
+  "scale.record",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -116,6 +129,17 @@ const stationWork: Action[] = [
   "caring.read",
   "caring.manage",
   "award.nominate",
+  "service.read",
+  "service.manage",
+  "service.handle",
+  "duty.read",
+  "duty.manage",
+  "redshield.read",
+  "redshield.manage",
+  "lending.read",
+  "lending.manage",
+  "scale.read",
+  "scale.record",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -133,10 +157,27 @@ const unitWork: Action[] = [
   "meeting.checkin",
   "action_item.work",
   "scorecard.read",
+  // The counter: requests forwarded to the unit, its own duty days, the Red Shield post it runs.
+  "service.read",
+  "service.handle",
+  "duty.read",
+  "redshield.read",
+  "redshield.manage",
 ];
 
 /** What merchants, residents and volunteers do on their phones. */
-const publicWork: Action[] = ["self.read", "problem.read", "problem.report", "need.raise", "meeting.checkin", "award.nominate"];
+const publicWork: Action[] = [
+  "self.read",
+  "problem.read",
+  "problem.report",
+  "need.raise",
+  "meeting.checkin",
+  "award.nominate",
+  "service.read",
+  "service.apply",
+  "redshield.read",
+  "scale.record",
+];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
   platform_admin: { scope: "all", actions: [...actions], console: true },
@@ -165,6 +206,11 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "party.read",
       "development.read",
       "caring.read",
+      "service.read",
+      "duty.read",
+      "redshield.read",
+      "lending.read",
+      "scale.read",
     ],
   },
   station_admin: {
@@ -195,12 +241,14 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "party.manage",
       "development.read",
       "development.write",
+      "service.read",
+      "duty.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },
   alliance_contact: { scope: "unit", console: true, actions: unitWork },
   // A merchant certified as a caring shop redeems cards and, for a caring restaurant, confirms meal deliveries.
-  merchant: { scope: "self", console: false, actions: [...publicWork, "card.redeem", "meal.deliver"] },
+  merchant: { scope: "self", console: false, actions: [...publicWork, "card.redeem", "meal.deliver", "redshield.book"] },
   resident: { scope: "self", console: false, actions: [...publicWork, "card.hold"] },
   volunteer: { scope: "self", console: false, actions: [...publicWork, "card.hold", "meal.deliver"] },
 };

@@ -1,3 +1,7 @@
+import { counterErrors } from "./errors-counter.ts";
+import { dutyErrors } from "./errors-duty.ts";
+import { lendingErrors } from "./errors-lending.ts";
+
 // The error catalogue: stable ids with their messages in both languages. The server answers
 // { error: { id, message, fields? } }; the web shows `message` or looks the id up here.
 
@@ -197,6 +201,9 @@ export const errorCatalogue = {
   "shop.not_certified": { status: 409, "zh-CN": "本店不是认证的爱心店铺", en: "This shop is not a certified caring shop" },
   "shop.transition": { status: 409, "zh-CN": "爱心店铺当前状态不允许该操作", en: "The shop's status does not allow this step" },
   "shop.already_applied": { status: 409, "zh-CN": "该商户已申请爱心店铺", en: "This merchant has already applied" },
+  ...counterErrors,
+  ...dutyErrors,
+  ...lendingErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

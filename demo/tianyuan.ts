@@ -13,8 +13,11 @@ import { FilesService } from "../server/platform/files.ts";
 import { logGateway, Notifier } from "../server/platform/notify.ts";
 import { hashPassword } from "../server/platform/passwords.ts";
 import { loadCaring } from "./caring.ts";
+import { loadCounter } from "./counter.ts";
+import { loadDuty } from "./duty.ts";
 import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
+import { loadLending } from "./lending.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
 import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
@@ -399,6 +402,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
     const scjg = await userId("scjg");
     await ensureDefaultCategories(trx);
     const silent = { info() {}, warn() {}, error() {} };
+    const problems = new ProblemsService(trx, vault, new FilesService(trx), new Notifier(logGateway(silent), silent));
     const governance = await loadGovernance(trx, seeded(31), {
       stationId: station.id,
       units,
@@ -411,7 +415,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         { userId: wuye.id, name: wuye.display_name, unitId: units.克拉玛依天源物业服务有限公司 },
         { userId: scjg.id, name: scjg.display_name, unitId: units.区市场监督管理局 },
       ],
-      problems: new ProblemsService(trx, vault, new FilesService(trx), new Notifier(logGateway(silent), silent)),
+      problems,
       now: new Date(),
     });
     // The Party branch of three, its 9/5/2 pipeline, a year of branch life and the pioneer posts (issue 5).
@@ -434,6 +438,28 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       passwordHash,
       now: new Date(),
     });
+    // The station's counter: the duty roster and Red Shield post, the 32 services, lendable items, the fair scale (issue 4).
+    const stationServices = {
+      trx,
+      vault,
+      stationId: station.id,
+      units,
+      merchantIds,
+      residentIds,
+      staffUserId: staff.id,
+      staffName: staff.display_name,
+      bureauUserId: scjg.id,
+      merchantUserId: merchant.id,
+      merchantId: merchantUser.id,
+      residentUserId: (await userId("jumin")).id,
+      residentId: residentUser.id,
+      volunteerUserId: (await userId("zhiyuanzhe")).id,
+      problems,
+      now: new Date(),
+    };
+    const duty = await loadDuty({ ...stationServices, r: seeded(71) });
+    const counter = await loadCounter({ ...stationServices, r: seeded(72) });
+    const lending = await loadLending({ ...stationServices, r: seeded(73) });
     await appendAudit(trx, systemActor, {
       action: "demo.loaded",
       objectType: "station",
@@ -446,6 +472,9 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         accounts: accounts.length,
         ...governance,
         ...caring,
+        ...duty,
+        ...counter,
+        ...lending,
       },
     });
     const canteen = await userId("canting");

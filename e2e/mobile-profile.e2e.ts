@@ -27,7 +27,8 @@ test("volunteer profile, elderly mode, sign-out", async () => {
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("dd-elderly"))).toBe(true);
 
   await page.getByRole("button", { name: "退出登录" }).click();
-  await page.getByRole("button", { name: "退出登录" }).last().click();
+  // The confirmation opens as a dialog over the page; its own button confirms (the page's button sits under the mask).
+  await page.getByRole("dialog").getByRole("button", { name: "退出登录" }).click();
   await page.waitForURL(/\/m\/login$/);
 });
 

@@ -15,8 +15,13 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caringRoutes } from "./modules/caring/caring.routes.ts";
 import { caringFiguresRoutes } from "./modules/caring/figures.routes.ts";
 import { mealsRoutes } from "./modules/caring/meals.routes.ts";
+import { counterRoutes } from "./modules/counter/counter.routes.ts";
+import { dutyRoutes } from "./modules/duty/duty.routes.ts";
+import { redShieldRoutes } from "./modules/duty/red-shield.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
+import { fairScaleRoutes } from "./modules/lending/fair-scale.routes.ts";
+import { lendingRoutes } from "./modules/lending/lending.routes.ts";
 import { listsRoutes } from "./modules/lists/lists.routes.ts";
 import { meetingsRoutes } from "./modules/meetings/meetings.routes.ts";
 import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
@@ -120,6 +125,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await caringRoutes(scope, moduleDeps);
     await mealsRoutes(scope, moduleDeps);
     await caringFiguresRoutes(scope, moduleDeps);
+    await counterRoutes(scope, moduleDeps);
+    await dutyRoutes(scope, moduleDeps);
+    await redShieldRoutes(scope, moduleDeps);
+    await lendingRoutes(scope, moduleDeps);
+    await fairScaleRoutes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

@@ -623,6 +623,228 @@ export interface MealDeliveryTable {
   at: string;
 }
 
+export interface ServiceItemTable {
+  id: Generated<number>;
+  station_id: number;
+  code: string;
+  name: string;
+  unit_id: number;
+  audience: string;
+  materials: string;
+  time_limit_days: number;
+  handling: string;
+  fee_fen: Generated<number>;
+  description: string | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ServiceRequestTable {
+  id: Generated<number>;
+  station_id: number;
+  item_id: number;
+  channel: string;
+  applicant_user_id: number | null;
+  merchant_id: number | null;
+  resident_id: number | null;
+  applicant_name: string;
+  applicant_mobile: string | null;
+  date: string;
+  shift_id: number | null;
+  queue_no: number | null;
+  status: string;
+  note: string | null;
+  handled_by_user_id: number | null;
+  forwarded_at: string | null;
+  due_date: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ServiceRequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  note: string | null;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  at: string;
+}
+
+export interface ServiceRatingTable {
+  request_id: number;
+  easy: number;
+  satisfying: number;
+  warm: number;
+  considerate: number;
+  pleasant: number;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface DutySettingsTable {
+  station_id: number;
+  desks: number;
+  updated_at: string;
+}
+
+export interface DutyRuleTable {
+  id: Generated<number>;
+  station_id: number;
+  unit_id: number;
+  rule: string;
+  valid_from: string;
+  valid_to: string;
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
+export interface DutyShiftTable {
+  id: Generated<number>;
+  station_id: number;
+  unit_id: number;
+  date: string;
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  booked: Generated<number>;
+  officer_user_id: number | null;
+  rule_id: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface RedShieldPlanTable {
+  id: Generated<number>;
+  station_id: number;
+  unit_id: number;
+  rule: string;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  place: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RedShieldSessionTable {
+  id: Generated<number>;
+  station_id: number;
+  plan_id: number | null;
+  unit_id: number;
+  date: string;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  place: string;
+  status: string;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface RedShieldBookingTable {
+  id: Generated<number>;
+  session_id: number;
+  slot: string;
+  merchant_id: number;
+  booked_by_user_id: number | null;
+  topic: string;
+  note: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RedShieldConsultationTable {
+  id: Generated<number>;
+  station_id: number;
+  session_id: number | null;
+  booking_id: number | null;
+  merchant_id: number;
+  topic: string;
+  summary: string;
+  outcome: string;
+  officer_user_id: number | null;
+  date: string;
+  created_at: string;
+}
+
+export interface LendItemTable {
+  id: Generated<number>;
+  station_id: number;
+  kind: string;
+  code: string;
+  name: string;
+  status: string;
+  loan_days: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface LoanTable {
+  id: Generated<number>;
+  station_id: number;
+  item_id: number;
+  borrower_kind: string;
+  resident_id: number | null;
+  merchant_id: number | null;
+  borrower_user_id: number | null;
+  status: string;
+  lent_at: string;
+  due_at: string;
+  returned_at: string | null;
+  reminded_at: string | null;
+  lent_by_user_id: number | null;
+  closed_by_user_id: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReweighTable {
+  id: Generated<number>;
+  station_id: number;
+  stall_id: number | null;
+  merchant_id: number;
+  goods: string;
+  claimed_grams: number;
+  actual_grams: number;
+  unit_price_fen: number;
+  short_grams: number;
+  overcharge_fen: number;
+  outcome: string;
+  scale_item_id: number | null;
+  shopper_user_id: number | null;
+  shopper_name: string | null;
+  recorded_by_user_id: number | null;
+  problem_id: number | null;
+  created_at: string;
+}
+
+export interface MerchantFindingTable {
+  id: Generated<number>;
+  station_id: number;
+  merchant_id: number;
+  source: string;
+  reweigh_id: number | null;
+  summary: string;
+  created_at: string;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   alliance_units: AllianceUnitTable;
@@ -671,4 +893,19 @@ export interface DB {
   redemptions: RedemptionTable;
   meal_recipients: MealRecipientTable;
   meal_deliveries: MealDeliveryTable;
+  service_items: ServiceItemTable;
+  service_requests: ServiceRequestTable;
+  service_request_events: ServiceRequestEventTable;
+  service_ratings: ServiceRatingTable;
+  duty_settings: DutySettingsTable;
+  duty_rules: DutyRuleTable;
+  duty_shifts: DutyShiftTable;
+  red_shield_plans: RedShieldPlanTable;
+  red_shield_sessions: RedShieldSessionTable;
+  red_shield_bookings: RedShieldBookingTable;
+  red_shield_consultations: RedShieldConsultationTable;
+  lend_items: LendItemTable;
+  loans: LoanTable;
+  reweighs: ReweighTable;
+  merchant_findings: MerchantFindingTable;
 }

@@ -6,7 +6,7 @@ export interface Section {
   path: string;
   action: Action;
   /** Sections shown together under one menu heading (e.g. 党建). */
-  group?: "party" | "caring";
+  group?: "party" | "caring" | "station";
 }
 
 export const sections: Section[] = [
@@ -33,6 +33,13 @@ export const sections: Section[] = [
   { key: "caringRedemptions", path: "/caring/redemptions", action: "caring.read", group: "caring" },
   { key: "caringMeals", path: "/caring/meals", action: "caring.read", group: "caring" },
   { key: "caringFigures", path: "/caring/figures", action: "caring.read", group: "caring" },
+  { key: "serviceCounter", path: "/services/counter", action: "service.handle", group: "station" },
+  { key: "serviceRequests", path: "/services/requests", action: "service.handle", group: "station" },
+  { key: "serviceCatalogue", path: "/services/catalogue", action: "service.read", group: "station" },
+  { key: "dutyRoster", path: "/services/roster", action: "duty.read", group: "station" },
+  { key: "redShield", path: "/services/red-shield", action: "redshield.read", group: "station" },
+  { key: "lending", path: "/services/lending", action: "lending.read", group: "station" },
+  { key: "fairScale", path: "/services/fair-scale", action: "scale.read", group: "station" },
   { key: "allianceUnits", path: "/alliance-units", action: "unit.read" },
   { key: "users", path: "/users", action: "user.read" },
   { key: "audit", path: "/audit", action: "audit.read" },

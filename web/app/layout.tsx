@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BulbOutlined,
   CarryOutOutlined,
+  CustomerServiceOutlined,
   DownOutlined,
   ExclamationCircleOutlined,
   FlagOutlined,
@@ -51,6 +52,7 @@ const icons: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   party: <FlagOutlined />,
   caring: <HeartOutlined />,
+  station: <CustomerServiceOutlined />,
 };
 
 export function PageFallback() {

@@ -39,6 +39,15 @@ const CaringShopDetailPage = lazy(() => import("../features/caring/pages/shop-de
 const CaringRedemptionsPage = lazy(() => import("../features/caring/pages/redemptions-page.tsx"));
 const CaringMealsPage = lazy(() => import("../features/caring/pages/meals-page.tsx"));
 const CaringFiguresPage = lazy(() => import("../features/caring/pages/figures-page.tsx"));
+const CounterPage = lazy(() => import("../features/counter/pages/counter-page.tsx"));
+const ServiceRequestsPage = lazy(() => import("../features/counter/pages/requests-page.tsx"));
+const ServiceRequestDetailPage = lazy(() => import("../features/counter/pages/request-detail-page.tsx"));
+const ServiceCataloguePage = lazy(() => import("../features/counter/pages/catalogue-page.tsx"));
+const RosterPage = lazy(() => import("../features/duty/pages/roster-page.tsx"));
+const RedShieldPage = lazy(() => import("../features/duty/pages/red-shield-page.tsx"));
+const RedShieldSessionPage = lazy(() => import("../features/duty/pages/red-shield-session-page.tsx"));
+const LendingPage = lazy(() => import("../features/lending/pages/lending-page.tsx"));
+const FairScalePage = lazy(() => import("../features/lending/pages/fair-scale-page.tsx"));
 const UsersPage = lazy(() => import("../features/users/pages/users-page.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/audit-page.tsx"));
 
@@ -97,6 +106,15 @@ export function ConsoleRouter() {
             <Route path="caring/redemptions" element={guarded("caring.read", <CaringRedemptionsPage />)} />
             <Route path="caring/meals" element={guarded("caring.read", <CaringMealsPage />)} />
             <Route path="caring/figures" element={guarded("caring.read", <CaringFiguresPage />)} />
+            <Route path="services/counter" element={guarded("service.handle", <CounterPage />)} />
+            <Route path="services/requests" element={guarded("service.handle", <ServiceRequestsPage />)} />
+            <Route path="services/requests/:id" element={guarded("service.handle", <ServiceRequestDetailPage />)} />
+            <Route path="services/catalogue" element={guarded("service.read", <ServiceCataloguePage />)} />
+            <Route path="services/roster" element={guarded("duty.read", <RosterPage />)} />
+            <Route path="services/red-shield" element={guarded("redshield.read", <RedShieldPage />)} />
+            <Route path="services/red-shield/:id" element={guarded("redshield.read", <RedShieldSessionPage />)} />
+            <Route path="services/lending" element={guarded("lending.read", <LendingPage />)} />
+            <Route path="services/fair-scale" element={guarded("scale.read", <FairScalePage />)} />
             <Route path="alliance-units" element={guarded("unit.read", <AllianceUnitsPage />)} />
             <Route path="users" element={guarded("user.read", <UsersPage />)} />
             <Route path="audit" element={guarded("audit.read", <AuditPage />)} />

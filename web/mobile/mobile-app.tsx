@@ -28,6 +28,11 @@ const RedeemPage = lazy(() => import("./pages/redeem-page.tsx"));
 const MealsPage = lazy(() => import("./pages/meals-page.tsx"));
 const HonourPage = lazy(() => import("./pages/honour-page.tsx"));
 const RoundsPage = lazy(() => import("./pages/rounds-page.tsx"));
+const ServicesPage = lazy(() => import("./pages/services-page.tsx"));
+const ServiceRequestPage = lazy(() => import("./pages/service-request-page.tsx"));
+const RedShieldPage = lazy(() => import("./pages/red-shield-page.tsx"));
+const LoansPage = lazy(() => import("./pages/loans-page.tsx"));
+const ReweighPage = lazy(() => import("./pages/reweigh-page.tsx"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -101,6 +106,11 @@ export function MobileApp() {
               <Route path="/meals" element={guarded(<MealsPage />)} />
               <Route path="/honour" element={<HonourPage />} />
               <Route path="/rounds" element={guarded(<RoundsPage />)} />
+              <Route path="/services" element={guarded(<ServicesPage />)} />
+              <Route path="/services/requests/:id" element={guarded(<ServiceRequestPage />)} />
+              <Route path="/red-shield" element={guarded(<RedShieldPage />)} />
+              <Route path="/loans" element={guarded(<LoansPage />)} />
+              <Route path="/reweigh" element={guarded(<ReweighPage />)} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

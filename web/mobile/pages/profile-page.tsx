@@ -160,6 +160,25 @@ const entryIcons = {
       <path d="M5 4h11l-2 4 2 4H5" />
     </>,
   ),
+  services: svg(
+    <>
+      <rect x="4" y="5" width="16" height="15" rx="2" />
+      <path d="M4 10h16M9 3v4M15 3v4M8 14h3" />
+    </>,
+  ),
+  redShield: svg(<path d="M12 3l7 3v5c0 5-3 8.5-7 10-4-1.5-7-5-7-10V6z" />),
+  loans: svg(
+    <>
+      <path d="M3 12a9 9 0 0 1 18 0z" />
+      <path d="M12 12v6a2 2 0 0 0 4 0" />
+    </>,
+  ),
+  reweigh: svg(
+    <>
+      <path d="M12 4v16M6 20h12M5 8h14" />
+      <path d="M5 8l-2 6a3 3 0 0 0 4 0zM19 8l-2 6a3 3 0 0 0 4 0z" />
+    </>,
+  ),
 };
 
 interface Entry {
@@ -188,6 +207,10 @@ function Entries({ me }: { me: Me }) {
     { key: "redeem", path: "/redeem", icon: entryIcons.redeem, show: has("card.redeem") },
     { key: "meals", path: "/meals", icon: entryIcons.meals, show: has("meal.deliver") },
     { key: "rounds", path: "/rounds", icon: entryIcons.rounds, show: has("award.nominate") },
+    { key: "services", path: "/services", icon: entryIcons.services, show: has("service.apply") },
+    { key: "redShield", path: "/red-shield", icon: entryIcons.redShield, show: has("redshield.book") },
+    { key: "loans", path: "/loans", icon: entryIcons.loans, show: has("service.apply") },
+    { key: "reweigh", path: "/reweigh", icon: entryIcons.reweigh, show: has("scale.record") },
     { key: "honour", path: stationId ? `/honour?stationId=${stationId}` : "/honour", icon: entryIcons.honour, show: true },
   ];
   return (

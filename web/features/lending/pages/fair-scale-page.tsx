@@ -1,0 +1,4 @@
+// lending: replaced by the module's page.
+export default function FairScalePage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// counter: replaced by the module's page.
+export default function ServiceRequestPage() {
+  return null;
+}
