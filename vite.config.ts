@@ -1,9 +1,13 @@
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 const webRoot = fileURLToPath(new URL("./web/", import.meta.url));
-const outDir = fileURLToPath(new URL("./dist/web/", import.meta.url));
+// DANDELION_WEB_ROOT builds elsewhere (the server reads the same variable), so two builds never overwrite each other.
+const outDir = process.env.DANDELION_WEB_ROOT
+  ? resolve(process.env.DANDELION_WEB_ROOT)
+  : fileURLToPath(new URL("./dist/web/", import.meta.url));
 
 // Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`.
 export default defineConfig({

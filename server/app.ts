@@ -38,7 +38,10 @@ import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts
 import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
 import { createServices } from "./services.ts";
 
-export const WEB_ROOT = resolve(import.meta.dirname, "../dist/web");
+/** The built web apps; DANDELION_WEB_ROOT points elsewhere (e.g. a second build checked side by side). */
+export const WEB_ROOT = process.env.DANDELION_WEB_ROOT
+  ? resolve(process.env.DANDELION_WEB_ROOT)
+  : resolve(import.meta.dirname, "../dist/web");
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
