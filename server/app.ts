@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...moduleDeps.services.files.jobs(),
     ...moduleDeps.services.party.jobs(),
     ...moduleDeps.services.meals.jobs(),
+    ...moduleDeps.services.lending.jobs(),
     ...idempotencyJobs(deps.database.db),
   ]);
 

@@ -10,6 +10,8 @@ import { RedemptionService } from "./modules/caring/redemption.service.ts";
 import { RoundsService } from "./modules/caring/rounds.service.ts";
 import { CaringShopsService } from "./modules/caring/shops.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
+import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
+import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
 import { MeetingsService } from "./modules/meetings/meetings.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
@@ -43,6 +45,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
   const caringShops = new CaringShopsService(db);
   const caringCards = new CardsService(db, deps.vault, notifier);
+  const lending = new LendingService(db, deps.vault, notifier);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,
@@ -64,6 +67,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     caringRedemption: new RedemptionService(db, caringCards, caringShops),
     meals: new MealsService(db, notifier),
     caringFigures: new CaringFiguresService(db),
+    lending,
+    fairScale: new FairScaleService(db, { problems, lending, notifier }),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

@@ -1,0 +1,193 @@
+// The fair scale: the only place that queries reweighs and merchant_findings (and reads the stalls and merchants
+// a re-weigh names).
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { PageWindow } from "../../db/paging.ts";
+import { pageRows } from "../../db/paging.ts";
+import type { DB, MerchantFindingTable, ReweighTable } from "../../db/tables.ts";
+import { containsText } from "../../db/text-search.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type ReweighValues = Omit<ReweighTable, "id">;
+export type FindingValues = Omit<MerchantFindingTable, "id">;
+
+export interface ReweighFilter {
+  stationIds: number[] | null;
+  outcome?: string;
+  merchantId?: number;
+  shopperUserId?: number;
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+export class FairScaleRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  private reweighs(db: Db) {
+    return db
+      .selectFrom("reweighs as w")
+      .innerJoin("merchants as m", "m.id", "w.merchant_id")
+      .leftJoin("stalls as s", "s.id", "w.stall_id")
+      .leftJoin("users as u", "u.id", "w.recorded_by_user_id")
+      .leftJoin("problems as p", "p.id", "w.problem_id")
+      .leftJoin("merchant_findings as f", "f.reweigh_id", "w.id")
+      .selectAll("w")
+      .select([
+        "m.name as merchant_name",
+        "s.code as stall_code",
+        "u.display_name as recorded_by",
+        "p.code as problem_code",
+        "f.id as finding_id",
+      ]);
+  }
+
+  private filtered(db: Db, f: ReweighFilter) {
+    let q = this.reweighs(db);
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("w.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.outcome) q = q.where("w.outcome", "=", f.outcome);
+    if (f.merchantId) q = q.where("w.merchant_id", "=", f.merchantId);
+    if (f.shopperUserId) q = q.where("w.shopper_user_id", "=", f.shopperUserId);
+    if (f.from) q = q.where("w.created_at", ">=", f.from);
+    if (f.to) q = q.where("w.created_at", "<", f.to);
+    const text = f.q;
+    if (text)
+      q = q.where((eb) => eb.or([containsText(eb, "w.goods", text), containsText(eb, "m.name", text), containsText(eb, "s.code", text)]));
+    return q;
+  }
+
+  list(f: ReweighFilter, page: PageWindow) {
+    const q = this.filtered(this.db, f).orderBy("w.created_at", "desc").orderBy("w.id", "desc");
+    return pageRows(q, page, async () => {
+      const row = await this.filtered(this.db, f)
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    });
+  }
+
+  async *iterate(f: ReweighFilter, batch = 500) {
+    for (let offset = 0; ; offset += batch) {
+      const rows = await this.filtered(this.db, f)
+        .orderBy("w.created_at", "desc")
+        .orderBy("w.id", "desc")
+        .limit(batch)
+        .offset(offset)
+        .execute();
+      if (rows.length > 0) yield rows;
+      if (rows.length < batch) return;
+    }
+  }
+
+  recent(f: ReweighFilter, limit: number) {
+    return this.filtered(this.db, f).orderBy("w.created_at", "desc").orderBy("w.id", "desc").limit(limit).execute();
+  }
+
+  find(id: number, db: Db = this.db) {
+    return this.reweighs(db).where("w.id", "=", id).executeTakeFirst();
+  }
+
+  async insert(db: Db, values: ReweighValues): Promise<number> {
+    const row = await db.insertInto("reweighs").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async linkProblem(db: Db, id: number, problemId: number) {
+    await db.updateTable("reweighs").set({ problem_id: problemId }).where("id", "=", id).execute();
+  }
+
+  async insertFinding(db: Db, values: FindingValues): Promise<number> {
+    const row = await db.insertInto("merchant_findings").values(values).returning("id").executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  findings(merchantId: number) {
+    return this.db
+      .selectFrom("merchant_findings as f")
+      .leftJoin("reweighs as w", "w.id", "f.reweigh_id")
+      .select([
+        "f.id",
+        "f.merchant_id",
+        "f.source",
+        "f.reweigh_id",
+        "f.summary",
+        "f.created_at",
+        "w.short_grams",
+        "w.overcharge_fen",
+        "w.problem_id",
+      ])
+      .where("f.merchant_id", "=", merchantId)
+      .orderBy("f.created_at", "desc")
+      .orderBy("f.id", "desc")
+      .execute();
+  }
+
+  async countReweighs(merchantId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom("reweighs")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("merchant_id", "=", merchantId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** What the figures count: one slim row per re-weigh since `from`. */
+  since(stationIds: number[] | null, from: string) {
+    let q = this.db
+      .selectFrom("reweighs")
+      .select(["created_at", "outcome", "overcharge_fen", "merchant_id"])
+      .where("created_at", ">=", from);
+    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    return q.execute();
+  }
+
+  async findingCounts(stationIds: number[] | null, from: string, limit: number) {
+    let q = this.db
+      .selectFrom("merchant_findings as f")
+      .innerJoin("merchants as m", "m.id", "f.merchant_id")
+      .select(["f.merchant_id", "m.name", (eb) => eb.fn.countAll().as("n")])
+      .where("f.created_at", ">=", from)
+      .groupBy(["f.merchant_id", "m.name"]);
+    if (stationIds !== null) q = stationIds.length ? q.where("f.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    const rows = await q.execute();
+    return rows
+      .map((r) => ({ merchantId: r.merchant_id, merchantName: r.name, findings: Number(r.n) }))
+      .sort((a, b) => b.findings - a.findings || a.merchantName.localeCompare(b.merchantName, "zh-CN"))
+      .slice(0, limit);
+  }
+
+  /** The station's stalls that have a trading merchant (a re-weigh names one). */
+  stalls(stationIds: number[] | null) {
+    let q = this.db
+      .selectFrom("stalls as s")
+      .innerJoin("merchants as m", "m.id", "s.merchant_id")
+      .select(["s.id", "s.code", "s.station_id", "m.id as merchant_id", "m.name as merchant_name"])
+      .where("m.status", "!=", "closed");
+    if (stationIds !== null) q = stationIds.length ? q.where("s.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    return q.orderBy("s.code").execute();
+  }
+
+  stall(id: number, db: Db = this.db) {
+    return db
+      .selectFrom("stalls as s")
+      .leftJoin("merchants as m", "m.id", "s.merchant_id")
+      .select(["s.id", "s.code", "s.station_id", "s.merchant_id", "m.name as merchant_name", "m.status as merchant_status"])
+      .where("s.id", "=", id)
+      .executeTakeFirst();
+  }
+
+  merchant(id: number) {
+    return this.db.selectFrom("merchants").select(["id", "station_id", "name"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  async merchantAccounts(merchantId: number, db: Db = this.db): Promise<number[]> {
+    const rows = await db.selectFrom("users").select("id").where("merchant_id", "=", merchantId).where("status", "=", "active").execute();
+    return rows.map((r) => r.id);
+  }
+}
+
+export type ReweighRow = NonNullable<Awaited<ReturnType<FairScaleRepository["find"]>>>;

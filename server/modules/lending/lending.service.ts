@@ -1,0 +1,539 @@
+// Lendable items (便民物品): the inventory with its printed codes, lending to a resident or merchant by scanning
+// the label, returning by scanning it again, lost or damaged, and the overdue reminder. An item is never lent
+// twice at once: the lend moves the item with `where status = 'available'` (the loser of a race changes nothing),
+// and the loans_one_open unique index refuses a second open loan as the second line of defence.
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import {
+  type borrowerQuery,
+  defaultLoanDays,
+  type ItemStatus,
+  type itemActionSchema,
+  type itemCreateSchema,
+  type itemListQuery,
+  type itemUpdateSchema,
+  type LendKind,
+  type labelsQuery,
+  lendKinds,
+  type lendSchema,
+  type loanCloseSchema,
+  type loanListQuery,
+  type returnSchema,
+} from "../../../contracts/lending.ts";
+import { maskMobile } from "../../../contracts/validators.ts";
+import { isUniqueViolation } from "../../db/database.ts";
+import type { DB } from "../../db/tables.ts";
+import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
+import type { Vault } from "../../platform/crypto.ts";
+import { conflict, fail, notFound } from "../../platform/errors.ts";
+import type { Job } from "../../platform/jobs.ts";
+import { type Notifier, staffOfStation } from "../../platform/notify.ts";
+import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
+import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
+import { renderLabelsPdf } from "./labels.pdf.ts";
+import { presentItem, presentLoan } from "./lending.presenter.ts";
+import { LendingRepository, type LoanFilter, type LoanRow } from "./lending.repository.ts";
+import {
+  closeLoan,
+  codeNumber,
+  dueAt,
+  itemCode,
+  kindCodes,
+  kindNames,
+  type LoanOutcome,
+  nextItemStatus,
+  normaliseCode,
+  staffItemAction,
+  stationPrefix,
+} from "./loan.workflow.ts";
+
+type ItemListQuery = z.output<typeof itemListQuery>;
+type CreateInput = z.output<typeof itemCreateSchema>;
+type UpdateInput = z.output<typeof itemUpdateSchema>;
+type ActionInput = z.output<typeof itemActionSchema>;
+type LendInput = z.output<typeof lendSchema>;
+type ReturnInput = z.output<typeof returnSchema>;
+type CloseInput = z.output<typeof loanCloseSchema>;
+type LoanListQuery = z.output<typeof loanListQuery>;
+type BorrowerQuery = z.output<typeof borrowerQuery>;
+type LabelsQuery = z.output<typeof labelsQuery>;
+
+const itemSorts = { code: "code", kind: "kind", status: "status", updatedAt: "updated_at" } as const;
+
+const fmt = (iso: string) => {
+  const d = stationDate(iso);
+  const t = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
+  return `${d} ${t}`;
+};
+
+export const loanExportColumns = [
+  { key: "itemCode", header: "物品编码" },
+  { key: "itemName", header: "物品" },
+  { key: "borrowerKind", header: "借用人类型" },
+  { key: "borrowerName", header: "借用人" },
+  { key: "lentAt", header: "借出时间" },
+  { key: "dueAt", header: "应还时间" },
+  { key: "status", header: "状态" },
+  { key: "returnedAt", header: "归还/登记时间" },
+  { key: "remindedAt", header: "逾期提醒" },
+  { key: "lentBy", header: "经办人" },
+  { key: "note", header: "备注" },
+] as const;
+
+const loanStatusNames: Record<string, string> = { out: "借出中", returned: "已归还", lost: "遗失", damaged: "损坏" };
+
+export class LendingService {
+  readonly repo: LendingRepository;
+  private readonly db: Kysely<DB>;
+  private readonly vault: Vault;
+  private readonly notifier: Notifier;
+
+  constructor(db: Kysely<DB>, vault: Vault, notifier: Notifier) {
+    this.db = db;
+    this.vault = vault;
+    this.repo = new LendingRepository(db);
+    this.notifier = notifier;
+  }
+
+  // ---- inventory
+
+  private async presentItems(rows: { id: number; status: string }[], now: Date) {
+    const loans = await this.repo.openLoansOf(rows.filter((r) => r.status === "lent").map((r) => r.id));
+    const byItem = new Map(loans.map((l) => [l.item_id, l]));
+    return (rows as Parameters<typeof presentItem>[0][]).map((r) => presentItem(r, byItem.get(r.id), now));
+  }
+
+  async list(user: SessionUser, query: ItemListQuery, now = new Date()) {
+    const sortKey = (query.sort ?? "code") as keyof typeof itemSorts;
+    const { rows, total } = await this.repo.listItems(
+      { stationIds: stationFilter(user, query.stationId), kind: query.kind, status: query.status, q: query.q },
+      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+      { column: itemSorts[sortKey] ?? "code", desc: query.order === "desc" },
+    );
+    return { items: await this.presentItems(rows, now), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: SessionUser, id: number, now = new Date()) {
+    const row = await this.repo.findItem(id);
+    if (!row || !reachesStation(user, row.station_id)) throw notFound();
+    const [item] = await this.presentItems([row], now);
+    return item;
+  }
+
+  /** The item a scanned label names, within the caller's stations. */
+  private async itemByCode(user: SessionUser, text: string, db: Kysely<DB> = this.db) {
+    const row = await this.repo.findItemByCode(normaliseCode(text), db);
+    if (!row || !reachesStation(user, row.station_id)) throw fail("lend.unknown_code", [{ field: "code" }]);
+    return row;
+  }
+
+  async lookup(user: SessionUser, code: string, now = new Date()) {
+    const row = await this.itemByCode(user, code);
+    const [item] = await this.presentItems([row], now);
+    return item;
+  }
+
+  async summary(user: SessionUser, stationId: number | undefined, now = new Date()) {
+    const stationIds = stationFilter(user, stationId);
+    const counts = await this.repo.statusCounts(stationIds);
+    const kinds = lendKinds.map((kind) => {
+      const of = (status: ItemStatus) => counts.find((c) => c.kind === kind && c.status === status)?.n ?? 0;
+      return { kind, available: of("available"), lent: of("lent"), lost: of("lost"), damaged: of("damaged"), retired: of("retired") };
+    });
+    return { kinds, overdue: await this.repo.countOverdue(stationIds, now.toISOString()) };
+  }
+
+  /** Adds `count` items with the station's next codes. Two batches at once meet on the unique code and one retries. */
+  async createItems(user: SessionUser, input: CreateInput, actor: Actor, now = new Date()) {
+    const stationId = targetStation(user, input.stationId);
+    const name = input.name?.trim() || (input.kind === "other" ? "" : kindNames[input.kind]);
+    if (!name) throw fail("lend.name_required", [{ field: "name" }]);
+    const station = await this.repo.stationName(stationId);
+    if (!station) throw notFound();
+    const stem = `${stationPrefix(station.name)}-${kindCodes[input.kind]}-`;
+    const at = now.toISOString();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const ids = await this.db.transaction().execute(async (trx) => {
+          const taken = (await this.repo.codesWithStem(stem, trx)).map((c) => codeNumber(c, stem) ?? 0);
+          const next = taken.length ? Math.max(...taken) + 1 : 1;
+          const codes = Array.from({ length: input.count }, (_, i) => itemCode(stationPrefix(station.name), input.kind, next + i));
+          const created = await this.repo.insertItems(
+            trx,
+            codes.map((code) => ({
+              station_id: stationId,
+              kind: input.kind,
+              code,
+              name,
+              status: "available",
+              loan_days: input.loanDays ?? defaultLoanDays[input.kind],
+              note: input.note,
+              created_at: at,
+              updated_at: at,
+            })),
+          );
+          await appendAudit(trx, actor, {
+            action: "lend_item.created",
+            objectType: "lend_item",
+            objectId: created[0],
+            stationId,
+            after: { kind: input.kind, count: input.count, codes: [codes[0], codes[codes.length - 1]], name },
+          });
+          return created;
+        });
+        const rows = await this.repo.allItems({ stationIds: null, ids });
+        return this.presentItems(rows, now);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    throw fail("lend.codes_busy");
+  }
+
+  async updateItem(user: SessionUser, id: number, input: UpdateInput, actor: Actor, now = new Date()) {
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.repo.findItem(id, trx);
+      if (!before || !reachesStation(user, before.station_id)) throw notFound();
+      const values: { name?: string; loan_days?: number; note?: string | null; updated_at: string } = { updated_at: now.toISOString() };
+      if (input.name !== undefined) values.name = input.name;
+      if (input.loanDays !== undefined) values.loan_days = input.loanDays;
+      if (input.note !== undefined) values.note = input.note;
+      if (!(await this.repo.updateItem(trx, id, input.version, values))) throw conflict();
+      await appendAudit(trx, actor, {
+        action: "lend_item.updated",
+        objectType: "lend_item",
+        objectId: id,
+        stationId: before.station_id,
+        before: { name: before.name, loanDays: before.loan_days, note: before.note },
+        after: { name: values.name ?? before.name, loanDays: values.loan_days ?? before.loan_days, note: values.note ?? before.note },
+      });
+    });
+    return this.get(user, id, now);
+  }
+
+  /** Found damaged, repaired, found again, retired: steps on the shelf, never on a lent item. */
+  async itemAction(user: SessionUser, id: number, input: ActionInput, actor: Actor, now = new Date()) {
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.repo.findItem(id, trx);
+      if (!before || !reachesStation(user, before.station_id)) throw notFound();
+      if (before.version !== input.version) throw conflict();
+      const step = staffItemAction(before.status as ItemStatus, input.action);
+      if (!step.ok) throw fail(step.refusal);
+      if (!(await this.repo.moveItem(trx, id, before.status, step.status, now.toISOString(), input.version))) throw conflict();
+      if (input.note) await this.repo.updateItem(trx, id, input.version + 1, { note: input.note });
+      await appendAudit(trx, actor, {
+        action: `lend_item.${input.action}`,
+        objectType: "lend_item",
+        objectId: id,
+        stationId: before.station_id,
+        before: { status: before.status },
+        after: { status: step.status, note: input.note },
+      });
+    });
+    return this.get(user, id, now);
+  }
+
+  async labelsPdf(user: SessionUser, query: LabelsQuery): Promise<{ pdf: Buffer; count: number }> {
+    const ids = query.ids ? query.ids.split(",").map(Number) : undefined;
+    let rows = await this.repo.allItems({ stationIds: stationFilter(user, query.stationId), kind: query.kind, ids });
+    if (!ids) rows = rows.filter((r) => r.status !== "retired");
+    if (rows.length === 0) throw notFound();
+    const names = new Map<number, string>();
+    for (const stationId of new Set(rows.map((r) => r.station_id))) {
+      names.set(stationId, (await this.repo.stationName(stationId))?.name ?? "");
+    }
+    const labels = rows.map((r) => ({ code: r.code, name: r.name, stationName: names.get(r.station_id) ?? "" }));
+    return { pdf: await renderLabelsPdf(labels, "便民物品标签"), count: labels.length };
+  }
+
+  // ---- lending
+
+  private async borrower(user: SessionUser, kind: "resident" | "merchant", id: number, stationId: number) {
+    const row = kind === "resident" ? await this.repo.findResident(id) : await this.repo.findMerchant(id);
+    const closed = kind === "merchant" && (row as { status?: string } | undefined)?.status === "closed";
+    if (!row || closed || row.station_id !== stationId || !reachesStation(user, row.station_id)) {
+      throw fail("lend.bad_borrower", [{ field: "borrowerId" }]);
+    }
+    return row;
+  }
+
+  /** Lends the scanned item: due after the item's loan days. */
+  async lend(user: SessionUser, input: LendInput, actor: Actor, now = new Date()) {
+    const item = await this.itemByCode(user, input.code);
+    const step = nextItemStatus(item.status as ItemStatus, "lend");
+    if (!step.ok) throw fail(step.refusal, [{ field: "code" }]);
+    const borrower = await this.borrower(user, input.borrowerKind, input.borrowerId, item.station_id);
+    const accounts = await this.repo.accountsOf(input.borrowerKind, borrower.id);
+    const at = now.toISOString();
+    const due = dueAt(now, item.loan_days).toISOString();
+    const outbox = this.notifier.outbox();
+    let loanId: number;
+    try {
+      loanId = await this.db.transaction().execute(async (trx) => {
+        // The guard: only one of many simultaneous lends finds the item still available.
+        if (!(await this.repo.moveItem(trx, item.id, "available", "lent", at))) throw fail("lend.not_available", [{ field: "code" }]);
+        const id = await this.repo.insertLoan(trx, {
+          station_id: item.station_id,
+          item_id: item.id,
+          borrower_kind: input.borrowerKind,
+          resident_id: input.borrowerKind === "resident" ? borrower.id : null,
+          merchant_id: input.borrowerKind === "merchant" ? borrower.id : null,
+          borrower_user_id: accounts[0] ?? null,
+          status: "out",
+          lent_at: at,
+          due_at: due,
+          returned_at: null,
+          reminded_at: null,
+          lent_by_user_id: user.id,
+          closed_by_user_id: null,
+          note: input.note,
+          created_at: at,
+          updated_at: at,
+        });
+        await appendAudit(trx, actor, {
+          action: "loan.lent",
+          objectType: "loan",
+          objectId: id,
+          stationId: item.station_id,
+          after: { itemId: item.id, code: item.code, borrowerKind: input.borrowerKind, borrowerId: borrower.id, dueAt: due },
+        });
+        await outbox.addMany(trx, accounts, {
+          kind: "loan.lent",
+          title: "便民物品借用登记",
+          body: `您借用了${item.name}（${item.code}），请于 ${fmt(due)} 前归还到服务站。`,
+          link: "/m/loans",
+        });
+        return id;
+      });
+    } catch (error) {
+      // Second line of defence: the partial unique index on the item's open loan.
+      if (isUniqueViolation(error)) throw fail("lend.not_available", [{ field: "code" }]);
+      throw error;
+    }
+    await outbox.deliver();
+    const row = await this.repo.findLoan(loanId);
+    if (!row) throw notFound();
+    return presentLoan(row, now);
+  }
+
+  /** Closes the item's open loan (returned, lost, damaged) and moves the item accordingly, in one transaction. */
+  private async close(user: SessionUser, itemId: number, outcome: LoanOutcome, note: string | null, actor: Actor, now: Date) {
+    const at = now.toISOString();
+    const loanId = await this.db.transaction().execute(async (trx) => {
+      const item = await this.repo.findItem(itemId, trx);
+      if (!item || !reachesStation(user, item.station_id)) throw notFound();
+      const loan = await this.repo.openLoanOf(item.id, trx);
+      const closing = closeLoan((loan?.status ?? "returned") as "out", outcome);
+      if (!loan || !closing.ok) throw fail("lend.not_lent", [{ field: "code" }]);
+      const step = nextItemStatus(item.status as ItemStatus, closing.itemEvent);
+      if (!step.ok) throw fail(step.refusal, [{ field: "code" }]);
+      if (!(await this.repo.moveItem(trx, item.id, item.status, step.status, at))) throw fail("lend.not_lent", [{ field: "code" }]);
+      if (!(await this.repo.closeOpenLoan(trx, item.id, { status: closing.loan, returned_at: at, closed_by_user_id: user.id, note }))) {
+        throw fail("lend.not_lent", [{ field: "code" }]);
+      }
+      await appendAudit(trx, actor, {
+        action: `loan.${outcome}`,
+        objectType: "loan",
+        objectId: loan.id,
+        stationId: item.station_id,
+        before: { status: "out", itemStatus: item.status },
+        after: { status: closing.loan, itemStatus: step.status, code: item.code, note },
+      });
+      return loan.id;
+    });
+    const row = await this.repo.findLoan(loanId);
+    if (!row) throw notFound();
+    return presentLoan(row, now);
+  }
+
+  /** Return by scanning the label: an item that is not lent is refused and nothing is written. */
+  async returnByCode(user: SessionUser, input: ReturnInput, actor: Actor, now = new Date()) {
+    const item = await this.itemByCode(user, input.code);
+    if (item.status !== "lent") throw fail("lend.not_lent", [{ field: "code" }]);
+    return this.close(user, item.id, "returned", input.note, actor, now);
+  }
+
+  async closeLoanById(user: SessionUser, loanId: number, input: CloseInput, actor: Actor, now = new Date()) {
+    const loan = await this.repo.findLoan(loanId);
+    if (!loan || !reachesStation(user, loan.station_id)) throw notFound();
+    if (loan.status !== "out") throw fail("lend.not_lent");
+    return this.close(user, loan.item_id, input.outcome, input.note, actor, now);
+  }
+
+  // ---- loans
+
+  private loanFilter(user: SessionUser, query: Partial<LoanListQuery>, now: Date): LoanFilter {
+    return {
+      stationIds: stationFilter(user, query.stationId),
+      view: query.view,
+      kind: query.kind,
+      borrowerKind: query.borrowerKind,
+      q: query.q,
+      from: query.from ? stationDayStart(query.from).toISOString() : undefined,
+      to: query.to ? stationDayEnd(query.to).toISOString() : undefined,
+      now: now.toISOString(),
+    };
+  }
+
+  async loans(user: SessionUser, query: LoanListQuery, now = new Date()) {
+    const { rows, total } = await this.repo.listLoans(this.loanFilter(user, query, now), {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: rows.map((r) => presentLoan(r, now)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async *exportRows(user: SessionUser, query: Partial<LoanListQuery>, now = new Date()) {
+    for await (const rows of this.repo.iterateLoans(this.loanFilter(user, query, now))) {
+      yield rows.map((r) => {
+        const l = presentLoan(r, now);
+        return {
+          itemCode: l.itemCode,
+          itemName: l.itemName,
+          borrowerKind: l.borrowerKind === "resident" ? "居民" : "商户",
+          borrowerName: l.borrowerName,
+          lentAt: fmt(l.lentAt),
+          dueAt: fmt(l.dueAt),
+          status: l.overdue ? "逾期未还" : loanStatusNames[l.status],
+          returnedAt: l.returnedAt ? fmt(l.returnedAt) : "",
+          remindedAt: l.remindedAt ? fmt(l.remindedAt) : "",
+          lentBy: l.lentBy ?? "",
+          note: l.note ?? "",
+        };
+      });
+    }
+  }
+
+  /** Residents and merchants of the station to lend to, searchable by name (merchants also by operator). */
+  async borrowers(user: SessionUser, query: BorrowerQuery) {
+    const stationIds = stationFilter(user, query.stationId);
+    const [residents, merchants] = await Promise.all([
+      this.repo.searchResidents(stationIds, query.q, 15),
+      this.repo.searchMerchants(stationIds, query.q, 15),
+    ]);
+    const [rOpen, mOpen] = await Promise.all([
+      this.repo.openLoanCounts(
+        "resident",
+        residents.map((r) => r.id),
+      ),
+      this.repo.openLoanCounts(
+        "merchant",
+        merchants.map((m) => m.id),
+      ),
+    ]);
+    const masked = (enc: string | null) => {
+      if (!enc) return "";
+      try {
+        return maskMobile(this.vault.decrypt(enc));
+      } catch {
+        return "";
+      }
+    };
+    return [
+      ...residents.map((r) => ({
+        kind: "resident" as const,
+        id: r.id,
+        name: r.name,
+        detail: [r.address, masked(r.mobile_enc)].filter(Boolean).join(" · "),
+        openLoans: rOpen.get(r.id) ?? 0,
+      })),
+      ...merchants.map((m) => ({
+        kind: "merchant" as const,
+        id: m.id,
+        name: m.name,
+        detail: [m.operator_name, masked(m.mobile_enc)].filter(Boolean).join(" · "),
+        openLoans: mOpen.get(m.id) ?? 0,
+      })),
+    ];
+  }
+
+  /** The phone: the signed-in resident's or merchant's loans, and umbrellas and bikes on their station's shelf now. */
+  async mine(user: SessionUser, now = new Date()) {
+    const none = user.residentId === null && user.merchantId === null;
+    const rows = none
+      ? []
+      : await this.repo.allLoans(
+          { stationIds: null, residentId: user.residentId, merchantId: user.merchantId, now: now.toISOString() },
+          50,
+        );
+    const counts = await this.repo.statusCounts(user.stationIds);
+    const available = (kind: LendKind) => counts.find((c) => c.kind === kind && c.status === "available")?.n ?? 0;
+    const loans = rows.map((r) => presentLoan(r, now));
+    // Open ones first (overdue at the top), then the history.
+    const rank = (l: (typeof loans)[number]) => (l.status === "out" ? (l.overdue ? 0 : 1) : 2);
+    loans.sort((a, b) => rank(a) - rank(b) || b.lentAt.localeCompare(a.lentAt));
+    return { loans, available: { umbrella: available("umbrella"), bike: available("bike") } };
+  }
+
+  // ---- overdue
+
+  /**
+   * Reminds each overdue loan's borrower once (their accounts, when they have one) and tells the station's staff
+   * which loans became overdue; reminded_at, set with `where reminded_at is null`, stops repeats across nodes.
+   */
+  async remindOverdue(now: Date = new Date(), opts: { stationIds?: number[] | null; actor?: Actor } = {}) {
+    const due = await this.repo.dueReminders(opts.stationIds ?? null, now.toISOString());
+    const at = now.toISOString();
+    let reminded = 0;
+    let notified = 0;
+    const byStation = new Map<number, LoanRow[]>();
+    for (const loan of due) {
+      const outbox = this.notifier.outbox();
+      const done = await this.db.transaction().execute(async (trx) => {
+        if (!(await this.repo.markReminded(trx, loan.id, at))) return false;
+        const accounts = await this.repo.accountsOf(
+          loan.borrower_kind,
+          (loan.borrower_kind === "merchant" ? loan.merchant_id : loan.resident_id) ?? 0,
+          trx,
+        );
+        await outbox.addMany(trx, accounts, {
+          kind: "loan.overdue",
+          title: "借用物品已逾期",
+          body: `您借用的${loan.item_name}（${loan.item_code}）应于 ${fmt(loan.due_at)} 归还，已逾期，请尽快送还服务站。`,
+          link: "/m/loans",
+        });
+        await appendAudit(trx, opts.actor ?? systemActor, {
+          action: "loan.reminded",
+          objectType: "loan",
+          objectId: loan.id,
+          stationId: loan.station_id,
+          after: { remindedAt: at, accounts: accounts.length },
+        });
+        return true;
+      });
+      if (!done) continue;
+      reminded++;
+      notified += outbox.size;
+      await outbox.deliver();
+      byStation.set(loan.station_id, [...(byStation.get(loan.station_id) ?? []), loan]);
+    }
+    for (const [stationId, loans] of byStation) {
+      const outbox = this.notifier.outbox();
+      await this.db.transaction().execute(async (trx) => {
+        const staff = await staffOfStation(trx, stationId);
+        const lines = loans.slice(0, 10).map((l) => `${l.item_code} ${l.borrower_name ?? ""}（应还 ${fmt(l.due_at)}）`);
+        const more = loans.length > 10 ? ` 等 ${loans.length} 件` : "";
+        await outbox.addMany(trx, staff, {
+          kind: "loan.overdue_list",
+          title: `便民物品逾期未还 ${loans.length} 件`,
+          body: `${lines.join("；")}${more}。已提醒借用人，请跟进。`,
+          link: "/services/lending?tab=loans&view=overdue",
+        });
+      });
+      notified += outbox.size;
+      await outbox.deliver();
+    }
+    const overdue = await this.repo.countOverdue(opts.stationIds ?? null, at);
+    return { reminded, overdue, notified };
+  }
+
+  jobs(): Job[] {
+    return [{ name: "lending.overdue_reminders", everyMs: 30 * 60_000, run: (now) => this.remindOverdue(now) }];
+  }
+
+  /** For other modules (the fair scale): a fair scale of the station. */
+  async scaleOfStation(itemId: number, stationId: number) {
+    const row = await this.repo.findItem(itemId);
+    return row && row.station_id === stationId && row.kind === "scale" ? row : null;
+  }
+}
