@@ -96,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...moduleDeps.services.party.jobs(),
     ...moduleDeps.services.meals.jobs(),
     ...moduleDeps.services.lending.jobs(),
+    ...moduleDeps.services.counter.jobs(),
     ...idempotencyJobs(deps.database.db),
   ]);
 

@@ -9,6 +9,7 @@ import { MealsService } from "./modules/caring/meals.service.ts";
 import { RedemptionService } from "./modules/caring/redemption.service.ts";
 import { RoundsService } from "./modules/caring/rounds.service.ts";
 import { CaringShopsService } from "./modules/caring/shops.service.ts";
+import { CounterService } from "./modules/counter/counter.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
 import { LendingService } from "./modules/lending/lending.service.ts";
@@ -67,6 +68,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     caringRedemption: new RedemptionService(db, caringCards, caringShops),
     meals: new MealsService(db, notifier),
     caringFigures: new CaringFiguresService(db),
+    counter: new CounterService(db, deps.vault, notifier),
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
