@@ -40,6 +40,13 @@ export const repeatRuleSchema = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 export type RepeatRule = z.output<typeof repeatRuleSchema>;
+
+/** A stored rule as responses show it (already normalised: no transforms, so it serialises both ways). */
+export const repeatRuleViewSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("weekly"), weekdays: z.array(z.number().int()) }),
+  z.object({ kind: z.literal("monthly_days"), days: z.array(z.number().int()) }),
+  z.object({ kind: z.literal("monthly_nth"), nth: z.array(z.number().int()), weekday: z.number().int() }),
+]);
 export type RepeatRuleKind = RepeatRule["kind"];
 
 const DAY_MS = 86_400_000;

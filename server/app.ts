@@ -97,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...moduleDeps.services.meals.jobs(),
     ...moduleDeps.services.lending.jobs(),
     ...moduleDeps.services.counter.jobs(),
+    ...moduleDeps.services.redShield.jobs(),
     ...idempotencyJobs(deps.database.db),
   ]);
 

@@ -10,6 +10,8 @@ import { RedemptionService } from "./modules/caring/redemption.service.ts";
 import { RoundsService } from "./modules/caring/rounds.service.ts";
 import { CaringShopsService } from "./modules/caring/shops.service.ts";
 import { CounterService } from "./modules/counter/counter.service.ts";
+import { DutyService } from "./modules/duty/duty.service.ts";
+import { RedShieldService } from "./modules/duty/red-shield.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
 import { LendingService } from "./modules/lending/lending.service.ts";
@@ -69,6 +71,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     meals: new MealsService(db, notifier),
     caringFigures: new CaringFiguresService(db),
     counter: new CounterService(db, deps.vault, notifier),
+    duty: new DutyService(db),
+    redShield: new RedShieldService(db, notifier),
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
