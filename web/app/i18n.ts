@@ -5,6 +5,7 @@ import enAuth from "../locales/en/auth.json" with { type: "json" };
 import enCaring from "../locales/en/caring.json" with { type: "json" };
 import enCommon from "../locales/en/common.json" with { type: "json" };
 import enHome from "../locales/en/home.json" with { type: "json" };
+import enLending from "../locales/en/lending.json" with { type: "json" };
 import enLists from "../locales/en/lists.json" with { type: "json" };
 import enMeetings from "../locales/en/meetings.json" with { type: "json" };
 import enMerchants from "../locales/en/merchants.json" with { type: "json" };
@@ -22,6 +23,7 @@ import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
 import zhCaring from "../locales/zh-CN/caring.json" with { type: "json" };
 import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
 import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
+import zhLending from "../locales/zh-CN/lending.json" with { type: "json" };
 import zhLists from "../locales/zh-CN/lists.json" with { type: "json" };
 import zhMeetings from "../locales/zh-CN/meetings.json" with { type: "json" };
 import zhMerchants from "../locales/zh-CN/merchants.json" with { type: "json" };
@@ -75,6 +77,7 @@ void i18n.use(initReactI18next).init({
     "notifications",
     "party",
     "caring",
+    "lending",
   ],
   defaultNS: "common",
   interpolation: { escapeValue: false },
@@ -98,6 +101,7 @@ void i18n.use(initReactI18next).init({
       notifications: zhNotifications,
       party: zhParty,
       caring: zhCaring,
+      lending: zhLending,
     },
     en: {
       common: enCommon,
@@ -117,6 +121,7 @@ void i18n.use(initReactI18next).init({
       notifications: enNotifications,
       party: enParty,
       caring: enCaring,
+      lending: enLending,
     },
   },
 });

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { MaskedValue } from "../../../components/masked-value.tsx";
+import { FindingsCard } from "../../lending/components/findings-card.tsx";
 import { useMerchant } from "../api/get-merchant.ts";
 import { getMerchantPersonal } from "../api/get-merchant-personal.ts";
 import { useMerchantStatusChanges } from "../api/list-merchant-status-changes.ts";
@@ -126,6 +127,7 @@ export default function MerchantDetailPage() {
           />
         )}
       </Card>
+      {can("scale.read") && <FindingsCard merchantId={m.id} />}
       <MerchantFormDrawer open={editing} merchant={m} onClose={() => setEditing(false)} />
       <StatusChangeModal open={changing} merchant={m} onClose={() => setChanging(false)} />
     </Space>

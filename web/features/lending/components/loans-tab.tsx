@@ -1,0 +1,226 @@
+import { BellOutlined, DownloadOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { borrowerKinds, type LendKind, lendKinds } from "../../../../contracts/lending.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type LoanOutcome, useCloseLoan } from "../api/close-loan.ts";
+import { exportLoans, type LoanListQuery, useLoans } from "../api/list-loans.ts";
+import { useRemindOverdue } from "../api/remind-overdue.ts";
+import type { Loan } from "../api/types.ts";
+import { loanStatusColour } from "./labels.ts";
+
+const views = ["all", "open", "overdue", "closed"] as const;
+
+/** 借用记录: open, overdue and closed loans with filters, export, and the overdue reminder on demand. */
+export function LoansTab() {
+  const { t } = useTranslation("lending");
+  const { message, modal } = App.useApp();
+  const can = useCan();
+  const list = useListParams(["view", "kind", "borrowerKind", "from", "to", "tab"]);
+  const query: LoanListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    view: list.filters.view as LoanListQuery["view"],
+    kind: list.filters.kind as LendKind | undefined,
+    borrowerKind: list.filters.borrowerKind as LoanListQuery["borrowerKind"],
+    from: list.filters.from,
+    to: list.filters.to,
+  };
+  const loans = useLoans(query);
+  const close = useCloseLoan();
+  const remind = useRemindOverdue();
+  const [exporting, setExporting] = useState(false);
+
+  const finish = (loan: Loan, outcome: LoanOutcome) => {
+    const run = async () => {
+      try {
+        await close.mutateAsync({ id: loan.id, outcome });
+        message.success(
+          outcome === "returned"
+            ? t("loans.returnedOk")
+            : t(outcome === "lost" ? "desk.closedLost" : "desk.closedDamaged", { code: loan.itemCode }),
+        );
+      } catch (error) {
+        message.error(errorMessage(error));
+      }
+    };
+    if (outcome === "returned") return run();
+    modal.confirm({
+      title: t(outcome === "lost" ? "desk.lost" : "desk.damaged"),
+      content: t(outcome === "lost" ? "desk.lostConfirm" : "desk.damagedConfirm", { code: loan.itemCode }),
+      okButtonProps: { danger: true },
+      onOk: run,
+    });
+  };
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16, alignItems: "center" }}>
+        <Segmented
+          value={query.view ?? "all"}
+          onChange={(v) => list.update({ view: v === "all" ? undefined : String(v) })}
+          options={views.map((v) => ({ value: v, label: v === "all" ? t("common:all") : t(`loanView.${v}`) }))}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t("loans.search")}
+          defaultValue={list.q}
+          onSearch={(value) => list.update({ q: value })}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.kind")}
+          value={query.kind}
+          onChange={(value) => list.update({ kind: value })}
+          options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.borrowerKind")}
+          value={query.borrowerKind}
+          onChange={(value) => list.update({ borrowerKind: value })}
+          options={borrowerKinds.map((k) => ({ value: k, label: t(`borrowerKind.${k}`) }))}
+        />
+        <DatePicker.RangePicker
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(range) => list.update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
+        />
+        <div style={{ flex: 1 }} />
+        {can("lending.manage") && (
+          <Button
+            icon={<BellOutlined />}
+            loading={remind.isPending}
+            onClick={async () => {
+              try {
+                const r = await remind.mutateAsync();
+                message.success(t("loans.reminded", { reminded: r.reminded, overdue: r.overdue }));
+              } catch (error) {
+                message.error(errorMessage(error));
+              }
+            }}
+          >
+            {t("loans.remind")}
+          </Button>
+        )}
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={async () => {
+            setExporting(true);
+            try {
+              await exportLoans(query);
+            } catch (error) {
+              message.error(errorMessage(error));
+            } finally {
+              setExporting(false);
+            }
+          }}
+        >
+          {t("common:action.export")}
+        </Button>
+      </div>
+      {loans.isError && <Alert type="error" showIcon title={errorMessage(loans.error)} style={{ marginBottom: 16 }} />}
+      <Table<Loan>
+        rowKey="id"
+        size="middle"
+        loading={loans.isFetching}
+        dataSource={loans.data?.items ?? []}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: <Empty description={t("loans.empty")} /> }}
+        onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: loans.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          {
+            title: t("field.item"),
+            key: "item",
+            width: 200,
+            render: (_: unknown, l) => (
+              <span>
+                <Typography.Text code>{l.itemCode}</Typography.Text> {l.itemName}
+              </span>
+            ),
+          },
+          {
+            title: t("field.borrower"),
+            key: "borrower",
+            width: 200,
+            render: (_: unknown, l) => (
+              <span>
+                <Tag>{t(`borrowerKind.${l.borrowerKind}`)}</Tag>
+                {l.borrowerName}
+              </span>
+            ),
+          },
+          { title: t("field.lentAt"), dataIndex: "lentAt", width: 150, render: formatDateTime },
+          {
+            title: t("field.dueAt"),
+            dataIndex: "dueAt",
+            width: 150,
+            render: (v: string, l) => <Typography.Text type={l.overdue ? "danger" : undefined}>{formatDateTime(v)}</Typography.Text>,
+          },
+          {
+            title: t("field.status"),
+            key: "status",
+            width: 110,
+            render: (_: unknown, l) => {
+              const s = l.overdue ? "overdue" : l.status;
+              return <Tag color={loanStatusColour[s]}>{t(`loanStatus.${s}`)}</Tag>;
+            },
+          },
+          {
+            title: t("field.returnedAt"),
+            key: "closed",
+            width: 170,
+            render: (_: unknown, l) =>
+              l.returnedAt ? (
+                formatDateTime(l.returnedAt)
+              ) : l.remindedAt ? (
+                <Typography.Text type="secondary">{t("loans.remindedAt", { at: formatDateTime(l.remindedAt) })}</Typography.Text>
+              ) : (
+                "—"
+              ),
+          },
+          { title: t("field.lentBy"), dataIndex: "lentBy", width: 110, render: (v: string | null) => v ?? "—" },
+          ...(can("lending.manage")
+            ? [
+                {
+                  title: t("loans.close"),
+                  key: "actions",
+                  width: 200,
+                  render: (_: unknown, l: Loan) =>
+                    l.status === "out" ? (
+                      <Space size={4}>
+                        <Button size="small" type="link" onClick={() => finish(l, "returned")}>
+                          {t("desk.return")}
+                        </Button>
+                        <Button size="small" type="link" danger onClick={() => finish(l, "damaged")}>
+                          {t("desk.damaged")}
+                        </Button>
+                        <Button size="small" type="link" danger onClick={() => finish(l, "lost")}>
+                          {t("desk.lost")}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,144 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { reweighOutcomes } from "../../../../contracts/lending.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { formatYuan } from "../../../app/money.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-reweighs.ts";
+import { useScaleStalls } from "../api/scale-stalls.ts";
+import type { Reweigh } from "../api/types.ts";
+
+/** 复称记录: every re-weigh with its outcome, by outcome, merchant and date; exported as a workbook. */
+export function ReweighsTab() {
+  const { t } = useTranslation("lending");
+  const { message } = App.useApp();
+  const list = useListParams(["outcome", "merchantId", "from", "to", "tab"]);
+  const stalls = useScaleStalls();
+  const merchantId = list.filters.merchantId ? Number(list.filters.merchantId) : undefined;
+  const query: ReweighListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    outcome: list.filters.outcome as ReweighListQuery["outcome"],
+    merchantId,
+    from: list.filters.from,
+    to: list.filters.to,
+  };
+  const reweighs = useReweighs(query);
+  const [exporting, setExporting] = useState(false);
+  const merchants = [...new Map<number, string>((stalls.data ?? []).map((s) => [s.merchantId, s.merchantName])).entries()];
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t("scale.search")}
+          defaultValue={list.q}
+          onSearch={(value) => list.update({ q: value })}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.status")}
+          value={query.outcome}
+          onChange={(value) => list.update({ outcome: value })}
+          options={reweighOutcomes.map((o) => ({ value: o, label: t(`scale.outcome.${o}`) }))}
+          data-testid="reweighs-outcome"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width: 220 }}
+          placeholder={t("scale.merchant")}
+          value={merchantId}
+          onChange={(value?: number) => list.update({ merchantId: value })}
+          options={merchants.map(([id, name]) => ({ value: id, label: name }))}
+        />
+        <DatePicker.RangePicker
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(range) => list.update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
+        />
+        <div style={{ flex: 1 }} />
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={async () => {
+            setExporting(true);
+            try {
+              await exportReweighs(query);
+            } catch (error) {
+              message.error(errorMessage(error));
+            } finally {
+              setExporting(false);
+            }
+          }}
+        >
+          {t("common:action.export")}
+        </Button>
+      </div>
+      {reweighs.isError && <Alert type="error" showIcon title={errorMessage(reweighs.error)} style={{ marginBottom: 16 }} />}
+      <Table<Reweigh>
+        rowKey="id"
+        size="middle"
+        loading={reweighs.isFetching}
+        dataSource={reweighs.data?.items ?? []}
+        scroll={{ x: 1150 }}
+        locale={{ emptyText: <Empty description={t("scale.empty")} /> }}
+        onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: reweighs.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("scale.at"), dataIndex: "createdAt", width: 150, render: formatDateTime },
+          {
+            title: t("scale.merchant"),
+            key: "merchant",
+            width: 220,
+            ellipsis: true,
+            render: (_: unknown, w) => (
+              <span>
+                <Typography.Text code>{w.stallCode ?? "—"}</Typography.Text> <Link to={`/merchants/${w.merchantId}`}>{w.merchantName}</Link>
+              </span>
+            ),
+          },
+          { title: t("scale.goods"), dataIndex: "goods", width: 100 },
+          { title: t("scale.claimed"), dataIndex: "claimedGrams", width: 120, align: "right" },
+          { title: t("scale.actual"), dataIndex: "actualGrams", width: 130, align: "right" },
+          { title: t("scale.unitPrice"), dataIndex: "unitPriceFen", width: 110, align: "right", render: (v: number) => formatYuan(v) },
+          {
+            title: t("field.status"),
+            key: "outcome",
+            width: 150,
+            render: (_: unknown, w) =>
+              w.outcome === "short" ? (
+                <span>
+                  <Tag color="red">{t("scale.outcome.short")}</Tag>
+                  {w.shortGrams} g · {formatYuan(w.overchargeFen)}
+                </span>
+              ) : (
+                <Tag color="green">{t("scale.outcome.fair")}</Tag>
+              ),
+          },
+          { title: t("scale.shopper"), dataIndex: "shopperName", width: 100, render: (v: string | null) => v ?? "—" },
+          {
+            title: t("scale.problem"),
+            key: "problem",
+            width: 150,
+            render: (_: unknown, w) => (w.problemId ? <Link to={`/problems/${w.problemId}`}>{w.problemCode}</Link> : "—"),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
