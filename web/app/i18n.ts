@@ -3,6 +3,7 @@ import { initReactI18next } from "react-i18next";
 import enAudit from "../locales/en/audit.json" with { type: "json" };
 import enAuth from "../locales/en/auth.json" with { type: "json" };
 import enCaring from "../locales/en/caring.json" with { type: "json" };
+import enCounter from "../locales/en/counter.json" with { type: "json" };
 import enCommon from "../locales/en/common.json" with { type: "json" };
 import enHome from "../locales/en/home.json" with { type: "json" };
 import enLending from "../locales/en/lending.json" with { type: "json" };
@@ -21,6 +22,7 @@ import enUsers from "../locales/en/users.json" with { type: "json" };
 import zhAudit from "../locales/zh-CN/audit.json" with { type: "json" };
 import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
 import zhCaring from "../locales/zh-CN/caring.json" with { type: "json" };
+import zhCounter from "../locales/zh-CN/counter.json" with { type: "json" };
 import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
 import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
 import zhLending from "../locales/zh-CN/lending.json" with { type: "json" };
@@ -77,6 +79,7 @@ void i18n.use(initReactI18next).init({
     "notifications",
     "party",
     "caring",
+    "counter",
     "lending",
   ],
   defaultNS: "common",
@@ -101,6 +104,7 @@ void i18n.use(initReactI18next).init({
       notifications: zhNotifications,
       party: zhParty,
       caring: zhCaring,
+      counter: zhCounter,
       lending: zhLending,
     },
     en: {
@@ -121,6 +125,7 @@ void i18n.use(initReactI18next).init({
       notifications: enNotifications,
       party: enParty,
       caring: enCaring,
+      counter: enCounter,
       lending: enLending,
     },
   },

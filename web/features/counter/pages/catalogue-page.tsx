@@ -1,4 +1,359 @@
-// counter: replaced by the module's page.
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ServiceItem, serviceItemCreateSchema, serviceItemUpdateSchema } from "../../../../contracts/counter.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { yuanToFen } from "../../../app/money.ts";
+import { useCan } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { type ItemListQuery, useServiceItems } from "../api/list-items.ts";
+import { useCreateServiceItem, useUpdateServiceItem } from "../api/save-item.ts";
+import { useFee, useTimeLimit } from "../components/labels.tsx";
+import { useUnitOptions } from "../components/unit-options.ts";
+
+const audienceColour = { merchant: "orange", resident: "cyan", both: "geekblue" } as const;
+
+interface FormValues {
+  code?: string;
+  name?: string;
+  unitId?: number;
+  audience?: string;
+  handling?: string;
+  timeLimitDays?: number;
+  feeYuan?: number;
+  materials?: string[];
+  description?: string;
+}
+
+function ItemModal({ item, open, onClose }: { item: ServiceItem | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation("counter");
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const units = useUnitOptions();
+  const create = useCreateServiceItem();
+  const update = useUpdateServiceItem();
+  const submit = async () => {
+    setFailure(null);
+    const v = form.getFieldsValue();
+    const common = {
+      name: v.name ?? "",
+      unitId: v.unitId,
+      audience: v.audience,
+      handling: v.handling,
+      timeLimitDays: v.timeLimitDays,
+      feeFen: yuanToFen(v.feeYuan),
+      materials: (v.materials ?? []).map((m) => m.trim()).filter(Boolean),
+      description: v.description || null,
+    };
+    try {
+      if (item) {
+        const checked = validateWith(serviceItemUpdateSchema, { ...common, version: item.version }, form);
+        if (!checked.ok) return;
+        await update.mutateAsync({ id: item.id, patch: checked.data });
+      } else {
+        const checked = validateWith(serviceItemCreateSchema, { ...common, code: v.code ?? "" }, form);
+        if (!checked.ok) return;
+        await create.mutateAsync(checked.data);
+      }
+      message.success(t("common:saved"));
+      onClose();
+    } catch (error) {
+      if (!applyServerErrors(error, form)) setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={item ? t("catalogue.edit") : t("catalogue.add")}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t("common:action.save")}
+      okButtonProps={{ "data-testid": "item-save" } as never}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          item
+            ? { ...item, feeYuan: item.feeFen / 100, description: item.description ?? undefined }
+            : { audience: "both", handling: "on_site", timeLimitDays: 0, feeYuan: 0, materials: [] }
+        }
+      >
+        <Space.Compact block style={{ gap: 12 }}>
+          <Form.Item
+            name="code"
+            label={t("field.code")}
+            required={!item}
+            style={{ width: 160 }}
+            extra={item ? undefined : t("catalogue.codeHint")}
+          >
+            <Input disabled={!!item} maxLength={20} placeholder="SC-11" />
+          </Form.Item>
+          <Form.Item name="name" label={t("field.name")} required style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="unitId" label={t("field.unit")} required>
+          <Select showSearch={{ optionFilterProp: "label" }} options={units} />
+        </Form.Item>
+        <Space size={32} wrap>
+          <Form.Item name="audience" label={t("field.audience")} required>
+            <Radio.Group options={(["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))} />
+          </Form.Item>
+          <Form.Item name="handling" label={t("field.handling")} required>
+            <Radio.Group options={(["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))} />
+          </Form.Item>
+        </Space>
+        <Space size={32} wrap>
+          <Form.Item name="timeLimitDays" label={t("field.timeLimit")} required extra={t("catalogue.timeLimitHint")}>
+            <InputNumber min={0} max={365} precision={0} addonAfter={t("catalogue.daysUnit")} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="feeYuan" label={t("field.fee")} extra={t("catalogue.feeHint")}>
+            <InputNumber min={0} max={1_000_000} precision={2} addonBefore="¥" style={{ width: 180 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="materials" label={t("field.materials")} extra={t("catalogue.materialsHint")}>
+          <Select mode="tags" open={false} tokenSeparators={["；", ";", "\n"]} placeholder={t("catalogue.materialsPlaceholder")} />
+        </Form.Item>
+        <Form.Item name="description" label={t("field.description")}>
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 服务事项: the catalogue of items the departments handle at the station; staff keep it, everybody else reads it. */
 export default function CataloguePage() {
-  return null;
+  const { t } = useTranslation("counter");
+  const { message } = App.useApp();
+  const can = useCan();
+  const manage = can("service.manage");
+  const list = useListParams(["unitId", "audience", "handling", "active"]);
+  const timeLimit = useTimeLimit();
+  const fee = useFee();
+  const units = useUnitOptions();
+  const [editing, setEditing] = useState<ServiceItem | null>(null);
+  const [open, setOpen] = useState(false);
+  const update = useUpdateServiceItem();
+  const query: ItemListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    audience: list.filters.audience as ItemListQuery["audience"],
+    handling: list.filters.handling as ItemListQuery["handling"],
+    active: list.filters.active as ItemListQuery["active"],
+  };
+  const items = useServiceItems(query);
+
+  const toggle = async (item: ServiceItem) => {
+    try {
+      await update.mutateAsync({ id: item.id, patch: { active: !item.active, version: item.version } });
+      message.success(item.active ? t("catalogue.deactivated", { name: item.name }) : t("catalogue.activated", { name: item.name }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Card>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("catalogue.title")}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t("catalogue.subtitle")}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        {manage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="item-add"
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
+            {t("catalogue.add")}
+          </Button>
+        )}
+      </div>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          defaultValue={list.q}
+          placeholder={t("catalogue.searchPlaceholder")}
+          style={{ width: 280 }}
+          onSearch={(q) => list.update({ q })}
+          data-testid="item-search"
+        />
+        {units.length > 0 && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            style={{ width: 240 }}
+            placeholder={t("field.unit")}
+            value={query.unitId as number | undefined}
+            onChange={(v?: number) => list.update({ unitId: v })}
+            options={units}
+          />
+        )}
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t("field.audience")}
+          value={query.audience}
+          onChange={(v?: string) => list.update({ audience: v })}
+          options={(["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t("field.handling")}
+          value={query.handling}
+          onChange={(v?: string) => list.update({ handling: v })}
+          options={(["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t("field.active")}
+          value={query.active}
+          onChange={(v?: string) => list.update({ active: v })}
+          options={[
+            { value: "true", label: t("catalogue.active") },
+            { value: "false", label: t("catalogue.inactive") },
+          ]}
+        />
+      </div>
+      {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}
+      <Table<ServiceItem>
+        rowKey="id"
+        size="middle"
+        loading={items.isFetching}
+        dataSource={items.data?.items ?? []}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("catalogue.empty")} /> }}
+        onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: items.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        expandable={{
+          expandedRowRender: (item) => (
+            <div style={{ paddingLeft: 8 }}>
+              <Typography.Text strong>{t("field.materials")}</Typography.Text>
+              {item.materials.length === 0 ? (
+                <Typography.Paragraph type="secondary">{t("catalogue.noMaterials")}</Typography.Paragraph>
+              ) : (
+                <ol style={{ margin: "4px 0 8px", paddingLeft: 20 }}>
+                  {item.materials.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ol>
+              )}
+              {item.description && <Typography.Paragraph style={{ marginBottom: 0 }}>{item.description}</Typography.Paragraph>}
+            </div>
+          ),
+        }}
+        columns={[
+          { title: t("field.code"), dataIndex: "code", width: 90 },
+          {
+            title: t("field.name"),
+            dataIndex: "name",
+            width: 240,
+            render: (name: string, item) => (
+              <span style={{ color: item.active ? undefined : "#999" }}>
+                {name} {!item.active && <Tag>{t("catalogue.inactive")}</Tag>}
+              </span>
+            ),
+          },
+          { title: t("field.unit"), dataIndex: "unitName", width: 200, ellipsis: true },
+          {
+            title: t("field.audience"),
+            dataIndex: "audience",
+            width: 110,
+            render: (a: ServiceItem["audience"]) => <Tag color={audienceColour[a]}>{t(`audience.${a}`)}</Tag>,
+          },
+          {
+            title: t("field.handling"),
+            dataIndex: "handling",
+            width: 110,
+            render: (h: string) => <Tag color={h === "on_site" ? "green" : "purple"}>{t(`handling.${h}`)}</Tag>,
+          },
+          { title: t("field.timeLimit"), dataIndex: "timeLimitDays", width: 100, render: timeLimit },
+          { title: t("field.fee"), dataIndex: "feeFen", width: 90, align: "right", render: fee },
+          {
+            title: t("field.materials"),
+            dataIndex: "materials",
+            width: 90,
+            render: (m: string[]) => t("catalogue.materialsCount", { count: m.length }),
+          },
+          ...(manage
+            ? [
+                {
+                  title: t("field.actions"),
+                  key: "actions",
+                  width: 150,
+                  fixed: "right" as const,
+                  render: (_: unknown, item: ServiceItem) => (
+                    <Space size={4}>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => {
+                          setEditing(item);
+                          setOpen(true);
+                        }}
+                      >
+                        {t("common:action.edit")}
+                      </Button>
+                      <Popconfirm
+                        title={item.active ? t("catalogue.deactivateConfirm") : t("catalogue.activateConfirm")}
+                        okText={t("common:action.confirm")}
+                        cancelText={t("common:action.cancel")}
+                        onConfirm={() => toggle(item)}
+                      >
+                        <Button size="small" type="link" danger={item.active}>
+                          {item.active ? t("common:action.disable") : t("common:action.enable")}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ItemModal key={editing?.id ?? "new"} item={editing} open={open} onClose={() => setOpen(false)} />
+    </Card>
+  );
 }

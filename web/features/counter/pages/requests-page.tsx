@@ -1,4 +1,345 @@
-// counter: replaced by the module's page.
+import { DownloadOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Empty,
+  Input,
+  Row,
+  Select,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
+import { lazy, Suspense, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { requestChannels, requestStatuses, type ServiceRequest } from "../../../../contracts/counter.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDate } from "../../../app/format.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { useCounterFigures } from "../api/figures.ts";
+import { useServiceItems } from "../api/list-items.ts";
+import { exportServiceRequests, type RequestListQuery, useServiceRequests } from "../api/list-requests.ts";
+import { hearts, heartsAverage, StatusTag } from "../components/labels.tsx";
+import { useUnitOptions } from "../components/unit-options.ts";
+
+const EChart = lazy(() => import("../../home/components/echart.tsx"));
+
+function ListTab() {
+  const { t } = useTranslation("counter");
+  const { message } = App.useApp();
+  const list = useListParams(["tab", "status", "itemId", "unitId", "channel", "from", "to", "overdue"]);
+  const units = useUnitOptions();
+  const items = useServiceItems({ page: 1, pageSize: 100 });
+  const query: RequestListQuery = {
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    status: list.filters.status as RequestListQuery["status"],
+    itemId: list.filters.itemId ? Number(list.filters.itemId) : undefined,
+    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    channel: list.filters.channel as RequestListQuery["channel"],
+    from: list.filters.from,
+    to: list.filters.to,
+    overdue: list.filters.overdue === "true" ? "true" : undefined,
+  };
+  const requests = useServiceRequests(query);
+  const download = async () => {
+    try {
+      const { page: _p, pageSize: _s, ...filters } = query;
+      await exportServiceRequests(filters);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          defaultValue={list.q}
+          placeholder={t("requests.searchPlaceholder")}
+          style={{ width: 240 }}
+          onSearch={(q) => list.update({ q })}
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t("field.status")}
+          value={query.status}
+          onChange={(v?: string) => list.update({ status: v })}
+          options={requestStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width: 240 }}
+          placeholder={t("field.item")}
+          value={query.itemId as number | undefined}
+          onChange={(v?: number) => list.update({ itemId: v })}
+          options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
+        />
+        {units.length > 0 && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            style={{ width: 220 }}
+            placeholder={t("field.unit")}
+            value={query.unitId as number | undefined}
+            onChange={(v?: number) => list.update({ unitId: v })}
+            options={units}
+          />
+        )}
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t("field.channel")}
+          value={query.channel}
+          onChange={(v?: string) => list.update({ channel: v })}
+          options={requestChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <DatePicker.RangePicker
+          style={{ width: 260 }}
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(range) =>
+            list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
+          }
+        />
+        <Checkbox checked={query.overdue === "true"} onChange={(e) => list.update({ overdue: e.target.checked ? "true" : undefined })}>
+          {t("requests.overdueOnly")}
+        </Checkbox>
+        <div style={{ flex: 1 }} />
+        <Button icon={<DownloadOutlined />} onClick={download}>
+          {t("common:action.export")}
+        </Button>
+      </div>
+      {requests.isError && <Alert type="error" showIcon title={errorMessage(requests.error)} style={{ marginBottom: 16 }} />}
+      <Table<ServiceRequest>
+        rowKey="id"
+        size="middle"
+        loading={requests.isFetching}
+        dataSource={requests.data?.items ?? []}
+        scroll={{ x: 1250 }}
+        locale={{ emptyText: <Empty description={t("requests.empty")} /> }}
+        onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: requests.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common:total", { total }),
+        }}
+        columns={[
+          { title: t("field.date"), dataIndex: "date", width: 110 },
+          {
+            title: t("field.queueNo"),
+            dataIndex: "queueNo",
+            width: 70,
+            render: (n: number | null) => (n === null ? "—" : String(n).padStart(3, "0")),
+          },
+          {
+            title: t("field.item"),
+            key: "item",
+            width: 240,
+            render: (_: unknown, r) => <Link to={`/services/requests/${r.id}`}>{r.itemName}</Link>,
+          },
+          { title: t("field.unit"), dataIndex: "unitName", width: 190, ellipsis: true },
+          { title: t("field.channel"), dataIndex: "channel", width: 90, render: (c: string) => t(`channel.${c}`) },
+          { title: t("field.applicant"), dataIndex: "applicantName", width: 200, ellipsis: true },
+          { title: t("field.mobile"), dataIndex: "applicantMobile", width: 120, render: (m: string | null) => m ?? "—" },
+          {
+            title: t("field.status"),
+            dataIndex: "status",
+            width: 150,
+            render: (s: ServiceRequest["status"], r) => <StatusTag status={s} overdue={r.overdue} />,
+          },
+          { title: t("field.dueDate"), dataIndex: "dueDate", width: 110, render: (v: string | null) => v ?? "—" },
+          { title: t("field.completedAt"), dataIndex: "completedAt", width: 110, render: formatDate },
+          {
+            title: t("hearts.title"),
+            key: "hearts",
+            width: 90,
+            render: (_: unknown, r) => (r.rating ? `♥ ${heartsAverage(r.rating).toFixed(1)}` : "—"),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+
+function FiguresTab() {
+  const { t } = useTranslation("counter");
+  const list = useListParams(["tab", "from", "to"]);
+  const from = list.filters.from ?? dayjs().subtract(11, "month").startOf("month").format("YYYY-MM-DD");
+  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const figures = useCounterFigures(from, to);
+  const f = figures.data;
+
+  const monthly = useMemo(
+    () =>
+      f && {
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        grid: { left: 48, right: 16, top: 40, bottom: 30 },
+        xAxis: { type: "category", data: f.byMonth.map((m) => m.month) },
+        yAxis: { type: "value", name: t("figures.requestsUnit"), minInterval: 1 },
+        series: [
+          {
+            name: t("channel.booking"),
+            type: "bar",
+            stack: "all",
+            data: f.byMonth.map((m) => m.bookings),
+            itemStyle: { color: "#c41d1d" },
+          },
+          { name: t("channel.walk_in"), type: "bar", stack: "all", data: f.byMonth.map((m) => m.walkIns), itemStyle: { color: "#e8a33d" } },
+        ],
+      },
+    [f, t],
+  );
+  const byUnit = useMemo(
+    () =>
+      f && {
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        grid: { left: 40, right: 16, top: 40, bottom: 60 },
+        xAxis: { type: "category", data: f.heartsByUnit.map((u) => u.unitName), axisLabel: { interval: 0, width: 110, overflow: "break" } },
+        yAxis: { type: "value", min: 1, max: 5, interval: 1 },
+        series: hearts.map((h, i) => ({
+          name: t(`hearts.${h}`),
+          type: "bar",
+          data: f.heartsByUnit.map((u) => u[h]),
+          itemStyle: { color: ["#a8071a", "#cf1322", "#f5222d", "#ff7875", "#ffa39e"][i] },
+        })),
+      },
+    [f, t],
+  );
+
+  const onTimeShare = f && f.forwarded.finished > 0 ? Math.round((f.forwarded.onTime / f.forwarded.finished) * 1000) / 10 : null;
+  const total = f?.byMonth.reduce((s, m) => s + m.requests, 0) ?? 0;
+  const done = f?.byMonth.reduce((s, m) => s + m.done, 0) ?? 0;
+  const overall = f && f.hearts.ratings > 0 ? hearts.reduce((s, h) => s + (f.hearts[h] ?? 0), 0) / hearts.length : null;
+
+  return (
+    <>
+      <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 16 }}>
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={[dayjs(from), dayjs(to)]}
+          onChange={(range) =>
+            list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
+          }
+        />
+      </div>
+      {figures.isError && <Alert type="error" showIcon title={errorMessage(figures.error)} style={{ marginBottom: 16 }} />}
+      {figures.isPending ? (
+        <Spin style={{ display: "block", padding: 80 }} />
+      ) : f ? (
+        <div data-testid="counter-figures">
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title={t("figures.requests")} value={total} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title={t("figures.done")} value={done} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={t("figures.onTime", { finished: f.forwarded.finished })}
+                  value={onTimeShare ?? "—"}
+                  suffix={onTimeShare === null ? undefined : "%"}
+                />
+                {f.forwarded.overdueOpen > 0 && (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {t("figures.overdueOpen", { count: f.forwarded.overdueOpen })}
+                  </Typography.Text>
+                )}
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={t("figures.hearts", { count: f.hearts.ratings })}
+                  value={overall === null ? "—" : overall.toFixed(2)}
+                  suffix={overall === null ? undefined : "/ 5"}
+                  data-testid="figures-hearts"
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t("figures.byMonth")}>
+                {f.byMonth.length === 0 ? (
+                  <Empty description={t("requests.empty")} />
+                ) : (
+                  <Suspense fallback={<Spin />}>{monthly && <EChart option={monthly} height={300} />}</Suspense>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t("figures.heartsByUnit")}>
+                {f.heartsByUnit.length === 0 ? (
+                  <Empty description={t("figures.noRatings")} />
+                ) : (
+                  <Suspense fallback={<Spin />}>{byUnit && <EChart option={byUnit} height={300} />}</Suspense>
+                )}
+              </Card>
+            </Col>
+          </Row>
+          <Card size="small" title={t("figures.heartsTable")} style={{ marginTop: 16 }}>
+            <Table
+              rowKey="unitId"
+              size="small"
+              pagination={false}
+              scroll={{ x: 760 }}
+              dataSource={[...f.heartsByUnit, { ...f.hearts, unitId: 0, unitName: t("figures.overall") }]}
+              columns={[
+                { title: t("field.unit"), dataIndex: "unitName", width: 220 },
+                { title: t("figures.ratings"), dataIndex: "ratings", width: 90, align: "right" },
+                ...hearts.map((h) => ({ title: t(`hearts.${h}`), dataIndex: h, width: 80, align: "right" as const, render: fmt })),
+              ]}
+            />
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** 办件记录: every request with its filters and export, and the figures computed from them. */
 export default function RequestsPage() {
-  return null;
+  const { t } = useTranslation("counter");
+  const list = useListParams(["tab"]);
+  const tab = list.filters.tab ?? "list";
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t("requests.title")}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => list.update({ tab: key === "list" ? undefined : key, from: undefined, to: undefined })}
+        items={[
+          { key: "list", label: t("requests.tabList"), children: tab === "list" ? <ListTab /> : null },
+          { key: "figures", label: t("requests.tabFigures"), children: tab === "figures" ? <FiguresTab /> : null },
+        ]}
+      />
+    </Card>
+  );
 }
