@@ -5,6 +5,7 @@ import enAuth from "../locales/en/auth.json" with { type: "json" };
 import enCaring from "../locales/en/caring.json" with { type: "json" };
 import enCounter from "../locales/en/counter.json" with { type: "json" };
 import enCommon from "../locales/en/common.json" with { type: "json" };
+import enDuty from "../locales/en/duty.json" with { type: "json" };
 import enHome from "../locales/en/home.json" with { type: "json" };
 import enLending from "../locales/en/lending.json" with { type: "json" };
 import enLists from "../locales/en/lists.json" with { type: "json" };
@@ -24,6 +25,7 @@ import zhAuth from "../locales/zh-CN/auth.json" with { type: "json" };
 import zhCaring from "../locales/zh-CN/caring.json" with { type: "json" };
 import zhCounter from "../locales/zh-CN/counter.json" with { type: "json" };
 import zhCommon from "../locales/zh-CN/common.json" with { type: "json" };
+import zhDuty from "../locales/zh-CN/duty.json" with { type: "json" };
 import zhHome from "../locales/zh-CN/home.json" with { type: "json" };
 import zhLending from "../locales/zh-CN/lending.json" with { type: "json" };
 import zhLists from "../locales/zh-CN/lists.json" with { type: "json" };
@@ -80,6 +82,7 @@ void i18n.use(initReactI18next).init({
     "party",
     "caring",
     "counter",
+    "duty",
     "lending",
   ],
   defaultNS: "common",
@@ -104,6 +107,7 @@ void i18n.use(initReactI18next).init({
       notifications: zhNotifications,
       party: zhParty,
       caring: zhCaring,
+      duty: zhDuty,
       counter: zhCounter,
       lending: zhLending,
     },
@@ -125,6 +129,7 @@ void i18n.use(initReactI18next).init({
       notifications: enNotifications,
       party: enParty,
       caring: enCaring,
+      duty: enDuty,
       counter: enCounter,
       lending: enLending,
     },
