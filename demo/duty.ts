@@ -197,8 +197,10 @@ export async function loadDuty(ctx: StationServicesContext): Promise<Record<stri
   // The coming sessions: a few slots already taken; shanghu holds one in the next session that has not begun.
   const nextForShanghu = upcoming.find((s) => s.date > today);
   for (const s of upcoming) {
-    const taken = r.int(1, 3);
-    for (const slot of slots.slice(1, 1 + taken)) {
+    const open = slots.slice(1);
+    const chosen: string[] = [];
+    for (let n = r.int(1, 3); n > 0 && open.length > 0; n--) chosen.push(open.splice(r.int(0, open.length - 1), 1)[0]);
+    for (const slot of chosen.sort()) {
       bookings.push({
         session_id: s.id,
         slot,

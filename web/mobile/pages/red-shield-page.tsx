@@ -43,13 +43,20 @@ function BookingSheet({ target, onClose }: { target: { session: Upcoming; slot: 
     <Popup
       visible={target !== null}
       onMaskClick={close}
-      bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: "16px 16px 24px" }}
+      bodyStyle={{
+        borderTopLeftRadius: 12,
+        borderTopRightRadius: 12,
+        boxSizing: "border-box",
+        padding: "16px 16px 24px",
+        maxHeight: "85vh",
+        overflowY: "auto",
+      }}
     >
       {target && (
         <div data-testid="rs-book-sheet">
           <div style={{ fontSize: 18, fontWeight: 600, marginBottom: 4 }}>
             {t("m.bookTitle", {
-              date: dayjs(target.session.date).format("M月D日"),
+              date: dayjs(target.session.date).format(t("dayFormat")),
               weekday: t(`weekday.${weekdayOf(target.session.date)}`),
               slot: target.slot,
             })}
@@ -67,15 +74,9 @@ function BookingSheet({ target, onClose }: { target: { session: Upcoming; slot: 
             data-testid="rs-topic"
           />
           <div style={{ fontWeight: 600, margin: "16px 0 8px" }}>{t("m.note")}</div>
-          <TextArea
-            value={note}
-            onChange={setNote}
-            maxLength={200}
-            rows={3}
-            showCount
-            placeholder={t("m.notePlaceholder")}
-            style={{ background: "#f7f7f7", borderRadius: 6, padding: 8 }}
-          />
+          <div style={{ background: "#f7f7f7", borderRadius: 6, padding: 8 }}>
+            <TextArea value={note} onChange={setNote} maxLength={200} rows={3} showCount placeholder={t("m.notePlaceholder")} />
+          </div>
           <Button
             block
             color="primary"
@@ -127,7 +128,7 @@ export default function RedShieldPage() {
         <h1 style={{ fontSize: 22 }}>{t("m.heroTitle")}</h1>
         <p>
           {p
-            ? t("m.heroSchedule", { rule: describeRule(p.rule, currentLanguage()), start: p.startTime, end: p.endTime })
+            ? t("m.heroSchedule", { unit: p.unitName, rule: describeRule(p.rule, currentLanguage()), start: p.startTime, end: p.endTime })
             : t("m.heroIntro")}
         </p>
         {p && <p style={{ marginTop: 4 }}>{p.place}</p>}
@@ -152,7 +153,7 @@ export default function RedShieldPage() {
                   }
                 >
                   <span style={{ fontWeight: 600 }} data-testid="rs-my-booking">
-                    {`${dayjs(b.date).format("M月D日")} ${t(`weekday.${weekdayOf(b.date)}`)} ${b.slot}`}
+                    {`${dayjs(b.date).format(t("dayFormat"))} ${t(`weekday.${weekdayOf(b.date)}`)} ${b.slot}`}
                   </span>
                 </List.Item>
               ))}
@@ -180,7 +181,7 @@ export default function RedShieldPage() {
                     }
                   >
                     <span style={{ fontWeight: 600 }}>
-                      {`${dayjs(s.date).format("M月D日")} ${t(`weekday.${weekdayOf(s.date)}`)}`}
+                      {`${dayjs(s.date).format(t("dayFormat"))} ${t(`weekday.${weekdayOf(s.date)}`)}`}
                       {s.date === data.today && ` · ${t("today")}`}
                     </span>
                   </List.Item>

@@ -231,7 +231,7 @@ export function RuleModal({ open, onClose, roster }: { open: boolean; onClose: (
               {preview.dates.map((d) => (
                 <Tooltip key={d.date} title={t(`rule.status.${d.status}`)}>
                   <Tag color={statusColour[d.status]} data-status={d.status} style={{ marginInlineEnd: 0 }}>
-                    {dayjs(d.date).format("MM-DD")} {t(`weekdayShort.${dayjs(d.date).day() || 7}`)}
+                    {dayjs(d.date).format("MM-DD")} {t(`weekday.${dayjs(d.date).day() || 7}`)}
                     {d.status !== "ok" && ` · ${t(`rule.status.${d.status}`)}`}
                   </Tag>
                 </Tooltip>

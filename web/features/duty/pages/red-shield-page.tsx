@@ -490,7 +490,7 @@ export default function RedShieldPage() {
               </Descriptions>
             </Col>
             <Col xs={8} xl={3}>
-              <Statistic title={t("rs.figures.total")} value={figures.data?.total ?? "—"} />
+              <Statistic title={t("rs.figures.yearTotal")} value={figures.data?.total ?? "—"} />
             </Col>
             <Col xs={8} xl={3}>
               <Statistic title={t("rs.figures.merchants")} value={figures.data?.merchants ?? "—"} />

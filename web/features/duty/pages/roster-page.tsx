@@ -311,7 +311,11 @@ function DepartmentList({ roster }: { roster: Roster }) {
           title: t("roster.dates"),
           key: "dates",
           render: (_: unknown, r) =>
-            r.shifts.map((s) => `${dayjs(s.date).format("M月D日")}（${t(`weekdayShort.${weekdayOf(s.date)}`)}）`).join("、"),
+            r.shifts
+              .map((s) =>
+                t("roster.dateItem", { date: dayjs(s.date).format(t("dayFormat")), weekday: t(`weekdayShort.${weekdayOf(s.date)}`) }),
+              )
+              .join(t("roster.dateSeparator")),
         },
         { title: t("roster.booked"), key: "booked", width: 120, render: (_: unknown, r) => `${r.booked} / ${r.capacity}` },
       ]}
@@ -348,7 +352,7 @@ function MyShifts() {
             <List.Item>
               <div className="dd-duty-mine">
                 <div style={{ fontWeight: 600 }}>
-                  {dayjs(s.date).format("M月D日")} {t(`weekday.${weekdayOf(s.date)}`)}
+                  {dayjs(s.date).format(t("dayFormat"))} {t(`weekday.${weekdayOf(s.date)}`)}
                   {s.date === mine.data?.today && (
                     <Tag color="red" style={{ marginInlineStart: 8 }}>
                       {t("today")}
