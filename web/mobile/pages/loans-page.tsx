@@ -7,12 +7,13 @@ import type { Loan } from "../../features/lending/api/types.ts";
 import { PageShell } from "../page-shell.tsx";
 
 const when = (iso: string) => dayjs(iso).format("MM-DD HH:mm");
+const day = (iso: string) => dayjs(iso).format("YYYY-MM-DD");
 
 function LoanItem({ loan }: { loan: Loan }) {
   const { t } = useTranslation("lending");
   const open = loan.status === "out";
   const status = loan.overdue ? "overdue" : loan.status;
-  const colour = loan.overdue ? "danger" : open ? "primary" : loan.status === "returned" ? "success" : "warning";
+  const colour = loan.overdue ? "danger" : open ? "#1677ff" : loan.status === "returned" ? "success" : "warning";
   return (
     <List.Item
       data-testid={open ? "my-open-loan" : "my-loan"}
@@ -24,7 +25,7 @@ function LoanItem({ loan }: { loan: Loan }) {
             {t("mobile.due", { due: when(loan.dueAt) })}
           </span>
         ) : loan.returnedAt ? (
-          t("mobile.returnedAt", { at: when(loan.returnedAt) })
+          t(`mobile.closedAt.${loan.status}`, { at: day(loan.returnedAt) })
         ) : null
       }
       extra={<Tag color={colour}>{t(`loanStatus.${status}`)}</Tag>}

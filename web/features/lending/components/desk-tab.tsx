@@ -48,6 +48,7 @@ export function DeskTab() {
     try {
       setItem(await lookupItem(code));
       setBorrower(null);
+      scan.current?.select();
     } catch (error) {
       setItem(null);
       setFailure(error instanceof ApiError && error.id === "lend.unknown_code" ? t("desk.unknown", { code }) : errorMessage(error));
@@ -132,7 +133,8 @@ export function DeskTab() {
                   {item.loan?.overdue && <Tag color="red">{t("desk.overdueTag")}</Tag>}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("field.name")}>
-                  {item.name} · {t(`kind.${item.kind}`)}
+                  {item.name}
+                  {item.name !== t(`kind.${item.kind}`) && ` · ${t(`kind.${item.kind}`)}`}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("field.loanDays")}>{item.loanDays}</Descriptions.Item>
                 {item.loan && (

@@ -276,8 +276,20 @@ export function InventoryTab() {
               sortOrder: list.sortOrderOf("code"),
               render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
             },
-            { title: t("field.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`kind.${k}`) },
-            { title: t("field.name"), dataIndex: "name", width: 140, ellipsis: true },
+            {
+              title: t("field.name"),
+              key: "name",
+              width: 150,
+              ellipsis: true,
+              render: (_: unknown, item) =>
+                item.name === t(`kind.${item.kind}`) ? (
+                  item.name
+                ) : (
+                  <span>
+                    {item.name} <Typography.Text type="secondary">· {t(`kind.${item.kind}`)}</Typography.Text>
+                  </span>
+                ),
+            },
             {
               title: t("field.status"),
               dataIndex: "status",
@@ -308,19 +320,30 @@ export function InventoryTab() {
             ...(manage
               ? [
                   {
-                    title: t("common:action.edit"),
+                    title: t("common:actions"),
                     key: "actions",
-                    width: 190,
+                    width: 150,
                     render: (_: unknown, item: LendItem) => (
-                      <Space size={4} wrap>
+                      <Space size={0}>
                         <Button size="small" type="link" onClick={() => setEditing(item)}>
                           {t("inventory.edit")}
                         </Button>
-                        {actionsFor[item.status].map((a) => (
-                          <Button key={a} size="small" type="link" danger={a === "retire" || a === "damage"} onClick={() => act(item, a)}>
-                            {t(`itemAction.${a}`)}
-                          </Button>
-                        ))}
+                        {actionsFor[item.status].length > 0 && (
+                          <Dropdown
+                            menu={{
+                              items: actionsFor[item.status].map((a) => ({
+                                key: a,
+                                label: t(`itemAction.${a}`),
+                                danger: a === "retire" || a === "damage",
+                              })),
+                              onClick: ({ key }) => act(item, key as Action),
+                            }}
+                          >
+                            <Button size="small" type="link">
+                              {t("inventory.more")} <DownOutlined />
+                            </Button>
+                          </Dropdown>
+                        )}
                       </Space>
                     ),
                   },

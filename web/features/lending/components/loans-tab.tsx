@@ -134,7 +134,7 @@ export function LoansTab() {
         size="middle"
         loading={loans.isFetching}
         dataSource={loans.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: <Empty description={t("loans.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -148,7 +148,7 @@ export function LoansTab() {
           {
             title: t("field.item"),
             key: "item",
-            width: 200,
+            width: 230,
             render: (_: unknown, l) => (
               <span>
                 <Typography.Text code>{l.itemCode}</Typography.Text> {l.itemName}
@@ -195,7 +195,7 @@ export function LoansTab() {
                 "—"
               ),
           },
-          { title: t("field.lentBy"), dataIndex: "lentBy", width: 110, render: (v: string | null) => v ?? "—" },
+          { title: t("field.lentBy"), dataIndex: "lentBy", width: 140, render: (v: string | null) => v ?? "—" },
           ...(can("lending.manage")
             ? [
                 {

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
@@ -26,7 +26,6 @@ interface Values {
 /** 登记复称: a shopper's re-weigh entered at the station's fair scale. */
 export function ReweighForm() {
   const { t } = useTranslation("lending");
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const stalls = useScaleStalls();
   const scales = useItems({ kind: "scale", pageSize: 50 });
@@ -34,6 +33,11 @@ export function ReweighForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<Reweigh | null>(null);
   const v = Form.useWatch([], form) ?? {};
+  // The station's first fair scale is the one at the door: chosen unless staff say otherwise.
+  const firstScale = scales.data?.items.find((s) => s.status !== "retired")?.id;
+  useEffect(() => {
+    if (firstScale && form.getFieldValue("scaleItemId") === undefined) form.setFieldValue("scaleItemId", firstScale);
+  }, [firstScale, form]);
   const preview = judge(v.claimedGrams, v.actualGrams, v.unitPriceYuan ? yuanToFen(v.unitPriceYuan) : 0);
 
   const submit = async () => {
@@ -53,11 +57,6 @@ export function ReweighForm() {
         note: values.note || null,
       });
       setDone(saved);
-      message.success(
-        saved.outcome === "short"
-          ? t("scale.doneShort", { short: saved.shortGrams, money: formatYuan(saved.overchargeFen) })
-          : t("scale.doneFair"),
-      );
     } catch (error) {
       // The form asks for yuan; the API names the price in fen.
       if (error instanceof ApiError) for (const f of error.fields) if (f.field === "unitPriceFen") f.field = "unitPriceYuan";

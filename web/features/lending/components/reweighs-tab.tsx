@@ -89,7 +89,7 @@ export function ReweighsTab() {
         size="middle"
         loading={reweighs.isFetching}
         dataSource={reweighs.data?.items ?? []}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1105 }}
         locale={{ emptyText: <Empty description={t("scale.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -100,11 +100,11 @@ export function ReweighsTab() {
           showTotal: (total) => t("common:total", { total }),
         }}
         columns={[
-          { title: t("scale.at"), dataIndex: "createdAt", width: 150, render: formatDateTime },
+          { title: t("scale.at"), dataIndex: "createdAt", width: 140, render: formatDateTime },
           {
             title: t("scale.merchant"),
             key: "merchant",
-            width: 220,
+            width: 190,
             ellipsis: true,
             render: (_: unknown, w) => (
               <span>
@@ -112,14 +112,14 @@ export function ReweighsTab() {
               </span>
             ),
           },
-          { title: t("scale.goods"), dataIndex: "goods", width: 100 },
-          { title: t("scale.claimed"), dataIndex: "claimedGrams", width: 120, align: "right" },
-          { title: t("scale.actual"), dataIndex: "actualGrams", width: 130, align: "right" },
-          { title: t("scale.unitPrice"), dataIndex: "unitPriceFen", width: 110, align: "right", render: (v: number) => formatYuan(v) },
+          { title: t("scale.goods"), dataIndex: "goods", width: 90, ellipsis: true },
+          { title: t("scale.claimed"), dataIndex: "claimedGrams", width: 105, align: "right" },
+          { title: t("scale.actual"), dataIndex: "actualGrams", width: 120, align: "right" },
+          { title: t("scale.unitPrice"), dataIndex: "unitPriceFen", width: 100, align: "right", render: (v: number) => formatYuan(v) },
           {
             title: t("field.status"),
             key: "outcome",
-            width: 150,
+            width: 140,
             render: (_: unknown, w) =>
               w.outcome === "short" ? (
                 <span>
@@ -130,11 +130,11 @@ export function ReweighsTab() {
                 <Tag color="green">{t("scale.outcome.fair")}</Tag>
               ),
           },
-          { title: t("scale.shopper"), dataIndex: "shopperName", width: 100, render: (v: string | null) => v ?? "—" },
+          { title: t("scale.shopper"), dataIndex: "shopperName", width: 90, render: (v: string | null) => v ?? "—" },
           {
             title: t("scale.problem"),
             key: "problem",
-            width: 150,
+            width: 130,
             render: (_: unknown, w) => (w.problemId ? <Link to={`/problems/${w.problemId}`}>{w.problemCode}</Link> : "—"),
           },
         ]}

@@ -13,6 +13,8 @@ const detectorClass = (): DetectorClass | null => (globalThis as { BarcodeDetect
 export interface ScanFieldHandle {
   focus(): void;
   clear(): void;
+  /** Selects what was scanned, so the next scan replaces it. */
+  select(): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export const ScanField = forwardRef<ScanFieldHandle, { onScan: (code: string) =>
   useImperativeHandle(ref, () => ({
     focus: () => input.current?.focus(),
     clear: () => setText(""),
+    select: () => input.current?.select(),
   }));
   useEffect(() => {
     input.current?.focus();
@@ -49,6 +52,7 @@ export const ScanField = forwardRef<ScanFieldHandle, { onScan: (code: string) =>
           value={text}
           onChange={(e) => setText(e.target.value)}
           onPressEnter={() => submit(text)}
+          onFocus={(e) => e.target.select()}
           style={{ fontSize: 22, height: 60, fontFamily: "ui-monospace, Menlo, monospace" }}
           autoComplete="off"
           data-testid="desk-scan"
