@@ -124,6 +124,7 @@ test("a resident books on the phone, the counter checks in, handles and complete
   await phone.getByTestId("rate-submit").click();
   await phone.getByTestId("rating-shown").waitFor();
   await wait(() => phone.getByTestId("request-status").textContent()).toBe("已办结");
+  await phone.evaluate(() => window.scrollTo(0, 0));
   await app.shot(phone, "counter-mobile-rated");
 
   // The rating and the timeline show in the console.
@@ -160,8 +161,9 @@ test("the console's catalogue, requests and figures show the demo year", async (
   await staff.getByTestId("counter-figures").waitFor();
   await staff.locator("canvas").first().waitFor();
   await app.shot(staff, "counter-console-figures");
+});
 
-  // A department sees what was forwarded to it.
+test("a department sees what was forwarded to it; the resident follows their requests on the phone", async () => {
   const bureau = (await app.newPage()).page;
   await consoleLogin(bureau, "scjg");
   await bureau.goto("/services/requests");

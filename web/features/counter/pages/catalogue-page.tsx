@@ -105,14 +105,8 @@ function ItemModal({ item, open, onClose }: { item: ServiceItem | null; open: bo
         }
       >
         <Space.Compact block style={{ gap: 12 }}>
-          <Form.Item
-            name="code"
-            label={t("field.code")}
-            required={!item}
-            style={{ width: 160 }}
-            extra={item ? undefined : t("catalogue.codeHint")}
-          >
-            <Input disabled={!!item} maxLength={20} placeholder="SC-11" />
+          <Form.Item name="code" label={t("field.code")} required={!item} style={{ width: 160 }}>
+            <Input disabled={!!item} maxLength={20} placeholder={t("catalogue.codeHint")} />
           </Form.Item>
           <Form.Item name="name" label={t("field.name")} required style={{ flex: 1 }}>
             <Input maxLength={100} />
@@ -257,7 +251,7 @@ export default function CataloguePage() {
         size="middle"
         loading={items.isFetching}
         dataSource={items.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1120 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("catalogue.empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -285,18 +279,18 @@ export default function CataloguePage() {
           ),
         }}
         columns={[
-          { title: t("field.code"), dataIndex: "code", width: 90 },
+          { title: t("field.code"), dataIndex: "code", width: 80 },
           {
             title: t("field.name"),
             dataIndex: "name",
-            width: 240,
+            width: 230,
             render: (name: string, item) => (
               <span style={{ color: item.active ? undefined : "#999" }}>
                 {name} {!item.active && <Tag>{t("catalogue.inactive")}</Tag>}
               </span>
             ),
           },
-          { title: t("field.unit"), dataIndex: "unitName", width: 200, ellipsis: true },
+          { title: t("field.unit"), dataIndex: "unitName", width: 190, ellipsis: true },
           {
             title: t("field.audience"),
             dataIndex: "audience",
@@ -306,15 +300,15 @@ export default function CataloguePage() {
           {
             title: t("field.handling"),
             dataIndex: "handling",
-            width: 110,
+            width: 100,
             render: (h: string) => <Tag color={h === "on_site" ? "green" : "purple"}>{t(`handling.${h}`)}</Tag>,
           },
-          { title: t("field.timeLimit"), dataIndex: "timeLimitDays", width: 100, render: timeLimit },
-          { title: t("field.fee"), dataIndex: "feeFen", width: 90, align: "right", render: fee },
+          { title: t("field.timeLimit"), dataIndex: "timeLimitDays", width: 90, render: timeLimit },
+          { title: t("field.fee"), dataIndex: "feeFen", width: 80, align: "right", render: fee },
           {
             title: t("field.materials"),
             dataIndex: "materials",
-            width: 90,
+            width: 70,
             render: (m: string[]) => t("catalogue.materialsCount", { count: m.length }),
           },
           ...(manage
@@ -322,7 +316,7 @@ export default function CataloguePage() {
                 {
                   title: t("field.actions"),
                   key: "actions",
-                  width: 150,
+                  width: 120,
                   fixed: "right" as const,
                   render: (_: unknown, item: ServiceItem) => (
                     <Space size={4}>

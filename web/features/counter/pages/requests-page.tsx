@@ -210,14 +210,15 @@ function FiguresTab() {
   const byUnit = useMemo(
     () =>
       f && {
-        tooltip: { trigger: "axis" },
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         legend: { top: 0 },
-        grid: { left: 40, right: 16, top: 40, bottom: 60 },
-        xAxis: { type: "category", data: f.heartsByUnit.map((u) => u.unitName), axisLabel: { interval: 0, width: 110, overflow: "break" } },
-        yAxis: { type: "value", min: 1, max: 5, interval: 1 },
+        grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+        xAxis: { type: "value", min: 0, max: 5, interval: 1 },
+        yAxis: { type: "category", inverse: true, data: f.heartsByUnit.map((u) => u.unitName) },
         series: hearts.map((h, i) => ({
           name: t(`hearts.${h}`),
           type: "bar",
+          barMaxWidth: 8,
           data: f.heartsByUnit.map((u) => u[h]),
           itemStyle: { color: ["#a8071a", "#cf1322", "#f5222d", "#ff7875", "#ffa39e"][i] },
         })),
