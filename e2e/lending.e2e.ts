@@ -110,7 +110,12 @@ test("an umbrella is lent and returned by scanning its label; the label sheet is
 test("a short re-weigh with redress: a finding on the merchant's record and a problem in the loop", async () => {
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  const stalls = (await (await staff.request.get("/api/fair-scale/stalls")).json()) as { id: number; code: string; merchantId: number; merchantName: string }[];
+  const stalls = (await (await staff.request.get("/api/fair-scale/stalls")).json()) as {
+    id: number;
+    code: string;
+    merchantId: number;
+    merchantName: string;
+  }[];
   const stall = stalls[5];
 
   await staff.goto("/services/fair-scale");
