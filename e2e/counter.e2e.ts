@@ -140,7 +140,7 @@ test("a resident books on the phone, the counter checks in, handles and complete
     rating: { easy: number; warm: number } | null;
   };
   expect(detail).toMatchObject({ status: "done", rating: { easy: 5, warm: 4 } });
-});
+}, 180_000);
 
 test("the console's catalogue, requests and figures show the demo year", async () => {
   const staff = (await app.newPage()).page;
@@ -161,6 +161,16 @@ test("the console's catalogue, requests and figures show the demo year", async (
   await staff.getByTestId("counter-figures").waitFor();
   await staff.locator("canvas").first().waitFor();
   await app.shot(staff, "counter-console-figures");
+
+  // The same pages in English.
+  await staff.evaluate(() => localStorage.setItem("dd_lang", "en"));
+  await staff.reload();
+  await staff.getByTestId("counter-figures").waitFor();
+  await staff.locator("canvas").first().waitFor();
+  await app.shot(staff, "counter-console-figures-en");
+  await staff.goto("/services/counter");
+  await staff.getByTestId("counter-queue").waitFor();
+  await app.shot(staff, "counter-console-counter-en");
 });
 
 test("a department sees what was forwarded to it; the resident follows their requests on the phone", async () => {
@@ -176,4 +186,10 @@ test("a department sees what was forwarded to it; the resident follows their req
   await phone.goto("/m/services?tab=mine");
   await phone.getByTestId("my-requests").waitFor();
   await app.shot(phone, "counter-mobile-mine");
+  await phone.evaluate(() => localStorage.setItem("dd_lang", "en"));
+  await phone.goto("/m/services");
+  await phone.getByTestId("service-items").waitFor();
+  await phone.getByTestId("service-item-WS-03").click();
+  await phone.getByTestId("item-sheet").waitFor();
+  await app.shot(phone, "counter-mobile-item-en");
 });
