@@ -2,9 +2,8 @@
 // the `jumin` resident in the console; jumin opens the card on the phone and reads its rotating short code; the
 // shop types the code with a bill of 100.00, sees the discount and what to pay, confirms, finds the sale in
 // 今日核销, and the same code given again is refused with the server's reason.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -15,22 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
-async function mobileLogin(page: Page, username: string) {
-  await page.goto("/m/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
-}
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 

@@ -2,9 +2,8 @@
 // staff at the console's counter check the booking in (it gets the next queue number), call it to the window and
 // complete it; jumin, told it is done, rates the five hearts on the phone, and the rating shows in the console.
 // The grid centre's shift for today is made here when the roster has none (the roster is another module's demo).
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 /** Today at the station (UTC+8). */
@@ -17,22 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
-async function mobileLogin(page: Page, username: string) {
-  await page.goto("/m/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
-}
 
 /** The grid centre on duty today with places left, whatever the roster demo holds. */
 async function gridCentreOnDutyToday() {

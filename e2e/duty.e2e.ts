@@ -2,9 +2,8 @@
 // day where the same department already sits (refused with the message in view, nothing moved); they plan a new
 // department "every Tuesday" with the date preview; the bureau's officer `scjg` sees their own duty days; the
 // merchant `shanghu` books a Red Shield slot on the phone and the staff find it on the session's page.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -18,22 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
-async function mobileLogin(page: Page, username: string) {
-  await page.goto("/m/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
-}
 
 const nextMonth = (month: string) => {
   const [y, m] = month.split("-").map(Number);

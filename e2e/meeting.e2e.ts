@@ -4,7 +4,7 @@
 import dayjs from "dayjs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, DEMO_PASSWORD, type Running, start } from "./support.ts";
 
 const PROPERTY = "克拉玛依天源物业服务有限公司";
 const MARKET_REGULATION = "区市场监督管理局";
@@ -17,14 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
 
 async function pickOption(page: Page, select: string, typed: string, option: string) {
   await page.locator(select).click();

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { UnitScore } from "../contracts/meetings.ts";
 import { makePng } from "./png.ts";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 /** The server and the browser take a moment after each click; a second is too tight under load. */
@@ -18,22 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
-async function mobileLogin(page: Page, username: string) {
-  await page.goto("/m/login");
-  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
-  await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
-}
 
 async function unitScore(page: Page): Promise<UnitScore> {
   const scores = (await (await page.request.get("/api/scorecard")).json()) as UnitScore[];

@@ -34,6 +34,24 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Signs in on the console's login page and waits to leave it. */
+export async function consoleLogin(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
+  await page.getByPlaceholder("请输入密码").fill(password);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** Signs in on the phone's login page (/m/login) and waits to leave it. */
+export async function mobileLogin(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/m/login");
+  await page.getByPlaceholder("请输入用户名或手机号").fill(username);
+  await page.getByPlaceholder("请输入密码").fill(password);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
+}
+
 export async function start(): Promise<Running> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "dd-e2e-"));
@@ -109,6 +127,8 @@ export async function start(): Promise<Running> {
       const context = await browser.newContext({
         baseURL: baseUrl,
         locale: options.locale ?? "zh-CN",
+        // The station's clock (UTC+8), as its users' browsers have it.
+        timezoneId: "Asia/Shanghai",
         viewport: options.mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
         deviceScaleFactor: options.mobile ? 2 : 1,
         isMobile: options.mobile ?? false,
