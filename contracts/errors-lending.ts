@@ -42,7 +42,7 @@ export const lendingErrors = {
   },
   "reweigh.own_stall": {
     status: 409,
-    "zh-CN": "商户不能为自己的摊位登记复称",
+    "zh-CN": "商户不能为自己的摊位登记复秤",
     en: "A merchant cannot record a re-weigh at their own stall",
   },
   "reweigh.bad_scale": {

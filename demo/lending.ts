@@ -68,7 +68,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
       name: kindNames[kind],
       status: "available",
       loan_days: defaultLoanDays[kind],
-      note: kind === "scale" ? "服务站门口公平秤，供顾客复称" : null,
+      note: kind === "scale" ? "服务站门口公平秤，供顾客复秤" : null,
       created_at: iso(bought),
       updated_at: iso(bought),
     })),
@@ -272,8 +272,8 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
       const merchant = await trx.selectFrom("merchants").select("name").where("id", "=", w.merchant_id).executeTakeFirstOrThrow();
       const problem = await ctx.problems.createProblemRecord(trx, {
         stationId: ctx.stationId,
-        title: `公平秤复称短秤：${stall?.code ?? ""} ${merchant.name}`,
-        description: `顾客在 ${stall?.code ?? ""} 摊位（${merchant.name}）购买${w.goods}，商户称重 ${w.claimed_grams} 克，公平秤复称 ${w.actual_grams} 克，短 ${w.short_grams} 克；按单价 ¥${(w.unit_price_fen / 100).toFixed(2)}/斤 计多收 ¥${(w.overcharge_fen / 100).toFixed(2)}。顾客要求退还多收款项。`,
+        title: `公平秤复秤短秤：${stall?.code ?? ""} ${merchant.name}`,
+        description: `顾客在 ${stall?.code ?? ""} 摊位（${merchant.name}）购买${w.goods}，商户称重 ${w.claimed_grams} 克，公平秤复秤 ${w.actual_grams} 克，短 ${w.short_grams} 克；按单价 ¥${(w.unit_price_fen / 100).toFixed(2)}/斤 计多收 ¥${(w.overcharge_fen / 100).toFixed(2)}。顾客要求退还多收款项。`,
         categoryCode: "market_order",
         source: "walk_in",
         place: `${stall?.code ?? ""} 摊位`,

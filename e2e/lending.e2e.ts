@@ -108,7 +108,7 @@ test("a short re-weigh with redress: a finding on the merchant's record and a pr
   await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: stall.merchantName }).first().click();
   await staff.getByLabel("商品").fill("羊肉");
   await staff.getByLabel("商户称重（克）").fill("1000");
-  await staff.getByLabel("公平秤复称（克）").fill("950");
+  await staff.getByLabel("公平秤复秤（克）").fill("950");
   await staff.getByLabel("单价（元/斤）").fill("42");
   await staff.getByLabel("顾客姓名").fill("马大姐");
   await wait(() => staff.getByTestId("reweigh-preview").textContent()).toContain("短 50 克");

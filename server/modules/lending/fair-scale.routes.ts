@@ -59,7 +59,7 @@ export async function fairScaleRoutes(app: FastifyInstance, { services }: { serv
       schema: { tags, summary: "Export the re-weighs of the current filter as xlsx", querystring: reweighListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("公平秤复称", reweighExportColumns, service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("公平秤复秤", reweighExportColumns, service.exportRows(requireUser(request), request.query));
       return sendXlsx(reply, data, "reweighs.xlsx");
     },
   );

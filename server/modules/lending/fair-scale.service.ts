@@ -26,12 +26,12 @@ export const REDRESS_CATEGORY = "market_order";
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 export const reweighExportColumns = [
-  { key: "createdAt", header: "复称时间" },
+  { key: "createdAt", header: "复秤时间" },
   { key: "stall", header: "摊位" },
   { key: "merchant", header: "商户" },
   { key: "goods", header: "商品" },
   { key: "claimedGrams", header: "标称(克)" },
-  { key: "actualGrams", header: "复称(克)" },
+  { key: "actualGrams", header: "复秤(克)" },
   { key: "shortGrams", header: "短缺(克)" },
   { key: "unitPrice", header: "单价(元/斤)" },
   { key: "overcharge", header: "多收(元)" },
@@ -155,16 +155,16 @@ export class FairScaleService {
       });
       await outbox.addMany(trx, await this.repo.merchantAccounts(merchantId, trx), {
         kind: "reweigh.short",
-        title: "公平秤复称发现短秤",
+        title: "公平秤复秤发现短秤",
         body: `${summary}。此记录已计入商户档案，请校准计量器具、诚信经营。`,
         link: null,
       });
 
       if (redress) {
         const source: ProblemSource = staff ? "walk_in" : user.role === "merchant" ? "merchant" : "resident";
-        const title = `公平秤复称短秤：${stall.code} ${merchantName}`;
+        const title = `公平秤复秤短秤：${stall.code} ${merchantName}`;
         const description = [
-          `顾客在 ${stall.code} 摊位（${merchantName}）购买${input.goods}，商户称重 ${input.claimedGrams} 克，公平秤复称 ${input.actualGrams} 克，短 ${judged.shortGrams} 克；按单价 ${yuan(input.unitPriceFen)}/斤 计多收 ${yuan(judged.overchargeFen)}。顾客要求退还多收款项。`,
+          `顾客在 ${stall.code} 摊位（${merchantName}）购买${input.goods}，商户称重 ${input.claimedGrams} 克，公平秤复秤 ${input.actualGrams} 克，短 ${judged.shortGrams} 克；按单价 ${yuan(input.unitPriceFen)}/斤 计多收 ${yuan(judged.overchargeFen)}。顾客要求退还多收款项。`,
           input.note ?? "",
         ]
           .filter(Boolean)

@@ -51,7 +51,7 @@ describe("judging a re-weigh", () => {
   it("writes the finding's line with the goods and grams", () => {
     const j = judgeReweigh({ claimedGrams: 1000, actualGrams: 950, unitPriceFen: 4200 });
     expect(findingSummary({ stallCode: "A-03", goods: "羊肉", claimedGrams: 1000, actualGrams: 950, ...j })).toBe(
-      "公平秤复称短秤：A-03 摊位羊肉，标称 1000 克，复称 950 克，短 50 克，多收 ¥4.20",
+      "公平秤复秤短秤：A-03 摊位羊肉，标称 1000 克，复秤 950 克，短 50 克，多收 ¥4.20",
     );
   });
 });

@@ -45,5 +45,5 @@ export function findingSummary(r: {
   overchargeFen: number;
 }): string {
   const stall = r.stallCode ? `${r.stallCode} 摊位` : "";
-  return `公平秤复称短秤：${stall}${r.goods}，标称 ${r.claimedGrams} 克，复称 ${r.actualGrams} 克，短 ${r.shortGrams} 克，多收 ${yuan(r.overchargeFen)}`;
+  return `公平秤复秤短秤：${stall}${r.goods}，标称 ${r.claimedGrams} 克，复秤 ${r.actualGrams} 克，短 ${r.shortGrams} 克，多收 ${yuan(r.overchargeFen)}`;
 }

@@ -15,7 +15,7 @@ import { PageShell } from "../page-shell.tsx";
 
 const num = (text: string) => (text.trim() === "" ? undefined : Number(text));
 
-/** 公平秤复称: the shopper re-weighs a purchase at the fair scale and records it; short weight can ask for redress. */
+/** 公平秤复秤: the shopper re-weighs a purchase at the fair scale and records it; short weight can ask for redress. */
 export default function ReweighPage() {
   const { t } = useTranslation("lending");
   const navigate = useNavigate();

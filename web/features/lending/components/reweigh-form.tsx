@@ -23,7 +23,7 @@ interface Values {
   note?: string;
 }
 
-/** 登记复称: a shopper's re-weigh entered at the station's fair scale. */
+/** 登记复秤: a shopper's re-weigh entered at the station's fair scale. */
 export function ReweighForm() {
   const { t } = useTranslation("lending");
   const [form] = Form.useForm<Values>();

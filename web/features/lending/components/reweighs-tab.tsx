@@ -13,7 +13,7 @@ import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-
 import { useScaleStalls } from "../api/scale-stalls.ts";
 import type { Reweigh } from "../api/types.ts";
 
-/** 复称记录: every re-weigh with its outcome, by outcome, merchant and date; exported as a workbook. */
+/** 复秤记录: every re-weigh with its outcome, by outcome, merchant and date; exported as a workbook. */
 export function ReweighsTab() {
   const { t } = useTranslation("lending");
   const { message } = App.useApp();
