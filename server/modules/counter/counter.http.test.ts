@@ -427,6 +427,18 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
     expect((await get(youyi, `/api/services/requests/${theirs[0].id}`)).statusCode).toBe(404);
   });
 
+  it("one applicant booking the same item for the same day several times at once gets exactly one booking", async () => {
+    const grid = units.银河路街道网格化服务管理中心;
+    const date = await dayWithoutDuty(grid, 7);
+    const shiftId = await ensureShift(grid, date, 10);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post(jumin, "/api/services/bookings", { itemId: items["WG-02"].id, date })),
+    );
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.statusCode !== 201).every((a) => a.json().error.id === "service.already_booked")).toBe(true);
+    expect((await shiftOf(shiftId)).booked).toBe(1);
+  });
+
   it("never books a shift beyond its capacity: 20 at once for 5 places", async () => {
     const db = t.database.db;
     const jumin = await db.selectFrom("users").selectAll().where("username", "=", "jumin").executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 // The counter's tables: service_items, service_requests (with their events and ratings). It reads the duty
 // roster's shifts and moves only their `booked` count, with conditional updates inside the booking transaction.
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import type { PageWindow } from "../../db/paging.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, ServiceItemTable, ServiceRatingTable, ServiceRequestEventTable, ServiceRequestTable } from "../../db/tables.ts";
@@ -188,6 +189,21 @@ export class CounterRepository {
       .where("unit_id", "=", unitId)
       .where("date", "=", date)
       .executeTakeFirst();
+  }
+
+  /**
+   * The shift of a unit on a day, locked for the booking transaction on PostgreSQL: bookings onto one shift run in
+   * turn, so the applicant's "already booked" check sees a booking made a moment before.
+   */
+  async lockShift(trx: Transaction<DB>, stationId: number, unitId: number, date: string) {
+    let q = trx
+      .selectFrom("duty_shifts")
+      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
+      .where("station_id", "=", stationId)
+      .where("unit_id", "=", unitId)
+      .where("date", "=", date);
+    if (dialectOf(trx) === "postgres") q = q.forUpdate();
+    return q.executeTakeFirst();
   }
 
   shiftsBetween(stationId: number, unitId: number, from: string, to: string, db: Db = this.db) {

@@ -284,7 +284,7 @@ export class CounterService {
       this.checkItemFor(item, this.applicantKind(user));
       const refusal = bookingDateRefusal(input.date, today);
       if (refusal) throw fail(refusal, [{ field: "date" }]);
-      const shift = await this.repo.findShift(item.station_id, item.unit_id, input.date, trx);
+      const shift = await this.repo.lockShift(trx, item.station_id, item.unit_id, input.date);
       if (!shift) throw fail("service.no_duty", [{ field: "date" }]);
       if (await this.repo.liveRequestOf(trx, user.id, item.id, input.date)) throw fail("service.already_booked", [{ field: "date" }]);
       // The place is taken by a conditional update: a full shift takes no more, however many book at once.
