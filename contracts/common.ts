@@ -13,7 +13,17 @@ export const creditCodeSchema = z
   .trim()
   .transform((v) => v.toUpperCase())
   .refine(isCreditCode, { message: "v.credit_code" });
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.date" });
+/** A calendar date (YYYY-MM-DD): 2026-02-30 and 2026-13-01 are refused, not rolled over or failed on later. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "v.date" })
+  .refine(
+    (v) => {
+      const t = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+    },
+    { message: "v.date" },
+  );
 export const nameSchema = z.string().trim().min(1, { message: "v.required" }).max(100, { message: "v.too_long" });
 export const optionalText = (max = 500) =>
   z

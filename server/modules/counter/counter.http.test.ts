@@ -570,4 +570,16 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
     const bureau = (await get(scjg, `/api/services/requests/figures?from=${from}&to=${today}`)).json();
     expect(bureau.heartsByUnit.every((u: { unitName: string }) => u.unitName === "区市场监督管理局")).toBe(true);
   });
+
+  it("refuses a date that is not on the calendar, naming the field, instead of failing", async () => {
+    const figures = await get(staff, "/api/services/requests/figures?to=2026-13-01");
+    expect(figures.statusCode).toBe(400);
+    expect(figures.json().error.fields[0].field).toMatch(/to$/);
+    const list = await get(staff, "/api/services/requests?from=2026-02-30");
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error.fields[0].field).toMatch(/from$/);
+    const booking = await post(jumin, "/api/services/bookings", { itemId: items["WG-01"].id, date: "2027-02-29" });
+    expect(booking.statusCode).toBe(400);
+    expect(booking.json().error.fields[0].field).toBe("date");
+  });
 });

@@ -327,4 +327,23 @@ describe(`duty roster over HTTP (${dialectName})`, () => {
     expect(rows).toHaveLength(desks);
     expect(new Set(rows.map((r) => r.unit_id)).size).toBe(desks);
   });
+
+  it("refuses a shift or a rule on a date that is not on the calendar, naming the field", async () => {
+    const before = await t.database.db.selectFrom("duty_shifts").select("id").execute();
+    const year = Number(today.slice(0, 4)) + 1;
+    const bad = await create(staff, "区司法局", `${year}-02-30`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe("date");
+    const month13 = await create(staff, "区司法局", `${year}-13-01`);
+    expect(month13.statusCode).toBe(400);
+    const rule = await post(staff, "/api/duty/rules/preview", {
+      unitId: units.区司法局,
+      rule: { kind: "weekly", weekdays: [2] },
+      validFrom: `${year}-01-01`,
+      validTo: `${year}-02-30`,
+    });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().error.fields[0].field).toBe("validTo");
+    expect(await t.database.db.selectFrom("duty_shifts").select("id").execute()).toHaveLength(before.length);
+  });
 });

@@ -229,4 +229,12 @@ describe(`the fair scale over HTTP (${dialectName})`, () => {
     expect((await get(district, "/api/fair-scale/reweighs")).json().total).toBeGreaterThan(280);
     expect((await record(district, base())).statusCode).toBe(403);
   });
+
+  it("refuses a re-weigh filter date that is not on the calendar, naming the field, instead of failing", async () => {
+    for (const url of ["/api/fair-scale/reweighs?from=2026-13-01", "/api/fair-scale/reweighs/export?to=2026-02-30"]) {
+      const res = await get(staff, url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.fields[0].field).toMatch(/(from|to)$/);
+    }
+  });
 });

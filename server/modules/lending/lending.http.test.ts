@@ -296,4 +296,16 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
     expect(borrowers.some((b: { kind: string; id: number }) => b.kind === "resident" && b.id === residents[0].id)).toBe(true);
     expect(JSON.stringify(borrowers)).not.toMatch(/1[3-9]\d{9}/);
   });
+
+  it("refuses a loan filter date that is not on the calendar, naming the field, instead of failing", async () => {
+    for (const url of [
+      "/api/lending/loans?from=2026-13-01",
+      "/api/lending/loans?to=2026-02-30",
+      "/api/lending/loans/export?from=2026-00-10",
+    ]) {
+      const res = await get(staff, url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.fields[0].field).toMatch(/(from|to)$/);
+    }
+  });
 });
