@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../platform/audit.ts";
+import { Notifier } from "../../platform/notify.ts";
+import type { SessionUser } from "../../platform/scope.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { LendingService } from "./lending.service.ts";
 
 type Item = { id: number; code: string; kind: string; status: string; version: number; loan: { borrowerName: string } | null };
 type Loan = { id: number; itemCode: string; status: string; dueAt: string; lentAt: string; overdue: boolean; borrowerName: string };
@@ -307,5 +311,29 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.fields[0].field).toMatch(/(from|to)$/);
     }
+  });
+
+  it("closing a loan that was returned meanwhile never closes the item's next loan", async () => {
+    const [umbrella] = (await post(staff, "/api/lending/items", { kind: "umbrella" })).json() as Item[];
+    const first = (
+      await post(staff, "/api/lending/loans", { code: umbrella.code, borrowerKind: "resident", borrowerId: residents[2].id })
+    ).json() as Loan;
+    // The console still shows the first loan as out when staff mark it lost; meanwhile it was returned and lent again.
+    const service = new LendingService(t.database.db, t.vault, new Notifier({ send() {} }, { info() {}, warn() {} }));
+    const stale = await service.repo.findLoan(first.id);
+    expect((await post(staff, "/api/lending/returns", { code: umbrella.code })).statusCode).toBe(200);
+    const second = (
+      await post(staff, "/api/lending/loans", { code: umbrella.code, borrowerKind: "resident", borrowerId: residents[3].id })
+    ).json() as Loan;
+    const findLoan = service.repo.findLoan.bind(service.repo);
+    let calls = 0;
+    service.repo.findLoan = (id, db) => (calls++ === 0 && id === first.id ? Promise.resolve(stale) : findLoan(id, db));
+    const staffUser = { id: 1, username: "staff", displayName: "staff", role: "station_staff", stationIds: [stationId] } as SessionUser;
+    await expect(service.closeLoanById(staffUser, first.id, { outcome: "lost", note: null }, systemActor)).rejects.toMatchObject({
+      id: "lend.not_lent",
+    });
+    const loans = await t.database.db.selectFrom("loans").select(["id", "status"]).where("id", "in", [first.id, second.id]).execute();
+    expect(Object.fromEntries(loans.map((l) => [l.id, l.status]))).toEqual({ [first.id]: "returned", [second.id]: "out" });
+    expect((await item(umbrella.code)).status).toBe("lent");
   });
 });

@@ -317,14 +317,24 @@ export class LendingService {
   }
 
   /** Closes the item's open loan (returned, lost, damaged) and moves the item accordingly, in one transaction. */
-  private async close(user: SessionUser, itemId: number, outcome: LoanOutcome, note: string | null, actor: Actor, now: Date) {
+  private async close(
+    user: SessionUser,
+    itemId: number,
+    outcome: LoanOutcome,
+    note: string | null,
+    actor: Actor,
+    now: Date,
+    expectedLoanId?: number,
+  ) {
     const at = now.toISOString();
     const loanId = await this.db.transaction().execute(async (trx) => {
       const item = await this.repo.findItem(itemId, trx);
       if (!item || !reachesStation(user, item.station_id)) throw notFound();
       const loan = await this.repo.openLoanOf(item.id, trx);
       const closing = closeLoan((loan?.status ?? "returned") as "out", outcome);
-      if (!loan || !closing.ok) throw fail("lend.not_lent", [{ field: "code" }]);
+      // Closing a loan by its id: the item's open loan must still be that one (not the next borrower's).
+      if (!loan || !closing.ok || (expectedLoanId !== undefined && loan.id !== expectedLoanId))
+        throw fail("lend.not_lent", [{ field: "code" }]);
       const step = nextItemStatus(item.status as ItemStatus, closing.itemEvent);
       if (!step.ok) throw fail(step.refusal, [{ field: "code" }]);
       if (!(await this.repo.moveItem(trx, item.id, item.status, step.status, at))) throw fail("lend.not_lent", [{ field: "code" }]);
@@ -357,7 +367,7 @@ export class LendingService {
     const loan = await this.repo.findLoan(loanId);
     if (!loan || !reachesStation(user, loan.station_id)) throw notFound();
     if (loan.status !== "out") throw fail("lend.not_lent");
-    return this.close(user, loan.item_id, input.outcome, input.note, actor, now);
+    return this.close(user, loan.item_id, input.outcome, input.note, actor, now, loan.id);
   }
 
   // ---- loans
