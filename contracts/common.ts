@@ -33,7 +33,11 @@ export const optionalText = (max = 500) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id (and version) a record has: the database's integer. A larger one is a 400 naming the field, not a 500. */
+export const MAX_ID = 2_147_483_647;
+const idRange = { message: "v.number_range" };
+
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID, idRange) });
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -41,7 +45,7 @@ export const pageQuery = z.object({
   q: z.string().trim().max(100).optional(),
   sort: z.string().max(40).optional(),
   order: z.enum(["asc", "desc"]).default("asc"),
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(MAX_ID, idRange).optional(),
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
@@ -56,6 +60,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const okSchema = z.object({ ok: z.literal(true) });
 
 /** Optimistic concurrency: every edit carries the version it was based on. */
-export const versionField = z.number().int().positive();
+export const versionField = z.number().int().positive().max(MAX_ID, idRange);
 
 export const statusChangeSchema = z.object({ reason: optionalText(200), version: versionField }).strict();

@@ -2,7 +2,7 @@
 // station, the requests merchants and residents book or bring in person, their queue numbers and timeline,
 // and the applicant's five-heart rating once a request is done.
 import { z } from "zod";
-import { dateSchema, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, MAX_ID, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 // ---- the catalogue (服务事项) ----
 
@@ -28,7 +28,7 @@ export const serviceItemCreateSchema = z
       .regex(/^[A-Za-z0-9-]{2,20}$/, { message: "v.invalid_value" }),
     name: nameSchema,
     /** The responsible department (an alliance unit of the station). */
-    unitId: z.number({ message: "v.required" }).int().positive(),
+    unitId: z.number({ message: "v.required" }).int().positive().max(MAX_ID, { message: "v.number_range" }),
     audience: serviceAudienceSchema,
     materials: materialsSchema.default([]),
     /** The legal time limit in days (0: the same day). */
@@ -36,14 +36,14 @@ export const serviceItemCreateSchema = z
     handling: serviceHandlingSchema,
     feeFen: z.number().int().min(0, { message: "v.number_range" }).max(100_000_000, { message: "v.number_range" }).default(0),
     description: optionalText(2000),
-    stationId: z.number().int().positive().optional(),
+    stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   })
   .strict();
 
 export const serviceItemUpdateSchema = z
   .object({
     name: nameSchema.optional(),
-    unitId: z.number().int().positive().optional(),
+    unitId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
     audience: serviceAudienceSchema.optional(),
     materials: materialsSchema.optional(),
     timeLimitDays: z.number().int().min(0, { message: "v.number_range" }).max(365, { message: "v.number_range" }).optional(),
@@ -75,7 +75,7 @@ export const serviceItemSchema = z.object({
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
 
 export const serviceItemListQuery = pageQuery.extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   audience: serviceAudienceSchema.optional(),
   handling: serviceHandlingSchema.optional(),
   active: z.enum(["true", "false"]).optional(),
@@ -108,7 +108,7 @@ export const requestChannelSchema = z.enum(requestChannels);
 
 export const bookingCreateSchema = z
   .object({
-    itemId: z.number({ message: "v.required" }).int().positive(),
+    itemId: z.number({ message: "v.required" }).int().positive().max(MAX_ID, { message: "v.number_range" }),
     date: dateSchema,
     note: optionalText(500),
   })
@@ -117,9 +117,9 @@ export const bookingCreateSchema = z
 /** A walk-in at the counter: a registered merchant or resident, or a name and mobile number. */
 export const walkInCreateSchema = z
   .object({
-    itemId: z.number({ message: "v.required" }).int().positive(),
-    merchantId: z.number().int().positive().nullish(),
-    residentId: z.number().int().positive().nullish(),
+    itemId: z.number({ message: "v.required" }).int().positive().max(MAX_ID, { message: "v.number_range" }),
+    merchantId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).nullish(),
+    residentId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).nullish(),
     name: z.string().trim().max(100, { message: "v.too_long" }).nullish(),
     mobile: mobileSchema.nullish().or(z.literal("").transform(() => null)),
     note: optionalText(500),
@@ -156,7 +156,9 @@ export const applicantCancelSchema = z
   })
   .strict();
 
-export const callNextSchema = z.object({ stationId: z.number().int().positive().optional() }).strict();
+export const callNextSchema = z
+  .object({ stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional() })
+  .strict();
 
 /** The report's five hearts, each 1–5: 省心 easy, 称心 satisfying, 暖心 warm, 贴心 considerate, 舒心 pleasant. */
 export const hearts = ["easy", "satisfying", "warm", "considerate", "pleasant"] as const;
@@ -248,15 +250,17 @@ export type ServiceRequestDetail = z.infer<typeof serviceRequestDetailSchema>;
 
 export const requestListQuery = pageQuery.extend({
   status: requestStatusSchema.optional(),
-  itemId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  itemId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   channel: requestChannelSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   overdue: z.enum(["true"]).optional(),
 });
 
-export const counterDayQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
+export const counterDayQuery = z.object({
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+});
 
 /** The counter today: bookings still to check in, the queue, what is at the window, what is finished. */
 export const counterDaySchema = z.object({
@@ -274,7 +278,7 @@ export type CounterDay = z.infer<typeof counterDaySchema>;
 export const counterFiguresQuery = z.object({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
 });
 
 const heartAverages = z.object({

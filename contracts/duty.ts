@@ -1,6 +1,6 @@
 // The departments' duty roster (轮值坐班) and the market-regulation bureau's Red Shield post (红盾先锋驿站).
 import { z } from "zod";
-import { dateSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, MAX_ID, optionalText, pageQuery, versionField } from "./common.ts";
 import { type RepeatRule, repeatRuleSchema, repeatRuleViewSchema } from "./schedule.ts";
 
 /** A station time of day, HH:MM (24 h). */
@@ -16,7 +16,7 @@ export const shiftTimes = {
 } as const;
 
 const capacityField = z.number().int().min(0, { message: "v.number_range" }).max(200, { message: "v.number_range" });
-const stationField = z.number().int().positive().optional();
+const stationField = z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional();
 
 function endAfterStart(v: { startTime?: string; endTime?: string }, ctx: z.RefinementCtx) {
   if (v.startTime && v.endTime && v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "v.invalid_value" });
@@ -57,8 +57,8 @@ export const rosterUnitSchema = z.object({
 
 export const rosterQuery = z.object({
   month: monthSchema.optional(),
-  stationId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
 });
 
 export const rosterSchema = z.object({
@@ -77,7 +77,7 @@ export const myShiftsSchema = z.object({ today: z.string(), unitName: z.string()
 
 export const shiftCreateSchema = z
   .object({
-    unitId: z.number().int().positive(),
+    unitId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     date: dateSchema,
     startTime: timeSchema.default(shiftTimes.full.startTime),
     endTime: timeSchema.default(shiftTimes.full.endTime),
@@ -86,6 +86,7 @@ export const shiftCreateSchema = z
       .number()
       .int()
       .positive()
+      .max(MAX_ID, { message: "v.number_range" })
       .nullish()
       .transform((v) => v ?? null),
     note: optionalText(200),
@@ -102,15 +103,17 @@ export const shiftUpdateSchema = z
     startTime: timeSchema.optional(),
     endTime: timeSchema.optional(),
     capacity: capacityField.optional(),
-    officerUserId: z.number().int().positive().nullable().optional(),
+    officerUserId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).nullable().optional(),
     note: z.string().trim().max(200, { message: "v.too_long" }).nullable().optional(),
   })
   .strict()
   .superRefine(endAfterStart);
 
-export const shiftDeleteQuery = z.object({ version: z.coerce.number().int().positive() });
+export const shiftDeleteQuery = z.object({ version: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }) });
 
-export const dutySettingsQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
+export const dutySettingsQuery = z.object({
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+});
 export const dutySettingsSchema = z.object({
   stationId: z.number().int(),
   desks: z.number().int(),
@@ -125,7 +128,7 @@ export const dutySettingsUpdateSchema = z
   .strict();
 
 const ruleFields = {
-  unitId: z.number().int().positive(),
+  unitId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
   rule: repeatRuleSchema,
   validFrom: dateSchema,
   validTo: dateSchema,
@@ -136,6 +139,7 @@ const ruleFields = {
     .number()
     .int()
     .positive()
+    .max(MAX_ID, { message: "v.number_range" })
     .nullish()
     .transform((v) => v ?? null),
   stationId: stationField,
@@ -246,12 +250,12 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-export const planQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
+export const planQuery = z.object({ stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional() });
 export const planResponseSchema = z.object({ stationId: z.number().int(), plan: planSchema.nullable() });
 
 export const planUpdateSchema = z
   .object({
-    unitId: z.number().int().positive(),
+    unitId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     rule: repeatRuleSchema,
     startTime: timeSchema,
     endTime: timeSchema,
@@ -341,20 +345,26 @@ export const sessionCancelSchema = z
 export const sessionHoldSchema = z.object({ version: versionField }).strict();
 
 export const bookingCreateSchema = z
-  .object({ sessionId: z.number().int().positive(), slot: timeSchema, topic: consultationTopicSchema, note: optionalText(200) })
+  .object({
+    sessionId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
+    slot: timeSchema,
+    topic: consultationTopicSchema,
+    note: optionalText(200),
+  })
   .strict();
 export const bookingMarkSchema = z.object({ status: z.enum(["attended", "missed"]) }).strict();
 
 export const consultationCreateSchema = z
   .object({
-    sessionId: z.number().int().positive(),
+    sessionId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     bookingId: z
       .number()
       .int()
       .positive()
+      .max(MAX_ID, { message: "v.number_range" })
       .nullish()
       .transform((v) => v ?? null),
-    merchantId: z.number().int().positive(),
+    merchantId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     topic: consultationTopicSchema,
     summary: z.string().trim().min(2, { message: "v.too_short" }).max(1000, { message: "v.too_long" }),
     outcome: consultationOutcomeSchema,
@@ -362,13 +372,13 @@ export const consultationCreateSchema = z
   .strict();
 
 export const consultationListQuery = pageQuery.extend({
-  merchantId: z.coerce.number().int().positive().optional(),
+  merchantId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   topic: consultationTopicSchema.optional(),
   outcome: consultationOutcomeSchema.optional(),
 });
 
 export const redShieldFiguresQuery = z.object({
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
 });

@@ -2,7 +2,7 @@
 // loans, and the fair scale (公平秤): a shopper's re-weigh, the finding it leaves on a short-weighing merchant's
 // record, and the problem it raises when the shopper wants redress.
 import { z } from "zod";
-import { dateSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, MAX_ID, optionalText, pageQuery, versionField } from "./common.ts";
 
 // ---- items ----
 
@@ -29,7 +29,7 @@ export const itemCreateSchema = z
     name: z.string().trim().max(50, { message: "v.too_long" }).optional(),
     loanDays: loanDays.optional(),
     note: optionalText(200),
-    stationId: z.number().int().positive().optional(),
+    stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   })
   .strict();
 
@@ -97,9 +97,10 @@ export const labelsQuery = z
     ids: z
       .string()
       .regex(/^\d+(,\d+)*$/, { message: "v.invalid_value" })
+      .refine((v) => v.split(",").every((id) => Number(id) <= MAX_ID), { message: "v.number_range" })
       .optional(),
     kind: lendKindSchema.optional(),
-    stationId: z.coerce.number().int().positive().optional(),
+    stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.ids && !v.kind) ctx.addIssue({ code: "custom", path: ["ids"], message: "v.required" });
@@ -122,7 +123,7 @@ export const lendSchema = z
   .object({
     code: z.string().trim().min(1, { message: "v.required" }).max(60, { message: "v.too_long" }),
     borrowerKind: borrowerKindSchema,
-    borrowerId: z.number().int().positive(),
+    borrowerId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     note: optionalText(200),
   })
   .strict();
@@ -169,7 +170,7 @@ export type Loan = z.infer<typeof loanSchema>;
 
 export const borrowerQuery = z.object({
   q: z.string().trim().max(50).optional(),
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
 });
 
 export const borrowerSchema = z.object({
@@ -198,7 +199,7 @@ const grams = z.number().int().positive({ message: "v.number_range" }).max(100_0
 
 export const reweighCreateSchema = z
   .object({
-    stallId: z.number().int().positive(),
+    stallId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }),
     goods: z.string().trim().min(1, { message: "v.required" }).max(50, { message: "v.too_long" }),
     /** What the merchant's scale said (and was charged for), in grams. */
     claimedGrams: grams,
@@ -212,8 +213,8 @@ export const reweighCreateSchema = z
     shopperName: optionalText(50),
     note: optionalText(300),
     /** Which of the station's fair scales weighed it. */
-    scaleItemId: z.number().int().positive().nullish(),
-    stationId: z.number().int().positive().optional(),
+    scaleItemId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).nullish(),
+    stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   })
   .strict();
 
@@ -243,7 +244,7 @@ export type Reweigh = z.infer<typeof reweighSchema>;
 
 export const reweighListQuery = pageQuery.extend({
   outcome: reweighOutcomeSchema.optional(),
-  merchantId: z.coerce.number().int().positive().optional(),
+  merchantId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
 });
@@ -255,7 +256,7 @@ export const scaleStallSchema = z.object({
   merchantName: z.string(),
 });
 
-export const findingsQuery = z.object({ merchantId: z.coerce.number().int().positive() });
+export const findingsQuery = z.object({ merchantId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }) });
 
 export const findingSchema = z.object({
   id: z.number().int(),
@@ -279,7 +280,9 @@ export const findingsSchema = z.object({
   items: z.array(findingSchema),
 });
 
-export const scaleFiguresQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
+export const scaleFiguresQuery = z.object({
+  stationId: z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+});
 
 export const scaleFiguresSchema = z.object({
   months: z.array(z.object({ month: z.string(), total: z.number().int(), short: z.number().int() })),

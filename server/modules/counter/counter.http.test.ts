@@ -582,4 +582,16 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
     expect(booking.statusCode).toBe(400);
     expect(booking.json().error.fields[0].field).toBe("date");
   });
+
+  it("refuses an id beyond any record's range with 400 naming the field, instead of failing", async () => {
+    const huge = 99_999_999_999;
+    const booking = await post(jumin, "/api/services/bookings", { itemId: huge, date: addDays(today, 3) });
+    expect(booking.statusCode).toBe(400);
+    expect(booking.json().error.fields[0].field).toBe("itemId");
+    const walkIn = await post(staff, "/api/services/walk-ins", { itemId: items["WG-01"].id, residentId: huge });
+    expect(walkIn.statusCode).toBe(400);
+    expect(walkIn.json().error.fields[0].field).toBe("residentId");
+    expect((await get(staff, `/api/services/requests/${huge}`)).statusCode).toBe(400);
+    expect((await get(staff, `/api/services/items?unitId=${huge}`)).statusCode).toBe(400);
+  });
 });

@@ -346,4 +346,21 @@ describe(`duty roster over HTTP (${dialectName})`, () => {
     expect(rule.json().error.fields[0].field).toBe("validTo");
     expect(await t.database.db.selectFrom("duty_shifts").select("id").execute()).toHaveLength(before.length);
   });
+
+  it("refuses an id beyond any record's range with 400 naming the field, instead of failing", async () => {
+    const huge = 99_999_999_999;
+    const shift = await post(staff, "/api/duty/shifts", { unitId: huge, date: weekends[8] });
+    expect(shift.statusCode).toBe(400);
+    expect(shift.json().error.fields[0].field).toBe("unitId");
+    expect((await t.as(staff, { method: "GET", url: `/api/duty/shifts/${huge}` })).statusCode).toBe(400);
+    const consultation = await post(staff, "/api/red-shield/consultations", {
+      sessionId: huge,
+      merchantId: 1,
+      topic: "other",
+      summary: "咨询营业执照",
+      outcome: "solved",
+    });
+    expect(consultation.statusCode).toBe(400);
+    expect(consultation.json().error.fields[0].field).toBe("sessionId");
+  });
 });

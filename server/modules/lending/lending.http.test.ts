@@ -336,4 +336,22 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
     expect(Object.fromEntries(loans.map((l) => [l.id, l.status]))).toEqual({ [first.id]: "returned", [second.id]: "out" });
     expect((await item(umbrella.code)).status).toBe("lent");
   });
+
+  it("refuses an id beyond any record's range with 400 naming the field, instead of failing", async () => {
+    const huge = 99_999_999_999;
+    const lent = await post(staff, "/api/lending/loans", { code: "TY-SAN-0001", borrowerKind: "resident", borrowerId: huge });
+    expect(lent.statusCode).toBe(400);
+    expect(lent.json().error.fields[0].field).toBe("borrowerId");
+    expect((await get(staff, `/api/lending/items/${huge}`)).statusCode).toBe(400);
+    expect((await get(staff, `/api/lending/labels.pdf?ids=1,${huge}`)).statusCode).toBe(400);
+    const stall = await post(jumin, "/api/fair-scale/reweighs", {
+      stallId: huge,
+      goods: "苹果",
+      claimedGrams: 500,
+      actualGrams: 480,
+      unitPriceFen: 600,
+    });
+    expect(stall.statusCode).toBe(400);
+    expect(stall.json().error.fields[0].field).toBe("stallId");
+  });
 });
