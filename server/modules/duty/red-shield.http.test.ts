@@ -333,4 +333,37 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
       .execute();
     expect(live).toHaveLength(1);
   });
+
+  it("a station's first plan saved twice at once is one plan", async () => {
+    const db = t.database.db;
+    const youyiStation = (
+      await db
+        .selectFrom("users")
+        .innerJoin("org_units as o", "o.id", "users.org_unit_id")
+        .select("o.id")
+        .where("username", "=", "youyi")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const unit = await db
+      .selectFrom("alliance_units")
+      .select("id")
+      .where("station_id", "=", youyiStation)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+    if (!unit) return;
+    const plan = {
+      unitId: unit.id,
+      rule: { kind: "monthly_nth", nth: [1, 3], weekday: 2 },
+      startTime: "10:00",
+      endTime: "12:00",
+      slotMinutes: 20,
+      place: "服务站窗口",
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.as(youyi, { method: "PUT", url: "/api/red-shield/plan", payload: plan })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
+    const plans = await db.selectFrom("red_shield_plans").select("id").where("station_id", "=", youyiStation).execute();
+    expect(plans).toHaveLength(1);
+  });
 });

@@ -57,6 +57,12 @@ export class RedShieldRepository {
     return this.plans(db).where("p.station_id", "=", stationId).orderBy("p.id").executeTakeFirst();
   }
 
+  /** Saves of a station's plan in turn (PostgreSQL): the station's row is locked, so a first plan is made once. */
+  async lockStation(trx: Transaction<DB>, stationId: number) {
+    if (dialectOf(trx) !== "postgres") return;
+    await trx.selectFrom("org_units").select("id").where("id", "=", stationId).forNoKeyUpdate().execute();
+  }
+
   activePlans(reach: RedShieldReach, db: Db = this.db) {
     let q = this.plans(db).where("p.active", "=", 1).where(inStations(reach.stationIds, "p.station_id"));
     if (reach.unitId !== undefined) q = q.where("p.unit_id", "=", reach.unitId);

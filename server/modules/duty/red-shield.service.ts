@@ -131,6 +131,7 @@ export class RedShieldService {
     if (scopeKind(user) === "unit" && input.unitId !== user.allianceUnitId) throw refuse("duty.bad_unit", {}, "unitId");
     const at = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
+      await this.repo.lockStation(trx, stationId);
       const before = await this.repo.planOf(stationId, trx);
       if (before && scopeKind(user) === "unit" && before.unit_id !== user.allianceUnitId) throw notFound();
       const values = {
