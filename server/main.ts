@@ -1,7 +1,6 @@
 // Reads the configuration, opens and migrates the database, loads the demo market into an empty one,
 // listens, and closes gracefully on SIGTERM/SIGINT.
 
-import { DEMO_PASSWORD, isEmpty, loadTianyuan } from "../demo/tianyuan.ts";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
@@ -15,7 +14,10 @@ const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: co
 await migrateToLatest(database.db);
 const vault = createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR));
 
-if (config.DEMO_DATA === "true" && (await isEmpty(database.db))) {
+// The demo market's code is loaded only for an empty database, so a restart does not pay for it.
+const emptyDatabase = async () => !(await database.db.selectFrom("org_units").select("id").limit(1).executeTakeFirst());
+if (config.DEMO_DATA === "true" && (await emptyDatabase())) {
+  const { DEMO_PASSWORD, loadTianyuan } = await import("../demo/tianyuan.ts");
   const accounts = await loadTianyuan(database.db, vault);
   console.log("\n天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password %s):", DEMO_PASSWORD);
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(20)} ${a.displayName} — ${a.note}`);

@@ -1,15 +1,24 @@
 // Opens the database the configuration names: a SQLite file by default, PostgreSQL when DATABASE_URL is set.
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import { Kysely, PostgresAdapter, PostgresDialect } from "kysely";
-import pg from "pg";
 import { nodeSqliteDialect, openSqlite } from "./sqlite-dialect.ts";
 import type { DB } from "./tables.ts";
 
-// COUNT(*) and SUM over integers come back from pg as int8 strings; our figures stay well inside 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+const require = createRequire(import.meta.url);
+let pgModule: typeof import("pg") | null = null;
+/** The PostgreSQL driver, loaded on first use: a SQLite installation never pays for it. */
+function pgDriver(): typeof import("pg") {
+  if (!pgModule) {
+    pgModule = require("pg") as typeof import("pg");
+    // COUNT(*) and SUM over integers come back from pg as int8 strings; our figures stay well inside 2^53.
+    pgModule.types.setTypeParser(20, (v) => Number(v));
+    pgModule.types.setTypeParser(1700, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -23,7 +32,7 @@ export interface Database {
 
 export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): Database {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new (pgDriver().Pool)({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover, an administrator ending it) emits 'error' on the
     // pool; unhandled, that would end the process. The pool replaces the connection on the next query.
     pool.on("error", (error) => {
