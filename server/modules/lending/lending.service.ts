@@ -205,7 +205,11 @@ export class LendingService {
         objectId: id,
         stationId: before.station_id,
         before: { name: before.name, loanDays: before.loan_days, note: before.note },
-        after: { name: values.name ?? before.name, loanDays: values.loan_days ?? before.loan_days, note: values.note !== undefined ? values.note : before.note },
+        after: {
+          name: values.name ?? before.name,
+          loanDays: values.loan_days ?? before.loan_days,
+          note: values.note !== undefined ? values.note : before.note,
+        },
       });
     });
     return this.get(user, id, now);

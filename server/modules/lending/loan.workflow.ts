@@ -77,12 +77,14 @@ export const kindNames: Record<LendKind, string> = { umbrella: "共享雨伞", b
 // The first character of each pinyin initial in the Chinese collation: 阿 starts A, 八 starts B, and so on.
 const initialBounds = "阿八嚓哒妸发旮哈讥咔垃痳拏噢妑七呥扨它穵夕丫帀";
 const initialLetters = "ABCDEFGHJKLMNOPQRSTWXYZ";
-const pinyinOrder = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
+// Made on first use: building a Chinese collator loads its ICU data, which start-up should not pay for.
+let pinyinOrder: Intl.Collator | null = null;
 
 /** The pinyin initial of one Chinese character (天 → T), or the letter itself, upper-cased. */
 export function initialOf(ch: string): string {
   if (/^[a-z0-9]$/i.test(ch)) return ch.toUpperCase();
   if (!/\p{Script=Han}/u.test(ch)) return "";
+  pinyinOrder ??= new Intl.Collator("zh-Hans-CN-u-co-pinyin");
   for (let i = initialBounds.length - 1; i >= 0; i--) {
     if (pinyinOrder.compare(ch, initialBounds[i]) >= 0) return initialLetters[i];
   }
