@@ -12,19 +12,31 @@ import {
   validationMessages,
 } from "../../contracts/errors.ts";
 
+/** Values for a catalogue message's {placeholders} (the date, the desks, the bookings a refusal is about). */
+export type MessageParams = Record<string, string | number>;
+
 export class AppError extends Error {
   readonly id: ErrorId;
   readonly status: number;
   readonly fields?: { field: string; key?: ValidationKey; message?: string }[];
-  constructor(id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[]) {
+  readonly params?: MessageParams;
+  constructor(id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[], params?: MessageParams) {
     super(id);
     this.id = id;
     this.status = errorCatalogue[id].status;
     this.fields = fields;
+    this.params = params;
   }
 }
 
-export const fail = (id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[]) => new AppError(id, fields);
+export const fail = (id: ErrorId, fields?: { field: string; key?: ValidationKey; message?: string }[], params?: MessageParams) =>
+  new AppError(id, fields, params);
+
+/** The catalogue's message for an error in the caller's language, its {placeholders} filled from `params`. */
+export function errorMessage(id: ErrorId, locale: Locale, params?: MessageParams): string {
+  const text: string = errorCatalogue[id][locale];
+  return params ? text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? "")) : text;
+}
 
 export const notFound = () => new AppError("record.not_found");
 export const conflict = () => new AppError("record.conflict");
@@ -104,9 +116,9 @@ export class ZodInputError extends Error {
   }
 }
 
-export function sendError(reply: FastifyReply, id: ErrorId, locale: Locale, fields?: FieldError[]) {
-  const entry = errorCatalogue[id];
-  return reply.code(entry.status).send({ error: { id, message: entry[locale], ...(fields && fields.length > 0 ? { fields } : {}) } });
+export function sendError(reply: FastifyReply, id: ErrorId, locale: Locale, fields?: FieldError[], params?: MessageParams) {
+  const message = errorMessage(id, locale, params);
+  return reply.code(errorCatalogue[id].status).send({ error: { id, message, ...(fields && fields.length > 0 ? { fields } : {}) } });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -116,9 +128,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       const fields = error.fields?.map((f) => ({
         field: f.field,
         // A business refusal naming a field without a rule of its own carries the refusal's message there.
-        message: f.message ?? (f.key ? translateValidation(f.key, locale) : errorCatalogue[error.id][locale]),
+        message: f.message ?? (f.key ? translateValidation(f.key, locale) : errorMessage(error.id, locale, error.params)),
       }));
-      return sendError(reply, error.id, locale, fields);
+      return sendError(reply, error.id, locale, fields, error.params);
     }
     if (error instanceof ZodInputError) {
       return sendError(reply, "request.invalid", locale, fieldsFromIssues(error.issues, locale));

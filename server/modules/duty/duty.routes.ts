@@ -21,7 +21,6 @@ import {
 } from "../../../contracts/duty.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import type { Services } from "../../services.ts";
-import { answering } from "./refusal.ts";
 
 // The departments' duty roster.
 export async function dutyRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -67,10 +66,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 201: shiftSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, async () =>
-        reply.code(201).send(await service.createShift(requireUser(request), request.body, actorOf(request))),
-      ),
+    async (request, reply) => reply.code(201).send(await service.createShift(requireUser(request), request.body, actorOf(request))),
   );
 
   r.patch(
@@ -85,8 +81,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 200: shiftSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, () => service.updateShift(requireUser(request), request.params.id, request.body, actorOf(request))),
+    async (request) => service.updateShift(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.delete(
@@ -101,10 +96,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 200: okSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, () =>
-        service.deleteShift(requireUser(request), request.params.id, request.query.version, actorOf(request)),
-      ),
+    async (request) => service.deleteShift(requireUser(request), request.params.id, request.query.version, actorOf(request)),
   );
 
   r.get(
@@ -132,7 +124,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 200: dutySettingsSchema },
       },
     },
-    async (request, reply) => answering(request, reply, () => service.setDesks(requireUser(request), request.body, actorOf(request))),
+    async (request) => service.setDesks(requireUser(request), request.body, actorOf(request)),
   );
 
   r.get(
@@ -160,7 +152,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 200: rulePreviewSchema },
       },
     },
-    async (request, reply) => answering(request, reply, () => service.previewRule(requireUser(request), request.body)),
+    async (request) => service.previewRule(requireUser(request), request.body),
   );
 
   r.post(
@@ -174,10 +166,7 @@ export async function dutyRoutes(app: FastifyInstance, { services }: { services:
         response: { 201: ruleResultSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, async () =>
-        reply.code(201).send(await service.createRule(requireUser(request), request.body, actorOf(request))),
-      ),
+    async (request, reply) => reply.code(201).send(await service.createRule(requireUser(request), request.body, actorOf(request))),
   );
 
   // A shift by id, for the counter's and the officers' links.

@@ -25,7 +25,6 @@ import {
 } from "../../../contracts/duty.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import type { Services } from "../../services.ts";
-import { answering } from "./refusal.ts";
 
 // The Red Shield post: sessions, slots, consultations.
 export async function redShieldRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -58,7 +57,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: planResponseSchema },
       },
     },
-    async (request, reply) => answering(request, reply, () => service.savePlan(requireUser(request), request.body, actorOf(request))),
+    async (request) => service.savePlan(requireUser(request), request.body, actorOf(request)),
   );
 
   r.post(
@@ -72,7 +71,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: generateResultSchema },
       },
     },
-    async (request, reply) => answering(request, reply, () => service.generateFor(requireUser(request), request.body, actorOf(request))),
+    async (request) => service.generateFor(requireUser(request), request.body, actorOf(request)),
   );
 
   r.get(
@@ -115,8 +114,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: sessionDetailSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, () => service.hold(requireUser(request), request.params.id, request.body.version, actorOf(request))),
+    async (request) => service.hold(requireUser(request), request.params.id, request.body.version, actorOf(request)),
   );
 
   r.post(
@@ -131,8 +129,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: sessionDetailSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, () => service.cancel(requireUser(request), request.params.id, request.body, actorOf(request))),
+    async (request) => service.cancel(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -146,8 +143,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 201: bookingSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, async () => reply.code(201).send(await service.book(requireUser(request), request.body, actorOf(request)))),
+    async (request, reply) => reply.code(201).send(await service.book(requireUser(request), request.body, actorOf(request))),
   );
 
   r.delete(
@@ -156,8 +152,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
       config: { access: "redshield.book" },
       schema: { tags, summary: "A merchant cancels their own booking before its slot", params: idParams, response: { 200: okSchema } },
     },
-    async (request, reply) =>
-      answering(request, reply, () => service.cancelBooking(requireUser(request), request.params.id, actorOf(request))),
+    async (request) => service.cancelBooking(requireUser(request), request.params.id, actorOf(request)),
   );
 
   r.patch(
@@ -172,8 +167,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: bookingSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, () => service.markBooking(requireUser(request), request.params.id, request.body.status, actorOf(request))),
+    async (request) => service.markBooking(requireUser(request), request.params.id, request.body.status, actorOf(request)),
   );
 
   r.get(
@@ -201,10 +195,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 201: consultationSchema },
       },
     },
-    async (request, reply) =>
-      answering(request, reply, async () =>
-        reply.code(201).send(await service.recordConsultation(requireUser(request), request.body, actorOf(request))),
-      ),
+    async (request, reply) => reply.code(201).send(await service.recordConsultation(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
