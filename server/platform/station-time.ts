@@ -9,6 +9,12 @@ export function stationDate(at: Date | string = new Date()): string {
   return new Date(t + STATION_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The clock time (HH:MM) of an instant at the station. */
+export function stationTime(at: Date | string = new Date()): string {
+  const t = typeof at === "string" ? Date.parse(at) : at.getTime();
+  return new Date(t + STATION_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The hour (0–23) of an instant at the station. */
 export function stationHour(at: Date = new Date()): number {
   return new Date(at.getTime() + STATION_OFFSET_MS).getUTCHours();

@@ -4,11 +4,6 @@ import { parseRule } from "../../../contracts/schedule.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import type { RuleRow, ShiftRow } from "./duty.repository.ts";
 
-/** HH:MM of an instant at the station (UTC+8). */
-export function stationTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-}
-
 export function presentShift(row: ShiftRow, user: SessionUser | null, today: string): Shift {
   return {
     id: row.id,

@@ -11,7 +11,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
+import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../platform/station-time.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import { FairScaleRepository, type ReweighFilter, type ReweighRow } from "./fair-scale.repository.ts";
 import { findingSummary, judgeReweigh, shortTolerance } from "./fair-scale.workflow.ts";
@@ -231,7 +231,7 @@ export class FairScaleService {
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
     for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
       yield rows.map((r) => ({
-        createdAt: `${stationDate(r.created_at)} ${new Date(Date.parse(r.created_at) + 8 * 3_600_000).toISOString().slice(11, 16)}`,
+        createdAt: `${stationDate(r.created_at)} ${stationTime(r.created_at)}`,
         stall: r.stall_code ?? "",
         merchant: r.merchant_name,
         goods: r.goods,

@@ -29,7 +29,7 @@ import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
+import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../platform/station-time.ts";
 import { renderLabelsPdf } from "./labels.pdf.ts";
 import { presentItem, presentLoan } from "./lending.presenter.ts";
 import { LendingRepository, type LoanFilter, type LoanRow } from "./lending.repository.ts";
@@ -60,11 +60,7 @@ type LabelsQuery = z.output<typeof labelsQuery>;
 
 const itemSorts = { code: "code", kind: "kind", status: "status", updatedAt: "updated_at" } as const;
 
-const fmt = (iso: string) => {
-  const d = stationDate(iso);
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
-  return `${d} ${t}`;
-};
+const fmt = (iso: string) => `${stationDate(iso)} ${stationTime(iso)}`;
 
 export const loanExportColumns = [
   { key: "itemCode", header: "物品编码" },
