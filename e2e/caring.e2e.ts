@@ -3,7 +3,7 @@
 // shop types the code with a bill of 100.00, sees the discount and what to pay, confirms, finds the sale in
 // 今日核销, and the same code given again is refused with the server's reason.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -26,9 +26,7 @@ test("a card issued in the console is redeemed once at a caring shop by its shor
   // Staff: the shop's page shows it certified with its rate; the menu group holds the caring sections.
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await staff.getByRole("menuitem", { name: /爱心联盟/ }).click();
-  await staff.getByRole("menuitem", { name: /爱心店铺/ }).click();
-  await staff.waitForURL(/\/caring\/shops/);
+  await openFromMenu(staff, /爱心店铺/, /\/caring\/shops/, /爱心联盟/);
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
   await app.shot(staff, "caring-console-shops");
   await staff.goto(`/caring/shops/${myShop.id}`);

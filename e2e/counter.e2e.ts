@@ -3,7 +3,7 @@
 // complete it; jumin, told it is done, rates the five hearts on the phone, and the rating shows in the console.
 // The grid centre's shift for today is made here when the roster has none (the roster is another module's demo).
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 /** Today at the station (UTC+8). */
@@ -57,9 +57,7 @@ test("a resident books on the phone, the counter checks in, handles and complete
   // Staff: the booking is expected at the counter today; check it in, call it, complete it.
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await staff.getByRole("menuitem", { name: /站点服务/ }).click();
-  await staff.getByRole("menuitem", { name: /窗口受理/ }).click();
-  await staff.waitForURL(/\/services\/counter/);
+  await openFromMenu(staff, /窗口受理/, /\/services\/counter/, /站点服务/);
   await staff.getByTestId(`check-in-${requestId}`).waitFor();
   await app.shot(staff, "counter-console-expected");
   await staff.getByTestId(`check-in-${requestId}`).click();

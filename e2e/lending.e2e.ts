@@ -5,7 +5,7 @@
 // and the re-weigh form.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -31,9 +31,7 @@ test("an umbrella is lent and returned by scanning its label; the label sheet is
   if (!resident) throw new Error("no resident to lend to");
 
   // The menu leads to the page; the desk is the first thing staff see, the scan field focused.
-  await staff.getByRole("menuitem", { name: /站点服务/ }).click();
-  await staff.getByRole("menuitem", { name: /便民物品/ }).click();
-  await staff.waitForURL(/\/services\/lending/);
+  await openFromMenu(staff, /便民物品/, /\/services\/lending/, /站点服务/);
   const scan = staff.getByTestId("desk-scan");
   await scan.waitFor();
   await wait(() => scan.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);

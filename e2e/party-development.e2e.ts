@@ -6,7 +6,7 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, type Running, start } from "./support.ts";
+import { consoleLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
@@ -95,9 +95,7 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await consoleLogin(page, "shuji");
 
   // The 党建 menu group opens the pipeline.
-  await page.getByRole("menuitem", { name: "党建" }).click();
-  await page.getByRole("menuitem", { name: "发展党员" }).click();
-  await page.waitForURL(/\/party\/development$/);
+  await openFromMenu(page, "发展党员", /\/party\/development$/, "党建");
   await page.getByTestId("case-create").waitFor();
 
   // 1. Register the written application: born 1990, applied two and a half years ago.

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 export const SCREENSHOTS = join(root, "e2e/screenshots");
@@ -41,6 +42,31 @@ export async function consoleLogin(page: Page, username: string, password = DEMO
   await page.getByPlaceholder("请输入密码").fill(password);
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/**
+ * Opens a console section from the side menu: the group's title (when the item sits in a closed group), then the
+ * item once the group has finished opening, then waits for the page's address. When the address does not come,
+ * it leaves a screenshot (e2e/screenshots/FAILED-menu-….png) and says where the page was.
+ */
+export async function openFromMenu(page: Page, item: RegExp | string, path: RegExp, group?: RegExp | string) {
+  if (group) {
+    const title = page.getByRole("menuitem", { name: group });
+    if ((await title.getAttribute("aria-expanded")) !== "true") await title.click();
+    await expect.poll(() => title.getAttribute("aria-expanded")).toBe("true");
+    // The group's list grows in height while it opens; a click then can land beside its clipped items.
+    await expect
+      .poll(() => page.locator(".ant-menu-sub.ant-menu-inline").evaluateAll((subs) => subs.some((s) => s.className.includes("motion"))))
+      .toBe(false);
+  }
+  await page.getByRole("menuitem", { name: item }).click();
+  try {
+    await page.waitForURL(path);
+  } catch (error) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `FAILED-menu-${String(item).replace(/\W+/g, "")}.png`) }).catch(() => undefined);
+    throw new Error(`the menu item ${String(item)} did not lead to ${path} (the page is at ${page.url()})`, { cause: error });
+  }
 }
 
 /** Signs in on the phone's login page (/m/login) and waits to leave it. */

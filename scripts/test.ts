@@ -17,18 +17,45 @@ interface Summary {
   skipped: number;
 }
 
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** Every failed test (and every file that failed to load), one line each, for the end of the log. */
+const failures: string[] = [];
+const firstLine = (text = "") =>
+  text
+    .split("\n")
+    .find((line) => line.trim() !== "")
+    ?.trim()
+    .slice(0, 300) ?? "";
+
+function collectFailures(report: JsonReport) {
+  for (const file of report.testResults) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const failedTests = file.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failedTests) failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (file.status === "failed" && failedTests.length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
+  }
+}
+
 function run(label: string, args: string[], reportFile: string): Summary & { exit: number } {
   console.log(`\n=== ${label} ===`);
   const r = spawnSync(node, args, { cwd: root, stdio: "inherit", env: process.env });
   const file = join(results, reportFile);
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, exit: r.status ?? 1 };
-  const report = JSON.parse(readFileSync(file, "utf8")) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numFailedTestSuites: number;
-  };
+  const report = JSON.parse(readFileSync(file, "utf8")) as JsonReport;
+  collectFailures(report);
   return {
     passed: report.numPassedTests,
     // A file that fails to load has no failed test but must still fail the run.
@@ -38,14 +65,17 @@ function run(label: string, args: string[], reportFile: string): Summary & { exi
   };
 }
 
+// The build comes first: the HTTP suite also checks that the server serves the built console and phone app.
+console.log("\n=== building the web apps ===");
+const build = spawnSync(node, [bin("vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) failures.push("vite build: the web apps did not build");
+
 const unit = run(
   `unit + HTTP (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"})`,
   [bin("vitest/vitest.mjs"), "run"],
   "unit.json",
 );
 
-console.log("\n=== building the web apps for the browser journeys ===");
-const build = spawnSync(node, [bin("vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
 const e2e =
   build.status === 0
     ? run("browser journeys (Chromium)", [bin("vitest/vitest.mjs"), "run", "--config", "e2e/vitest.config.ts"], "e2e.json")
@@ -54,5 +84,9 @@ const e2e =
 const total = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed, skipped: unit.skipped + e2e.skipped };
 const failed = total.failed > 0 || unit.exit !== 0 || e2e.exit !== 0;
 if (failed && total.failed === 0) total.failed = 1;
+if (failures.length > 0) {
+  console.log("\nFailed:");
+  for (const line of failures) console.log(`FAILED ${line}`);
+}
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 process.exit(failed ? 1 : 0);
