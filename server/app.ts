@@ -1,6 +1,6 @@
 // buildApp(deps): platform plugins, then every module. It never listens, so tests inject requests directly.
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
@@ -38,10 +38,16 @@ import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts
 import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
 import { createServices } from "./services.ts";
 
+/** The project's folder: the nearest one up with a package.json (this file also runs compiled, from dist/server). */
+function projectRoot(): string {
+  for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+  }
+  return resolve(import.meta.dirname, "..");
+}
+
 /** The built web apps; DANDELION_WEB_ROOT points elsewhere (e.g. a second build checked side by side). */
-export const WEB_ROOT = process.env.DANDELION_WEB_ROOT
-  ? resolve(process.env.DANDELION_WEB_ROOT)
-  : resolve(import.meta.dirname, "../dist/web");
+export const WEB_ROOT = process.env.DANDELION_WEB_ROOT ? resolve(process.env.DANDELION_WEB_ROOT) : join(projectRoot(), "dist/web");
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
