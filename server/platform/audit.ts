@@ -3,7 +3,7 @@
 // and a deleted tail shows.
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { dialectOf } from "../db/database.ts";
+import { prepared } from "../db/prepared.ts";
 import type { AuditLogTable, DB } from "../db/tables.ts";
 
 export interface Actor {
@@ -45,11 +45,18 @@ function hashEntry(e: Omit<AuditLogTable, "hash">): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+// The chain's three statements, compiled once (every write runs them).
+const readHead = prepared((db, _none: object, dialect) => {
+  const q = db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
+  return dialect === "postgres" ? q.forUpdate() : q;
+});
+const insertEntry = prepared((db, entry: AuditLogTable) => db.insertInto("audit_log").values(entry));
+const moveHead = prepared((db, head: { seq: number; hash: string }) => db.updateTable("audit_head").set(head).where("id", "=", 1));
+
 /** Appends inside the caller's transaction, so the entry lands exactly when the change does. */
 export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Promise<number> {
-  let headQuery = trx.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
-  if (dialectOf(trx) === "postgres") headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const [head] = (await readHead(trx, {})).rows;
+  if (!head) throw new Error("audit_head is missing");
   const entry = {
     seq: head.seq + 1,
     at: new Date().toISOString(),
@@ -66,11 +73,8 @@ export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Pro
     prev_hash: head.hash,
   };
   const hash = hashEntry(entry);
-  await trx
-    .insertInto("audit_log")
-    .values({ ...entry, hash })
-    .execute();
-  await trx.updateTable("audit_head").set({ seq: entry.seq, hash }).where("id", "=", 1).execute();
+  await insertEntry(trx, { ...entry, hash });
+  await moveHead(trx, { seq: entry.seq, hash });
   return entry.seq;
 }
 

@@ -5,8 +5,8 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import type { AwardCategory, Card, cardIssueSchema, cardListQuery, cardRevokeSchema } from "../../../contracts/caring.ts";
-import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Vault } from "../../platform/crypto.ts";
@@ -43,6 +43,28 @@ const columns = [
   "c.revoked_reason",
   "c.version",
 ] as const;
+
+const cardsWithHolders = (db: Db) => db.selectFrom("discount_cards as c").innerJoin("residents as r", "r.id", "c.resident_id");
+
+// The statements of every redemption, compiled once (server/db/prepared.ts).
+const presentationWithCard = prepared((db, v: { jti: string }) =>
+  cardsWithHolders(db)
+    .innerJoin("card_presentations as p", "p.card_id", "c.id")
+    .select(columns)
+    .select(["p.jti", "p.expires_at", "p.used_at"])
+    .where("p.jti", "=", v.jti),
+);
+const lockedCard = prepared((db, v: { id: number }, dialect) => {
+  const q = cardsWithHolders(db).select(columns).where("c.id", "=", v.id);
+  return dialect === "postgres" ? q.forUpdate(["c"]) : q;
+});
+const usedByCard = prepared((db, v: { cardId: number; month: string }) =>
+  db
+    .selectFrom("redemptions")
+    .select([(eb) => eb.fn.countAll<number>().as("uses"), (eb) => eb.fn.sum<number>("discount_fen").as("discount")])
+    .where("card_id", "=", v.cardId)
+    .where("month", "=", v.month),
+);
 
 export interface IssueValues {
   stationId: number;
@@ -86,7 +108,7 @@ export class CardsService {
   }
 
   private base(db: Db) {
-    return db.selectFrom("discount_cards as c").innerJoin("residents as r", "r.id", "c.resident_id");
+    return cardsWithHolders(db);
   }
 
   findRow(id: number, db: Db = this.db) {
@@ -98,13 +120,8 @@ export class CardsService {
   }
 
   /** A presentation (by jti) with its card in one round trip. */
-  withPresentation(jti: string, db: Db = this.db) {
-    return this.base(db)
-      .innerJoin("card_presentations as p", "p.card_id", "c.id")
-      .select(columns)
-      .select(["p.jti", "p.expires_at", "p.used_at"])
-      .where("p.jti", "=", jti)
-      .executeTakeFirst();
+  async withPresentation(jti: string, db: Db = this.db) {
+    return (await presentationWithCard(db, { jti })).rows[0];
   }
 
   /** The holder's phone number (for the last-four-digits PIN); never shown to a shop. */
@@ -116,6 +133,12 @@ export class CardsService {
   async usedThisMonth(cardIds: number[], db: Db = this.db, month = chinaMonth()) {
     const used = new Map<number, { uses: number; discountFen: number }>();
     if (cardIds.length === 0) return used;
+    if (cardIds.length === 1) {
+      // One card (every redemption asks): a compiled statement.
+      const [one] = (await usedByCard(db, { cardId: cardIds[0], month })).rows;
+      if (one && Number(one.uses) > 0) used.set(cardIds[0], { uses: Number(one.uses), discountFen: Number(one.discount ?? 0) });
+      return used;
+    }
     const rows = await db
       .selectFrom("redemptions")
       .select(["card_id", (eb) => eb.fn.countAll<number>().as("uses"), (eb) => eb.fn.sum<number>("discount_fen").as("discount")])
@@ -355,8 +378,7 @@ export class CardsService {
    * The card row read for a redemption: on PostgreSQL locked (`for update` of the card only) in the same round
    * trip, so caps summed afterwards hold under concurrency; SQLite transactions already run one at a time.
    */
-  lockedRow(trx: Transaction<DB>, id: number) {
-    const q = this.base(trx).select(columns).where("c.id", "=", id);
-    return (dialectOf(trx) === "postgres" ? q.forUpdate(["c"]) : q).executeTakeFirst();
+  async lockedRow(trx: Transaction<DB>, id: number) {
+    return (await lockedCard(trx, { id })).rows[0];
   }
 }

@@ -1,13 +1,14 @@
 // Redemption at a certified caring shop: the scanned token, the typed short code or a printed card with its PIN
 // is verified, the price computed, and the sale recorded exactly once — the presentation is consumed by a
 // conditional update inside the same transaction that (on PostgreSQL) holds the card row while the caps are summed.
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import type { AwardCategory, Redemption, redemptionInputSchema, redemptionListQuery } from "../../../contracts/caring.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
-import type { DB } from "../../db/tables.ts";
+import { prepared } from "../../db/prepared.ts";
+import type { DB, RedemptionTable } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { fail, notFound } from "../../platform/errors.ts";
 import { verifyPassword } from "../../platform/passwords.ts";
@@ -21,6 +22,12 @@ type Db = Kysely<DB> | Transaction<DB>;
 type Input = z.output<typeof redemptionInputSchema>;
 type ListQuery = z.output<typeof redemptionListQuery>;
 type Method = "qr" | "code" | "printed";
+
+// The statements of every redemption, compiled once (server/db/prepared.ts).
+const markPresentationUsed = prepared((db, v: { jti: string; usedAt: string }) =>
+  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null),
+);
+const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
 
 interface Resolved {
   card: CardRow;
@@ -147,17 +154,11 @@ export class RedemptionService {
         const used = (await this.cards.usedThisMonth([card.id], trx, month)).get(card.id) ?? { uses: 0, discountFen: 0 };
         const preview = this.check(fresh, shop, used, input.amountFen);
         if (jti) {
-          const r = await trx
-            .updateTable("card_presentations")
-            .set({ used_at: nowIso })
-            .where("jti", "=", jti)
-            .where("used_at", "is", null)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) throw fail("card.already_used");
+          const r = await markPresentationUsed(trx, { jti, usedAt: nowIso });
+          if (Number(r.numAffectedRows) !== 1) throw fail("card.already_used");
         }
-        const row = await trx
-          .insertInto("redemptions")
-          .values({
+        const [row] = (
+          await insertRedemption(trx, {
             card_id: card.id,
             shop_id: shop.id,
             operator_user_id: user.id,
@@ -170,8 +171,7 @@ export class RedemptionService {
             month,
             created_at: nowIso,
           })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        ).rows;
         await appendAudit(trx, actor, {
           action: "card.redeemed",
           objectType: "redemption",

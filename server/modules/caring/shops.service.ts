@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { CaringShop, shopActionSchema, shopApplySchema, shopListQuery } from "../../../contracts/caring.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
@@ -30,6 +31,15 @@ const columns = [
   "s.review_due",
   "s.version",
 ] as const;
+
+/** The merchant's caring shop (every redemption asks), compiled once (server/db/prepared.ts). */
+const shopOfMerchant = prepared((db, v: { merchantId: number }) =>
+  db
+    .selectFrom("caring_shops as s")
+    .innerJoin("merchants as m", "m.id", "s.merchant_id")
+    .select(columns)
+    .where("s.merchant_id", "=", v.merchantId),
+);
 
 export type ShopRow = NonNullable<Awaited<ReturnType<CaringShopsService["findRow"]>>>;
 
@@ -101,13 +111,8 @@ export class CaringShopsService {
     return this.present(row);
   }
 
-  rowOfMerchant(merchantId: number, db: Db = this.db) {
-    return db
-      .selectFrom("caring_shops as s")
-      .innerJoin("merchants as m", "m.id", "s.merchant_id")
-      .select(columns)
-      .where("s.merchant_id", "=", merchantId)
-      .executeTakeFirst();
+  async rowOfMerchant(merchantId: number, db: Db = this.db) {
+    return (await shopOfMerchant(db, { merchantId })).rows[0];
   }
 
   /** The certified caring shop the signed-in merchant operates; anything else may not redeem. */
