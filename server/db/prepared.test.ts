@@ -34,4 +34,8 @@ describe(`prepared statements (${dialectName})`, () => {
     const careless = prepared((db, _v: { code: string }) => db.selectFrom("problem_categories").select("code").where("code", "=", "fixed"));
     await expect(careless(t.database.db, { code: "x" })).rejects.toThrow(/"code" is not a parameter/);
   });
+
+  it("refuses a call with other values than the statement was compiled for", async () => {
+    await expect(categoryByCode(t.database.db, { code: "p_one", extra: 1 } as { code: string })).rejects.toThrow(/other values/);
+  });
 });

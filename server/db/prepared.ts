@@ -14,6 +14,8 @@ interface Compiled<Row> {
   query: CompiledQuery<Row>;
   /** For each parameter of the statement, the value it takes by name, or null for a constant of the statement. */
   slots: (string | null)[];
+  /** How many values each call passes (the names are those of the first call). */
+  count: number;
 }
 
 /**
@@ -22,8 +24,8 @@ interface Compiled<Row> {
  *
  * `build` receives markers in place of the values, so it must give the same statement whatever they are: no
  * branching on them, no lists whose length follows them, every value used as a value (compared, inserted or
- * set), never as a name. It may branch on the dialect. Every call passes the same names; a name that does not
- * reach the statement as a parameter is refused on first use.
+ * set), never as a name. It may branch on the dialect. Every call passes the same names (a call with more or
+ * fewer is refused); a name that does not reach the statement as a parameter is refused on first use.
  */
 export function prepared<V extends object, Row>(
   build: (db: Kysely<DB>, values: V, dialect: Dialect) => Compilable<Row>,
@@ -39,10 +41,12 @@ export function prepared<V extends object, Row>(
       const slots = query.parameters.map((p) => (typeof p === "string" && p.startsWith(MARK) ? p.slice(MARK.length) : null));
       const missing = names.find((name) => !slots.includes(name));
       if (missing) throw new Error(`prepared statement: "${missing}" is not a parameter of ${query.sql}`);
-      entry = { query, slots };
+      entry = { query, slots, count: names.length };
       compiled.set(dialect, entry);
     }
-    const { query, slots } = entry;
+    const { query, slots, count } = entry;
+    if (Object.keys(values).length !== count)
+      throw new Error(`prepared statement: called with other values than on first use (${query.sql})`);
     const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : (values as Record<string, unknown>)[slot]));
     return db.executeQuery<Row>({ ...query, parameters });
   };
