@@ -2,6 +2,7 @@
 // does); the outbound copy (SMS, WeChat) goes out through a pluggable gateway only after the commit. The default
 // gateway writes a log line with the user id and kind only — never the text, which can carry personal data.
 import type { Kysely, Transaction } from "kysely";
+import { prepared } from "../db/prepared.ts";
 import type { DB } from "../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -41,19 +42,23 @@ export function logGateway(log: LogLike): OutboundGateway {
 }
 
 /** Inserts one in-app notification inside the caller's transaction. */
+/** The in-app row, compiled once (server/db/prepared.ts): most writes notify someone. */
+const insertNotification = prepared(
+  (db, v: { userId: number; kind: string; title: string; body: string; link: string | null; at: string }) =>
+    db
+      .insertInto("notifications")
+      .values({ user_id: v.userId, kind: v.kind, title: v.title, body: v.body, link: v.link, read_at: null, created_at: v.at }),
+);
+
 export async function notify(trx: Db, n: NotificationInput): Promise<void> {
-  await trx
-    .insertInto("notifications")
-    .values({
-      user_id: n.userId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link ?? null,
-      read_at: null,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await insertNotification(trx, {
+    userId: n.userId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link ?? null,
+    at: new Date().toISOString(),
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { DB, ProblemEventTable, ProblemTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -87,6 +87,29 @@ export async function ensureDefaultCategories(db: Kysely<DB>): Promise<void> {
 export type ProblemValues = Omit<ProblemTable, "id" | "version">;
 export type EventValues = Omit<ProblemEventTable, "id">;
 
+const problemsWithNames = (db: Db) =>
+  db
+    .selectFrom("problems as p")
+    .innerJoin("org_units as o", "o.id", "p.station_id")
+    .leftJoin("problem_categories as c", "c.code", "p.category_code")
+    .leftJoin("stalls as s", "s.id", "p.stall_id")
+    .leftJoin("alliance_units as u", "u.id", "p.unit_id");
+
+// The statements of a submission and of every step, compiled once (server/db/prepared.ts).
+const problemById = prepared((db, v: { id: number }) => problemsWithNames(db).select(columns).where("p.id", "=", v.id));
+const categoryByCode = prepared((db, v: { code: string }) => db.selectFrom("problem_categories").selectAll().where("code", "=", v.code));
+const stallOfStation = prepared((db, v: { stallId: number; stationId: number }) =>
+  db.selectFrom("stalls").select(["id", "code"]).where("id", "=", v.stallId).where("station_id", "=", v.stationId),
+);
+/** The id the next problem takes (its code is made from it, so the row is written once, with its code). */
+const nextProblemId = prepared((db, _none: object, dialect) =>
+  dialect === "postgres"
+    ? db.selectNoFrom(sql<number>`nextval(pg_get_serial_sequence('problems', 'id'))::integer`.as("id"))
+    : db.selectNoFrom(sql<number>`coalesce((select seq from sqlite_sequence where name = 'problems'), 0) + 1`.as("id")),
+);
+const insertProblem = prepared((db, v: ProblemValues & { id: number; code: string }) => db.insertInto("problems").values(v));
+const insertEvent = prepared((db, v: EventValues) => db.insertInto("problem_events").values(v).returning("id"));
+
 export class ProblemsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
@@ -94,12 +117,7 @@ export class ProblemsRepository {
   }
 
   private base(db: Db) {
-    return db
-      .selectFrom("problems as p")
-      .innerJoin("org_units as o", "o.id", "p.station_id")
-      .leftJoin("problem_categories as c", "c.code", "p.category_code")
-      .leftJoin("stalls as s", "s.id", "p.stall_id")
-      .leftJoin("alliance_units as u", "u.id", "p.unit_id");
+    return problemsWithNames(db);
   }
 
   private filtered(db: Db, f: ProblemFilter) {
@@ -145,8 +163,8 @@ export class ProblemsRepository {
     return Number(r.n);
   }
 
-  findById(id: number, db: Db = this.db) {
-    return this.base(db).select(columns).where("p.id", "=", id).executeTakeFirst();
+  async findById(id: number, db: Db = this.db) {
+    return (await problemById(db, { id })).rows[0];
   }
 
   // ---- categories
@@ -155,8 +173,8 @@ export class ProblemsRepository {
     return db.selectFrom("problem_categories").selectAll().orderBy("id").execute();
   }
 
-  findCategory(db: Db, code: string) {
-    return db.selectFrom("problem_categories").selectAll().where("code", "=", code).executeTakeFirst();
+  async findCategory(db: Db, code: string) {
+    return (await categoryByCode(db, { code })).rows[0];
   }
 
   findCategoryById(db: Db, id: number) {
@@ -170,8 +188,8 @@ export class ProblemsRepository {
 
   // ---- checks against the station's stalls and units
 
-  stallOfStation(db: Db, stallId: number, stationId: number) {
-    return db.selectFrom("stalls").select(["id", "code"]).where("id", "=", stallId).where("station_id", "=", stationId).executeTakeFirst();
+  async stallOfStation(db: Db, stallId: number, stationId: number) {
+    return (await stallOfStation(db, { stallId, stationId })).rows[0];
   }
 
   activeUnitOfStation(db: Db, unitId: number, stationId: number) {
@@ -192,16 +210,9 @@ export class ProblemsRepository {
    * the next autoincrement value, safe because SQLite writers are serialised and one process owns the file).
    */
   async insert(db: Db, values: Omit<ProblemValues, "code">, codeDate: string): Promise<{ id: number; code: string }> {
-    const next =
-      dialectOf(db) === "postgres"
-        ? await sql<{ id: number }>`select nextval(pg_get_serial_sequence('problems', 'id'))::integer as id`.execute(db)
-        : await sql<{ id: number }>`select coalesce((select seq from sqlite_sequence where name = 'problems'), 0) + 1 as id`.execute(db);
-    const id = Number(next.rows[0].id);
+    const id = Number((await nextProblemId(db, {})).rows[0].id);
     const code = `P${codeDate}-${String(id).padStart(5, "0")}`;
-    await db
-      .insertInto("problems")
-      .values({ ...values, id, code })
-      .execute();
+    await insertProblem(db, { ...values, id, code });
     return { id, code };
   }
 
@@ -217,8 +228,7 @@ export class ProblemsRepository {
   }
 
   async insertEvent(db: Db, values: EventValues): Promise<number> {
-    const row = await db.insertInto("problem_events").values(values).returning("id").executeTakeFirstOrThrow();
-    return row.id;
+    return (await insertEvent(db, values)).rows[0].id;
   }
 
   async insertFiles(db: Db, problemId: number, eventId: number | null, fileIds: string[]) {
