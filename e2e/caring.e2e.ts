@@ -203,6 +203,10 @@ test("the console's caring pages and the public honour roll show the demo year",
   await visitor.getByTestId("honour-roll").waitFor();
   await app.shot(visitor, "caring-mobile-honour");
 
+  // The restaurant confirms today's meal before 13:00; from 13:00 (station time) the job has flagged the day's
+  // unconfirmed meals missed as the server started. Taking those flags away gives the journey the morning at any hour.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  await app.sql(`delete from meal_deliveries where status = 'missed' and date = '${today}'`);
   const volunteer = (await app.newPage({ mobile: true })).page;
   await mobileLogin(volunteer, "canting");
   await volunteer.getByTestId("entry-meals").click();

@@ -46,26 +46,34 @@ export async function consoleLogin(page: Page, username: string, password = DEMO
 
 /**
  * Opens a console section from the side menu: the group's title (when the item sits in a closed group), then the
- * item once the group has finished opening, then waits for the page's address. When the address does not come,
- * it leaves a screenshot (e2e/screenshots/FAILED-menu-….png) and says where the page was.
+ * item once the group has finished opening, then waits for the page's address. A click that leads nowhere is
+ * tried once more, as a person would, and said in the log; when the address still does not come, it leaves a
+ * screenshot (e2e/screenshots/FAILED-menu-….png) and says where the page was.
  */
 export async function openFromMenu(page: Page, item: RegExp | string, path: RegExp, group?: RegExp | string) {
-  if (group) {
-    const title = page.getByRole("menuitem", { name: group });
-    if ((await title.getAttribute("aria-expanded")) !== "true") await title.click();
-    await expect.poll(() => title.getAttribute("aria-expanded")).toBe("true");
-    // The group's list grows in height while it opens; a click then can land beside its clipped items.
-    await expect
-      .poll(() => page.locator(".ant-menu-sub.ant-menu-inline").evaluateAll((subs) => subs.some((s) => s.className.includes("motion"))))
-      .toBe(false);
-  }
-  await page.getByRole("menuitem", { name: item }).click();
-  try {
-    await page.waitForURL(path);
-  } catch (error) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, `FAILED-menu-${String(item).replace(/\W+/g, "")}.png`) }).catch(() => undefined);
-    throw new Error(`the menu item ${String(item)} did not lead to ${path} (the page is at ${page.url()})`, { cause: error });
+  for (let attempt = 1; ; attempt++) {
+    if (group) {
+      const title = page.getByRole("menuitem", { name: group });
+      if ((await title.getAttribute("aria-expanded")) !== "true") await title.click();
+      await expect.poll(() => title.getAttribute("aria-expanded")).toBe("true");
+      // The group's list grows in height while it opens; a click then can land beside its clipped items.
+      await expect
+        .poll(() => page.locator(".ant-menu-sub.ant-menu-inline").evaluateAll((subs) => subs.some((s) => s.className.includes("motion"))))
+        .toBe(false);
+    }
+    await page.getByRole("menuitem", { name: item }).click();
+    try {
+      await page.waitForURL(path, { timeout: 7_500 });
+      return;
+    } catch (error) {
+      if (attempt === 1) {
+        console.warn(`openFromMenu: ${String(item)} did not lead to ${path} (the page is at ${page.url()}); clicking again`);
+        continue;
+      }
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `FAILED-menu-${String(item).replace(/\W+/g, "")}.png`) }).catch(() => undefined);
+      throw new Error(`the menu item ${String(item)} did not lead to ${path} (the page is at ${page.url()})`, { cause: error });
+    }
   }
 }
 
