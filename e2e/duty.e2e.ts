@@ -44,6 +44,8 @@ test("staff move a shift by dragging it, a conflicting drop is refused, and a we
   const free = Array.from({ length: 28 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`).find((d) => !taken.has(d));
   if (!free) throw new Error("no free day next month");
 
+  // A screen tall enough for the whole month: a synthetic drag does not scroll the page the way a person's does.
+  await staff.setViewportSize({ width: 1440, height: 1500 });
   await staff.goto(`/services/roster?month=${month}`);
   const chip = staff.getByTestId(`shift-${moving.id}`);
   await chip.waitFor();
