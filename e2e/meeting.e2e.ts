@@ -1,7 +1,6 @@
 // Journey: staff schedule a joint meeting inviting two units, a unit's contact checks in by the QR code on a
 // phone (signing in first), staff hold it with minutes and add two resolutions owned by the two units; each
 // unit's user marks theirs done, and the action items list shows both done.
-import dayjs from "dayjs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { consoleLogin, DEMO_PASSWORD, type Running, start } from "./support.ts";
@@ -50,7 +49,11 @@ test("a joint meeting is held and its two resolutions are followed to done", asy
   await staff.getByTestId("meeting-create").click();
   await staff.locator(".ant-drawer input#title").fill(title);
   await staff.locator(".ant-drawer input#startsAt").click();
-  await staff.locator(".ant-drawer input#startsAt").fill(dayjs().add(10, "minute").format("YYYY-MM-DD HH:mm"));
+  // Typed as the browser reads it: the station's clock (Asia/Shanghai), not this process's.
+  const startsAt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(
+    new Date(Date.now() + 10 * 60_000),
+  );
+  await staff.locator(".ant-drawer input#startsAt").fill(startsAt);
   await staff.keyboard.press("Enter");
   await staff.locator(".ant-drawer input#place").click();
   await staff.locator(".ant-drawer input#place").fill("天源市场党群服务站会议室");
