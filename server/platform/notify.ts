@@ -41,7 +41,6 @@ export function logGateway(log: LogLike): OutboundGateway {
   };
 }
 
-/** Inserts one in-app notification inside the caller's transaction. */
 /** The in-app row, compiled once (server/db/prepared.ts): most writes notify someone. */
 const insertNotification = prepared(
   (db, v: { userId: number; kind: string; title: string; body: string; link: string | null; at: string }) =>
@@ -50,6 +49,7 @@ const insertNotification = prepared(
       .values({ user_id: v.userId, kind: v.kind, title: v.title, body: v.body, link: v.link, read_at: null, created_at: v.at }),
 );
 
+/** Inserts one in-app notification inside the caller's transaction. */
 export async function notify(trx: Db, n: NotificationInput): Promise<void> {
   await insertNotification(trx, {
     userId: n.userId,
