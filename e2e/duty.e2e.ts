@@ -31,14 +31,20 @@ test("staff move a shift by dragging it, a conflicting drop is refused, and a we
   await staff.locator(".dd-duty-today").waitFor();
   await app.shot(staff, "duty-roster-month");
 
-  // Next month: every day is ahead. A department with two unbooked shifts there, and a free weekend day.
+  // Next month (or the one after, late in a month when bookings fill the next weeks): every day is ahead. A
+  // department with two unbooked shifts there, and a free day.
   const current = (await (await staff.request.get("/api/duty/roster")).json()) as Roster;
-  const month = nextMonth(current.month);
-  const roster = (await (await staff.request.get(`/api/duty/roster?month=${month}`)).json()) as Roster;
-  const byUnit = new Map<number, Shift[]>();
-  for (const s of roster.shifts) byUnit.set(s.unitId, [...(byUnit.get(s.unitId) ?? []), s]);
-  const pair = [...byUnit.values()].map((list) => list.filter((s) => s.booked === 0)).find((list) => list.length >= 2);
-  if (!pair) throw new Error("no department with two unbooked shifts next month");
+  let month = current.month;
+  let roster: Roster | undefined;
+  let pair: Shift[] | undefined;
+  for (let ahead = 1; ahead <= 2 && !pair; ahead++) {
+    month = nextMonth(month);
+    roster = (await (await staff.request.get(`/api/duty/roster?month=${month}`)).json()) as Roster;
+    const byUnit = new Map<number, Shift[]>();
+    for (const s of roster.shifts) byUnit.set(s.unitId, [...(byUnit.get(s.unitId) ?? []), s]);
+    pair = [...byUnit.values()].map((list) => list.filter((s) => s.booked === 0)).find((list) => list.length >= 2);
+  }
+  if (!pair || !roster) throw new Error("no department with two unbooked shifts in the next two months");
   const [moving, other] = pair;
   const taken = new Set(roster.shifts.map((s) => s.date));
   const free = Array.from({ length: 28 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`).find((d) => !taken.has(d));
