@@ -1,6 +1,6 @@
 // Compiles the server's TypeScript (server/, contracts/, demo/; tests left out) to plain JavaScript under
 // dist/server/, keeping the tree, so that `npm start` runs JavaScript: the server process then never loads
-// Node's TypeScript stripper, which would otherwise stay resident (about 7 MB). It is the same code: types are
+// Node's TypeScript stripper, which would otherwise stay resident (a few MB). It is the same code: types are
 // erased in place by Node's own stripper (positions kept, so a stack trace's line and column point into the .ts
 // file), and relative imports of ".ts" files name the ".js" files beside them. `npm start` runs this when a
 // source is newer than the last build (scripts/start.js).
