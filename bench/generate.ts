@@ -90,12 +90,19 @@ export async function generate(target: Target, opts: { fresh?: boolean; log?: (s
   log(`${describe(target)}: generating the district…`);
 
   const stations = await db.transaction().execute(async (trx) => {
-    const district = await insertOrgUnit(trx, null, "district", "蒲公英测试区", "BENCH");
+    const district = await insertOrgUnit(trx, null, "district", "蒲公英测试区", "BENCH", timestamp);
     const list: { id: number; path: string }[] = [];
     for (let s = 0; s < SHAPE.streets; s++) {
-      const street = await insertOrgUnit(trx, district, "street", `第${s + 1}街道`, `BENCH-${s + 1}`);
+      const street = await insertOrgUnit(trx, district, "street", `第${s + 1}街道`, `BENCH-${s + 1}`, timestamp);
       for (let c = 0; c < SHAPE.communitiesPerStreet; c++) {
-        const community = await insertOrgUnit(trx, street, "community", `第${s + 1}街道第${c + 1}社区`, `BENCH-${s + 1}-${c + 1}`);
+        const community = await insertOrgUnit(
+          trx,
+          street,
+          "community",
+          `第${s + 1}街道第${c + 1}社区`,
+          `BENCH-${s + 1}-${c + 1}`,
+          timestamp,
+        );
         for (let k = 0; k < SHAPE.stationsPerCommunity; k++) {
           const n = list.length + 1;
           list.push(
@@ -105,6 +112,7 @@ export async function generate(target: Target, opts: { fresh?: boolean; log?: (s
               "station",
               `第${n}号市场党群服务站`,
               `BENCH-${s + 1}-${c + 1}-S${k + 1}`,
+              timestamp,
               `测试区第${n}号市场`,
             ),
           );

@@ -24,6 +24,7 @@ import { loadConfig } from "../server/config.ts";
 import { presentationToken } from "../server/modules/caring/redemption.workflow.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
+import { systemClock } from "../server/platform/clock.ts";
 import { createVault } from "../server/platform/crypto.ts";
 import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
 
@@ -55,7 +56,7 @@ const maxId = Number(
   ).m ?? 0,
 );
 
-const app = await buildApp({ database, config, vault, logger: false });
+const app = await buildApp({ database, config, vault, clock: systemClock, logger: false });
 
 const bare = Fastify({ logger: false });
 const repo = new MerchantsRepository(db);

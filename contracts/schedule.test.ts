@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, describeRule, expandRule, monthRange, parseRule, type RepeatRule, repeatRuleSchema, weekdayOf } from "./schedule.ts";
+import { addDays, monthRange, weekdayOf } from "./calendar.ts";
+import { describeRule, expandRule, parseRule, type RepeatRule, repeatRuleSchema } from "./schedule.ts";
 
 describe("repeat rules", () => {
   it("weekly: every Tuesday across a month boundary", () => {

@@ -2,6 +2,7 @@
 // their expansion into station dates (YYYY-MM-DD, the station's own calendar). Pure: the server generates duty
 // shifts and Red Shield sessions from them, the console previews the same dates.
 import { z } from "zod";
+import { addDays, daysInMonth, weekdayOf } from "./calendar.ts";
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 const weekday = z.number().int().min(1, { message: "v.number_range" }).max(7, { message: "v.number_range" });
@@ -49,32 +50,6 @@ export const repeatRuleViewSchema = z.discriminatedUnion("kind", [
 ]);
 export type RepeatRuleKind = RepeatRule["kind"];
 
-const DAY_MS = 86_400_000;
-
-const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: string): number {
-  const d = new Date(toTime(date)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function addDays(date: string, days: number): string {
-  return fromTime(toTime(date) + days * DAY_MS);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The dates of a month (YYYY-MM) from the first to the last. */
-export function monthRange(month: string): { from: string; to: string } {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return { from: `${month}-01`, to: `${month}-${String(daysInMonth(y, m)).padStart(2, "0")}` };
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Every date the rule falls on from `from` to `to`, both included, in order. */
@@ -83,8 +58,7 @@ export function expandRule(rule: RepeatRule, from: string, to: string): string[]
   const out: string[] = [];
   if (rule.kind === "weekly") {
     const days = new Set(rule.weekdays);
-    for (let t = toTime(from); t <= toTime(to); t += DAY_MS) {
-      const date = fromTime(t);
+    for (let date = from; date <= to; date = addDays(date, 1)) {
       if (days.has(weekdayOf(date))) out.push(date);
     }
     return out;

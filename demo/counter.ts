@@ -1,9 +1,10 @@
 // The station counter at Tianyuan (issue 4): the 32-item catalogue, a year of requests and their ratings.
 // Bookings land on the duty shifts the roster has in the database (whatever exists), walk-ins on any weekday;
 // every shift's `booked` rises by exactly the live bookings placed on it and never above its capacity.
+
+import { stationDate, stationHour } from "../contracts/calendar.ts";
 import type { ServiceRatingTable, ServiceRequestEventTable } from "../server/db/tables.ts";
 import { addDays } from "../server/modules/counter/request.workflow.ts";
-import { stationDate, stationHour } from "../server/platform/station-time.ts";
 import type { StationServicesContext } from "./station-services.ts";
 
 type Audience = "merchant" | "resident" | "both";

@@ -6,12 +6,12 @@
 // consultations per merchant and topic; `shanghu` with a past consultation and one upcoming booking. Shifts keep
 // `booked` at 0: the counter's loader books requests onto them.
 import type { Transaction } from "kysely";
+import { addDays, stationDate } from "../contracts/calendar.ts";
 import { consultationTopics, defaultPlan } from "../contracts/duty.ts";
-import { addDays, expandRule, type RepeatRule } from "../contracts/schedule.ts";
+import { expandRule, type RepeatRule } from "../contracts/schedule.ts";
 import type { DB } from "../server/db/tables.ts";
 import { slotsOf } from "../server/modules/duty/red-shield.workflow.ts";
 import { planDates } from "../server/modules/duty/roster.workflow.ts";
-import { stationDate } from "../server/platform/station-time.ts";
 import type { StationServicesContext } from "./station-services.ts";
 
 const DESKS = 3;

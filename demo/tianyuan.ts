@@ -8,6 +8,7 @@ import type { DB } from "../server/db/tables.ts";
 import { ensureDefaultCategories } from "../server/modules/problems/problems.repository.ts";
 import { ProblemsService } from "../server/modules/problems/problems.service.ts";
 import { appendAudit, systemActor } from "../server/platform/audit.ts";
+import { SettableClock } from "../server/platform/clock.ts";
 import type { Vault } from "../server/platform/crypto.ts";
 import { FilesService } from "../server/platform/files.ts";
 import { logGateway, Notifier } from "../server/platform/notify.ts";
@@ -43,19 +44,18 @@ export interface DemoAccount {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const now = () => new Date().toISOString();
-
 export async function insertOrgUnit(
   db: Db,
   parent: { id: number; path: string } | null,
   kind: string,
   name: string,
   code: string,
+  timestamp: string,
   address: string | null = null,
 ) {
   const row = await db
     .insertInto("org_units")
-    .values({ parent_id: parent?.id ?? null, kind, name, code, path: "", address, created_at: now() })
+    .values({ parent_id: parent?.id ?? null, kind, name, code, path: "", address, created_at: timestamp })
     .returning("id")
     .executeTakeFirstOrThrow();
   const path = `${parent?.path ?? "/"}${row.id}/`;
@@ -176,7 +176,7 @@ export async function insertResidents(
   timestamp: string,
 ) {
   const values = [];
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = Number(timestamp.slice(0, 4));
   for (let i = 0; i < count; i++) {
     const serial = serialStart + i;
     const elderly = r.chance(0.25);
@@ -268,22 +268,34 @@ export async function insertAllianceUnits(db: Db, vault: Vault, r: Random, stati
   return ids;
 }
 
-export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAccount[]> {
+/** Loads the demo market as it stands at `now` (the clock's instant): a year of history before it, plans after it. */
+export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Promise<DemoAccount[]> {
   const r = seeded(20241);
-  const timestamp = now();
+  const timestamp = now.toISOString();
+  // The services the loader calls read this clock: it starts at `now` and runs on while the market is written.
+  const clock = new SettableClock(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
-    const city = await insertOrgUnit(trx, null, "district", "克拉玛依区", "650203");
-    const street = await insertOrgUnit(trx, city, "street", "银河路街道", "650203-01");
-    const community = await insertOrgUnit(trx, street, "community", "天源社区", "650203-01-01");
-    const station = await insertOrgUnit(trx, community, "station", "天源市场党群服务站", "650203-01-01-S1", "克拉玛依区天源路天源市场");
-    const otherCommunity = await insertOrgUnit(trx, street, "community", "友谊社区", "650203-01-02");
+    const city = await insertOrgUnit(trx, null, "district", "克拉玛依区", "650203", timestamp);
+    const street = await insertOrgUnit(trx, city, "street", "银河路街道", "650203-01", timestamp);
+    const community = await insertOrgUnit(trx, street, "community", "天源社区", "650203-01-01", timestamp);
+    const station = await insertOrgUnit(
+      trx,
+      community,
+      "station",
+      "天源市场党群服务站",
+      "650203-01-01-S1",
+      timestamp,
+      "克拉玛依区天源路天源市场",
+    );
+    const otherCommunity = await insertOrgUnit(trx, street, "community", "友谊社区", "650203-01-02", timestamp);
     const otherStation = await insertOrgUnit(
       trx,
       otherCommunity,
       "station",
       "友谊市场党群服务站",
       "650203-01-02-S1",
+      timestamp,
       "克拉玛依区友谊路友谊市场",
     );
 
@@ -402,7 +414,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
     const scjg = await userId("scjg");
     await ensureDefaultCategories(trx);
     const silent = { info() {}, warn() {}, error() {} };
-    const problems = new ProblemsService(trx, vault, new FilesService(trx), new Notifier(logGateway(silent), silent));
+    const problems = new ProblemsService(trx, vault, new FilesService(trx, clock), new Notifier(logGateway(silent), silent, clock), clock);
     const governance = await loadGovernance(trx, seeded(31), {
       stationId: station.id,
       units,
@@ -416,7 +428,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
         { userId: scjg.id, name: scjg.display_name, unitId: units.区市场监督管理局 },
       ],
       problems,
-      now: new Date(),
+      now,
     });
     // The Party branch of three, its 9/5/2 pipeline, a year of branch life and the pioneer posts (issue 5).
     await loadParty(trx, vault, {
@@ -425,7 +437,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       partyMerchantId: merchantIds[3],
       secretaryUserId: (await userId("shuji")).id,
       bureauUserId: scjg.id,
-      now: new Date(),
+      now,
     });
     // The caring scheme: caring shops, a year of award rounds, cards and redemptions, caring meals (issue 6).
     const caring = await loadCaring(trx, seeded(61), {
@@ -436,7 +448,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       residentUserId: (await userId("jumin")).id,
       volunteerUserId: (await userId("zhiyuanzhe")).id,
       passwordHash,
-      now: new Date(),
+      now,
     });
     // The station's counter: the duty roster and Red Shield post, the 32 services, lendable items, the fair scale (issue 4).
     const stationServices = {
@@ -455,12 +467,13 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault): Promise<DemoAc
       residentId: residentUser.id,
       volunteerUserId: (await userId("zhiyuanzhe")).id,
       problems,
-      now: new Date(),
+      now,
     };
     const duty = await loadDuty({ ...stationServices, r: seeded(71) });
     const counter = await loadCounter({ ...stationServices, r: seeded(72) });
     const lending = await loadLending({ ...stationServices, r: seeded(73) });
     await appendAudit(trx, systemActor, {
+      at: now,
       action: "demo.loaded",
       objectType: "station",
       objectId: station.id,

@@ -91,9 +91,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
-  const sessions = new SessionStore(deps.database.db, deps.config);
+  const sessions = new SessionStore(deps.database.db, deps.config, deps.clock);
   registerAccessGate(app, sessions);
-  registerIdempotency(app, deps.database.db);
+  registerIdempotency(app, deps.database.db, deps.clock);
   const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
   app.decorate("jobs", [

@@ -7,6 +7,7 @@ import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { verifyAuditChain } from "./platform/audit.ts";
+import { clockFromEnv } from "./platform/clock.ts";
 import { createVault, resolveSecret } from "./platform/crypto.ts";
 
 const [command, ...args] = process.argv.slice(2);
@@ -50,7 +51,11 @@ switch (command) {
       await database.close();
       process.exit(1);
     }
-    const accounts = await loadTianyuan(database.db, createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR)));
+    const accounts = await loadTianyuan(
+      database.db,
+      createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR)),
+      clockFromEnv().now(),
+    );
     console.log(`Tianyuan demo data loaded; accounts (password ${DEMO_PASSWORD}): ${accounts.map((a) => a.username).join(", ")}`);
     await database.close();
     break;

@@ -5,6 +5,7 @@ import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { clockFromEnv } from "./platform/clock.ts";
 import { createVault, resolveSecret } from "./platform/crypto.ts";
 import { startScheduler } from "./platform/jobs.ts";
 
@@ -13,20 +14,21 @@ const config = loadConfig();
 const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE });
 await migrateToLatest(database.db);
 const vault = createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR));
+const clock = clockFromEnv();
 
 // The demo market's code is loaded only for an empty database, so a restart does not pay for it.
 const emptyDatabase = async () => !(await database.db.selectFrom("org_units").select("id").limit(1).executeTakeFirst());
 if (config.DEMO_DATA === "true" && (await emptyDatabase())) {
   const { DEMO_PASSWORD, loadTianyuan } = await import("../demo/tianyuan.ts");
-  const accounts = await loadTianyuan(database.db, vault);
+  const accounts = await loadTianyuan(database.db, vault, clock.now());
   console.log("\n天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password %s):", DEMO_PASSWORD);
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(20)} ${a.displayName} — ${a.note}`);
   console.log("");
 }
 
-const app = await buildApp({ database, config, vault });
+const app = await buildApp({ database, config, vault, clock });
 // Timed work (overdue escalation, upload clean-up) under database leases, so each run happens once across nodes.
-startScheduler(app, database.db, app.jobs);
+startScheduler(app, database.db, app.jobs, clock);
 const address = await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
 const port = app.server.address();

@@ -38,8 +38,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const allianceUnits = new AllianceUnitsService(db, deps.vault);
   // Outbound SMS/WeChat: the default gateway only logs (user id and kind, no personal data).
   const log = deps.logger || pino({ level: deps.logger === false ? "silent" : deps.config.LOG_LEVEL });
-  const notifier = new Notifier(logGateway(log), log);
-  const files = new FilesService(db);
+  const notifier = new Notifier(logGateway(log), log, deps.clock);
+  const files = new FilesService(db, deps.clock);
   const problems = new ProblemsService(db, deps.vault, files, notifier);
   const lists = new ListsService(db);
   const meetings = new MeetingsService(db, lists);

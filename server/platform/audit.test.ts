@@ -9,7 +9,9 @@ describe(`audit chain (${dialectName})`, () => {
     for (let i = 1; i <= 6; i++) {
       await t.database.db
         .transaction()
-        .execute((trx) => appendAudit(trx, systemActor, { action: "test.write", objectType: "thing", objectId: i, after: { n: i } }));
+        .execute((trx) =>
+          appendAudit(trx, systemActor, { at: new Date(), action: "test.write", objectType: "thing", objectId: i, after: { n: i } }),
+        );
     }
   });
   afterAll(() => t.drop());
@@ -23,7 +25,7 @@ describe(`audit chain (${dialectName})`, () => {
       Array.from({ length: 20 }, (_, i) =>
         t.database.db
           .transaction()
-          .execute((trx) => appendAudit(trx, systemActor, { action: "test.race", objectType: "thing", objectId: 100 + i })),
+          .execute((trx) => appendAudit(trx, systemActor, { at: new Date(), action: "test.race", objectType: "thing", objectId: 100 + i })),
       ),
     );
     const r = await verifyAuditChain(t.database.db);

@@ -16,6 +16,8 @@ export interface Actor {
 export const systemActor: Actor = { userId: null, name: "system", role: null, ip: null };
 
 export interface AuditInput {
+  /** When the change happened: the instant the service read from the clock for it. */
+  at: Date;
   action: string;
   objectType: string;
   objectId?: string | number | null;
@@ -59,7 +61,7 @@ export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Pro
   if (!head) throw new Error("audit_head is missing");
   const entry = {
     seq: head.seq + 1,
-    at: new Date().toISOString(),
+    at: input.at.toISOString(),
     actor_user_id: actor.userId,
     actor_name: actor.name,
     actor_role: actor.role,

@@ -1,5 +1,6 @@
 // Sessions stored in the database (so several app nodes share them), the per-request session load,
 // CSRF checks on state-changing requests, and the deny-by-default access gate every route passes.
+
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
@@ -8,6 +9,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../../contracts/auth.t
 import type { Config } from "../config.ts";
 import type { DB } from "../db/tables.ts";
 import type { Actor } from "./audit.ts";
+import type { Clock } from "./clock.ts";
 import { localeOf, sendError } from "./errors.ts";
 import { type SessionUser, stationsUnder } from "./scope.ts";
 
@@ -41,15 +43,17 @@ export class SessionStore {
   private readonly cache = new Map<string, { user: SessionUser; at: number; lastSeen: number }>();
   private readonly db: Kysely<DB>;
   private readonly config: Config;
-  constructor(db: Kysely<DB>, config: Config) {
+  private readonly clock: Clock;
+  constructor(db: Kysely<DB>, config: Config, clock: Clock) {
     this.db = db;
     this.config = config;
+    this.clock = clock;
   }
 
   async create(userId: number, ip: string, userAgent: string | undefined) {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
-    const now = new Date();
+    const now = this.clock.now();
     const expires = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
     await this.db
       .insertInto("sessions")
@@ -69,7 +73,7 @@ export class SessionStore {
 
   async load(token: string): Promise<SessionUser | "expired" | null> {
     const id = tokenHash(token);
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const cached = this.cache.get(id);
     if (cached && now - cached.at < SESSION_CACHE_MS) {
       if (now - cached.lastSeen > this.config.SESSION_IDLE_MINUTES * 60_000) return this.expire(id);

@@ -7,6 +7,7 @@ import { can } from "../../contracts/access.ts";
 import type { StoredFile } from "../../contracts/files.ts";
 import { MAX_PHOTO_BYTES, MAX_PROBLEM_PHOTOS } from "../../contracts/problems.ts";
 import type { DB } from "../db/tables.ts";
+import type { Clock } from "./clock.ts";
 import { denied, fail, notFound } from "./errors.ts";
 import type { Job } from "./jobs.ts";
 import type { SessionUser } from "./scope.ts";
@@ -39,8 +40,11 @@ export class FilesService {
   private readonly db: Kysely<DB>;
   private readonly readers = new Map<string, AttachmentReader>();
 
-  constructor(db: Kysely<DB>) {
+  private readonly clock: Clock;
+
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   /** Registers who may read files attached to records of a kind (`problem`). */
@@ -72,7 +76,7 @@ export class FilesService {
         sha256: createHash("sha256").update(data).digest("hex"),
         data,
         attached_to: null,
-        created_at: new Date().toISOString(),
+        created_at: this.clock.now().toISOString(),
       })
       .execute();
     return { id, contentType, size: data.length, url: fileUrl(id) };

@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { isUniqueViolation } from "../db/database.ts";
 import type { DB } from "../db/tables.ts";
+import type { Clock } from "./clock.ts";
 import { localeOf, sendError } from "./errors.ts";
 import type { Job } from "./jobs.ts";
 
@@ -18,7 +19,7 @@ declare module "fastify" {
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 const KEEP_MS = 24 * 3_600_000;
 
-export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>) {
+export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: Clock) {
   app.decorateRequest("idempotencyClaim", null);
 
   // Runs after the access gate (registered later), so only signed-in, permitted callers claim keys.
@@ -29,12 +30,13 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>) {
     if (!key) return;
     const route = `${request.method} ${request.routeOptions.url}`;
     const userId = request.user.id;
-    const since = new Date(Date.now() - KEEP_MS).toISOString();
+    const now = clock.now();
+    const since = new Date(now.getTime() - KEEP_MS).toISOString();
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await db
           .insertInto("idempotency_keys")
-          .values({ user_id: userId, key, route, status_code: 0, body: null, created_at: new Date().toISOString() })
+          .values({ user_id: userId, key, route, status_code: 0, body: null, created_at: now.toISOString() })
           .execute();
         request.idempotencyClaim = { userId, key };
         return;
@@ -87,10 +89,10 @@ export function idempotencyJobs(db: Kysely<DB>): Job[] {
     {
       name: "idempotency.purge",
       everyMs: 3_600_000,
-      run: async () => {
+      run: async (now) => {
         const r = await db
           .deleteFrom("idempotency_keys")
-          .where("created_at", "<", new Date(Date.now() - KEEP_MS).toISOString())
+          .where("created_at", "<", new Date(now.getTime() - KEEP_MS).toISOString())
           .executeTakeFirst();
         return `purged ${Number(r.numDeletedRows)}`;
       },

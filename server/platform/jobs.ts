@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { isUniqueViolation } from "../db/database.ts";
 import type { DB } from "../db/tables.ts";
+import type { Clock } from "./clock.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -34,7 +35,7 @@ export async function runExclusive(
   name: string,
   everyMs: number,
   fn: () => Promise<unknown>,
-  now: Date = new Date(),
+  now: Date,
   owner: string = nodeId,
 ): Promise<RunOutcome> {
   const until = new Date(now.getTime() + everyMs).toISOString();
@@ -77,14 +78,15 @@ export async function runExclusive(
  * Ticks every `tickMs` and runs each job whose lease is free. The timer is unref'd (it never keeps the process
  * alive) and stops when the app closes. Returns a stop function.
  */
-export function startScheduler(app: FastifyInstance, db: Kysely<DB>, jobs: Job[], tickMs = 60_000): () => void {
+export function startScheduler(app: FastifyInstance, db: Kysely<DB>, jobs: Job[], clock: Clock, tickMs = 60_000): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       for (const job of jobs) {
-        const outcome = await runExclusive(db, job.name, job.everyMs, () => job.run(new Date()));
+        const now = clock.now();
+        const outcome = await runExclusive(db, job.name, job.everyMs, () => job.run(now), now);
         if (outcome.ran && "error" in outcome) app.log.error({ job: job.name, err: outcome.error }, "job failed");
         else if (outcome.ran) app.log.info({ job: job.name }, "job ran");
       }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialectName, type TestDatabase } from "../test/helpers.ts";
+import { systemClock } from "./clock.ts";
 import { logGateway, Notifier, type OutboundMessage } from "./notify.ts";
 
 describe(`notifications (${dialectName})`, () => {
@@ -15,7 +16,7 @@ describe(`notifications (${dialectName})`, () => {
 
   it("writes the in-app row with the transaction and sends outbound copies only after commit", async () => {
     const sent: OutboundMessage[] = [];
-    const notifier = new Notifier({ send: (m) => void sent.push(m) }, silent);
+    const notifier = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock);
     const outbox = notifier.outbox();
     await t.database.db.transaction().execute(async (trx) => {
       await outbox.add(trx, { userId, kind: "test.ok", title: "标题", body: "内容", link: "/m/x" });
@@ -29,7 +30,7 @@ describe(`notifications (${dialectName})`, () => {
 
   it("a rolled-back transaction leaves no notification and sends nothing", async () => {
     const sent: OutboundMessage[] = [];
-    const outbox = new Notifier({ send: (m) => void sent.push(m) }, silent).outbox();
+    const outbox = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock).outbox();
     await expect(
       t.database.db.transaction().execute(async (trx) => {
         await outbox.add(trx, { userId, kind: "test.rollback", title: "t", body: "b" });
@@ -54,6 +55,7 @@ describe(`notifications (${dialectName})`, () => {
         },
       },
       log,
+      systemClock,
     );
     await expect(failing.send({ userId: 7, channel: "wechat", text: "x" })).resolves.toBeUndefined();
     expect(lines.at(-1)).toMatchObject({ userId: 7, err: "gateway down" });

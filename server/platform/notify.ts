@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { prepared } from "../db/prepared.ts";
 import type { DB } from "../db/tables.ts";
+import type { Clock } from "./clock.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -50,14 +51,14 @@ const insertNotification = prepared(
 );
 
 /** Inserts one in-app notification inside the caller's transaction. */
-export async function notify(trx: Db, n: NotificationInput): Promise<void> {
+export async function notify(trx: Db, n: NotificationInput, at: Date): Promise<void> {
   await insertNotification(trx, {
     userId: n.userId,
     kind: n.kind,
     title: n.title,
     body: n.body,
     link: n.link ?? null,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
   });
 }
 
@@ -73,7 +74,7 @@ export class Outbox {
   }
 
   async add(trx: Db, n: NotificationInput): Promise<void> {
-    await notify(trx, n);
+    await notify(trx, n, this.notifier.clock.now());
     this.messages.push({ userId: n.userId, channel: "sms", text: `${n.title}：${n.body}`, kind: n.kind });
   }
 
@@ -94,9 +95,12 @@ export class Outbox {
 export class Notifier {
   private readonly gateway: OutboundGateway;
   private readonly log: LogLike;
-  constructor(gateway: OutboundGateway, log: LogLike) {
+  /** The time in-app notifications are stamped with. */
+  readonly clock: Clock;
+  constructor(gateway: OutboundGateway, log: LogLike, clock: Clock) {
     this.gateway = gateway;
     this.log = log;
+    this.clock = clock;
   }
 
   outbox(): Outbox {

@@ -1,5 +1,7 @@
 // A fresh database per test file: a temporary SQLite file, or (with TEST_DATABASE_URL) a new PostgreSQL
 // database created for the file and dropped afterwards. The app is built on it with the demo data loaded.
+// Time comes from a clock that starts at the test instant (TEST_NOW) and runs on from there, so a suite
+// reads the same calendar whatever day and hour it runs; `npm run test:times` moves that instant.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,17 +14,30 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { SettableClock } from "../platform/clock.ts";
 import { createVault, type Vault } from "../platform/crypto.ts";
 
 export const dialectName = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 
+/**
+ * The instant every suite starts at: DANDELION_TEST_NOW when set (the times script sets it), else a Wednesday
+ * morning at the station (10:30, 18 November 2026), mid-month and mid-week.
+ */
+export const TEST_NOW = process.env.DANDELION_TEST_NOW ?? "2026-11-18T02:30:00.000Z";
+
+/** A clock for one suite, started at TEST_NOW (or at `start`). */
+export const testClock = (start: Date | string = TEST_NOW) => new SettableClock(start);
+
 export interface TestDatabase {
   database: Database;
   vault: Vault;
+  /** The suite's clock: the demo data was written as of its start, and the app reads it. */
+  clock: SettableClock;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { demo?: boolean; clock?: SettableClock } = {}): Promise<TestDatabase> {
+  const clock = opts.clock ?? testClock();
   const vault = createVault("test-secret-test-secret-test-secret-0123");
   const base = process.env.TEST_DATABASE_URL;
   let database: Database;
@@ -48,10 +63,11 @@ export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrateToLatest(database.db);
-  if (opts.demo !== false) await loadTianyuan(database.db, vault);
+  if (opts.demo !== false) await loadTianyuan(database.db, vault, clock.now());
   return {
     database,
     vault,
+    clock,
     drop: async () => {
       await database.close();
       await cleanup();
@@ -72,10 +88,10 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
-  const t = await createTestDatabase();
+export async function createTestApp(opts: { clock?: SettableClock } = {}): Promise<TestApp> {
+  const t = await createTestDatabase(opts);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DANDELION_SECRET: "x".repeat(32) });
-  const app = await buildApp({ database: t.database, config, vault: t.vault, logger: false });
+  const app = await buildApp({ database: t.database, config, vault: t.vault, clock: t.clock, logger: false });
   await app.ready();
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });

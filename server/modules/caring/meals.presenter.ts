@@ -1,5 +1,5 @@
 // Caring meals as the API shows them, and the calendar rules of the weekly plan (station time, UTC+8).
-import { stationDate, stationDayStart, stationHour } from "../../platform/station-time.ts";
+import { stationDate, stationDayStart, stationHour } from "../../../contracts/calendar.ts";
 import type { RecipientRow } from "./meals.repository.ts";
 
 const DAY_MS = 86_400_000;

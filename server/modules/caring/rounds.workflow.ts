@@ -1,8 +1,8 @@
 // Award rounds: nominating → reviewing → publicity → awarded; cancelled from any but awarded. Nominations are
 // reviewed while reviewing, objected to during publicity, and the award picks the winners.
 
+import { stationDate } from "../../../contracts/calendar.ts";
 import type { RoundStatus } from "../../../contracts/caring.ts";
-import { stationDate } from "../../platform/station-time.ts";
 
 export type RoundAction = "close_nominations" | "publish" | "award" | "cancel";
 export type RoundRefusal = "round.transition" | "round.unreviewed" | "round.publicity_running" | "round.objections_open";

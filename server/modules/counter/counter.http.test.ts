@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stationDate } from "../../../contracts/calendar.ts";
 import { Notifier } from "../../platform/notify.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 import { CounterService } from "./counter.service.ts";
 import { addDays } from "./request.workflow.ts";

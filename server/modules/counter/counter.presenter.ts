@@ -1,5 +1,7 @@
 // The counter's records as the API shows them: one place that maps rows to contract shapes and masks the
 // applicant's mobile number.
+
+import { stationDate } from "../../../contracts/calendar.ts";
 import type {
   RequestStatus,
   requestEventKinds,
@@ -10,7 +12,6 @@ import type {
 } from "../../../contracts/counter.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import type { EventRow, ItemRow, RequestRow } from "./counter.repository.ts";
 import { isOverdue } from "./request.workflow.ts";
 

@@ -3,6 +3,7 @@
 // numbers issued on the day, handling or forwarding to the department, and the applicant's five-heart rating.
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
+import { stationDate } from "../../../contracts/calendar.ts";
 import type {
   applicantCancelSchema,
   BookableDay,
@@ -31,7 +32,6 @@ import { AppError, conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, type Outbox, usersOfUnit } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, scopeKind, stationFilter } from "../../platform/scope.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import { parseMaterials, presentEvent, presentItem, presentRequest } from "./counter.presenter.ts";
 import { CounterRepository, type ItemRow, type RequestFilter, type RequestReach, type RequestRow } from "./counter.repository.ts";
 import {

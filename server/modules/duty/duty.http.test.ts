@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, weekdayOf } from "../../../contracts/schedule.ts";
-import { stationDate } from "../../platform/station-time.ts";
+import { addDays, stationDate, weekdayOf } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Shift = {

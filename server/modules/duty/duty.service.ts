@@ -4,6 +4,7 @@
 // row, so the conflict and desks checks and the write they guard never interleave.
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
+import { addDays, monthRange, stationDate } from "../../../contracts/calendar.ts";
 import {
   DEFAULT_DESKS,
   type dutySettingsQuery,
@@ -18,13 +19,12 @@ import {
   type shiftCreateSchema,
   type shiftUpdateSchema,
 } from "../../../contracts/duty.ts";
-import { addDays, describeRule, expandRule, monthRange } from "../../../contracts/schedule.ts";
+import { describeRule, expandRule } from "../../../contracts/schedule.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { conflict, invalidField, notFound } from "../../platform/errors.ts";
 import { reachesStation, type SessionUser, scopeKind, targetStation } from "../../platform/scope.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import { presentRule, presentShift } from "./duty.presenter.ts";
 import { DutyRepository, type ShiftRow } from "./duty.repository.ts";
 import { refuse } from "./refusal.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, expandRule } from "../../../contracts/schedule.ts";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
+import { expandRule } from "../../../contracts/schedule.ts";
 import { DEMO_PASSWORD } from "../../../demo/tianyuan.ts";
 import { systemActor } from "../../platform/audit.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Upcoming = { id: number; date: string; slots: { slot: string; free: boolean }[]; myBooking: { id: number; slot: string } | null };

@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
+import { addDays, stationDate, stationTime } from "../../../contracts/calendar.ts";
 import {
   type bookingCreateSchema,
   type consultationCreateSchema,
@@ -17,7 +18,7 @@ import {
   type SessionDetail,
   type sessionListQuery,
 } from "../../../contracts/duty.ts";
-import { addDays, describeRule, expandRule, parseRule, type RepeatRule } from "../../../contracts/schedule.ts";
+import { describeRule, expandRule, parseRule, type RepeatRule } from "../../../contracts/schedule.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
@@ -25,7 +26,6 @@ import { conflict, invalidField, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationTime } from "../../platform/station-time.ts";
 import { presentBooking, presentConsultation } from "./duty.presenter.ts";
 import { type PlanRow, type RedShieldReach, RedShieldRepository, type SessionRow } from "./red-shield.repository.ts";
 import { attendanceStep, bookingCancellable, sessionStep, slotOpen, slotsOf } from "./red-shield.workflow.ts";

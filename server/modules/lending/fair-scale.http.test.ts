@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stationDayStart } from "../../platform/station-time.ts";
+import { stationDayStart } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Reweigh = {

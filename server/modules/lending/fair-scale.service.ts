@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
+import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../../contracts/calendar.ts";
 import type { Reweigh, reweighCreateSchema, reweighListQuery } from "../../../contracts/lending.ts";
 import type { ProblemSource } from "../../../contracts/problems.ts";
 import type { DB } from "../../db/tables.ts";
@@ -11,7 +12,6 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../platform/station-time.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import { FairScaleRepository, type ReweighFilter, type ReweighRow } from "./fair-scale.repository.ts";
 import { findingSummary, judgeReweigh, shortTolerance } from "./fair-scale.workflow.ts";

@@ -4,6 +4,7 @@
 // and the loans_one_open unique index refuses a second open loan as the second line of defence.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../../contracts/calendar.ts";
 import {
   type borrowerQuery,
   defaultLoanDays,
@@ -29,7 +30,6 @@ import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../platform/station-time.ts";
 import { renderLabelsPdf } from "./labels.pdf.ts";
 import { presentItem, presentLoan } from "./lending.presenter.ts";
 import { LendingRepository, type LoanFilter, type LoanRow } from "./lending.repository.ts";

@@ -11,7 +11,7 @@ export type MeetingEvent = "hold" | "cancel";
 type Step<S, R> = { ok: true; status: S } | { ok: false; refusal: R };
 
 /** Stations keep China Standard Time (UTC+8, no daylight saving). */
-import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
+import { stationDate, stationDayEnd, stationDayStart } from "../../../contracts/calendar.ts";
 
 export { stationDate, stationDayEnd, stationDayStart };
 

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { stationDate } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
   attendanceReportSchema,
@@ -35,7 +36,6 @@ import { type FilesService, fileUrl } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import type { SessionUser } from "../../platform/scope.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import {
   addDays,
   type CaseFacts,

@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
+import { stationDate, stationDayStart } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
   ProblemSource,
@@ -23,7 +24,6 @@ import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, type Outbox, staffOfStation, usersOfUnit } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
-import { stationDate, stationDayStart } from "../../platform/station-time.ts";
 import type { EscalationTarget } from "./escalation.ts";
 import { auditView, photo, presentCategory, presentProblem } from "./problems.presenter.ts";
 import { ensureDefaultCategories, type ProblemFilter, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";

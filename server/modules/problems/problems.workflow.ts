@@ -1,7 +1,8 @@
 // The problem workflow (问题清单): submitted → accepted | rejected → assigned → in_progress → resolved →
 // confirmed | reopened → assigned … Pure: the service applies it inside a transaction.
+
+import { stationDate, stationDayEnd, stationDayStart } from "../../../contracts/calendar.ts";
 import type { ProblemStatus } from "../../../contracts/problems.ts";
-import { stationDate, stationDayEnd, stationDayStart } from "../../platform/station-time.ts";
 
 export type ProblemActionName = "accept" | "reject" | "assign" | "start" | "note" | "resolve" | "confirm" | "reopen";
 

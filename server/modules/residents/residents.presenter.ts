@@ -1,7 +1,7 @@
+import { stationDate } from "../../../contracts/calendar.ts";
 import { consentKinds, type Resident } from "../../../contracts/residents.ts";
 import { birthDateFromIdNumber, maskIdNumber, maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
-import { stationDate } from "../../platform/station-time.ts";
 import type { ResidentRow } from "./residents.repository.ts";
 
 export const ELDERLY_AGE = 60;

@@ -1,0 +1,28 @@
+// The accounts module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
+// Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_unit_id: number;
+  alliance_unit_id: number | null;
+  merchant_id: number | null;
+  resident_id: number | null;
+  mobile_enc: string | null;
+  mobile_hash: string | null;
+  status: string;
+  locale: string;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AccountsTables {
+  users: UserTable;
+}
