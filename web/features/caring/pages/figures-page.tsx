@@ -7,7 +7,7 @@ import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { useCaringFigures } from "../api/figures.ts";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 /** 数据: cards, holders, the discount each shop gave per month, and how many planned meals reached people. */
 export default function FiguresPage() {

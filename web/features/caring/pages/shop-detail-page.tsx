@@ -25,7 +25,7 @@ import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
-import { FindingsCard } from "../../lending/components/findings-card.tsx";
+import { FindingsCard } from "../../../components/findings-card.tsx";
 import { useShop } from "../api/get-shop.ts";
 import { type ShopAction, useShopAction } from "../api/shop-action.ts";
 import type { CaringShop } from "../api/types.ts";

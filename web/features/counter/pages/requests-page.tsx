@@ -31,7 +31,7 @@ import { exportServiceRequests, type RequestListQuery, useServiceRequests } from
 import { hearts, heartsAverage, StatusTag } from "../components/labels.tsx";
 import { useUnitOptions } from "../components/unit-options.ts";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 function ListTab() {
   const { t } = useTranslation("counter");

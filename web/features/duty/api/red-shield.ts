@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type {
   bookingCreateSchema,
   consultationCreateSchema,
@@ -8,7 +9,7 @@ import type {
   sessionListQuery,
 } from "../../../../contracts/duty.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Booking, Consultation, MyRedShield, Page, Plan, RedShieldFigures, RedShieldSession, SessionDetail } from "./types.ts";
+import type { Booking, Consultation, MyRedShield, Plan, RedShieldFigures, RedShieldSession, SessionDetail } from "./types.ts";
 
 const key = ["red-shield"] as const;
 

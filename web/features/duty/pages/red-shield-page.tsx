@@ -42,7 +42,7 @@ import type { Consultation, Plan, RedShieldSession } from "../api/types.ts";
 import { outcomeColour, sessionStatusColour, weekdayNumbers } from "../components/labels.ts";
 import "../duty.css";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 const weekdayOf = (date: string) => dayjs(date).day() || 7;
 
 interface PlanValues {

@@ -3,10 +3,10 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Meeting, meetingCreateSchema, meetingKinds } from "../../../../contracts/meetings.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useCreateMeeting } from "../api/create-meeting.ts";
 
 interface Values {

@@ -3,9 +3,9 @@ import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Meeting, resolutionCreateSchema } from "../../../../contracts/meetings.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useAddResolution } from "../api/add-resolution.ts";
 
 /** A resolution of a held meeting: an action item with an owner unit and a due date. */

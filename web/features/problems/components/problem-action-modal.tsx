@@ -3,10 +3,10 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Problem, problemActionSchema } from "../../../../contracts/problems.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { PhotoUpload, uploadedIds, uploadsPending } from "../../../components/photo-upload.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblemAction } from "../api/problem-action.ts";
 
