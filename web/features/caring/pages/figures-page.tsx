@@ -2,6 +2,7 @@ import { Alert, Card, Col, DatePicker, Empty, Progress, Row, Spin, Statistic, Ty
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { monthRange, shiftMonth, stationDate, stationMonth } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
@@ -13,8 +14,9 @@ const EChart = lazy(() => import("../../../components/echart.tsx"));
 export default function FiguresPage() {
   const { t } = useTranslation("caring");
   const list = useListParams(["from", "to"]);
-  const from = list.filters.from ?? dayjs().subtract(11, "month").startOf("month").format("YYYY-MM-DD");
-  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const now = new Date();
+  const from = list.filters.from ?? monthRange(shiftMonth(stationMonth(now), -11)).from;
+  const to = list.filters.to ?? stationDate(now);
   const figures = useCaringFigures(from, to);
   const f = figures.data;
 

@@ -20,6 +20,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { shopActionSchema } from "../../../../contracts/caring.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -67,7 +68,7 @@ function ShopActionModal({ shop, kind, onClose }: { shop: CaringShop; kind: Acti
     if (!kind) return;
     form.resetFields();
     setFailure(null);
-    if (kind === "certify") form.setFieldsValue({ ratePercent: 85, plaqueDate: dayjs() });
+    if (kind === "certify") form.setFieldsValue({ ratePercent: 85, plaqueDate: dayjs(stationDate(new Date())) });
   }, [kind, form]);
 
   const submit = async () => {

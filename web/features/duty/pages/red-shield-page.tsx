@@ -30,6 +30,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { monthRange, shiftMonth, stationDate, stationMonth, weekdayOf } from "../../../../contracts/calendar.ts";
 import { consultationOutcomes, consultationTopics, planUpdateSchema } from "../../../../contracts/duty.ts";
 import { describeRule, type RepeatRule } from "../../../../contracts/schedule.ts";
 import { currentLanguage, errorMessage } from "../../../app/api-client.ts";
@@ -43,7 +44,6 @@ import { outcomeColour, sessionStatusColour, weekdayNumbers } from "../component
 import "../duty.css";
 
 const EChart = lazy(() => import("../../../components/echart.tsx"));
-const weekdayOf = (date: string) => dayjs(date).day() || 7;
 
 interface PlanValues {
   unitId?: number;
@@ -60,7 +60,7 @@ function PlanModal({ open, onClose, plan }: { open: boolean; onClose: () => void
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanValues>();
   const [failure, setFailure] = useState<string | null>(null);
-  const roster = useRoster({ month: dayjs().format("YYYY-MM") });
+  const roster = useRoster({ month: stationMonth(new Date()) });
   const save = useSavePlan();
   useEffect(() => {
     if (!open) return;
@@ -317,8 +317,9 @@ function ConsultationsTab() {
 function FiguresTab() {
   const { t } = useTranslation("duty");
   const list = useListParams(["from", "to"]);
-  const from = list.filters.from ?? dayjs().subtract(11, "month").startOf("month").format("YYYY-MM-DD");
-  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const now = new Date();
+  const from = list.filters.from ?? monthRange(shiftMonth(stationMonth(now), -11)).from;
+  const to = list.filters.to ?? stationDate(now);
   const figures = useRedShieldFigures({ from, to });
   const f = figures.data;
   const topicOption = useMemo(

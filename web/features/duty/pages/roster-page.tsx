@@ -20,6 +20,7 @@ import {
 import dayjs from "dayjs";
 import { type DragEvent, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, monthRange, shiftMonth, stationMonth, weekdayOf, weekStart } from "../../../../contracts/calendar.ts";
 import { describeRule } from "../../../../contracts/schedule.ts";
 import { currentLanguage, errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
@@ -33,16 +34,12 @@ import "../duty.css";
 import { RuleModal } from "../components/rule-modal.tsx";
 import { ShiftFormModal } from "../components/shift-form-modal.tsx";
 
-const weekdayOf = (date: string) => dayjs(date).day() || 7;
-
 /** The weeks (Monday first) covering a month, as YYYY-MM-DD dates. */
 function monthWeeks(month: string): string[][] {
-  const first = dayjs(`${month}-01`);
-  const start = first.subtract(weekdayOf(first.format("YYYY-MM-DD")) - 1, "day");
-  const last = first.endOf("month");
+  const { from, to } = monthRange(month);
   const weeks: string[][] = [];
-  for (let d = start; d.isBefore(last) || d.isSame(last, "day"); d = d.add(7, "day")) {
-    weeks.push(Array.from({ length: 7 }, (_, i) => d.add(i, "day").format("YYYY-MM-DD")));
+  for (let d = weekStart(from); d <= to; d = addDays(d, 7)) {
+    weeks.push(Array.from({ length: 7 }, (_, i) => addDays(d, i)));
   }
   return weeks;
 }
@@ -412,7 +409,7 @@ export default function RosterPage() {
   const me = useMe();
   const can = useCan();
   const list = useListParams(["month", "stationId", "tab", "unitId"]);
-  const month = list.filters.month ?? dayjs().format("YYYY-MM");
+  const month = list.filters.month ?? stationMonth(new Date());
   const stationId = list.filters.stationId ? Number(list.filters.stationId) : undefined;
   const unitFilter = list.filters.unitId ? Number(list.filters.unitId) : undefined;
   const tab = list.filters.tab ?? "month";
@@ -426,7 +423,7 @@ export default function RosterPage() {
   const data = roster.data;
   const shown = data && unitFilter ? { ...data, shifts: data.shifts.filter((s) => s.unitId === unitFilter) } : data;
   const unitIds = data?.units.map((u) => u.id) ?? [];
-  const go = (delta: number) => list.update({ month: dayjs(`${month}-01`).add(delta, "month").format("YYYY-MM") });
+  const go = (delta: number) => list.update({ month: shiftMonth(month, delta) });
 
   return (
     <div>
