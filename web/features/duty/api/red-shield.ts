@@ -85,8 +85,7 @@ export function useRedShieldFigures(query: { from?: string; to?: string; station
   return useQuery({ queryKey: [...key, "figures", query], queryFn: () => api.get<RedShieldFigures>("/api/red-shield/figures", query) });
 }
 
-// ---- the merchant's phone
-
+/** The merchant's phone: the post as the signed-in merchant sees it; the hooks below book and cancel its slots. */
 export function useMyRedShield(enabled = true) {
   return useQuery({ queryKey: [...key, "mine"], queryFn: () => api.get<MyRedShield>("/api/me/red-shield"), enabled });
 }
