@@ -48,6 +48,14 @@ export const pageQuery = z.object({
   stationId: z.coerce.number().int().positive().max(MAX_ID, idRange).optional(),
 });
 
+/** One page of a list, as the server returns it (the shape `pageOf` validates). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

@@ -2,8 +2,8 @@ import { ProgressCircle, Toast } from "antd-mobile";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_PHOTO_BYTES, MAX_PROBLEM_PHOTOS } from "../../contracts/problems.ts";
+import { uploadPhoto } from "../api/upload-file.ts";
 import { errorMessage } from "../app/api-client.ts";
-import { uploadPhoto } from "../features/files/api/upload-file.ts";
 
 export interface PickedPhoto {
   key: string;

@@ -1,6 +1,7 @@
 import { Button, Dialog, DotLoading, ErrorBlock, List, Tag, Toast } from "antd-mobile";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../contracts/calendar.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { useConfirmDelivery } from "../../features/caring/api/confirm-delivery.ts";
 import { useMealDay } from "../../features/caring/api/meal-day.ts";
@@ -13,7 +14,7 @@ const colour = { pending: "warning", delivered: "success", missed: "danger" } as
 /** 爱心送餐: today's deliveries for the restaurant or volunteer, each confirmed delivered or not delivered. */
 export default function MealsPage() {
   const { t } = useTranslation("caring");
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = stationDate(new Date());
   const day = useMealDay(today);
   const confirm = useConfirmDelivery();
   const items = day.data?.items ?? [];
@@ -39,7 +40,7 @@ export default function MealsPage() {
   return (
     <PageShell title={t("mobile.mealsTitle")}>
       <div className="dd-hero" style={{ padding: "14px 20px 18px" }}>
-        <p>{dayjs().format("YYYY-MM-DD")}</p>
+        <p>{today}</p>
         {day.data && <h1 style={{ fontSize: 20 }}>{t("mobile.mealsSummary", { total: items.length, pending })}</h1>}
       </div>
       {day.isError && <ErrorBlock status="default" title={errorMessage(day.error)} description="" />}

@@ -2,6 +2,7 @@ import { Button, Dialog, DotLoading, ErrorBlock, List, NoticeBar, Popup, Selecto
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { weekdayOf } from "../../../contracts/calendar.ts";
 import { type ConsultationTopic, consultationTopics } from "../../../contracts/duty.ts";
 import { describeRule } from "../../../contracts/schedule.ts";
 import { currentLanguage, errorMessage } from "../../app/api-client.ts";
@@ -10,7 +11,6 @@ import type { MyRedShield } from "../../features/duty/api/types.ts";
 import { PageShell } from "../page-shell.tsx";
 
 type Upcoming = MyRedShield["upcoming"][number];
-const weekdayOf = (date: string) => dayjs(date).day() || 7;
 
 function BookingSheet({ target, onClose }: { target: { session: Upcoming; slot: string } | null; onClose: () => void }) {
   const { t } = useTranslation("duty");

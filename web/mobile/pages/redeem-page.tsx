@@ -2,6 +2,7 @@ import { Button, DotLoading, ErrorBlock, Input, List, NoticeBar, Result, Tabs, T
 import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../contracts/calendar.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { formatYuan } from "../../app/money.ts";
 import { useMyShop } from "../../features/caring/api/my-shop.ts";
@@ -100,7 +101,7 @@ function Scanner({ onCode, onUnavailable }: { onCode: (token: string) => void; o
 
 function TodayList() {
   const { t } = useTranslation("caring");
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = stationDate(new Date());
   const day = useShopDay(today);
   const items = day.data ?? [];
   const total = items.reduce((sum, r) => sum + r.discountFen, 0);

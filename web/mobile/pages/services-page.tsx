@@ -3,6 +3,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { weekdayOf } from "../../../contracts/calendar.ts";
 import type { RequestStatus, ServiceItem } from "../../../contracts/counter.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { formatYuan } from "../../app/money.ts";
@@ -22,7 +23,8 @@ export const mobileStatusColour: Record<RequestStatus, string> = {
   missed: "danger",
 };
 
-const weekdayKey = (date: string) => `weekday.${dayjs(date).day()}`;
+// The counter's weekday keys run 0 (Sunday) … 6.
+const weekdayKey = (date: string) => `weekday.${weekdayOf(date) % 7}`;
 
 /** One item: what to bring, the time limit, the fee, done on site or forwarded; then a day to book. */
 function ItemSheet({ item, onClose }: { item: ServiceItem; onClose: () => void }) {

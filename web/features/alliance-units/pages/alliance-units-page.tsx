@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AllianceUnit, allianceUnitKinds, allianceUnitStatuses } from "../../../../contracts/alliance-units.ts";
+import { type AllianceUnitListQuery, useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { exportAllianceUnits } from "../api/export-alliance-units.ts";
-import { type AllianceUnitListQuery, useAllianceUnits } from "../api/list-alliance-units.ts";
 import { useUpdateAllianceUnit } from "../api/update-alliance-unit.ts";
 import { AllianceUnitFormDrawer } from "../components/alliance-unit-form-drawer.tsx";
 

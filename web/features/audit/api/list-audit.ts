@@ -1,16 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AuditEntry, auditListQuery } from "../../../../contracts/audit.ts";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
 
 export type AuditListQuery = z.input<typeof auditListQuery>;
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function listAudit(query: AuditListQuery): Promise<Page<AuditEntry>> {
   return api.get("/api/audit", query as Query);

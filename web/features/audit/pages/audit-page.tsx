@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../../contracts/audit.ts";
+import { stationDate, stationDayEnd, stationDayStart } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
@@ -110,11 +111,15 @@ export default function AuditPage() {
           onBlur={() => list.update({ objectId: objectId.trim() })}
         />
         <DatePicker.RangePicker
-          value={[list.filters.from ? dayjs(list.filters.from) : null, list.filters.to ? dayjs(list.filters.to) : null]}
+          value={[
+            list.filters.from ? dayjs(stationDate(list.filters.from)) : null,
+            list.filters.to ? dayjs(stationDate(list.filters.to)) : null,
+          ]}
           onChange={(range) =>
             list.update({
-              from: range?.[0] ? range[0].startOf("day").toISOString() : undefined,
-              to: range?.[1] ? range[1].endOf("day").toISOString() : undefined,
+              from: range?.[0] ? stationDayStart(range[0].format("YYYY-MM-DD")).toISOString() : undefined,
+              // The last millisecond of the station day: the server takes entries at or before `to`.
+              to: range?.[1] ? new Date(stationDayEnd(range[1].format("YYYY-MM-DD")).getTime() - 1).toISOString() : undefined,
             })
           }
         />

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { cardListQuery } from "../../../../contracts/caring.ts";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Card, Page } from "./types.ts";
+import type { Card } from "./types.ts";
 
 export type CardListQuery = z.input<typeof cardListQuery>;
 

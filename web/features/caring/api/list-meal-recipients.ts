@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { MealRecipient, Page } from "./types.ts";
+import type { MealRecipient } from "./types.ts";
 
 /** The server answers the whole list (a station has dozens, not thousands); a page is accepted too. */
 export function listMealRecipients(query: Query): Promise<MealRecipient[] | Page<MealRecipient>> {

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { redemptionListQuery } from "../../../../contracts/caring.ts";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Page, Redemption } from "./types.ts";
+import type { Redemption } from "./types.ts";
 
 export type RedemptionListQuery = z.input<typeof redemptionListQuery>;
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { roundListQuery } from "../../../../contracts/caring.ts";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Page, Round } from "./types.ts";
+import type { Round } from "./types.ts";
 
 export type RoundListQuery = z.input<typeof roundListQuery>;
 

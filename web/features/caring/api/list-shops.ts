@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { shopListQuery } from "../../../../contracts/caring.ts";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { CaringShop, Page } from "./types.ts";
+import type { CaringShop } from "./types.ts";
 
 export type ShopListQuery = z.input<typeof shopListQuery>;
 

@@ -13,13 +13,6 @@ import type {
   shopSchema,
 } from "../../../../contracts/caring.ts";
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export type Round = z.infer<typeof roundSchema>;
 export type Nomination = z.infer<typeof nominationSchema>;
 export type HonourRoll = z.infer<typeof honourRollSchema>;

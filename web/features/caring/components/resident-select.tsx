@@ -1,7 +1,7 @@
 import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useResidents } from "../../residents/api/list-residents.ts";
+import { useResidents } from "../../../api/list-residents.ts";
 
 /** Pick a resident from the registry by typing a name (the server searches). */
 export function ResidentSelect({

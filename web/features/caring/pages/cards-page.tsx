@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, 
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, addMonths, stationDate } from "../../../../contracts/calendar.ts";
 import { awardCategories, cardIssueSchema, cardStatuses } from "../../../../contracts/caring.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -60,6 +61,7 @@ function IssueCardModal({ open, onClose }: { open: boolean; onClose: () => void 
       if (!applyServerErrors(error, form)) setFailure(errorMessage(error));
     }
   };
+  const today = stationDate(new Date());
   return (
     <Modal
       open={open}
@@ -77,7 +79,7 @@ function IssueCardModal({ open, onClose }: { open: boolean; onClose: () => void 
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ category: "civilised_resident", validity: [dayjs(), dayjs().add(12, "month").subtract(1, "day")] }}
+        initialValues={{ category: "civilised_resident", validity: [dayjs(today), dayjs(addDays(addMonths(today, 12), -1))] }}
       >
         <Form.Item name="residentId" label={t("field.holder")} required>
           <ResidentSelect testId="card-resident" />

@@ -2,19 +2,21 @@ import { Alert, Card, Col, DatePicker, Empty, Progress, Row, Spin, Statistic, Ty
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { monthRange, shiftMonth, stationDate, stationMonth } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { useCaringFigures } from "../api/figures.ts";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 /** 数据: cards, holders, the discount each shop gave per month, and how many planned meals reached people. */
 export default function FiguresPage() {
   const { t } = useTranslation("caring");
   const list = useListParams(["from", "to"]);
-  const from = list.filters.from ?? dayjs().subtract(11, "month").startOf("month").format("YYYY-MM-DD");
-  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const now = new Date();
+  const from = list.filters.from ?? monthRange(shiftMonth(stationMonth(now), -11)).from;
+  const to = list.filters.to ?? stationDate(now);
   const figures = useCaringFigures(from, to);
   const f = figures.data;
 

@@ -22,6 +22,7 @@ import {
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { mealRecipientCreateSchema } from "../../../../contracts/caring.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -156,13 +157,13 @@ function RecipientsTab() {
 function DayTab() {
   const { t } = useTranslation("caring");
   const { message, modal } = App.useApp();
-  const [date, setDate] = useState(dayjs().format("YYYY-MM-DD"));
+  const [date, setDate] = useState(() => stationDate(new Date()));
   const day = useMealDay(date);
   const confirm = useConfirmDelivery();
   const flag = useFlagMissed();
   const items = day.data?.items ?? [];
   const count = (s: string) => items.filter((i) => i.status === s).length;
-  const isToday = date === dayjs().format("YYYY-MM-DD");
+  const isToday = date === stationDate(new Date());
 
   const mark = async (item: DeliveryItem, status: "delivered" | "missed") => {
     try {

@@ -17,10 +17,10 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { nominationCreateSchema } from "../../../../contracts/caring.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -186,7 +186,7 @@ export default function RoundDetailPage() {
   };
 
   const stepIndex = r.status === "cancelled" ? -1 : flow.indexOf(r.status as (typeof flow)[number]);
-  const publicityRunning = r.status === "publicity" && r.publicityUntil !== null && dayjs().format("YYYY-MM-DD") <= r.publicityUntil;
+  const publicityRunning = r.status === "publicity" && r.publicityUntil !== null && stationDate(new Date()) <= r.publicityUntil;
   const openObjections = r.nominations.flatMap((n) => n.objections.filter((o) => o.status === "open"));
 
   return (

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { awardCategories, roundCreateSchema, roundStatuses } from "../../../../contracts/caring.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -68,7 +69,7 @@ function CreateRoundModal({ open, onClose }: { open: boolean; onClose: () => voi
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ month: dayjs(), publicityDays: 5, cardValidMonths: 12, category: "civilised_resident" }}
+        initialValues={{ month: dayjs(stationDate(new Date())), publicityDays: 5, cardValidMonths: 12, category: "civilised_resident" }}
       >
         <Form.Item name="category" label={t("field.category")} required>
           <Select options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />

@@ -20,12 +20,13 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { shopActionSchema } from "../../../../contracts/caring.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
-import { FindingsCard } from "../../lending/components/findings-card.tsx";
+import { FindingsCard } from "../../../components/findings-card.tsx";
 import { useShop } from "../api/get-shop.ts";
 import { type ShopAction, useShopAction } from "../api/shop-action.ts";
 import type { CaringShop } from "../api/types.ts";
@@ -67,7 +68,7 @@ function ShopActionModal({ shop, kind, onClose }: { shop: CaringShop; kind: Acti
     if (!kind) return;
     form.resetFields();
     setFailure(null);
-    if (kind === "certify") form.setFieldsValue({ ratePercent: 85, plaqueDate: dayjs() });
+    if (kind === "certify") form.setFieldsValue({ ratePercent: 85, plaqueDate: dayjs(stationDate(new Date())) });
   }, [kind, form]);
 
   const submit = async () => {

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { serviceItemListQuery } from "../../../../contracts/counter.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Page, ServiceItem } from "./types.ts";
+import type { ServiceItem } from "./types.ts";
 
 export type ItemListQuery = z.input<typeof serviceItemListQuery>;
 

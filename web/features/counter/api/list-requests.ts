@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { requestListQuery } from "../../../../contracts/counter.ts";
 import { api, downloadFile, type Query } from "../../../app/api-client.ts";
-import type { Page, ServiceRequest } from "./types.ts";
+import type { ServiceRequest } from "./types.ts";
 
 export type RequestListQuery = z.input<typeof requestListQuery>;
 

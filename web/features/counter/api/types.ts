@@ -7,10 +7,3 @@ export type {
   ServiceRequest,
   ServiceRequestDetail,
 } from "../../../../contracts/counter.ts";
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}

@@ -1,8 +1,8 @@
 import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMerchants } from "../../merchants/api/list-merchants.ts";
-import { useResidents } from "../../residents/api/list-residents.ts";
+import { useMerchants } from "../../../api/list-merchants.ts";
+import { useResidents } from "../../../api/list-residents.ts";
 
 interface PickerProps {
   value?: number;

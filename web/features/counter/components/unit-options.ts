@@ -1,5 +1,5 @@
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { useCan } from "../../../app/session.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 
 /** The station's departments and alliance units, for the department pickers (empty for accounts that cannot list them). */
 export function useUnitOptions() {

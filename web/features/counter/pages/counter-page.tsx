@@ -19,10 +19,10 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { weekdayOf } from "../../../../contracts/calendar.ts";
 import { type ServiceRequest, walkInCreateSchema } from "../../../../contracts/counter.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -247,7 +247,7 @@ export default function CounterPage() {
               {t("counter.title")}
             </Typography.Title>
             <Typography.Text type="secondary">
-              {d ? t("counter.today", { date: d.date, weekday: t(`weekday.${dayjs(d.date).day()}`) }) : ""}
+              {d ? t("counter.today", { date: d.date, weekday: t(`weekday.${weekdayOf(d.date) % 7}`) }) : ""}
             </Typography.Text>
           </div>
           <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }} data-testid="on-duty">

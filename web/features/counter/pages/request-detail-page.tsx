@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Result, Row, Space, Spin, Tag, Timeline, Typography } from "antd";
-import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import type { RequestActionInput, ServiceRequestDetail } from "../../../../contracts/counter.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
@@ -32,7 +32,7 @@ function Actions({ r }: { r: ServiceRequestDetail }) {
   const action = useRequestAction();
   const staff = can("service.manage");
   const department = me.allianceUnitId !== null && me.allianceUnitId === r.unitId;
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = stationDate(new Date());
 
   const run = async (input: RequestActionInput, done: string) => {
     try {

@@ -21,6 +21,7 @@ import dayjs from "dayjs";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { monthRange, shiftMonth, stationDate, stationMonth } from "../../../../contracts/calendar.ts";
 import { requestChannels, requestStatuses, type ServiceRequest } from "../../../../contracts/counter.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
@@ -31,7 +32,7 @@ import { exportServiceRequests, type RequestListQuery, useServiceRequests } from
 import { hearts, heartsAverage, StatusTag } from "../components/labels.tsx";
 import { useUnitOptions } from "../components/unit-options.ts";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 function ListTab() {
   const { t } = useTranslation("counter");
@@ -181,8 +182,9 @@ const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 function FiguresTab() {
   const { t } = useTranslation("counter");
   const list = useListParams(["tab", "from", "to"]);
-  const from = list.filters.from ?? dayjs().subtract(11, "month").startOf("month").format("YYYY-MM-DD");
-  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const now = new Date();
+  const from = list.filters.from ?? monthRange(shiftMonth(stationMonth(now), -11)).from;
+  const to = list.filters.to ?? stationDate(now);
   const figures = useCounterFigures(from, to);
   const f = figures.data;
 

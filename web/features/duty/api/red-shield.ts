@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type {
   bookingCreateSchema,
   consultationCreateSchema,
@@ -8,7 +9,7 @@ import type {
   sessionListQuery,
 } from "../../../../contracts/duty.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Booking, Consultation, MyRedShield, Page, Plan, RedShieldFigures, RedShieldSession, SessionDetail } from "./types.ts";
+import type { Booking, Consultation, MyRedShield, Plan, RedShieldFigures, RedShieldSession, SessionDetail } from "./types.ts";
 
 const key = ["red-shield"] as const;
 
@@ -84,8 +85,7 @@ export function useRedShieldFigures(query: { from?: string; to?: string; station
   return useQuery({ queryKey: [...key, "figures", query], queryFn: () => api.get<RedShieldFigures>("/api/red-shield/figures", query) });
 }
 
-// ---- the merchant's phone
-
+/** The merchant's phone: the post as the signed-in merchant sees it; the hooks below book and cancel its slots. */
 export function useMyRedShield(enabled = true) {
   return useQuery({ queryKey: [...key, "mine"], queryFn: () => api.get<MyRedShield>("/api/me/red-shield"), enabled });
 }

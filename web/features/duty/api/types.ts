@@ -14,13 +14,6 @@ import type {
   Shift,
 } from "../../../../contracts/duty.ts";
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export type {
   Booking,
   Consultation,

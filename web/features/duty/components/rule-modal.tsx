@@ -18,6 +18,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, addMonths, weekdayOf } from "../../../../contracts/calendar.ts";
 import { rulePreviewInput, shiftTimes } from "../../../../contracts/duty.ts";
 import { describeRule, type RepeatRule } from "../../../../contracts/schedule.ts";
 import { currentLanguage, errorMessage } from "../../../app/api-client.ts";
@@ -69,14 +70,14 @@ export function RuleModal({ open, onClose, roster }: { open: boolean; onClose: (
     setPreview(null);
     setSkip(false);
     form.resetFields();
-    const start = dayjs(roster.today).add(1, "day");
+    const start = addDays(roster.today, 1);
     form.setFieldsValue({
       kind: "weekly",
       weekdays: [2],
       days: [1, 15],
       nth: [2, 4],
       weekday: 3,
-      period: [start, start.add(3, "month")],
+      period: [dayjs(start), dayjs(addMonths(start, 3))],
       preset: "full",
       times: [hm(shiftTimes.full.startTime), hm(shiftTimes.full.endTime)],
       capacity: 8,
@@ -231,7 +232,7 @@ export function RuleModal({ open, onClose, roster }: { open: boolean; onClose: (
               {preview.dates.map((d) => (
                 <Tooltip key={d.date} title={t(`rule.status.${d.status}`)}>
                   <Tag color={statusColour[d.status]} data-status={d.status} style={{ marginInlineEnd: 0 }}>
-                    {dayjs(d.date).format("MM-DD")} {t(`weekday.${dayjs(d.date).day() || 7}`)}
+                    {dayjs(d.date).format("MM-DD")} {t(`weekday.${weekdayOf(d.date)}`)}
                     {d.status !== "ok" && ` · ${t(`rule.status.${d.status}`)}`}
                   </Tag>
                 </Tooltip>

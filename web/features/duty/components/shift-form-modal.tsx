@@ -19,6 +19,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { weekdayOf } from "../../../../contracts/calendar.ts";
 import { shiftCreateSchema, shiftTimes } from "../../../../contracts/duty.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -224,7 +225,7 @@ export function ShiftFormModal({
       {readOnly && shift ? (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t("field.unit")}>{shift.unitName}</Descriptions.Item>
-          <Descriptions.Item label={t("field.date")}>{`${shift.date} ${t(`weekday.${dayjs(shift.date).day() || 7}`)}`}</Descriptions.Item>
+          <Descriptions.Item label={t("field.date")}>{`${shift.date} ${t(`weekday.${weekdayOf(shift.date)}`)}`}</Descriptions.Item>
           <Descriptions.Item label={t("field.hours")}>{`${shift.startTime}–${shift.endTime}`}</Descriptions.Item>
           <Descriptions.Item label={t("field.capacity")}>
             {t("shift.bookedOf", { booked: shift.booked, capacity: shift.capacity })}

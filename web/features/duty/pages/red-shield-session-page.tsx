@@ -17,10 +17,10 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { stationDate, weekdayOf } from "../../../../contracts/calendar.ts";
 import { consultationCreateSchema, consultationOutcomes, consultationTopics } from "../../../../contracts/duty.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -144,7 +144,7 @@ export default function RedShieldSessionPage() {
   const [consulting, setConsulting] = useState<{ booking: Booking | null } | null>(null);
   const reasonRef = useRef("");
   const s = session.data;
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = stationDate(new Date());
 
   if (session.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
   if (session.isError || !s)
@@ -214,7 +214,7 @@ export default function RedShieldSessionPage() {
         <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/services/red-shield")} aria-label={t("common:action.back")} />
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="rs-session-title">
-            {t("rs.sessionTitle", { date: s.date, weekday: t(`weekday.${dayjs(s.date).day() || 7}`) })}
+            {t("rs.sessionTitle", { date: s.date, weekday: t(`weekday.${weekdayOf(s.date)}`) })}
           </Typography.Title>
           <Tag color={sessionStatusColour[s.status]}>{t(`rs.status.${s.status}`)}</Tag>
           <div style={{ flex: 1 }} />

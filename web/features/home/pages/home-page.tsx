@@ -7,7 +7,7 @@ import { useMe } from "../../../app/session.tsx";
 import { brand } from "../../../app/theme.ts";
 import { useHome } from "../api/get-home.ts";
 
-const EChart = lazy(() => import("../components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 export default function HomePage() {
   const { t } = useTranslation("home");

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { itemListQuery } from "../../../../contracts/lending.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { LendItem, Page } from "./types.ts";
+import type { LendItem } from "./types.ts";
 
 export type ItemListQuery = z.input<typeof itemListQuery>;
 

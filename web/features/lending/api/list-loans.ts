@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { loanListQuery } from "../../../../contracts/lending.ts";
 import { api, downloadFile, type Query } from "../../../app/api-client.ts";
-import type { Loan, Page } from "./types.ts";
+import type { Loan } from "./types.ts";
 
 export type LoanListQuery = z.input<typeof loanListQuery>;
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { reweighListQuery } from "../../../../contracts/lending.ts";
 import { api, downloadFile, type Query } from "../../../app/api-client.ts";
-import type { Page, Reweigh } from "./types.ts";
+import type { Reweigh } from "./types.ts";
 
 export type ReweighListQuery = z.input<typeof reweighListQuery>;
 

@@ -1,6 +1,5 @@
 import { CheckCircleOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
@@ -107,7 +106,8 @@ export function DeskTab() {
     });
   };
 
-  const due = item ? dayjs().add(item.loanDays, "day").toISOString() : null;
+  // The server's rule (loan.workflow.ts dueAt): the due time is the loan's days of 24 hours after lending.
+  const due = item ? new Date(Date.now() + item.loanDays * 86_400_000).toISOString() : null;
 
   return (
     <Row gutter={[16, 16]}>

@@ -5,7 +5,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useScaleFigures } from "../api/scale-figures.ts";
 
-const EChart = lazy(() => import("../../home/components/echart.tsx"));
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 /** 数据: re-weighs per month (fair and short), the share found short, the merchants with most findings. */
 export function ScaleFigures() {

@@ -2,11 +2,11 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { offerCreateSchema, offerKinds } from "../../../../contracts/lists.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { yuanToFen } from "../../../app/money.ts";
 import { useMe } from "../../../app/session.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useCreateOffer } from "../api/create-offer.ts";
 
 /** Publish an offer: a unit's user for their own unit; staff for any unit of the station. */

@@ -4,11 +4,11 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Project, projectCreateSchema } from "../../../../contracts/lists.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { yuanToFen } from "../../../app/money.ts";
 import { useMe } from "../../../app/session.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useCreateProject } from "../api/create-project.ts";
 import { useNeeds } from "../api/list-needs.ts";
 

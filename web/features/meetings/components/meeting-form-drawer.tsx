@@ -2,11 +2,12 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space } fr
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, stationDate, stationInstant } from "../../../../contracts/calendar.ts";
 import { type Meeting, meetingCreateSchema, meetingKinds } from "../../../../contracts/meetings.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useCreateMeeting } from "../api/create-meeting.ts";
 
 interface Values {
@@ -41,10 +42,11 @@ export function MeetingFormDrawer({
     if (!open) return;
     form.resetFields();
     setFailure(null);
+    const tomorrow = addDays(stationDate(new Date()), 1);
     form.setFieldsValue({
       kind,
-      title: t(`defaultTitle.${kind}`, { month: dayjs().add(1, "day").format("M") }),
-      startsAt: dayjs().add(1, "day").hour(9).minute(30).second(0),
+      title: t(`defaultTitle.${kind}`, { month: String(Number(tomorrow.slice(5, 7))) }),
+      startsAt: dayjs(stationInstant(tomorrow, "09:30")),
       invitedUnitIds: [],
       stationId: me.stations.length === 1 ? me.stations[0].id : undefined,
     });

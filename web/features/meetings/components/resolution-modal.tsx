@@ -2,10 +2,11 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, stationDate } from "../../../../contracts/calendar.ts";
 import { type Meeting, resolutionCreateSchema } from "../../../../contracts/meetings.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useAddResolution } from "../api/add-resolution.ts";
 
 /** A resolution of a held meeting: an action item with an owner unit and a due date. */
@@ -21,7 +22,7 @@ export function ResolutionModal({ meeting, open, onClose }: { meeting: Meeting; 
     if (!open) return;
     form.resetFields();
     setFailure(null);
-    form.setFieldsValue({ dueDate: dayjs().add(30, "day") });
+    form.setFieldsValue({ dueDate: dayjs(addDays(stationDate(new Date()), 30)) });
   }, [open, form]);
 
   const submit = async () => {
@@ -56,7 +57,7 @@ export function ResolutionModal({ meeting, open, onClose }: { meeting: Meeting; 
           <Select showSearch={{ optionFilterProp: "label" }} options={options} loading={units.isPending} data-testid="resolution-unit" />
         </Form.Item>
         <Form.Item name="dueDate" label={t("resolution.dueDate")} required>
-          <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isBefore(dayjs(), "day")} />
+          <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.format("YYYY-MM-DD") < stationDate(new Date())} />
         </Form.Item>
       </Form>
     </Modal>

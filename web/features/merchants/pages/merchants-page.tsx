@@ -11,6 +11,7 @@ import {
   merchantSheetColumns,
   merchantStatuses,
 } from "../../../../contracts/merchants.ts";
+import { useMerchants } from "../../../api/list-merchants.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
@@ -18,7 +19,6 @@ import { useListParams } from "../../../app/use-list-params.ts";
 import { ImportModal } from "../../../components/import-modal.tsx";
 import { exportMerchants } from "../api/export-merchants.ts";
 import { merchantImportEndpoints } from "../api/import-merchants.ts";
-import { useMerchants } from "../api/list-merchants.ts";
 import { MerchantFormDrawer } from "../components/merchant-form-drawer.tsx";
 import { MerchantStatusTag } from "../components/merchant-status-tag.tsx";
 

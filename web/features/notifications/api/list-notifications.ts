@@ -1,13 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Page } from "../../../../contracts/common.ts";
 import type { Notification } from "../../../../contracts/notifications.ts";
 import { api } from "../../../app/api-client.ts";
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function listNotifications(query: { page: number; pageSize: number; unread?: "true" | "false" }): Promise<Page<Notification>> {
   return api.get("/api/notifications", { ...query });

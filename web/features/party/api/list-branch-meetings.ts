@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Page } from "../../../../contracts/common.ts";
 import { api, type Query } from "../../../app/api-client.ts";
 import type { BranchMeetingKind } from "../components/labels.ts";
-import type { Page } from "./page.ts";
 import type { BranchMeeting } from "./types.ts";
 
 export interface BranchMeetingListQuery {

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { caseListQuery, DevelopmentCase } from "../../../../contracts/party.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-import type { Page } from "./page.ts";
 
 export type CaseListQuery = z.input<typeof caseListQuery>;
 

@@ -2,6 +2,7 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space } fr
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, stationDate } from "../../../../contracts/calendar.ts";
 import { branchMeetingCreateSchema } from "../../../../contracts/party.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -33,10 +34,11 @@ export function BranchMeetingDrawer({ open, kind, onClose }: { open: boolean; ki
     setFailure(null);
     const only = branches.data?.filter((b) => b.kind === "branch");
     const k = kind ?? "member_meeting";
+    const today = stationDate(new Date());
     form.setFieldsValue({
       kind: k,
-      heldOn: dayjs().add(1, "day"),
-      title: `${dayjs().format("M")}月${t(`kind.${k}`)}`,
+      heldOn: dayjs(addDays(today, 1)),
+      title: `${Number(today.slice(5, 7))}月${t(`kind.${k}`)}`,
       branchId: only?.length === 1 ? only[0].id : undefined,
     });
   }, [open, form, kind, branches.data, t]);

@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { type DevelopmentCase, extensionSchema, stopCaseSchema } from "../../../../contracts/party.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -23,7 +24,7 @@ export function CaseActionModal({ record, action, onClose }: { record: Developme
     if (!action) return;
     form.resetFields();
     setFailure(null);
-    form.setFieldsValue({ on: dayjs(), months: action === "extend" ? 6 : undefined });
+    form.setFieldsValue({ on: dayjs(stationDate(new Date())), months: action === "extend" ? 6 : undefined });
   }, [action, form]);
 
   const submit = async () => {

@@ -2,6 +2,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, S
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { caseCreateSchema, type DevelopmentCase } from "../../../../contracts/party.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -38,7 +39,11 @@ export function CaseFormDrawer({ open, onClose, onSaved }: { open: boolean; onCl
     form.resetFields();
     setFailure(null);
     const only = branches.data?.filter((b) => b.kind === "branch");
-    form.setFieldsValue({ gender: "male", appliedOn: dayjs(), branchId: only?.length === 1 ? only[0].id : undefined });
+    form.setFieldsValue({
+      gender: "male",
+      appliedOn: dayjs(stationDate(new Date())),
+      branchId: only?.length === 1 ? only[0].id : undefined,
+    });
   }, [open, form, branches.data]);
 
   const submit = async () => {
@@ -121,7 +126,11 @@ export function CaseFormDrawer({ open, onClose, onSaved }: { open: boolean; onCl
           </Col>
         </Row>
         <Form.Item name="appliedOn" label={t("field.appliedOn")} required extra={t("development.appliedHint")}>
-          <DatePicker style={{ width: "100%" }} data-testid="case-applied" disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+          <DatePicker
+            style={{ width: "100%" }}
+            data-testid="case-applied"
+            disabledDate={(d) => d.format("YYYY-MM-DD") > stationDate(new Date())}
+          />
         </Form.Item>
         {can("merchant.read") && (
           <Form.Item name="merchantId" label={t("field.merchant")}>

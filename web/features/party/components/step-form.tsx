@@ -2,6 +2,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Row, Sel
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { type DevelopmentCase, type DevelopmentStep, developmentSteps, stepRecordSchema } from "../../../../contracts/party.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -48,7 +49,7 @@ export function StepForm({ record }: { record: DevelopmentCase }) {
 
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue({ step: nextStep, on: dayjs() });
+    form.setFieldsValue({ step: nextStep, on: dayjs(stationDate(new Date())) });
   }, [form, nextStep]);
 
   const recorded = new Set(record.steps.map((s) => s.step));
@@ -119,7 +120,11 @@ export function StepForm({ record }: { record: DevelopmentCase }) {
         />
       </Form.Item>
       <Form.Item name="on" label={t("field.on")} required>
-        <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} data-testid="step-on" />
+        <DatePicker
+          style={{ width: "100%" }}
+          disabledDate={(d) => d.format("YYYY-MM-DD") > stationDate(new Date())}
+          data-testid="step-on"
+        />
       </Form.Item>
       {step && stepNeeds.members.includes(step) && (
         <Form.Item name="memberIds" label={step === "contacts_assigned" ? t("case.contacts") : t("case.introducers")} required>

@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { type Member, memberTransferSchema } from "../../../../contracts/party.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
@@ -19,7 +20,7 @@ export function TransferModal({ member, onClose }: { member: Member | null; onCl
     if (!member) return;
     form.resetFields();
     setFailure(null);
-    form.setFieldsValue({ on: dayjs() });
+    form.setFieldsValue({ on: dayjs(stationDate(new Date())) });
   }, [member, form]);
 
   const submit = async () => {

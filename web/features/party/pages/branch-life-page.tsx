@@ -1,8 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Image, InputNumber, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
@@ -23,7 +23,8 @@ export default function BranchLifePage() {
   const [creating, setCreating] = useState(false);
   const [holding, setHolding] = useState<BranchMeeting | null>(null);
   const view = list.filters.view === "attendance" ? "attendance" : "meetings";
-  const year = Number(list.filters.year) || dayjs().year();
+  const thisYear = Number(stationDate(new Date()).slice(0, 4));
+  const year = Number(list.filters.year) || thisYear;
   const branchId = list.filters.branchId ? Number(list.filters.branchId) : undefined;
   const kind = list.filters.kind as BranchMeetingKind | undefined;
   const query: BranchMeetingListQuery = {
@@ -56,9 +57,9 @@ export default function BranchLifePage() {
           {t("field.year")}
           <InputNumber
             min={2000}
-            max={dayjs().year() + 1}
+            max={thisYear + 1}
             value={year}
-            onChange={(v) => list.update({ year: v && v !== dayjs().year() ? v : undefined })}
+            onChange={(v) => list.update({ year: v && v !== thisYear ? v : undefined })}
             style={{ width: 100 }}
           />
         </Space>

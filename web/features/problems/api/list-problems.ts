@@ -1,13 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Page } from "../../../../contracts/common.ts";
 import type { Problem, ProblemListQuery } from "../../../../contracts/problems.ts";
 import { api, type Query } from "../../../app/api-client.ts";
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function listProblems(query: ProblemListQuery): Promise<Page<Problem>> {
   return api.get("/api/problems", query as Query);

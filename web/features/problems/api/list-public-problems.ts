@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { publicProblemSchema } from "../../../../contracts/problems.ts";
 import { api } from "../../../app/api-client.ts";
-import type { Page } from "./list-problems.ts";
 
 export type PublicProblem = z.infer<typeof publicProblemSchema>;
 

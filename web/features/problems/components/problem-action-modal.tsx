@@ -2,11 +2,12 @@ import { Alert, App, DatePicker, Form, Input, Modal, Rate, Select, type UploadFi
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, stationDate } from "../../../../contracts/calendar.ts";
 import { type Problem, problemActionSchema } from "../../../../contracts/problems.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { PhotoUpload, uploadedIds, uploadsPending } from "../../../components/photo-upload.tsx";
-import { useAllianceUnits } from "../../alliance-units/api/list-alliance-units.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblemAction } from "../api/problem-action.ts";
 
@@ -51,7 +52,7 @@ export function ProblemActionModal({
     setFailure(null);
     if (action === "assign") {
       const limit = categories.data?.find((c) => c.code === problem.categoryCode)?.timeLimitDays;
-      form.setFieldsValue({ unitId: problem.unitId ?? undefined, dueDate: limit ? dayjs().add(limit, "day") : null });
+      form.setFieldsValue({ unitId: problem.unitId ?? undefined, dueDate: limit ? dayjs(addDays(stationDate(new Date()), limit)) : null });
     }
     if (action === "confirm") form.setFieldsValue({ rating: 5 });
   }, [open, action, form, categories.data, problem.categoryCode, problem.unitId]);
@@ -120,7 +121,7 @@ export function ProblemActionModal({
               />
             </Form.Item>
             <Form.Item name="dueDate" label={t("field.dueDate")} extra={t("dueDateHint")}>
-              <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isBefore(dayjs(), "day")} />
+              <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.format("YYYY-MM-DD") < stationDate(new Date())} />
             </Form.Item>
           </>
         )}

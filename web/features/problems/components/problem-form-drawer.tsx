@@ -2,11 +2,11 @@ import { Alert, App, Button, Col, Drawer, Form, Input, List, Row, Select, Space,
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Problem, problemCreateSchema, problemSources } from "../../../../contracts/problems.ts";
+import { useStalls } from "../../../api/list-stalls.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
 import { PhotoUpload, uploadedIds, uploadsPending } from "../../../components/photo-upload.tsx";
-import { useStalls } from "../../stalls/api/list-stalls.ts";
 import { useCreateProblem } from "../api/create-problem.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { findSimilarProblems } from "../api/similar-problems.ts";

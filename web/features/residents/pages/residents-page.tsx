@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { type Resident, residentSheetColumns } from "../../../../contracts/residents.ts";
+import { type ResidentListQuery, useResidents } from "../../../api/list-residents.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
@@ -13,7 +14,6 @@ import { ImportModal } from "../../../components/import-modal.tsx";
 import { exportResidents } from "../api/export-residents.ts";
 import { type ResidentPersonal, useRevealResident } from "../api/get-resident-personal.ts";
 import { residentImportEndpoints } from "../api/import-residents.ts";
-import { type ResidentListQuery, useResidents } from "../api/list-residents.ts";
 import { ResidentFlags } from "../components/resident-flags.tsx";
 import { ResidentFormDrawer } from "../components/resident-form-drawer.tsx";
 

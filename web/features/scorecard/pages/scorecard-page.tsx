@@ -2,6 +2,7 @@ import { Alert, Card, Col, DatePicker, Drawer, Empty, Row, Select, Skeleton, Spa
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { stationDate } from "../../../../contracts/calendar.ts";
 import type { UnitScore } from "../../../../contracts/meetings.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useMe } from "../../../app/session.tsx";
@@ -82,8 +83,9 @@ export default function ScorecardPage() {
   const { t } = useTranslation("scorecard");
   const me = useMe();
   const list = useListParams(["from", "to", "stationId"]);
-  const from = list.filters.from ?? dayjs().startOf("year").format("YYYY-MM-DD");
-  const to = list.filters.to ?? dayjs().format("YYYY-MM-DD");
+  const today = stationDate(new Date());
+  const from = list.filters.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = list.filters.to ?? today;
   const stationId = list.filters.stationId ? Number(list.filters.stationId) : undefined;
   const scores = useScorecard({ from, to, stationId });
   const [unit, setUnit] = useState<UnitScore | null>(null);

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Stall } from "../../../../contracts/stalls.ts";
+import { type StallQuery, useStalls } from "../../../api/list-stalls.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { colourOf } from "../../../app/category-colours.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { type StallQuery, useStalls } from "../api/list-stalls.ts";
 import { MarketMap } from "../components/market-map.tsx";
 import { StallFormDrawer } from "../components/stall-form-drawer.tsx";
 

@@ -1,16 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Page } from "../../../../contracts/common.ts";
 import type { User, userListQuery } from "../../../../contracts/users.ts";
 import { api, type Query } from "../../../app/api-client.ts";
 
 export type UserListQuery = z.input<typeof userListQuery>;
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function listUsers(query: UserListQuery): Promise<Page<User>> {
   return api.get("/api/users", query as Query);

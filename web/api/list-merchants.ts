@@ -1,13 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { Merchant, MerchantListQuery } from "../../../../contracts/merchants.ts";
-import { api, type Query } from "../../../app/api-client.ts";
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { Page } from "../../contracts/common.ts";
+import type { Merchant, MerchantListQuery } from "../../contracts/merchants.ts";
+import { api, type Query } from "../app/api-client.ts";
 
 export function listMerchants(query: MerchantListQuery): Promise<Page<Merchant>> {
   return api.get("/api/merchants", query as Query);

@@ -1,6 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../../app/api-client.ts";
-import type { MerchantFindings } from "./types.ts";
+import type { z } from "zod";
+import type { findingsSchema } from "../../contracts/lending.ts";
+import { api } from "../app/api-client.ts";
+
+export type MerchantFindings = z.infer<typeof findingsSchema>;
 
 /** What the fair scale found against a merchant: shown on the merchant's record and the caring shop's page. */
 export function getMerchantFindings(merchantId: number): Promise<MerchantFindings> {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { Stall } from "../../../../contracts/stalls.ts";
-import { api } from "../../../app/api-client.ts";
+import type { Page } from "../../contracts/common.ts";
+import type { Stall } from "../../contracts/stalls.ts";
+import { api } from "../app/api-client.ts";
 
 export interface StallQuery {
   page: number;
@@ -10,13 +11,6 @@ export interface StallQuery {
   sort?: "code" | "area";
   order?: "asc" | "desc";
   stationId?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 export function listStalls(query: StallQuery): Promise<Page<Stall>> {

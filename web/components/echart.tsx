@@ -4,7 +4,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-// Only the pieces the home page draws; this module is loaded lazily, so ECharts stays out of the first bundle.
+// The bar and pie pieces the console's charts share (a chart needing more registers it, as the scorecard's line does); loaded lazily, so ECharts stays out of the first bundle.
 echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export default function EChart({ option, height = 280 }: { option: echarts.EChartsCoreOption; height?: number }) {

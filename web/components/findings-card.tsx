@@ -1,9 +1,9 @@
 import { Alert, Card, Empty, List, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { errorMessage } from "../../../app/api-client.ts";
-import { formatDateTime } from "../../../app/format.ts";
 import { useMerchantFindings } from "../api/merchant-findings.ts";
+import { errorMessage } from "../app/api-client.ts";
+import { formatDateTime } from "../app/format.ts";
 
 /** The fair scale's findings against a merchant: on the merchant's record and the caring shop's page. */
 export function FindingsCard({ merchantId, certification = false }: { merchantId: number; certification?: boolean }) {

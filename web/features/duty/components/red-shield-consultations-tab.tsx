@@ -1,0 +1,103 @@
+import { Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { consultationOutcomes, consultationTopics } from "../../../../contracts/duty.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { useConsultations } from "../api/red-shield.ts";
+import type { Consultation } from "../api/types.ts";
+import { outcomeColour } from "./labels.ts";
+
+/** The consultations held at the post, filtered by topic, outcome or merchant. */
+export function ConsultationsTab() {
+  const { t } = useTranslation("duty");
+  const list = useListParams(["topic", "outcome", "merchantId", "merchantName"]);
+  const merchantId = list.filters.merchantId ? Number(list.filters.merchantId) : undefined;
+  const consultations = useConsultations({
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    topic: list.filters.topic as Consultation["topic"] | undefined,
+    outcome: list.filters.outcome as Consultation["outcome"] | undefined,
+    merchantId,
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Input.Search
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t("rs.searchConsultations")}
+          defaultValue={list.q}
+          onSearch={(q) => list.update({ q })}
+        />
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t("rs.topic")}
+          value={list.filters.topic}
+          onChange={(v) => list.update({ topic: v })}
+          options={consultationTopics.map((c) => ({ value: c, label: t(`topic.${c}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t("rs.outcome")}
+          value={list.filters.outcome}
+          onChange={(v) => list.update({ outcome: v })}
+          options={consultationOutcomes.map((c) => ({ value: c, label: t(`outcome.${c}`) }))}
+        />
+        {merchantId && (
+          <Tag
+            closable
+            onClose={() => list.update({ merchantId: undefined, merchantName: undefined })}
+            color="red"
+            data-testid="rs-merchant-filter"
+          >
+            {t("rs.historyOf", { name: list.filters.merchantName ?? merchantId })}
+          </Tag>
+        )}
+      </Space>
+      <Table<Consultation>
+        rowKey="id"
+        size="middle"
+        loading={consultations.isFetching}
+        dataSource={consultations.data?.items ?? []}
+        locale={{ emptyText: <Empty description={t("rs.noConsultations")} /> }}
+        pagination={{
+          current: list.page,
+          pageSize: list.pageSize,
+          total: consultations.data?.total ?? 0,
+          showTotal: (total) => t("common:total", { total }),
+          onChange: (page, pageSize) => list.update({ page, pageSize }, true),
+        }}
+        columns={[
+          {
+            title: t("field.date"),
+            dataIndex: "date",
+            width: 130,
+            render: (date: string, c) => (c.sessionId ? <Link to={`/services/red-shield/${c.sessionId}`}>{date}</Link> : date),
+          },
+          {
+            title: t("rs.merchant"),
+            dataIndex: "merchantName",
+            width: 200,
+            render: (name: string, c) => (
+              <Typography.Link onClick={() => list.update({ merchantId: c.merchantId, merchantName: name })} title={t("rs.showHistory")}>
+                {name}
+              </Typography.Link>
+            ),
+          },
+          { title: t("rs.topic"), dataIndex: "topic", width: 110, render: (v: string) => t(`topic.${v}`) },
+          { title: t("rs.summary"), dataIndex: "summary", ellipsis: true },
+          {
+            title: t("rs.outcome"),
+            dataIndex: "outcome",
+            width: 100,
+            render: (v: string) => <Tag color={outcomeColour[v]}>{t(`outcome.${v}`)}</Tag>,
+          },
+          { title: t("rs.officer"), dataIndex: "officerName", width: 160, render: (v: string | null) => v ?? "—" },
+        ]}
+      />
+    </>
+  );
+}
