@@ -1,25 +1,10 @@
 import {
-  ApartmentOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BulbOutlined,
-  CarryOutOutlined,
   CustomerServiceOutlined,
   DownOutlined,
-  ExclamationCircleOutlined,
   FlagOutlined,
-  GiftOutlined,
   HeartOutlined,
-  HomeOutlined,
-  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
-  ProjectOutlined,
-  ScheduleOutlined,
-  ShopOutlined,
-  TagsOutlined,
-  TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { Dropdown, Layout, Menu, Segmented, Spin } from "antd";
@@ -34,22 +19,8 @@ import { useLanguage } from "./language.ts";
 import { useMe } from "./session.tsx";
 import { brand } from "./theme.ts";
 
-const icons: Record<string, ReactNode> = {
-  home: <HomeOutlined />,
-  merchants: <ShopOutlined />,
-  stalls: <AppstoreOutlined />,
-  residents: <IdcardOutlined />,
-  problems: <ExclamationCircleOutlined />,
-  problemCategories: <TagsOutlined />,
-  needs: <BulbOutlined />,
-  offers: <GiftOutlined />,
-  projects: <ProjectOutlined />,
-  meetings: <ScheduleOutlined />,
-  actionItems: <CarryOutOutlined />,
-  scorecard: <BarChartOutlined />,
-  allianceUnits: <ApartmentOutlined />,
-  users: <TeamOutlined />,
-  audit: <AuditOutlined />,
+/** Icons of the menu's group headings; a section's own icon comes with its feature's manifest. */
+const groupIcons: Record<string, ReactNode> = {
   party: <FlagOutlined />,
   caring: <HeartOutlined />,
   station: <CustomerServiceOutlined />,
@@ -78,14 +49,14 @@ export function ConsoleLayout() {
   type Item = { key: string; icon?: ReactNode; label: string; children?: Item[] };
   const items: Item[] = [];
   for (const s of sections.filter((one) => me.actions.includes(one.action))) {
-    const item = { key: s.path, icon: s.group ? undefined : icons[s.key], label: t(`menu.${s.key}`) };
+    const item = { key: s.path, icon: s.group ? undefined : s.icon, label: t(s.label ?? `menu.${s.key}`) };
     if (!s.group) {
       items.push(item);
       continue;
     }
     let group = items.find((i) => i.key === `group:${s.group}`);
     if (!group) {
-      group = { key: `group:${s.group}`, icon: icons[s.group], label: t(`menu.${s.group}`), children: [] };
+      group = { key: `group:${s.group}`, icon: groupIcons[s.group], label: t(`menu.${s.group}`), children: [] };
       items.push(group);
     }
     group.children?.push(item);

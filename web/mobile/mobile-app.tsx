@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ApiError, setUnauthorizedListener } from "../app/api-client.ts";
+import { allMobileRoutes } from "../app/feature.ts";
 import { meQueryKey, useMeQuery } from "../app/session.tsx";
 
 type MobileLocale = Parameters<typeof ConfigProvider>[0]["locale"];
@@ -111,6 +112,9 @@ export function MobileApp() {
               <Route path="/red-shield" element={guarded(<RedShieldPage />)} />
               <Route path="/loans" element={guarded(<LoansPage />)} />
               <Route path="/reweigh" element={guarded(<ReweighPage />)} />
+              {allMobileRoutes.map((r) => (
+                <Route key={r.path} path={r.path} element={r.public ? <r.page /> : guarded(<r.page />)} />
+              ))}
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

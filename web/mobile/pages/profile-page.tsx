@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import { errorMessage } from "../../app/api-client.ts";
+import { allMobileEntries } from "../../app/feature.ts";
 import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
 import { useUnreadCount } from "../../features/notifications/api/unread-count.ts";
@@ -187,6 +188,8 @@ interface Entry {
   icon: ReactNode;
   show: boolean;
   badge?: number;
+  /** The tile's i18n key; `entry.<key>` in the mobile namespace when absent. */
+  label?: string;
 }
 
 /** The things one does on the phone: report a problem, follow it, the public board, messages, raise a need. */
@@ -212,6 +215,7 @@ function Entries({ me }: { me: Me }) {
     { key: "loans", path: "/loans", icon: entryIcons.loans, show: has("service.apply") },
     { key: "reweigh", path: "/reweigh", icon: entryIcons.reweigh, show: has("scale.record") },
     { key: "honour", path: stationId ? `/honour?stationId=${stationId}` : "/honour", icon: entryIcons.honour, show: true },
+    ...allMobileEntries.map((e) => ({ key: e.key, path: e.path, icon: e.icon, show: !e.action || has(e.action), label: e.label })),
   ];
   return (
     <div className="dd-entries" data-testid="entries">
@@ -226,7 +230,7 @@ function Entries({ me }: { me: Me }) {
                     {e.icon}
                   </span>
                 </Badge>
-                <span>{t(`entry.${e.key}`)}</span>
+                <span>{t(e.label ?? `entry.${e.key}`)}</span>
               </button>
             </Grid.Item>
           ))}
