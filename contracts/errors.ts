@@ -1,6 +1,7 @@
 import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
 import { lendingErrors } from "./errors-lending.ts";
+import { partyErrors } from "./errors-party.ts";
 
 // The error catalogue: stable ids with their messages in both languages. The server answers
 // { error: { id, message, fields? } }; the web shows `message` or looks the id up here.
@@ -131,30 +132,7 @@ export const errorCatalogue = {
     "zh-CN": "该 Idempotency-Key 已用于另一个操作",
     en: "This Idempotency-Key was used for another operation",
   },
-  "development.rule": {
-    status: 400,
-    "zh-CN": "不符合发展党员工作规定",
-    en: "This breaks a rule of Party member development",
-  },
-  "development.out_of_order": {
-    status: 409,
-    "zh-CN": "发展党员须按程序逐步进行，不得跳过步骤",
-    en: "Steps are taken in order; none may be skipped",
-  },
-  "development.already_recorded": { status: 409, "zh-CN": "该步骤已记录", en: "This step is already recorded" },
-  "development.closed": { status: 409, "zh-CN": "该发展对象的发展程序已结束", en: "This development case is closed" },
-  "party.not_member": {
-    status: 400,
-    "zh-CN": "不是本支部的党员",
-    en: "Not a member of this branch",
-  },
-  "party.already_transferred": { status: 409, "zh-CN": "该党员已转出", en: "This member has already been transferred out" },
-  "party.meeting_held": { status: 409, "zh-CN": "该会议已召开并记录", en: "This meeting has already been held and recorded" },
-  "party.not_station_branch": {
-    status: 400,
-    "zh-CN": "先锋岗须由服务站党支部的党员担任",
-    en: "Pioneer posts are held by members of a station's branch",
-  },
+  ...partyErrors,
   "meal.not_elderly_alone": {
     status: 400,
     "zh-CN": "爱心餐只面向本站 60 岁以上的独居老人",

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { dateSchema, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 export const branchKinds = ["general_branch", "branch"] as const;
+export type BranchKind = (typeof branchKinds)[number];
+export const genders = ["male", "female"] as const;
+export type Gender = (typeof genders)[number];
 export const branchSchema = z.object({
   id: z.number().int(),
   orgUnitId: z.number().int(),
@@ -17,14 +20,16 @@ export type Branch = z.infer<typeof branchSchema>;
 
 export const memberStatuses = ["probationary", "full", "transferred_out"] as const;
 export const memberStatusSchema = z.enum(memberStatuses);
+export type MemberStatus = (typeof memberStatuses)[number];
 export const memberRoles = ["secretary", "deputy_secretary", "committee_member", "member"] as const;
 export const memberRoleSchema = z.enum(memberRoles);
+export type MemberRole = (typeof memberRoles)[number];
 
 export const memberCreateSchema = z
   .object({
     branchId: z.number().int().positive(),
     name: nameSchema,
-    gender: z.enum(["male", "female"]),
+    gender: z.enum(genders),
     birthDate: dateSchema,
     mobile: mobileSchema.nullish().transform((v) => v ?? null),
     /** Where the member comes from, e.g. 社区党委派驻, 区市场监管局驻市场, 商户. */
@@ -82,7 +87,7 @@ export const memberSchema = z.object({
   branchId: z.number().int(),
   branchName: z.string(),
   name: z.string(),
-  gender: z.enum(["male", "female"]),
+  gender: z.enum(genders),
   birthDate: z.string(),
   mobile: z.string().nullable(),
   sourceUnit: z.string().nullable(),
@@ -107,8 +112,6 @@ export const memberListQuery = pageQuery.extend({
   status: memberStatusSchema.optional(),
   role: memberRoleSchema.optional(),
 });
-
-// ---- member development ----
 
 /** The five stages of the Party's member-development rules (《中国共产党发展党员工作细则》). */
 export const developmentStages = ["applicant", "activist", "candidate", "probationary", "full"] as const;
@@ -147,12 +150,13 @@ export const developmentStepSchema = z.enum(developmentSteps);
 export type DevelopmentStep = z.infer<typeof developmentStepSchema>;
 
 export const caseStatuses = ["active", "completed", "stopped"] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
 
 export const caseCreateSchema = z
   .object({
     branchId: z.number().int().positive(),
     name: nameSchema,
-    gender: z.enum(["male", "female"]),
+    gender: z.enum(genders),
     birthDate: dateSchema,
     mobile: mobileSchema.nullish().transform((v) => v ?? null),
     merchantId: z
@@ -223,7 +227,7 @@ export const developmentCaseSchema = z.object({
   branchId: z.number().int(),
   branchName: z.string(),
   name: z.string(),
-  gender: z.enum(["male", "female"]),
+  gender: z.enum(genders),
   birthDate: z.string(),
   mobile: z.string().nullable(),
   merchantId: z.number().int().nullable(),
@@ -278,10 +282,14 @@ export const funnelSchema = z.object({
   ),
 });
 
-// ---- branch life (三会一课) ----
-
 export const branchMeetingKinds = ["member_meeting", "committee_meeting", "group_meeting", "party_lecture", "theme_day"] as const;
 export const branchMeetingKindSchema = z.enum(branchMeetingKinds);
+export type BranchMeetingKind = (typeof branchMeetingKinds)[number];
+export const branchMeetingStatuses = ["scheduled", "held"] as const;
+export type BranchMeetingStatus = (typeof branchMeetingStatuses)[number];
+/** How an attendance was recorded: the member scanned the meeting's code, or the secretary listed them. */
+export const attendanceMethods = ["qr", "staff"] as const;
+export type AttendanceMethod = (typeof attendanceMethods)[number];
 
 export const branchMeetingCreateSchema = z
   .object({
@@ -300,10 +308,10 @@ export const branchMeetingSchema = z.object({
   title: z.string(),
   heldOn: z.string(),
   place: z.string().nullable(),
-  status: z.enum(["scheduled", "held"]),
+  status: z.enum(branchMeetingStatuses),
   minutes: z.string().nullable(),
   photos: z.array(z.object({ id: z.string(), url: z.string() })),
-  attendance: z.array(z.object({ memberId: z.number().int(), name: z.string(), at: z.string(), method: z.enum(["qr", "staff"]) })),
+  attendance: z.array(z.object({ memberId: z.number().int(), name: z.string(), at: z.string(), method: z.enum(attendanceMethods) })),
   version: z.number().int(),
 });
 
@@ -330,8 +338,6 @@ export const attendanceReportSchema = z.object({
   /** Required meetings missing in their period: e.g. no member meeting this quarter, no committee meeting this month. */
   missing: z.array(z.object({ kind: branchMeetingKindSchema, period: z.string(), rule: z.string() })),
 });
-
-// ---- pioneer posts ----
 
 export const pioneerPostCreateSchema = z
   .object({

@@ -5,17 +5,11 @@
 // so the demo's dates are valid under the rules. Plus a year of branch life and two pioneer posts.
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { DevelopmentStep } from "../contracts/party.ts";
+import { addDays, addMonths, shiftMonth, stationDate } from "../contracts/calendar.ts";
+import type { BranchMeetingKind, MemberRole } from "../contracts/party.ts";
 import type { DB } from "../server/db/tables.ts";
-import {
-  addDays,
-  addMonths,
-  evaluate,
-  type NewStep,
-  type RecordedStep,
-  stageOf,
-  statusAfter,
-} from "../server/modules/party/development.rules.ts";
+import { evaluate, stageOf, statusAfter } from "../server/modules/party/development.evaluate.ts";
+import type { NewStep, RecordedStep } from "../server/modules/party/development.rules.ts";
 import type { Vault } from "../server/platform/crypto.ts";
 import { makeMobile } from "./identifiers.ts";
 import { seeded } from "./random.ts";
@@ -30,12 +24,10 @@ export interface PartyContext {
   now: Date;
 }
 
-const localDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 type Plan = { name: string; gender: "male" | "female"; birthDate: string; merchant?: boolean; steps: NewStep[] };
 
 export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyContext) {
-  const today = localDate(ctx.now);
+  const today = stationDate(ctx.now);
   const stamp = ctx.now.toISOString();
   // Dates are counted from a day no later than the 28th, so month arithmetic never clamps.
   const base = `${today.slice(0, 8)}${String(Math.min(Number(today.slice(8)), 28)).padStart(2, "0")}`;
@@ -75,7 +67,7 @@ export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyCo
     sourceUnit: string;
     joinedOn: string;
     fullOn: string;
-    role: string;
+    role: MemberRole;
     partyGroup?: string;
     merchantId?: number;
     userId?: number;
@@ -279,7 +271,7 @@ export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyCo
         .insertInto("development_steps")
         .values({
           case_id: row.id,
-          step: s.step as DevelopmentStep,
+          step: s.step,
           on_date: s.on,
           note: null,
           details_json: JSON.stringify(details),
@@ -293,7 +285,7 @@ export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyCo
 
   // A year of branch life: monthly committee and group meetings and theme days, quarterly member meetings and lectures.
   let meetings = 0;
-  const hold = async (kind: string, title: string, heldOn: string, attendees: number[]) => {
+  const hold = async (kind: BranchMeetingKind, title: string, heldOn: string, attendees: number[]) => {
     const row = await trx
       .insertInto("branch_meetings")
       .values({
@@ -313,12 +305,12 @@ export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyCo
     if (attendees.length > 0) {
       await trx
         .insertInto("branch_attendances")
-        .values(attendees.map((id) => ({ meeting_id: row.id, member_id: id, method: "qr", at: `${heldOn}T01:35:00.000Z` })))
+        .values(attendees.map((id) => ({ meeting_id: row.id, member_id: id, method: "qr" as const, at: `${heldOn}T01:35:00.000Z` })))
         .execute();
     }
     meetings++;
   };
-  const firstOfMonth = (offset: number) => `${addMonths(today, offset).slice(0, 7)}-01`;
+  const firstOfMonth = (offset: number) => `${shiftMonth(today.slice(0, 7), offset)}-01`;
   for (let k = -12; k <= -1; k++) {
     const month = firstOfMonth(k);
     const label = `${Number(month.slice(5, 7))}月`;

@@ -63,7 +63,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     lists,
     meetings,
     scorecard: new ScorecardService(db, { problems, meetings }),
-    party: new PartyService(db, deps.vault, files, notifier),
+    party: new PartyService(db, deps.vault, files, notifier, deps.clock),
     caringShops,
     caringCards,
     caringRounds: new RoundsService(db, caringCards, notifier),

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { addDays, addMonths } from "../../../contracts/calendar.ts";
 import { type DevelopmentStep, developmentSteps } from "../../../contracts/party.ts";
-import {
-  addDays,
-  addMonths,
-  type CaseFacts,
-  evaluate,
-  evaluateExtension,
-  type NewStep,
-  nextStep,
-  probationEnd,
-  type RecordedStep,
-  type RuleContext,
-  rules,
-  stageOf,
-  statusAfter,
-  stepDefinitions,
-} from "./development.rules.ts";
+import { evaluate, evaluateExtension, nextStep, type RuleContext, stageOf, statusAfter } from "./development.evaluate.ts";
+import { type CaseFacts, type NewStep, type RecordedStep, rules, stepDefinitions } from "./development.rules.ts";
+import { probationEnd, timeLimits } from "./development.time-limits.ts";
 
 const facts: CaseFacts = { birthDate: "1990-05-01", status: "active", extensionMonths: null };
 const ctx: RuleContext = {
@@ -72,7 +60,7 @@ function check(step: DevelopmentStep, change: Partial<NewStep>, opts: { nth?: nu
 }
 const ruleOf = (v: ReturnType<typeof evaluate>) => (v.ok ? "ok" : v.rule);
 
-describe("date arithmetic", () => {
+describe("date arithmetic (the station calendar the limits count in)", () => {
   it("adds calendar months, clamping to the month's end", () => {
     expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
     expect(addMonths("2023-01-31", 1)).toBe("2023-02-28");
@@ -287,5 +275,77 @@ describe("the next step and its dates", () => {
       due: "2025-10-22",
     });
     expect(nextStep({ ...facts, status: "stopped" }, stepsBefore("talk"), "2023-02-01")).toBeNull();
+  });
+});
+
+describe("the time limits: one table for the refusal and the dates shown", () => {
+  // Every step of the valid path, with the case as it stood before it and the day it was recorded on.
+  const occurrences = path.map((s, i) => ({ s, before: path.slice(0, i) }));
+  // The step moved to another day (a publicity keeps running at least until that day: its record, not a time limit).
+  const on = (s: RecordedStep, date: string) =>
+    s.publicityUntil && s.publicityUntil < date ? { ...s, on: date, publicityUntil: date } : { ...s, on: date };
+  const verdictOn = (before: RecordedStep[], s: RecordedStep, date: string) => evaluate(facts, before, on(s, date), ctx);
+
+  it("names every step with a limit: the ones the 《细则》 gives a time for, and those that fall before one", () => {
+    expect(Object.keys(timeLimits).sort()).toEqual(
+      [
+        "application",
+        "talk",
+        "activist_review",
+        "candidate_determined",
+        "branch_vote",
+        "higher_talk",
+        "higher_approval",
+        "conversion_application",
+        "conversion_vote",
+        "conversion_approval",
+      ].sort(),
+    );
+  });
+
+  it("for every step, the due date shown is the last day evaluate() accepts and the earliest date the first", () => {
+    let withDue = 0;
+    for (const { s, before } of occurrences) {
+      const next = nextStep(facts, before, s.on);
+      expect({ step: next?.step }).toEqual({ step: s.step });
+      if (!next) continue;
+      const label = `${s.step} after ${before.length} steps`;
+      if (next.due) {
+        withDue++;
+        expect({ label, due: verdictOn(before, s, next.due).ok }).toEqual({ label, due: true });
+        const late = verdictOn(before, s, addDays(next.due, 1));
+        expect({ label, late: late.ok ? "accepted" : late.rule }).toEqual({
+          label,
+          late: timeLimits[s.step]?.(facts, before).latest?.rule,
+        });
+        if (!late.ok) expect(late.message["zh-CN"]).toContain(`最迟 ${next.due}`);
+      } else {
+        // No latest date shown: none is enforced either, however late (up to today).
+        expect({ label, late: verdictOn(before, s, ctx.today).ok }).toEqual({ label, late: true });
+      }
+      if (next.earliest) {
+        expect({ label, earliest: verdictOn(before, s, next.earliest).ok }).toEqual({ label, earliest: true });
+        expect({ label, before: verdictOn(before, s, addDays(next.earliest, -1)).ok }).toEqual({ label, before: false });
+      }
+    }
+    expect(withDue).toBe(9);
+  });
+
+  it("the application's earliest date is the eighteenth birthday, where the age refusal stops", () => {
+    const next = nextStep(facts, [], "2023-01-10");
+    expect(next).toMatchObject({ step: "application", earliest: "2008-05-01", due: null, rule: "application.age" });
+    expect(ruleOf(evaluate(facts, [], { step: "application", on: "2008-04-30" }, ctx))).toBe("application.age");
+    expect(ruleOf(evaluate(facts, [], { step: "application", on: "2008-05-01" }, ctx))).toBe("ok");
+  });
+
+  it("with an extension, the conversion's window moves with the probation's end", () => {
+    const extended = { ...facts, extensionMonths: 6 };
+    const before = stepsBefore("conversion_vote");
+    const next = nextStep(extended, before, "2026-01-01");
+    expect(next).toMatchObject({ step: "conversion_vote", earliest: "2026-01-22", due: "2026-04-22" });
+    const vote = template("conversion_vote");
+    expect(ruleOf(evaluate(extended, before, { ...vote, on: "2026-01-21" }, ctx))).toBe("conversion_vote.probation_served");
+    expect(ruleOf(evaluate(extended, before, { ...vote, on: "2026-04-22" }, ctx))).toBe("ok");
+    expect(ruleOf(evaluate(extended, before, { ...vote, on: "2026-04-23" }, ctx))).toBe("conversion_approval.three_months");
   });
 });

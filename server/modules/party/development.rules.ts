@@ -1,41 +1,14 @@
-// The rules of Party member development, all in one place: pure functions over a case's recorded steps.
+// The rules of Party member development as data: each rule with its source and bilingual text, and the
+// twenty-five steps with who performs them and what record they need. The time limits between steps are in
+// development.time-limits.ts; checking a step against all of them is development.evaluate.ts.
 //
 // Source: 《中国共产党发展党员工作细则》 (中共中央办公厅 2014年6月印发), cited as 《细则》 with chapter and article.
 // Article numbers are given as we know the 2014 text; where a number is in doubt the chapter named beside it
 // is the authority. Rules the 《细则》 leaves open (e.g. how "每半年考察一次" is counted) are decided here and
 // documented beside the rule, so the branch, the higher committee and the code read the same thing.
-//
-// Dates are calendar dates (YYYY-MM-DD, the station's local date). "Within N months of D" means on or before
-// D + N calendar months (the same day of the month, or the month's last day when it has fewer days):
-// exactly N months is in time, a day later is not.
-import type { DevelopmentStage, DevelopmentStep } from "../../../contracts/party.ts";
-import { developmentSteps } from "../../../contracts/party.ts";
+import type { CaseStatus, DevelopmentStage, DevelopmentStep } from "../../../contracts/party.ts";
 
-// ---- dates ----
-
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = ((total % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${pad(ny, 4)}-${pad(nm + 1)}-${pad(Math.min(d, last))}`;
-}
-
-export const addYears = (date: string, years: number) => addMonths(date, years * 12);
-
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-const later = (a: string, b: string) => (a > b ? a : b);
-
-// ---- the rules ----
-
-type Text = { "zh-CN": string; en: string };
+export type Text = { "zh-CN": string; en: string };
 
 export const ruleIds = [
   "order.sequence",
@@ -209,8 +182,6 @@ export const rules: Record<RuleId, { source: string; text: Text }> = {
   },
 };
 
-// ---- the twenty-five steps ----
-
 export interface StepDefinition {
   /** The stage (chapter of the 《细则》) the step belongs to. */
   stage: DevelopmentStage;
@@ -302,10 +273,6 @@ export const stepDefinitions: Record<DevelopmentStep, StepDefinition> = {
   archived: { stage: "full", performer: "党支部、上级党委组织部门", record: "入党材料归档", source: "《细则》第三十六条" },
 };
 
-const indexOf = (step: DevelopmentStep) => developmentSteps.indexOf(step);
-
-// ---- case state ----
-
 export interface Vote {
   entitled: number;
   present: number;
@@ -323,305 +290,16 @@ export interface StepDetails {
   passed?: boolean;
 }
 
+/** A step on file (or about to be): its date is a calendar date (YYYY-MM-DD) at the station. */
 export interface RecordedStep extends StepDetails {
   step: DevelopmentStep;
   on: string;
 }
 
+export type NewStep = RecordedStep;
+
 export interface CaseFacts {
   birthDate: string;
-  status: "active" | "completed" | "stopped";
+  status: CaseStatus;
   extensionMonths: number | null;
-}
-
-export interface NewStep extends StepDetails {
-  step: DevelopmentStep;
-  on: string;
-}
-
-export interface RuleContext {
-  today: string;
-  /** Full members who may be contacts or introducers: id → the date they became full (null: long since). */
-  fullMembers?: ReadonlyMap<number, string | null>;
-}
-
-export type RefusalKind = "rule" | "out_of_order" | "already_recorded" | "closed";
-
-export interface Refusal {
-  kind: RefusalKind;
-  rule: RuleId;
-  source: string;
-  field: string;
-  message: Text;
-}
-
-export type Verdict = { ok: true } | ({ ok: false } & Refusal);
-
-function refuse(rule: RuleId, field: string, detail?: Text, kind: RefusalKind = "rule"): Verdict {
-  const r = rules[rule];
-  const message = detail ? { "zh-CN": `${r.text["zh-CN"]}（${detail["zh-CN"]}）`, en: `${r.text.en} (${detail.en})` } : r.text;
-  return { ok: false, kind, rule, source: r.source, field, message };
-}
-
-const ok: Verdict = { ok: true };
-
-/** The steps in recorded order (by date, then as recorded). */
-function sorted(steps: readonly RecordedStep[]): RecordedStep[] {
-  return steps
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => (a.s.on === b.s.on ? a.i - b.i : a.s.on < b.s.on ? -1 : 1))
-    .map((x) => x.s);
-}
-
-const first = (steps: readonly RecordedStep[], step: DevelopmentStep) => steps.find((s) => s.step === step);
-const all = (steps: readonly RecordedStep[], step: DevelopmentStep) => steps.filter((s) => s.step === step);
-
-/** The last recorded step in the pipeline's order (ignoring repeats). */
-function furthest(steps: readonly RecordedStep[]): number {
-  return steps.reduce((max, s) => Math.max(max, indexOf(s.step)), -1);
-}
-
-/** The stage a person is in, from the steps recorded. */
-export function stageOf(steps: readonly RecordedStep[]): DevelopmentStage {
-  const has = (s: DevelopmentStep) => steps.some((r) => r.step === s);
-  if (has("conversion_approval")) return "full";
-  if (has("higher_approval")) return "probationary";
-  if (has("candidate_determined")) return "candidate";
-  if (has("activist_recommendation")) return "activist";
-  return "applicant";
-}
-
-/** The probation's end: one year from the branch meeting that accepted, plus any extension (第三十一条、第三十四条). */
-export function probationEnd(steps: readonly RecordedStep[], extensionMonths: number | null): string | null {
-  const vote = first(steps, "branch_vote");
-  if (!vote || !first(steps, "higher_approval")) return null;
-  return addMonths(addYears(vote.on, 1), extensionMonths ?? 0);
-}
-
-/** The date the original one-year probation ends (before any extension). */
-function baseProbationEnd(steps: readonly RecordedStep[]): string | null {
-  const vote = first(steps, "branch_vote");
-  return vote ? addYears(vote.on, 1) : null;
-}
-
-/** The latest review (or the recommendation, before any review): the half-yearly clock starts there. */
-function lastReviewAnchor(steps: readonly RecordedStep[]): string | null {
-  const reviews = all(steps, "activist_review");
-  if (reviews.length > 0) return reviews.reduce((m, r) => later(m, r.on), reviews[0].on);
-  return first(steps, "activist_recommendation")?.on ?? null;
-}
-
-/** A vote's outcome as declared in its conclusion: "未通过" / "not passed" declares a failed vote. */
-export function declaredFailed(conclusion: string | null | undefined): boolean {
-  return !!conclusion && /^(未通过|不通过|not passed|failed|rejected)/i.test(conclusion.trim());
-}
-
-function checkVote(vote: Vote | undefined, conclusion: string | null | undefined): Verdict {
-  if (!vote) return refuse("vote.counts", "vote", { "zh-CN": "须填写表决情况", en: "the vote is required" });
-  if (vote.present > vote.entitled) return refuse("vote.counts", "vote.present");
-  if (vote.inFavour + vote.against + vote.abstain > vote.present) return refuse("vote.counts", "vote.inFavour");
-  const majority = vote.inFavour * 2 > vote.entitled;
-  const failed = declaredFailed(conclusion);
-  if (!failed && !majority) {
-    return refuse("vote.majority", "vote.inFavour", {
-      "zh-CN": `应到 ${vote.entitled} 人，赞成须至少 ${Math.floor(vote.entitled / 2) + 1} 人，实际 ${vote.inFavour} 人`,
-      en: `${vote.entitled} entitled: at least ${Math.floor(vote.entitled / 2) + 1} must be in favour, ${vote.inFavour} were`,
-    });
-  }
-  if (failed && majority) return refuse("vote.outcome", "conclusion");
-  return ok;
-}
-
-function checkTwoMembers(
-  rule: "contacts.two_full_members" | "introducers.two_full_members",
-  ids: number[] | undefined,
-  on: string,
-  ctx: RuleContext,
-): Verdict {
-  const distinct = [...new Set(ids ?? [])];
-  if (distinct.length !== 2) return refuse(rule, "memberIds");
-  for (const id of distinct) {
-    if (!ctx.fullMembers?.has(id))
-      return refuse(rule, "memberIds", { "zh-CN": `党员 ${id} 不是正式党员`, en: `member ${id} is not a full member` });
-    const since = ctx.fullMembers.get(id);
-    if (since && since > on) {
-      return refuse(rule, "memberIds", {
-        "zh-CN": `党员 ${id} 于 ${since} 才转为正式党员`,
-        en: `member ${id} became full only on ${since}`,
-      });
-    }
-  }
-  return ok;
-}
-
-const limit = (kind: "最早" | "最迟", date: string): Text => ({
-  "zh-CN": `${kind} ${date}`,
-  en: `${kind === "最早" ? "earliest" : "latest"} ${date}`,
-});
-
-/** Whether an applicant born on `birthDate` is at least 18 on `date` (第五条). */
-export function checkAge(birthDate: string, date: string): Verdict {
-  const eighteen = addYears(birthDate, 18);
-  return date < eighteen ? refuse("application.age", "birthDate", limit("最早", eighteen)) : ok;
-}
-
-/**
- * Whether `next` may be recorded after `steps` (the case's recorded steps): its order, its date, its record
- * and its time rules. The first rule broken is named.
- */
-export function evaluate(c: CaseFacts, stepsIn: readonly RecordedStep[], next: NewStep, ctx: RuleContext): Verdict {
-  const steps = sorted(stepsIn);
-  if (c.status !== "active") return refuse("order.closed", "step", undefined, "closed");
-
-  // Order: the next step in the list, or another half-yearly review while the activist is being reviewed.
-  const at = furthest(steps);
-  const want = indexOf(next.step);
-  const def = stepDefinitions[next.step];
-  const repeating = def.repeatable && at === want;
-  if (!repeating) {
-    if (steps.some((s) => s.step === next.step)) return refuse("order.already_recorded", "step", undefined, "already_recorded");
-    if (want !== at + 1) {
-      const missing = developmentSteps[at + 1];
-      return refuse("order.sequence", "step", { "zh-CN": `下一步应为 ${missing}`, en: `the next step is ${missing}` }, "out_of_order");
-    }
-  }
-
-  // Dates: not in the future, not before the previous step.
-  if (next.on > ctx.today) return refuse("date.not_future", "on");
-  const previous = steps.at(-1);
-  if (previous && next.on < previous.on) return refuse("date.not_before_previous", "on", limit("最早", previous.on));
-
-  const stepOn = (s: DevelopmentStep) => first(steps, s)?.on;
-  switch (next.step) {
-    case "application":
-      return checkAge(c.birthDate, next.on);
-    case "talk": {
-      const due = addMonths(stepOn("application") as string, 1);
-      return next.on > due ? refuse("talk.one_month", "on", limit("最迟", due)) : ok;
-    }
-    case "contacts_assigned":
-      return checkTwoMembers("contacts.two_full_members", next.memberIds, next.on, ctx);
-    case "activist_review": {
-      // Decided here: each review falls within six months of the previous one (the first within six months of
-      // the activist's recommendation), so a year of reviewing holds at least two reviews.
-      const due = addMonths(lastReviewAnchor(steps) as string, 6);
-      return next.on > due ? refuse("review.half_year", "on", limit("最迟", due)) : ok;
-    }
-    case "candidate_determined": {
-      const earliest = addYears(stepOn("activist_recommendation") as string, 1);
-      if (next.on < earliest) return refuse("candidate.one_year", "on", limit("最早", earliest));
-      if (all(steps, "activist_review").length < 2) return refuse("candidate.two_reviews", "step");
-      const due = addMonths(lastReviewAnchor(steps) as string, 6);
-      return next.on > due ? refuse("candidate.review_current", "on", limit("最迟", due)) : ok;
-    }
-    case "introducers_assigned":
-      return checkTwoMembers("introducers.two_full_members", next.memberIds, next.on, ctx);
-    case "political_review":
-      return next.conclusion ? ok : refuse("political_review.conclusion", "conclusion");
-    case "publicity":
-      if (!next.publicityUntil || next.publicityUntil < next.on) return refuse("publicity.until", "publicityUntil");
-      return ok;
-    case "branch_vote": {
-      const until = first(steps, "publicity")?.publicityUntil as string;
-      if (next.on <= until) return refuse("branch_vote.after_publicity", "on", limit("最早", addDays(until, 1)));
-      return checkVote(next.vote, next.conclusion);
-    }
-    case "higher_approval": {
-      const due = addMonths(stepOn("branch_vote") as string, 3);
-      return next.on > due ? refuse("higher_approval.three_months", "on", limit("最迟", due)) : ok;
-    }
-    case "conversion_vote": {
-      const end = probationEnd(steps, c.extensionMonths) as string;
-      if (next.on < end) return refuse("conversion_vote.probation_served", "on", limit("最早", end));
-      return checkVote(next.vote, next.conclusion);
-    }
-    case "conversion_approval": {
-      const due = addMonths(probationEnd(steps, c.extensionMonths) as string, 3);
-      return next.on > due ? refuse("conversion_approval.three_months", "on", limit("最迟", due)) : ok;
-    }
-    default:
-      return ok;
-  }
-}
-
-/**
- * Extending the probation (第三十四条): once, 6–12 months, for a probationary member before the conversion
- * vote, decided no later than three months after the original probation's end.
- */
-export function evaluateExtension(c: CaseFacts, steps: readonly RecordedStep[], months: number, date: string, today: string): Verdict {
-  if (c.status !== "active") return refuse("order.closed", "on", undefined, "closed");
-  if (c.extensionMonths) return refuse("extension.once", "months", undefined, "already_recorded");
-  if (!Number.isInteger(months) || months < 6 || months > 12) return refuse("extension.months", "months");
-  if (date > today) return refuse("date.not_future", "on");
-  const base = baseProbationEnd(steps);
-  if (!first(steps, "higher_approval") || !base || first(steps, "conversion_vote")) return refuse("extension.while_probationary", "on");
-  const vote = first(steps, "branch_vote")?.on as string;
-  const due = addMonths(base, 3);
-  if (date < vote || date > due) return refuse("extension.while_probationary", "on", limit("最迟", due));
-  return ok;
-}
-
-export interface NextStep {
-  step: DevelopmentStep;
-  earliest: string | null;
-  due: string | null;
-  overdue: boolean;
-  rule: RuleId | null;
-}
-
-/** What comes next for a case, with its earliest and latest dates per the rules and whether it is overdue. */
-export function nextStep(c: CaseFacts, stepsIn: readonly RecordedStep[], today: string): NextStep | null {
-  if (c.status !== "active") return null;
-  const steps = sorted(stepsIn);
-  const at = furthest(steps);
-  if (at === developmentSteps.length - 1) return null;
-  const prevOn = steps.at(-1)?.on ?? null;
-  const make = (step: DevelopmentStep, earliest: string | null, due: string | null, rule: RuleId | null): NextStep => ({
-    step,
-    earliest: earliest ?? prevOn,
-    due,
-    overdue: due !== null && today > due,
-    rule,
-  });
-  const stepOn = (s: DevelopmentStep) => first(steps, s)?.on as string;
-  let step = developmentSteps[at + 1];
-  // Reviewing: another review until a year has passed and two reviews are on file, while the last is current.
-  if (step === "candidate_determined" || step === "activist_review") {
-    const anchor = lastReviewAnchor(steps) as string;
-    const reviewDue = addMonths(anchor, 6);
-    const candidateEarliest = addYears(stepOn("activist_recommendation"), 1);
-    const ready = all(steps, "activist_review").length >= 2 && today >= candidateEarliest && today <= reviewDue;
-    if (step === "candidate_determined" && ready) return make(step, candidateEarliest, reviewDue, "candidate.one_year");
-    return make("activist_review", anchor, reviewDue, "review.half_year");
-  }
-  switch (step) {
-    case "talk":
-      return make(step, stepOn("application"), addMonths(stepOn("application"), 1), "talk.one_month");
-    case "branch_vote": {
-      const until = first(steps, "publicity")?.publicityUntil as string;
-      return make(step, addDays(until, 1), null, "branch_vote.after_publicity");
-    }
-    case "higher_talk":
-    case "higher_approval":
-      return make(step, null, addMonths(stepOn("branch_vote"), 3), "higher_approval.three_months");
-    case "conversion_application":
-    case "conversion_vote": {
-      const end = probationEnd(steps, c.extensionMonths) as string;
-      return make(step, step === "conversion_vote" ? end : null, addMonths(end, 3), "conversion_vote.probation_served");
-    }
-    case "conversion_approval": {
-      const end = probationEnd(steps, c.extensionMonths) as string;
-      return make(step, null, addMonths(end, 3), "conversion_approval.three_months");
-    }
-    default:
-      step = developmentSteps[at + 1];
-      return make(step, null, null, null);
-  }
-}
-
-/** The case's status after a step: a failed vote stops it, the archiving completes it. */
-export function statusAfter(step: NewStep): CaseFacts["status"] {
-  if ((step.step === "branch_vote" || step.step === "conversion_vote") && declaredFailed(step.conclusion)) return "stopped";
-  if (step.step === "archived") return "completed";
-  return "active";
 }

@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, addMonths, stationDate } from "../../../contracts/calendar.ts";
 import type { DevelopmentStep } from "../../../contracts/party.ts";
 import { DEMO_PASSWORD } from "../../../demo/tianyuan.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
-import { addDays, addMonths } from "./development.rules.ts";
-import { localToday } from "./party.service.ts";
+import { type RuleId, rules } from "./development.rules.ts";
+
+/**
+ * A refusal's error with the rule it names: the message opens with the rule's text and ends with its source
+ * (one rule only), so a test reads `rule` as the branch does.
+ */
+function refusal(res: { json(): { error: { message: string } } }) {
+  const error = res.json().error;
+  const named = (Object.keys(rules) as RuleId[]).filter(
+    (id) => error.message.startsWith(rules[id].text["zh-CN"]) && error.message.endsWith(`——${rules[id].source}`),
+  );
+  return { ...error, rule: named.length === 1 ? named[0] : named };
+}
 
 describe(`the Party branch over HTTP (${dialectName})`, () => {
   let t: TestApp;
@@ -90,18 +102,18 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     // Skipping a step is refused as out of order.
     const skip = await record("activist_recommendation", at(0, 10));
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().error).toMatchObject({ id: "development.out_of_order", rule: "order.sequence" });
+    expect(refusal(skip)).toMatchObject({ id: "development.out_of_order", rule: "order.sequence" });
     // The talk a day after the month is refused, naming the rule; exactly a month is fine.
     const late = await record("talk", at(1, 1));
     expect(late.statusCode).toBe(400);
-    expect(late.json().error).toMatchObject({ id: "development.rule", rule: "talk.one_month", fields: [{ field: "on" }] });
+    expect(refusal(late)).toMatchObject({ id: "development.rule", rule: "talk.one_month", fields: [{ field: "on" }] });
     expect(late.json().error.message).toContain("第八条");
     await ok("talk", at(1));
     await ok("activist_recommendation", at(2));
     expect(c.stage).toBe("activist");
     await ok("activist_filing", at(2, 5));
     const oneContact = await record("contacts_assigned", at(2, 10), { memberIds: [a.id] });
-    expect(oneContact.json().error).toMatchObject({ rule: "contacts.two_full_members", fields: [{ field: "memberIds" }] });
+    expect(refusal(oneContact)).toMatchObject({ rule: "contacts.two_full_members", fields: [{ field: "memberIds" }] });
     await ok("contacts_assigned", at(2, 10), { memberIds: [a.id, b.id] });
     await ok("activist_review", at(8));
     await ok("activist_review", at(13));
@@ -110,7 +122,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const before = await t.database.db.selectFrom("development_steps").select("id").where("case_id", "=", id).execute();
     const early = await record("candidate_determined", at(14, -1));
     expect(early.statusCode).toBe(400);
-    expect(early.json().error).toMatchObject({ id: "development.rule", rule: "candidate.one_year", fields: [{ field: "on" }] });
+    expect(refusal(early)).toMatchObject({ id: "development.rule", rule: "candidate.one_year", fields: [{ field: "on" }] });
     expect(early.json().error.message).toContain(at(14));
     const after = await t.database.db.selectFrom("development_steps").select("id").where("case_id", "=", id).execute();
     expect(after).toHaveLength(before.length);
@@ -127,14 +139,14 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     await ok("application_form", at(17));
     await ok("publicity", at(17, 2), { publicityUntil: at(17, 8) });
     const duringPublicity = await record("branch_vote", at(17, 8), { vote });
-    expect(duringPublicity.json().error).toMatchObject({ rule: "branch_vote.after_publicity" });
+    expect(refusal(duringPublicity)).toMatchObject({ rule: "branch_vote.after_publicity" });
     const minority = await record("branch_vote", at(17, 9), { vote: { entitled: 4, present: 4, inFavour: 2, against: 2, abstain: 0 } });
     expect(minority.statusCode).toBe(400);
-    expect(minority.json().error).toMatchObject({ id: "development.rule", rule: "vote.majority", fields: [{ field: "vote.inFavour" }] });
+    expect(refusal(minority)).toMatchObject({ id: "development.rule", rule: "vote.majority", fields: [{ field: "vote.inFavour" }] });
     await ok("branch_vote", at(17, 9), { vote });
     await ok("higher_talk", at(17, 20));
     const lateApproval = await record("higher_approval", at(20, 10));
-    expect(lateApproval.json().error).toMatchObject({ rule: "higher_approval.three_months" });
+    expect(refusal(lateApproval)).toMatchObject({ rule: "higher_approval.three_months" });
     await ok("higher_approval", at(20, 9));
     expect(c).toMatchObject({ stage: "probationary", probationEnds: at(29, 9) });
     const probationer = (
@@ -146,7 +158,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     await ok("probation_education", at(24));
     await ok("conversion_application", at(29));
     const tooSoon = await record("conversion_vote", at(29, 8), { vote });
-    expect(tooSoon.json().error).toMatchObject({ rule: "conversion_vote.probation_served" });
+    expect(refusal(tooSoon)).toMatchObject({ rule: "conversion_vote.probation_served" });
     await ok("conversion_vote", at(29, 9), { vote });
     await ok("conversion_approval", at(30));
     expect(c.stage).toBe("full");
@@ -170,7 +182,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
       payload: { branchId: marketBranch, name: "未成年", gender: "male", birthDate: "2008-03-08", appliedOn: "2026-03-07" },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ id: "development.rule", rule: "application.age", fields: [{ field: "birthDate" }] });
+    expect(refusal(res)).toMatchObject({ id: "development.rule", rule: "application.age", fields: [{ field: "birthDate" }] });
     expect(res.json().error.message).toContain("第五条");
     expect(await count()).toBe(n);
     const enRes = await t.as(shuji, {
@@ -184,7 +196,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const stale = await t.as(shuji, {
       method: "POST",
       url: `/api/party/cases/${cases[0].id}/steps`,
-      payload: { step: "talk", on: localToday(), version: cases[0].version + 5 },
+      payload: { step: "talk", on: stationDate(t.clock.now()), version: cases[0].version + 5 },
     });
     expect(stale.statusCode).toBe(409);
   });
@@ -211,7 +223,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
       .select("id")
       .where("name", "=", "友谊市场党群服务站")
       .executeTakeFirstOrThrow();
-    const now = new Date().toISOString();
+    const now = t.clock.now().toISOString();
     await t.database.db
       .insertInto("users")
       .values({
@@ -239,7 +251,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const write = await t.as(outsider, {
       method: "POST",
       url: `/api/party/cases/${someCase.id}/steps`,
-      payload: { step: "talk", on: localToday(), version: someCase.version },
+      payload: { step: "talk", on: stationDate(t.clock.now()), version: someCase.version },
     });
     expect(write.statusCode).toBe(404);
     expect((await t.as(outsider, { method: "GET", url: `/api/party/members/${members[0].id}` })).statusCode).toBe(404);
@@ -253,14 +265,14 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const ext = await t.as(shuji, {
       method: "POST",
       url: `/api/party/cases/${target.id}/extension`,
-      payload: { months: 6, on: localToday(), reason: "尚需考察", version: target.version },
+      payload: { months: 6, on: stationDate(t.clock.now()), reason: "尚需考察", version: target.version },
     });
     expect(ext.statusCode).toBe(400);
-    expect(ext.json().error).toMatchObject({ rule: "extension.while_probationary" });
+    expect(refusal(ext)).toMatchObject({ rule: "extension.while_probationary" });
     const stop = await t.as(shuji, {
       method: "POST",
       url: `/api/party/cases/${target.id}/stop`,
-      payload: { on: localToday(), reason: "本人申请撤回", version: target.version },
+      payload: { on: stationDate(t.clock.now()), reason: "本人申请撤回", version: target.version },
     });
     expect(stop.statusCode).toBe(200);
     expect(stop.json()).toMatchObject({ status: "stopped", next: null });
@@ -273,19 +285,25 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const res = await t.as(shuji, {
       method: "POST",
       url: "/api/party/cases",
-      payload: { branchId: marketBranch, name: "提醒测试", gender: "male", birthDate: "1990-01-01", appliedOn: addDays(localToday(), -20) },
+      payload: {
+        branchId: marketBranch,
+        name: "提醒测试",
+        gender: "male",
+        birthDate: "1990-01-01",
+        appliedOn: addDays(stationDate(t.clock.now()), -20),
+      },
     });
     expect(res.statusCode).toBe(201);
-    const first = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(new Date());
+    const first = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(t.clock.now());
     expect(first).toMatchObject({ reminded: 1 });
-    const second = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(new Date());
+    const second = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(t.clock.now());
     expect(second).toMatchObject({ reminded: 0 });
     const notes = (await t.as(shuji, { method: "GET", url: "/api/notifications" })).json();
     expect(JSON.stringify(notes)).toContain("提醒测试");
   });
 
   it("branch life: a year of meetings with no required meeting missing; schedule and hold one", async () => {
-    const year = Number(localToday().slice(0, 4));
+    const year = Number(stationDate(t.clock.now()).slice(0, 4));
     const report = (await t.as(shuji, { method: "GET", url: `/api/party/attendance?year=${year}` })).json();
     expect(report.members.length).toBeGreaterThanOrEqual(3);
     expect(report.missing).toEqual([]);
@@ -297,7 +315,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const created = await t.as(shuji, {
       method: "POST",
       url: "/api/party/meetings",
-      payload: { branchId: marketBranch, kind: "party_lecture", title: "党课：学习党章", heldOn: localToday() },
+      payload: { branchId: marketBranch, kind: "party_lecture", title: "党课：学习党章", heldOn: stationDate(t.clock.now()) },
     });
     expect(created.statusCode).toBe(201);
     const m = created.json();
@@ -341,7 +359,7 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
   });
 
   it("checks members in by the meeting's QR code once, and the minutes keep them", async () => {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = stationDate(t.clock.now());
     const created = await t.as(shuji, {
       method: "POST",
       url: "/api/party/meetings",

@@ -1,6 +1,15 @@
 // The Party branch's tables: branches, members, development cases and steps, branch meetings with attendance,
 // pioneer posts. Only this file touches them.
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import type {
+  AttendanceMethod,
+  BranchMeetingKind,
+  CaseStatus,
+  DevelopmentStage,
+  DevelopmentStep,
+  MemberRole,
+  MemberStatus,
+} from "../../../contracts/party.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { BranchMeetingTable, DB, DevelopmentCaseTable, DevelopmentStepTable, MemberTable, PioneerPostTable } from "../../db/tables.ts";
 
@@ -67,8 +76,6 @@ export class PartyRepository {
     this.db = db;
   }
 
-  // ---- branches ----
-
   private branches(db: Db = this.db) {
     return db.selectFrom("branches as b").innerJoin("org_units as o", "o.id", "b.org_unit_id").select(branchColumns);
   }
@@ -100,8 +107,6 @@ export class PartyRepository {
     return this.db.selectFrom("org_units").select(["id", "path", "kind", "name"]).where("id", "=", id).executeTakeFirst();
   }
 
-  // ---- members ----
-
   private members(db: Db = this.db) {
     return db
       .selectFrom("members as m")
@@ -110,7 +115,10 @@ export class PartyRepository {
       .select(memberColumns);
   }
 
-  async listMembers(filter: { branchIds: number[]; status?: string; role?: string; q?: string }, page: { limit: number; offset: number }) {
+  async listMembers(
+    filter: { branchIds: number[]; status?: MemberStatus; role?: MemberRole; q?: string },
+    page: { limit: number; offset: number },
+  ) {
     if (filter.branchIds.length === 0) return { rows: [], total: 0 };
     let q = this.members().where("m.branch_id", "in", filter.branchIds);
     if (filter.status) q = q.where("m.status", "=", filter.status);
@@ -158,13 +166,11 @@ export class PartyRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  // ---- development ----
-
   private cases(db: Db = this.db) {
     return db.selectFrom("development_cases as c").innerJoin("branches as b", "b.id", "c.branch_id").select(caseColumns);
   }
 
-  async casesOf(filter: { branchIds: number[]; stage?: string; status?: string }) {
+  async casesOf(filter: { branchIds: number[]; stage?: DevelopmentStage; status?: CaseStatus }) {
     if (filter.branchIds.length === 0) return [];
     let q = this.cases().where("c.branch_id", "in", filter.branchIds);
     if (filter.stage) q = q.where("c.stage", "=", filter.stage);
@@ -205,7 +211,7 @@ export class PartyRepository {
   }
 
   /** Cases that ever reached a step, per branch. */
-  async reachedCounts(branchIds: number[], step: string) {
+  async reachedCounts(branchIds: number[], step: DevelopmentStep) {
     if (branchIds.length === 0) return 0;
     const row = await this.db
       .selectFrom("development_steps as s")
@@ -217,9 +223,10 @@ export class PartyRepository {
     return Number(row?.n ?? 0);
   }
 
-  // ---- branch life ----
-
-  async listMeetings(filter: { branchIds: number[]; kind?: string; from?: string; to?: string }, page: { limit: number; offset: number }) {
+  async listMeetings(
+    filter: { branchIds: number[]; kind?: BranchMeetingKind; from?: string; to?: string },
+    page: { limit: number; offset: number },
+  ) {
     if (filter.branchIds.length === 0) return { rows: [], total: 0 };
     let q = this.db.selectFrom("branch_meetings").selectAll().where("branch_id", "in", filter.branchIds);
     if (filter.kind) q = q.where("kind", "=", filter.kind);
@@ -258,7 +265,7 @@ export class PartyRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async insertAttendance(db: Db, rows: { meeting_id: number; member_id: number; method: string; at: string }[]) {
+  async insertAttendance(db: Db, rows: { meeting_id: number; member_id: number; method: AttendanceMethod; at: string }[]) {
     if (rows.length > 0) await db.insertInto("branch_attendances").values(rows).execute();
   }
 
@@ -269,7 +276,7 @@ export class PartyRepository {
   }
 
   /** Records one attendance; false when the member was already recorded (the unique key decides under races). */
-  async insertAttendanceOnce(db: Db, row: { meeting_id: number; member_id: number; method: string; at: string }) {
+  async insertAttendanceOnce(db: Db, row: { meeting_id: number; member_id: number; method: AttendanceMethod; at: string }) {
     const r = await db
       .insertInto("branch_attendances")
       .values(row)
@@ -288,8 +295,6 @@ export class PartyRepository {
       .orderBy("a.id")
       .execute();
   }
-
-  // ---- pioneer posts ----
 
   private posts(db: Db = this.db) {
     return db
@@ -333,8 +338,6 @@ export class PartyRepository {
     await db.updateTable("pioneer_posts").set(values).where("id", "=", id).execute();
   }
 
-  // ---- reminders ----
-
   /** Accounts to remind for a branch: members of it holding the secretary role with an account, else the org's secretaries. */
   async secretariesOf(branchId: number, orgUnitId: number, db: Db = this.db) {
     const linked = await db
@@ -375,4 +378,5 @@ export type MemberRow = NonNullable<Awaited<ReturnType<PartyRepository["memberBy
 export type CaseRow = NonNullable<Awaited<ReturnType<PartyRepository["caseById"]>>>;
 export type StepRow = Awaited<ReturnType<PartyRepository["stepsOf"]>>[number];
 export type MeetingRow = NonNullable<Awaited<ReturnType<PartyRepository["meetingById"]>>>;
+export type AttendanceRow = Awaited<ReturnType<PartyRepository["attendanceOf"]>>[number];
 export type PostRow = NonNullable<Awaited<ReturnType<PartyRepository["postById"]>>>;

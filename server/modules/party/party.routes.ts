@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+// The Party branch over HTTP: branches and members, member development, branch life and pioneer posts.
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dateSchema, idParams, pageOf, pageQuery } from "../../../contracts/common.ts";
@@ -27,22 +28,7 @@ import {
   stopCaseSchema,
 } from "../../../contracts/party.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
-import { localeOf } from "../../platform/errors.ts";
 import type { Services } from "../../services.ts";
-import { RuleRefusalError } from "./party.service.ts";
-
-/** Runs a development write; a refusal by the rules answers 400/409 naming the rule and the field. */
-async function underRules<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof RuleRefusalError) {
-      const status = error.errorId === "development.rule" ? 400 : 409;
-      return reply.code(status).send(error.body(localeOf(request)));
-    }
-    throw error;
-  }
-}
 
 const meetingListQuery = pageQuery.extend({
   branchId: z.coerce.number().int().positive().optional(),
@@ -52,17 +38,15 @@ const meetingListQuery = pageQuery.extend({
 });
 
 export async function partyRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const service = services.party;
+  const { members, development, branchLife, pioneerPosts } = services.party;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["party"];
 
   r.get(
     "/api/party/branches",
     { config: { access: "party.read" }, schema: { tags, summary: "Branches in reach", response: { 200: z.array(branchSchema) } } },
-    async (request) => service.branches(requireUser(request)),
+    async (request) => members.branches(requireUser(request)),
   );
-
-  // ---- members ----
 
   r.get(
     "/api/party/members",
@@ -70,7 +54,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "party.read" },
       schema: { tags, summary: "Members of the branches in reach", querystring: memberListQuery, response: { 200: pageOf(memberSchema) } },
     },
-    async (request) => service.listMembers(requireUser(request), request.query),
+    async (request) => members.list(requireUser(request), request.query),
   );
 
   r.post(
@@ -84,13 +68,13 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 201: memberSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createMember(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await members.create(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
     "/api/party/members/:id",
     { config: { access: "party.read" }, schema: { tags, summary: "One member", params: idParams, response: { 200: memberSchema } } },
-    async (request) => service.getMember(requireUser(request), request.params.id),
+    async (request) => members.get(requireUser(request), request.params.id),
   );
 
   r.patch(
@@ -105,7 +89,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: memberSchema },
       },
     },
-    async (request) => service.updateMember(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => members.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -114,7 +98,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "party.manage" },
       schema: { tags, summary: "Transfer a member out", params: idParams, body: memberTransferSchema, response: { 200: memberSchema } },
     },
-    async (request) => service.transferMember(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => members.transfer(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
@@ -123,10 +107,8 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "self.read" },
       schema: { tags, summary: "The signed-in account's own member record (404 if none)", response: { 200: memberSchema } },
     },
-    async (request) => service.ownMember(requireUser(request)),
+    async (request) => members.own(requireUser(request)),
   );
-
-  // ---- development ----
 
   r.get(
     "/api/party/cases",
@@ -134,7 +116,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "development.read" },
       schema: { tags, summary: "Development cases", querystring: caseListQuery, response: { 200: pageOf(developmentCaseSchema) } },
     },
-    async (request) => service.listCases(requireUser(request), request.query),
+    async (request) => development.list(requireUser(request), request.query),
   );
 
   r.post(
@@ -148,10 +130,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 201: developmentCaseSchema },
       },
     },
-    async (request, reply) =>
-      underRules(request, reply, async () =>
-        reply.code(201).send(await service.createCase(requireUser(request), request.body, actorOf(request))),
-      ),
+    async (request, reply) => reply.code(201).send(await development.create(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
@@ -165,7 +144,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: developmentCaseSchema },
       },
     },
-    async (request) => service.getCase(requireUser(request), request.params.id),
+    async (request) => development.get(requireUser(request), request.params.id),
   );
 
   r.post(
@@ -180,8 +159,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: developmentCaseSchema },
       },
     },
-    async (request, reply) =>
-      underRules(request, reply, () => service.recordStep(requireUser(request), request.params.id, request.body, actorOf(request))),
+    async (request) => development.recordStep(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -196,8 +174,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: developmentCaseSchema },
       },
     },
-    async (request, reply) =>
-      underRules(request, reply, () => service.extend(requireUser(request), request.params.id, request.body, actorOf(request))),
+    async (request) => development.extend(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -206,7 +183,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "development.write" },
       schema: { tags, summary: "Stop a case", params: idParams, body: stopCaseSchema, response: { 200: developmentCaseSchema } },
     },
-    async (request) => service.stop(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => development.stop(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
@@ -220,10 +197,8 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: funnelSchema },
       },
     },
-    async (request) => service.funnel(requireUser(request), request.query.orgUnitId),
+    async (request) => development.funnel(requireUser(request), request.query.orgUnitId),
   );
-
-  // ---- branch life ----
 
   r.get(
     "/api/party/meetings",
@@ -236,7 +211,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: pageOf(branchMeetingSchema) },
       },
     },
-    async (request) => service.listMeetings(requireUser(request), request.query),
+    async (request) => branchLife.list(requireUser(request), request.query),
   );
 
   r.post(
@@ -245,7 +220,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "party.manage" },
       schema: { tags, summary: "Schedule a branch meeting", body: branchMeetingCreateSchema, response: { 201: branchMeetingSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.createMeeting(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await branchLife.create(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
@@ -261,7 +236,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
     },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      return service.checkInCode(requireUser(request), request.params.id, `${request.protocol}://${request.host}`);
+      return branchLife.checkInCode(requireUser(request), request.params.id, `${request.protocol}://${request.host}`);
     },
   );
 
@@ -276,7 +251,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: branchCheckInResultSchema },
       },
     },
-    async (request) => service.checkIn(requireUser(request), request.body.token, actorOf(request)),
+    async (request) => branchLife.checkIn(requireUser(request), request.body.token, actorOf(request)),
   );
 
   r.post(
@@ -291,7 +266,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: branchMeetingSchema },
       },
     },
-    async (request) => service.holdMeeting(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => branchLife.hold(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
@@ -308,15 +283,13 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: attendanceReportSchema },
       },
     },
-    async (request) => service.attendance(requireUser(request), request.query.branchId, request.query.year),
+    async (request) => branchLife.attendance(requireUser(request), request.query.branchId, request.query.year),
   );
-
-  // ---- pioneer posts ----
 
   r.get(
     "/api/party/pioneer-posts",
     { config: { access: "party.read" }, schema: { tags, summary: "Pioneer posts", response: { 200: z.array(pioneerPostSchema) } } },
-    async (request) => service.listPosts(requireUser(request)),
+    async (request) => pioneerPosts.list(requireUser(request)),
   );
 
   r.post(
@@ -325,7 +298,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
       config: { access: "party.manage" },
       schema: { tags, summary: "Put a member on a pioneer post", body: pioneerPostCreateSchema, response: { 201: pioneerPostSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.createPost(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await pioneerPosts.create(requireUser(request), request.body, actorOf(request))),
   );
 
   r.patch(
@@ -340,7 +313,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: pioneerPostSchema },
       },
     },
-    async (request) => service.updatePost(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => pioneerPosts.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
@@ -354,6 +327,6 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
         response: { 200: z.array(pioneerPostSchema) },
       },
     },
-    async (request) => service.publicPosts(request.query.stationId),
+    async (request) => pioneerPosts.listPublic(request.query.stationId),
   );
 }

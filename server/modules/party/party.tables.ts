@@ -1,13 +1,25 @@
 // The party module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type {
+  AttendanceMethod,
+  BranchKind,
+  BranchMeetingKind,
+  BranchMeetingStatus,
+  CaseStatus,
+  DevelopmentStage,
+  DevelopmentStep,
+  Gender,
+  MemberRole,
+  MemberStatus,
+} from "../../../contracts/party.ts";
 
 export interface BranchTable {
   id: Generated<number>;
   org_unit_id: number;
   parent_id: number | null;
   name: string;
-  kind: string;
+  kind: BranchKind;
   created_at: string;
 }
 
@@ -15,14 +27,14 @@ export interface MemberTable {
   id: Generated<number>;
   branch_id: number;
   name: string;
-  gender: string;
+  gender: Gender;
   birth_date: string;
   mobile_enc: string | null;
   source_unit: string | null;
-  status: string;
+  status: MemberStatus;
   joined_on: string;
   full_on: string | null;
-  role: string;
+  role: MemberRole;
   party_group: string | null;
   merchant_id: number | null;
   resident_id: number | null;
@@ -39,13 +51,13 @@ export interface DevelopmentCaseTable {
   id: Generated<number>;
   branch_id: number;
   name: string;
-  gender: string;
+  gender: Gender;
   birth_date: string;
   mobile_enc: string | null;
   merchant_id: number | null;
   resident_id: number | null;
-  stage: string;
-  status: string;
+  stage: DevelopmentStage;
+  status: CaseStatus;
   extension_months: number | null;
   member_id: number | null;
   note: string | null;
@@ -57,7 +69,7 @@ export interface DevelopmentCaseTable {
 export interface DevelopmentStepTable {
   id: Generated<number>;
   case_id: number;
-  step: string;
+  step: DevelopmentStep;
   on_date: string;
   note: string | null;
   details_json: string;
@@ -69,11 +81,11 @@ export interface DevelopmentStepTable {
 export interface BranchMeetingTable {
   id: Generated<number>;
   branch_id: number;
-  kind: string;
+  kind: BranchMeetingKind;
   title: string;
   held_on: string;
   place: string | null;
-  status: string;
+  status: BranchMeetingStatus;
   minutes: string | null;
   checkin_secret: string;
   created_at: string;
@@ -85,7 +97,7 @@ export interface BranchAttendanceTable {
   id: Generated<number>;
   meeting_id: number;
   member_id: number;
-  method: string;
+  method: AttendanceMethod;
   at: string;
 }
 
