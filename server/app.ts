@@ -9,29 +9,8 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { sql } from "kysely";
-import { accountsRoutes } from "./modules/accounts/accounts.routes.ts";
-import { allianceUnitsRoutes } from "./modules/alliance-units/alliance-units.routes.ts";
-import { auditRoutes } from "./modules/audit/audit.routes.ts";
-import { caringRoutes } from "./modules/caring/caring.routes.ts";
-import { caringFiguresRoutes } from "./modules/caring/figures.routes.ts";
-import { mealsRoutes } from "./modules/caring/meals.routes.ts";
-import { counterRoutes } from "./modules/counter/counter.routes.ts";
-import { dutyRoutes } from "./modules/duty/duty.routes.ts";
-import { redShieldRoutes } from "./modules/duty/red-shield.routes.ts";
-import { filesRoutes } from "./modules/files/files.routes.ts";
-import { importsRoutes } from "./modules/imports/imports.routes.ts";
-import { fairScaleRoutes } from "./modules/lending/fair-scale.routes.ts";
-import { lendingRoutes } from "./modules/lending/lending.routes.ts";
-import { listsRoutes } from "./modules/lists/lists.routes.ts";
-import { meetingsRoutes } from "./modules/meetings/meetings.routes.ts";
-import { merchantsRoutes } from "./modules/merchants/merchants.routes.ts";
-import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import { orgRoutes } from "./modules/org/org.routes.ts";
-import { partyRoutes } from "./modules/party/party.routes.ts";
-import { problemsRoutes } from "./modules/problems/problems.routes.ts";
-import { residentsRoutes } from "./modules/residents/residents.routes.ts";
-import { scorecardRoutes } from "./modules/scorecard/scorecard.routes.ts";
-import { stallsRoutes } from "./modules/stalls/stalls.routes.ts";
+import { modules } from "./modules/index.ts";
+import type { ModuleDeps } from "./modules/module.ts";
 import { registerAccessGate, SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
@@ -94,18 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionStore(deps.database.db, deps.config, deps.clock);
   registerAccessGate(app, sessions);
   registerIdempotency(app, deps.database.db, deps.clock);
-  const moduleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
+  const moduleDeps: ModuleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
-  app.decorate("jobs", [
-    ...moduleDeps.services.problems.jobs(),
-    ...moduleDeps.services.files.jobs(),
-    ...moduleDeps.services.party.jobs(),
-    ...moduleDeps.services.meals.jobs(),
-    ...moduleDeps.services.lending.jobs(),
-    ...moduleDeps.services.counter.jobs(),
-    ...moduleDeps.services.redShield.jobs(),
-    ...idempotencyJobs(deps.database.db),
-  ]);
+  app.decorate("jobs", [...modules.flatMap((m) => m.jobs?.(moduleDeps.services) ?? []), ...idempotencyJobs(deps.database.db)]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
@@ -119,29 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => {
-    await accountsRoutes(scope, moduleDeps);
-    await orgRoutes(scope, moduleDeps);
-    await merchantsRoutes(scope, moduleDeps);
-    await stallsRoutes(scope, moduleDeps);
-    await residentsRoutes(scope, moduleDeps);
-    await allianceUnitsRoutes(scope, moduleDeps);
-    await importsRoutes(scope, moduleDeps);
-    await auditRoutes(scope, moduleDeps);
-    await filesRoutes(scope, moduleDeps);
-    await notificationsRoutes(scope, moduleDeps);
-    await problemsRoutes(scope, moduleDeps);
-    await listsRoutes(scope, moduleDeps);
-    await meetingsRoutes(scope, moduleDeps);
-    await scorecardRoutes(scope, moduleDeps);
-    await partyRoutes(scope, moduleDeps);
-    await caringRoutes(scope, moduleDeps);
-    await mealsRoutes(scope, moduleDeps);
-    await caringFiguresRoutes(scope, moduleDeps);
-    await counterRoutes(scope, moduleDeps);
-    await dutyRoutes(scope, moduleDeps);
-    await redShieldRoutes(scope, moduleDeps);
-    await lendingRoutes(scope, moduleDeps);
-    await fairScaleRoutes(scope, moduleDeps);
+    for (const module of modules) for (const routes of module.routes) await routes(scope, moduleDeps);
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {

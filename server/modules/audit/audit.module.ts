@@ -1,0 +1,8 @@
+import type { ServerModule } from "../module.ts";
+import { auditRoutes } from "./audit.routes.ts";
+
+/** The audit module as the app mounts it: its routes. */
+export const auditModule: ServerModule = {
+  name: "audit",
+  routes: [auditRoutes],
+};

@@ -1,0 +1,9 @@
+import type { ServerModule } from "../module.ts";
+import { counterRoutes } from "./counter.routes.ts";
+
+/** The counter module as the app mounts it: its routes and its timed jobs. */
+export const counterModule: ServerModule = {
+  name: "counter",
+  routes: [counterRoutes],
+  jobs: (services) => [...services.counter.jobs()],
+};

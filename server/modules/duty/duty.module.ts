@@ -1,0 +1,10 @@
+import type { ServerModule } from "../module.ts";
+import { dutyRoutes } from "./duty.routes.ts";
+import { redShieldRoutes } from "./red-shield.routes.ts";
+
+/** The duty module as the app mounts it: its routes and its timed jobs. */
+export const dutyModule: ServerModule = {
+  name: "duty",
+  routes: [dutyRoutes, redShieldRoutes],
+  jobs: (services) => [...services.redShield.jobs()],
+};

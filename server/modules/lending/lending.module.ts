@@ -1,0 +1,10 @@
+import type { ServerModule } from "../module.ts";
+import { fairScaleRoutes } from "./fair-scale.routes.ts";
+import { lendingRoutes } from "./lending.routes.ts";
+
+/** The lending module as the app mounts it: its routes and its timed jobs. */
+export const lendingModule: ServerModule = {
+  name: "lending",
+  routes: [lendingRoutes, fairScaleRoutes],
+  jobs: (services) => [...services.lending.jobs()],
+};

@@ -1,0 +1,8 @@
+import type { ServerModule } from "../module.ts";
+import { listsRoutes } from "./lists.routes.ts";
+
+/** The lists module as the app mounts it: its routes. */
+export const listsModule: ServerModule = {
+  name: "lists",
+  routes: [listsRoutes],
+};

@@ -1,0 +1,8 @@
+import type { ServerModule } from "../module.ts";
+import { meetingsRoutes } from "./meetings.routes.ts";
+
+/** The meetings module as the app mounts it: its routes. */
+export const meetingsModule: ServerModule = {
+  name: "meetings",
+  routes: [meetingsRoutes],
+};

@@ -1,0 +1,9 @@
+import type { ServerModule } from "../module.ts";
+import { partyRoutes } from "./party.routes.ts";
+
+/** The party module as the app mounts it: its routes and its timed jobs. */
+export const partyModule: ServerModule = {
+  name: "party",
+  routes: [partyRoutes],
+  jobs: (services) => [...services.party.jobs()],
+};

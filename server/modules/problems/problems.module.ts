@@ -1,0 +1,9 @@
+import type { ServerModule } from "../module.ts";
+import { problemsRoutes } from "./problems.routes.ts";
+
+/** The problems module as the app mounts it: its routes and its timed jobs. */
+export const problemsModule: ServerModule = {
+  name: "problems",
+  routes: [problemsRoutes],
+  jobs: (services) => [...services.problems.jobs()],
+};

@@ -1,0 +1,8 @@
+import type { ServerModule } from "../module.ts";
+import { stallsRoutes } from "./stalls.routes.ts";
+
+/** The stalls module as the app mounts it: its routes. */
+export const stallsModule: ServerModule = {
+  name: "stalls",
+  routes: [stallsRoutes],
+};
