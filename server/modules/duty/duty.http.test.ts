@@ -23,12 +23,13 @@ describe(`duty roster over HTTP (${dialectName})`, () => {
   let youyi: Session;
   let stationId: number;
   const units: Record<string, number> = {};
-  const today = stationDate();
+  let today: string;
   /** Free weekend days ahead (no rule of the demo puts anyone there, except the 1st and 15th). */
   const weekends: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    today = stationDate(t.clock.now());
     [staff, scjg, wuye, district, youyi] = await Promise.all(["staff", "scjg", "wuye", "district", "youyi"].map((u) => t.login(u)));
     const db = t.database.db;
     stationId = (await db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow()).id;
