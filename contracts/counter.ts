@@ -105,6 +105,7 @@ export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 export const requestChannels = ["booking", "walk_in"] as const;
 export const requestChannelSchema = z.enum(requestChannels);
+export type RequestChannel = z.infer<typeof requestChannelSchema>;
 
 export const bookingCreateSchema = z
   .object({
@@ -198,6 +199,7 @@ export const requestEventKinds = [
   "missed",
   "rated",
 ] as const;
+export type RequestEventKind = (typeof requestEventKinds)[number];
 
 export const requestEventSchema = z.object({
   id: z.number().int(),

@@ -216,6 +216,7 @@ export type ConsultationTopic = z.infer<typeof consultationTopicSchema>;
 
 export const consultationOutcomes = ["solved", "follow_up", "referred"] as const;
 export const consultationOutcomeSchema = z.enum(consultationOutcomes);
+export type ConsultationOutcome = z.infer<typeof consultationOutcomeSchema>;
 
 /** scheduled → held | cancelled. */
 export const sessionStatuses = ["scheduled", "held", "cancelled"] as const;

@@ -2,338 +2,11 @@
 // Bookings land on the duty shifts the roster has in the database (whatever exists), walk-ins on any weekday;
 // every shift's `booked` rises by exactly the live bookings placed on it and never above its capacity.
 
-import { stationDate, stationHour } from "../contracts/calendar.ts";
+import { addDays, stationDate, stationDayStart, stationTime, weekdayOf } from "../contracts/calendar.ts";
+import type { RequestChannel, RequestStatus, ServiceAudience } from "../contracts/counter.ts";
 import type { ServiceRatingTable, ServiceRequestEventTable } from "../server/db/tables.ts";
-import { addDays } from "../server/modules/counter/request.workflow.ts";
+import { catalogue, SAMR } from "./counter-catalogue.ts";
 import type { StationServicesContext } from "./station-services.ts";
-
-type Audience = "merchant" | "resident" | "both";
-type Handling = "on_site" | "forwarded";
-
-interface ItemSpec {
-  code: string;
-  name: string;
-  unit: string;
-  audience: Audience;
-  materials: string[];
-  days: number;
-  handling: Handling;
-  feeFen?: number;
-  description?: string;
-}
-
-const SAMR = "区市场监督管理局";
-const HEALTH = "区卫生健康委员会";
-const GRID = "银河路街道网格化服务管理中心";
-const HRSS = "区人力资源和社会保障局";
-const JUSTICE = "区司法局";
-
-/** The 32 items moved forward to the station (the report's "32 项服务事项前移"). */
-export const catalogue: ItemSpec[] = [
-  // 区市场监督管理局 — registration, licences, consumer protection (the Red Shield post's desk)
-  {
-    code: "SC-01",
-    name: "个体工商户设立登记",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["经营者身份证原件", "经营场所使用证明（租赁合同或产权证明）", "个体工商户登记（备案）申请书"],
-    days: 3,
-    handling: "forwarded",
-    description: "窗口受理、初审材料，转区市场监督管理局登记注册科核准发照。",
-  },
-  {
-    code: "SC-02",
-    name: "个体工商户变更登记",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["变更登记申请书", "营业执照正、副本", "经营者身份证原件", "变更事项相关证明（新租赁合同等）"],
-    days: 3,
-    handling: "forwarded",
-    description: "名称、经营者、经营范围、经营场所变更。",
-  },
-  {
-    code: "SC-03",
-    name: "个体工商户注销登记",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["注销登记申请书", "营业执照正、副本", "经营者身份证原件"],
-    days: 3,
-    handling: "forwarded",
-  },
-  {
-    code: "SC-04",
-    name: "个体工商户年度报告填报指导",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["营业执照", "上年度营业额、纳税额、从业人数等经营数据"],
-    days: 0,
-    handling: "on_site",
-    description: "每年 1 月 1 日至 6 月 30 日报送上一年度年报，驿站现场指导在国家企业信用信息公示系统填报。",
-  },
-  {
-    code: "SC-05",
-    name: "食品经营许可申请",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["食品经营许可申请书", "营业执照复印件", "负责人身份证", "经营场所平面图和设备布局图", "食品安全管理制度文本"],
-    days: 10,
-    handling: "forwarded",
-    description: "受理后 10 个工作日内完成现场核查并作出许可决定。",
-  },
-  {
-    code: "SC-06",
-    name: "食品经营许可变更、延续",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["食品经营许可证正、副本", "变更或延续申请书", "与变更事项有关的证明材料"],
-    days: 10,
-    handling: "forwarded",
-  },
-  {
-    code: "SC-07",
-    name: "食品小经营店、小摊点备案",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["备案登记表", "经营者身份证", "从业人员健康证明", "经营场所照片"],
-    days: 5,
-    handling: "forwarded",
-  },
-  {
-    code: "SC-08",
-    name: "消费投诉受理与纠纷调解",
-    unit: SAMR,
-    audience: "both",
-    materials: ["投诉人身份证", "购物凭证（小票、发票或转账记录）", "商品或现场照片"],
-    days: 7,
-    handling: "forwarded",
-    description: "对市场内的消费纠纷先行调解；调解不成的转区市场监督管理局依法处理。",
-  },
-  {
-    code: "SC-09",
-    name: "电子秤等计量器具免费检定",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["营业执照", "待检计量器具"],
-    days: 5,
-    handling: "forwarded",
-  },
-  {
-    code: "SC-10",
-    name: "营业执照遗失补领",
-    unit: SAMR,
-    audience: "merchant",
-    materials: ["补领执照申请书", "经营者身份证", "遗失声明（国家企业信用信息公示系统发布）"],
-    days: 3,
-    handling: "forwarded",
-  },
-  // 区卫生健康委员会
-  {
-    code: "WS-01",
-    name: "食品从业人员健康证明体检预约",
-    unit: HEALTH,
-    audience: "merchant",
-    materials: ["身份证原件", "近期一寸免冠照片 1 张"],
-    days: 5,
-    handling: "forwarded",
-    feeFen: 4500,
-    description: "驿站预约登记、统一组织到区疾控中心体检，5 个工作日内出具健康证明；体检费按物价部门核定标准收取。",
-  },
-  {
-    code: "WS-02",
-    name: "公共场所卫生许可申请",
-    unit: HEALTH,
-    audience: "merchant",
-    materials: ["卫生许可申请书", "营业执照复印件", "卫生管理制度", "从业人员健康证明"],
-    days: 20,
-    handling: "forwarded",
-  },
-  {
-    code: "WS-03",
-    name: "家庭医生签约服务",
-    unit: HEALTH,
-    audience: "resident",
-    materials: ["身份证", "医保卡"],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "WS-04",
-    name: "65 岁以上老年人免费健康体检预约",
-    unit: HEALTH,
-    audience: "resident",
-    materials: ["身份证", "医保卡"],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "WS-05",
-    name: "高血压、糖尿病患者随访登记",
-    unit: HEALTH,
-    audience: "resident",
-    materials: ["身份证", "近期病历或用药记录"],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "WS-06",
-    name: "健康咨询与血压血糖免费测量",
-    unit: HEALTH,
-    audience: "both",
-    materials: [],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "WS-07",
-    name: "生育登记",
-    unit: HEALTH,
-    audience: "resident",
-    materials: ["夫妻双方身份证", "户口簿", "结婚证"],
-    days: 1,
-    handling: "on_site",
-  },
-  // 银河路街道网格化服务管理中心 — civil affairs
-  {
-    code: "WG-01",
-    name: "居住证明开具",
-    unit: GRID,
-    audience: "resident",
-    materials: ["身份证", "房屋租赁合同或房产证明"],
-    days: 1,
-    handling: "on_site",
-  },
-  {
-    code: "WG-02",
-    name: "困难群众临时救助申请",
-    unit: GRID,
-    audience: "resident",
-    materials: ["临时救助申请书", "身份证", "户口簿", "家庭收入证明", "困难情况说明及相关票据"],
-    days: 15,
-    handling: "forwarded",
-    description: "网格员入户核实后报街道审批，急难情形先行救助。",
-  },
-  {
-    code: "WG-03",
-    name: "高龄老人津贴申请",
-    unit: GRID,
-    audience: "resident",
-    materials: ["身份证", "户口簿", "本人社保卡或银行卡"],
-    days: 20,
-    handling: "forwarded",
-  },
-  {
-    code: "WG-04",
-    name: "残疾人证办理协助",
-    unit: GRID,
-    audience: "resident",
-    materials: ["身份证", "户口簿", "近期二寸免冠照片 3 张", "相关病历"],
-    days: 20,
-    handling: "forwarded",
-  },
-  {
-    code: "WG-05",
-    name: "流动人口居住登记",
-    unit: GRID,
-    audience: "both",
-    materials: ["身份证", "居住地址证明"],
-    days: 1,
-    handling: "on_site",
-  },
-  {
-    code: "WG-06",
-    name: "矛盾纠纷排查登记",
-    unit: GRID,
-    audience: "both",
-    materials: ["情况说明"],
-    days: 7,
-    handling: "forwarded",
-  },
-  {
-    code: "WG-07",
-    name: "最低生活保障申请受理",
-    unit: GRID,
-    audience: "resident",
-    materials: ["低保申请书", "身份证", "户口簿", "家庭成员收入及财产状况证明", "银行卡"],
-    days: 30,
-    handling: "forwarded",
-  },
-  // 区人力资源和社会保障局
-  {
-    code: "RS-01",
-    name: "就业创业登记",
-    unit: HRSS,
-    audience: "both",
-    materials: ["身份证", "劳动合同或营业执照"],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "RS-02",
-    name: "创业担保贴息贷款申请",
-    unit: HRSS,
-    audience: "merchant",
-    materials: ["创业担保贷款申请表", "身份证", "营业执照", "经营场所租赁合同", "创业计划书或经营情况说明"],
-    days: 15,
-    handling: "forwarded",
-    description: "个人最高 30 万元，财政按规定贴息；驿站受理初审后转区就业服务中心和经办银行。",
-  },
-  {
-    code: "RS-03",
-    name: "灵活就业人员社会保险参保登记",
-    unit: HRSS,
-    audience: "both",
-    materials: ["身份证", "本人银行卡"],
-    days: 1,
-    handling: "on_site",
-  },
-  {
-    code: "RS-04",
-    name: "职业技能培训报名",
-    unit: HRSS,
-    audience: "resident",
-    materials: ["身份证", "学历证明"],
-    days: 5,
-    handling: "forwarded",
-  },
-  {
-    code: "RS-05",
-    name: "用工需求登记与招聘信息发布",
-    unit: HRSS,
-    audience: "merchant",
-    materials: ["营业执照", "岗位需求表"],
-    days: 1,
-    handling: "on_site",
-  },
-  // 区司法局
-  {
-    code: "SF-01",
-    name: "法律咨询",
-    unit: JUSTICE,
-    audience: "both",
-    materials: ["与咨询事项相关的合同、票据等材料"],
-    days: 0,
-    handling: "on_site",
-  },
-  {
-    code: "SF-02",
-    name: "法律援助申请",
-    unit: JUSTICE,
-    audience: "both",
-    materials: ["法律援助申请表", "身份证", "经济困难状况说明表", "与案件有关的材料"],
-    days: 7,
-    handling: "forwarded",
-    description: "受理后 7 个工作日内作出是否给予法律援助的决定。",
-  },
-  {
-    code: "SF-03",
-    name: "人民调解申请",
-    unit: JUSTICE,
-    audience: "both",
-    materials: ["调解申请书", "当事人身份证", "纠纷相关证据"],
-    days: 15,
-    handling: "forwarded",
-  },
-];
 
 const comments = [
   "材料一次讲清楚，没跑冤枉路",
@@ -347,10 +20,11 @@ const comments = [
 ];
 const cancelReasons = ["临时有事，改天再来", "材料还没准备齐", "已在政务服务网上办理"];
 
-/** A station-local date and time as a UTC ISO instant. */
-const at = (date: string, minutes: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + Math.round(minutes) * 60_000).toISOString();
+/** A station date and a number of minutes after its midnight as a UTC ISO instant. */
+const at = (date: string, minutes: number) => new Date(stationDayStart(date).getTime() + Math.round(minutes) * 60_000).toISOString();
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+/** Saturday or Sunday (ISO weekdays 6 and 7). */
+const isWeekend = (date: string) => weekdayOf(date) >= 6;
 
 interface Applicant {
   name: string;
@@ -362,11 +36,11 @@ interface Applicant {
 
 interface Draft {
   itemIndex: number;
-  channel: "booking" | "walk_in";
+  channel: RequestChannel;
   applicant: Applicant;
   date: string;
   shiftId: number | null;
-  status: string;
+  status: RequestStatus;
   note: string | null;
   handledBy: number | null;
   forwardedAt: string | null;
@@ -385,9 +59,9 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
   const { trx, r } = ctx;
   const today = stationDate(ctx.now);
   const stamp = ctx.now.toISOString();
-  const nowMinutes = stationHour(ctx.now) * 60 + new Date(ctx.now.getTime() + 8 * 3_600_000).getUTCMinutes();
+  const nowMinutes = minutesOf(stationTime(ctx.now));
 
-  // ---- the catalogue
+  // The catalogue.
   const specs = catalogue.filter((s) => ctx.units[s.unit] !== undefined);
   const items = await trx
     .insertInto("service_items")
@@ -412,7 +86,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
     .execute();
   const byCode = new Map(specs.map((s, i) => [s.code, i]));
 
-  // ---- who applies
+  // Who applies.
   const merchants = (
     await trx
       .selectFrom("merchants")
@@ -430,7 +104,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
       .limit(400)
       .execute()
   ).map((p) => ({ name: p.name, mobile: p.mobile_enc, merchantId: null, residentId: p.id, userId: null }));
-  const applicantFor = (audience: Audience): Applicant => {
+  const applicantFor = (audience: ServiceAudience): Applicant => {
     const kind = audience === "both" ? (r.chance(0.5) ? "merchant" : "resident") : audience;
     const pool = kind === "merchant" ? merchants : residents;
     return r.pick(pool.length ? pool : [...merchants, ...residents]);
@@ -457,7 +131,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
   };
   const bureau = await trx.selectFrom("users").select(["display_name"]).where("id", "=", ctx.bureauUserId).executeTakeFirst();
 
-  // ---- the roster's shifts, a year back and a month ahead
+  // The roster's shifts, a year back and a month ahead.
   const shifts = await trx
     .selectFrom("duty_shifts")
     .select(["id", "unit_id", "date", "start_time", "end_time", "capacity", "booked"])
@@ -596,7 +270,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
     return d;
   };
 
-  // ---- bookings on the roster's shifts
+  // Bookings on the roster's shifts.
   const todayOpen = nowMinutes >= 10 * 60;
   for (const shift of shifts) {
     const unitItems = itemsOfUnit.get(shift.unit_id);
@@ -636,12 +310,11 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
     }
   }
 
-  // ---- walk-ins on weekdays (more of them when the roster is still empty)
+  // Walk-ins on weekdays (more of them when the roster is still empty).
   const perDay = shifts.length ? [0, 2] : [1, 3];
   for (let back = 365; back >= 0; back--) {
     const date = addDays(today, -back);
-    const wd = weekdayOf(date);
-    if (wd === 0 || wd === 6) continue;
+    if (isWeekend(date)) continue;
     if (date === today && !todayOpen) continue;
     const n = r.int(perDay[0], perDay[1]);
     for (let k = 0; k < n; k++) {
@@ -655,12 +328,12 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
     }
   }
 
-  // ---- the demo accounts' own requests
+  // The demo accounts' own requests.
   const ownWalkIn = (code: string, who: Applicant, daysAgo: number, opts: { finish?: boolean; rate?: boolean; cancel?: string } = {}) => {
     const itemIndex = byCode.get(code);
     if (itemIndex === undefined) return;
     let date = addDays(today, -daysAgo);
-    while (weekdayOf(date) === 0 || weekdayOf(date) === 6) date = addDays(date, -1);
+    while (isWeekend(date)) date = addDays(date, -1);
     const minute = r.int(10 * 60, 16 * 60);
     const d = draft(itemIndex, "walk_in", who, date, null, at(date, minute));
     drafts.push(d);
@@ -680,7 +353,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
   ownWalkIn("SC-04", shanghu, 60, { rate: true });
   ownWalkIn("SC-05", shanghu, 3, { finish: false });
   ownWalkIn("SC-10", shanghu, 20, { cancel: "遗失声明尚未发布，发布后再来办理" });
-  const upcoming = (who: Applicant, audience: Audience) => {
+  const upcoming = (who: Applicant, audience: ServiceAudience) => {
     for (const shift of shifts) {
       if (shift.date <= today || (left.get(shift.id) ?? 0) <= 0) continue;
       const fits = (itemsOfUnit.get(shift.unit_id) ?? []).filter((i) => specs[i].audience === audience || specs[i].audience === "both");
@@ -693,7 +366,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
   upcoming(jumin, "resident");
   upcoming(shanghu, "merchant");
 
-  // ---- queue numbers: each station day numbers its check-ins in order
+  // Queue numbers: each station day numbers its check-ins in order.
   const byDay = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.channel === "walk_in" && !d.checkedInAt) d.checkedInAt = d.createdAt;
@@ -707,7 +380,7 @@ export async function loadCounter(ctx: StationServicesContext): Promise<Record<s
     });
   }
 
-  // ---- write
+  // Write.
   drafts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const ids: number[] = [];
   for (let i = 0; i < drafts.length; i += 300) {

@@ -6,8 +6,8 @@
 // consultations per merchant and topic; `shanghu` with a past consultation and one upcoming booking. Shifts keep
 // `booked` at 0: the counter's loader books requests onto them.
 import type { Transaction } from "kysely";
-import { addDays, stationDate } from "../contracts/calendar.ts";
-import { consultationTopics, defaultPlan } from "../contracts/duty.ts";
+import { addDays, stationDate, stationInstant } from "../contracts/calendar.ts";
+import { type BookingStatus, type ConsultationTopic, consultationTopics, defaultPlan } from "../contracts/duty.ts";
 import { expandRule, type RepeatRule } from "../contracts/schedule.ts";
 import type { DB } from "../server/db/tables.ts";
 import { slotsOf } from "../server/modules/duty/red-shield.workflow.ts";
@@ -63,8 +63,8 @@ const summaries: Record<(typeof consultationTopics)[number], string[]> = {
 };
 
 const pickOutcome = (n: number) => (n < 0.72 ? "solved" : n < 0.9 ? "follow_up" : "referred");
-/** A station-local date and time as a UTC instant. */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+/** A station date and clock time as a UTC ISO instant. */
+const at = (date: string, time: string) => stationInstant(date, time).toISOString();
 
 async function insertMany<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: object[], chunk = 200) {
   for (let i = 0; i < rows.length; i += chunk) {
@@ -83,7 +83,7 @@ export async function loadDuty(ctx: StationServicesContext): Promise<Record<stri
 
   await trx.insertInto("duty_settings").values({ station_id: stationId, desks: DESKS, updated_at: stamp }).execute();
 
-  // ---- the roster: each rule's dates checked against what is already laid (as the console's generation does)
+  // The roster: each rule's dates checked against what is already laid (as the console's generation does).
   const byDate = new Map<string, number[]>();
   const shifts: object[] = [];
   let ruleCount = 0;
@@ -130,7 +130,7 @@ export async function loadDuty(ctx: StationServicesContext): Promise<Record<stri
   }
   await insertMany(trx, "duty_shifts", shifts);
 
-  // ---- the Red Shield post
+  // The Red Shield post.
   const bureau = ctx.units.区市场监督管理局;
   const place = "服务站一楼红盾先锋驿站窗口";
   const plan = await trx
@@ -179,7 +179,7 @@ export async function loadDuty(ctx: StationServicesContext): Promise<Record<stri
   const upcoming = sessionRows.filter((s) => s.date >= today).sort((a, b) => a.date.localeCompare(b.date));
   const lastHeld = [...past].reverse().find((s) => s.status === "held");
 
-  type Booking = { session_id: number; slot: string; merchant_id: number; topic: string; status: string; date: string };
+  type Booking = { session_id: number; slot: string; merchant_id: number; topic: ConsultationTopic; status: BookingStatus; date: string };
   const bookings: Booking[] = [];
   for (const s of past) {
     const count = r.int(3, slots.length);
@@ -250,7 +250,7 @@ export async function loadDuty(ctx: StationServicesContext): Promise<Record<stri
   for (const b of bookings) {
     if (b.status !== "attended") continue;
     const shanghu = b.merchant_id === ctx.merchantId;
-    const topic = b.topic as keyof typeof summaries;
+    const topic = b.topic;
     consultations.push({
       station_id: stationId,
       session_id: b.session_id,

@@ -49,6 +49,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const caringShops = new CaringShopsService(db);
   const caringCards = new CardsService(db, deps.vault, notifier);
   const lending = new LendingService(db, deps.vault, notifier);
+  const duty = new DutyService(db, deps.clock);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
     merchants,
@@ -70,9 +71,9 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     caringRedemption: new RedemptionService(db, caringCards, caringShops),
     meals: new MealsService(db, notifier),
     caringFigures: new CaringFiguresService(db),
-    counter: new CounterService(db, deps.vault, notifier),
-    duty: new DutyService(db),
-    redShield: new RedShieldService(db, notifier),
+    counter: new CounterService(db, deps.vault, notifier, duty, deps.clock),
+    duty,
+    redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),

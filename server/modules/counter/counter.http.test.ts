@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stationDate } from "../../../contracts/calendar.ts";
+import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import { Notifier } from "../../platform/notify.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { DutyService } from "../duty/duty.service.ts";
 import { CounterService } from "./counter.service.ts";
-import { addDays } from "./request.workflow.ts";
 
 type Req = { id: number; status: string; queueNo: number | null; version: number; dueDate: string | null; overdue: boolean };
 
@@ -18,7 +18,7 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
   let stationId: number;
   let units: Record<string, number>;
   let items: Record<string, { id: number; unit_id: number; version: number }>;
-  const today = stationDate(new Date());
+  let today: string;
 
   const post = (s: Session, url: string, payload: object) => t.as(s, { method: "POST", url, payload });
   const get = (s: Session, url: string) => t.as(s, { method: "GET", url });
@@ -41,7 +41,7 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
         .execute();
       return existing.id;
     }
-    const at = new Date().toISOString();
+    const at = t.clock.now().toISOString();
     const row = await db
       .insertInto("duty_shifts")
       .values({
@@ -85,6 +85,7 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    today = stationDate(t.clock.now());
     [staff, jumin, shanghu, scjg, wuye, youyi] = await Promise.all(
       ["staff", "jumin", "shanghu", "scjg", "wuye", "youyi"].map((u) => t.login(u)),
     );
@@ -449,7 +450,7 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
       .orderBy("id", "desc")
       .limit(20)
       .execute();
-    const at = new Date().toISOString();
+    const at = t.clock.now().toISOString();
     await db
       .insertInto("users")
       .values(
@@ -525,10 +526,12 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
     const shiftId = await ensureShift(grid, date, 2);
     const booking = (await post(jumin, "/api/services/bookings", { itemId: items["WG-03"].id, date })).json() as Req;
     const booked = (await shiftOf(shiftId)).booked;
-    const service = new CounterService(t.database.db, t.vault, new Notifier({ send() {} }, { info() {}, warn() {} }));
-    expect((await service.markMissed(new Date())).marked).toBe(0);
-    const later = new Date(Date.parse(`${addDays(date, 1)}T02:00:00Z`));
-    expect((await service.markMissed(later)).marked).toBeGreaterThanOrEqual(1);
+    const db = t.database.db;
+    const notifier = new Notifier({ send() {} }, { info() {}, warn() {} }, t.clock);
+    const service = new CounterService(db, t.vault, notifier, new DutyService(db, t.clock), t.clock);
+    expect((await service.handling.markMissed(t.clock.now())).marked).toBe(0);
+    const later = stationInstant(addDays(date, 1), "10:00");
+    expect((await service.handling.markMissed(later)).marked).toBeGreaterThanOrEqual(1);
     const after = (await get(jumin, `/api/services/requests/${booking.id}`)).json();
     expect(after.status).toBe("missed");
     expect(after.timeline.map((e: { kind: string }) => e.kind)).toEqual(["booked", "missed"]);

@@ -1,7 +1,7 @@
-// The counter's tables: service_items, service_requests (with their events and ratings). It reads the duty
-// roster's shifts and moves only their `booked` count, with conditional updates inside the booking transaction.
+// The counter's tables: service_items, service_requests (with their events and ratings). The roster's shifts are
+// joined read-only for a request's times; their places are taken and given back through the duty service.
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import { dialectOf } from "../../db/database.ts";
+import type { RequestChannel, RequestStatus, ServiceAudience, ServiceHandling } from "../../../contracts/counter.ts";
 import type { PageWindow } from "../../db/paging.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, ServiceItemTable, ServiceRatingTable, ServiceRequestEventTable, ServiceRequestTable } from "../../db/tables.ts";
@@ -17,8 +17,8 @@ export interface ItemFilter {
   unitId?: number;
   /** Items offered to this kind of applicant (its own audience or both). */
   audienceFor?: "merchant" | "resident";
-  audience?: string;
-  handling?: string;
+  audience?: ServiceAudience;
+  handling?: ServiceHandling;
   active?: boolean;
   q?: string;
 }
@@ -33,11 +33,11 @@ export interface RequestReach {
 }
 
 export interface RequestFilter extends RequestReach {
-  status?: string;
-  statuses?: string[];
+  status?: RequestStatus;
+  statuses?: RequestStatus[];
   itemId?: number;
   unitId?: number;
-  channel?: string;
+  channel?: RequestChannel;
   from?: string;
   to?: string;
   date?: string;
@@ -109,8 +109,6 @@ export class CounterRepository {
     this.db = db;
   }
 
-  // ---- items
-
   private itemsJoined(db: Db) {
     return db.selectFrom("service_items as i").innerJoin("alliance_units as u", "u.id", "i.unit_id");
   }
@@ -178,73 +176,6 @@ export class CounterRepository {
   findUnit(id: number, db: Db = this.db) {
     return db.selectFrom("alliance_units").select(["id", "station_id", "name", "status"]).where("id", "=", id).executeTakeFirst();
   }
-
-  // ---- the roster's shifts (read; only `booked` is moved)
-
-  findShift(stationId: number, unitId: number, date: string, db: Db = this.db) {
-    return db
-      .selectFrom("duty_shifts")
-      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
-      .where("station_id", "=", stationId)
-      .where("unit_id", "=", unitId)
-      .where("date", "=", date)
-      .executeTakeFirst();
-  }
-
-  /**
-   * The shift of a unit on a day, locked for the booking transaction on PostgreSQL: bookings onto one shift run in
-   * turn, so the applicant's "already booked" check sees a booking made a moment before.
-   */
-  async lockShift(trx: Transaction<DB>, stationId: number, unitId: number, date: string) {
-    let q = trx
-      .selectFrom("duty_shifts")
-      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
-      .where("station_id", "=", stationId)
-      .where("unit_id", "=", unitId)
-      .where("date", "=", date);
-    if (dialectOf(trx) === "postgres") q = q.forUpdate();
-    return q.executeTakeFirst();
-  }
-
-  shiftsBetween(stationId: number, unitId: number, from: string, to: string, db: Db = this.db) {
-    return db
-      .selectFrom("duty_shifts")
-      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
-      .where("station_id", "=", stationId)
-      .where("unit_id", "=", unitId)
-      .where("date", ">=", from)
-      .where("date", "<=", to)
-      .orderBy("date")
-      .execute();
-  }
-
-  shiftsOn(stationId: number, date: string, db: Db = this.db) {
-    return db
-      .selectFrom("duty_shifts as s")
-      .innerJoin("alliance_units as u", "u.id", "s.unit_id")
-      .select(["s.unit_id", "u.name as unit_name", "s.start_time", "s.end_time"])
-      .where("s.station_id", "=", stationId)
-      .where("s.date", "=", date)
-      .orderBy("s.start_time")
-      .execute();
-  }
-
-  /** Takes one place on a shift unless it is full: answers whether it did. */
-  async takePlace(db: Db, shiftId: number): Promise<boolean> {
-    const r = await db
-      .updateTable("duty_shifts")
-      .set({ booked: sql`booked + 1` })
-      .where("id", "=", shiftId)
-      .where(sql<boolean>`booked < capacity`)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  }
-
-  async releasePlace(db: Db, shiftId: number): Promise<void> {
-    await db.updateTable("duty_shifts").set({ booked: sql`booked - 1` }).where("id", "=", shiftId).where("booked", ">", 0).execute();
-  }
-
-  // ---- requests
 
   private joined(db: Db) {
     return db
@@ -329,7 +260,7 @@ export class CounterRepository {
   async updateRequest(
     db: Db,
     id: number,
-    expect: { version: number; status: string },
+    expect: { version: number; status: RequestStatus },
     values: Partial<Omit<RequestValues, "station_id" | "item_id">>,
   ): Promise<boolean> {
     const r = await db
@@ -402,8 +333,6 @@ export class CounterRepository {
     await db.insertInto("service_ratings").values(values).execute();
   }
 
-  // ---- applicants
-
   findMerchant(id: number, db: Db = this.db) {
     return db
       .selectFrom("merchants")
@@ -428,8 +357,6 @@ export class CounterRepository {
     const row = await q.orderBy("id").executeTakeFirst();
     return row?.id ?? null;
   }
-
-  // ---- figures
 
   monthly(f: RequestFilter) {
     const month = sql<string>`substr(r.date, 1, 7)`;
@@ -475,3 +402,6 @@ export class CounterRepository {
 export type ItemRow = NonNullable<Awaited<ReturnType<CounterRepository["findItem"]>>>;
 export type RequestRow = NonNullable<Awaited<ReturnType<CounterRepository["findRequest"]>>>;
 export type EventRow = Selectable<ServiceRequestEventTable>;
+export type MonthRow = Awaited<ReturnType<CounterRepository["monthly"]>>[number];
+export type ForwardedRow = Awaited<ReturnType<CounterRepository["forwardedOf"]>>[number];
+export type HeartsRow = Awaited<ReturnType<CounterRepository["heartsByUnit"]>>[number];

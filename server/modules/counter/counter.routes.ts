@@ -26,7 +26,7 @@ import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
-import { exportColumns } from "./counter.service.ts";
+import { exportColumns } from "./counter.presenter.ts";
 
 // The station counter: the service catalogue, requests, the queue and ratings.
 export async function counterRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -34,7 +34,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["counter"];
 
-  // ---- the catalogue
+  // The catalogue.
 
   r.get(
     "/api/services/items",
@@ -47,7 +47,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: pageOf(serviceItemSchema) },
       },
     },
-    async (request) => service.listItems(requireUser(request), request.query),
+    async (request) => service.catalogue.listItems(requireUser(request), request.query),
   );
 
   r.post(
@@ -56,7 +56,8 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       config: { access: "service.manage" },
       schema: { tags, summary: "Add a service item to the catalogue", body: serviceItemCreateSchema, response: { 201: serviceItemSchema } },
     },
-    async (request, reply) => reply.code(201).send(await service.createItem(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await service.catalogue.createItem(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
@@ -65,7 +66,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       config: { access: "service.read" },
       schema: { tags, summary: "One service item", params: idParams, response: { 200: serviceItemSchema } },
     },
-    async (request) => service.getItem(requireUser(request), request.params.id),
+    async (request) => service.catalogue.getItem(requireUser(request), request.params.id),
   );
 
   r.patch(
@@ -80,7 +81,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: serviceItemSchema },
       },
     },
-    async (request) => service.updateItem(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => service.catalogue.updateItem(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.get(
@@ -94,10 +95,10 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: z.array(bookableDaySchema) },
       },
     },
-    async (request) => service.bookableDays(requireUser(request), request.params.id),
+    async (request) => service.catalogue.bookableDays(requireUser(request), request.params.id),
   );
 
-  // ---- applicants
+  // Applicants.
 
   r.post(
     "/api/services/bookings",
@@ -110,7 +111,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 201: serviceRequestDetailSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.book(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await service.bookings.book(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
@@ -124,7 +125,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: pageOf(serviceRequestSchema) },
       },
     },
-    async (request) => service.myRequests(requireUser(request), request.query),
+    async (request) => service.requests.myRequests(requireUser(request), request.query),
   );
 
   r.post(
@@ -139,7 +140,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: serviceRequestDetailSchema },
       },
     },
-    async (request) => service.applicantCancel(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => service.handling.applicantCancel(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -155,10 +156,10 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.rate(requireUser(request), request.params.id, request.body, actorOf(request))),
+      reply.code(201).send(await service.handling.rate(requireUser(request), request.params.id, request.body, actorOf(request))),
   );
 
-  // ---- the counter
+  // The counter.
 
   r.get(
     "/api/services/counter",
@@ -171,7 +172,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: counterDaySchema },
       },
     },
-    async (request) => service.counterDay(requireUser(request), request.query),
+    async (request) => service.requests.counterDay(requireUser(request), request.query),
   );
 
   r.post(
@@ -185,7 +186,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 201: serviceRequestDetailSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.walkIn(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await service.bookings.walkIn(requireUser(request), request.body, actorOf(request))),
   );
 
   r.post(
@@ -199,10 +200,10 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: serviceRequestDetailSchema },
       },
     },
-    async (request) => service.callNext(requireUser(request), request.body ?? {}, actorOf(request)),
+    async (request) => service.handling.callNext(requireUser(request), request.body ?? {}, actorOf(request)),
   );
 
-  // ---- requests
+  // Requests.
 
   r.get(
     "/api/services/requests",
@@ -215,7 +216,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: pageOf(serviceRequestSchema) },
       },
     },
-    async (request) => service.listRequests(requireUser(request), request.query),
+    async (request) => service.requests.listRequests(requireUser(request), request.query),
   );
 
   r.get(
@@ -225,7 +226,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       schema: { tags, summary: "Export the current filter as xlsx (mobile numbers masked)", querystring: requestListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("办件记录", exportColumns, service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("办件记录", exportColumns, service.requests.exportRows(requireUser(request), request.query));
       return sendXlsx(reply, data, "service-requests.xlsx");
     },
   );
@@ -241,7 +242,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: counterFiguresSchema },
       },
     },
-    async (request) => service.figures(requireUser(request), request.query),
+    async (request) => service.requests.figures(requireUser(request), request.query),
   );
 
   r.get(
@@ -250,7 +251,7 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       config: { access: "service.read" },
       schema: { tags, summary: "One request with its timeline", params: idParams, response: { 200: serviceRequestDetailSchema } },
     },
-    async (request) => service.getRequest(requireUser(request), request.params.id),
+    async (request) => service.requests.getRequest(requireUser(request), request.params.id),
   );
 
   r.post(
@@ -265,6 +266,6 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: serviceRequestDetailSchema },
       },
     },
-    async (request) => service.act(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => service.handling.act(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 }

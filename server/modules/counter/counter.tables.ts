@@ -1,6 +1,7 @@
 // The counter module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { RequestChannel, RequestEventKind, RequestStatus, ServiceAudience, ServiceHandling } from "../../../contracts/counter.ts";
 
 export interface ServiceItemTable {
   id: Generated<number>;
@@ -8,10 +9,10 @@ export interface ServiceItemTable {
   code: string;
   name: string;
   unit_id: number;
-  audience: string;
+  audience: ServiceAudience;
   materials: string;
   time_limit_days: number;
-  handling: string;
+  handling: ServiceHandling;
   fee_fen: Generated<number>;
   description: string | null;
   active: Generated<number>;
@@ -24,7 +25,7 @@ export interface ServiceRequestTable {
   id: Generated<number>;
   station_id: number;
   item_id: number;
-  channel: string;
+  channel: RequestChannel;
   applicant_user_id: number | null;
   merchant_id: number | null;
   resident_id: number | null;
@@ -33,7 +34,7 @@ export interface ServiceRequestTable {
   date: string;
   shift_id: number | null;
   queue_no: number | null;
-  status: string;
+  status: RequestStatus;
   note: string | null;
   handled_by_user_id: number | null;
   forwarded_at: string | null;
@@ -47,7 +48,7 @@ export interface ServiceRequestTable {
 export interface ServiceRequestEventTable {
   id: Generated<number>;
   request_id: number;
-  kind: string;
+  kind: RequestEventKind;
   note: string | null;
   actor_user_id: number | null;
   actor_name: string | null;

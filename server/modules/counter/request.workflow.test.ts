@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../../contracts/calendar.ts";
 import { requestStatuses } from "../../../contracts/counter.ts";
 import {
-  addDays,
   audienceAllows,
   bookingDateRefusal,
   dueDateOf,

@@ -2,6 +2,7 @@
 // or handling → forwarded (to the item's department) → done; booked | waiting → cancelled; booked → missed
 // (a booking whose day passed without a check-in). Walk-ins start at waiting. Pure functions: the service
 // applies them inside its transaction.
+import { addDays } from "../../../contracts/calendar.ts";
 import type { RequestStatus, ServiceAudience } from "../../../contracts/counter.ts";
 
 export type RequestAction = "check_in" | "start" | "complete" | "forward" | "cancel" | "miss";
@@ -79,13 +80,6 @@ export function isOverdue(r: { status: RequestStatus; dueDate: string | null; co
   if (r.status === "forwarded") return today > r.dueDate;
   if (r.status === "done" && r.completedDay !== null) return r.completedDay > r.dueDate;
   return false;
-}
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The next queue number of a station day, given the highest one issued so far. */

@@ -1,5 +1,6 @@
-// The duty roster's tables: the station's desks, the repeat rules and the shifts. `booked` is raised and lowered
-// only by the counter's conditional updates; this module never writes it.
+// The duty roster's tables: the station's desks, the repeat rules and the shifts. A shift's `booked` moves only
+// through takePlace/releasePlace, the conditional updates the counter calls (through the duty service) inside
+// its booking transaction; the roster's own edits never write it.
 import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../../db/database.ts";
 import type { DB, DutyRuleTable, DutyShiftTable } from "../../db/tables.ts";
@@ -229,6 +230,61 @@ export class DutyRepository {
   async referenced(id: number, db: Db = this.db): Promise<boolean> {
     const row = await db.selectFrom("service_requests").select("id").where("shift_id", "=", id).limit(1).executeTakeFirst();
     return row !== undefined;
+  }
+
+  /**
+   * A unit's shift on a day, for the counter. `lock` holds it for the booking transaction on PostgreSQL: bookings
+   * onto one shift run in turn, so the applicant's "already booked" check sees a booking made a moment before.
+   */
+  unitShift(stationId: number, unitId: number, date: string, db: Db = this.db, lock = false) {
+    let q = db
+      .selectFrom("duty_shifts")
+      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
+      .where("station_id", "=", stationId)
+      .where("unit_id", "=", unitId)
+      .where("date", "=", date);
+    if (lock && dialectOf(db) === "postgres") q = q.forUpdate();
+    return q.executeTakeFirst();
+  }
+
+  /** A unit's shifts between two dates (the days its items can be booked). */
+  unitShifts(stationId: number, unitId: number, from: string, to: string, db: Db = this.db) {
+    return db
+      .selectFrom("duty_shifts")
+      .select(["id", "date", "start_time", "end_time", "capacity", "booked"])
+      .where("station_id", "=", stationId)
+      .where("unit_id", "=", unitId)
+      .where("date", ">=", from)
+      .where("date", "<=", to)
+      .orderBy("date")
+      .execute();
+  }
+
+  /** The departments sitting at a station on a day, in the order they start. */
+  onDuty(stationId: number, date: string, db: Db = this.db) {
+    return db
+      .selectFrom("duty_shifts as s")
+      .innerJoin("alliance_units as u", "u.id", "s.unit_id")
+      .select(["s.unit_id", "u.name as unit_name", "s.start_time", "s.end_time"])
+      .where("s.station_id", "=", stationId)
+      .where("s.date", "=", date)
+      .orderBy("s.start_time")
+      .execute();
+  }
+
+  /** Takes one place on a shift unless it is full: answers whether it did. */
+  async takePlace(db: Db, shiftId: number): Promise<boolean> {
+    const r = await db
+      .updateTable("duty_shifts")
+      .set({ booked: sql`booked + 1` })
+      .where("id", "=", shiftId)
+      .where(sql<boolean>`booked < capacity`)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async releasePlace(db: Db, shiftId: number): Promise<void> {
+    await db.updateTable("duty_shifts").set({ booked: sql`booked - 1` }).where("id", "=", shiftId).where("booked", ">", 0).execute();
   }
 
   async insertRule(trx: Db, values: RuleValues): Promise<number> {

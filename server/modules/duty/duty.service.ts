@@ -23,12 +23,14 @@ import { describeRule, expandRule } from "../../../contracts/schedule.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, invalidField, notFound } from "../../platform/errors.ts";
 import { reachesStation, type SessionUser, scopeKind, targetStation } from "../../platform/scope.ts";
 import { presentRule, presentShift } from "./duty.presenter.ts";
 import { DutyRepository, type ShiftRow } from "./duty.repository.ts";
 import { refuse } from "./refusal.ts";
 import { checkDay, checkDesks, checkShiftEdit, type DayRefusal, planDates, type ShiftEditRefusal } from "./roster.workflow.ts";
+import { ShiftPlaces } from "./shift-places.service.ts";
 
 type ShiftCreate = z.output<typeof shiftCreateSchema>;
 type ShiftUpdate = z.output<typeof shiftUpdateSchema>;
@@ -64,11 +66,16 @@ const shiftAudit = (s: ShiftRow | Shift) =>
 
 export class DutyService {
   readonly repo: DutyRepository;
+  /** The shifts as the counter books onto them. */
+  readonly places: ShiftPlaces;
   private readonly db: Kysely<DB>;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.db = db;
     this.repo = new DutyRepository(db);
+    this.places = new ShiftPlaces(this.repo);
+    this.clock = clock;
   }
 
   /** The station a roster view is about: the one asked for (if in reach), else the caller's first station. */
@@ -94,9 +101,8 @@ export class DutyService {
     if (officer?.status !== "active" || officer.alliance_unit_id !== unitId) throw refuse("duty.bad_officer", {}, "officerUserId");
   }
 
-  // ---- reading
-
-  async roster(user: SessionUser, query: z.output<typeof rosterQuery>, now = new Date()): Promise<Roster> {
+  async roster(user: SessionUser, query: z.output<typeof rosterQuery>): Promise<Roster> {
+    const now = this.clock.now();
     const today = stationDate(now);
     const stationId = await this.viewStation(user, query.stationId);
     const month = query.month ?? today.slice(0, 7);
@@ -132,7 +138,8 @@ export class DutyService {
   }
 
   /** 我的坐班: the coming 90 days of the caller's unit, or where the caller is the officer on duty. */
-  async myShifts(user: SessionUser, now = new Date()): Promise<z.infer<typeof myShiftsSchema>> {
+  async myShifts(user: SessionUser): Promise<z.infer<typeof myShiftsSchema>> {
+    const now = this.clock.now();
     const today = stationDate(now);
     const rows = await this.repo.listShifts({
       stationIds: user.stationIds,
@@ -144,7 +151,8 @@ export class DutyService {
     return { today, unitName: unit?.name ?? null, items: rows.map((r) => presentShift(r, user, today)) };
   }
 
-  async shift(user: SessionUser, id: number, now = new Date()): Promise<Shift> {
+  async shift(user: SessionUser, id: number): Promise<Shift> {
+    const now = this.clock.now();
     const row = await this.repo.findShift(id);
     if (!row || !reachesStation(user, row.station_id)) throw notFound();
     return presentShift(row, user, stationDate(now));
@@ -152,11 +160,12 @@ export class DutyService {
 
   /** The shifts of a station between two dates (the counter books requests onto them). */
   async shiftsBetween(stationId: number, from: string, to: string) {
-    const today = stationDate();
+    const today = stationDate(this.clock.now());
     return (await this.repo.listShifts({ stationIds: [stationId], from, to })).map((r) => presentShift(r, null, today));
   }
 
-  async settings(user: SessionUser, query: z.output<typeof dutySettingsQuery>, now = new Date()) {
+  async settings(user: SessionUser, query: z.output<typeof dutySettingsQuery>) {
+    const now = this.clock.now();
     const stationId = await this.viewStation(user, query.stationId);
     const [desks, busiest] = await Promise.all([this.repo.desks(stationId), this.repo.busiestFrom(stationId, stationDate(now))]);
     return { stationId, desks: desks ?? DEFAULT_DESKS, busiest };
@@ -168,9 +177,8 @@ export class DutyService {
     return (await this.repo.listRules(stationId, unitId)).map(presentRule);
   }
 
-  // ---- desks
-
-  async setDesks(user: SessionUser, input: z.output<typeof dutySettingsUpdateSchema>, actor: Actor, now = new Date()) {
+  async setDesks(user: SessionUser, input: z.output<typeof dutySettingsUpdateSchema>, actor: Actor) {
+    const now = this.clock.now();
     const stationId = targetStation(user, input.stationId);
     const today = stationDate(now);
     return this.db.transaction().execute(async (trx) => {
@@ -180,6 +188,7 @@ export class DutyService {
       if (over) throw refuse("duty.desks_below_planned", over, "desks");
       await this.repo.setDesks(trx, stationId, input.desks, now.toISOString());
       await appendAudit(trx, actor, {
+        at: now,
         action: "duty_settings.updated",
         objectType: "duty_settings",
         objectId: stationId,
@@ -191,9 +200,8 @@ export class DutyService {
     });
   }
 
-  // ---- one shift
-
-  async createShift(user: SessionUser, input: ShiftCreate, actor: Actor, now = new Date()): Promise<Shift> {
+  async createShift(user: SessionUser, input: ShiftCreate, actor: Actor): Promise<Shift> {
+    const now = this.clock.now();
     const stationId = targetStation(user, input.stationId);
     const today = stationDate(now);
     const at = now.toISOString();
@@ -226,6 +234,7 @@ export class DutyService {
         const row = await this.repo.findShift(id, trx);
         if (!row) throw notFound();
         await appendAudit(trx, actor, {
+          at: now,
           action: "duty_shift.created",
           objectType: "duty_shift",
           objectId: id,
@@ -244,7 +253,8 @@ export class DutyService {
     }
   }
 
-  async updateShift(user: SessionUser, id: number, input: ShiftUpdate, actor: Actor, now = new Date()): Promise<Shift> {
+  async updateShift(user: SessionUser, id: number, input: ShiftUpdate, actor: Actor): Promise<Shift> {
+    const now = this.clock.now();
     const today = stationDate(now);
     const at = now.toISOString();
     try {
@@ -292,6 +302,7 @@ export class DutyService {
         const after = await this.repo.findShift(id, trx);
         if (!after) throw notFound();
         await appendAudit(trx, actor, {
+          at: now,
           action: moving ? "duty_shift.moved" : "duty_shift.updated",
           objectType: "duty_shift",
           objectId: id,
@@ -310,7 +321,8 @@ export class DutyService {
     }
   }
 
-  async deleteShift(user: SessionUser, id: number, version: number, actor: Actor, now = new Date()) {
+  async deleteShift(user: SessionUser, id: number, version: number, actor: Actor) {
+    const now = this.clock.now();
     const today = stationDate(now);
     return this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findShift(id, trx);
@@ -326,6 +338,7 @@ export class DutyService {
         throw conflict();
       }
       await appendAudit(trx, actor, {
+        at: now,
         action: "duty_shift.deleted",
         objectType: "duty_shift",
         objectId: id,
@@ -335,8 +348,6 @@ export class DutyService {
       return { ok: true as const };
     });
   }
-
-  // ---- repeat rules
 
   private async plan(
     db: Transaction<DB> | Kysely<DB>,
@@ -352,7 +363,8 @@ export class DutyService {
     return planDates({ dates, today, unitId: input.unitId, desks, byDate });
   }
 
-  async previewRule(user: SessionUser, input: RuleInput, now = new Date()): Promise<RulePreview> {
+  async previewRule(user: SessionUser, input: RuleInput): Promise<RulePreview> {
+    const now = this.clock.now();
     const stationId = targetStation(user, input.stationId);
     const today = stationDate(now);
     await this.assertUnit(this.db, input.unitId, stationId);
@@ -362,7 +374,8 @@ export class DutyService {
     return { dates, ok, refused: dates.length - ok, desks };
   }
 
-  async createRule(user: SessionUser, input: RuleCreate, actor: Actor, now = new Date()) {
+  async createRule(user: SessionUser, input: RuleCreate, actor: Actor) {
+    const now = this.clock.now();
     const stationId = targetStation(user, input.stationId);
     const today = stationDate(now);
     const at = now.toISOString();
@@ -414,6 +427,7 @@ export class DutyService {
         const rule = await this.repo.findRule(ruleId, trx);
         if (!rule) throw notFound();
         await appendAudit(trx, actor, {
+          at: now,
           action: "duty_rule.created",
           objectType: "duty_rule",
           objectId: ruleId,

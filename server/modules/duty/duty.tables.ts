@@ -1,6 +1,7 @@
 // The duty module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { BookingStatus, ConsultationOutcome, ConsultationTopic, SessionStatus } from "../../../contracts/duty.ts";
 
 export interface DutySettingsTable {
   station_id: number;
@@ -63,7 +64,7 @@ export interface RedShieldSessionTable {
   end_time: string;
   slot_minutes: number;
   place: string;
-  status: string;
+  status: SessionStatus;
   cancel_reason: string | null;
   created_at: string;
   updated_at: string;
@@ -76,9 +77,9 @@ export interface RedShieldBookingTable {
   slot: string;
   merchant_id: number;
   booked_by_user_id: number | null;
-  topic: string;
+  topic: ConsultationTopic;
   note: string | null;
-  status: string;
+  status: BookingStatus;
   created_at: string;
   updated_at: string;
 }
@@ -89,9 +90,9 @@ export interface RedShieldConsultationTable {
   session_id: number | null;
   booking_id: number | null;
   merchant_id: number;
-  topic: string;
+  topic: ConsultationTopic;
   summary: string;
-  outcome: string;
+  outcome: ConsultationOutcome;
   officer_user_id: number | null;
   date: string;
   created_at: string;

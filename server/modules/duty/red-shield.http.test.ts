@@ -23,10 +23,11 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
   let youyi: Session;
   let stationId: number;
   let shanghuMerchant: number;
-  const today = stationDate();
+  let today: string;
 
   beforeAll(async () => {
     t = await createTestApp();
+    today = stationDate(t.clock.now());
     [staff, scjg, wuye, shanghu, canting, youyi] = await Promise.all(
       ["staff", "scjg", "wuye", "shanghu", "canting", "youyi"].map((u) => t.login(u)),
     );
@@ -82,7 +83,7 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
     // The daily job does the same and finds nothing to add.
     const job = t.app.jobs.find((j) => j.name === "redshield.sessions");
     expect(job).toBeDefined();
-    expect(await job?.run(new Date())).toMatchObject({ created: 0 });
+    expect(await job?.run(t.clock.now())).toMatchObject({ created: 0 });
     const after = await t.database.db.selectFrom("red_shield_sessions").select("date").where("station_id", "=", stationId).execute();
     expect(new Set(after.map((a) => a.date)).size).toBe(after.length);
     expect((await t.as(youyi, { method: "POST", url: "/api/red-shield/sessions/generate", payload: {} })).json().error.id).toBe(
@@ -280,6 +281,11 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
     const db = t.database.db;
     const hash = (await db.selectFrom("users").select("password_hash").where("username", "=", "shanghu").executeTakeFirstOrThrow())
       .password_hash;
+    // The session and slot first, then twenty merchants without an account and without a booking in that session
+    // (the demo books a few random merchants into the coming sessions).
+    const target = (await mine(shanghu)).upcoming.find((u) => u.date > today && u.slots.some((s) => s.free));
+    if (!target) throw new Error("no free slot");
+    const slot = target.slots.filter((s) => s.free).at(-1)?.slot ?? "";
     const merchants = await db
       .selectFrom("merchants")
       .select("id")
@@ -289,10 +295,15 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
         "not in",
         db.selectFrom("users").select("merchant_id").where("merchant_id", "is not", null).$narrowType<{ merchant_id: number }>(),
       )
+      .where(
+        "id",
+        "not in",
+        db.selectFrom("red_shield_bookings").select("merchant_id").where("session_id", "=", target.id).where("status", "=", "booked"),
+      )
       .orderBy("id")
       .limit(20)
       .execute();
-    const stamp = new Date().toISOString();
+    const stamp = t.clock.now().toISOString();
     await db
       .insertInto("users")
       .values(
@@ -317,10 +328,6 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
       )
       .execute();
     const sessions = await Promise.all(merchants.map((_, i) => t.login(`rush${i}`, DEMO_PASSWORD)));
-    const me = await mine(sessions[0]);
-    const target = me.upcoming.find((u) => u.date > today && u.slots.some((s) => s.free));
-    if (!target) throw new Error("no free slot");
-    const slot = target.slots.filter((s) => s.free).at(-1)?.slot ?? "";
     const results = await Promise.all(sessions.map((s) => book(s, { sessionId: target.id, slot, topic: "annual_report" })));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409 && r.json().error.id === "redshield.slot_taken")).toHaveLength(merchants.length - 1);

@@ -1,6 +1,7 @@
 // The Red Shield post's tables: the plan per station, its sessions (one per station and day), the slot bookings
 // (one live booking per slot, held by a partial unique index) and the consultations recorded per merchant.
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { BookingStatus, ConsultationOutcome, ConsultationTopic, SessionStatus } from "../../../contracts/duty.ts";
 import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, RedShieldConsultationTable, RedShieldPlanTable, RedShieldSessionTable } from "../../db/tables.ts";
@@ -32,7 +33,16 @@ export class RedShieldRepository {
     this.db = db;
   }
 
-  // ---- plans
+  /** The first station of the platform (a caller without stations of their own reads that one). */
+  async firstStation(db: Db = this.db): Promise<number | null> {
+    const row = await db.selectFrom("org_units").select("id").where("kind", "=", "station").orderBy("id").executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** The alliance unit a plan is given to (its station and whether it is active). */
+  unit(id: number, db: Db = this.db) {
+    return db.selectFrom("alliance_units").select(["id", "station_id", "status"]).where("id", "=", id).executeTakeFirst();
+  }
 
   private plans(db: Db) {
     return db
@@ -92,8 +102,6 @@ export class RedShieldRepository {
     return created;
   }
 
-  // ---- sessions
-
   private sessions(db: Db) {
     return db
       .selectFrom("red_shield_sessions as s")
@@ -137,7 +145,7 @@ export class RedShieldRepository {
 
   async listSessions(
     reach: RedShieldReach,
-    f: { when: "upcoming" | "past" | "all"; status?: string; today: string; q?: string },
+    f: { when: "upcoming" | "past" | "all"; status?: SessionStatus; today: string; q?: string },
     page: { limit: number; offset: number },
   ) {
     let q = this.sessions(this.db).where(inStations(reach.stationIds, "s.station_id"));
@@ -191,8 +199,6 @@ export class RedShieldRepository {
       .orderBy("s.date")
       .execute();
   }
-
-  // ---- bookings
 
   private bookings(db: Db) {
     return db
@@ -251,7 +257,7 @@ export class RedShieldRepository {
       slot: string;
       merchant_id: number;
       booked_by_user_id: number | null;
-      topic: string;
+      topic: ConsultationTopic;
       note: string | null;
       at: string;
     },
@@ -266,7 +272,7 @@ export class RedShieldRepository {
   }
 
   /** Moves a booking on from `from`; answers whether it was still there. */
-  async setBookingStatus(trx: Db, id: number, from: string[], status: string, at: string): Promise<boolean> {
+  async setBookingStatus(trx: Db, id: number, from: BookingStatus[], status: BookingStatus, at: string): Promise<boolean> {
     const r = await trx
       .updateTable("red_shield_bookings")
       .set({ status, updated_at: at })
@@ -320,8 +326,6 @@ export class RedShieldRepository {
     return query.orderBy("name").limit(limit).execute();
   }
 
-  // ---- consultations
-
   private consultations(db: Db) {
     return db
       .selectFrom("red_shield_consultations as c")
@@ -353,7 +357,7 @@ export class RedShieldRepository {
 
   listConsultations(
     reach: RedShieldReach,
-    f: { merchantId?: number; topic?: string; outcome?: string; q?: string; sessionId?: number },
+    f: { merchantId?: number; topic?: ConsultationTopic; outcome?: ConsultationOutcome; q?: string; sessionId?: number },
     page: { limit: number; offset: number },
   ) {
     let q = this.scopedConsultations(reach);
@@ -379,8 +383,6 @@ export class RedShieldRepository {
   async insertConsultation(trx: Db, values: ConsultationValues): Promise<number> {
     return (await trx.insertInto("red_shield_consultations").values(values).returning("id").executeTakeFirstOrThrow()).id;
   }
-
-  // ---- figures
 
   async figures(reach: RedShieldReach, from: string, to: string) {
     const base = () => this.scopedConsultations(reach).where("c.date", ">=", from).where("c.date", "<=", to);

@@ -43,7 +43,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: planResponseSchema },
       },
     },
-    async (request) => service.plan(requireUser(request), request.query.stationId),
+    async (request) => service.plans.plan(requireUser(request), request.query.stationId),
   );
 
   r.put(
@@ -57,7 +57,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: planResponseSchema },
       },
     },
-    async (request) => service.savePlan(requireUser(request), request.body, actorOf(request)),
+    async (request) => service.plans.savePlan(requireUser(request), request.body, actorOf(request)),
   );
 
   r.post(
@@ -71,7 +71,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: generateResultSchema },
       },
     },
-    async (request) => service.generateFor(requireUser(request), request.body, actorOf(request)),
+    async (request) => service.plans.generateFor(requireUser(request), request.body, actorOf(request)),
   );
 
   r.get(
@@ -85,7 +85,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: pageOf(sessionSchema) },
       },
     },
-    async (request) => service.sessions(requireUser(request), request.query),
+    async (request) => service.sessions.list(requireUser(request), request.query),
   );
 
   r.get(
@@ -99,7 +99,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: sessionDetailSchema },
       },
     },
-    async (request) => service.session(requireUser(request), request.params.id),
+    async (request) => service.sessions.get(requireUser(request), request.params.id),
   );
 
   r.post(
@@ -114,7 +114,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: sessionDetailSchema },
       },
     },
-    async (request) => service.hold(requireUser(request), request.params.id, request.body.version, actorOf(request)),
+    async (request) => service.sessions.hold(requireUser(request), request.params.id, request.body.version, actorOf(request)),
   );
 
   r.post(
@@ -129,7 +129,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: sessionDetailSchema },
       },
     },
-    async (request) => service.cancel(requireUser(request), request.params.id, request.body, actorOf(request)),
+    async (request) => service.sessions.cancel(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
   r.post(
@@ -143,7 +143,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 201: bookingSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.book(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await service.bookings.book(requireUser(request), request.body, actorOf(request))),
   );
 
   r.delete(
@@ -152,7 +152,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
       config: { access: "redshield.book" },
       schema: { tags, summary: "A merchant cancels their own booking before its slot", params: idParams, response: { 200: okSchema } },
     },
-    async (request) => service.cancelBooking(requireUser(request), request.params.id, actorOf(request)),
+    async (request) => service.bookings.cancelBooking(requireUser(request), request.params.id, actorOf(request)),
   );
 
   r.patch(
@@ -167,7 +167,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: bookingSchema },
       },
     },
-    async (request) => service.markBooking(requireUser(request), request.params.id, request.body.status, actorOf(request)),
+    async (request) => service.bookings.markBooking(requireUser(request), request.params.id, request.body.status, actorOf(request)),
   );
 
   r.get(
@@ -181,7 +181,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: pageOf(consultationSchema) },
       },
     },
-    async (request) => service.consultations(requireUser(request), request.query),
+    async (request) => service.consultations.list(requireUser(request), request.query),
   );
 
   r.post(
@@ -195,7 +195,8 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 201: consultationSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.recordConsultation(requireUser(request), request.body, actorOf(request))),
+    async (request, reply) =>
+      reply.code(201).send(await service.consultations.recordConsultation(requireUser(request), request.body, actorOf(request))),
   );
 
   r.get(
@@ -209,7 +210,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: z.array(z.object({ id: z.number().int(), name: z.string() })) },
       },
     },
-    async (request) => service.merchants(requireUser(request), request.query.q, request.query.stationId),
+    async (request) => service.consultations.merchants(requireUser(request), request.query.q, request.query.stationId),
   );
 
   r.get(
@@ -223,7 +224,7 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: redShieldFiguresSchema },
       },
     },
-    async (request) => service.figures(requireUser(request), request.query),
+    async (request) => service.consultations.figures(requireUser(request), request.query),
   );
 
   r.get(
@@ -236,6 +237,6 @@ export async function redShieldRoutes(app: FastifyInstance, { services }: { serv
         response: { 200: myRedShieldSchema },
       },
     },
-    async (request) => service.mine(requireUser(request)),
+    async (request) => service.bookings.mine(requireUser(request)),
   );
 }
