@@ -15,6 +15,7 @@ import { registerAccessGate, SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
 import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
+import { registerSecurityHeaders } from "./platform/security.ts";
 import { createServices } from "./services.ts";
 
 /** The project's folder: the nearest one up with a package.json (this file also runs compiled, from dist/server). */
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await registerSecurityHeaders(app);
 
   const sessions = new SessionStore(deps.database.db, deps.config, deps.clock);
   registerAccessGate(app, sessions);
