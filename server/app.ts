@@ -15,6 +15,7 @@ import { registerAccessGate, SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
 import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
+import { prettyLogs, terminalStream } from "./platform/log-format.ts";
 import { registerSecurityHeaders } from "./platform/security.ts";
 import { createServices } from "./services.ts";
 
@@ -36,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : {
             level: deps.config.LOG_LEVEL,
+            ...(prettyLogs(deps.config.LOG_FORMAT) ? { stream: terminalStream() } : {}),
             // Paths only: query strings can carry names and phone numbers.
             serializers: {
               req: (req) => ({ method: req.method, url: req.url.split("?")[0], remoteAddress: req.ip }),

@@ -17,13 +17,13 @@ const vault = createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR
 const clock = clockFromEnv();
 
 // The demo market's code is loaded only for an empty database, so a restart does not pay for it.
+const demoLines: string[] = [];
 const emptyDatabase = async () => !(await database.db.selectFrom("org_units").select("id").limit(1).executeTakeFirst());
 if (config.DEMO_DATA === "true" && (await emptyDatabase())) {
   const { DEMO_PASSWORD, loadTianyuan } = await import("../demo/tianyuan.ts");
   const accounts = await loadTianyuan(database.db, vault, clock.now());
-  console.log("\n天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password %s):", DEMO_PASSWORD);
-  for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(20)} ${a.displayName} — ${a.note}`);
-  console.log("");
+  demoLines.push(`天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const a of accounts) demoLines.push(`  ${a.username.padEnd(12)} ${a.role.padEnd(20)} ${a.displayName} — ${a.note}`);
 }
 
 const app = await buildApp({ database, config, vault, clock });
@@ -33,7 +33,9 @@ const address = await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
 const port = app.server.address();
 const shown = config.HOST === "0.0.0.0" && port && typeof port === "object" ? `http://localhost:${port.port}` : address;
-console.log(`蒲公英 Dandelion: ${shown}  (console /, mobile /m/, API docs /docs)`);
+// What a person needs comes last, below the log lines: the demo accounts (on a first start) and the address.
+for (const line of demoLines) console.log(line);
+console.log(`\n蒲公英 Dandelion: ${shown}  (console /, mobile /m/, API docs /docs)\n`);
 
 let closing = false;
 async function shutdown(signal: string) {

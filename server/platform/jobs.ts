@@ -88,7 +88,7 @@ export function startScheduler(app: FastifyInstance, db: Kysely<DB>, jobs: Job[]
         const now = clock.now();
         const outcome = await runExclusive(db, job.name, job.everyMs, () => job.run(now), now);
         if (outcome.ran && "error" in outcome) app.log.error({ job: job.name, err: outcome.error }, "job failed");
-        else if (outcome.ran) app.log.info({ job: job.name }, "job ran");
+        else if (outcome.ran) app.log.debug({ job: job.name, result: outcome.result }, "job ran");
       }
     } catch (error) {
       app.log.error({ err: error }, "scheduler tick failed");

@@ -57,7 +57,8 @@ describe("the compiled server", () => {
       SQLITE_FILE: join(dir, "start.db"),
       DATA_DIR: dir,
       DEMO_DATA: "false",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "auto",
     };
     delete env.DATABASE_URL;
     let output = "";
@@ -86,6 +87,9 @@ describe("the compiled server", () => {
     expect(await page.text()).toContain('<div id="root">');
     const me = await fetch(`${base}/api/auth/me`);
     expect(me.status).toBe(401);
-    expect(output).toContain("蒲公英 Dandelion");
+    // Not a terminal: the logs are JSON lines, and the address a person looks for comes after them.
+    const listening = output.split("\n").find((line) => line.includes("Dandelion is listening")) ?? "";
+    expect(JSON.parse(listening)).toMatchObject({ level: 30, msg: "Dandelion is listening" });
+    expect(output.indexOf(`蒲公英 Dandelion: http://127.0.0.1:${port}`)).toBeGreaterThan(output.indexOf(listening));
   });
 });
