@@ -31,7 +31,13 @@ describe("log lines for a terminal", () => {
 
   it("formats whole lines even when pino writes them in pieces", async () => {
     let written = "";
-    const stream = terminalStream({ write: (s: string) => ((written += s), true) } as unknown as NodeJS.WritableStream);
+    const sink = {
+      write(s: string) {
+        written += s;
+        return true;
+      },
+    };
+    const stream = terminalStream(sink as unknown as NodeJS.WritableStream);
     const line = JSON.stringify({ level: 40, time: 0, msg: "slow" });
     stream.write(line.slice(0, 10));
     stream.write(`${line.slice(10)}\n`);
