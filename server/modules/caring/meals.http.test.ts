@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, stationDate, stationInstant, weekdayOf } from "../../../contracts/calendar.ts";
+import { addDays, shiftMonth, stationDate, stationDayStart, stationInstant, weekdayOf } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 import { ageOn } from "./meals.presenter.ts";
 
@@ -324,9 +324,12 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     expect(f.cardsIssued).toBeGreaterThan(30);
     expect(f.activeHolders).toBeGreaterThan(20);
     expect(f.activeHolders).toBeLessThanOrEqual(f.cardsIssued);
+    // The default period: from the first of the same month a year back (station time) up to today.
+    const periodStart = stationDayStart(`${shiftMonth(today.slice(0, 7), -12)}-01`).toISOString();
     const sums = await db
       .selectFrom("redemptions")
       .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.sum<number | string>("discount_fen").as("fen")])
+      .where("created_at", ">=", periodStart)
       .executeTakeFirstOrThrow();
     const byShop = f.redemptionsByShopMonth as { redemptions: number; discountFen: number; month: string }[];
     expect(byShop.length).toBeGreaterThan(20);
