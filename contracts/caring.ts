@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { dateSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
-// ---- award rounds (评选) ----
+// Award rounds (评选).
 
 export const awardCategories = ["civilised_resident", "liaison_head", "red_cell_member"] as const;
 export const awardCategorySchema = z.enum(awardCategories);
@@ -13,6 +13,13 @@ export type AwardCategory = z.infer<typeof awardCategorySchema>;
 export const roundStatuses = ["nominating", "reviewing", "publicity", "awarded", "cancelled"] as const;
 export const roundStatusSchema = z.enum(roundStatuses);
 export type RoundStatus = z.infer<typeof roundStatusSchema>;
+
+/** A nomination: nominated → accepted | rejected in review; the award makes an accepted one winner or not_awarded. */
+export const nominationStatuses = ["nominated", "accepted", "rejected", "winner", "not_awarded"] as const;
+export type NominationStatus = (typeof nominationStatuses)[number];
+
+export const objectionStatuses = ["open", "upheld", "dismissed"] as const;
+export type ObjectionStatus = (typeof objectionStatuses)[number];
 
 export const roundCreateSchema = z
   .object({
@@ -53,12 +60,10 @@ export const nominationSchema = z.object({
   /** Masked for anyone but station staff (e.g. 张**). */
   residentName: z.string(),
   reason: z.string(),
-  status: z.enum(["nominated", "accepted", "rejected", "winner", "not_awarded"]),
+  status: z.enum(nominationStatuses),
   nominatedBy: z.string().nullable(),
   reviewNote: z.string().nullable(),
-  objections: z.array(
-    z.object({ id: z.number().int(), text: z.string(), status: z.enum(["open", "upheld", "dismissed"]), createdAt: z.string() }),
-  ),
+  objections: z.array(z.object({ id: z.number().int(), text: z.string(), status: z.enum(objectionStatuses), createdAt: z.string() })),
   version: z.number().int(),
 });
 
@@ -83,10 +88,11 @@ export const roundListQuery = pageQuery.extend({ category: awardCategorySchema.o
 /** The public honour roll on /m/: winners' names (surname and masked given name) by month. */
 export const honourRollSchema = z.array(z.object({ month: z.string(), category: awardCategorySchema, names: z.array(z.string()) }));
 
-// ---- discount cards (优惠卡) ----
+// Discount cards (优惠卡).
 
 export const cardStatuses = ["active", "revoked", "expired"] as const;
 export const cardStatusSchema = z.enum(cardStatuses);
+export type CardStatus = z.infer<typeof cardStatusSchema>;
 
 export const cardIssueSchema = z
   .object({
@@ -163,6 +169,10 @@ export const redemptionInputSchema = z
     if (v.cardNo && !v.pin) ctx.addIssue({ code: "custom", path: ["pin"], message: "v.required" });
   });
 
+/** How the card reached the shop: the scanned QR, the typed short code, or the printed card with its PIN. */
+export const redemptionMethods = ["qr", "code", "printed"] as const;
+export type RedemptionMethod = (typeof redemptionMethods)[number];
+
 export const redemptionPreviewSchema = z.object({
   cardNo: z.string(),
   holderName: z.string(),
@@ -177,7 +187,7 @@ export const redemptionSchema = redemptionPreviewSchema.extend({
   id: z.number().int(),
   shopId: z.number().int(),
   shopName: z.string(),
-  method: z.enum(["qr", "code", "printed"]),
+  method: z.enum(redemptionMethods),
   createdAt: z.string(),
 });
 export type Redemption = z.infer<typeof redemptionSchema>;
@@ -189,14 +199,16 @@ export const redemptionListQuery = pageQuery.extend({
   to: dateSchema.optional(),
 });
 
-// ---- caring shops (爱心店铺) ----
+// Caring shops (爱心店铺).
 
 export const shopCategories = ["supermarket", "restaurant", "grocer"] as const;
 export const shopCategorySchema = z.enum(shopCategories);
+export type ShopCategory = z.infer<typeof shopCategorySchema>;
 
 /** applied → inspected → certified ⇄ suspended; certified/suspended → revoked; applied/inspected → rejected. */
 export const shopStatuses = ["applied", "inspected", "certified", "suspended", "revoked", "rejected"] as const;
 export const shopStatusSchema = z.enum(shopStatuses);
+export type ShopStatus = z.infer<typeof shopStatusSchema>;
 
 export const shopApplySchema = z
   .object({ merchantId: z.number().int().positive().optional(), category: shopCategorySchema, note: optionalText(500) })
@@ -237,7 +249,7 @@ export type CaringShop = z.infer<typeof shopSchema>;
 
 export const shopListQuery = pageQuery.extend({ status: shopStatusSchema.optional(), category: shopCategorySchema.optional() });
 
-// ---- caring meals (爱心餐) ----
+// Caring meals (爱心餐).
 
 export const mealRecipientCreateSchema = z
   .object({
@@ -259,8 +271,12 @@ export const mealRecipientSchema = z.object({
   active: z.boolean(),
 });
 
+/** A day's meal as recorded (a planned meal without a row reads pending). */
+export const deliveryStatuses = ["delivered", "missed"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
 export const deliveryConfirmSchema = z
-  .object({ recipientId: z.number().int().positive(), date: dateSchema, status: z.enum(["delivered", "missed"]), note: optionalText(500) })
+  .object({ recipientId: z.number().int().positive(), date: dateSchema, status: z.enum(deliveryStatuses), note: optionalText(500) })
   .strict();
 
 export const deliveryDaySchema = z.object({

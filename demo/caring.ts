@@ -5,8 +5,10 @@
 // two months of deliveries. Written directly inside the demo transaction.
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
+import { addDays, addMonths, shiftMonth, stationDate, stationInstant, weekdayOf } from "../contracts/calendar.ts";
+import type { ShopCategory } from "../contracts/caring.ts";
 import type { DB } from "../server/db/tables.ts";
-import { addDays, ageOn, ELDERLY_AGE, localDate, weekdayOf } from "../server/modules/caring/meals.presenter.ts";
+import { ageOn, ELDERLY_AGE } from "../server/modules/caring/meals.presenter.ts";
 import type { Random } from "./random.ts";
 
 export interface CaringContext {
@@ -24,14 +26,7 @@ export interface CaringContext {
 
 const DAY = 86_400_000;
 /** A station-local date and time (HH:MM) as a UTC ISO instant. */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-const monthOf = (date: string, delta: number) => {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + delta;
-  const yy = y + Math.floor(m / 12);
-  return `${yy}-${String((((m % 12) + 12) % 12) + 1).padStart(2, "0")}`;
-};
-const addMonthsDate = (date: string, months: number) => `${monthOf(date, months)}-${date.slice(8)}`;
+const at = (date: string, time: string) => stationInstant(date, time).toISOString();
 const pay = (amountFen: number, rate: number) => Math.floor((amountFen * rate + 500) / 1000);
 
 async function insertMany<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: object[], chunk = 200) {
@@ -43,12 +38,12 @@ async function insertMany<T extends keyof DB>(trx: Transaction<DB>, table: T, ro
 }
 
 export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringContext) {
-  const today = localDate(ctx.now);
+  const today = stationDate(ctx.now);
   const stamp = ctx.now.toISOString();
   // Dates counted from a day no later than the 28th, so month arithmetic never clamps.
   const base = `${today.slice(0, 8)}${String(Math.min(Number(today.slice(8)), 28)).padStart(2, "0")}`;
 
-  // ---- the caring shops
+  // The caring shops.
   const merchants = await trx
     .selectFrom("merchants")
     .select(["id", "name", "category", "operator_name"])
@@ -60,18 +55,24 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
   const catering = ofCategory("catering");
   const supermarkets = ofCategory("supermarket");
   const grocers = [...ofCategory("non_staple_food").slice(0, 2), ...ofCategory("fruit_vegetable").slice(0, 2)];
-  const plan: { merchant: (typeof merchants)[number]; category: string; rate: number; months: number }[] = [
-    ...[0, 4, 9, 15, 22].map((i, k) => ({ merchant: catering[i], category: "restaurant", rate: [800, 820, 850, 800, 830][k], months: 13 })),
+  const plan: { merchant: (typeof merchants)[number]; category: ShopCategory; rate: number; months: number }[] = [
+    ...[0, 4, 9, 15, 22].map((i, k) => ({
+      merchant: catering[i],
+      category: "restaurant" as const,
+      rate: [800, 820, 850, 800, 830][k],
+      months: 13,
+    })),
     { merchant: supermarkets.find((m) => m.id === shanghu.merchant_id) ?? supermarkets[0], category: "supermarket", rate: 850, months: 13 },
     { merchant: supermarkets[3], category: "supermarket", rate: 830, months: 12 },
     { merchant: supermarkets[7], category: "supermarket", rate: 850, months: 9 },
-    ...grocers.map((merchant, k) => ({ merchant, category: "grocer", rate: [800, 850, 820, 840][k], months: [12, 11, 8, 6][k] })),
+    ...grocers.map((merchant, k) => ({ merchant, category: "grocer" as const, rate: [800, 850, 820, 840][k], months: [12, 11, 8, 6][k] })),
   ];
-  const shops: { id: number; merchantId: number; category: string; rate: number; since: string; name: string; operator: string }[] = [];
+  const shops: { id: number; merchantId: number; category: ShopCategory; rate: number; since: string; name: string; operator: string }[] =
+    [];
   const events: object[] = [];
   for (const p of plan) {
-    const applied = addDays(addMonthsDate(base, -p.months), -20);
-    const plaque = addMonthsDate(base, -p.months);
+    const applied = addDays(addMonths(base, -p.months), -20);
+    const plaque = addMonths(base, -p.months);
     const row = await trx
       .insertInto("caring_shops")
       .values({
@@ -82,7 +83,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
         discount_rate_permille: p.rate,
         plaque_date: plaque,
         certified_at: at(plaque, "10:00"),
-        review_due: addMonthsDate(plaque, 12),
+        review_due: addMonths(plaque, 12),
         created_at: at(applied, "09:00"),
         updated_at: at(plaque, "10:00"),
       })
@@ -179,7 +180,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
     })
     .execute();
 
-  // ---- a year of award rounds and their cards
+  // A year of award rounds and their cards.
   const residents = await trx
     .selectFrom("residents")
     .select(["id", "name", "birth_date", "lives_alone", "is_liaison_head"])
@@ -206,10 +207,10 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
   let rounds = 0;
   let cardSerial = r.int(100_000, 400_000);
   for (let m = 12; m >= 1; m--) {
-    const month = monthOf(base, -m);
+    const month = shiftMonth(base.slice(0, 7), -m);
     for (const category of ["civilised_resident", "liaison_head"] as const) {
       const opened = `${month}-01`;
-      const publicityFrom = addMonthsDate(`${month}-20`, 0);
+      const publicityFrom = `${month}-20`;
       const publicityUntil = addDays(publicityFrom, 5);
       const awarded = addDays(publicityUntil, 1);
       const round = await trx
@@ -257,7 +258,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
         if (m === 7 && category === "civilised_resident" && k === 0)
           objections.push({ nominationIndex: nomination.id, at: at(addDays(publicityFrom, 2), "16:00") });
         if (status !== "winner") continue;
-        const validTo = addDays(addMonthsDate(awarded, 12), -1);
+        const validTo = addDays(addMonths(awarded, 12), -1);
         const own = person.id === jumin.resident_id;
         const capped = !own && r.chance(0.5);
         cardSerial += r.int(1, 40);
@@ -324,12 +325,12 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
     .where("id", "=", revoked.id)
     .execute();
 
-  // ---- a year of redemptions, each within its card's validity and monthly caps and the shop's certification
+  // A year of redemptions, each within its card's validity and monthly caps and the shop's certification.
   const redemptions: object[] = [];
   const operatorOf = new Map([[shops[5].id, ctx.merchantUserId]]);
   for (const card of cards) {
     const end = card === revoked ? addDays(today, -41) : addDays(today, -1);
-    for (let month = card.validFrom.slice(0, 7); month <= end.slice(0, 7); month = monthOf(`${month}-01`, 1)) {
+    for (let month = card.validFrom.slice(0, 7); month <= end.slice(0, 7); month = shiftMonth(month, 1)) {
       let uses = 0;
       let discountSum = 0;
       const visits = r.int(0, 4);
@@ -363,7 +364,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
   }
   await insertMany(trx, "redemptions", redemptions);
 
-  // ---- caring meals: the five restaurants' elderly recipients living alone, two months of deliveries
+  // Caring meals: the five restaurants' elderly recipients living alone, two months of deliveries.
   const elderly = (x: { birth_date: string | null }) => x.birth_date !== null && ageOn(x.birth_date, today) >= ELDERLY_AGE;
   let alone = residents.filter((x) => x.lives_alone === 1 && elderly(x) && x.id !== jumin.resident_id);
   if (alone.length < 20) {
@@ -405,7 +406,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
     const row = recipientRows[i];
     const days = new Set(row.weekdays.split(",").map(Number));
     const shop = restaurants.find((s) => s.id === rec.provider_shop_id) ?? restaurants[0];
-    const start = localDate(new Date(row.created_at));
+    const start = stationDate(row.created_at);
     // A paused recipient (in hospital) stopped three weeks ago.
     const last = row.active === 1 ? addDays(today, -1) : addDays(today, -21);
     for (let d = start; d <= last; d = addDays(d, 1)) {

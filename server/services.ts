@@ -46,8 +46,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // Overdue problems go onto the next joint meeting's agenda; a newly scheduled one collects those waiting.
   problems.setEscalationTarget(meetings.escalationTarget());
   meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
-  const caringShops = new CaringShopsService(db);
-  const caringCards = new CardsService(db, deps.vault, notifier);
+  const caringShops = new CaringShopsService(db, deps.clock);
+  const caringCards = new CardsService(db, deps.vault, notifier, deps.clock);
   const lending = new LendingService(db, deps.vault, notifier);
   const duty = new DutyService(db, deps.clock);
   return {
@@ -67,10 +67,10 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     party: new PartyService(db, deps.vault, files, notifier, deps.clock),
     caringShops,
     caringCards,
-    caringRounds: new RoundsService(db, caringCards, notifier),
-    caringRedemption: new RedemptionService(db, caringCards, caringShops),
-    meals: new MealsService(db, notifier),
-    caringFigures: new CaringFiguresService(db),
+    caringRounds: new RoundsService(db, caringCards, notifier, deps.clock),
+    caringRedemption: new RedemptionService(db, caringCards, caringShops, deps.clock),
+    meals: new MealsService(db, notifier, deps.clock),
+    caringFigures: new CaringFiguresService(db, deps.clock),
     counter: new CounterService(db, deps.vault, notifier, duty, deps.clock),
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),

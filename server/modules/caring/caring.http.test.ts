@@ -2,8 +2,8 @@
 // it, a certified shop redeems it once; forged, expired, replayed, foreign, revoked and over-cap codes are
 // refused with their reason and nothing written; 50 concurrent redemptions of one code → exactly one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
-import { addDays, chinaToday } from "./rounds.workflow.ts";
 
 describe(`caring scheme (${dialectName})`, () => {
   let t: TestApp;
@@ -51,6 +51,8 @@ describe(`caring scheme (${dialectName})`, () => {
   });
 
   const post = (s: Session | null, url: string, payload: object) => t.as(s, { method: "POST", url, payload });
+  /** Today at the station, on the suite's clock. */
+  const today = () => stationDate(t.clock.now());
   const counts = async () => {
     const db = t.database.db;
     const r = await db
@@ -131,8 +133,8 @@ describe(`caring scheme (${dialectName})`, () => {
     r = (await t.as(staff, { method: "GET", url: `/api/caring/rounds/${round.id}` })).json();
     r = (await post(staff, `/api/caring/rounds/${round.id}/actions`, { action: "publish", version: r.version })).json();
     expect(r.status).toBe("publicity");
-    expect(r.publicityFrom).toBe(chinaToday());
-    expect(r.publicityUntil).toBe(addDays(chinaToday(), 2));
+    expect(r.publicityFrom).toBe(today());
+    expect(r.publicityUntil).toBe(addDays(today(), 2));
 
     // An objection to the other nominee is upheld: they are not awarded.
     const otherNom = r.nominations.find((n: { residentId: number }) => n.residentId === other.id);
@@ -151,7 +153,7 @@ describe(`caring scheme (${dialectName})`, () => {
     );
     await db
       .updateTable("award_rounds")
-      .set({ publicity_until: addDays(chinaToday(), -1) })
+      .set({ publicity_until: addDays(today(), -1) })
       .where("id", "=", round.id)
       .execute();
     expect((await post(staff, `/api/caring/rounds/${round.id}/actions`, { action: "award", version: r.version })).json().error.id).toBe(
@@ -179,7 +181,7 @@ describe(`caring scheme (${dialectName})`, () => {
     expect(mine.find((c: { id: number }) => c.id === cardId)).toMatchObject({
       category: "civilised_resident",
       status: "active",
-      validFrom: chinaToday(),
+      validFrom: today(),
     });
     const juminUser = await db.selectFrom("users").select("id").where("username", "=", "jumin").executeTakeFirstOrThrow();
     const note = await db
@@ -214,7 +216,7 @@ describe(`caring scheme (${dialectName})`, () => {
         await post(staff, `/api/caring/shops/${shopId}/actions`, {
           action: "certify",
           discountRatePermille: 850,
-          plaqueDate: chinaToday(),
+          plaqueDate: today(),
           version: shop.version,
         })
       ).json().error.id,
@@ -231,7 +233,7 @@ describe(`caring scheme (${dialectName})`, () => {
     const rateTooLow = await post(staff, `/api/caring/shops/${shopId}/actions`, {
       action: "certify",
       discountRatePermille: 790,
-      plaqueDate: chinaToday(),
+      plaqueDate: today(),
       version: shop.version,
     });
     expect(rateTooLow.statusCode).toBe(400);
@@ -239,15 +241,15 @@ describe(`caring scheme (${dialectName})`, () => {
       await post(staff, `/api/caring/shops/${shopId}/actions`, {
         action: "certify",
         discountRatePermille: 850,
-        plaqueDate: chinaToday(),
+        plaqueDate: today(),
         version: shop.version,
       })
     ).json();
     expect(shop).toMatchObject({
       status: "certified",
       discountRatePermille: 850,
-      plaqueDate: chinaToday(),
-      reviewDue: addDays(chinaToday(), 365),
+      plaqueDate: today(),
+      reviewDue: addDays(today(), 365),
     });
     expect(shop.events.map((e: { action: string }) => e.action)).toEqual(["apply", "inspect", "certify"]);
     expect((await t.as(shanghu, { method: "GET", url: "/api/me/shop" })).json().id).toBe(shopId);
@@ -307,7 +309,7 @@ describe(`caring scheme (${dialectName})`, () => {
     );
     await t.database.db
       .updateTable("card_presentations")
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .set({ expires_at: new Date(t.clock.now().getTime() - 1000).toISOString() })
       .where("jti", "=", jti)
       .execute();
     const e = await post(shanghu, "/api/caring/redemptions", { token, amountFen: 1_000 });
@@ -326,8 +328,8 @@ describe(`caring scheme (${dialectName})`, () => {
     const issued = await post(youyi, "/api/caring/cards", {
       residentId: foreignResident.id,
       category: "liaison_head",
-      validFrom: chinaToday(),
-      validTo: addDays(chinaToday(), 300),
+      validFrom: today(),
+      validTo: addDays(today(), 300),
     });
     expect(issued.statusCode).toBe(201);
     expect((await post(youyi, `/api/caring/cards/${issued.json().id}/pin`, { pin: "246810" })).statusCode).toBe(200);
@@ -358,8 +360,8 @@ describe(`caring scheme (${dialectName})`, () => {
       const res = await post(staff, "/api/caring/cards", {
         residentId: juminResidentId,
         category: "red_cell_member",
-        validFrom: chinaToday(),
-        validTo: addDays(chinaToday(), 30),
+        validFrom: today(),
+        validTo: addDays(today(), 30),
         ...extra,
       });
       expect(res.statusCode).toBe(201);
@@ -429,8 +431,8 @@ describe(`caring scheme (${dialectName})`, () => {
     const res = await post(staff, "/api/caring/cards", {
       residentId: juminResidentId,
       category: "liaison_head",
-      validFrom: chinaToday(),
-      validTo: addDays(chinaToday(), 30),
+      validFrom: today(),
+      validTo: addDays(today(), 30),
       monthlyCapUses: 1,
     });
     const capped = res.json();

@@ -58,7 +58,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["caring"];
 
-  // ---- award rounds ----
+  // Award rounds and the honour roll.
   r.get(
     "/api/caring/rounds",
     {
@@ -172,7 +172,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
     async (request) => rounds.honourRoll(request.query.stationId),
   );
 
-  // ---- discount cards ----
+  // Discount cards.
   r.get(
     "/api/caring/cards",
     {
@@ -240,7 +240,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
     async (request) => cards.presentation(requireUser(request), request.params.id),
   );
 
-  // ---- redemption ----
+  // Redemption at caring shops.
   r.post(
     "/api/caring/redemptions/preview",
     {
@@ -294,7 +294,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
     async (request) => redemption.shopDay(requireUser(request), request.query.date),
   );
 
-  // ---- caring shops ----
+  // Caring shops and their certification.
   r.get(
     "/api/caring/shops",
     {

@@ -1,13 +1,24 @@
 // The caring module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type {
+  AwardCategory,
+  CardStatus,
+  DeliveryStatus,
+  NominationStatus,
+  ObjectionStatus,
+  RedemptionMethod,
+  RoundStatus,
+  ShopCategory,
+  ShopStatus,
+} from "../../../contracts/caring.ts";
 
 export interface AwardRoundTable {
   id: Generated<number>;
   station_id: number;
-  category: string;
+  category: AwardCategory;
   month: string;
-  status: string;
+  status: RoundStatus;
   publicity_days: number;
   publicity_from: string | null;
   publicity_until: string | null;
@@ -25,7 +36,7 @@ export interface NominationTable {
   nominated_by_user_id: number | null;
   nominated_by_name: string | null;
   reason: string;
-  status: string;
+  status: NominationStatus;
   review_note: string | null;
   created_at: string;
   updated_at: string;
@@ -37,7 +48,7 @@ export interface ObjectionTable {
   nomination_id: number;
   by_user_id: number | null;
   text: string;
-  status: string;
+  status: ObjectionStatus;
   decision_note: string | null;
   created_at: string;
 }
@@ -48,10 +59,10 @@ export interface DiscountCardTable {
   card_no: string;
   resident_id: number;
   round_id: number | null;
-  category: string;
+  category: AwardCategory;
   valid_from: string;
   valid_to: string;
-  status: string;
+  status: CardStatus;
   monthly_cap_fen: number | null;
   monthly_cap_uses: number | null;
   pin_hash: string | null;
@@ -75,8 +86,8 @@ export interface CaringShopTable {
   id: Generated<number>;
   station_id: number;
   merchant_id: number;
-  category: string;
-  status: string;
+  category: ShopCategory;
+  status: ShopStatus;
   discount_rate_permille: number | null;
   plaque_date: string | null;
   certified_at: string | null;
@@ -90,8 +101,8 @@ export interface ShopEventTable {
   id: Generated<number>;
   shop_id: number;
   action: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: ShopStatus | null;
+  to_status: ShopStatus;
   note: string | null;
   actor_user_id: number | null;
   actor_name: string | null;
@@ -103,7 +114,7 @@ export interface RedemptionTable {
   card_id: number;
   shop_id: number;
   operator_user_id: number | null;
-  method: string;
+  method: RedemptionMethod;
   presentation_jti: string | null;
   amount_fen: number;
   discount_rate_permille: number;
@@ -130,7 +141,7 @@ export interface MealDeliveryTable {
   recipient_id: number;
   provider_shop_id: number;
   date: string;
-  status: string;
+  status: DeliveryStatus;
   note: string | null;
   confirmed_by_user_id: number | null;
   confirmed_by_name: string | null;

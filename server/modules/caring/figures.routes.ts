@@ -1,3 +1,4 @@
+// The caring scheme's figures over HTTP: one read of cards, redemptions, shops and meals for a period.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { caringFiguresSchema } from "../../../contracts/caring.ts";

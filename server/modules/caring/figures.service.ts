@@ -2,12 +2,15 @@
 // shop and month, meals delivered and missed, and coverage (delivered over planned meals).
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { addDays, shiftMonth, stationDate, stationDayStart, stationMonth } from "../../../contracts/calendar.ts";
 import { dateSchema } from "../../../contracts/common.ts";
 import type { DB } from "../../db/tables.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { invalidField } from "../../platform/errors.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
+import { presentShopMonth } from "./caring.presenter.ts";
 import { FiguresRepository } from "./figures.repository.ts";
-import { addDays, dayStartIso, localDate, plannedCount } from "./meals.presenter.ts";
+import { plannedCount } from "./meals.presenter.ts";
 
 export const figuresQuery = z.object({
   from: dateSchema.optional(),
@@ -17,19 +20,22 @@ export const figuresQuery = z.object({
 
 export class FiguresService {
   readonly repo: FiguresRepository;
-  constructor(db: Kysely<DB>) {
+  private readonly clock: Clock;
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.repo = new FiguresRepository(db);
+    this.clock = clock;
   }
 
-  /** Defaults: the last twelve months up to today (station time). */
-  async figures(user: SessionUser, query: z.output<typeof figuresQuery>, now = new Date()) {
-    const today = localDate(now);
+  /** Defaults: from the first of the same month a year ago up to today (station time). */
+  async figures(user: SessionUser, query: z.output<typeof figuresQuery>) {
+    const now = this.clock.now();
+    const today = stationDate(now);
     const to = query.to ?? today;
-    const from = query.from ?? `${addDays(today, -365).slice(0, 7)}-01`;
+    const from = query.from ?? `${shiftMonth(stationMonth(now), -12)}-01`;
     if (to < from) throw invalidField("to", "v.date_order");
     const stationIds = stationFilter(user, query.stationId);
-    const fromIso = dayStartIso(from);
-    const toIso = dayStartIso(addDays(to, 1));
+    const fromIso = stationDayStart(from).toISOString();
+    const toIso = stationDayStart(addDays(to, 1)).toISOString();
     const [cardsIssued, activeHolders, byShop, deliveries, recipients, caringRestaurants] = await Promise.all([
       this.repo.cardsIssued(stationIds, fromIso, toIso),
       this.repo.activeHolders(stationIds, today),
@@ -57,13 +63,7 @@ export class FiguresService {
     return {
       cardsIssued,
       activeHolders,
-      redemptionsByShopMonth: byShop.map((x) => ({
-        shopId: x.shop_id,
-        shopName: x.shop_name,
-        month: x.month,
-        redemptions: Number(x.redemptions),
-        discountFen: Number(x.discount_fen ?? 0),
-      })),
+      redemptionsByShopMonth: byShop.map(presentShopMonth),
       mealsDelivered,
       mealsMissed,
       mealCoverage: planned > 0 ? Math.round((mealsDelivered / planned) * 1000) / 1000 : null,

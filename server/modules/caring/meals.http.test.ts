@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, shiftMonth, stationDate, stationDayStart, stationInstant, weekdayOf } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
-import { addDays, ageOn, localDate, weekdayOf } from "./meals.presenter.ts";
+import { ageOn } from "./meals.presenter.ts";
 
 type DayItem = { recipientId: number; name: string; providerName: string; status: string; confirmedBy: string | null };
 
@@ -16,10 +17,12 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
   let restaurants: { id: number; name: string }[];
   let cantingShop: number;
   let newRecipient: number;
-  const today = localDate(new Date());
+  /** Today at the station, on the suite's clock when it starts. */
+  let today: string;
 
   beforeAll(async () => {
     t = await createTestApp();
+    today = stationDate(t.clock.now());
     [staff, canting, volunteer, jumin, shanghu] = await Promise.all(
       ["staff", "canting", "zhiyuanzhe", "jumin", "shanghu"].map((u) => t.login(u)),
     );
@@ -280,12 +283,12 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
       .where("recipient_id", "=", gone[0].recipient_id)
       .executeTakeFirstOrThrow();
     await db.deleteFrom("meal_deliveries").where("id", "=", caught.id).execute();
-    expect(await job.run(new Date(`${today}T10:00:00+08:00`))).toMatchObject({ marked: 0, caughtUp: 1 });
+    expect(await job.run(stationInstant(today, "10:00"))).toMatchObject({ marked: 0, caughtUp: 1 });
     const pendingToday = (await t.as(staff, { method: "GET", url: "/api/caring/meals/day" }))
       .json()
       .items.filter((i: DayItem) => i.status === "pending").length;
     expect(pendingToday).toBeGreaterThan(0);
-    expect(await job.run(new Date(`${today}T14:00:00+08:00`))).toMatchObject({ date: today, marked: pendingToday });
+    expect(await job.run(stationInstant(today, "14:00"))).toMatchObject({ date: today, marked: pendingToday });
     const todayAfter = (await t.as(staff, { method: "GET", url: "/api/caring/meals/day" })).json().items;
     expect(todayAfter.filter((i: DayItem) => i.status === "pending")).toHaveLength(0);
     expect(todayAfter.find((i: DayItem) => i.recipientId === newRecipient).status).toBe("delivered");
@@ -321,9 +324,12 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     expect(f.cardsIssued).toBeGreaterThan(30);
     expect(f.activeHolders).toBeGreaterThan(20);
     expect(f.activeHolders).toBeLessThanOrEqual(f.cardsIssued);
+    // The default period: from the first of the same month a year back (station time) up to today.
+    const periodStart = stationDayStart(`${shiftMonth(today.slice(0, 7), -12)}-01`).toISOString();
     const sums = await db
       .selectFrom("redemptions")
       .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.sum<number | string>("discount_fen").as("fen")])
+      .where("created_at", ">=", periodStart)
       .executeTakeFirstOrThrow();
     const byShop = f.redemptionsByShopMonth as { redemptions: number; discountFen: number; month: string }[];
     expect(byShop.length).toBeGreaterThan(20);

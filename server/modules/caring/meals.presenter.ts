@@ -1,21 +1,7 @@
-// Caring meals as the API shows them, and the calendar rules of the weekly plan (station time, UTC+8).
-import { stationDate, stationDayStart, stationHour } from "../../../contracts/calendar.ts";
-import type { RecipientRow } from "./meals.repository.ts";
-
-const DAY_MS = 86_400_000;
-
-/** YYYY-MM-DD of an instant in the station's time zone. */
-export const localDate = (at: Date) => stationDate(at);
-/** The hour (0–23) of an instant in the station's time zone. */
-export const localHour = (at: Date) => stationHour(at);
-/** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
-export const weekdayOf = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-};
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-/** Start of a station-local day as a UTC instant (ISO). */
-export const dayStartIso = (date: string) => stationDayStart(date).toISOString();
+// Caring meals as the API shows them, and the rules of the weekly plan on the station's calendar.
+import { daysBetween, stationDate, weekdayOf } from "../../../contracts/calendar.ts";
+import type { DeliveryStatus } from "../../../contracts/caring.ts";
+import type { DeliveryRow, RecipientRow } from "./meals.repository.ts";
 
 /** Age in whole years on a date, from a YYYY-MM-DD birth date. */
 export function ageOn(birthDate: string, date: string): number {
@@ -33,7 +19,7 @@ export const parseWeekdays = (text: string): number[] =>
 export const formatWeekdays = (days: readonly number[]) => [...new Set(days)].sort((a, b) => a - b).join(",");
 
 /** A recipient's first planned day: the station-local date they joined the plan. */
-export const planStart = (createdAt: string) => localDate(new Date(createdAt));
+export const planStart = (createdAt: string) => stationDate(createdAt);
 
 /** Whether a meal is planned for a recipient on a date (active, joined by then, on one of their weekdays). */
 export function plannedOn(r: { weekdays: string; active: number; created_at: string }, date: string): boolean {
@@ -45,7 +31,7 @@ export function plannedCount(r: { weekdays: string; created_at: string }, from: 
   const start = planStart(r.created_at) > from ? planStart(r.created_at) : from;
   if (start > to) return 0;
   const days = new Set(parseWeekdays(r.weekdays));
-  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS) + 1;
+  const span = daysBetween(start, to) + 1;
   const full = Math.floor(span / 7);
   let count = full * days.size;
   let wd = weekdayOf(start);
@@ -70,3 +56,27 @@ export function presentRecipient(row: RecipientRow) {
 }
 
 export type PresentedRecipient = ReturnType<typeof presentRecipient>;
+
+/** A recipient's meal on a day: its recorded row, or pending while none is. */
+export function presentDayItem(
+  r: RecipientRow,
+  d: Pick<DeliveryRow, "status" | "confirmed_by_name" | "at"> | undefined,
+): {
+  recipientId: number;
+  name: string;
+  address: string | null;
+  providerName: string;
+  status: DeliveryStatus | "pending";
+  confirmedBy: string | null;
+  at: string | null;
+} {
+  return {
+    recipientId: r.id,
+    name: r.name,
+    address: r.address,
+    providerName: r.provider_name,
+    status: d?.status ?? "pending",
+    confirmedBy: d?.confirmed_by_name ?? null,
+    at: d?.at ?? null,
+  };
+}

@@ -1,3 +1,4 @@
+// The caring meals' HTTP surface: the weekly plan's recipients, the day's deliveries and their confirmation.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -101,7 +102,7 @@ export async function mealsRoutes(app: FastifyInstance, { services }: { services
     },
     async (request) => {
       const user = requireUser(request);
-      return service.flagMissed(new Date(), { date: request.body?.date, stationIds: user.stationIds, actor: actorOf(request) });
+      return service.flagMissed({ date: request.body?.date, stationIds: user.stationIds, actor: actorOf(request) });
     },
   );
 }

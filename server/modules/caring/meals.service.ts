@@ -4,25 +4,17 @@
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { can } from "../../../contracts/access.ts";
+import { addDays, stationDate, stationHour, weekdayOf } from "../../../contracts/calendar.ts";
 import type { deliveryConfirmSchema, mealRecipientCreateSchema } from "../../../contracts/caring.ts";
 import { dateSchema } from "../../../contracts/common.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
-import {
-  addDays,
-  ageOn,
-  ELDERLY_AGE,
-  formatWeekdays,
-  localDate,
-  localHour,
-  plannedOn,
-  presentRecipient,
-  weekdayOf,
-} from "./meals.presenter.ts";
+import { ageOn, ELDERLY_AGE, formatWeekdays, plannedOn, presentDayItem, presentRecipient } from "./meals.presenter.ts";
 import { MealsRepository, type RecipientRow } from "./meals.repository.ts";
 
 export const mealRecipientUpdateSchema = z
@@ -57,15 +49,16 @@ export class MealsService {
   readonly repo: MealsRepository;
   private readonly db: Kysely<DB>;
   private readonly notifier: Notifier;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, notifier: Notifier) {
+  constructor(db: Kysely<DB>, notifier: Notifier, clock: Clock) {
     this.db = db;
     this.repo = new MealsRepository(db);
     this.notifier = notifier;
+    this.clock = clock;
   }
 
-  // ---- recipients and the weekly plan
-
+  /** The plan's recipients (staff). */
   async recipients(user: SessionUser, query: z.output<typeof recipientListQuery>) {
     const rows = await this.repo.listRecipients({
       stationIds: stationFilter(user, query.stationId),
@@ -83,13 +76,14 @@ export class MealsService {
     }
   }
 
-  async createRecipient(user: SessionUser, input: CreateInput, actor: Actor, now = new Date()) {
+  async createRecipient(user: SessionUser, input: CreateInput, actor: Actor) {
+    const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const resident = await this.repo.findResident(input.residentId, trx);
       if (!resident || !reachesStation(user, resident.station_id)) {
         throw fail("meal.not_elderly_alone", [{ field: "residentId" }]);
       }
-      const elderly = resident.birth_date !== null && ageOn(resident.birth_date, localDate(now)) >= ELDERLY_AGE;
+      const elderly = resident.birth_date !== null && ageOn(resident.birth_date, stationDate(now)) >= ELDERLY_AGE;
       if (resident.lives_alone !== 1 || !elderly) throw fail("meal.not_elderly_alone", [{ field: "residentId" }]);
       await this.assertProvider(trx, input.providerShopId, resident.station_id);
       const at = now.toISOString();
@@ -108,6 +102,7 @@ export class MealsService {
       if (!row) throw notFound();
       const after = presentRecipient(row);
       await appendAudit(trx, actor, {
+        at: now,
         action: "meal_recipient.created",
         objectType: "meal_recipient",
         objectId: id,
@@ -118,7 +113,8 @@ export class MealsService {
     });
   }
 
-  async updateRecipient(user: SessionUser, id: number, input: UpdateInput, actor: Actor, now = new Date()) {
+  async updateRecipient(user: SessionUser, id: number, input: UpdateInput, actor: Actor) {
+    const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findRecipient(id, trx);
       if (!before || !reachesStation(user, before.station_id)) throw notFound();
@@ -138,6 +134,7 @@ export class MealsService {
         return { providerShopId: p.providerShopId, weekdays: p.weekdays, active: p.active };
       };
       await appendAudit(trx, actor, {
+        at: now,
         action: "meal_recipient.updated",
         objectType: "meal_recipient",
         objectId: id,
@@ -148,8 +145,6 @@ export class MealsService {
       return presentRecipient(after);
     });
   }
-
-  // ---- the day
 
   /** Whose deliveries the caller sees: staff their stations', a restaurant its recipients, a volunteer the station's. */
   private async reach(user: SessionUser, stationId?: number): Promise<{ stationIds: number[] | null; shopId?: number } | null> {
@@ -164,8 +159,9 @@ export class MealsService {
     return { stationIds: user.stationIds };
   }
 
-  async day(user: SessionUser, query: z.output<typeof deliveryDayQuery>, now = new Date()) {
-    const date = query.date ?? localDate(now);
+  /** One day's planned meals (today by default) with their status, as far as the caller reaches. */
+  async day(user: SessionUser, query: z.output<typeof deliveryDayQuery>) {
+    const date = query.date ?? stationDate(this.clock.now());
     const reach = await this.reach(user, query.stationId);
     if (!reach) return { date, items: [] };
     const recipients = await this.repo.listRecipients({ stationIds: reach.stationIds, providerShopId: reach.shopId });
@@ -176,24 +172,13 @@ export class MealsService {
     const byRecipient = new Map(rows.map((d) => [d.recipient_id, d]));
     const items = recipients
       .filter((r) => byRecipient.has(r.id) || plannedOn(r, date))
-      .map((r) => {
-        const d = byRecipient.get(r.id);
-        return {
-          recipientId: r.id,
-          name: r.name,
-          address: r.address,
-          providerName: r.provider_name,
-          status: (d?.status ?? "pending") as "pending" | "delivered" | "missed",
-          confirmedBy: d?.confirmed_by_name ?? null,
-          at: d?.at ?? null,
-        };
-      });
+      .map((r) => presentDayItem(r, byRecipient.get(r.id)));
     return { date, items };
   }
 
-  // ---- confirmation
-
-  async confirm(user: SessionUser, input: ConfirmInput, actor: Actor, now = new Date()) {
+  /** Confirms a day's meal once (staff may correct it). */
+  async confirm(user: SessionUser, input: ConfirmInput, actor: Actor) {
+    const now = this.clock.now();
     const recipient = await this.repo.findRecipient(input.recipientId);
     if (!recipient) throw notFound();
     const staff = can(user.role, "caring.manage") && reachesStation(user, recipient.station_id);
@@ -207,7 +192,7 @@ export class MealsService {
         throw notFound();
       }
     }
-    if (input.date > localDate(now)) throw invalidField("date", "v.invalid_value");
+    if (input.date > stationDate(now)) throw invalidField("date", "v.invalid_value");
     const at = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
       const existing = await this.repo.findDelivery(recipient.id, input.date, trx);
@@ -237,6 +222,7 @@ export class MealsService {
         await this.repo.updateDelivery(trx, id, values);
       }
       await appendAudit(trx, actor, {
+        at: now,
         action: existing ? "meal_delivery.corrected" : "meal_delivery.confirmed",
         objectType: "meal_delivery",
         objectId: id,
@@ -244,28 +230,23 @@ export class MealsService {
         before: existing ? { status: existing.status } : undefined,
         after: { recipientId: recipient.id, date: input.date, status: input.status },
       });
-      return {
-        recipientId: recipient.id,
-        name: recipient.name,
-        address: recipient.address,
-        providerName: recipient.provider_name,
-        status: input.status,
-        confirmedBy: user.displayName,
-        at,
-      };
+      return presentDayItem(recipient, { status: input.status, confirmed_by_name: user.displayName, at });
     });
   }
 
-  // ---- missed meals
+  /** Staff flag a day's unconfirmed meals now (today's from 13:00). */
+  async flagMissed(opts: { date?: string; stationIds?: number[] | null; actor?: Actor }) {
+    return this.sweepMissed(this.clock.now(), opts);
+  }
 
   /**
    * Marks a day's planned meals still unconfirmed as missed and tells the station's staff, once per recipient
    * (the row it writes is the day's only one). Today is swept only from 13:00 station time.
    */
-  async flagMissed(now: Date = new Date(), opts: { date?: string; stationIds?: number[] | null; actor?: Actor } = {}) {
-    const today = localDate(now);
+  private async sweepMissed(now: Date, opts: { date?: string; stationIds?: number[] | null; actor?: Actor }) {
+    const today = stationDate(now);
     const date = opts.date ?? today;
-    if (date > today || (date === today && localHour(now) < MISSED_CUTOFF_HOUR)) return { date, marked: 0, notified: 0 };
+    if (date > today || (date === today && stationHour(now) < MISSED_CUTOFF_HOUR)) return { date, marked: 0, notified: 0 };
     const recipients = (await this.repo.activeRecipients(opts.stationIds ?? null)).filter((r) => plannedOn({ ...r, active: 1 }, date));
     const done = new Set(
       (
@@ -306,6 +287,7 @@ export class MealsService {
           link: `/caring/meals?date=${date}`,
         });
         await appendAudit(trx, opts.actor ?? systemActor, {
+          at: now,
           action: "meal_delivery.missed",
           objectType: "meal_delivery",
           objectId: id,
@@ -326,8 +308,8 @@ export class MealsService {
         everyMs: 30 * 60_000,
         // Today's from 13:00; yesterday's too, in case no node ran after 13:00 (then staff hear of it next morning).
         run: async (now) => {
-          const caughtUp = await this.flagMissed(now, { date: addDays(localDate(now), -1) });
-          return { ...(await this.flagMissed(now)), caughtUp: caughtUp.marked };
+          const caughtUp = await this.sweepMissed(now, { date: addDays(stationDate(now), -1) });
+          return { ...(await this.sweepMissed(now, {})), caughtUp: caughtUp.marked };
         },
       },
     ];

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { canRevoke, checkCard, presentationToken, price, shownCardStatus, signatureValid, splitToken } from "./redemption.workflow.ts";
+import {
+  type CardFacts,
+  canRevoke,
+  checkCard,
+  presentationToken,
+  price,
+  shownCardStatus,
+  signatureValid,
+  splitToken,
+} from "./redemption.workflow.ts";
 
-const card = { status: "active", validFrom: "2026-01-01", validTo: "2026-12-31", stationId: 1, monthlyCapFen: null, monthlyCapUses: null };
+const card: CardFacts = {
+  status: "active",
+  validFrom: "2026-01-01",
+  validTo: "2026-12-31",
+  stationId: 1,
+  monthlyCapFen: null,
+  monthlyCapUses: null,
+};
 const none = { uses: 0, discountFen: 0 };
 
 describe("redemption rules", () => {

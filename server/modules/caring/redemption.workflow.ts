@@ -1,5 +1,6 @@
 // The pure rules of a redemption: the signed token, the price, the card's state and its monthly caps.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { CardStatus } from "../../../contracts/caring.ts";
 
 /** The signature of a presentation: HMAC-SHA256 of its jti under the card's own secret. */
 export function signJti(secret: string, jti: string): string {
@@ -32,7 +33,7 @@ export function price(amountFen: number, ratePermille: number): { payFen: number
 export type CardRefusal = "card.not_active" | "card.expired" | "card.foreign" | "card.cap_reached";
 
 export interface CardFacts {
-  status: string;
+  status: CardStatus;
   validFrom: string;
   validTo: string;
   stationId: number;
@@ -57,13 +58,13 @@ export function checkCard(
 }
 
 /** The card's status as shown: an active card past its end date reads expired. */
-export function shownCardStatus(status: string, validTo: string, today: string): "active" | "revoked" | "expired" {
+export function shownCardStatus(status: CardStatus, validTo: string, today: string): CardStatus {
   if (status === "revoked") return "revoked";
   if (status === "expired" || validTo < today) return "expired";
   return "active";
 }
 
 /** A card's revocation: only an active one. */
-export function canRevoke(status: string): boolean {
+export function canRevoke(status: CardStatus): boolean {
   return status === "active";
 }

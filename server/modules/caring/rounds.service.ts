@@ -1,158 +1,75 @@
 // Award rounds (评选): monthly per category; nominations by staff, grid workers or residents; review; publicity
 // with objections; the award picks the winners and issues each a discount card in the same transaction.
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction, Updateable } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import type {
-  AwardCategory,
   nominationCreateSchema,
   nominationReviewSchema,
   objectionCreateSchema,
   objectionDecisionSchema,
   Round,
-  RoundStatus,
   roundActionSchema,
   roundCreateSchema,
   roundListQuery,
 } from "../../../contracts/caring.ts";
 import { isUniqueViolation } from "../../db/database.ts";
-import { pageRows } from "../../db/paging.ts";
-import type { DB } from "../../db/tables.ts";
+import type { AwardRoundTable, DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { categoryNames } from "./cards.pdf.ts";
 import type { CardsService } from "./cards.service.ts";
-import {
-  addDays,
-  addMonthsInclusive,
-  awardOutcome,
-  chinaToday,
-  maskName,
-  type NominationStatus,
-  nextRoundStatus,
-} from "./rounds.workflow.ts";
+import { presentHonourRoll, presentRounds, publicRound } from "./caring.presenter.ts";
+import { type RoundRow, RoundsRepository } from "./rounds.repository.ts";
+import { addMonthsInclusive, awardOutcome, nextRoundStatus } from "./rounds.workflow.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
-type RoundRow = NonNullable<Awaited<ReturnType<RoundsService["roundRow"]>>>;
 
 export class RoundsService {
+  readonly repo: RoundsRepository;
   private readonly db: Kysely<DB>;
   private readonly cards: CardsService;
   private readonly notifier: Notifier;
-  constructor(db: Kysely<DB>, cards: CardsService, notifier: Notifier) {
+  private readonly clock: Clock;
+  constructor(db: Kysely<DB>, cards: CardsService, notifier: Notifier, clock: Clock) {
     this.db = db;
+    this.repo = new RoundsRepository(db);
     this.cards = cards;
     this.notifier = notifier;
-  }
-
-  roundRow(id: number, db: Db = this.db) {
-    return db.selectFrom("award_rounds").selectAll().where("id", "=", id).executeTakeFirst();
+    this.clock = clock;
   }
 
   private async visibleRound(user: SessionUser, id: number, db: Db = this.db): Promise<RoundRow> {
-    const row = await this.roundRow(id, db);
+    const row = await this.repo.findRound(id, db);
     if (!row) throw notFound();
     assertStation(user, row.station_id);
     return row;
   }
 
-  private async present(rows: RoundRow[], masked: boolean, db: Db = this.db): Promise<Round[]> {
-    const ids = rows.map((r) => r.id);
-    const noms = ids.length
-      ? await db
-          .selectFrom("nominations as n")
-          .innerJoin("residents as r", "r.id", "n.resident_id")
-          .select([
-            "n.id",
-            "n.round_id",
-            "n.resident_id",
-            "r.name",
-            "n.reason",
-            "n.status",
-            "n.nominated_by_name",
-            "n.review_note",
-            "n.version",
-          ])
-          .where("n.round_id", "in", ids)
-          .orderBy("n.id")
-          .execute()
-      : [];
-    const objections = noms.length
-      ? await db
-          .selectFrom("objections")
-          .select(["id", "nomination_id", "text", "status", "created_at"])
-          .where(
-            "nomination_id",
-            "in",
-            noms.map((n) => n.id),
-          )
-          .orderBy("id")
-          .execute()
-      : [];
-    return rows.map((r) => ({
-      id: r.id,
-      stationId: r.station_id,
-      category: r.category as AwardCategory,
-      month: r.month,
-      status: r.status as RoundStatus,
-      publicityDays: r.publicity_days,
-      publicityFrom: r.publicity_from,
-      publicityUntil: r.publicity_until,
-      cardValidMonths: r.card_valid_months,
-      nominations: noms
-        .filter((n) => n.round_id === r.id)
-        .map((n) => ({
-          id: n.id,
-          roundId: n.round_id,
-          residentId: n.resident_id,
-          residentName: masked ? maskName(n.name) : n.name,
-          reason: n.reason,
-          status: n.status as NominationStatus,
-          nominatedBy: n.nominated_by_name,
-          reviewNote: n.review_note,
-          objections: objections
-            .filter((o) => o.nomination_id === n.id)
-            .map((o) => ({ id: o.id, text: o.text, status: o.status as "open" | "upheld" | "dismissed", createdAt: o.created_at })),
-          version: n.version,
-        })),
-      createdAt: r.created_at,
-      version: r.version,
-    }));
+  private async present(rows: RoundRow[], masked: boolean): Promise<Round[]> {
+    const noms = await this.repo.nominationsOf(rows.map((r) => r.id));
+    const objections = await this.repo.objectionsOf(noms.map((n) => n.id));
+    return presentRounds(rows, noms, objections, masked);
   }
 
   async list(user: SessionUser, query: z.output<typeof roundListQuery>) {
-    const stations = stationFilter(user, query.stationId);
-    let q = this.db.selectFrom("award_rounds");
-    if (stations !== null) q = stations.length ? q.where("station_id", "in", stations) : q.where(sql<boolean>`1 = 0`);
-    if (query.category) q = q.where("category", "=", query.category);
-    if (query.status) q = q.where("status", "=", query.status);
-    const { rows, total } = await pageRows(
-      q.selectAll().orderBy("month", "desc").orderBy("id", "desc"),
-      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
-      async () => 0,
-    );
-    return {
-      items: await this.present(rows as RoundRow[], !can(user.role, "personal.unmask")),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    const { rows, total } = await this.repo.list({
+      stationIds: stationFilter(user, query.stationId),
+      category: query.category,
+      status: query.status,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: await this.present(rows, !can(user.role, "personal.unmask")), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Rounds a resident, merchant or volunteer can take part in on /m/: open for nominations or in publicity. */
   async open(user: SessionUser): Promise<Round[]> {
-    const stations = user.stationIds;
-    let q = this.db.selectFrom("award_rounds").selectAll().where("status", "in", ["nominating", "publicity"]);
-    if (stations !== null) q = stations.length ? q.where("station_id", "in", stations) : q.where(sql<boolean>`1 = 0`);
-    const rows = await q.orderBy("month", "desc").orderBy("id", "desc").limit(20).execute();
-    const rounds = await this.present(rows, true);
-    // Objections are the station's to weigh: the public sees the nominees and reasons only.
-    return rounds.map((r) => ({
-      ...r,
-      nominations: r.nominations.map((n) => ({ ...n, nominatedBy: null, reviewNote: null, objections: [] })),
-    }));
+    return (await this.present(await this.repo.open(user.stationIds), true)).map(publicRound);
   }
 
   async get(user: SessionUser, id: number): Promise<Round> {
@@ -163,34 +80,32 @@ export class RoundsService {
 
   async create(user: SessionUser, input: z.output<typeof roundCreateSchema>, actor: Actor): Promise<Round> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto("award_rounds")
-          .values({
-            station_id: stationId,
-            category: input.category,
-            month: input.month,
-            status: "nominating",
-            publicity_days: input.publicityDays,
-            publicity_from: null,
-            publicity_until: null,
-            card_valid_months: input.cardValidMonths,
-            cancel_reason: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await this.repo.insertRound(trx, {
+          station_id: stationId,
+          category: input.category,
+          month: input.month,
+          status: "nominating",
+          publicity_days: input.publicityDays,
+          publicity_from: null,
+          publicity_until: null,
+          card_valid_months: input.cardValidMonths,
+          cancel_reason: null,
+          created_at: now,
+          updated_at: now,
+        });
         await appendAudit(trx, actor, {
+          at,
           action: "round.created",
           objectType: "award_round",
-          objectId: row.id,
+          objectId: id,
           stationId,
           after: { category: input.category, month: input.month },
         });
-        return row.id;
+        return id;
       });
       return this.get(user, id);
     } catch (error) {
@@ -200,56 +115,40 @@ export class RoundsService {
   }
 
   async act(user: SessionUser, id: number, input: z.output<typeof roundActionSchema>, actor: Actor): Promise<Round> {
+    const at = this.clock.now();
+    const now = at.toISOString();
+    const today = stationDate(at);
     const outbox = this.notifier.outbox();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRound(user, id, trx);
-      const noms = await trx.selectFrom("nominations").select(["id", "resident_id", "status"]).where("round_id", "=", id).execute();
-      const objections = noms.length
-        ? await trx
-            .selectFrom("objections")
-            .select(["nomination_id", "status"])
-            .where(
-              "nomination_id",
-              "in",
-              noms.map((n) => n.id),
-            )
-            .execute()
-        : [];
-      const today = chinaToday();
+      const noms = await this.repo.nominationFacts(id, trx);
+      const objections = await this.repo.objectionsOf(
+        noms.map((n) => n.id),
+        trx,
+      );
       const step = nextRoundStatus(input.action, {
-        status: row.status as RoundStatus,
+        status: row.status,
         unreviewed: noms.filter((n) => n.status === "nominated").length,
         openObjections: objections.filter((o) => o.status === "open").length,
         publicityUntil: row.publicity_until,
         today,
       });
       if (!step.ok) throw fail(step.refusal);
-      const now = new Date().toISOString();
-      const values: Record<string, unknown> = { status: step.status, updated_at: now };
+      const values: Updateable<AwardRoundTable> = { status: step.status, updated_at: now };
       if (input.action === "publish") {
         values.publicity_from = today;
         values.publicity_until = addDays(today, row.publicity_days - 1);
       }
       if (input.action === "cancel") values.cancel_reason = input.reason;
-      const r = await trx
-        .updateTable("award_rounds")
-        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-        .where("id", "=", id)
-        .where("version", "=", input.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw conflict();
+      if (!(await this.repo.updateRoundVersioned(trx, id, input.version, values))) throw conflict();
       const cards: string[] = [];
       if (input.action === "award") {
         const validTo = addMonthsInclusive(today, row.card_valid_months);
         for (const n of noms) {
           const upheld = objections.filter((o) => o.nomination_id === n.id && o.status === "upheld").length;
-          const outcome = awardOutcome(n.status as NominationStatus, upheld);
+          const outcome = awardOutcome(n.status, upheld);
           if (outcome === n.status) continue;
-          await trx
-            .updateTable("nominations")
-            .set((eb) => ({ status: outcome, updated_at: now, version: eb("version", "+", 1) }))
-            .where("id", "=", n.id)
-            .execute();
+          await this.repo.setNominationStatus(trx, n.id, outcome, now);
           if (outcome !== "winner") continue;
           const card = await this.cards.issueIn(
             trx,
@@ -257,22 +156,24 @@ export class RoundsService {
               stationId: row.station_id,
               residentId: n.resident_id,
               roundId: id,
-              category: row.category as AwardCategory,
+              category: row.category,
               validFrom: today,
               validTo,
               monthlyCapFen: null,
               monthlyCapUses: null,
             },
             actor,
+            at,
           );
           cards.push(card.cardNo);
           await this.cards.tellHolder(trx, outbox, n.resident_id, {
             title: "您获得了蒲公英爱心优惠卡",
-            body: `恭喜您当选${row.month}${categoryNames[row.category as AwardCategory]}，优惠卡 ${card.cardNo} 有效期至 ${validTo}。`,
+            body: `恭喜您当选${row.month}${categoryNames[row.category]}，优惠卡 ${card.cardNo} 有效期至 ${validTo}。`,
           });
         }
       }
       await appendAudit(trx, actor, {
+        at,
         action: `round.${input.action}`,
         objectType: "award_round",
         objectId: id,
@@ -288,38 +189,32 @@ export class RoundsService {
   async nominate(user: SessionUser, roundId: number, input: z.output<typeof nominationCreateSchema>, actor: Actor) {
     const round = await this.visibleRound(user, roundId);
     if (round.status !== "nominating") throw fail("nomination.closed");
-    const resident = await this.db
-      .selectFrom("residents")
-      .select(["id", "station_id"])
-      .where("id", "=", input.residentId)
-      .executeTakeFirst();
+    const resident = await this.repo.resident(input.residentId);
     if (!resident || resident.station_id !== round.station_id) throw invalidField("residentId", "v.invalid_value");
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto("nominations")
-          .values({
-            round_id: roundId,
-            resident_id: input.residentId,
-            nominated_by_user_id: user.id,
-            nominated_by_name: user.displayName,
-            reason: input.reason,
-            status: "nominated",
-            review_note: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await this.repo.insertNomination(trx, {
+          round_id: roundId,
+          resident_id: input.residentId,
+          nominated_by_user_id: user.id,
+          nominated_by_name: user.displayName,
+          reason: input.reason,
+          status: "nominated",
+          review_note: null,
+          created_at: now,
+          updated_at: now,
+        });
         await appendAudit(trx, actor, {
+          at,
           action: "nomination.created",
           objectType: "nomination",
-          objectId: row.id,
+          objectId: id,
           stationId: round.station_id,
           after: { roundId, residentId: input.residentId },
         });
-        return row.id;
+        return id;
       });
       return this.nomination(user, roundId, id);
     } catch (error) {
@@ -329,25 +224,26 @@ export class RoundsService {
   }
 
   private async nominationWithRound(user: SessionUser, nominationId: number, db: Db = this.db) {
-    const n = await db.selectFrom("nominations").selectAll().where("id", "=", nominationId).executeTakeFirst();
+    const n = await this.repo.findNomination(nominationId, db);
     if (!n) throw notFound();
     const round = await this.visibleRound(user, n.round_id, db);
     return { n, round };
   }
 
   async review(user: SessionUser, nominationId: number, input: z.output<typeof nominationReviewSchema>, actor: Actor) {
+    const at = this.clock.now();
     const roundId = await this.db.transaction().execute(async (trx) => {
       const { n, round } = await this.nominationWithRound(user, nominationId, trx);
       if (round.status !== "reviewing") throw fail("nomination.closed");
       const status = input.decision === "accept" ? "accepted" : "rejected";
-      const r = await trx
-        .updateTable("nominations")
-        .set((eb) => ({ status, review_note: input.note, updated_at: new Date().toISOString(), version: eb("version", "+", 1) }))
-        .where("id", "=", nominationId)
-        .where("version", "=", input.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw conflict();
+      const applied = await this.repo.reviewNomination(trx, nominationId, input.version, {
+        status,
+        review_note: input.note,
+        updated_at: at.toISOString(),
+      });
+      if (!applied) throw conflict();
       await appendAudit(trx, actor, {
+        at,
         action: "nomination.reviewed",
         objectType: "nomination",
         objectId: nominationId,
@@ -372,46 +268,40 @@ export class RoundsService {
     const { n, round } = await this.nominationWithRound(user, nominationId);
     if (round.status !== "publicity") throw fail("nomination.closed");
     if (n.status !== "accepted") throw fail("nomination.not_accepted");
+    const at = this.clock.now();
     const id = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto("objections")
-        .values({
-          nomination_id: nominationId,
-          by_user_id: user.id,
-          text: input.text,
-          status: "open",
-          decision_note: null,
-          created_at: new Date().toISOString(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const id = await this.repo.insertObjection(trx, {
+        nomination_id: nominationId,
+        by_user_id: user.id,
+        text: input.text,
+        status: "open",
+        decision_note: null,
+        created_at: at.toISOString(),
+      });
       await appendAudit(trx, actor, {
+        at,
         action: "objection.created",
         objectType: "objection",
-        objectId: row.id,
+        objectId: id,
         stationId: round.station_id,
         after: { nominationId },
       });
-      return row.id;
+      return id;
     });
     return { id, nominationId, status: "open" as const };
   }
 
   async decide(user: SessionUser, objectionId: number, input: z.output<typeof objectionDecisionSchema>, actor: Actor) {
+    const at = this.clock.now();
     const roundId = await this.db.transaction().execute(async (trx) => {
-      const o = await trx.selectFrom("objections").selectAll().where("id", "=", objectionId).executeTakeFirst();
+      const o = await this.repo.findObjection(objectionId, trx);
       if (!o) throw notFound();
       const { round } = await this.nominationWithRound(user, o.nomination_id, trx);
       if (round.status !== "publicity") throw fail("nomination.closed");
       const status = input.decision === "uphold" ? "upheld" : "dismissed";
-      const r = await trx
-        .updateTable("objections")
-        .set({ status, decision_note: input.note })
-        .where("id", "=", objectionId)
-        .where("status", "=", "open")
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw fail("objection.decided");
+      if (!(await this.repo.decideObjection(trx, objectionId, status, input.note))) throw fail("objection.decided");
       await appendAudit(trx, actor, {
+        at,
         action: "objection.decided",
         objectType: "objection",
         objectId: objectionId,
@@ -425,25 +315,6 @@ export class RoundsService {
 
   /** The public honour roll: winners of awarded rounds by month and category, names masked to the surname. */
   async honourRoll(stationId: number | undefined) {
-    let q = this.db
-      .selectFrom("nominations as n")
-      .innerJoin("award_rounds as a", "a.id", "n.round_id")
-      .innerJoin("residents as r", "r.id", "n.resident_id")
-      .select(["a.month", "a.category", "r.name"])
-      .where("a.status", "=", "awarded")
-      .where("n.status", "=", "winner");
-    if (stationId !== undefined) q = q.where("a.station_id", "=", stationId);
-    const rows = await q.orderBy("a.month", "desc").orderBy("a.category").orderBy("n.id").limit(2000).execute();
-    const groups = new Map<string, { month: string; category: AwardCategory; names: string[] }>();
-    for (const r of rows) {
-      const key = `${r.month}|${r.category}`;
-      let g = groups.get(key);
-      if (!g) {
-        g = { month: r.month, category: r.category as AwardCategory, names: [] };
-        groups.set(key, g);
-      }
-      g.names.push(maskName(r.name));
-    }
-    return [...groups.values()];
+    return presentHonourRoll(await this.repo.winners(stationId));
   }
 }

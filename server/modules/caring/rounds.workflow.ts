@@ -1,8 +1,8 @@
 // Award rounds: nominating → reviewing → publicity → awarded; cancelled from any but awarded. Nominations are
 // reviewed while reviewing, objected to during publicity, and the award picks the winners.
 
-import { stationDate } from "../../../contracts/calendar.ts";
-import type { RoundStatus } from "../../../contracts/caring.ts";
+import { addDays, addMonths } from "../../../contracts/calendar.ts";
+import type { NominationStatus, RoundStatus } from "../../../contracts/caring.ts";
 
 export type RoundAction = "close_nominations" | "publish" | "award" | "cancel";
 export type RoundRefusal = "round.transition" | "round.unreviewed" | "round.publicity_running" | "round.objections_open";
@@ -14,7 +14,7 @@ export interface RoundFacts {
   /** Objections not yet upheld or dismissed. */
   openObjections: number;
   publicityUntil: string | null;
-  /** Today in China (YYYY-MM-DD). */
+  /** Today at the station (YYYY-MM-DD). */
   today: string;
 }
 
@@ -45,33 +45,15 @@ export function nextRoundStatus(
   return { ok: true, status: to[action] };
 }
 
-export type NominationStatus = "nominated" | "accepted" | "rejected" | "winner" | "not_awarded";
-
 /** The nominations' fate at the award: accepted without an upheld objection win; other accepted ones do not. */
 export function awardOutcome(status: NominationStatus, upheldObjections: number): NominationStatus {
   if (status !== "accepted") return status;
   return upheldObjections > 0 ? "not_awarded" : "winner";
 }
 
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Adds months to a YYYY-MM-DD date, minus one day (a card valid 12 months from 2026-01-15 ends 2027-01-14); clamps month ends. */
 export function addMonthsInclusive(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return addDays(target.toISOString().slice(0, 10), -1);
-}
-
-/** Today's date in China (UTC+8). */
-export function chinaToday(now: Date = new Date()): string {
-  return stationDate(now);
+  return addDays(addMonths(date, months), -1);
 }
 
 /** Masks a name to its surname: 张三丰 → 张**. */

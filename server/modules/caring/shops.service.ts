@@ -1,104 +1,55 @@
 // Caring shops (爱心店铺): a merchant applies (or staff apply for them), the station inspects, certifies with a
 // discount rate and plaque date, reviews yearly, suspends, reinstates or revokes. Only certified shops redeem.
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Updateable } from "kysely";
 import type { z } from "zod";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import type { CaringShop, shopActionSchema, shopApplySchema, shopListQuery } from "../../../contracts/caring.ts";
 import { isUniqueViolation } from "../../db/database.ts";
-import { pageRows } from "../../db/paging.ts";
-import { prepared } from "../../db/prepared.ts";
-import type { DB } from "../../db/tables.ts";
+import type { CaringShopTable, DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
-import { addDays, chinaToday } from "./rounds.workflow.ts";
-import { nextShopStatus, type ShopStatus } from "./shops.workflow.ts";
+import { presentPublicShop, presentShop } from "./caring.presenter.ts";
+import { type ShopRow, ShopsRepository } from "./shops.repository.ts";
+import { nextShopStatus } from "./shops.workflow.ts";
 
-type Db = Kysely<DB> | Transaction<DB>;
 type ApplyInput = z.output<typeof shopApplySchema>;
 type ActionInput = z.output<typeof shopActionSchema>;
 type ListQuery = z.output<typeof shopListQuery>;
 
-const columns = [
-  "s.id",
-  "s.station_id",
-  "s.merchant_id",
-  "m.name as merchant_name",
-  "s.category",
-  "s.status",
-  "s.discount_rate_permille",
-  "s.plaque_date",
-  "s.certified_at",
-  "s.review_due",
-  "s.version",
-] as const;
-
-/** The merchant's caring shop (every redemption asks), compiled once (server/db/prepared.ts). */
-const shopOfMerchant = prepared((db, v: { merchantId: number }) =>
-  db
-    .selectFrom("caring_shops as s")
-    .innerJoin("merchants as m", "m.id", "s.merchant_id")
-    .select(columns)
-    .where("s.merchant_id", "=", v.merchantId),
-);
-
-export type ShopRow = NonNullable<Awaited<ReturnType<CaringShopsService["findRow"]>>>;
+export type { ShopRow };
 
 export class CaringShopsService {
+  readonly repo: ShopsRepository;
   private readonly db: Kysely<DB>;
-  constructor(db: Kysely<DB>) {
+  private readonly clock: Clock;
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.db = db;
+    this.repo = new ShopsRepository(db);
+    this.clock = clock;
   }
 
-  findRow(id: number, db: Db = this.db) {
-    return db
-      .selectFrom("caring_shops as s")
-      .innerJoin("merchants as m", "m.id", "s.merchant_id")
-      .select(columns)
-      .where("s.id", "=", id)
-      .executeTakeFirst();
-  }
-
-  private async present(row: ShopRow, db: Db = this.db): Promise<CaringShop> {
-    const events = await db
-      .selectFrom("shop_events")
-      .select(["action", "note", "actor_name", "at"])
-      .where("shop_id", "=", row.id)
-      .orderBy("id")
-      .execute();
-    return {
-      id: row.id,
-      stationId: row.station_id,
-      merchantId: row.merchant_id,
-      merchantName: row.merchant_name,
-      category: row.category as CaringShop["category"],
-      status: row.status as ShopStatus,
-      discountRatePermille: row.discount_rate_permille,
-      plaqueDate: row.plaque_date,
-      certifiedAt: row.certified_at,
-      reviewDue: row.review_due,
-      events: events.map((e) => ({ action: e.action, note: e.note, actorName: e.actor_name, at: e.at })),
-      version: row.version,
-    };
+  private async present(row: ShopRow): Promise<CaringShop> {
+    return presentShop(row, await this.repo.events(row.id));
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const stations = stationFilter(user, query.stationId);
-    let q = this.db.selectFrom("caring_shops as s").innerJoin("merchants as m", "m.id", "s.merchant_id");
-    if (stations !== null) q = stations.length ? q.where("s.station_id", "in", stations) : q.where(sql<boolean>`1 = 0`);
-    if (query.status) q = q.where("s.status", "=", query.status);
-    if (query.category) q = q.where("s.category", "=", query.category);
-    const { rows, total } = await pageRows(
-      q.select(columns).orderBy("s.id", query.order),
-      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
-      async () => 0,
-    );
+    const { rows, total } = await this.repo.list({
+      stationIds: stationFilter(user, query.stationId),
+      status: query.status,
+      category: query.category,
+      order: query.order,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
     const items: CaringShop[] = [];
     for (const r of rows) items.push(await this.present(r));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: SessionUser, id: number): Promise<CaringShop> {
-    const row = await this.findRow(id);
+    const row = await this.repo.findRow(id);
     if (!row) throw notFound();
     assertStation(user, row.station_id);
     return this.present(row);
@@ -111,13 +62,13 @@ export class CaringShopsService {
     return this.present(row);
   }
 
-  async rowOfMerchant(merchantId: number, db: Db = this.db) {
-    return (await shopOfMerchant(db, { merchantId })).rows[0];
+  rowOfMerchant(merchantId: number) {
+    return this.repo.ofMerchant(merchantId);
   }
 
   /** The certified caring shop the signed-in merchant operates; anything else may not redeem. */
-  async certifiedShopOf(user: SessionUser, db: Db = this.db): Promise<ShopRow> {
-    const row = user.merchantId ? await this.rowOfMerchant(user.merchantId, db) : undefined;
+  async certifiedShopOf(user: SessionUser): Promise<ShopRow> {
+    const row = user.merchantId ? await this.rowOfMerchant(user.merchantId) : undefined;
     if (row?.status !== "certified" || row.discount_rate_permille === null) throw fail("shop.not_certified");
     return row;
   }
@@ -136,60 +87,46 @@ export class CaringShopsService {
   }
 
   private async apply(user: SessionUser, merchantId: number, input: ApplyInput, actor: Actor): Promise<CaringShop> {
-    const merchant = await this.db.selectFrom("merchants").select(["id", "station_id"]).where("id", "=", merchantId).executeTakeFirst();
+    const merchant = await this.repo.merchant(merchantId);
     if (!merchant) throw notFound();
     if (!user.merchantId) assertStation(user, merchant.station_id);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom("caring_shops")
-          .select(["id", "status"])
-          .where("merchant_id", "=", merchantId)
-          .executeTakeFirst();
+        const existing = await this.repo.existingOfMerchant(merchantId, trx);
         let shopId: number;
         if (existing) {
           // A rejected application may be made again; any other shop already exists.
           if (existing.status !== "rejected") throw fail("shop.already_applied");
-          await trx
-            .updateTable("caring_shops")
-            .set((eb) => ({ status: "applied", category: input.category, updated_at: now, version: eb("version", "+", 1) }))
-            .where("id", "=", existing.id)
-            .execute();
+          await this.repo.reapply(trx, existing.id, input.category, now);
           shopId = existing.id;
         } else {
-          const row = await trx
-            .insertInto("caring_shops")
-            .values({
-              station_id: merchant.station_id,
-              merchant_id: merchantId,
-              category: input.category,
-              status: "applied",
-              discount_rate_permille: null,
-              plaque_date: null,
-              certified_at: null,
-              review_due: null,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          shopId = row.id;
+          shopId = await this.repo.insertShop(trx, {
+            station_id: merchant.station_id,
+            merchant_id: merchantId,
+            category: input.category,
+            status: "applied",
+            discount_rate_permille: null,
+            plaque_date: null,
+            certified_at: null,
+            review_due: null,
+            created_at: now,
+            updated_at: now,
+          });
         }
-        await trx
-          .insertInto("shop_events")
-          .values({
-            shop_id: shopId,
-            action: "apply",
-            from_status: existing?.status ?? null,
-            to_status: "applied",
-            note: input.note,
-            actor_user_id: actor.userId,
-            actor_name: actor.name,
-            at: now,
-          })
-          .execute();
+        await this.repo.insertEvent(trx, {
+          shop_id: shopId,
+          action: "apply",
+          from_status: existing?.status ?? null,
+          to_status: "applied",
+          note: input.note,
+          actor_user_id: actor.userId,
+          actor_name: actor.name,
+          at: now,
+        });
         await appendAudit(trx, actor, {
+          at,
           action: "caring_shop.applied",
           objectType: "caring_shop",
           objectId: shopId,
@@ -198,7 +135,7 @@ export class CaringShopsService {
         });
         return shopId;
       });
-      const row = await this.findRow(id);
+      const row = await this.repo.findRow(id);
       if (!row) throw notFound();
       return this.present(row);
     } catch (error) {
@@ -208,16 +145,17 @@ export class CaringShopsService {
   }
 
   async act(user: SessionUser, id: number, input: ActionInput, actor: Actor): Promise<CaringShop> {
+    const at = this.clock.now();
+    const now = at.toISOString();
+    const today = stationDate(at);
     await this.db.transaction().execute(async (trx) => {
-      const row = await this.findRow(id, trx);
+      const row = await this.repo.findRow(id, trx);
       if (!row) throw notFound();
       assertStation(user, row.station_id);
       const passed = input.action === "inspect" || input.action === "review" ? input.passed : undefined;
-      const step = nextShopStatus(row.status as ShopStatus, input.action, passed);
+      const step = nextShopStatus(row.status, input.action, passed);
       if (!step.ok) throw fail(step.refusal);
-      const now = new Date().toISOString();
-      const today = chinaToday();
-      const values: Record<string, unknown> = { status: step.status, updated_at: now };
+      const values: Updateable<CaringShopTable> = { status: step.status, updated_at: now };
       let note: string | null = null;
       switch (input.action) {
         case "certify":
@@ -242,27 +180,19 @@ export class CaringShopsService {
           note = input.note;
           break;
       }
-      const r = await trx
-        .updateTable("caring_shops")
-        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-        .where("id", "=", id)
-        .where("version", "=", input.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw conflict();
-      await trx
-        .insertInto("shop_events")
-        .values({
-          shop_id: id,
-          action: input.action === "review" ? (input.passed ? "review_passed" : "review_failed") : input.action,
-          from_status: row.status,
-          to_status: step.status,
-          note,
-          actor_user_id: actor.userId,
-          actor_name: actor.name,
-          at: now,
-        })
-        .execute();
+      if (!(await this.repo.updateVersioned(trx, id, input.version, values))) throw conflict();
+      await this.repo.insertEvent(trx, {
+        shop_id: id,
+        action: input.action === "review" ? (input.passed ? "review_passed" : "review_failed") : input.action,
+        from_status: row.status,
+        to_status: step.status,
+        note,
+        actor_user_id: actor.userId,
+        actor_name: actor.name,
+        at: now,
+      });
       await appendAudit(trx, actor, {
+        at,
         action: `caring_shop.${input.action}`,
         objectType: "caring_shop",
         objectId: id,
@@ -276,20 +206,6 @@ export class CaringShopsService {
 
   /** The public list on /m/: certified shops only, with name, category and rate. */
   async publicList(stationId: number | undefined) {
-    let q = this.db
-      .selectFrom("caring_shops as s")
-      .innerJoin("merchants as m", "m.id", "s.merchant_id")
-      .select(["s.id", "s.station_id", "m.name", "s.category", "s.discount_rate_permille"])
-      .where("s.status", "=", "certified");
-    if (stationId !== undefined) q = q.where("s.station_id", "=", stationId);
-    const rows = await q.orderBy("m.name").execute();
-    return rows.map((r) => ({
-      id: r.id,
-      stationId: r.station_id,
-      name: r.name,
-      merchantName: r.name,
-      category: r.category as CaringShop["category"],
-      discountRatePermille: r.discount_rate_permille ?? 0,
-    }));
+    return (await this.repo.certified(stationId)).map(presentPublicShop);
   }
 }

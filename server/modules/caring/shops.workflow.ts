@@ -1,8 +1,8 @@
 // Caring-shop certification: applied → inspected (passed) | rejected (not passed) → certified ⇄ suspended → revoked.
 // A yearly review keeps a certified shop certified (passed) or suspends it (failed).
-import type { shopStatuses } from "../../../contracts/caring.ts";
+import type { ShopStatus } from "../../../contracts/caring.ts";
 
-export type ShopStatus = (typeof shopStatuses)[number];
+export type { ShopStatus };
 export type ShopAction = "inspect" | "certify" | "review" | "suspend" | "reinstate" | "revoke";
 
 const rules: Record<ShopAction, { from: readonly ShopStatus[]; to: (passed?: boolean) => ShopStatus }> = {

@@ -1,0 +1,212 @@
+// Discount cards and their one-time presentations, with the holder joined read-only; the redemption's own
+// statements (a presentation with its card, the locked card, one card's month) are compiled once.
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import type { AwardCategory, CardStatus } from "../../../contracts/caring.ts";
+import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
+import type { CardPresentationTable, DB, DiscountCardTable } from "../../db/tables.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const columns = [
+  "c.id",
+  "c.station_id",
+  "c.card_no",
+  "c.resident_id",
+  "r.name as holder_name",
+  "r.mobile_enc as holder_mobile_enc",
+  "c.category",
+  "c.valid_from",
+  "c.valid_to",
+  "c.status",
+  "c.monthly_cap_fen",
+  "c.monthly_cap_uses",
+  "c.pin_hash",
+  "c.qr_secret",
+  "c.revoked_reason",
+  "c.version",
+] as const;
+
+const cardsWithHolders = (db: Db) => db.selectFrom("discount_cards as c").innerJoin("residents as r", "r.id", "c.resident_id");
+
+// The statements of every redemption, compiled once (server/db/prepared.ts).
+const presentationWithCard = prepared((db, v: { jti: string }) =>
+  cardsWithHolders(db)
+    .innerJoin("card_presentations as p", "p.card_id", "c.id")
+    .select(columns)
+    .select(["p.jti", "p.expires_at", "p.used_at"])
+    .where("p.jti", "=", v.jti),
+);
+const lockedCard = prepared((db, v: { id: number }, dialect) => {
+  const q = cardsWithHolders(db).select(columns).where("c.id", "=", v.id);
+  return dialect === "postgres" ? q.forUpdate(["c"]) : q;
+});
+const usedByCard = prepared((db, v: { cardId: number; month: string }) =>
+  db
+    .selectFrom("redemptions")
+    .select([(eb) => eb.fn.countAll<number>().as("uses"), (eb) => eb.fn.sum<number>("discount_fen").as("discount")])
+    .where("card_id", "=", v.cardId)
+    .where("month", "=", v.month),
+);
+const markPresentationUsed = prepared((db, v: { jti: string; usedAt: string }) =>
+  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null),
+);
+
+export interface CardFilter {
+  stationIds: number[] | null;
+  category?: AwardCategory;
+  /** The status as shown: active and expired read the validity against `today`. */
+  status?: CardStatus;
+  today: string;
+  q?: string;
+  order: "asc" | "desc";
+  limit: number;
+  offset: number;
+}
+
+export type Used = { uses: number; discountFen: number };
+
+export class CardsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  findRow(id: number, db: Db = this.db) {
+    return cardsWithHolders(db).select(columns).where("c.id", "=", id).executeTakeFirst();
+  }
+
+  findByNo(cardNo: string, db: Db = this.db) {
+    return cardsWithHolders(db).select(columns).where("c.card_no", "=", cardNo).executeTakeFirst();
+  }
+
+  /** A presentation (by jti) with its card in one round trip. */
+  async withPresentation(jti: string, db: Db = this.db) {
+    return (await presentationWithCard(db, { jti })).rows[0];
+  }
+
+  /**
+   * The card row read for a redemption: on PostgreSQL locked (`for update` of the card only) in the same round
+   * trip, so caps summed afterwards hold under concurrency; SQLite transactions already run one at a time.
+   */
+  async lockedRow(trx: Transaction<DB>, id: number) {
+    return (await lockedCard(trx, { id })).rows[0];
+  }
+
+  /** A month's uses and discount per card (cards without any are left out). */
+  async usedIn(cardIds: number[], month: string, db: Db = this.db): Promise<Map<number, Used>> {
+    const used = new Map<number, Used>();
+    if (cardIds.length === 0) return used;
+    if (cardIds.length === 1) {
+      // One card (every redemption asks): a compiled statement.
+      const [one] = (await usedByCard(db, { cardId: cardIds[0], month })).rows;
+      if (one && Number(one.uses) > 0) used.set(cardIds[0], { uses: Number(one.uses), discountFen: Number(one.discount ?? 0) });
+      return used;
+    }
+    const rows = await db
+      .selectFrom("redemptions")
+      .select(["card_id", (eb) => eb.fn.countAll<number>().as("uses"), (eb) => eb.fn.sum<number>("discount_fen").as("discount")])
+      .where("card_id", "in", cardIds)
+      .where("month", "=", month)
+      .groupBy("card_id")
+      .execute();
+    for (const r of rows) used.set(r.card_id, { uses: Number(r.uses), discountFen: Number(r.discount ?? 0) });
+    return used;
+  }
+
+  /** One page of cards with the total of the filter. */
+  list(f: CardFilter) {
+    let q = cardsWithHolders(this.db);
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("c.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.category) q = q.where("c.category", "=", f.category);
+    if (f.status === "revoked") q = q.where("c.status", "=", "revoked");
+    if (f.status === "active") q = q.where("c.status", "=", "active").where("c.valid_to", ">=", f.today);
+    if (f.status === "expired")
+      q = q.where((eb) => eb.or([eb("c.status", "=", "expired"), eb.and([eb("c.status", "=", "active"), eb("c.valid_to", "<", f.today)])]));
+    const text = f.q;
+    if (text) q = q.where((eb) => eb.or([eb("c.card_no", "=", text), eb("r.name", "like", `%${text}%`)]));
+    return pageRows(q.select(columns).orderBy("c.id", f.order), { limit: f.limit, offset: f.offset }, async () => 0);
+  }
+
+  /** A holder's cards, newest first. */
+  ofResident(residentId: number) {
+    return cardsWithHolders(this.db).select(columns).where("c.resident_id", "=", residentId).orderBy("c.id", "desc").execute();
+  }
+
+  /** Inserts a card under a provisional number, then numbers it after its id; answers both. */
+  async insertCard(
+    db: Db,
+    values: Insertable<DiscountCardTable>,
+    numberOf: (id: number) => string,
+  ): Promise<{ id: number; cardNo: string }> {
+    const row = await db.insertInto("discount_cards").values(values).returning("id").executeTakeFirstOrThrow();
+    const cardNo = numberOf(row.id);
+    await db.updateTable("discount_cards").set({ card_no: cardNo }).where("id", "=", row.id).execute();
+    return { id: row.id, cardNo };
+  }
+
+  /** Revokes a card when the version still matches; answers whether it did. */
+  async revoke(db: Db, id: number, version: number, reason: string, at: string): Promise<boolean> {
+    const r = await db
+      .updateTable("discount_cards")
+      .set((eb) => ({ status: "revoked", revoked_reason: reason, updated_at: at, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async setPinHash(db: Db, id: number, hash: string, at: string) {
+    await db.updateTable("discount_cards").set({ pin_hash: hash, updated_at: at }).where("id", "=", id).execute();
+  }
+
+  /** Whether a short code is held by a live (unexpired, unused) presentation. */
+  async shortCodeLive(shortCode: string, atIso: string): Promise<boolean> {
+    const live = await this.db
+      .selectFrom("card_presentations")
+      .select("jti")
+      .where("short_code", "=", shortCode)
+      .where("expires_at", ">", atIso)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    return live !== undefined;
+  }
+
+  async insertPresentation(values: Insertable<CardPresentationTable>) {
+    await this.db.insertInto("card_presentations").values(values).execute();
+  }
+
+  /** The latest presentation a typed short code names. */
+  presentationByShortCode(shortCode: string, db: Db = this.db) {
+    return db
+      .selectFrom("card_presentations")
+      .selectAll()
+      .where("short_code", "=", shortCode)
+      .orderBy("created_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** Consumes a presentation once: answers false when it was already used. */
+  async markPresentationUsed(trx: Db, jti: string, usedAt: string): Promise<boolean> {
+    const r = await markPresentationUsed(trx, { jti, usedAt });
+    return Number(r.numAffectedRows) === 1;
+  }
+
+  /** The resident a card is issued to, for the station check. */
+  resident(id: number) {
+    return this.db.selectFrom("residents").select(["id", "station_id"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The holder's own active accounts (users linked to the resident), to tell them of a card. */
+  async holderUserIds(db: Db, residentId: number): Promise<number[]> {
+    const rows = await db.selectFrom("users").select("id").where("resident_id", "=", residentId).where("status", "=", "active").execute();
+    return rows.map((r) => r.id);
+  }
+
+  async stationName(stationId: number): Promise<string> {
+    return (await this.db.selectFrom("org_units").select("name").where("id", "=", stationId).executeTakeFirstOrThrow()).name;
+  }
+}
+
+export type CardRow = NonNullable<Awaited<ReturnType<CardsRepository["findRow"]>>>;

@@ -1,0 +1,85 @@
+// Redemptions at caring shops: the sale's insert (compiled once, every redemption runs it) and the lists, with
+// shop, merchant, card and holder joined read-only.
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
+import type { DB, RedemptionTable } from "../../db/tables.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
+
+const listColumns = [
+  "x.id",
+  "x.shop_id",
+  "m.name as shop_name",
+  "x.method",
+  "x.amount_fen",
+  "x.discount_rate_permille",
+  "x.pay_fen",
+  "x.discount_fen",
+  "x.created_at",
+  "c.card_no",
+  "c.category",
+  "r.name as holder_name",
+] as const;
+
+const redemptionsWithNames = (db: Db) =>
+  db
+    .selectFrom("redemptions as x")
+    .innerJoin("caring_shops as s", "s.id", "x.shop_id")
+    .innerJoin("merchants as m", "m.id", "s.merchant_id")
+    .innerJoin("discount_cards as c", "c.id", "x.card_id")
+    .innerJoin("residents as r", "r.id", "c.resident_id");
+
+export interface RedemptionFilter {
+  stationIds: number[] | null;
+  shopId?: number;
+  cardId?: number;
+  /** ISO instants: created at or after `fromIso`, before `toIso`. */
+  fromIso?: string;
+  toIso?: string;
+  limit: number;
+  offset: number;
+}
+
+export class RedemptionRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  async insert(trx: Db, values: Insertable<RedemptionTable>): Promise<number> {
+    const [row] = (await insertRedemption(trx, values)).rows;
+    return row.id;
+  }
+
+  /** One page, newest first, with the total of the filter. */
+  list(f: RedemptionFilter) {
+    let q = redemptionsWithNames(this.db);
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.shopId) q = q.where("x.shop_id", "=", f.shopId);
+    if (f.cardId) q = q.where("x.card_id", "=", f.cardId);
+    if (f.fromIso) q = q.where("x.created_at", ">=", f.fromIso);
+    if (f.toIso) q = q.where("x.created_at", "<", f.toIso);
+    return pageRows(q.select(listColumns).orderBy("x.id", "desc"), { limit: f.limit, offset: f.offset }, async () => 0);
+  }
+
+  /** A shop's redemptions in [fromIso, toIso), newest first. */
+  ofShopBetween(shopId: number, fromIso: string, toIso: string) {
+    return redemptionsWithNames(this.db)
+      .select(listColumns)
+      .where("x.shop_id", "=", shopId)
+      .where("x.created_at", ">=", fromIso)
+      .where("x.created_at", "<", toIso)
+      .orderBy("x.id", "desc")
+      .execute();
+  }
+
+  /** Every redemption of one card, newest first. */
+  ofCard(cardId: number) {
+    return redemptionsWithNames(this.db).select(listColumns).where("x.card_id", "=", cardId).orderBy("x.id", "desc").execute();
+  }
+}
+
+export type RedemptionListRow = Awaited<ReturnType<RedemptionRepository["ofCard"]>>[number];

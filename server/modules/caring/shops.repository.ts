@@ -1,0 +1,122 @@
+// Caring shops and their history (shop_events): the rows the certification reads and writes, with the
+// merchant's name joined read-only.
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
+import type { ShopCategory, ShopStatus } from "../../../contracts/caring.ts";
+import { pageRows } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
+import type { CaringShopTable, DB, ShopEventTable } from "../../db/tables.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const columns = [
+  "s.id",
+  "s.station_id",
+  "s.merchant_id",
+  "m.name as merchant_name",
+  "s.category",
+  "s.status",
+  "s.discount_rate_permille",
+  "s.plaque_date",
+  "s.certified_at",
+  "s.review_due",
+  "s.version",
+] as const;
+
+const shopsWithMerchants = (db: Db) => db.selectFrom("caring_shops as s").innerJoin("merchants as m", "m.id", "s.merchant_id");
+
+/** The merchant's caring shop (every redemption asks), compiled once (server/db/prepared.ts). */
+const shopOfMerchant = prepared((db, v: { merchantId: number }) =>
+  shopsWithMerchants(db).select(columns).where("s.merchant_id", "=", v.merchantId),
+);
+
+export interface ShopFilter {
+  stationIds: number[] | null;
+  status?: ShopStatus;
+  category?: ShopCategory;
+  order: "asc" | "desc";
+  limit: number;
+  offset: number;
+}
+
+export class ShopsRepository {
+  readonly db: Kysely<DB>;
+  constructor(db: Kysely<DB>) {
+    this.db = db;
+  }
+
+  findRow(id: number, db: Db = this.db) {
+    return shopsWithMerchants(db).select(columns).where("s.id", "=", id).executeTakeFirst();
+  }
+
+  async ofMerchant(merchantId: number, db: Db = this.db) {
+    return (await shopOfMerchant(db, { merchantId })).rows[0];
+  }
+
+  /** One page of shops with the total of the filter. */
+  list(f: ShopFilter) {
+    let q = shopsWithMerchants(this.db);
+    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.status) q = q.where("s.status", "=", f.status);
+    if (f.category) q = q.where("s.category", "=", f.category);
+    return pageRows(q.select(columns).orderBy("s.id", f.order), { limit: f.limit, offset: f.offset }, async () => 0);
+  }
+
+  events(shopId: number, db: Db = this.db) {
+    return db
+      .selectFrom("shop_events")
+      .select(["action", "note", "actor_name", "at"])
+      .where("shop_id", "=", shopId)
+      .orderBy("id")
+      .execute();
+  }
+
+  merchant(id: number, db: Db = this.db) {
+    return db.selectFrom("merchants").select(["id", "station_id"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The shop a merchant already has (any status), to refuse a second application. */
+  existingOfMerchant(merchantId: number, db: Db = this.db) {
+    return db.selectFrom("caring_shops").select(["id", "status"]).where("merchant_id", "=", merchantId).executeTakeFirst();
+  }
+
+  async insertShop(db: Db, values: Insertable<CaringShopTable>): Promise<number> {
+    return (await db.insertInto("caring_shops").values(values).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  /** A rejected application made again. */
+  async reapply(db: Db, id: number, category: ShopCategory, at: string) {
+    await db
+      .updateTable("caring_shops")
+      .set((eb) => ({ status: "applied", category, updated_at: at, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Applies a step when the version still matches; answers whether it did. */
+  async updateVersioned(db: Db, id: number, version: number, values: Updateable<CaringShopTable>): Promise<boolean> {
+    const r = await db
+      .updateTable("caring_shops")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertEvent(db: Db, values: Insertable<ShopEventTable>) {
+    await db.insertInto("shop_events").values(values).execute();
+  }
+
+  /** Certified shops (optionally of one station), for the public list. */
+  certified(stationId: number | undefined) {
+    let q = shopsWithMerchants(this.db)
+      .select(["s.id", "s.station_id", "m.name", "s.category", "s.discount_rate_permille"])
+      .where("s.status", "=", "certified");
+    if (stationId !== undefined) q = q.where("s.station_id", "=", stationId);
+    return q.orderBy("m.name").execute();
+  }
+}
+
+export type ShopRow = NonNullable<Awaited<ReturnType<ShopsRepository["findRow"]>>>;
+export type ShopEventRow = Awaited<ReturnType<ShopsRepository["events"]>>[number];
+export type PublicShopRow = Awaited<ReturnType<ShopsRepository["certified"]>>[number];
