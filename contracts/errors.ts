@@ -13,6 +13,11 @@ export const errorCatalogue = {
   "request.malformed_json": { status: 400, "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   "request.too_large": { status: 413, "zh-CN": "请求体超过 1 MB 上限", en: "The request body exceeds the 1 MB limit" },
   "request.unsupported_media_type": { status: 415, "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
+  "request.rate_limited": {
+    status: 429,
+    "zh-CN": "操作过于频繁，请 {seconds} 秒后再试",
+    en: "Too many requests; try again in {seconds} s",
+  },
   "auth.required": { status: 401, "zh-CN": "请先登录", en: "Please sign in" },
   "auth.invalid_credentials": { status: 401, "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
   "auth.locked": {

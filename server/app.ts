@@ -16,6 +16,7 @@ import type { AppDeps } from "./platform/context.ts";
 import { localeOf, registerErrorHandling, sendError } from "./platform/errors.ts";
 import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts";
 import { prettyLogs, terminalStream } from "./platform/log-format.ts";
+import { rateLimitJobs, registerRateLimits } from "./platform/rate-limit.ts";
 import { registerSecurityHeaders } from "./platform/security.ts";
 import { createServices } from "./services.ts";
 
@@ -77,9 +78,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionStore(deps.database.db, deps.config, deps.clock);
   registerAccessGate(app, sessions);
   registerIdempotency(app, deps.database.db, deps.clock);
+  await registerRateLimits(app, deps.database.db, deps.clock, deps.config);
   const moduleDeps: ModuleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
-  app.decorate("jobs", [...modules.flatMap((m) => m.jobs?.(moduleDeps.services) ?? []), ...idempotencyJobs(deps.database.db)]);
+  app.decorate("jobs", [
+    ...modules.flatMap((m) => m.jobs?.(moduleDeps.services) ?? []),
+    ...idempotencyJobs(deps.database.db),
+    ...rateLimitJobs(deps.database.db),
+  ]);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {

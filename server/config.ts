@@ -19,6 +19,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  /** Addresses never rate-limited, comma-separated (the load benchmarks set their loopback). */
+  RATE_LIMIT_ALLOW: z.string().default(""),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -85,7 +85,15 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  /** When the window ends, in milliseconds since the epoch (a bigint: PostgreSQL returns it as text, the store converts). */
+  reset_at: number;
+}
+
 export interface PlatformTables {
+  rate_limits: RateLimitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   audit_head: AuditHeadTable;
