@@ -2,8 +2,13 @@
 // being worked, monthly council meetings and quarterly joint meetings with minutes and resolutions, the
 // projects the report names with their figures, and needs and offers.
 import type { Transaction } from "kysely";
+import { stationDate, stationInstant } from "../contracts/calendar.ts";
+import type { NeedKind, NeedStatus, OfferKind, ProjectStatus } from "../contracts/lists.ts";
+import type { MeetingKind } from "../contracts/meetings.ts";
+import type { ProblemStatus } from "../contracts/problems.ts";
 import type { DB } from "../server/db/tables.ts";
 import type { ProblemsService } from "../server/modules/problems/problems.service.ts";
+import { problemDueAt } from "../server/modules/problems/problems.workflow.ts";
 import { councilProblems } from "./council-problems.ts";
 import type { Random } from "./random.ts";
 
@@ -22,16 +27,15 @@ export interface GovernanceContext {
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString();
-const dateOnly = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-/** 09:30 Beijing time on the given local date. */
-const morning = (d: Date) => new Date(`${dateOnly(d)}T01:30:00.000Z`);
+/** 09:30 station time on the station's date of `d`. */
+const morning = (d: Date) => stationInstant(stationDate(d), "09:30");
 
 async function event(
   trx: Transaction<DB>,
   problemId: number,
   action: string,
-  from: string,
-  to: string,
+  from: ProblemStatus,
+  to: ProblemStatus,
   at: Date,
   actor: { id: number | null; name: string | null },
   note: string | null = null,
@@ -59,7 +63,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   const counts = { problems: 0, meetings: 0, actionItems: 0, projects: 0, needs: 0, offers: 0 };
 
   // Monthly council meetings (the last in the coming week is still scheduled) and quarterly joint meetings.
-  const meetings: { id: number; kind: string; at: Date; held: boolean }[] = [];
+  const meetings: { id: number; kind: MeetingKind; at: Date; held: boolean }[] = [];
   for (let m = 0; m < 12; m++) {
     const at = morning(new Date(start.getTime() + (m * 30 + 5) * DAY));
     meetings.push({ id: 0, kind: "council", at, held: at < ctx.now });
@@ -74,8 +78,8 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   for (const [i, m] of meetings.entries()) {
     const title =
       m.kind === "council"
-        ? `天源商圈理事会${dateOnly(m.at).slice(0, 7).replace("-", "年")}月例会`
-        : `天源商圈党建联盟联席会议（${dateOnly(m.at).slice(0, 4)}年第${Math.floor(((m.at.getUTCMonth() + 12 - start.getUTCMonth()) % 12) / 3) + 1}次）`;
+        ? `天源商圈理事会${stationDate(m.at).slice(0, 7).replace("-", "年")}月例会`
+        : `天源商圈党建联盟联席会议（${stationDate(m.at).slice(0, 4)}年第${Math.floor(((m.at.getUTCMonth() + 12 - start.getUTCMonth()) % 12) / 3) + 1}次）`;
     const row = await trx
       .insertInto("meetings")
       .values({
@@ -138,7 +142,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
             station_id: ctx.stationId,
             text: res.text,
             owner_unit_id: ctx.units[res.unit],
-            due_date: dateOnly(due),
+            due_date: stationDate(due),
             status: done ? "done" : "open",
             note: done ? "已按期完成" : null,
             done_at: done ? iso(new Date(due.getTime() - r.int(1, 10) * DAY)) : null,
@@ -157,7 +161,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     const raised = new Date(meeting.at.getTime() + 2 * 3_600_000);
     const unitId = ctx.units[p.unit];
     const assigned = new Date(raised.getTime() + DAY);
-    const due = new Date(assigned.getTime() + 10 * DAY);
+    const dueAt = problemDueAt(assigned, { days: 10 });
     const resolved = new Date(assigned.getTime() + r.int(2, 9) * DAY);
     const { id } = await ctx.problems.createProblemRecord(trx, {
       stationId: ctx.stationId,
@@ -169,7 +173,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
       reporterName: "天源商圈理事会",
       status: "confirmed",
       unitId,
-      dueAt: iso(due),
+      dueAt,
       rating: p.rating,
       ratingComment: p.rating === 5 ? "办得好，商户满意" : "基本满意",
       resolution: p.resolution,
@@ -208,7 +212,15 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   }
 
   // Problems being worked now, from merchants and walk-ins: one waiting, one assigned, one overdue.
-  const live = [
+  const live: {
+    title: string;
+    description: string;
+    category: string;
+    place: string;
+    status: ProblemStatus;
+    unit: string | null;
+    days: number;
+  }[] = [
     {
       title: "C区水龙头漏水",
       description: "C区公共水池水龙头关不紧，一直滴水。",
@@ -250,9 +262,10 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
       stallId: null,
       reporterUserId: ctx.merchantUserId,
       reporterName: ctx.merchantName,
-      status: p.status as "submitted",
+      status: p.status,
       unitId,
-      dueAt: unitId ? iso(new Date(created.getTime() + 7 * DAY)) : null,
+      // Assigned two hours after it was reported, with a week to do it.
+      dueAt: unitId ? problemDueAt(new Date(created.getTime() + 2 * 3_600_000), { days: 7 }) : null,
       createdAt: iso(created),
       actorUserId: ctx.merchantUserId,
       actorName: ctx.merchantName,
@@ -279,7 +292,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   }
 
   // Offers the units put on the services list, needs raised by merchants, and the projects the report names.
-  const offer = async (unit: string, title: string, description: string, kind: string, amountFen: number | null) => {
+  const offer = async (unit: string, title: string, description: string, kind: OfferKind, amountFen: number | null) => {
     const row = await trx
       .insertInto("offers")
       .values({
@@ -322,7 +335,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   await offer("区司法局", "法律讲座与调解", "检察官、律师普法讲座，人民调解员驻站调解", "people", null);
   await offer("区团委", "共享雨伞与小黄车", "服务站提供共享雨伞和共享单车，青年志愿者维护", "resource", null);
 
-  const need = async (title: string, description: string, kind: string, status: string, offerId: number | null) => {
+  const need = async (title: string, description: string, kind: NeedKind, status: NeedStatus, offerId: number | null) => {
     const row = await trx
       .insertInto("needs")
       .values({
@@ -363,7 +376,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     funding: { source: string; amountFen: number }[],
     startDate: string,
     endDate: string | null,
-    status: string,
+    status: ProjectStatus,
     outcomes: { label: string; value: number; unit: string }[],
     needIds: number[],
   ) => {
@@ -402,7 +415,7 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
     for (const n of needIds) await trx.updateTable("needs").set({ project_id: row.id }).where("id", "=", n).execute();
     counts.projects++;
   };
-  const y = dateOnly(start).slice(0, 4);
+  const y = stationDate(start).slice(0, 4);
   await project(
     "园区企业定向消费",
     "石化公司党委牵头，动员园区89家企业通过职工食堂采购、工会福利等方式到天源市场定向消费。",
