@@ -46,7 +46,7 @@ import {
   stationPrefix,
 } from "./loan.workflow.ts";
 import { LoansService } from "./loans.service.ts";
-import { OverdueLoansService } from "./overdue-loans.service.ts";
+import { OverdueReminders } from "./overdue-reminders.ts";
 
 type ItemListQuery = z.output<typeof itemListQuery>;
 type CreateInput = z.output<typeof itemCreateSchema>;
@@ -67,7 +67,7 @@ export class LendingService {
   private readonly notifier: Notifier;
   private readonly clock: Clock;
   private readonly loanViews: LoansService;
-  private readonly overdue: OverdueLoansService;
+  private readonly overdue: OverdueReminders;
 
   constructor(db: Kysely<DB>, vault: Vault, notifier: Notifier, clock: Clock) {
     this.db = db;
@@ -75,7 +75,7 @@ export class LendingService {
     this.notifier = notifier;
     this.clock = clock;
     this.loanViews = new LoansService(this.repo, vault, clock);
-    this.overdue = new OverdueLoansService(db, this.repo, notifier);
+    this.overdue = new OverdueReminders(db, this.repo, notifier);
   }
 
   private async presentItems(rows: ItemRow[], now: Date) {
@@ -382,7 +382,7 @@ export class LendingService {
     return this.loanViews.mine(user);
   }
 
-  /** Reminds the loans overdue at `now` (the job's run); see overdue-loans.service.ts. */
+  /** Reminds the loans overdue at `now` (the job's run); see overdue-reminders.ts. */
   remindOverdue(now: Date, opts: { stationIds?: number[] | null; actor?: Actor } = {}) {
     return this.overdue.remind(now, opts);
   }

@@ -27,7 +27,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
 import type { EscalationTarget } from "./escalation.ts";
-import { OverdueService } from "./overdue.service.ts";
+import { OverdueEscalation } from "./overdue-escalation.ts";
 import { partiesOf, problemFilterOf, seesProblem } from "./problems.access.ts";
 import { notifyStep, problemNoticeTitles } from "./problems.notices.ts";
 import { auditView, photo, presentCategory, presentEvent, presentProblem, presentPublicProblem } from "./problems.presenter.ts";
@@ -74,7 +74,7 @@ export class ProblemsService {
   private readonly files: FilesService;
   private readonly notifier: Notifier;
   private readonly clock: Clock;
-  private readonly overdue: OverdueService;
+  private readonly overdue: OverdueEscalation;
   private categoriesReady: Promise<void> | null = null;
 
   constructor(db: Kysely<DB>, vault: Vault, files: FilesService, notifier: Notifier, clock: Clock, escalation?: EscalationTarget) {
@@ -84,7 +84,7 @@ export class ProblemsService {
     this.files = files;
     this.notifier = notifier;
     this.clock = clock;
-    this.overdue = new OverdueService(db, this.repo, notifier, escalation ?? null);
+    this.overdue = new OverdueEscalation(db, this.repo, notifier, escalation ?? null);
     files.allowReaders("problem", (user, id) => this.canSee(user, id));
   }
 

@@ -7,7 +7,7 @@ import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import type { EscalationTarget } from "./escalation.ts";
 import type { ProblemsRepository } from "./problems.repository.ts";
 
-export class OverdueService {
+export class OverdueEscalation {
   private readonly db: Kysely<DB>;
   private readonly repo: ProblemsRepository;
   private readonly notifier: Notifier;

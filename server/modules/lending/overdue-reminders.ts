@@ -7,7 +7,7 @@ import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { stationStamp } from "./lending.presenter.ts";
 import type { LendingRepository, LoanRow } from "./lending.repository.ts";
 
-export class OverdueLoansService {
+export class OverdueReminders {
   private readonly db: Kysely<DB>;
   private readonly repo: LendingRepository;
   private readonly notifier: Notifier;
