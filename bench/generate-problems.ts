@@ -173,7 +173,7 @@ export async function generateProblems(
       return { reused: true, seconds: 0, stations: 0, problems: Number(n.n) };
     }
 
-    await ensureDefaultCategories(db);
+    await ensureDefaultCategories(db, new Date());
     const categories = await db.selectFrom("problem_categories").select(["code", "time_limit_days"]).orderBy("id").execute();
     const stations = await db.selectFrom("org_units").select("id").where("kind", "=", "station").orderBy("id").execute();
     const vault = createVault(BENCH_SECRET);

@@ -4,8 +4,6 @@
 import { z } from "zod";
 import { dateSchema, MAX_ID, optionalText, pageQuery, versionField } from "./common.ts";
 
-// ---- items ----
-
 export const lendKinds = ["umbrella", "bike", "scale", "other"] as const;
 export const lendKindSchema = z.enum(lendKinds);
 export type LendKind = z.infer<typeof lendKindSchema>;
@@ -109,14 +107,13 @@ export const labelsQuery = z
 /** Labels per A4 page: 3 across, 8 down. */
 export const LABELS_PER_PAGE = 24;
 
-// ---- loans ----
-
 export const loanStatuses = ["out", "returned", "lost", "damaged"] as const;
 export const loanStatusSchema = z.enum(loanStatuses);
 export type LoanStatus = z.infer<typeof loanStatusSchema>;
 
 export const borrowerKinds = ["resident", "merchant"] as const;
 export const borrowerKindSchema = z.enum(borrowerKinds);
+export type BorrowerKind = z.infer<typeof borrowerKindSchema>;
 
 /** Lend the item whose label was scanned (its code) to a resident or a merchant of the station. */
 export const lendSchema = z
@@ -190,10 +187,10 @@ export const myLoansSchema = z.object({
 
 export const remindResultSchema = z.object({ reminded: z.number().int(), overdue: z.number().int(), notified: z.number().int() });
 
-// ---- the fair scale ----
-
+/** A re-weigh on the fair scale: fair, or short against what the merchant claimed. */
 export const reweighOutcomes = ["fair", "short"] as const;
 export const reweighOutcomeSchema = z.enum(reweighOutcomes);
+export type ReweighOutcome = z.infer<typeof reweighOutcomeSchema>;
 
 const grams = z.number().int().positive({ message: "v.number_range" }).max(100_000, { message: "v.number_range" });
 

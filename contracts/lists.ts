@@ -4,13 +4,17 @@ import { dateSchema, nameSchema, optionalText, pageQuery, versionField } from ".
 
 export const needKinds = ["funding", "customers", "training", "facility", "policy", "employment", "other"] as const;
 export const needKindSchema = z.enum(needKinds);
+export type NeedKind = z.infer<typeof needKindSchema>;
 export const needStatuses = ["open", "matched", "in_project", "closed"] as const;
 export const needStatusSchema = z.enum(needStatuses);
+export type NeedStatus = z.infer<typeof needStatusSchema>;
 
 export const offerKinds = ["resource", "service", "money", "people"] as const;
 export const offerKindSchema = z.enum(offerKinds);
+export type OfferKind = z.infer<typeof offerKindSchema>;
 export const offerStatuses = ["active", "withdrawn"] as const;
 export const offerStatusSchema = z.enum(offerStatuses);
+export type OfferStatus = z.infer<typeof offerStatusSchema>;
 
 export const needCreateSchema = z
   .object({
@@ -80,6 +84,7 @@ export const matchSchema = z.object({ offerId: z.number().int().positive(), vers
 
 export const projectStatuses = ["planned", "active", "completed", "cancelled"] as const;
 export const projectStatusSchema = z.enum(projectStatuses);
+export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 
 export const fundingSourceSchema = z.object({
   source: nameSchema,

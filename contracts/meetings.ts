@@ -4,14 +4,22 @@ import { dateSchema, nameSchema, optionalText, pageQuery, versionField } from ".
 
 export const meetingKinds = ["joint", "council"] as const;
 export const meetingKindSchema = z.enum(meetingKinds);
+export type MeetingKind = z.infer<typeof meetingKindSchema>;
 export const meetingStatuses = ["scheduled", "held", "cancelled"] as const;
 export const meetingStatusSchema = z.enum(meetingStatuses);
+export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
 export const agendaSources = ["problem", "need", "custom"] as const;
 export const agendaSourceSchema = z.enum(agendaSources);
+export type AgendaSource = z.infer<typeof agendaSourceSchema>;
 
 export const actionItemStatuses = ["open", "done", "cancelled"] as const;
 export const actionItemStatusSchema = z.enum(actionItemStatuses);
+export type ActionItemStatus = z.infer<typeof actionItemStatusSchema>;
+
+/** How an attendance was taken: the person scanned the meeting's code, or staff recorded it. */
+export const attendanceMethods = ["qr", "staff"] as const;
+export type AttendanceMethod = (typeof attendanceMethods)[number];
 
 export const meetingCreateSchema = z
   .object({
@@ -60,7 +68,7 @@ export const attendanceSchema = z.object({
   unitId: z.number().int().nullable(),
   unitName: z.string().nullable(),
   checkedInAt: z.string(),
-  method: z.enum(["qr", "staff"]),
+  method: z.enum(attendanceMethods),
 });
 
 export const actionItemSchema = z.object({

@@ -3,7 +3,8 @@
 // returned, a few out now, a few overdue, one umbrella lost and one bike damaged); about 300 re-weighs with a small
 // share found short, each short one a finding on the merchant's record, one with a problem the shopper asked for.
 import type { Transaction } from "kysely";
-import { defaultLoanDays } from "../contracts/lending.ts";
+import { stationDate, stationDayStart } from "../contracts/calendar.ts";
+import { type BorrowerKind, defaultLoanDays, type ItemStatus } from "../contracts/lending.ts";
 import type { DB, LoanTable, ReweighTable } from "../server/db/tables.ts";
 import { findingSummary, judgeReweigh } from "../server/modules/lending/fair-scale.workflow.ts";
 import { itemCode, kindNames, stationPrefix } from "../server/modules/lending/loan.workflow.ts";
@@ -54,7 +55,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
   const prefix = stationPrefix(station.name);
   const bought = now - 400 * DAY;
 
-  // ---- items
+  // Items.
   const kinds = [
     ["umbrella", 40],
     ["bike", 12],
@@ -66,7 +67,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
       kind,
       code: itemCode(prefix, kind, i + 1),
       name: kindNames[kind],
-      status: "available",
+      status: "available" as const,
       loan_days: defaultLoanDays[kind],
       note: kind === "scale" ? "服务站门口公平秤，供顾客复秤" : null,
       created_at: iso(bought),
@@ -78,8 +79,13 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
   const bikes = itemRows.filter((i) => i.kind === "bike");
   const scales = itemRows.filter((i) => i.kind === "scale");
 
-  // ---- borrowers
-  const borrower = () => {
+  // Borrowers.
+  const borrower = (): {
+    borrower_kind: BorrowerKind;
+    resident_id: number | null;
+    merchant_id: number | null;
+    borrower_user_id: number | null;
+  } => {
     if (r.chance(0.15)) {
       const id = r.pick(ctx.merchantIds);
       return {
@@ -97,8 +103,18 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
       borrower_user_id: id === ctx.residentId ? ctx.residentUserId : null,
     };
   };
-  const jumin = { borrower_kind: "resident", resident_id: ctx.residentId, merchant_id: null, borrower_user_id: ctx.residentUserId };
-  const shanghu = { borrower_kind: "merchant", resident_id: null, merchant_id: ctx.merchantId, borrower_user_id: ctx.merchantUserId };
+  const jumin = {
+    borrower_kind: "resident" as const,
+    resident_id: ctx.residentId,
+    merchant_id: null,
+    borrower_user_id: ctx.residentUserId,
+  };
+  const shanghu = {
+    borrower_kind: "merchant" as const,
+    resident_id: null,
+    merchant_id: ctx.merchantId,
+    borrower_user_id: ctx.merchantUserId,
+  };
 
   const loans: Omit<LoanTable, "id">[] = [];
   const loan = (
@@ -127,12 +143,12 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
   };
   /** A station-hours instant (08:30–19:30 local) on the day of `t`. */
   const openHours = (t: number) => {
-    const dayStart = Math.floor((t + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+    const dayStart = stationDayStart(stationDate(new Date(t))).getTime();
     return dayStart + 8.5 * HOUR + r.int(0, 11 * 60) * 60_000;
   };
 
   // The present: what is out now, overdue, lost and damaged (and the items whose history ends there).
-  const itemStatus = new Map<number, string>();
+  const itemStatus = new Map<number, ItemStatus>();
   const historyUntil = new Map<number, number>();
   const present = (itemId: number, lentAgo: number, loanDays: number, who: ReturnType<typeof borrower>, remindedAfter: number | null) => {
     const lentAt = now - lentAgo;
@@ -194,7 +210,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
       .execute();
   }
 
-  // ---- the fair scale
+  // The fair scale.
   const stalls = await trx
     .selectFrom("stalls as s")
     .innerJoin("merchants as m", "m.id", "s.merchant_id")

@@ -412,7 +412,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
     const merchant = await userId("shanghu");
     const wuye = await userId("wuye");
     const scjg = await userId("scjg");
-    await ensureDefaultCategories(trx);
+    await ensureDefaultCategories(trx, now);
     const silent = { info() {}, warn() {}, error() {} };
     const problems = new ProblemsService(trx, vault, new FilesService(trx, clock), new Notifier(logGateway(silent), silent, clock), clock);
     const governance = await loadGovernance(trx, seeded(31), {

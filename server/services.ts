@@ -40,15 +40,15 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const log = deps.logger || pino({ level: deps.logger === false ? "silent" : deps.config.LOG_LEVEL });
   const notifier = new Notifier(logGateway(log), log, deps.clock);
   const files = new FilesService(db, deps.clock);
-  const problems = new ProblemsService(db, deps.vault, files, notifier);
-  const lists = new ListsService(db);
-  const meetings = new MeetingsService(db, lists);
+  const problems = new ProblemsService(db, deps.vault, files, notifier, deps.clock);
+  const lists = new ListsService(db, deps.clock);
+  const meetings = new MeetingsService(db, lists, deps.clock);
   // Overdue problems go onto the next joint meeting's agenda; a newly scheduled one collects those waiting.
   problems.setEscalationTarget(meetings.escalationTarget());
-  meetings.onJointMeetingScheduled(() => problems.escalateOverdue());
+  meetings.onJointMeetingScheduled(() => problems.escalateNow());
   const caringShops = new CaringShopsService(db, deps.clock);
   const caringCards = new CardsService(db, deps.vault, notifier, deps.clock);
-  const lending = new LendingService(db, deps.vault, notifier);
+  const lending = new LendingService(db, deps.vault, notifier, deps.clock);
   const duty = new DutyService(db, deps.clock);
   return {
     accounts: new AccountsService(db, deps.vault, sessions),
@@ -63,7 +63,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
     lists,
     meetings,
-    scorecard: new ScorecardService(db, { problems, meetings }),
+    scorecard: new ScorecardService(db, { problems, meetings }, deps.clock),
     party: new PartyService(db, deps.vault, files, notifier, deps.clock),
     caringShops,
     caringCards,
@@ -75,7 +75,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
-    fairScale: new FairScaleService(db, { problems, lending, notifier }),
+    fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stationDayStart } from "../../../contracts/calendar.ts";
+import { stationDate, stationDayStart } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Reweigh = {
@@ -149,7 +149,8 @@ describe(`the fair scale over HTTP (${dialectName})`, () => {
     expect(record_.items[0].summary).toContain("短 50 克");
     expect(record_.total).toBeGreaterThanOrEqual(1);
     expect(record_.lastYear).toBe(
-      record_.items.filter((f: { createdAt: string }) => f.createdAt >= new Date(Date.now() - 365 * 86_400_000).toISOString()).length,
+      record_.items.filter((f: { createdAt: string }) => f.createdAt >= new Date(t.clock.now().getTime() - 365 * 86_400_000).toISOString())
+        .length,
     );
     // Short without redress: a finding, no problem.
     const quiet = (await record(staff, { ...base(), goods: "牛肉", actualGrams: 900 })).json();
@@ -227,7 +228,7 @@ describe(`the fair scale over HTTP (${dialectName})`, () => {
     const short = (await get(staff, `/api/fair-scale/reweighs?outcome=short&merchantId=${stall.merchant_id}`)).json();
     expect(short.items.length).toBeGreaterThanOrEqual(3);
     expect(short.items.every((w: Reweigh) => w.outcome === "short")).toBe(true);
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = stationDate(t.clock.now());
     const todays = (await get(staff, `/api/fair-scale/reweighs?from=${today}&to=${today}&pageSize=100`)).json();
     expect(todays.total).toBeGreaterThanOrEqual(5);
     const xlsx = await get(staff, "/api/fair-scale/reweighs/export?outcome=short");

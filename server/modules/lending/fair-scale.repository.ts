@@ -1,6 +1,7 @@
 // The fair scale: the only place that queries reweighs and merchant_findings (and reads the stalls and merchants
 // a re-weigh names).
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { ReweighOutcome } from "../../../contracts/lending.ts";
 import type { PageWindow } from "../../db/paging.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, MerchantFindingTable, ReweighTable } from "../../db/tables.ts";
@@ -13,7 +14,7 @@ export type FindingValues = Omit<MerchantFindingTable, "id">;
 
 export interface ReweighFilter {
   stationIds: number[] | null;
-  outcome?: string;
+  outcome?: ReweighOutcome;
   merchantId?: number;
   shopperUserId?: number;
   q?: string;
@@ -191,3 +192,5 @@ export class FairScaleRepository {
 }
 
 export type ReweighRow = NonNullable<Awaited<ReturnType<FairScaleRepository["find"]>>>;
+export type FindingRow = Awaited<ReturnType<FairScaleRepository["findings"]>>[number];
+export type ScaleStallRow = Awaited<ReturnType<FairScaleRepository["stalls"]>>[number];

@@ -16,7 +16,7 @@ import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
-import { reweighExportColumns } from "./fair-scale.service.ts";
+import { reweighExportColumns } from "./fair-scale.presenter.ts";
 
 // The fair scale: re-weighs and findings.
 export async function fairScaleRoutes(app: FastifyInstance, { services }: { services: Services }) {

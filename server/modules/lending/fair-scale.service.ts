@@ -4,17 +4,19 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
-import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../../contracts/calendar.ts";
-import type { Reweigh, reweighCreateSchema, reweighListQuery } from "../../../contracts/lending.ts";
+import { shiftMonth, stationDayBounds, stationDayStart, stationMonth } from "../../../contracts/calendar.ts";
+import type { reweighCreateSchema, reweighListQuery } from "../../../contracts/lending.ts";
 import type { ProblemSource } from "../../../contracts/problems.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
-import { FairScaleRepository, type ReweighFilter, type ReweighRow } from "./fair-scale.repository.ts";
-import { findingSummary, judgeReweigh, shortTolerance } from "./fair-scale.workflow.ts";
+import { presentFinding, presentReweigh, presentReweighExportRow, presentScaleStall } from "./fair-scale.presenter.ts";
+import { FairScaleRepository, type ReweighFilter } from "./fair-scale.repository.ts";
+import { findingSummary, judgeReweigh } from "./fair-scale.workflow.ts";
 import type { LendingService } from "./lending.service.ts";
 
 type CreateInput = z.output<typeof reweighCreateSchema>;
@@ -25,63 +27,26 @@ export const REDRESS_CATEGORY = "market_order";
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-export const reweighExportColumns = [
-  { key: "createdAt", header: "复秤时间" },
-  { key: "stall", header: "摊位" },
-  { key: "merchant", header: "商户" },
-  { key: "goods", header: "商品" },
-  { key: "claimedGrams", header: "标称(克)" },
-  { key: "actualGrams", header: "复秤(克)" },
-  { key: "shortGrams", header: "短缺(克)" },
-  { key: "unitPrice", header: "单价(元/斤)" },
-  { key: "overcharge", header: "多收(元)" },
-  { key: "outcome", header: "结论" },
-  { key: "shopper", header: "顾客" },
-  { key: "problem", header: "问题编号" },
-] as const;
-
-export function presentReweigh(r: ReweighRow): Reweigh {
-  return {
-    id: r.id,
-    stationId: r.station_id,
-    stallId: r.stall_id,
-    stallCode: r.stall_code,
-    merchantId: r.merchant_id,
-    merchantName: r.merchant_name,
-    goods: r.goods,
-    claimedGrams: r.claimed_grams,
-    actualGrams: r.actual_grams,
-    unitPriceFen: r.unit_price_fen,
-    shortGrams: r.short_grams,
-    toleranceGrams: shortTolerance(r.claimed_grams),
-    overchargeFen: r.overcharge_fen,
-    outcome: r.outcome as "fair" | "short",
-    shopperName: r.shopper_name,
-    recordedBy: r.recorded_by,
-    problemId: r.problem_id,
-    problemCode: r.problem_code,
-    findingId: r.finding_id,
-    createdAt: r.created_at,
-  };
-}
-
 export class FairScaleService {
   readonly repo: FairScaleRepository;
   private readonly db: Kysely<DB>;
   private readonly problems: ProblemsService;
   private readonly lending: LendingService;
   private readonly notifier: Notifier;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, deps: { problems: ProblemsService; lending: LendingService; notifier: Notifier }) {
+  constructor(db: Kysely<DB>, deps: { problems: ProblemsService; lending: LendingService; notifier: Notifier }, clock: Clock) {
     this.db = db;
     this.repo = new FairScaleRepository(db);
     this.problems = deps.problems;
     this.lending = deps.lending;
     this.notifier = deps.notifier;
+    this.clock = clock;
   }
 
   /** Staff record for a walk-in shopper; residents, volunteers and merchants record their own re-weigh. */
-  async record(user: SessionUser, input: CreateInput, actor: Actor, now = new Date()) {
+  async record(user: SessionUser, input: CreateInput, actor: Actor) {
+    const now = this.clock.now();
     const staff = can(user.role, "scale.read");
     if (!staff && input.shopperName) throw invalidField("shopperName", "v.unknown_field");
     const stationId = targetStation(user, input.stationId);
@@ -121,6 +86,7 @@ export class FairScaleService {
         created_at: at,
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "reweigh.recorded",
         objectType: "reweigh",
         objectId: reweighId,
@@ -147,6 +113,7 @@ export class FairScaleService {
         created_at: at,
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "merchant_finding.created",
         objectType: "merchant_finding",
         objectId: findingId,
@@ -185,6 +152,7 @@ export class FairScaleService {
         });
         await this.repo.linkProblem(trx, reweighId, problem.id);
         await appendAudit(trx, actor, {
+          at: now,
           action: "problem.created",
           objectType: "problem",
           objectId: problem.id,
@@ -215,8 +183,8 @@ export class FairScaleService {
       outcome: query.outcome,
       merchantId: query.merchantId,
       q: query.q,
-      from: query.from ? stationDayStart(query.from).toISOString() : undefined,
-      to: query.to ? stationDayEnd(query.to).toISOString() : undefined,
+      from: query.from ? stationDayBounds(query.from)[0] : undefined,
+      to: query.to ? stationDayBounds(query.to)[1] : undefined,
     };
   }
 
@@ -230,20 +198,7 @@ export class FairScaleService {
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
     for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
-      yield rows.map((r) => ({
-        createdAt: `${stationDate(r.created_at)} ${stationTime(r.created_at)}`,
-        stall: r.stall_code ?? "",
-        merchant: r.merchant_name,
-        goods: r.goods,
-        claimedGrams: r.claimed_grams,
-        actualGrams: r.actual_grams,
-        shortGrams: r.short_grams,
-        unitPrice: (r.unit_price_fen / 100).toFixed(2),
-        overcharge: (r.overcharge_fen / 100).toFixed(2),
-        outcome: r.outcome === "short" ? "短秤" : "足秤",
-        shopper: r.shopper_name ?? "",
-        problem: r.problem_code ?? "",
-      }));
+      yield rows.map(presentReweighExportRow);
     }
   }
 
@@ -255,11 +210,12 @@ export class FairScaleService {
 
   async stalls(user: SessionUser) {
     const rows = await this.repo.stalls(user.stationIds);
-    return rows.map((s) => ({ id: s.id, code: s.code, merchantId: s.merchant_id, merchantName: s.merchant_name }));
+    return rows.map(presentScaleStall);
   }
 
   /** What a merchant's record keeps from the fair scale; a merchant outside the caller's stations does not exist. */
-  async findings(user: SessionUser, merchantId: number, now = new Date()) {
+  async findings(user: SessionUser, merchantId: number) {
+    const now = this.clock.now();
     const merchant = await this.repo.merchant(merchantId);
     if (!merchant || !reachesStation(user, merchant.station_id)) throw notFound();
     const [rows, reweighs] = await Promise.all([this.repo.findings(merchantId), this.repo.countReweighs(merchantId)]);
@@ -269,36 +225,21 @@ export class FairScaleService {
       total: rows.length,
       lastYear: rows.filter((r) => r.created_at >= yearAgo).length,
       reweighs,
-      items: rows.map((r) => ({
-        id: r.id,
-        merchantId: r.merchant_id,
-        source: "fair_scale" as const,
-        reweighId: r.reweigh_id,
-        summary: r.summary,
-        shortGrams: r.short_grams,
-        overchargeFen: r.overcharge_fen,
-        problemId: r.problem_id,
-        createdAt: r.created_at,
-      })),
+      items: rows.map(presentFinding),
     };
   }
 
   /** Re-weighs per month over the last twelve station months, the share found short, the merchants with most findings. */
-  async figures(user: SessionUser, stationId: number | undefined, now = new Date()) {
+  async figures(user: SessionUser, stationId: number | undefined) {
     const stationIds = stationFilter(user, stationId);
-    const thisMonth = stationDate(now).slice(0, 7);
-    const months: string[] = [];
-    for (let i = 11; i >= 0; i--) {
-      const [y, m] = thisMonth.split("-").map(Number);
-      const d = new Date(Date.UTC(y, m - 1 - i, 1));
-      months.push(d.toISOString().slice(0, 7));
-    }
+    const thisMonth = stationMonth(this.clock.now());
+    const months = Array.from({ length: 12 }, (_, i) => shiftMonth(thisMonth, i - 11));
     const from = stationDayStart(`${months[0]}-01`).toISOString();
     const rows = await this.repo.since(stationIds, from);
     const byMonth = new Map(months.map((m) => [m, { month: m, total: 0, short: 0 }]));
     let overchargeFen = 0;
     for (const r of rows) {
-      const entry = byMonth.get(stationDate(r.created_at).slice(0, 7));
+      const entry = byMonth.get(stationMonth(r.created_at));
       if (!entry) continue;
       entry.total++;
       if (r.outcome === "short") {

@@ -253,7 +253,7 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
     const loanId = lent.json().id;
     await t.database.db
       .updateTable("loans")
-      .set({ due_at: new Date(Date.now() - 3_600_000).toISOString() })
+      .set({ due_at: new Date(t.clock.now().getTime() - 3_600_000).toISOString() })
       .where("id", "=", loanId)
       .execute();
     const juminUser = await t.database.db.selectFrom("users").select("id").where("username", "=", "jumin").executeTakeFirstOrThrow();
@@ -281,7 +281,7 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
       .execute();
     expect(list.some((n) => n.body.includes(code))).toBe(true);
     // The job again: nothing new to remind.
-    const second = await t.app.jobs.find((j) => j.name === "lending.overdue_reminders")?.run(new Date());
+    const second = await t.app.jobs.find((j) => j.name === "lending.overdue_reminders")?.run(t.clock.now());
     expect(second).toMatchObject({ reminded: 0 });
     expect(await notes()).toBe(before + 1);
     const mine = (await get(jumin, "/api/me/loans")).json();
@@ -319,7 +319,7 @@ describe(`lendable items and loans over HTTP (${dialectName})`, () => {
       await post(staff, "/api/lending/loans", { code: umbrella.code, borrowerKind: "resident", borrowerId: residents[2].id })
     ).json() as Loan;
     // The console still shows the first loan as out when staff mark it lost; meanwhile it was returned and lent again.
-    const service = new LendingService(t.database.db, t.vault, new Notifier({ send() {} }, { info() {}, warn() {} }));
+    const service = new LendingService(t.database.db, t.vault, new Notifier({ send() {} }, { info() {}, warn() {} }, t.clock), t.clock);
     const stale = await service.repo.findLoan(first.id);
     expect((await post(staff, "/api/lending/returns", { code: umbrella.code })).statusCode).toBe(200);
     const second = (

@@ -1,7 +1,7 @@
 // Lendable items and loans: the only place that queries lend_items and loans (and reads the borrowers'
 // registry records and accounts it needs to name and notify them).
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { LendKind } from "../../../contracts/lending.ts";
+import type { BorrowerKind, ItemStatus, LendKind, LoanStatus } from "../../../contracts/lending.ts";
 import type { PageWindow } from "../../db/paging.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, LendItemTable, LoanTable } from "../../db/tables.ts";
@@ -15,7 +15,7 @@ export type LoanValues = Omit<LoanTable, "id">;
 export interface ItemFilter {
   stationIds: number[] | null;
   kind?: LendKind;
-  status?: string;
+  status?: ItemStatus;
   q?: string;
   ids?: number[];
 }
@@ -25,7 +25,7 @@ export interface LoanFilter {
   /** open | overdue | closed | returned | lost | damaged */
   view?: string;
   kind?: LendKind;
-  borrowerKind?: string;
+  borrowerKind?: BorrowerKind;
   q?: string;
   /** Lent from this instant (inclusive) up to `to` (exclusive). */
   from?: string;
@@ -60,8 +60,6 @@ export class LendingRepository {
   constructor(db: Kysely<DB>) {
     this.db = db;
   }
-
-  // ---- items
 
   private items(db: Db, f: ItemFilter) {
     let q = db.selectFrom("lend_items as i").selectAll("i");
@@ -111,7 +109,7 @@ export class LendingRepository {
   }
 
   /** Moves an item from one status to another only if it is still in the first: the guard against double lending. */
-  async moveItem(db: Db, id: number, from: string, to: string, at: string, version?: number): Promise<boolean> {
+  async moveItem(db: Db, id: number, from: ItemStatus, to: ItemStatus, at: string, version?: number): Promise<boolean> {
     let q = db
       .updateTable("lend_items")
       .set((eb) => ({ status: to, updated_at: at, version: eb("version", "+", 1) }))
@@ -153,8 +151,6 @@ export class LendingRepository {
     const row = await q.executeTakeFirst();
     return Number(row?.n ?? 0);
   }
-
-  // ---- loans
 
   private loans(db: Db) {
     return db
@@ -258,7 +254,7 @@ export class LendingRepository {
   async closeOpenLoan(
     db: Db,
     itemId: number,
-    values: { status: string; returned_at: string; closed_by_user_id: number | null; note?: string | null },
+    values: { status: LoanStatus; returned_at: string; closed_by_user_id: number | null; note?: string | null },
   ) {
     const set: Partial<LoanValues> = {
       status: values.status,
@@ -290,8 +286,6 @@ export class LendingRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  // ---- borrowers
-
   findResident(id: number, db: Db = this.db) {
     return db.selectFrom("residents").select(["id", "station_id", "name"]).where("id", "=", id).executeTakeFirst();
   }
@@ -301,7 +295,7 @@ export class LendingRepository {
   }
 
   /** Active accounts of a resident or merchant record (who hear about their loans). */
-  async accountsOf(kind: string, id: number, db: Db = this.db): Promise<number[]> {
+  async accountsOf(kind: BorrowerKind, id: number, db: Db = this.db): Promise<number[]> {
     const rows = await db
       .selectFrom("users")
       .select("id")
@@ -345,4 +339,6 @@ export class LendingRepository {
 }
 
 export type LoanRow = NonNullable<Awaited<ReturnType<LendingRepository["findLoan"]>>>;
-export type ItemRow = LendItemTable & { id: number; version: number };
+export type ItemRow = Omit<LendItemTable, "id" | "version"> & { id: number; version: number };
+export type ResidentBorrowerRow = Awaited<ReturnType<LendingRepository["searchResidents"]>>[number];
+export type MerchantBorrowerRow = Awaited<ReturnType<LendingRepository["searchMerchants"]>>[number];

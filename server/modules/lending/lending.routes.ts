@@ -25,7 +25,7 @@ import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
-import { loanExportColumns } from "./lending.service.ts";
+import { loanExportColumns } from "./lending.presenter.ts";
 
 // Lendable items and their loans.
 export async function lendingRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -238,7 +238,7 @@ export async function lendingRoutes(app: FastifyInstance, { services }: { servic
         response: { 200: remindResultSchema },
       },
     },
-    async (request) => services.lending.remindOverdue(new Date(), { stationIds: requireUser(request).stationIds, actor: actorOf(request) }),
+    async (request) => services.lending.remindNow({ stationIds: requireUser(request).stationIds, actor: actorOf(request) }),
   );
 
   r.get(

@@ -4,8 +4,8 @@
 // and the loans_one_open unique index refuses a second open loan as the second line of defence.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { stationDate, stationDayEnd, stationDayStart, stationTime } from "../../../contracts/calendar.ts";
 import {
+  type BorrowerKind,
   type borrowerQuery,
   defaultLoanDays,
   type ItemStatus,
@@ -13,7 +13,6 @@ import {
   type itemCreateSchema,
   type itemListQuery,
   type itemUpdateSchema,
-  type LendKind,
   type labelsQuery,
   lendKinds,
   type lendSchema,
@@ -21,18 +20,18 @@ import {
   type loanListQuery,
   type returnSchema,
 } from "../../../contracts/lending.ts";
-import { maskMobile } from "../../../contracts/validators.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
-import { type Notifier, staffOfStation } from "../../platform/notify.ts";
+import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { renderLabelsPdf } from "./labels.pdf.ts";
-import { presentItem, presentLoan } from "./lending.presenter.ts";
-import { LendingRepository, type LoanFilter, type LoanRow } from "./lending.repository.ts";
+import { presentItem, presentLoan, stationStamp } from "./lending.presenter.ts";
+import { type ItemRow, LendingRepository } from "./lending.repository.ts";
 import {
   closeLoan,
   codeNumber,
@@ -46,6 +45,8 @@ import {
   staffItemAction,
   stationPrefix,
 } from "./loan.workflow.ts";
+import { LoansService } from "./loans.service.ts";
+import { OverdueReminders } from "./overdue-reminders.ts";
 
 type ItemListQuery = z.output<typeof itemListQuery>;
 type CreateInput = z.output<typeof itemCreateSchema>;
@@ -60,46 +61,31 @@ type LabelsQuery = z.output<typeof labelsQuery>;
 
 const itemSorts = { code: "code", kind: "kind", status: "status", updatedAt: "updated_at" } as const;
 
-const fmt = (iso: string) => `${stationDate(iso)} ${stationTime(iso)}`;
-
-export const loanExportColumns = [
-  { key: "itemCode", header: "物品编码" },
-  { key: "itemName", header: "物品" },
-  { key: "borrowerKind", header: "借用人类型" },
-  { key: "borrowerName", header: "借用人" },
-  { key: "lentAt", header: "借出时间" },
-  { key: "dueAt", header: "应还时间" },
-  { key: "status", header: "状态" },
-  { key: "returnedAt", header: "归还/登记时间" },
-  { key: "remindedAt", header: "逾期提醒" },
-  { key: "lentBy", header: "经办人" },
-  { key: "note", header: "备注" },
-] as const;
-
-const loanStatusNames: Record<string, string> = { out: "借出中", returned: "已归还", lost: "遗失", damaged: "损坏" };
-
 export class LendingService {
   readonly repo: LendingRepository;
   private readonly db: Kysely<DB>;
-  private readonly vault: Vault;
   private readonly notifier: Notifier;
+  private readonly clock: Clock;
+  private readonly loanViews: LoansService;
+  private readonly overdue: OverdueReminders;
 
-  constructor(db: Kysely<DB>, vault: Vault, notifier: Notifier) {
+  constructor(db: Kysely<DB>, vault: Vault, notifier: Notifier, clock: Clock) {
     this.db = db;
-    this.vault = vault;
     this.repo = new LendingRepository(db);
     this.notifier = notifier;
+    this.clock = clock;
+    this.loanViews = new LoansService(this.repo, vault, clock);
+    this.overdue = new OverdueReminders(db, this.repo, notifier);
   }
 
-  // ---- inventory
-
-  private async presentItems(rows: { id: number; status: string }[], now: Date) {
+  private async presentItems(rows: ItemRow[], now: Date) {
     const loans = await this.repo.openLoansOf(rows.filter((r) => r.status === "lent").map((r) => r.id));
     const byItem = new Map(loans.map((l) => [l.item_id, l]));
-    return (rows as Parameters<typeof presentItem>[0][]).map((r) => presentItem(r, byItem.get(r.id), now));
+    return rows.map((r) => presentItem(r, byItem.get(r.id), now));
   }
 
-  async list(user: SessionUser, query: ItemListQuery, now = new Date()) {
+  async list(user: SessionUser, query: ItemListQuery) {
+    const now = this.clock.now();
     const sortKey = (query.sort ?? "code") as keyof typeof itemSorts;
     const { rows, total } = await this.repo.listItems(
       { stationIds: stationFilter(user, query.stationId), kind: query.kind, status: query.status, q: query.q },
@@ -109,7 +95,7 @@ export class LendingService {
     return { items: await this.presentItems(rows, now), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(user: SessionUser, id: number, now = new Date()) {
+  async get(user: SessionUser, id: number, now: Date = this.clock.now()) {
     const row = await this.repo.findItem(id);
     if (!row || !reachesStation(user, row.station_id)) throw notFound();
     const [item] = await this.presentItems([row], now);
@@ -123,13 +109,14 @@ export class LendingService {
     return row;
   }
 
-  async lookup(user: SessionUser, code: string, now = new Date()) {
+  async lookup(user: SessionUser, code: string) {
     const row = await this.itemByCode(user, code);
-    const [item] = await this.presentItems([row], now);
+    const [item] = await this.presentItems([row], this.clock.now());
     return item;
   }
 
-  async summary(user: SessionUser, stationId: number | undefined, now = new Date()) {
+  async summary(user: SessionUser, stationId: number | undefined) {
+    const now = this.clock.now();
     const stationIds = stationFilter(user, stationId);
     const counts = await this.repo.statusCounts(stationIds);
     const kinds = lendKinds.map((kind) => {
@@ -140,7 +127,8 @@ export class LendingService {
   }
 
   /** Adds `count` items with the station's next codes. Two batches at once meet on the unique code and one retries. */
-  async createItems(user: SessionUser, input: CreateInput, actor: Actor, now = new Date()) {
+  async createItems(user: SessionUser, input: CreateInput, actor: Actor) {
+    const now = this.clock.now();
     const stationId = targetStation(user, input.stationId);
     const name = input.name?.trim() || (input.kind === "other" ? "" : kindNames[input.kind]);
     if (!name) throw fail("lend.name_required", [{ field: "name" }]);
@@ -169,6 +157,7 @@ export class LendingService {
             })),
           );
           await appendAudit(trx, actor, {
+            at: now,
             action: "lend_item.created",
             objectType: "lend_item",
             objectId: created[0],
@@ -186,7 +175,8 @@ export class LendingService {
     throw fail("lend.codes_busy");
   }
 
-  async updateItem(user: SessionUser, id: number, input: UpdateInput, actor: Actor, now = new Date()) {
+  async updateItem(user: SessionUser, id: number, input: UpdateInput, actor: Actor) {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findItem(id, trx);
       if (!before || !reachesStation(user, before.station_id)) throw notFound();
@@ -196,6 +186,7 @@ export class LendingService {
       if (input.note !== undefined) values.note = input.note;
       if (!(await this.repo.updateItem(trx, id, input.version, values))) throw conflict();
       await appendAudit(trx, actor, {
+        at: now,
         action: "lend_item.updated",
         objectType: "lend_item",
         objectId: id,
@@ -212,16 +203,18 @@ export class LendingService {
   }
 
   /** Found damaged, repaired, found again, retired: steps on the shelf, never on a lent item. */
-  async itemAction(user: SessionUser, id: number, input: ActionInput, actor: Actor, now = new Date()) {
+  async itemAction(user: SessionUser, id: number, input: ActionInput, actor: Actor) {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findItem(id, trx);
       if (!before || !reachesStation(user, before.station_id)) throw notFound();
       if (before.version !== input.version) throw conflict();
-      const step = staffItemAction(before.status as ItemStatus, input.action);
+      const step = staffItemAction(before.status, input.action);
       if (!step.ok) throw fail(step.refusal);
       if (!(await this.repo.moveItem(trx, id, before.status, step.status, now.toISOString(), input.version))) throw conflict();
       if (input.note) await this.repo.updateItem(trx, id, input.version + 1, { note: input.note });
       await appendAudit(trx, actor, {
+        at: now,
         action: `lend_item.${input.action}`,
         objectType: "lend_item",
         objectId: id,
@@ -246,9 +239,7 @@ export class LendingService {
     return { pdf: await renderLabelsPdf(labels, "便民物品标签"), count: labels.length };
   }
 
-  // ---- lending
-
-  private async borrower(user: SessionUser, kind: "resident" | "merchant", id: number, stationId: number) {
+  private async borrower(user: SessionUser, kind: BorrowerKind, id: number, stationId: number) {
     const row = kind === "resident" ? await this.repo.findResident(id) : await this.repo.findMerchant(id);
     const closed = kind === "merchant" && (row as { status?: string } | undefined)?.status === "closed";
     if (!row || closed || row.station_id !== stationId || !reachesStation(user, row.station_id)) {
@@ -258,9 +249,10 @@ export class LendingService {
   }
 
   /** Lends the scanned item: due after the item's loan days. */
-  async lend(user: SessionUser, input: LendInput, actor: Actor, now = new Date()) {
+  async lend(user: SessionUser, input: LendInput, actor: Actor) {
+    const now = this.clock.now();
     const item = await this.itemByCode(user, input.code);
-    const step = nextItemStatus(item.status as ItemStatus, "lend");
+    const step = nextItemStatus(item.status, "lend");
     if (!step.ok) throw fail(step.refusal, [{ field: "code" }]);
     const borrower = await this.borrower(user, input.borrowerKind, input.borrowerId, item.station_id);
     const accounts = await this.repo.accountsOf(input.borrowerKind, borrower.id);
@@ -291,6 +283,7 @@ export class LendingService {
           updated_at: at,
         });
         await appendAudit(trx, actor, {
+          at: now,
           action: "loan.lent",
           objectType: "loan",
           objectId: id,
@@ -300,7 +293,7 @@ export class LendingService {
         await outbox.addMany(trx, accounts, {
           kind: "loan.lent",
           title: "便民物品借用登记",
-          body: `您借用了${item.name}（${item.code}），请于 ${fmt(due)} 前归还到服务站。`,
+          body: `您借用了${item.name}（${item.code}），请于 ${stationStamp(due)} 前归还到服务站。`,
           link: "/m/loans",
         });
         return id;
@@ -331,17 +324,18 @@ export class LendingService {
       const item = await this.repo.findItem(itemId, trx);
       if (!item || !reachesStation(user, item.station_id)) throw notFound();
       const loan = await this.repo.openLoanOf(item.id, trx);
-      const closing = closeLoan((loan?.status ?? "returned") as "out", outcome);
+      const closing = closeLoan(loan?.status ?? "returned", outcome);
       // Closing a loan by its id: the item's open loan must still be that one (not the next borrower's).
       if (!loan || !closing.ok || (expectedLoanId !== undefined && loan.id !== expectedLoanId))
         throw fail("lend.not_lent", [{ field: "code" }]);
-      const step = nextItemStatus(item.status as ItemStatus, closing.itemEvent);
+      const step = nextItemStatus(item.status, closing.itemEvent);
       if (!step.ok) throw fail(step.refusal, [{ field: "code" }]);
       if (!(await this.repo.moveItem(trx, item.id, item.status, step.status, at))) throw fail("lend.not_lent", [{ field: "code" }]);
       if (!(await this.repo.closeOpenLoan(trx, item.id, { status: closing.loan, returned_at: at, closed_by_user_id: user.id, note }))) {
         throw fail("lend.not_lent", [{ field: "code" }]);
       }
       await appendAudit(trx, actor, {
+        at: now,
         action: `loan.${outcome}`,
         objectType: "loan",
         objectId: loan.id,
@@ -357,188 +351,49 @@ export class LendingService {
   }
 
   /** Return by scanning the label: an item that is not lent is refused and nothing is written. */
-  async returnByCode(user: SessionUser, input: ReturnInput, actor: Actor, now = new Date()) {
+  async returnByCode(user: SessionUser, input: ReturnInput, actor: Actor) {
+    const now = this.clock.now();
     const item = await this.itemByCode(user, input.code);
     if (item.status !== "lent") throw fail("lend.not_lent", [{ field: "code" }]);
     return this.close(user, item.id, "returned", input.note, actor, now);
   }
 
-  async closeLoanById(user: SessionUser, loanId: number, input: CloseInput, actor: Actor, now = new Date()) {
+  async closeLoanById(user: SessionUser, loanId: number, input: CloseInput, actor: Actor) {
+    const now = this.clock.now();
     const loan = await this.repo.findLoan(loanId);
     if (!loan || !reachesStation(user, loan.station_id)) throw notFound();
     if (loan.status !== "out") throw fail("lend.not_lent");
     return this.close(user, loan.item_id, input.outcome, input.note, actor, now, loan.id);
   }
 
-  // ---- loans
-
-  private loanFilter(user: SessionUser, query: Partial<LoanListQuery>, now: Date): LoanFilter {
-    return {
-      stationIds: stationFilter(user, query.stationId),
-      view: query.view,
-      kind: query.kind,
-      borrowerKind: query.borrowerKind,
-      q: query.q,
-      from: query.from ? stationDayStart(query.from).toISOString() : undefined,
-      to: query.to ? stationDayEnd(query.to).toISOString() : undefined,
-      now: now.toISOString(),
-    };
+  loans(user: SessionUser, query: LoanListQuery) {
+    return this.loanViews.loans(user, query);
   }
 
-  async loans(user: SessionUser, query: LoanListQuery, now = new Date()) {
-    const { rows, total } = await this.repo.listLoans(this.loanFilter(user, query, now), {
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    });
-    return { items: rows.map((r) => presentLoan(r, now)), total, page: query.page, pageSize: query.pageSize };
+  exportRows(user: SessionUser, query: Partial<LoanListQuery>) {
+    return this.loanViews.exportRows(user, query);
   }
 
-  async *exportRows(user: SessionUser, query: Partial<LoanListQuery>, now = new Date()) {
-    for await (const rows of this.repo.iterateLoans(this.loanFilter(user, query, now))) {
-      yield rows.map((r) => {
-        const l = presentLoan(r, now);
-        return {
-          itemCode: l.itemCode,
-          itemName: l.itemName,
-          borrowerKind: l.borrowerKind === "resident" ? "居民" : "商户",
-          borrowerName: l.borrowerName,
-          lentAt: fmt(l.lentAt),
-          dueAt: fmt(l.dueAt),
-          status: l.overdue ? "逾期未还" : loanStatusNames[l.status],
-          returnedAt: l.returnedAt ? fmt(l.returnedAt) : "",
-          remindedAt: l.remindedAt ? fmt(l.remindedAt) : "",
-          lentBy: l.lentBy ?? "",
-          note: l.note ?? "",
-        };
-      });
-    }
+  borrowers(user: SessionUser, query: BorrowerQuery) {
+    return this.loanViews.borrowers(user, query);
   }
 
-  /** Residents and merchants of the station to lend to, searchable by name (merchants also by operator). */
-  async borrowers(user: SessionUser, query: BorrowerQuery) {
-    const stationIds = stationFilter(user, query.stationId);
-    const [residents, merchants] = await Promise.all([
-      this.repo.searchResidents(stationIds, query.q, 15),
-      this.repo.searchMerchants(stationIds, query.q, 15),
-    ]);
-    const [rOpen, mOpen] = await Promise.all([
-      this.repo.openLoanCounts(
-        "resident",
-        residents.map((r) => r.id),
-      ),
-      this.repo.openLoanCounts(
-        "merchant",
-        merchants.map((m) => m.id),
-      ),
-    ]);
-    const masked = (enc: string | null) => {
-      if (!enc) return "";
-      try {
-        return maskMobile(this.vault.decrypt(enc));
-      } catch {
-        return "";
-      }
-    };
-    return [
-      ...residents.map((r) => ({
-        kind: "resident" as const,
-        id: r.id,
-        name: r.name,
-        detail: [r.address, masked(r.mobile_enc)].filter(Boolean).join(" · "),
-        openLoans: rOpen.get(r.id) ?? 0,
-      })),
-      ...merchants.map((m) => ({
-        kind: "merchant" as const,
-        id: m.id,
-        name: m.name,
-        detail: [m.operator_name, masked(m.mobile_enc)].filter(Boolean).join(" · "),
-        openLoans: mOpen.get(m.id) ?? 0,
-      })),
-    ];
+  mine(user: SessionUser) {
+    return this.loanViews.mine(user);
   }
 
-  /** The phone: the signed-in resident's or merchant's loans, and umbrellas and bikes on their station's shelf now. */
-  async mine(user: SessionUser, now = new Date()) {
-    const none = user.residentId === null && user.merchantId === null;
-    const rows = none
-      ? []
-      : await this.repo.allLoans(
-          { stationIds: null, residentId: user.residentId, merchantId: user.merchantId, now: now.toISOString() },
-          50,
-        );
-    const counts = await this.repo.statusCounts(user.stationIds);
-    const available = (kind: LendKind) => counts.find((c) => c.kind === kind && c.status === "available")?.n ?? 0;
-    const loans = rows.map((r) => presentLoan(r, now));
-    // Open ones first (overdue at the top), then the history.
-    const rank = (l: (typeof loans)[number]) => (l.status === "out" ? (l.overdue ? 0 : 1) : 2);
-    loans.sort((a, b) => rank(a) - rank(b) || b.lentAt.localeCompare(a.lentAt));
-    return { loans, available: { umbrella: available("umbrella"), bike: available("bike") } };
+  /** Reminds the loans overdue at `now` (the job's run); see overdue-reminders.ts. */
+  remindOverdue(now: Date, opts: { stationIds?: number[] | null; actor?: Actor } = {}) {
+    return this.overdue.remind(now, opts);
   }
 
-  // ---- overdue
-
-  /**
-   * Reminds each overdue loan's borrower once (their accounts, when they have one) and tells the station's staff
-   * which loans became overdue; reminded_at, set with `where reminded_at is null`, stops repeats across nodes.
-   */
-  async remindOverdue(now: Date = new Date(), opts: { stationIds?: number[] | null; actor?: Actor } = {}) {
-    const due = await this.repo.dueReminders(opts.stationIds ?? null, now.toISOString());
-    const at = now.toISOString();
-    let reminded = 0;
-    let notified = 0;
-    const byStation = new Map<number, LoanRow[]>();
-    for (const loan of due) {
-      const outbox = this.notifier.outbox();
-      const done = await this.db.transaction().execute(async (trx) => {
-        if (!(await this.repo.markReminded(trx, loan.id, at))) return false;
-        const accounts = await this.repo.accountsOf(
-          loan.borrower_kind,
-          (loan.borrower_kind === "merchant" ? loan.merchant_id : loan.resident_id) ?? 0,
-          trx,
-        );
-        await outbox.addMany(trx, accounts, {
-          kind: "loan.overdue",
-          title: "借用物品已逾期",
-          body: `您借用的${loan.item_name}（${loan.item_code}）应于 ${fmt(loan.due_at)} 归还，已逾期，请尽快送还服务站。`,
-          link: "/m/loans",
-        });
-        await appendAudit(trx, opts.actor ?? systemActor, {
-          action: "loan.reminded",
-          objectType: "loan",
-          objectId: loan.id,
-          stationId: loan.station_id,
-          after: { remindedAt: at, accounts: accounts.length },
-        });
-        return true;
-      });
-      if (!done) continue;
-      reminded++;
-      notified += outbox.size;
-      await outbox.deliver();
-      byStation.set(loan.station_id, [...(byStation.get(loan.station_id) ?? []), loan]);
-    }
-    for (const [stationId, loans] of byStation) {
-      const outbox = this.notifier.outbox();
-      await this.db.transaction().execute(async (trx) => {
-        const staff = await staffOfStation(trx, stationId);
-        const lines = loans.slice(0, 10).map((l) => `${l.item_code} ${l.borrower_name ?? ""}（应还 ${fmt(l.due_at)}）`);
-        const more = loans.length > 10 ? ` 等 ${loans.length} 件` : "";
-        await outbox.addMany(trx, staff, {
-          kind: "loan.overdue_list",
-          title: `便民物品逾期未还 ${loans.length} 件`,
-          body: `${lines.join("；")}${more}。已提醒借用人，请跟进。`,
-          link: "/services/lending?tab=loans&view=overdue",
-        });
-      });
-      notified += outbox.size;
-      await outbox.deliver();
-    }
-    const overdue = await this.repo.countOverdue(opts.stationIds ?? null, at);
-    return { reminded, overdue, notified };
+  /** The same, now: staff asking for it. */
+  remindNow(opts: { stationIds?: number[] | null; actor?: Actor } = {}) {
+    return this.overdue.remind(this.clock.now(), opts);
   }
 
   jobs(): Job[] {
-    return [{ name: "lending.overdue_reminders", everyMs: 30 * 60_000, run: (now) => this.remindOverdue(now) }];
+    return [{ name: "lending.overdue_reminders", everyMs: 30 * 60_000, run: (now) => this.remindOverdue(now, { actor: systemActor }) }];
   }
 
   /** For other modules (the fair scale): a fair scale of the station. */

@@ -1,14 +1,15 @@
 // The lending module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { BorrowerKind, ItemStatus, LendKind, LoanStatus, ReweighOutcome } from "../../../contracts/lending.ts";
 
 export interface LendItemTable {
   id: Generated<number>;
   station_id: number;
-  kind: string;
+  kind: LendKind;
   code: string;
   name: string;
-  status: string;
+  status: ItemStatus;
   loan_days: number;
   note: string | null;
   created_at: string;
@@ -20,11 +21,11 @@ export interface LoanTable {
   id: Generated<number>;
   station_id: number;
   item_id: number;
-  borrower_kind: string;
+  borrower_kind: BorrowerKind;
   resident_id: number | null;
   merchant_id: number | null;
   borrower_user_id: number | null;
-  status: string;
+  status: LoanStatus;
   lent_at: string;
   due_at: string;
   returned_at: string | null;
@@ -47,7 +48,7 @@ export interface ReweighTable {
   unit_price_fen: number;
   short_grams: number;
   overcharge_fen: number;
-  outcome: string;
+  outcome: ReweighOutcome;
   scale_item_id: number | null;
   shopper_user_id: number | null;
   shopper_name: string | null;

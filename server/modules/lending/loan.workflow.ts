@@ -69,8 +69,6 @@ export function needsReminder(loan: { status: string; due_at: string; reminded_a
   return isOverdue(loan, now) && loan.reminded_at === null;
 }
 
-// ---- codes
-
 export const kindCodes: Record<LendKind, string> = { umbrella: "SAN", bike: "CHE", scale: "CHENG", other: "QT" };
 export const kindNames: Record<LendKind, string> = { umbrella: "共享雨伞", bike: "小黄车", scale: "公平秤", other: "其他" };
 

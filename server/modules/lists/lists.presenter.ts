@@ -1,8 +1,7 @@
 // Rows of the three lists as the API shows them; one place per record type.
 import type { z } from "zod";
 import type { fundingSourceSchema, Need, Offer, outcomeSchema, Project } from "../../../contracts/lists.ts";
-import type { NeedRow, OfferRow, ProjectRow } from "./lists.repository.ts";
-import type { NeedStatus, OfferStatus, ProjectStatus } from "./lists.workflow.ts";
+import type { NeedRow, OfferRow, ProjectRow, ProjectUpdateRow } from "./lists.repository.ts";
 
 type FundingSource = z.infer<typeof fundingSourceSchema>;
 type Outcome = z.infer<typeof outcomeSchema>;
@@ -13,8 +12,8 @@ export function presentNeed(row: NeedRow): Need {
     stationId: row.station_id,
     title: row.title,
     description: row.description,
-    kind: row.kind as Need["kind"],
-    status: row.status as NeedStatus,
+    kind: row.kind,
+    status: row.status,
     raisedBy: row.raised_by_name,
     offerId: row.offer_id,
     offerTitle: row.offer_title ?? null,
@@ -32,9 +31,9 @@ export function presentOffer(row: OfferRow): Offer {
     unitName: row.unit_name,
     title: row.title,
     description: row.description,
-    kind: row.kind as Offer["kind"],
+    kind: row.kind,
     amountFen: row.amount_fen,
-    status: row.status as OfferStatus,
+    status: row.status,
     createdAt: row.created_at,
     version: row.version,
   };
@@ -44,6 +43,11 @@ export interface ProjectParts {
   participants: { id: number; name: string }[];
   needs: { id: number; title: string }[];
   updates: { at: string; note: string; percent: number; actorName: string | null }[];
+}
+
+/** One progress update of a project. */
+export function presentProjectUpdate(u: ProjectUpdateRow): ProjectParts["updates"][number] {
+  return { at: u.at, note: u.note, percent: u.percent, actorName: u.actor_name };
 }
 
 export function presentProject(row: ProjectRow, parts: ProjectParts): Project {
@@ -59,7 +63,7 @@ export function presentProject(row: ProjectRow, parts: ProjectParts): Project {
     fundingSources: JSON.parse(row.funding_json) as FundingSource[],
     startDate: row.start_date,
     endDate: row.end_date,
-    status: row.status as ProjectStatus,
+    status: row.status,
     percent: row.percent,
     outcomes: JSON.parse(row.outcomes_json) as Outcome[],
     needs: parts.needs,

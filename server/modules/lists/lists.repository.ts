@@ -1,6 +1,7 @@
 // The needs, offers and projects tables (with project units and progress updates). Only this file touches them.
 
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from "../../../contracts/lists.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -16,23 +17,23 @@ export interface Page {
 
 export interface NeedFilter {
   stationIds: number[] | null;
-  status?: string;
-  kind?: string;
+  status?: NeedStatus;
+  kind?: NeedKind;
   q?: string;
   raisedByUserId?: number;
 }
 
 export interface OfferFilter {
   stationIds: number[] | null;
-  status?: string;
-  kind?: string;
+  status?: OfferStatus;
+  kind?: OfferKind;
   unitId?: number;
   q?: string;
 }
 
 export interface ProjectFilter {
   stationIds: number[] | null;
-  status?: string;
+  status?: ProjectStatus;
   /** Projects the unit owns or takes part in. */
   unitId?: number;
   q?: string;
@@ -117,8 +118,6 @@ export class ListsRepository {
     this.db = db;
   }
 
-  // ---- needs ----
-
   private needs(db: Db) {
     return db.selectFrom("needs as n").leftJoin("offers as o", "o.id", "n.offer_id");
   }
@@ -198,7 +197,7 @@ export class ListsRepository {
   }
 
   /** Moves several needs at once from the statuses named (inside the caller's transaction); returns how many moved. */
-  async moveNeeds(db: Db, ids: number[], fromStatuses: string[], values: Partial<NeedValues>) {
+  async moveNeeds(db: Db, ids: number[], fromStatuses: NeedStatus[], values: Partial<NeedValues>) {
     if (ids.length === 0) return 0;
     const r = await db
       .updateTable("needs")
@@ -208,8 +207,6 @@ export class ListsRepository {
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
-
-  // ---- offers ----
 
   private offers(db: Db) {
     return db.selectFrom("offers as f").innerJoin("alliance_units as u", "u.id", "f.unit_id");
@@ -268,8 +265,6 @@ export class ListsRepository {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
-
-  // ---- projects ----
 
   private projects(db: Db) {
     return db.selectFrom("projects as p").innerJoin("alliance_units as u", "u.id", "p.owner_unit_id");
@@ -386,3 +381,4 @@ async function insertBatches<T>(values: T[], insert: (batch: T[]) => Promise<num
 export type NeedRow = NonNullable<Awaited<ReturnType<ListsRepository["findNeed"]>>>;
 export type OfferRow = NonNullable<Awaited<ReturnType<ListsRepository["findOffer"]>>>;
 export type ProjectRow = NonNullable<Awaited<ReturnType<ListsRepository["findProject"]>>>;
+export type ProjectUpdateRow = Awaited<ReturnType<ListsRepository["projectUpdates"]>>[number];

@@ -21,7 +21,7 @@ export async function listsRoutes(app: FastifyInstance, { services }: { services
   const service = services.lists;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // ---- needs (需求清单)
+  // Needs (需求清单).
   let tags = ["needs"];
   r.get(
     "/api/needs",
@@ -75,7 +75,7 @@ export async function listsRoutes(app: FastifyInstance, { services }: { services
     async (request) => service.closeNeed(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
-  // ---- offers (服务清单)
+  // Offers (服务清单).
   tags = ["offers"];
   r.get(
     "/api/offers",
@@ -126,7 +126,7 @@ export async function listsRoutes(app: FastifyInstance, { services }: { services
     async (request) => service.changeOffer(requireUser(request), request.params.id, "reactivate", request.body, actorOf(request)),
   );
 
-  // ---- projects (项目)
+  // Projects (项目).
   tags = ["projects"];
   r.get(
     "/api/projects",

@@ -19,20 +19,13 @@ import type {
 } from "../../../contracts/lists.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
-import { presentNeed, presentOffer, presentProject, projectAuditView } from "./lists.presenter.ts";
+import { presentNeed, presentOffer, presentProject, presentProjectUpdate, projectAuditView } from "./lists.presenter.ts";
 import { ListsRepository, type NeedRow, type OfferRow, type ProjectRow } from "./lists.repository.ts";
-import {
-  type NeedStatus,
-  needJoinsProject,
-  nextNeedStatus,
-  nextOfferStatus,
-  nextProjectStatus,
-  type OfferStatus,
-  type ProjectStatus,
-} from "./lists.workflow.ts";
+import { needJoinsProject, nextNeedStatus, nextOfferStatus, nextProjectStatus } from "./lists.workflow.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 type PageQuery = { page: number; pageSize: number; sort?: string; order: "asc" | "desc"; q?: string; stationId?: number };
@@ -50,13 +43,13 @@ const pageOf = (q: PageQuery) => ({ limit: q.pageSize, offset: (q.page - 1) * q.
 export class ListsService {
   readonly repo: ListsRepository;
   private readonly db: Kysely<DB>;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.db = db;
     this.repo = new ListsRepository(db);
+    this.clock = clock;
   }
-
-  // ---------------------------------------------------------------- needs
 
   async listNeeds(user: SessionUser, query: z.output<typeof needListQuery>) {
     const { rows, total } = await this.repo.listNeeds(
@@ -88,7 +81,8 @@ export class ListsService {
 
   async raiseNeed(user: SessionUser, input: z.output<typeof needCreateSchema>, actor: Actor): Promise<Need> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const now = this.clock.now();
+    const stamp = now.toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await this.repo.insertNeed(trx, {
         station_id: stationId,
@@ -100,10 +94,11 @@ export class ListsService {
         raised_by_name: user.displayName,
         offer_id: null,
         project_id: null,
-        created_at: now,
-        updated_at: now,
+        created_at: stamp,
+        updated_at: stamp,
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "need.raised",
         objectType: "need",
         objectId: newId,
@@ -117,20 +112,22 @@ export class ListsService {
   }
 
   async matchNeed(user: SessionUser, id: number, input: z.output<typeof matchSchema>, actor: Actor): Promise<Need> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const need = await this.visibleNeed(user, id, trx);
       const offer = await this.repo.findOffer(input.offerId, trx);
       if (!offer || offer.station_id !== need.station_id) throw fail("record.not_found", [{ field: "offerId" }]);
       if (offer.status !== "active") throw fail("offer.inactive", [{ field: "offerId" }]);
-      const step = nextNeedStatus(need.status as NeedStatus, "match");
+      const step = nextNeedStatus(need.status, "match");
       if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
       const ok = await this.repo.updateNeed(trx, id, input.version, {
         status: step.status,
         offer_id: offer.id,
-        updated_at: new Date().toISOString(),
+        updated_at: now.toISOString(),
       });
       if (!ok) throw conflict();
       await appendAudit(trx, actor, {
+        at: now,
         action: "need.matched",
         objectType: "need",
         objectId: id,
@@ -143,14 +140,16 @@ export class ListsService {
   }
 
   async closeNeed(user: SessionUser, id: number, input: z.output<typeof statusChangeSchema>, actor: Actor): Promise<Need> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const need = await this.visibleNeed(user, id, trx);
-      const step = nextNeedStatus(need.status as NeedStatus, "close");
+      const step = nextNeedStatus(need.status, "close");
       if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
-      if (!(await this.repo.updateNeed(trx, id, input.version, { status: step.status, updated_at: new Date().toISOString() }))) {
+      if (!(await this.repo.updateNeed(trx, id, input.version, { status: step.status, updated_at: now.toISOString() }))) {
         throw conflict();
       }
       await appendAudit(trx, actor, {
+        at: now,
         action: "need.closed",
         objectType: "need",
         objectId: id,
@@ -166,8 +165,6 @@ export class ListsService {
   openNeedsOf(trx: Db, stationId: number) {
     return this.repo.openNeeds(trx, stationId);
   }
-
-  // ---------------------------------------------------------------- offers
 
   async listOffers(user: SessionUser, query: z.output<typeof offerListQuery>) {
     const { rows, total } = await this.repo.listOffers(
@@ -204,7 +201,8 @@ export class ListsService {
     this.assertWritesFor(user, input.unitId, "unitId");
     const [unit] = await this.repo.units([input.unitId]);
     if (!unit || !reachesStation(user, unit.station_id)) throw fail("record.not_found", [{ field: "unitId" }]);
-    const now = new Date().toISOString();
+    const now = this.clock.now();
+    const stamp = now.toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await this.repo.insertOffer(trx, {
         station_id: unit.station_id,
@@ -214,10 +212,11 @@ export class ListsService {
         kind: input.kind,
         amount_fen: input.amountFen,
         status: "active",
-        created_at: now,
-        updated_at: now,
+        created_at: stamp,
+        updated_at: stamp,
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "offer.published",
         objectType: "offer",
         objectId: newId,
@@ -236,15 +235,17 @@ export class ListsService {
     input: z.output<typeof statusChangeSchema>,
     actor: Actor,
   ): Promise<Offer> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const offer = await this.visibleOffer(user, id, trx);
       this.assertWritesFor(user, offer.unit_id);
-      const step = nextOfferStatus(offer.status as OfferStatus, event);
+      const step = nextOfferStatus(offer.status, event);
       if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
-      if (!(await this.repo.updateOffer(trx, id, input.version, { status: step.status, updated_at: new Date().toISOString() }))) {
+      if (!(await this.repo.updateOffer(trx, id, input.version, { status: step.status, updated_at: now.toISOString() }))) {
         throw conflict();
       }
       await appendAudit(trx, actor, {
+        at: now,
         action: event === "withdraw" ? "offer.withdrawn" : "offer.reactivated",
         objectType: "offer",
         objectId: id,
@@ -255,8 +256,6 @@ export class ListsService {
     });
     return this.getOffer(user, id);
   }
-
-  // ---------------------------------------------------------------- projects
 
   async listProjects(user: SessionUser, query: z.output<typeof projectListQuery>) {
     const { rows, total } = await this.repo.listProjects(
@@ -277,9 +276,7 @@ export class ListsService {
       presentProject(r, {
         participants: units.filter((u) => u.project_id === r.id).map((u) => ({ id: u.id, name: u.name })),
         needs: needs.filter((n) => n.project_id === r.id).map((n) => ({ id: n.id, title: n.title })),
-        updates: updates
-          .filter((u) => u.project_id === r.id)
-          .map((u) => ({ at: u.at, note: u.note, percent: u.percent, actorName: u.actor_name })),
+        updates: updates.filter((u) => u.project_id === r.id).map(presentProjectUpdate),
       }),
     );
   }
@@ -309,13 +306,14 @@ export class ListsService {
         strangers.map(({ i }) => ({ field: `participantUnitIds.${i}` })),
       );
     const needIds = [...new Set(input.needIds)];
-    const now = new Date().toISOString();
+    const now = this.clock.now();
+    const stamp = now.toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       const needs = await this.repo.needsByIds(needIds, trx);
       for (const [i, nid] of input.needIds.entries()) {
         const need = needs.find((n) => n.id === nid);
         if (!need || need.station_id !== stationId) throw fail("record.not_found", [{ field: `needIds.${i}` }]);
-        if (!needJoinsProject(need.status as NeedStatus)) throw fail("project.need_unavailable", [{ field: `needIds.${i}` }]);
+        if (!needJoinsProject(need.status)) throw fail("project.need_unavailable", [{ field: `needIds.${i}` }]);
       }
       const newId = await this.repo.insertProject(
         trx,
@@ -331,19 +329,20 @@ export class ListsService {
           status: "planned",
           outcomes_json: "[]",
           cancel_reason: null,
-          created_at: now,
-          updated_at: now,
+          created_at: stamp,
+          updated_at: stamp,
         },
         input.participantUnitIds.filter((uid) => uid !== input.ownerUnitId),
       );
       const moved = await this.repo.moveNeeds(trx, needIds, ["open", "matched"], {
         status: "in_project",
         project_id: newId,
-        updated_at: now,
+        updated_at: stamp,
       });
       if (moved !== needIds.length) throw conflict();
       const created = await this.getProject(user, newId, trx);
       await appendAudit(trx, actor, {
+        at: now,
         action: "project.created",
         objectType: "project",
         objectId: newId,
@@ -356,12 +355,13 @@ export class ListsService {
   }
 
   async actOnProject(user: SessionUser, id: number, input: z.output<typeof projectActionSchema>, actor: Actor): Promise<Project> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleProject(user, id, trx);
-      const step = nextProjectStatus(row.status as ProjectStatus, input.action);
+      const step = nextProjectStatus(row.status, input.action);
       if (!step.ok) throw fail(step.refusal, [{ field: "action" }]);
-      const now = new Date().toISOString();
-      const values: Parameters<ListsRepository["updateProject"]>[3] = { status: step.status, updated_at: now };
+      const stamp = now.toISOString();
+      const values: Parameters<ListsRepository["updateProject"]>[3] = { status: step.status, updated_at: stamp };
       let detail: Record<string, unknown> = {};
       switch (input.action) {
         case "progress":
@@ -392,11 +392,12 @@ export class ListsService {
           percent: input.percent,
           actor_user_id: actor.userId,
           actor_name: actor.name,
-          at: now,
+          at: stamp,
         });
       }
-      if (input.action === "complete" || input.action === "cancel") await this.settleNeeds(trx, id, input.action, now);
+      if (input.action === "complete" || input.action === "cancel") await this.settleNeeds(trx, id, input.action, stamp);
       await appendAudit(trx, actor, {
+        at: now,
         action: projectAuditActions[input.action],
         objectType: "project",
         objectId: id,
@@ -416,7 +417,7 @@ export class ListsService {
       trx,
     );
     for (const need of rows) {
-      const step = nextNeedStatus(need.status as NeedStatus, action === "complete" ? "close" : "release", need.offer_id !== null);
+      const step = nextNeedStatus(need.status, action === "complete" ? "close" : "release", need.offer_id !== null);
       if (!step.ok) continue;
       await this.repo.updateNeed(trx, need.id, need.version, {
         status: step.status,

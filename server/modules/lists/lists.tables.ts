@@ -1,6 +1,7 @@
 // The lists module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from "../../../contracts/lists.ts";
 
 export interface OfferTable {
   id: Generated<number>;
@@ -8,9 +9,9 @@ export interface OfferTable {
   unit_id: number;
   title: string;
   description: string;
-  kind: string;
+  kind: OfferKind;
   amount_fen: number | null;
-  status: string;
+  status: OfferStatus;
   created_at: string;
   updated_at: string;
   version: Generated<number>;
@@ -21,8 +22,8 @@ export interface NeedTable {
   station_id: number;
   title: string;
   description: string;
-  kind: string;
-  status: string;
+  kind: NeedKind;
+  status: NeedStatus;
   raised_by_user_id: number | null;
   raised_by_name: string | null;
   offer_id: number | null;
@@ -42,7 +43,7 @@ export interface ProjectTable {
   funding_json: string;
   start_date: string;
   end_date: string | null;
-  status: string;
+  status: ProjectStatus;
   percent: Generated<number>;
   outcomes_json: string;
   cancel_reason: string | null;

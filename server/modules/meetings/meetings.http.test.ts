@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import { signCheckInToken } from "../../platform/checkin.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, type Session, type TestApp, testClock } from "../../test/helpers.ts";
 import { MeetingsRepository } from "./meetings.repository.ts";
 
 const DAY = 86_400_000;
-const stationDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * DAY).toISOString().slice(0, 10);
+const clock = testClock();
+/** The station date `offsetDays` from the test clock's today. */
+const stationDay = (offsetDays = 0) => addDays(stationDate(clock.now()), offsetDays);
 
 describe(`meetings, check-in and action items (${dialectName})`, () => {
   let t: TestApp;
@@ -19,7 +22,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
   let otherStationUnit: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     [staff, wuye, scjg, merchant] = await Promise.all([t.login("staff"), t.login("wuye"), t.login("scjg"), t.login("shanghu")]);
     const db = t.database.db;
     stationId = (await db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow()).id;
@@ -45,7 +48,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     t.as(staff, {
       method: "POST",
       url: "/api/meetings",
-      payload: { kind: "joint", title: "联席会议", startsAt: new Date().toISOString(), invitedUnitIds: [wuyeUnit], ...payload },
+      payload: { kind: "joint", title: "联席会议", startsAt: t.clock.now().toISOString(), invitedUnitIds: [wuyeUnit], ...payload },
     });
 
   it("schedules a meeting whose agenda starts with the station's open needs, and refuses bad input", async () => {
@@ -63,7 +66,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     expect(m.agenda).toContainEqual(expect.objectContaining({ source: "need", refId: need.json().id, title: "希望延长大门开放时间" }));
     expect(m).not.toHaveProperty("checkinSecret");
 
-    const past = await schedule({ startsAt: new Date(Date.now() - 2 * DAY).toISOString() });
+    const past = await schedule({ startsAt: new Date(t.clock.now().getTime() - 2 * DAY).toISOString() });
     expect(past.statusCode).toBe(400);
     expect(past.json().error).toMatchObject({ id: "meeting.starts_in_past", fields: [{ field: "startsAt" }] });
     const stranger = await schedule({ invitedUnitIds: [wuyeUnit, otherStationUnit] });
@@ -110,7 +113,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     const db = t.database.db;
     // Start from no upcoming meeting: the demo's scheduled joint meeting would otherwise be the earliest.
     await db.updateTable("meetings").set({ status: "cancelled" }).where("status", "=", "scheduled").execute();
-    const now = new Date().toISOString();
+    const now = t.clock.now().toISOString();
     const problemId = (
       await db
         .insertInto("problems")
@@ -128,7 +131,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
           reporter_phone_enc: null,
           status: "assigned",
           unit_id: wuyeUnit,
-          due_at: new Date(Date.now() - DAY).toISOString(),
+          due_at: new Date(t.clock.now().getTime() - DAY).toISOString(),
           escalated_meeting_id: null,
           rating: null,
           rating_comment: null,
@@ -141,21 +144,21 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
         .executeTakeFirstOrThrow()
     ).id;
     // Scheduling a joint meeting runs the escalation at once: the problem lands on the only upcoming one.
-    const later = (await schedule({ title: "下周联席会议", startsAt: new Date(Date.now() + 7 * DAY).toISOString() })).json();
+    const later = (await schedule({ title: "下周联席会议", startsAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() })).json();
     const got = (await t.as(staff, { method: "GET", url: `/api/meetings/${later.id}` })).json();
     const item = got.agenda.find((i: { source: string; refId: number }) => i.source === "problem" && i.refId === problemId);
     expect(item?.title).toBe("WT-TEST-0001 市场南门早上开门太晚");
     const escalated = await db.selectFrom("problems").select("escalated_meeting_id").where("id", "=", problemId).executeTakeFirstOrThrow();
     expect(escalated.escalated_meeting_id).toBe(later.id);
     // A council meeting sooner does not take escalations; an earlier joint meeting does.
-    await schedule({ kind: "council", title: "理事会", startsAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const sooner = (await schedule({ title: "明天联席会议", startsAt: new Date(Date.now() + DAY).toISOString() })).json();
+    await schedule({ kind: "council", title: "理事会", startsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() });
+    const sooner = (await schedule({ title: "明天联席会议", startsAt: new Date(t.clock.now().getTime() + DAY).toISOString() })).json();
 
     // Directly: agendaFor names the earliest upcoming joint meeting; addProblem appends once.
     const { MeetingsService } = await import("./meetings.service.ts");
-    const target = new MeetingsService(db, { openNeedsOf: async () => [] }).escalationTarget();
+    const target = new MeetingsService(db, { openNeedsOf: async () => [] }, t.clock).escalationTarget();
     await db.transaction().execute(async (trx) => {
-      const next = await target.agendaFor(trx, stationId);
+      const next = await target.agendaFor(trx, stationId, t.clock.now());
       expect(next).toEqual({ meetingId: sooner.id });
       await target.addProblem(trx, next!.meetingId, { id: 987654, code: "WT-X", title: "测试" });
       await target.addProblem(trx, next!.meetingId, { id: 987654, code: "WT-X", title: "测试" });
@@ -171,8 +174,8 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     const { token, url, qrSvg, expiresAt } = code.json();
     expect(url).toContain(`/m/checkin?token=${encodeURIComponent(token)}`);
     expect(qrSvg).toMatch(/^<svg/);
-    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(100_000);
-    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(120_000);
+    expect(Date.parse(expiresAt) - t.clock.now().getTime()).toBeGreaterThan(100_000);
+    expect(Date.parse(expiresAt) - t.clock.now().getTime()).toBeLessThanOrEqual(120_000);
 
     const scan = (s: Session, tk = token) => t.as(s, { method: "POST", url: "/api/meetings/checkin", payload: { token: tk } });
     const [first, second] = await Promise.all([scan(wuye), scan(wuye)]);
@@ -194,11 +197,11 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     expect((await scan(staff, `${payload}.${"A".repeat(43)}`)).json().error.id).toBe("meeting.checkin_invalid");
     const secret = (await t.database.db.selectFrom("meetings").select("checkin_secret").where("id", "=", m.id).executeTakeFirstOrThrow())
       .checkin_secret;
-    const expired = await scan(staff, signCheckInToken(secret, m.id, new Date(Date.now() - 1000)));
+    const expired = await scan(staff, signCheckInToken(secret, m.id, new Date(t.clock.now().getTime() - 1000)));
     expect(expired.statusCode).toBe(400);
     expect(expired.json().error.id).toBe("meeting.checkin_expired");
 
-    const tomorrow = (await schedule({ title: "明日会议", startsAt: new Date(Date.now() + 2 * DAY).toISOString() })).json();
+    const tomorrow = (await schedule({ title: "明日会议", startsAt: new Date(t.clock.now().getTime() + 2 * DAY).toISOString() })).json();
     const tomorrowCode = (await t.as(staff, { method: "GET", url: `/api/meetings/${tomorrow.id}/checkin-code` })).json();
     const closed = await scan(staff, tomorrowCode.token);
     expect(closed.statusCode).toBe(409);
@@ -309,7 +312,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     const repo = new MeetingsRepository(db);
     const m = (await schedule({ title: "逾期测试会" })).json();
     await db.updateTable("meetings").set({ status: "held" }).where("id", "=", m.id).execute();
-    const now = new Date().toISOString();
+    const now = t.clock.now().toISOString();
     const [lateId] = await repo.insertActionItems(db, [
       {
         meeting_id: m.id,

@@ -1,8 +1,8 @@
 // Meetings, attendance and action items as the API shows them; the check-in secret never leaves the server.
 import type { z } from "zod";
-import type { ActionItem, attendanceSchema, Meeting } from "../../../contracts/meetings.ts";
+import type { ActionItem, AgendaSource, attendanceSchema, Meeting } from "../../../contracts/meetings.ts";
 import type { ActionItemRow, AttendanceRow, MeetingRow } from "./meetings.repository.ts";
-import { type ActionItemStatus, isActionItemOverdue, type MeetingStatus } from "./meetings.workflow.ts";
+import { isActionItemOverdue } from "./meetings.workflow.ts";
 
 type Attendance = z.infer<typeof attendanceSchema>;
 
@@ -13,11 +13,12 @@ export function presentAttendance(row: Omit<AttendanceRow, "id" | "meeting_id">)
     unitId: row.unit_id,
     unitName: row.unit_name ?? null,
     checkedInAt: row.checked_in_at,
-    method: row.method === "qr" ? "qr" : "staff",
+    method: row.method,
   };
 }
 
-export function presentActionItem(row: ActionItemRow, now: Date = new Date()): ActionItem {
+/** An action item; `overdue` as of `now`. */
+export function presentActionItem(row: ActionItemRow, now: Date): ActionItem {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -26,9 +27,9 @@ export function presentActionItem(row: ActionItemRow, now: Date = new Date()): A
     ownerUnitId: row.owner_unit_id,
     ownerUnitName: row.owner_unit_name,
     dueDate: row.due_date,
-    status: row.status as ActionItemStatus,
+    status: row.status,
     note: row.note,
-    overdue: isActionItemOverdue(row.status as ActionItemStatus, row.due_date, now),
+    overdue: isActionItemOverdue(row.status, row.due_date, now),
     doneAt: row.done_at,
     version: row.version,
   };
@@ -36,25 +37,26 @@ export function presentActionItem(row: ActionItemRow, now: Date = new Date()): A
 
 export interface MeetingParts {
   units: { id: number; name: string }[];
-  agenda: { id: number; source: string; ref_id: number | null; title: string; note: string | null }[];
+  agenda: { id: number; source: AgendaSource; ref_id: number | null; title: string; note: string | null }[];
   attendance: AttendanceRow[];
   resolutions: ActionItemRow[];
 }
 
-export function presentMeeting(row: MeetingRow, parts: MeetingParts, now: Date = new Date()): Meeting {
+/** A meeting with its parts; its resolutions' `overdue` as of `now`. */
+export function presentMeeting(row: MeetingRow, parts: MeetingParts, now: Date): Meeting {
   const attendedUnits = new Set(parts.attendance.map((a) => a.unit_id).filter((u) => u !== null));
   return {
     id: row.id,
     stationId: row.station_id,
-    kind: row.kind as Meeting["kind"],
+    kind: row.kind,
     title: row.title,
     startsAt: row.starts_at,
     place: row.place,
-    status: row.status as MeetingStatus,
+    status: row.status,
     invitedUnits: parts.units.map((u) => ({ id: u.id, name: u.name, attended: attendedUnits.has(u.id) })),
     agenda: parts.agenda.map((a) => ({
       id: a.id,
-      source: a.source as Meeting["agenda"][number]["source"],
+      source: a.source,
       refId: a.ref_id,
       title: a.title,
       note: a.note,

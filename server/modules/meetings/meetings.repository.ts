@@ -1,6 +1,7 @@
 // Meetings, invited units, agenda items, attendances and action items. Only this file touches those tables.
 
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { ActionItemStatus, AgendaSource, MeetingKind, MeetingStatus } from "../../../contracts/meetings.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -11,8 +12,8 @@ export interface MeetingFilter {
   stationIds: number[] | null;
   /** Only meetings this unit is invited to (unit accounts). */
   unitId?: number;
-  kind?: string;
-  status?: string;
+  kind?: MeetingKind;
+  status?: MeetingStatus;
   /** ISO instants: starts_at ≥ from, < to. */
   from?: string;
   to?: string;
@@ -22,7 +23,7 @@ export interface MeetingFilter {
 export interface ActionItemFilter {
   stationIds: number[] | null;
   unitId?: number;
-  status?: string;
+  status?: ActionItemStatus;
   meetingId?: number;
   /** Open items whose due date is before this station date. */
   overdueBefore?: string;
@@ -38,7 +39,7 @@ export interface Page {
 }
 
 export type MeetingValues = Omit<MeetingTable, "id" | "version">;
-export type AgendaValues = { source: string; ref_id: number | null; title: string; note: string | null };
+export type AgendaValues = { source: AgendaSource; ref_id: number | null; title: string; note: string | null };
 export type AttendanceValues = Omit<AttendanceTable, "id">;
 export type ActionItemValues = Omit<ActionItemTable, "id" | "version">;
 
@@ -139,7 +140,7 @@ export class MeetingsRepository {
   }
 
   /** The next scheduled meeting of a kind at a station starting at or after `fromIso`, earliest first. */
-  nextMeeting(db: Db, stationId: number, kind: string, fromIso: string) {
+  nextMeeting(db: Db, stationId: number, kind: MeetingKind, fromIso: string) {
     return db
       .selectFrom("meetings")
       .select(["id"])
@@ -248,7 +249,7 @@ export class MeetingsRepository {
     return rows.map((r) => r.id);
   }
 
-  hasAgendaItem(db: Db, meetingId: number, source: string, refId: number) {
+  hasAgendaItem(db: Db, meetingId: number, source: AgendaSource, refId: number) {
     return db
       .selectFrom("agenda_items")
       .select("id")
@@ -279,8 +280,6 @@ export class MeetingsRepository {
   async insertAttendances(db: Db, values: AttendanceValues[]) {
     return batches(values, async (b) => (await db.insertInto("attendances").values(b).returning("id").execute()).map((r) => r.id));
   }
-
-  // ---- action items
 
   private filteredActionItems(db: Db, f: ActionItemFilter) {
     let q = db
@@ -353,8 +352,6 @@ export class MeetingsRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  // ---- look-ups of other records a meeting names
-
   units(ids: number[], db: Db = this.db) {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom("alliance_units").select(["id", "station_id", "name"]).where("id", "in", ids).execute();
@@ -372,8 +369,6 @@ export class MeetingsRepository {
   stationPath(stationId: number, db: Db = this.db) {
     return db.selectFrom("org_units").select("path").where("id", "=", stationId).executeTakeFirst();
   }
-
-  // ---- figures for the scorecard
 
   /** Per unit: held meetings it was invited to, and those it attended (someone of the unit checked in). */
   async unitMeetingStats(stationIds: number[] | null, from?: string, to?: string) {

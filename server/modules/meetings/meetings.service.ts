@@ -18,6 +18,7 @@ import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, qrSvg, signCheckInToken } from "../../platform/checkin.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
@@ -25,10 +26,8 @@ import type { EscalatedProblem, EscalationTarget } from "../problems/escalation.
 import { meetingAuditView, presentActionItem, presentAttendance, presentMeeting } from "./meetings.presenter.ts";
 import { type AttendanceRow, type MeetingRow, MeetingsRepository } from "./meetings.repository.ts";
 import {
-  type ActionItemStatus,
   agendaEditable,
   checkInOpen,
-  type MeetingStatus,
   nextActionItemStatus,
   nextMeetingStatus,
   stationDate,
@@ -55,12 +54,14 @@ export class MeetingsService {
   readonly repo: MeetingsRepository;
   private readonly db: Kysely<DB>;
   private readonly needs: OpenNeedsSource;
+  private readonly clock: Clock;
   private readonly jointScheduled: ((stationId: number) => Promise<unknown>)[] = [];
 
-  constructor(db: Kysely<DB>, needs: OpenNeedsSource) {
+  constructor(db: Kysely<DB>, needs: OpenNeedsSource, clock: Clock) {
     this.db = db;
     this.repo = new MeetingsRepository(db);
     this.needs = needs;
+    this.clock = clock;
   }
 
   /**
@@ -74,8 +75,8 @@ export class MeetingsService {
   /** The problems module's escalation target: the next scheduled joint meeting of the station. */
   escalationTarget(): EscalationTarget {
     return {
-      agendaFor: async (trx, stationId) => {
-        const next = await this.repo.nextMeeting(trx, stationId, "joint", new Date().toISOString());
+      agendaFor: async (trx, stationId, now) => {
+        const next = await this.repo.nextMeeting(trx, stationId, "joint", now.toISOString());
         return next ? { meetingId: next.id } : null;
       },
       addProblem: (trx, meetingId, problem) => this.addProblemToAgenda(trx, meetingId, problem),
@@ -88,8 +89,6 @@ export class MeetingsService {
       { source: "problem", ref_id: problem.id, title: `${problem.code} ${problem.title}`, note: null },
     ]);
   }
-
-  // ---------------------------------------------------------------- reading
 
   private unitOf(user: SessionUser): number | undefined {
     return unitScopeOf(user) ?? undefined;
@@ -108,10 +107,11 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    return { items: await this.present(rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.present(rows, this.clock.now()), total, page: query.page, pageSize: query.pageSize };
   }
 
-  private async present(rows: MeetingRow[], db: Db = this.db): Promise<Meeting[]> {
+  /** Meetings with their invited units, agenda, attendance and resolutions (overdue as of `now`). */
+  private async present(rows: MeetingRow[], now: Date, db: Db = this.db): Promise<Meeting[]> {
     const ids = rows.map((r) => r.id);
     const [units, agenda, attendance, resolutions] = await Promise.all([
       this.repo.invitedUnits(ids, db),
@@ -119,7 +119,6 @@ export class MeetingsService {
       this.repo.attendances(ids, db),
       this.repo.actionItemsOf(ids, db),
     ]);
-    const now = new Date();
     return rows.map((r) =>
       presentMeeting(
         r,
@@ -148,11 +147,9 @@ export class MeetingsService {
   }
 
   async get(user: SessionUser, id: number, db: Db = this.db): Promise<Meeting> {
-    const [m] = await this.present([await this.visible(user, id, db)], db);
+    const [m] = await this.present([await this.visible(user, id, db)], this.clock.now(), db);
     return m;
   }
-
-  // ---------------------------------------------------------------- scheduling and the agenda
 
   private async unitsOfStation(ids: number[], stationId: number, field: string, db: Db = this.db) {
     const unique = [...new Set(ids)];
@@ -168,7 +165,7 @@ export class MeetingsService {
 
   async create(user: SessionUser, input: z.output<typeof meetingCreateSchema>, actor: Actor): Promise<Meeting> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date();
+    const now = this.clock.now();
     const startsAt = new Date(input.startsAt);
     if (startsAt.getTime() < stationDayStart(stationDate(now)).getTime()) throw fail("meeting.starts_in_past", [{ field: "startsAt" }]);
     const unitIds = await this.unitsOfStation(input.invitedUnitIds, stationId, "invitedUnitIds");
@@ -196,8 +193,9 @@ export class MeetingsService {
         newId,
         needs.map((n) => ({ source: "need", ref_id: n.id, title: n.title, note: null })),
       );
-      const [created] = await this.present([(await this.repo.findMeeting(newId, trx))!], trx);
+      const [created] = await this.present([(await this.repo.findMeeting(newId, trx))!], now, trx);
       await appendAudit(trx, actor, {
+        at: now,
         action: "meeting.scheduled",
         objectType: "meeting",
         objectId: newId,
@@ -219,12 +217,14 @@ export class MeetingsService {
   }
 
   async addAgendaItem(user: SessionUser, id: number, input: z.output<typeof agendaItemCreateSchema>, actor: Actor): Promise<Meeting> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visible(user, id, trx);
-      if (!agendaEditable(row.status as MeetingStatus)) throw fail("meeting.transition", [{ field: "status" }]);
-      if (!(await this.repo.updateMeeting(trx, id, input.version, { updated_at: new Date().toISOString() }))) throw conflict();
+      if (!agendaEditable(row.status)) throw fail("meeting.transition", [{ field: "status" }]);
+      if (!(await this.repo.updateMeeting(trx, id, input.version, { updated_at: now.toISOString() }))) throw conflict();
       const [itemId] = await this.repo.appendAgenda(trx, id, [{ source: "custom", ref_id: null, title: input.title, note: input.note }]);
       await appendAudit(trx, actor, {
+        at: now,
         action: "meeting.agenda_added",
         objectType: "meeting",
         objectId: id,
@@ -236,13 +236,15 @@ export class MeetingsService {
   }
 
   async removeAgendaItem(user: SessionUser, id: number, itemId: number, actor: Actor): Promise<Meeting> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visible(user, id, trx);
-      if (!agendaEditable(row.status as MeetingStatus)) throw fail("meeting.transition", [{ field: "status" }]);
+      if (!agendaEditable(row.status)) throw fail("meeting.transition", [{ field: "status" }]);
       const item = await this.repo.findAgendaItem(trx, id, itemId);
       if (!item || !(await this.repo.deleteAgendaItem(trx, id, itemId))) throw notFound();
-      if (!(await this.repo.updateMeeting(trx, id, row.version, { updated_at: new Date().toISOString() }))) throw conflict();
+      if (!(await this.repo.updateMeeting(trx, id, row.version, { updated_at: now.toISOString() }))) throw conflict();
       await appendAudit(trx, actor, {
+        at: now,
         action: "meeting.agenda_removed",
         objectType: "meeting",
         objectId: id,
@@ -254,16 +256,18 @@ export class MeetingsService {
   }
 
   async act(user: SessionUser, id: number, input: z.output<typeof meetingActionSchema>, actor: Actor): Promise<Meeting> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visible(user, id, trx);
-      const step = nextMeetingStatus(row.status as MeetingStatus, input.action);
+      const step = nextMeetingStatus(row.status, input.action);
       if (!step.ok) throw fail(step.refusal, [{ field: "action" }]);
       const values =
         input.action === "hold"
-          ? { status: step.status, minutes: input.minutes, updated_at: new Date().toISOString() }
-          : { status: step.status, cancel_reason: input.reason, updated_at: new Date().toISOString() };
+          ? { status: step.status, minutes: input.minutes, updated_at: now.toISOString() }
+          : { status: step.status, cancel_reason: input.reason, updated_at: now.toISOString() };
       if (!(await this.repo.updateMeeting(trx, id, input.version, values))) throw conflict();
       await appendAudit(trx, actor, {
+        at: now,
         action: input.action === "hold" ? "meeting.held" : "meeting.cancelled",
         objectType: "meeting",
         objectId: id,
@@ -275,11 +279,10 @@ export class MeetingsService {
     return this.get(user, id);
   }
 
-  // ---------------------------------------------------------------- attendance
-
-  async checkInCode(user: SessionUser, id: number, origin: string, now: Date = new Date()) {
+  async checkInCode(user: SessionUser, id: number, origin: string) {
+    const now = this.clock.now();
     const row = await this.visible(user, id);
-    if (!takesAttendance(row.status as MeetingStatus)) throw fail("meeting.transition", [{ field: "status" }]);
+    if (!takesAttendance(row.status)) throw fail("meeting.transition", [{ field: "status" }]);
     const expiresAt = new Date(now.getTime() + CHECKIN_TTL_MS);
     const token = signCheckInToken(row.checkin_secret, row.id, expiresAt);
     const url = `${origin}/m/checkin?token=${encodeURIComponent(token)}`;
@@ -287,14 +290,15 @@ export class MeetingsService {
   }
 
   /** Records the caller's attendance once; a second scan answers with the record already there. */
-  async checkIn(user: SessionUser, token: string, actor: Actor, now: Date = new Date()) {
+  async checkIn(user: SessionUser, token: string, actor: Actor) {
+    const now = this.clock.now();
     const parsed = parseCheckInToken(token);
     const row = parsed ? await this.repo.findMeeting(parsed.meetingId) : undefined;
     const check = checkToken(parsed, row?.checkin_secret ?? null, now);
     if (!check.ok) throw fail(check.refusal, [{ field: "token" }]);
     const meeting = row!;
     if (!reachesStation(user, meeting.station_id)) throw fail("meeting.checkin_invalid", [{ field: "token" }]);
-    if (!checkInOpen(meeting.status as MeetingStatus, meeting.starts_at, now)) throw fail("meeting.checkin_closed", [{ field: "token" }]);
+    if (!checkInOpen(meeting.status, meeting.starts_at, now)) throw fail("meeting.checkin_closed", [{ field: "token" }]);
     const unitId = this.unitOf(user);
     if (unitId !== undefined) {
       const invited = await this.repo.invitedUnits([meeting.id]);
@@ -314,6 +318,7 @@ export class MeetingsService {
           checked_in_at: now.toISOString(),
         });
         await appendAudit(trx, actor, {
+          at: now,
           action: "meeting.checked_in",
           objectType: "meeting",
           objectId: meeting.id,
@@ -333,9 +338,10 @@ export class MeetingsService {
 
   /** Staff record someone's attendance by hand (no phone, or signed on paper). */
   async recordAttendance(user: SessionUser, id: number, input: ManualAttendance, actor: Actor) {
+    const now = this.clock.now();
     const result = await this.db.transaction().execute(async (trx) => {
       const meeting = await this.visible(user, id, trx);
-      if (!takesAttendance(meeting.status as MeetingStatus)) throw fail("meeting.transition", [{ field: "status" }]);
+      if (!takesAttendance(meeting.status)) throw fail("meeting.transition", [{ field: "status" }]);
       let unitId = input.unitId ?? null;
       if (unitId !== null) {
         const [unit] = await this.repo.units([unitId], trx);
@@ -361,9 +367,10 @@ export class MeetingsService {
         name: input.name,
         unit_id: unitId,
         method: "staff",
-        checked_in_at: new Date().toISOString(),
+        checked_in_at: now.toISOString(),
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "meeting.attendance_recorded",
         objectType: "meeting",
         objectId: id,
@@ -375,14 +382,12 @@ export class MeetingsService {
     return { attendance: presentAttendance(result.row), created: result.created };
   }
 
-  // ---------------------------------------------------------------- resolutions and action items
-
   async addResolution(user: SessionUser, id: number, input: z.output<typeof resolutionCreateSchema>, actor: Actor): Promise<ActionItem> {
-    const now = new Date();
+    const now = this.clock.now();
     if (input.dueDate < stationDate(now)) throw fail("action_item.due_in_past", [{ field: "dueDate" }]);
     const itemId = await this.db.transaction().execute(async (trx) => {
       const meeting = await this.visible(user, id, trx);
-      if (!takesResolutions(meeting.status as MeetingStatus)) throw fail("meeting.not_held", [{ field: "status" }]);
+      if (!takesResolutions(meeting.status)) throw fail("meeting.not_held", [{ field: "status" }]);
       const [unit] = await this.repo.units([input.ownerUnitId], trx);
       if (!unit || unit.station_id !== meeting.station_id) throw fail("record.not_found", [{ field: "ownerUnitId" }]);
       const newId = await this.repo.insertActionItem(trx, {
@@ -398,6 +403,7 @@ export class MeetingsService {
         updated_at: now.toISOString(),
       });
       await appendAudit(trx, actor, {
+        at: now,
         action: "action_item.created",
         objectType: "action_item",
         objectId: newId,
@@ -406,12 +412,13 @@ export class MeetingsService {
       });
       return newId;
     });
-    return presentActionItem((await this.repo.findActionItem(itemId))!);
+    return presentActionItem((await this.repo.findActionItem(itemId))!, now);
   }
 
   async listActionItems(user: SessionUser, query: z.output<typeof actionItemListQuery>) {
     const own = this.unitOf(user);
-    const today = stationDate(new Date());
+    const now = this.clock.now();
+    const today = stationDate(now);
     const { rows, total } = await this.repo.listActionItems(
       {
         stationIds: stationFilter(user, query.stationId),
@@ -423,7 +430,6 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    const now = new Date();
     return { items: rows.map((r) => presentActionItem(r, now)), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -437,23 +443,25 @@ export class MeetingsService {
   }
 
   async getActionItem(user: SessionUser, id: number): Promise<ActionItem> {
-    return presentActionItem(await this.visibleActionItem(user, id));
+    return presentActionItem(await this.visibleActionItem(user, id), this.clock.now());
   }
 
   async updateActionItem(user: SessionUser, id: number, input: z.output<typeof actionItemUpdateSchema>, actor: Actor): Promise<ActionItem> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleActionItem(user, id, trx);
-      const step = nextActionItemStatus(row.status as ActionItemStatus, input.status);
+      const step = nextActionItemStatus(row.status, input.status);
       if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
-      const now = new Date().toISOString();
+      const at = now.toISOString();
       const values = {
         status: step.status,
         note: input.note ?? row.note,
-        done_at: step.status === "done" ? now : null,
-        updated_at: now,
+        done_at: step.status === "done" ? at : null,
+        updated_at: at,
       };
       if (!(await this.repo.updateActionItem(trx, id, input.version, values))) throw conflict();
       await appendAudit(trx, actor, {
+        at: now,
         action: step.status === row.status ? "action_item.noted" : `action_item.${step.status}`,
         objectType: "action_item",
         objectId: id,
@@ -464,8 +472,6 @@ export class MeetingsService {
     });
     return this.getActionItem(user, id);
   }
-
-  // ---------------------------------------------------------------- figures for the scorecard
 
   /** Per unit and period (station dates, inclusive): held meetings invited to and attended, action items and done. */
   async unitStats(stationIds: number[] | null, from?: string, to?: string) {

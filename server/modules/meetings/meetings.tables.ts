@@ -1,15 +1,16 @@
 // The meetings module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { ActionItemStatus, AgendaSource, AttendanceMethod, MeetingKind, MeetingStatus } from "../../../contracts/meetings.ts";
 
 export interface MeetingTable {
   id: Generated<number>;
   station_id: number;
-  kind: string;
+  kind: MeetingKind;
   title: string;
   starts_at: string;
   place: string | null;
-  status: string;
+  status: MeetingStatus;
   minutes: string | null;
   cancel_reason: string | null;
   checkin_secret: string;
@@ -26,7 +27,7 @@ export interface MeetingUnitTable {
 export interface AgendaItemTable {
   id: Generated<number>;
   meeting_id: number;
-  source: string;
+  source: AgendaSource;
   ref_id: number | null;
   title: string;
   note: string | null;
@@ -39,7 +40,7 @@ export interface AttendanceTable {
   user_id: number | null;
   name: string;
   unit_id: number | null;
-  method: string;
+  method: AttendanceMethod;
   checked_in_at: string;
 }
 
@@ -50,7 +51,7 @@ export interface ActionItemTable {
   text: string;
   owner_unit_id: number;
   due_date: string;
-  status: string;
+  status: ActionItemStatus;
   note: string | null;
   done_at: string | null;
   created_at: string;

@@ -10,8 +10,8 @@ export interface EscalatedProblem {
 }
 
 export interface EscalationTarget {
-  /** The next joint meeting of the station that can take agenda items, or null if none is scheduled. */
-  agendaFor(trx: Transaction<DB>, stationId: number): Promise<{ meetingId: number } | null>;
+  /** The next joint meeting of the station (after `now`) that can take agenda items, or null if none is scheduled. */
+  agendaFor(trx: Transaction<DB>, stationId: number, now: Date): Promise<{ meetingId: number } | null>;
   /** Puts the problem on that meeting's agenda (inside the same transaction). */
   addProblem(trx: Transaction<DB>, meetingId: number, problem: EscalatedProblem): Promise<void>;
 }

@@ -133,7 +133,8 @@ describe(`problems (${dialectName})`, () => {
   });
 
   it("runs the whole loop: accept, assign, start, resolve with a photo, confirm; public board and unit stats follow", async () => {
-    const service = new ProblemsService(t.database.db, t.vault, new FilesService(t.database.db), new Notifier({ send() {} }, silent));
+    const db = t.database.db;
+    const service = new ProblemsService(db, t.vault, new FilesService(db, t.clock), new Notifier({ send() {} }, silent, t.clock), t.clock);
     const statsBefore = (await service.unitStats([stationId])).find((s) => s.unitId === wuyeUnitId) ?? {
       assigned: 0,
       resolved: 0,
@@ -151,8 +152,8 @@ describe(`problems (${dialectName})`, () => {
     expect(assigned.json()).toMatchObject({ status: "assigned", unitId: wuyeUnitId, overdue: false });
     // Due at the end of the 7th day in UTC+8.
     const due = new Date(assigned.json().dueAt);
-    expect(due.getTime() - Date.now()).toBeGreaterThan(6 * 86_400_000);
-    expect(due.getTime() - Date.now()).toBeLessThan(8 * 86_400_000);
+    expect(due.getTime() - t.clock.now().getTime()).toBeGreaterThan(6 * 86_400_000);
+    expect(due.getTime() - t.clock.now().getTime()).toBeLessThan(8 * 86_400_000);
     const unitList = (await t.as(wuye, { method: "GET", url: "/api/problems" })).json();
     expect(unitList.items.every((i: { unitId: number }) => i.unitId === wuyeUnitId)).toBe(true);
     const ours = unitList.items.find((i: { id: number }) => i.id === p.id);
@@ -375,7 +376,8 @@ describe(`problems (${dialectName})`, () => {
     const db = t.database.db;
     // The demo's upcoming joint meeting would take the escalation first; this test brings its own.
     await db.updateTable("meetings").set({ status: "cancelled" }).where("status", "=", "scheduled").execute();
-    await db.updateTable("problems").set({ due_at: "2026-01-01T15:59:59.000Z" }).where("id", "=", p.id).execute();
+    const yesterday = new Date(t.clock.now().getTime() - 86_400_000).toISOString();
+    await db.updateTable("problems").set({ due_at: yesterday }).where("id", "=", p.id).execute();
     const overdue = (await t.as(staff, { method: "GET", url: "/api/problems?overdue=true" })).json();
     expect(overdue.items.map((i: { id: number }) => i.id)).toContain(p.id);
     expect(overdue.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
@@ -389,14 +391,14 @@ describe(`problems (${dialectName})`, () => {
     expect(again.json()).toMatchObject({ flagged: 0 });
     expect((await t.as(merchant, { method: "POST", url: "/api/problems/escalate", payload: {} })).statusCode).toBe(403);
 
-    const now = new Date().toISOString();
+    const now = t.clock.now().toISOString();
     const meeting = await db
       .insertInto("meetings")
       .values({
         station_id: stationId,
         kind: "joint",
         title: "联席会议",
-        starts_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        starts_at: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
         place: null,
         status: "scheduled",
         minutes: null,
@@ -408,13 +410,13 @@ describe(`problems (${dialectName})`, () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     const added: { meetingId: number; code: string }[] = [];
-    const service = new ProblemsService(db, t.vault, new FilesService(db), new Notifier({ send() {} }, silent), {
+    const service = new ProblemsService(db, t.vault, new FilesService(db, t.clock), new Notifier({ send() {} }, silent, t.clock), t.clock, {
       agendaFor: async (_trx, sid) => (sid === stationId ? { meetingId: meeting.id } : null),
       addProblem: async (_trx, meetingId, problem) => {
         added.push({ meetingId, code: problem.code });
       },
     });
-    const run = await service.escalateOverdue(new Date());
+    const run = await service.escalateOverdue(t.clock.now());
     expect(run.flagged).toBe(0);
     expect(run.escalated).toBeGreaterThanOrEqual(1);
     expect(added).toContainEqual({ meetingId: meeting.id, code: p.code });
@@ -422,7 +424,7 @@ describe(`problems (${dialectName})`, () => {
     expect(detail.escalatedMeetingId).toBe(meeting.id);
     expect(detail.version).toBe(assigned.version);
     expect(detail.events.map((e: { action: string }) => e.action)).toContain("overdue");
-    expect((await service.escalateOverdue(new Date())).escalated).toBe(0);
+    expect((await service.escalateOverdue(t.clock.now())).escalated).toBe(0);
   });
 
   it("notifications: unread count, mark one and all read, another's is not found", async () => {
@@ -440,7 +442,7 @@ describe(`problems (${dialectName})`, () => {
     const loose = await upload(resident);
     const kept = await upload(resident);
     expect((await report(resident, { title: "垃圾桶满溢", photoIds: [kept] })).statusCode).toBe(201);
-    const removed = await new FilesService(t.database.db).sweepUnattached(new Date(Date.now() + 1000));
+    const removed = await new FilesService(t.database.db, t.clock).sweepUnattached(new Date(t.clock.now().getTime() + 1000));
     expect(removed).toBeGreaterThanOrEqual(1);
     expect((await t.as(resident, { method: "GET", url: `/api/files/${loose}` })).statusCode).toBe(404);
     expect((await t.as(resident, { method: "GET", url: `/api/files/${kept}` })).statusCode).toBe(200);

@@ -1,8 +1,10 @@
-import type { ProblemCategory, ProblemDetail, ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
+// Problems, their events, categories and the public board as the API shows them (the reporter masked by role).
+import type { z } from "zod";
+import type { ProblemCategory, ProblemDetail, problemEventSchema, publicProblemSchema } from "../../../contracts/problems.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { fileUrl } from "../../platform/files.ts";
-import type { ProblemCategoryRow, ProblemRow } from "./problems.repository.ts";
+import type { ProblemCategoryRow, ProblemEventRow, ProblemRow, PublicProblemRow } from "./problems.repository.ts";
 import { isOverdue } from "./problems.workflow.ts";
 
 export type Photo = { id: string; url: string };
@@ -42,17 +44,17 @@ export function presentProblem(
     description: row.description,
     categoryCode: row.category_code,
     categoryName: (o.locale === "en" ? row.category_name_en : row.category_name) ?? row.category_code,
-    source: row.source as ProblemSource,
+    source: row.source,
     place: row.place,
     stallId: row.stall_id,
     stallCode: row.stall_code ?? null,
-    status: row.status as ProblemStatus,
+    status: row.status,
     reporterName: row.reporter_name === null ? null : o.reporter === "full" ? row.reporter_name : maskName(row.reporter_name),
     reporterPhone: phone,
     unitId: row.unit_id,
     unitName: row.unit_name ?? null,
     dueAt: row.due_at,
-    overdue: isOverdue(row.status as ProblemStatus, row.due_at, o.now),
+    overdue: isOverdue(row.status, row.due_at, o.now),
     escalatedMeetingId: row.escalated_meeting_id,
     rating: row.rating,
     ratingComment: row.rating_comment,
@@ -67,6 +69,39 @@ export function presentProblem(
 }
 
 export type PresentedProblem = ReturnType<typeof presentProblem>;
+
+type ProblemEvent = z.infer<typeof problemEventSchema>;
+
+/** One event of a problem's timeline with the photos taken at it. */
+export function presentEvent(e: ProblemEventRow, photos: Photo[]): ProblemEvent {
+  return {
+    id: e.id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: e.note,
+    actorName: e.actor_name,
+    unitName: e.unit_name ?? null,
+    photos,
+    at: e.at,
+  };
+}
+
+/** A resolved problem on the public board: what was asked and the answer, no personal data. */
+export function presentPublicProblem(r: PublicProblemRow): z.infer<typeof publicProblemSchema> {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    categoryName: r.category_name ?? "",
+    place: r.place,
+    unitName: r.unit_name ?? null,
+    resolution: r.resolution,
+    rating: r.rating,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
+  };
+}
 
 /** What the audit log keeps of a problem: the workflow fields, no personal data. */
 export function auditView(p: { status: string; unitId: number | null; dueAt: string | null; rating: number | null; version: number }) {

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
 import { pageRows } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { DB, ProblemEventTable, ProblemTable } from "../../db/tables.ts";
@@ -13,11 +14,11 @@ export interface ProblemFilter {
   /** Self-scoped callers (and `mine`): only problems this user reported. */
   reporterUserId?: number;
   q?: string;
-  status?: string;
+  status?: ProblemStatus;
   /** Any of these statuses (the "waiting for me" view). */
-  statusIn?: readonly string[];
+  statusIn?: readonly ProblemStatus[];
   categoryCode?: string;
-  source?: string;
+  source?: ProblemSource;
   unitId?: number;
   overdueAt?: string;
   from?: string;
@@ -73,13 +74,12 @@ export const defaultCategories = [
 ] as const;
 
 /** Inserts the default categories when the table is empty (safe to call on every start and from several nodes). */
-export async function ensureDefaultCategories(db: Kysely<DB>): Promise<void> {
+export async function ensureDefaultCategories(db: Kysely<DB>, now: Date): Promise<void> {
   const any = await db.selectFrom("problem_categories").select("id").limit(1).executeTakeFirst();
   if (any) return;
-  const now = new Date().toISOString();
   await db
     .insertInto("problem_categories")
-    .values(defaultCategories.map((c) => ({ ...c, active: 1, created_at: now })))
+    .values(defaultCategories.map((c) => ({ ...c, active: 1, created_at: now.toISOString() })))
     .onConflict((oc) => oc.column("code").doNothing())
     .execute();
 }
@@ -167,8 +167,6 @@ export class ProblemsRepository {
     return (await problemById(db, { id })).rows[0];
   }
 
-  // ---- categories
-
   listCategories(db: Db = this.db) {
     return db.selectFrom("problem_categories").selectAll().orderBy("id").execute();
   }
@@ -186,8 +184,6 @@ export class ProblemsRepository {
     await db.updateTable("problem_categories").set(values).where("id", "=", id).execute();
   }
 
-  // ---- checks against the station's stalls and units
-
   async stallOfStation(db: Db, stallId: number, stationId: number) {
     return (await stallOfStation(db, { stallId, stationId })).rows[0];
   }
@@ -202,9 +198,6 @@ export class ProblemsRepository {
       .executeTakeFirst();
   }
 
-  // ---- writes
-
-  /** Inserts a problem with a provisional code, then sets the code from its id: unique under any concurrency. */
   /**
    * Inserts with its final code, which carries the id: the id is taken first (PostgreSQL's sequence; on SQLite
    * the next autoincrement value, safe because SQLite writers are serialised and one process owns the file).
@@ -368,4 +361,6 @@ export class ProblemsRepository {
 }
 
 export type ProblemRow = NonNullable<Awaited<ReturnType<ProblemsRepository["findById"]>>>;
+export type ProblemEventRow = Awaited<ReturnType<ProblemsRepository["events"]>>[number];
+export type PublicProblemRow = Awaited<ReturnType<ProblemsRepository["publicList"]>>["rows"][number];
 export type ProblemCategoryRow = NonNullable<Awaited<ReturnType<ProblemsRepository["findCategory"]>>>;

@@ -110,7 +110,7 @@ export async function problemsRoutes(app: FastifyInstance, { services }: { servi
         response: { 200: z.object({ overdue: z.number().int(), flagged: z.number().int(), escalated: z.number().int() }) },
       },
     },
-    async (request) => service.escalateOverdue(new Date(), actorOf(request)),
+    async (request) => service.escalateNow(actorOf(request)),
   );
 
   r.get(

@@ -4,9 +4,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
-import { stationDate, stationDayStart } from "../../../contracts/calendar.ts";
+import { stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
+  ProblemDetail,
   ProblemSource,
   ProblemStatus,
   problemActionSchema,
@@ -18,26 +19,27 @@ import type {
 import { isMainlandMobile } from "../../../contracts/validators.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
-import { type Notifier, type Outbox, staffOfStation, usersOfUnit } from "../../platform/notify.ts";
-import { reachesStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
+import type { Notifier } from "../../platform/notify.ts";
+import { type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
 import type { EscalationTarget } from "./escalation.ts";
-import { auditView, photo, presentCategory, presentProblem } from "./problems.presenter.ts";
-import { ensureDefaultCategories, type ProblemFilter, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";
-import { availableActions, dueDateFor, nextProblemStatus, type ProblemParty } from "./problems.workflow.ts";
+import { OverdueEscalation } from "./overdue-escalation.ts";
+import { partiesOf, problemFilterOf, seesProblem } from "./problems.access.ts";
+import { notifyStep, problemNoticeTitles } from "./problems.notices.ts";
+import { auditView, photo, presentCategory, presentEvent, presentProblem, presentPublicProblem } from "./problems.presenter.ts";
+import { ensureDefaultCategories, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";
+import { availableActions, nextProblemStatus, problemDueAt } from "./problems.workflow.ts";
 
 type CreateInput = z.output<typeof problemCreateSchema>;
 type ListQuery = z.output<typeof problemListQuery>;
 type ActionInput = z.output<typeof problemActionSchema>;
 type SimilarQuery = z.output<typeof similarProblemsQuery>;
 type Db = Kysely<DB> | Transaction<DB>;
-
-const DAY_MS = 86_400_000;
-const localDay = stationDate;
-const dayStart = stationDayStart;
+type ProblemFile = { problem_id: number; event_id: number | null; file_id: string };
 
 /** Everything a problem row needs; demo data and imports call createProblemRecord with it in batches. */
 export interface ProblemRecordInput {
@@ -65,46 +67,36 @@ export interface ProblemRecordInput {
   actorUserId?: number | null;
 }
 
-const titles: Record<string, string> = {
-  submit: "问题已受理登记",
-  accept: "问题已受理",
-  reject: "问题未予受理",
-  assign: "问题已交办",
-  start: "问题正在办理",
-  note: "问题办理进展",
-  resolve: "问题已办结，请评价",
-  confirm: "问题已确认办结",
-  reopen: "问题已重新打开",
-};
-
 export class ProblemsService {
   readonly repo: ProblemsRepository;
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
   private readonly files: FilesService;
   private readonly notifier: Notifier;
-  private escalation: EscalationTarget | null;
+  private readonly clock: Clock;
+  private readonly overdue: OverdueEscalation;
   private categoriesReady: Promise<void> | null = null;
 
-  constructor(db: Kysely<DB>, vault: Vault, files: FilesService, notifier: Notifier, escalation?: EscalationTarget) {
+  constructor(db: Kysely<DB>, vault: Vault, files: FilesService, notifier: Notifier, clock: Clock, escalation?: EscalationTarget) {
     this.db = db;
     this.repo = new ProblemsRepository(db);
     this.vault = vault;
     this.files = files;
     this.notifier = notifier;
-    this.escalation = escalation ?? null;
+    this.clock = clock;
+    this.overdue = new OverdueEscalation(db, this.repo, notifier, escalation ?? null);
     files.allowReaders("problem", (user, id) => this.canSee(user, id));
   }
 
   /** The meetings module plugs itself in here once it exists (it is built after this service). */
   setEscalationTarget(target: EscalationTarget) {
-    this.escalation = target;
+    this.overdue.setTarget(target);
   }
 
   /** The default categories, inserted once into an empty table. */
   ensureCategories(): Promise<void> {
     if (!this.categoriesReady) {
-      this.categoriesReady = ensureDefaultCategories(this.db).catch((error) => {
+      this.categoriesReady = ensureDefaultCategories(this.db, this.clock.now()).catch((error) => {
         this.categoriesReady = null;
         throw error;
       });
@@ -112,52 +104,23 @@ export class ProblemsService {
     return this.categoriesReady;
   }
 
-  // ---- who sees and who acts
-
-  private sees(user: SessionUser, row: { station_id: number; unit_id: number | null; reporter_user_id: number | null }): boolean {
-    if (row.reporter_user_id === user.id) return true;
-    switch (scopeKind(user)) {
-      case "all":
-      case "org":
-        return reachesStation(user, row.station_id);
-      case "unit":
-        return user.allianceUnitId !== null && row.unit_id === user.allianceUnitId;
-      default:
-        return false;
-    }
-  }
-
-  private partiesOf(user: SessionUser, row: { station_id: number; unit_id: number | null; reporter_user_id: number | null }) {
-    const parties: ProblemParty[] = [];
-    if (can(user.role, "problem.manage") && reachesStation(user, row.station_id)) parties.push("staff");
-    if (can(user.role, "problem.work") && user.allianceUnitId !== null && row.unit_id === user.allianceUnitId) parties.push("unit");
-    if (row.reporter_user_id === user.id) parties.push("reporter");
-    return parties;
-  }
-
   async canSee(user: SessionUser, id: number): Promise<boolean> {
     const row = await this.repo.findById(id);
-    return row !== undefined && this.sees(user, row);
+    return row !== undefined && seesProblem(user, row);
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Db = this.db): Promise<ProblemRow> {
     const row = await this.repo.findById(id, db);
-    if (!row || !this.sees(user, row)) throw notFound();
+    if (!row || !seesProblem(user, row)) throw notFound();
     return row;
   }
 
-  private present(
-    user: SessionUser,
-    rows: ProblemRow[],
-    files: { problem_id: number; event_id: number | null; file_id: string }[],
-    locale: Locale,
-  ) {
-    const now = new Date();
+  private present(user: SessionUser, rows: ProblemRow[], files: ProblemFile[], locale: Locale, now: Date) {
     const staffView = scopeKind(user) === "all" || scopeKind(user) === "org";
     return rows.map((r) =>
       presentProblem(r, {
         photos: files.filter((f) => f.problem_id === r.id && f.event_id === null).map((f) => photo(f.file_id)),
-        nextActions: availableActions(r.status as ProblemStatus, this.partiesOf(user, r)),
+        nextActions: availableActions(r.status, partiesOf(user, r)),
         reporter: staffView || r.reporter_user_id === user.id ? "full" : "masked",
         vault: this.vault,
         now,
@@ -166,8 +129,6 @@ export class ProblemsService {
     );
   }
 
-  // ---- categories
-
   async categories() {
     await this.ensureCategories();
     return (await this.repo.listCategories()).map(presentCategory);
@@ -175,6 +136,7 @@ export class ProblemsService {
 
   async updateCategory(id: number, input: z.output<typeof problemCategoryUpdateSchema>, actor: Actor) {
     await this.ensureCategories();
+    const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findCategoryById(trx, id);
       if (!before) throw notFound();
@@ -187,6 +149,7 @@ export class ProblemsService {
       const after = await this.repo.findCategoryById(trx, id);
       if (!after) throw notFound();
       await appendAudit(trx, actor, {
+        at: now,
         action: "problem_category.updated",
         objectType: "problem_category",
         objectId: id,
@@ -197,72 +160,37 @@ export class ProblemsService {
     });
   }
 
-  // ---- list, detail, similar, public board
-
-  private filterOf(user: SessionUser, query: Partial<ListQuery>): ProblemFilter {
-    const f: ProblemFilter = {
-      stationIds: stationFilter(user, query.stationId),
-      q: query.q || undefined,
-      status: query.status,
-      categoryCode: query.categoryCode,
-      source: query.source,
-      unitId: query.unitId,
-      overdueAt: query.overdue === "true" ? new Date().toISOString() : undefined,
-      from: query.from ? dayStart(query.from).toISOString() : undefined,
-      to: query.to ? new Date(dayStart(query.to).getTime() + DAY_MS).toISOString() : undefined,
-    };
-    const kind = scopeKind(user);
-    if (kind === "unit") f.unitScope = user.allianceUnitId;
-    if (kind === "self" || query.mine === "true") f.reporterUserId = user.id;
-    if (query.actionable === "true") f.statusIn = this.waitingFor(user);
-    return f;
-  }
-
-  /**
-   * The statuses in which the next step is the caller's (待我处理): staff accept, assign or reassign; a unit
-   * starts and resolves; a reporter confirms or reopens. The scope filters then narrow it to their problems.
-   */
-  private waitingFor(user: SessionUser): readonly ProblemStatus[] {
-    if (can(user.role, "problem.manage")) return ["submitted", "accepted", "reopened"];
-    if (scopeKind(user) === "unit") return ["assigned", "in_progress", "reopened"];
-    return ["resolved"];
-  }
-
   async list(user: SessionUser, query: ListQuery, locale: Locale = "zh-CN") {
-    const { rows, total } = await this.repo.list(this.filterOf(user, query), {
+    const now = this.clock.now();
+    const { rows, total } = await this.repo.list(problemFilterOf(user, query, now), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
       sort: query.sort,
       order: query.order,
     });
     const files = await this.repo.filesOf(rows.map((r) => r.id));
-    return { items: this.present(user, rows, files, locale), total, page: query.page, pageSize: query.pageSize };
+    return { items: this.present(user, rows, files, locale, now), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(user: SessionUser, id: number, locale: Locale = "zh-CN") {
+  async get(user: SessionUser, id: number, locale: Locale = "zh-CN", now: Date = this.clock.now()): Promise<ProblemDetail> {
     const row = await this.visibleRow(user, id);
     const [files, events] = await Promise.all([this.repo.filesOf([id]), this.repo.events(id)]);
-    const [problem] = this.present(user, [row], files, locale);
+    const [problem] = this.present(user, [row], files, locale, now);
     return {
       ...problem,
-      events: events.map((e) => ({
-        id: e.id,
-        action: e.action,
-        fromStatus: e.from_status as ProblemStatus | null,
-        toStatus: e.to_status as ProblemStatus,
-        note: e.note,
-        actorName: e.actor_name,
-        unitName: e.unit_name ?? null,
-        photos: files.filter((f) => f.event_id === e.id).map((f) => photo(f.file_id)),
-        at: e.at,
-      })),
+      events: events.map((e) =>
+        presentEvent(
+          e,
+          files.filter((f) => f.event_id === e.id).map((f) => photo(f.file_id)),
+        ),
+      ),
     };
   }
 
   async similar(user: SessionUser, query: SimilarQuery, locale: Locale = "zh-CN") {
     const rows = await this.repo.similar(stationFilter(user, query.stationId), query);
     const files = await this.repo.filesOf(rows.map((r) => r.id));
-    return this.present(user, rows, files, locale);
+    return this.present(user, rows, files, locale, this.clock.now());
   }
 
   async publicBoard(query: { stationId: number; page: number; pageSize: number }, locale: Locale = "zh-CN") {
@@ -273,32 +201,20 @@ export class ProblemsService {
     });
     void locale;
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        code: r.code,
-        title: r.title,
-        categoryName: r.category_name ?? "",
-        place: r.place,
-        unitName: r.unit_name ?? null,
-        resolution: r.resolution,
-        rating: r.rating,
-        createdAt: r.created_at,
-        resolvedAt: r.resolved_at,
-      })),
+      items: rows.map(presentPublicProblem),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
 
-  // ---- create
-
   /**
    * Inserts one problem with its initial event (and nothing else: no audit, no notification, no photos), inside
-   * the caller's transaction. Batch-friendly: demo data and imports call it in a loop.
+   * the caller's transaction. Batch-friendly: demo data and imports call it in a loop. Its instant is
+   * `v.createdAt`, or the clock's now.
    */
   async createProblemRecord(trx: Db, v: ProblemRecordInput): Promise<{ id: number; code: string; eventId: number }> {
-    const now = v.createdAt ?? new Date().toISOString();
+    const now = v.createdAt ?? this.clock.now().toISOString();
     const status = v.status ?? "submitted";
     const created = await this.repo.insert(
       trx,
@@ -324,7 +240,7 @@ export class ProblemsService {
         created_at: now,
         updated_at: now,
       },
-      localDay(new Date(now)).replaceAll("-", ""),
+      stationDate(now).replaceAll("-", ""),
     );
     const eventId = await this.repo.insertEvent(trx, {
       problem_id: created.id,
@@ -353,6 +269,7 @@ export class ProblemsService {
     if (input.reporterPhone && !isMainlandMobile(input.reporterPhone)) throw invalidField("reporterPhone", "v.mobile");
     const stationId = targetStation(user, input.stationId);
     await this.ensureCategories();
+    const now = this.clock.now();
     const outbox = this.notifier.outbox();
     const done = await this.db.transaction().execute(async (trx) => {
       const category = await this.repo.findCategory(trx, input.categoryCode);
@@ -375,10 +292,12 @@ export class ProblemsService {
         reporterPhone: input.reporterPhone,
         actorUserId: user.id,
         actorName: user.displayName,
+        createdAt: now.toISOString(),
       });
       const photos = await this.files.attach(trx, input.photoIds, user.id, `problem:${created.id}`);
       await this.repo.insertFiles(trx, created.id, null, photos);
       await appendAudit(trx, actor, {
+        at: now,
         action: "problem.created",
         objectType: "problem",
         objectId: created.id,
@@ -389,7 +308,7 @@ export class ProblemsService {
         await outbox.add(trx, {
           userId: user.id,
           kind: "problem.submitted",
-          title: titles.submit,
+          title: problemNoticeTitles.submit,
           body: `您反映的问题「${input.title}」已登记，编号 ${created.code}，我们会尽快处理。`,
           link: `/m/problems/${created.id}`,
         });
@@ -402,38 +321,22 @@ export class ProblemsService {
     // Answered from what the transaction wrote: the new problem has exactly one event, carrying its photos.
     const { row, created, photos } = done;
     const files = photos.map((file_id) => ({ problem_id: created.id, event_id: null, file_id }));
-    const [problem] = this.present(user, [row], files, locale);
-    return {
-      ...problem,
-      events: [
-        {
-          id: created.eventId,
-          action: "submit",
-          fromStatus: null,
-          toStatus: "submitted" as ProblemStatus,
-          note: null,
-          actorName: user.displayName,
-          unitName: null,
-          photos: [],
-          at: row.created_at,
-        },
-      ],
-    };
+    const [problem] = this.present(user, [row], files, locale, now);
+    const event = { id: created.eventId, action: "submit", from_status: null, to_status: "submitted" as const, note: null };
+    return { ...problem, events: [presentEvent({ ...event, actor_name: user.displayName, unit_name: null, at: row.created_at }, [])] };
   }
-
-  // ---- workflow steps
 
   /** One step of the workflow; the version check in the UPDATE makes one of two simultaneous steps lose. */
   async act(user: SessionUser, id: number, input: ActionInput, actor: Actor, locale: Locale = "zh-CN") {
+    const now = this.clock.now();
+    const at = now.toISOString();
     const outbox = this.notifier.outbox();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRow(user, id, trx);
       if (row.version !== input.version) throw conflict();
-      const from = row.status as ProblemStatus;
-      const step = nextProblemStatus(from, input.action, this.partiesOf(user, row));
+      const from = row.status;
+      const step = nextProblemStatus(from, input.action, partiesOf(user, row));
       if (!step.ok) throw fail(step.refusal, [{ field: "action" }]);
-      const now = new Date();
-      const at = now.toISOString();
       const values: Parameters<ProblemsRepository["update"]>[3] = { status: step.status, updated_at: at };
       let note: string | null = null;
       let unitId: number | null = null;
@@ -450,11 +353,11 @@ export class ProblemsService {
           if (!unit) throw fail("problem.bad_unit", [{ field: "unitId" }]);
           let dueAt: string;
           if (input.dueDate) {
-            if (input.dueDate < localDay(now)) throw fail("problem.due_in_past", [{ field: "dueDate" }]);
-            dueAt = new Date(dayStart(input.dueDate).getTime() + DAY_MS - 1000).toISOString();
+            if (input.dueDate < stationDate(now)) throw fail("problem.due_in_past", [{ field: "dueDate" }]);
+            dueAt = problemDueAt(now, { date: input.dueDate });
           } else {
             const category = await this.repo.findCategory(trx, row.category_code);
-            dueAt = dueDateFor(now, category?.time_limit_days ?? 7);
+            dueAt = problemDueAt(now, { days: category?.time_limit_days ?? 7 });
           }
           values.unit_id = unit.id;
           values.due_at = dueAt;
@@ -495,6 +398,7 @@ export class ProblemsService {
       const photos = await this.files.attach(trx, photoIds, user.id, `problem:${id}`);
       await this.repo.insertFiles(trx, id, eventId, photos);
       await appendAudit(trx, actor, {
+        at: now,
         action: `problem.${input.action}`,
         objectType: "problem",
         objectId: id,
@@ -512,131 +416,26 @@ export class ProblemsService {
           ...(photos.length ? { photos: photos.length } : {}),
         },
       });
-      await this.notifyStep(trx, outbox, row, input, { note, unitId, unitName, dueAt: values.due_at ?? null }, user);
+      const rating = input.action === "confirm" ? input.rating : undefined;
+      await notifyStep(trx, outbox, row, { action: input.action, rating, note, unitId, unitName, dueAt: values.due_at ?? null }, user);
     });
     await outbox.deliver();
-    return this.get(user, id, locale);
+    return this.get(user, id, locale, now);
   }
 
-  private async notifyStep(
-    trx: Transaction<DB>,
-    outbox: Outbox,
-    row: ProblemRow,
-    input: ActionInput,
-    step: { note: string | null; unitId: number | null; unitName: string | null; dueAt: string | null },
-    user: SessionUser,
-  ) {
-    const subject = `「${row.title}」（${row.code}）`;
-    let body: string;
-    switch (input.action) {
-      case "assign":
-        body = `您反映的问题${subject}已交由${step.unitName}办理，办结期限 ${localDay(new Date(step.dueAt ?? Date.now()))}。`;
-        break;
-      case "reject":
-        body = `您反映的问题${subject}未予受理：${step.note}`;
-        break;
-      case "resolve":
-        body = `您反映的问题${subject}已办结：${step.note}。请确认并评价。`;
-        break;
-      case "note":
-        body = `您反映的问题${subject}有新进展：${step.note}`;
-        break;
-      default:
-        body = `您反映的问题${subject}：${titles[input.action]}。`;
-    }
-    if (row.reporter_user_id !== null && row.reporter_user_id !== user.id) {
-      await outbox.add(trx, {
-        userId: row.reporter_user_id,
-        kind: `problem.${input.action}`,
-        title: titles[input.action],
-        body,
-        link: `/m/problems/${row.id}`,
-      });
-    }
-    const unitUsers = async (unitId: number | null) => (unitId ? (await usersOfUnit(trx, unitId)).filter((u) => u !== user.id) : []);
-    if (input.action === "assign") {
-      await outbox.addMany(trx, await unitUsers(step.unitId), {
-        kind: "problem.assigned_to_unit",
-        title: "新的交办问题",
-        body: `问题${subject}已交由贵单位办理，办结期限 ${localDay(new Date(step.dueAt ?? Date.now()))}。`,
-        link: `/problems/${row.id}`,
-      });
-    }
-    if (input.action === "reopen" || input.action === "confirm") {
-      const recipients = [...(await unitUsers(row.unit_id)), ...(await staffOfStation(trx, row.station_id))].filter((u) => u !== user.id);
-      await outbox.addMany(trx, recipients, {
-        kind: `problem.${input.action}`,
-        title: titles[input.action],
-        body: input.action === "confirm" ? `问题${subject}已确认办结，评分 ${input.rating} 星。` : `问题${subject}被重新打开：${step.note}`,
-        link: `/problems/${row.id}`,
-      });
-    }
+  /** Flags the problems overdue at `now` and puts them on the next joint meeting's agenda (the job's run). */
+  escalateOverdue(now: Date, actor: Actor = systemActor) {
+    return this.overdue.escalate(now, actor);
   }
 
-  // ---- escalation
-
-  /**
-   * Running problems past their due date: staff of the station are told once (an `overdue` event), and each is
-   * put on the next joint meeting's agenda when the escalation target offers one (`escalated_meeting_id`).
-   */
-  async escalateOverdue(now: Date = new Date(), actor: Actor = systemActor) {
-    const rows = await this.repo.overdue(now.toISOString());
-    let flagged = 0;
-    let escalated = 0;
-    for (const r of rows) {
-      const outbox = this.notifier.outbox();
-      await this.db.transaction().execute(async (trx) => {
-        if (!r.flagged) {
-          flagged++;
-          await this.repo.insertEvent(trx, {
-            problem_id: r.id,
-            action: "overdue",
-            from_status: r.status,
-            to_status: r.status,
-            note: null,
-            actor_user_id: null,
-            actor_name: null,
-            unit_id: r.unit_id,
-            at: now.toISOString(),
-          });
-          await outbox.addMany(trx, await staffOfStation(trx, r.station_id), {
-            kind: "problem.overdue",
-            title: "问题已超期",
-            body: `问题「${r.title}」（${r.code}）已超过办结期限，将提交联席会议研究。`,
-            link: `/problems/${r.id}`,
-          });
-        }
-        let meetingId: number | null = null;
-        if (this.escalation) {
-          const agenda = await this.escalation.agendaFor(trx, r.station_id);
-          if (agenda && (await this.repo.setEscalated(trx, r.id, agenda.meetingId))) {
-            await this.escalation.addProblem(trx, agenda.meetingId, { id: r.id, code: r.code, title: r.title });
-            meetingId = agenda.meetingId;
-            escalated++;
-          }
-        }
-        if (!r.flagged || meetingId !== null) {
-          await appendAudit(trx, actor, {
-            action: "problem.escalated",
-            objectType: "problem",
-            objectId: r.id,
-            stationId: r.station_id,
-            after: { dueAt: r.due_at, meetingId },
-          });
-        }
-      });
-      await outbox.deliver();
-    }
-    return { overdue: rows.length, flagged, escalated };
+  /** The same, now: staff asking for it, or a joint meeting just scheduled. */
+  escalateNow(actor: Actor = systemActor) {
+    return this.overdue.escalate(this.clock.now(), actor);
   }
 
   /** Per-unit figures for the scorecard (on time = resolved no later than due). */
   unitStats(stationIds: number[] | null, from?: string, to?: string) {
-    return this.repo.unitStats(
-      stationIds,
-      from ? dayStart(from).toISOString() : undefined,
-      to ? new Date(dayStart(to).getTime() + DAY_MS).toISOString() : undefined,
-    );
+    return this.repo.unitStats(stationIds, from ? stationDayBounds(from)[0] : undefined, to ? stationDayBounds(to)[1] : undefined);
   }
 
   /** The jobs this module gives the scheduler. */

@@ -1,6 +1,7 @@
 // The problems module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
 
 export interface ProblemCategoryTable {
   id: Generated<number>;
@@ -19,13 +20,13 @@ export interface ProblemTable {
   title: string;
   description: string;
   category_code: string;
-  source: string;
+  source: ProblemSource;
   place: string | null;
   stall_id: number | null;
   reporter_user_id: number | null;
   reporter_name: string | null;
   reporter_phone_enc: string | null;
-  status: string;
+  status: ProblemStatus;
   unit_id: number | null;
   due_at: string | null;
   escalated_meeting_id: number | null;
@@ -42,8 +43,8 @@ export interface ProblemEventTable {
   id: Generated<number>;
   problem_id: number;
   action: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: ProblemStatus | null;
+  to_status: ProblemStatus;
   note: string | null;
   actor_user_id: number | null;
   actor_name: string | null;

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { problemStatuses } from "../../../contracts/problems.ts";
 import {
   availableActions,
-  dueDateFor,
   isOverdue,
   nextProblemStatus,
   type ProblemActionName,
   type ProblemParty,
+  problemDueAt,
 } from "./problems.workflow.ts";
 
 const actions: ProblemActionName[] = ["accept", "reject", "assign", "start", "note", "resolve", "confirm", "reopen"];
@@ -76,9 +76,18 @@ describe("who may take each step", () => {
 describe("due dates and overdue", () => {
   it("falls due at the end of the station's day", () => {
     // 2026-11-27 10:00 Beijing time + 3 days → 2026-11-30 23:59:59 Beijing = 15:59:59 UTC
-    expect(dueDateFor(new Date("2026-11-27T02:00:00Z"), 3)).toBe("2026-11-30T15:59:59.000Z");
+    expect(problemDueAt(new Date("2026-11-27T02:00:00Z"), { days: 3 })).toBe("2026-11-30T15:59:59.000Z");
     // 23:30 Beijing on the 27th is still the 27th there
-    expect(dueDateFor(new Date("2026-11-27T15:30:00Z"), 1)).toBe("2026-11-28T15:59:59.000Z");
+    expect(problemDueAt(new Date("2026-11-27T15:30:00Z"), { days: 1 })).toBe("2026-11-28T15:59:59.000Z");
+    // 00:30 Beijing on 1 December is already December there; across the year's end too
+    expect(problemDueAt(new Date("2026-11-30T16:30:00Z"), { days: 1 })).toBe("2026-12-02T15:59:59.000Z");
+    expect(problemDueAt(new Date("2026-12-31T15:30:00Z"), { days: 1 })).toBe("2027-01-01T15:59:59.000Z");
+    expect(problemDueAt(new Date("2028-02-28T02:00:00Z"), { days: 1 })).toBe("2028-02-29T15:59:59.000Z");
+  });
+  it("falls due at the end of a date staff chose, whatever the instant it is chosen at", () => {
+    expect(problemDueAt(new Date("2026-11-27T02:00:00Z"), { date: "2026-12-05" })).toBe("2026-12-05T15:59:59.000Z");
+    expect(problemDueAt(new Date("2026-11-30T16:30:00Z"), { date: "2026-12-01" })).toBe("2026-12-01T15:59:59.000Z");
+    expect(problemDueAt(new Date("2026-12-31T16:30:00Z"), { date: "2027-01-01" })).toBe("2027-01-01T15:59:59.000Z");
   });
   it("is overdue only while running and past due", () => {
     const now = new Date("2026-12-01T00:00:00Z");

@@ -1,7 +1,7 @@
 // The problem workflow (问题清单): submitted → accepted | rejected → assigned → in_progress → resolved →
 // confirmed | reopened → assigned … Pure: the service applies it inside a transaction.
 
-import { stationDate, stationDayEnd, stationDayStart } from "../../../contracts/calendar.ts";
+import { addDays, stationDate, stationDayEnd } from "../../../contracts/calendar.ts";
 import type { ProblemStatus } from "../../../contracts/problems.ts";
 
 export type ProblemActionName = "accept" | "reject" | "assign" | "start" | "note" | "resolve" | "confirm" | "reopen";
@@ -59,8 +59,11 @@ export function isOverdue(status: ProblemStatus, dueAt: string | null, now: Date
   return dueAt !== null && isRunning(status) && Date.parse(dueAt) < now.getTime();
 }
 
-/** Due at the end of the day that is `days` calendar days after `from`, in the station's time zone (UTC+8). */
-export function dueDateFor(from: Date, days: number): string {
-  const due = new Date(stationDayStart(stationDate(from)).getTime() + days * 86_400_000);
-  return new Date(stationDayEnd(stationDate(due)).getTime() - 1000).toISOString();
+/**
+ * When an assigned problem is due: the last second, in the station's time zone, of the date staff chose, or of
+ * the date `days` calendar days after `now` (the category's time limit). The one place a due date is computed.
+ */
+export function problemDueAt(now: Date, due: { date: string } | { days: number }): string {
+  const date = "date" in due ? due.date : addDays(stationDate(now), due.days);
+  return new Date(stationDayEnd(date).getTime() - 1000).toISOString();
 }

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import type { UnitScore } from "../../../contracts/meetings.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import type { ProblemStatus } from "../../../contracts/problems.ts";
+import { createTestApp, dialectName, type Session, type TestApp, testClock } from "../../test/helpers.ts";
 
 const DAY = 86_400_000;
-const stationDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * DAY).toISOString().slice(0, 10);
+const clock = testClock();
+/** The station date `offsetDays` from the test clock's today. */
+const stationDay = (offsetDays = 0) => addDays(stationDate(clock.now()), offsetDays);
 
 describe(`unit scorecard (${dialectName})`, () => {
   let t: TestApp;
@@ -14,7 +18,7 @@ describe(`unit scorecard (${dialectName})`, () => {
   let otherUnit: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     [staff, wuye] = await Promise.all([t.login("staff"), t.login("wuye")]);
     const db = t.database.db;
     stationId = (await db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow()).id;
@@ -37,8 +41,8 @@ describe(`unit scorecard (${dialectName})`, () => {
     return (res.json() as UnitScore[]).find((u) => u.unitId === unitId)!;
   };
 
-  async function problem(values: { status: string; dueAt: string; resolvedAt: string | null; rating: number | null }, n: number) {
-    const now = new Date().toISOString();
+  async function problem(values: { status: ProblemStatus; dueAt: string; resolvedAt: string | null; rating: number | null }, n: number) {
+    const now = t.clock.now().toISOString();
     await t.database.db
       .insertInto("problems")
       .values({
@@ -69,9 +73,9 @@ describe(`unit scorecard (${dialectName})`, () => {
 
   it("counts a unit's problems, on-time rate, rating, meetings and action items; units see only their own row", async () => {
     const before = await scoreOf(staff, wuyeUnit);
-    const soon = new Date(Date.now() + 3 * DAY).toISOString();
-    const past = new Date(Date.now() - DAY).toISOString();
-    const now = new Date().toISOString();
+    const soon = new Date(t.clock.now().getTime() + 3 * DAY).toISOString();
+    const past = new Date(t.clock.now().getTime() - DAY).toISOString();
+    const now = t.clock.now().toISOString();
     await problem({ status: "confirmed", dueAt: soon, resolvedAt: now, rating: 5 }, 1);
     await problem({ status: "confirmed", dueAt: past, resolvedAt: now, rating: 3 }, 2);
     await problem({ status: "assigned", dueAt: soon, resolvedAt: null, rating: null }, 3);

@@ -3,12 +3,13 @@
 // meetings module) — for a period, and month by month for one unit.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { monthRange, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
 import type { scorecardQuery, UnitScore } from "../../../contracts/meetings.ts";
 import type { DB } from "../../db/tables.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
-import { stationDate } from "../meetings/meetings.workflow.ts";
 import { ScorecardRepository } from "./scorecard.repository.ts";
 
 type Query = z.output<typeof scorecardQuery>;
@@ -43,11 +44,13 @@ export class ScorecardService {
   readonly repo: ScorecardRepository;
   private readonly problems: ProblemFigures;
   private readonly meetings: MeetingFigures;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, sources: { problems: ProblemFigures; meetings: MeetingFigures }) {
+  constructor(db: Kysely<DB>, sources: { problems: ProblemFigures; meetings: MeetingFigures }, clock: Clock) {
     this.repo = new ScorecardRepository(db);
     this.problems = sources.problems;
     this.meetings = sources.meetings;
+    this.clock = clock;
   }
 
   private async scores(units: { id: number; name: string; kind: string }[], stationIds: number[] | null, from?: string, to?: string) {
@@ -91,12 +94,11 @@ export class ScorecardService {
     assertStation(user, unit.station_id);
     const own = unitScopeOf(user);
     if (own !== null && own !== unit.id) throw notFound();
-    const to = query.to ?? stationDate(new Date());
+    const to = query.to ?? stationDate(this.clock.now());
     const months = monthsBetween(query.from ?? shiftMonth(to.slice(0, 7), -11), to).slice(-MAX_MONTHS);
     const out: (UnitScore & { month: string })[] = [];
     for (const month of months) {
-      const first = `${month}-01`;
-      const last = lastDayOf(month);
+      const { from: first, to: last } = monthRange(month);
       const [score] = await this.scores(
         [unit],
         [unit.station_id],
@@ -109,22 +111,10 @@ export class ScorecardService {
   }
 }
 
-/** YYYY-MM shifted by whole months. */
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
-}
-
 /** The months (YYYY-MM) touched by the dates from..to, inclusive; empty when from is after to. */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   const end = to.slice(0, 7);
   for (let m = from.slice(0, 7); m <= end; m = shiftMonth(m, 1)) out.push(m);
   return out;
-}
-
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lastDayOf, monthsBetween, shiftMonth } from "./scorecard.service.ts";
+import { monthRange, shiftMonth } from "../../../contracts/calendar.ts";
+import { monthsBetween } from "./scorecard.service.ts";
 
 describe("scorecard months", () => {
   it("shifts months across years", () => {
@@ -12,8 +13,8 @@ describe("scorecard months", () => {
     expect(monthsBetween("2026-03-01", "2026-02-28")).toEqual([]);
   });
   it("knows the last day of a month, leap years included", () => {
-    expect(lastDayOf("2028-02")).toBe("2028-02-29");
-    expect(lastDayOf("2026-02")).toBe("2026-02-28");
-    expect(lastDayOf("2026-12")).toBe("2026-12-31");
+    expect(monthRange("2028-02").to).toBe("2028-02-29");
+    expect(monthRange("2026-02").to).toBe("2026-02-28");
+    expect(monthRange("2026-12").to).toBe("2026-12-31");
   });
 });
