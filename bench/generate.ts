@@ -4,12 +4,12 @@
 // every mobile and ID number (AES-GCM + HMAC blind index), exactly as the app stores them.
 //
 //   node bench/generate.ts [--fresh] [--file bench/results/district.db] [--pg [URL]]
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { MerchantCategory } from "../contracts/merchants.ts";
 import { seeded } from "../demo/random.ts";
 import { DEMO_PASSWORD, insertAllianceUnits, insertMerchants, insertOrgUnit, insertResidents, insertStalls } from "../demo/tianyuan.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
-import type { DB } from "../server/db/tables.ts";
+import type { DB, UserTable } from "../server/db/tables.ts";
 import { createVault } from "../server/platform/crypto.ts";
 import { hashPassword } from "../server/platform/passwords.ts";
 import {
@@ -154,7 +154,7 @@ export async function generate(target: Target, opts: { fresh?: boolean; log?: (s
 
   // Accounts last: their presence marks a complete data set.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const user = (username: string, displayName: string, orgUnitId: number) => ({
+  const user = (username: string, displayName: string, orgUnitId: number): Insertable<UserTable> => ({
     username,
     display_name: displayName,
     password_hash: passwordHash,

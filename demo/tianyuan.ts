@@ -1,10 +1,12 @@
 // The Tianyuan Market demo data set (DESIGN.md §8): the org tree, the station, 129 merchants with their stalls,
 // residents, the seven kinds of alliance units, and a demo account for every role. Figures the report states
 // are reproduced exactly; people's names are invented.
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Role } from "../contracts/access.ts";
+import type { AllianceUnitKind } from "../contracts/alliance-units.ts";
 import type { MerchantCategory } from "../contracts/merchants.ts";
-import type { DB } from "../server/db/tables.ts";
+import type { OrgKind } from "../contracts/org.ts";
+import type { DB, MerchantStatusChangeTable, MerchantTable, ResidentTable } from "../server/db/tables.ts";
 import { ensureDefaultCategories } from "../server/modules/problems/problems.repository.ts";
 import { ProblemsService } from "../server/modules/problems/problems.service.ts";
 import { appendAudit, systemActor } from "../server/platform/audit.ts";
@@ -47,7 +49,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function insertOrgUnit(
   db: Db,
   parent: { id: number; path: string } | null,
-  kind: string,
+  kind: OrgKind,
   name: string,
   code: string,
   timestamp: string,
@@ -88,7 +90,7 @@ export async function insertMerchants(
   timestamp: string,
 ) {
   const used = new Set<string>();
-  const values = [];
+  const values: Insertable<MerchantTable>[] = [];
   let serial = serialStart;
   for (const [category, count] of Object.entries(mix) as [MerchantCategory, number][]) {
     for (let i = 0; i < count; i++) {
@@ -123,14 +125,16 @@ export async function insertMerchants(
       .execute();
     ids.push(...rows.map((x) => x.id));
   }
-  const changes = ids.map((id) => ({
-    merchant_id: id,
-    from_status: null,
-    to_status: "open",
-    reason: null,
-    actor_user_id: null,
-    at: timestamp,
-  }));
+  const changes = ids.map(
+    (id): Insertable<MerchantStatusChangeTable> => ({
+      merchant_id: id,
+      from_status: null,
+      to_status: "open",
+      reason: null,
+      actor_user_id: null,
+      at: timestamp,
+    }),
+  );
   for (let i = 0; i < changes.length; i += 500)
     await db
       .insertInto("merchant_status_changes")
@@ -175,7 +179,7 @@ export async function insertResidents(
   serialStart: number,
   timestamp: string,
 ) {
-  const values = [];
+  const values: Insertable<ResidentTable>[] = [];
   const thisYear = Number(timestamp.slice(0, 4));
   for (let i = 0; i < count; i++) {
     const serial = serialStart + i;
@@ -216,7 +220,7 @@ export async function insertResidents(
   return ids;
 }
 
-const allianceUnits: { kind: string; name: string; contact: string; offers: string }[] = [
+const allianceUnits: { kind: AllianceUnitKind; name: string; contact: string; offers: string }[] = [
   { kind: "joint_conference", name: "天源商圈联席会议", contact: "商圈联席会议办公室", offers: "定期召开联席会议，协调解决商圈重大问题" },
   { kind: "council", name: "天源商圈理事会", contact: "理事长", offers: "头部商户月度议事，收集商户诉求，组织节日促销" },
   { kind: "owners_committee", name: "天源市场业主委员会", contact: "业委会主任", offers: "物业费公示监督，业主意见征集" },

@@ -8,7 +8,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { sql } from "kysely";
+import { ping } from "./db/maintenance.ts";
 import { modules } from "./modules/index.ts";
 import type { ModuleDeps } from "./modules/module.ts";
 import { registerAccessGate, SessionStore } from "./platform/auth.ts";
@@ -90,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (request, reply) => {
     try {
-      await sql`select 1`.execute(deps.database.db);
+      await ping(deps.database.db);
       return { status: "ready", database: deps.database.dialect };
     } catch {
       return sendError(reply, "unavailable", localeOf(request));

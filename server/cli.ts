@@ -1,10 +1,10 @@
 // Operations from the command line: migrate, seed (reset needs a flag), backup, restore, audit:verify.
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { backup, DatabaseSync } from "node:sqlite";
-import { sql } from "kysely";
 import { DEMO_PASSWORD, isEmpty, loadTianyuan } from "../demo/tianyuan.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { wipePostgresSchema } from "./db/maintenance.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { verifyAuditChain } from "./platform/audit.ts";
 import { clockFromEnv } from "./platform/clock.ts";
@@ -36,8 +36,7 @@ switch (command) {
     let database = open();
     if (args.includes("--reset")) {
       if (database.dialect === "postgres") {
-        await sql`drop schema public cascade`.execute(database.db);
-        await sql`create schema public`.execute(database.db);
+        await wipePostgresSchema(database.db);
       } else {
         await database.close();
         for (const suffix of ["", "-wal", "-shm"]) rmSync(config.SQLITE_FILE + suffix, { force: true });

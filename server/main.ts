@@ -4,6 +4,7 @@
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { isEmptyDatabase } from "./db/maintenance.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { clockFromEnv } from "./platform/clock.ts";
 import { createVault, resolveSecret } from "./platform/crypto.ts";
@@ -18,8 +19,7 @@ const clock = clockFromEnv();
 
 // The demo market's code is loaded only for an empty database, so a restart does not pay for it.
 const demoLines: string[] = [];
-const emptyDatabase = async () => !(await database.db.selectFrom("org_units").select("id").limit(1).executeTakeFirst());
-if (config.DEMO_DATA === "true" && (await emptyDatabase())) {
+if (config.DEMO_DATA === "true" && (await isEmptyDatabase(database.db))) {
   const { DEMO_PASSWORD, loadTianyuan } = await import("../demo/tianyuan.ts");
   const accounts = await loadTianyuan(database.db, vault, clock.now());
   demoLines.push(`天源市场演示数据已载入 · Tianyuan demo data loaded. Demo accounts (password ${DEMO_PASSWORD}):`);

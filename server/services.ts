@@ -32,10 +32,10 @@ import { logGateway, Notifier } from "./platform/notify.ts";
 
 export function createServices(deps: AppDeps, sessions: SessionStore) {
   const db = deps.database.db;
-  const merchants = new MerchantsService(db, deps.vault);
-  const residents = new ResidentsService(db, deps.vault);
-  const stalls = new StallsService(db);
-  const allianceUnits = new AllianceUnitsService(db, deps.vault);
+  const merchants = new MerchantsService(db, deps.vault, deps.clock);
+  const residents = new ResidentsService(db, deps.vault, deps.clock);
+  const stalls = new StallsService(db, deps.clock);
+  const allianceUnits = new AllianceUnitsService(db, deps.vault, deps.clock);
   // Outbound SMS/WeChat: the default gateway only logs (user id and kind, no personal data).
   const log = deps.logger || pino({ level: deps.logger === false ? "silent" : deps.config.LOG_LEVEL });
   const notifier = new Notifier(logGateway(log), log, deps.clock);
@@ -51,7 +51,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const lending = new LendingService(db, deps.vault, notifier, deps.clock);
   const duty = new DutyService(db, deps.clock);
   return {
-    accounts: new AccountsService(db, deps.vault, sessions),
+    accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
     residents,
     stalls,
@@ -59,7 +59,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     files,
     notifier,
     problems,
-    notifications: new NotificationsService(db),
+    notifications: new NotificationsService(db, deps.clock),
     org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
     lists,
     meetings,
@@ -76,7 +76,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
-    imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }),
+    imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
   };
 }
 

@@ -10,7 +10,7 @@ describe(`audit chain (${dialectName})`, () => {
       await t.database.db
         .transaction()
         .execute((trx) =>
-          appendAudit(trx, systemActor, { at: new Date(), action: "test.write", objectType: "thing", objectId: i, after: { n: i } }),
+          appendAudit(trx, systemActor, { at: t.clock.now(), action: "test.write", objectType: "thing", objectId: i, after: { n: i } }),
         );
     }
   });
@@ -25,7 +25,9 @@ describe(`audit chain (${dialectName})`, () => {
       Array.from({ length: 20 }, (_, i) =>
         t.database.db
           .transaction()
-          .execute((trx) => appendAudit(trx, systemActor, { at: new Date(), action: "test.race", objectType: "thing", objectId: 100 + i })),
+          .execute((trx) =>
+            appendAudit(trx, systemActor, { at: t.clock.now(), action: "test.race", objectType: "thing", objectId: 100 + i }),
+          ),
       ),
     );
     const r = await verifyAuditChain(t.database.db);

@@ -1,4 +1,6 @@
-import type { Role } from "../../../contracts/access.ts";
+// Account rows as the API shows them: the caller's own profile and the managed accounts (mobile masked).
+import { accessMap } from "../../../contracts/access.ts";
+import type { Me } from "../../../contracts/auth.ts";
 import type { User } from "../../../contracts/users.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
@@ -9,7 +11,7 @@ export function presentUser(row: UserRow, vault: Vault): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     orgUnitId: row.org_unit_id,
     orgUnitName: row.org_unit_name,
     allianceUnitId: row.alliance_unit_id,
@@ -17,9 +19,29 @@ export function presentUser(row: UserRow, vault: Vault): User {
     merchantId: row.merchant_id,
     residentId: row.resident_id,
     mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
-    status: row.status as User["status"],
+    status: row.status,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
     version: row.version,
+  };
+}
+
+export function presentMe(row: UserRow, stations: Me["stations"], vault: Vault): Me {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_unit_name,
+    orgUnitKind: row.org_unit_kind,
+    allianceUnitId: row.alliance_unit_id,
+    allianceUnitName: row.alliance_unit_name ?? null,
+    merchantId: row.merchant_id,
+    residentId: row.resident_id,
+    mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
+    locale: row.locale === "en" ? "en" : "zh-CN",
+    actions: [...accessMap[row.role].actions],
+    stations,
   };
 }

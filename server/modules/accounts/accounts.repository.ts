@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import type { DB, UserTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -8,8 +9,8 @@ export interface UserFilter {
   stationIds: number[] | null;
   orgPath: string | null;
   q?: string;
-  role?: string;
-  status?: string;
+  role?: UserTable["role"];
+  status?: UserTable["status"];
   allianceUnitId?: number;
 }
 
@@ -38,6 +39,11 @@ export class AccountsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
     this.db = db;
+  }
+
+  /** Serialises sign-in attempts for one identifier (PostgreSQL; SQLite writers are serial already). */
+  async lockIdentifier(trx: Transaction<DB>, identifier: string) {
+    if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${identifier}))`.execute(trx);
   }
 
   findForLogin(identifier: string, mobileHash: string | null) {

@@ -1,19 +1,20 @@
 // Sign-in with lock-out, the caller's own profile, and the management of accounts, roles and unit memberships.
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { accessMap, assignableRoles } from "../../../contracts/access.ts";
+import { assignableRoles } from "../../../contracts/access.ts";
 import type { Me } from "../../../contracts/auth.ts";
 import type { User, UserUpdate, userCreateSchema } from "../../../contracts/users.ts";
-import { isMainlandMobile, maskMobile } from "../../../contracts/validators.ts";
-import { dialectOf, isUniqueViolation } from "../../db/database.ts";
+import { isMainlandMobile } from "../../../contracts/validators.ts";
+import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { SessionStore } from "../../platform/auth.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { AppError, conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../../platform/passwords.ts";
 import type { SessionUser } from "../../platform/scope.ts";
-import { presentUser } from "./accounts.presenter.ts";
+import { presentMe, presentUser } from "./accounts.presenter.ts";
 import { AccountsRepository, type UserRow } from "./accounts.repository.ts";
 
 const LOCK_WINDOW_MS = 15 * 60_000;
@@ -24,12 +25,14 @@ export class AccountsService {
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
   private readonly sessions: SessionStore;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, vault: Vault, sessions: SessionStore) {
+  constructor(db: Kysely<DB>, vault: Vault, sessions: SessionStore, clock: Clock) {
     this.db = db;
     this.repo = new AccountsRepository(db);
     this.vault = vault;
     this.sessions = sessions;
+    this.clock = clock;
   }
 
   /**
@@ -38,9 +41,9 @@ export class AccountsService {
    */
   async login(username: string, password: string, ip: string, userAgent: string | undefined) {
     const identifier = username.trim().toLowerCase();
-    const now = new Date();
+    const now = this.clock.now();
     const attemptId = await this.db.transaction().execute(async (trx) => {
-      if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${identifier}))`.execute(trx);
+      await this.repo.lockIdentifier(trx, identifier);
       const failures = await this.repo.recentFailures(trx, identifier, new Date(now.getTime() - LOCK_WINDOW_MS).toISOString());
       if (failures >= MAX_FAILURES) return null;
       return this.repo.recordAttempt(trx, identifier, ip, now.toISOString());
@@ -60,7 +63,7 @@ export class AccountsService {
         appendAudit(
           trx,
           { userId: user.id, name: null, role: user.role, ip },
-          { action: "auth.login", objectType: "user", objectId: user.id },
+          { at: now, action: "auth.login", objectType: "user", objectId: user.id },
         ),
       );
     return { userId: user.id, token, csrfToken };
@@ -70,32 +73,19 @@ export class AccountsService {
     const row = await this.repo.findById(userId);
     if (!row) throw notFound();
     const stations = await this.repo.stationNames(stationIds);
-    const role = row.role as Me["role"];
-    return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role,
-      orgUnitId: row.org_unit_id,
-      orgUnitName: row.org_unit_name,
-      orgUnitKind: row.org_unit_kind,
-      allianceUnitId: row.alliance_unit_id,
-      allianceUnitName: row.alliance_unit_name ?? null,
-      merchantId: row.merchant_id,
-      residentId: row.resident_id,
-      mobile: row.mobile_enc ? this.vault.masked(row.mobile_enc, maskMobile) : null,
-      locale: row.locale === "en" ? "en" : "zh-CN",
-      actions: [...accessMap[role].actions],
-      stations,
-    };
+    return presentMe(row, stations, this.vault);
   }
 
   async logout(user: SessionUser, actor: Actor) {
+    const now = this.clock.now();
     await this.sessions.destroy(user.sessionId);
-    await this.db.transaction().execute((trx) => appendAudit(trx, actor, { action: "auth.logout", objectType: "user", objectId: user.id }));
+    await this.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, actor, { at: now, action: "auth.logout", objectType: "user", objectId: user.id }));
   }
 
   async changePassword(user: SessionUser, currentPassword: string, newPassword: string, actor: Actor) {
+    const now = this.clock.now();
     const row = await this.repo.findPasswordHash(user.id);
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
       throw new AppError("auth.wrong_password", [{ field: "currentPassword" }]);
@@ -105,8 +95,8 @@ export class AccountsService {
     if (problem) throw invalidField("newPassword", problem);
     const hash = await hashPassword(newPassword);
     await this.db.transaction().execute(async (trx) => {
-      await this.repo.setPassword(trx, user.id, hash, new Date().toISOString());
-      await appendAudit(trx, actor, { action: "user.password_changed", objectType: "user", objectId: user.id });
+      await this.repo.setPassword(trx, user.id, hash, now.toISOString());
+      await appendAudit(trx, actor, { at: now, action: "user.password_changed", objectType: "user", objectId: user.id });
     });
     await this.sessions.destroyAllFor(user.id, user.sessionId);
   }
@@ -116,8 +106,6 @@ export class AccountsService {
     this.sessions.forget(user.id);
   }
 
-  // ---- account management ----
-
   private orgPathFilter(user: SessionUser): string | null {
     return user.role === "platform_admin" ? null : user.orgPath;
   }
@@ -126,8 +114,8 @@ export class AccountsService {
     user: SessionUser,
     query: {
       q?: string;
-      role?: string;
-      status?: string;
+      role?: User["role"];
+      status?: User["status"];
       allianceUnitId?: number;
       page: number;
       pageSize: number;
@@ -177,7 +165,8 @@ export class AccountsService {
     const problem = passwordProblem(input.password, input.mobile);
     if (problem) throw invalidField("password", problem);
     const hash = await hashPassword(input.password);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
         await this.checkPlacement(user, trx, input.orgUnitId, input.allianceUnitId);
@@ -208,6 +197,7 @@ export class AccountsService {
         });
         const created = await this.repo.findById(newId, trx);
         await appendAudit(trx, actor, {
+          at,
           action: "user.created",
           objectType: "user",
           objectId: newId,
@@ -227,13 +217,14 @@ export class AccountsService {
       throw fail("user.role_not_assignable", [{ field: "role" }]);
     }
     if (input.status === "disabled" && id === user.id) throw fail("user.cannot_disable_self");
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const before = this.visible(user, await this.repo.findById(id, trx));
-      if (!assignableRoles(user.role).includes(before.role as never)) throw fail("user.role_not_assignable");
+      if (!assignableRoles(user.role).includes(before.role)) throw fail("user.role_not_assignable");
       if (input.orgUnitId !== undefined || input.allianceUnitId) {
         await this.checkPlacement(user, trx, input.orgUnitId ?? before.org_unit_id, input.allianceUnitId);
       }
-      const values: Parameters<AccountsRepository["update"]>[3] = { updated_at: new Date().toISOString() };
+      const values: Parameters<AccountsRepository["update"]>[3] = { updated_at: now.toISOString() };
       if (input.displayName !== undefined) values.display_name = input.displayName;
       if (input.role !== undefined) values.role = input.role;
       if (input.orgUnitId !== undefined) values.org_unit_id = input.orgUnitId;
@@ -252,6 +243,7 @@ export class AccountsService {
       if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
       const after = await this.repo.findById(id, trx);
       await appendAudit(trx, actor, {
+        at: now,
         action:
           input.status && input.status !== before.status ? `user.${input.status === "active" ? "enabled" : "disabled"}` : "user.updated",
         objectType: "user",
@@ -265,15 +257,16 @@ export class AccountsService {
   }
 
   async resetPassword(user: SessionUser, id: number, password: string, actor: Actor) {
+    const now = this.clock.now();
     const target = this.visible(user, await this.repo.findById(id));
-    if (!assignableRoles(user.role).includes(target.role as never)) throw fail("user.role_not_assignable");
+    if (!assignableRoles(user.role).includes(target.role)) throw fail("user.role_not_assignable");
     const mobile = target.mobile_enc ? this.vault.decrypt(target.mobile_enc) : null;
     const problem = passwordProblem(password, mobile);
     if (problem) throw invalidField("password", problem);
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      await this.repo.setPassword(trx, id, hash, new Date().toISOString());
-      await appendAudit(trx, actor, { action: "user.password_reset", objectType: "user", objectId: id });
+      await this.repo.setPassword(trx, id, hash, now.toISOString());
+      await appendAudit(trx, actor, { at: now, action: "user.password_reset", objectType: "user", objectId: id });
     });
     await this.sessions.destroyAllFor(id);
   }

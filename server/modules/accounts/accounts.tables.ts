@@ -1,20 +1,22 @@
 // The accounts module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { Role } from "../../../contracts/access.ts";
+import type { userStatuses } from "../../../contracts/users.ts";
 
 export interface UserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   org_unit_id: number;
   alliance_unit_id: number | null;
   merchant_id: number | null;
   resident_id: number | null;
   mobile_enc: string | null;
   mobile_hash: string | null;
-  status: string;
+  status: (typeof userStatuses)[number];
   locale: string;
   last_login_at: string | null;
   password_changed_at: string;

@@ -22,12 +22,12 @@ export function presentAllianceUnit(row: AllianceUnitRow, vault: Vault): Allianc
     stationId: row.station_id,
     stationName: row.station_name,
     name: row.name,
-    kind: row.kind as AllianceUnitKind,
+    kind: row.kind,
     contactName: row.contact_name,
     contactMobile: row.contact_mobile_enc ? vault.masked(row.contact_mobile_enc, maskMobile) : null,
     address: row.address,
     offers: row.offers,
-    status: row.status === "inactive" ? "inactive" : "active",
+    status: row.status,
     userCount: Number(row.user_count ?? 0),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -39,4 +39,19 @@ export function presentAllianceUnit(row: AllianceUnitRow, vault: Vault): Allianc
 export function auditView(u: AllianceUnit) {
   const { updatedAt: _u, createdAt: _c, stationName: _s, userCount: _n, ...rest } = u;
   return rest;
+}
+
+/** One row of the alliance-units export sheet. */
+export function allianceUnitSheetRow(u: AllianceUnit) {
+  return {
+    name: u.name,
+    kind: allianceUnitKindSheetNames[u.kind],
+    contactName: u.contactName ?? "",
+    contactMobile: u.contactMobile ?? "",
+    address: u.address ?? "",
+    offers: u.offers ?? "",
+    status: allianceUnitStatusSheetNames[u.status],
+    userCount: u.userCount,
+    station: u.stationName,
+  };
 }

@@ -12,8 +12,8 @@ export interface AllianceUnitFilter {
   q?: string;
   /** Exact look-up by a whole contact mobile (blind index). */
   contactMobileHash?: string;
-  kind?: string;
-  status?: string;
+  kind?: AllianceUnitTable["kind"];
+  status?: AllianceUnitTable["status"];
 }
 
 export type AllianceUnitValues = Omit<AllianceUnitTable, "id" | "version">;

@@ -10,10 +10,11 @@ import type {
 } from "../../../contracts/alliance-units.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
-import { allianceUnitKindSheetNames, allianceUnitStatusSheetNames, auditView, presentAllianceUnit } from "./alliance-units.presenter.ts";
+import { allianceUnitSheetRow, auditView, presentAllianceUnit } from "./alliance-units.presenter.ts";
 import {
   type AllianceUnitFilter,
   type AllianceUnitRow,
@@ -37,11 +38,13 @@ export class AllianceUnitsService {
   readonly repo: AllianceUnitsRepository;
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, vault: Vault) {
+  constructor(db: Kysely<DB>, vault: Vault, clock: Clock) {
     this.db = db;
     this.repo = new AllianceUnitsRepository(db);
     this.vault = vault;
+    this.clock = clock;
   }
 
   private filterOf(user: SessionUser, query: Partial<ListQuery>): AllianceUnitFilter {
@@ -87,7 +90,8 @@ export class AllianceUnitsService {
 
   async create(user: SessionUser, input: CreateInput, actor: Actor): Promise<AllianceUnit> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     const values: AllianceUnitValues = {
       station_id: stationId,
       name: input.name,
@@ -104,6 +108,7 @@ export class AllianceUnitsService {
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await this.repo.insert(trx, values);
       await appendAudit(trx, actor, {
+        at,
         action: "alliance_unit.created",
         objectType: "alliance_unit",
         objectId: newId,
@@ -116,10 +121,11 @@ export class AllianceUnitsService {
   }
 
   async update(user: SessionUser, id: number, input: UpdateInput, actor: Actor): Promise<AllianceUnit> {
+    const at = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRow(user, id, trx);
       const before = presentAllianceUnit(row, this.vault);
-      const values: Partial<AllianceUnitValues> = { updated_at: new Date().toISOString() };
+      const values: Partial<AllianceUnitValues> = { updated_at: at.toISOString() };
       if (input.name !== undefined) values.name = input.name;
       if (input.kind !== undefined) values.kind = input.kind;
       if (input.contactName !== undefined) values.contact_name = input.contactName;
@@ -132,6 +138,7 @@ export class AllianceUnitsService {
       if (input.status !== undefined) values.status = input.status;
       if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
       await appendAudit(trx, actor, {
+        at,
         action: "alliance_unit.updated",
         objectType: "alliance_unit",
         objectId: id,
@@ -145,20 +152,7 @@ export class AllianceUnitsService {
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
     for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
-      yield rows.map((row) => {
-        const u = presentAllianceUnit(row, this.vault);
-        return {
-          name: u.name,
-          kind: allianceUnitKindSheetNames[u.kind],
-          contactName: u.contactName ?? "",
-          contactMobile: u.contactMobile ?? "",
-          address: u.address ?? "",
-          offers: u.offers ?? "",
-          status: allianceUnitStatusSheetNames[u.status],
-          userCount: u.userCount,
-          station: u.stationName,
-        };
-      });
+      yield rows.map((row) => allianceUnitSheetRow(presentAllianceUnit(row, this.vault)));
     }
   }
 

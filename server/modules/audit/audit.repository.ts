@@ -54,3 +54,5 @@ export class AuditRepository {
     return { items, total: Number(total.n) };
   }
 }
+
+export type AuditRow = Awaited<ReturnType<AuditRepository["list"]>>["items"][number];

@@ -3,16 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditEntrySchema, auditListQuery } from "../../../contracts/audit.ts";
 import { pageOf } from "../../../contracts/common.ts";
-import { verifyAuditChain } from "../../platform/audit.ts";
 import { requireUser } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/context.ts";
 import { stationFilter } from "../../platform/scope.ts";
-import { AuditRepository } from "./audit.repository.ts";
-
-const parse = (json: string | null) => (json === null ? null : JSON.parse(json));
+import { AuditService } from "./audit.service.ts";
 
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
-  const repo = new AuditRepository(deps.database.db);
+  const service = new AuditService(deps.database.db);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/audit",
@@ -27,31 +24,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const q = request.query;
-      const { items, total } = await repo.list(
-        { ...q, stationIds: stationFilter(requireUser(request), q.stationId) },
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      );
-      return {
-        items: items.map((e) => ({
-          seq: e.seq,
-          at: e.at,
-          actorUserId: e.actor_user_id,
-          actorName: e.actor_name,
-          actorRole: e.actor_role,
-          stationId: e.station_id,
-          action: e.action,
-          objectType: e.object_type,
-          objectId: e.object_id,
-          before: parse(e.before_json),
-          after: parse(e.after_json),
-          ip: e.ip,
-          hash: e.hash,
-        })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
+      return service.list({ ...q, stationIds: stationFilter(requireUser(request), q.stationId) }, q.page, q.pageSize);
     },
   );
   r.get(
@@ -70,6 +43,6 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async () => verifyAuditChain(deps.database.db),
+    async () => service.verify(),
   );
 }

@@ -17,5 +17,6 @@ export interface Importer<T = unknown> {
   checkRow(values: Record<string, string>, locale: Locale): { data: T } | { issues: RowIssue[] };
   /** Checks rows against each other and the database (duplicates); returns issues by index. */
   checkAgainstExisting(rows: T[], stationId: number, locale: Locale): Promise<Map<number, RowIssue[]>>;
-  insert(trx: Transaction<DB>, rows: T[], stationId: number, actor: Actor): Promise<number>;
+  /** Inserts the accepted rows as of `now`, the import's one instant (rows, status history and audit entries). */
+  insert(trx: Transaction<DB>, rows: T[], stationId: number, actor: Actor, now: Date): Promise<number>;
 }

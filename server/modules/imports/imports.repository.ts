@@ -25,10 +25,10 @@ export class ImportsRepository {
   }
 
   /** Moves a previewed import to its final state once; false when someone else already did. */
-  async finish(db: Db, id: string, status: string, imported: number) {
+  async finish(db: Db, id: string, status: ImportJobTable["status"], imported: number, finishedAt: string) {
     const r = await db
       .updateTable("import_jobs")
-      .set({ status, imported_rows: imported, finished_at: new Date().toISOString(), rows_json: "[]" })
+      .set({ status, imported_rows: imported, finished_at: finishedAt, rows_json: "[]" })
       .where("id", "=", id)
       .where("status", "=", "previewed")
       .executeTakeFirst();

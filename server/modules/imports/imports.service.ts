@@ -6,30 +6,26 @@ import type { Locale } from "../../../contracts/errors.ts";
 import type { ImportKind, ImportPreview } from "../../../contracts/imports.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { fail } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, targetStation } from "../../platform/scope.ts";
 import { readSheet } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "./importer.ts";
+import { presentImport, type StoredRow } from "./imports.presenter.ts";
 import { ImportsRepository } from "./imports.repository.ts";
-import { type ImportStatus, nextImportStatus } from "./imports.workflow.ts";
-
-const SAMPLE_ROWS = 200;
-
-interface StoredRow {
-  row: number;
-  values: Record<string, string>;
-  data: unknown | null;
-}
+import { nextImportStatus } from "./imports.workflow.ts";
 
 export class ImportsService {
   readonly repo: ImportsRepository;
   private readonly db: Kysely<DB>;
   private readonly importers: Record<ImportKind, Importer>;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, importers: Record<ImportKind, Importer>) {
+  constructor(db: Kysely<DB>, importers: Record<ImportKind, Importer>, clock: Clock) {
     this.db = db;
     this.repo = new ImportsRepository(db);
-    this.importers = importers as Record<ImportKind, Importer>;
+    this.importers = importers;
+    this.clock = clock;
   }
 
   async preview(
@@ -39,6 +35,7 @@ export class ImportsService {
     stationId: number | undefined,
     locale: Locale,
   ): Promise<ImportPreview> {
+    const now = this.clock.now();
     const station = targetStation(user, stationId);
     const importer = this.importers[kind];
     const rows = await readSheet(file.data, importer.columns);
@@ -80,7 +77,7 @@ export class ImportsService {
       valid_rows: validRows,
       rows_json: JSON.stringify(stored),
       errors_json: JSON.stringify(errors),
-      created_at: new Date().toISOString(),
+      created_at: now.toISOString(),
       finished_at: null,
     });
     return this.get(user, id);
@@ -90,40 +87,32 @@ export class ImportsService {
     const job = await this.repo.find(id);
     if (!job || job.user_id !== user.id) throw fail("import.not_found");
     assertStation(user, job.station_id);
-    const rows = JSON.parse(job.rows_json) as StoredRow[];
-    return {
-      id: job.id,
-      kind: job.kind as ImportKind,
-      fileName: job.file_name,
-      status: job.status as ImportStatus,
-      totalRows: job.total_rows,
-      validRows: job.valid_rows,
-      importedRows: job.imported_rows,
-      errors: JSON.parse(job.errors_json),
-      sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, values: r.values })),
-    };
+    return presentImport(job);
   }
 
   async commit(user: SessionUser, id: string, mode: "all" | "valid_only", actor: Actor): Promise<ImportPreview> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const job = await this.repo.findLocked(trx, id);
       if (!job || job.user_id !== user.id) throw fail("import.not_found");
       const rows = (JSON.parse(job.rows_json) as StoredRow[]).filter((r) => r.data !== null);
-      const step = nextImportStatus(job.status as ImportStatus, {
+      const step = nextImportStatus(job.status, {
         type: "commit",
         mode,
         validRows: rows.length,
         invalidRows: job.total_rows - rows.length,
       });
       if (!step.ok) throw fail(step.refusal);
-      const imported = await this.importers[job.kind as ImportKind].insert(
+      const imported = await this.importers[job.kind].insert(
         trx,
         rows.map((r) => r.data),
         job.station_id,
         actor,
+        now,
       );
-      if (!(await this.repo.finish(trx, id, step.status, imported))) throw fail("import.already_done");
+      if (!(await this.repo.finish(trx, id, step.status, imported, now.toISOString()))) throw fail("import.already_done");
       await appendAudit(trx, actor, {
+        at: now,
         action: "import.committed",
         objectType: "import",
         objectId: id,
@@ -135,13 +124,15 @@ export class ImportsService {
   }
 
   async discard(user: SessionUser, id: string, actor: Actor): Promise<ImportPreview> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const job = await this.repo.findLocked(trx, id);
       if (!job || job.user_id !== user.id) throw fail("import.not_found");
-      const step = nextImportStatus(job.status as ImportStatus, { type: "discard" });
+      const step = nextImportStatus(job.status, { type: "discard" });
       if (!step.ok) throw fail(step.refusal);
-      if (!(await this.repo.finish(trx, id, step.status, 0))) throw fail("import.already_done");
+      if (!(await this.repo.finish(trx, id, step.status, 0, now.toISOString()))) throw fail("import.already_done");
       await appendAudit(trx, actor, {
+        at: now,
         action: "import.discarded",
         objectType: "import",
         objectId: id,

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
-import type { DB, MerchantTable } from "../../db/tables.ts";
+import type { DB, MerchantStatusChangeTable, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -9,8 +9,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 export interface MerchantFilter {
   stationIds: number[] | null;
   q?: string;
-  category?: string;
-  status?: string;
+  category?: MerchantTable["category"];
+  status?: MerchantTable["status"];
   isPartyMember?: boolean;
 }
 
@@ -144,17 +144,7 @@ export class MerchantsRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  insertStatusChange(
-    db: Db,
-    v: {
-      merchant_id: number;
-      from_status: string | null;
-      to_status: string;
-      reason: string | null;
-      actor_user_id: number | null;
-      at: string;
-    },
-  ) {
+  insertStatusChange(db: Db, v: Omit<MerchantStatusChangeTable, "id">) {
     return db.insertInto("merchant_status_changes").values(v).execute();
   }
 
@@ -176,3 +166,5 @@ export class MerchantsRepository {
 }
 
 export type MerchantRow = NonNullable<Awaited<ReturnType<MerchantsRepository["findById"]>>>;
+export type StatusChangeRow = Awaited<ReturnType<MerchantsRepository["statusChanges"]>>[number];
+export type MerchantValues = Omit<MerchantTable, "id" | "version">;

@@ -6,27 +6,25 @@ import type { Locale } from "../../../contracts/errors.ts";
 import {
   merchantCreateSchema as createSchema,
   type Merchant,
-  type MerchantCategory,
-  type MerchantStatus,
   merchantCategories,
   merchantCategorySheetNames,
   type merchantCreateSchema,
   type merchantListQuery,
   merchantSheetColumns,
   type merchantStatusChangeSchema,
-  merchantStatusSheetNames,
   type merchantUpdateSchema,
 } from "../../../contracts/merchants.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { boolCell, sheetBool } from "../../platform/sheets.ts";
+import { sheetBool } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
-import { auditView, presentMerchant } from "./merchants.presenter.ts";
-import { type MerchantFilter, type MerchantRow, MerchantsRepository } from "./merchants.repository.ts";
+import { auditView, merchantSheetRow, presentMerchant, presentStatusChange } from "./merchants.presenter.ts";
+import { type MerchantFilter, type MerchantRow, MerchantsRepository, type MerchantValues } from "./merchants.repository.ts";
 import { nextMerchantStatus } from "./merchants.workflow.ts";
 
 type CreateInput = z.output<typeof merchantCreateSchema>;
@@ -39,11 +37,13 @@ export class MerchantsService {
   readonly repo: MerchantsRepository;
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, vault: Vault) {
+  constructor(db: Kysely<DB>, vault: Vault, clock: Clock) {
     this.db = db;
     this.repo = new MerchantsRepository(db);
     this.vault = vault;
+    this.clock = clock;
   }
 
   private filterOf(user: SessionUser, query: Partial<ListQuery>): MerchantFilter {
@@ -94,8 +94,10 @@ export class MerchantsService {
   async personal(user: SessionUser, id: number, actor: Actor) {
     const row = await this.visibleRow(user, id);
     const mobile = this.vault.decrypt(row.mobile_enc);
+    const now = this.clock.now();
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, actor, {
+        at: now,
         action: "merchant.personal_viewed",
         objectType: "merchant",
         objectId: id,
@@ -106,7 +108,7 @@ export class MerchantsService {
     return { mobile };
   }
 
-  private rowValues(input: Omit<CreateInput, "stationId">, stationId: number, now: string) {
+  private rowValues(input: Omit<CreateInput, "stationId">, stationId: number, now: string): MerchantValues {
     return {
       station_id: stationId,
       name: input.name,
@@ -127,7 +129,8 @@ export class MerchantsService {
 
   async create(user: SessionUser, input: CreateInput, actor: Actor): Promise<Merchant> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
         if (await this.repo.creditCodeOwner(trx, input.creditCode)) throw creditCodeTaken();
@@ -142,6 +145,7 @@ export class MerchantsService {
         });
         const [created] = await this.presentIn(trx, newId);
         await appendAudit(trx, actor, {
+          at,
           action: "merchant.created",
           objectType: "merchant",
           objectId: newId,
@@ -164,6 +168,7 @@ export class MerchantsService {
   }
 
   async update(user: SessionUser, id: number, input: UpdateInput, actor: Actor): Promise<Merchant> {
+    const now = this.clock.now();
     try {
       await this.db.transaction().execute(async (trx) => {
         const row = await this.visibleRow(user, id, trx);
@@ -171,7 +176,7 @@ export class MerchantsService {
         const from = input.licenceValidFrom !== undefined ? input.licenceValidFrom : row.licence_valid_from;
         const to = input.licenceValidTo !== undefined ? input.licenceValidTo : row.licence_valid_to;
         if (from && to && to < from) throw fail("request.invalid", [{ field: "licenceValidTo", key: "v.date_order" }]);
-        const values: Parameters<MerchantsRepository["update"]>[3] = { updated_at: new Date().toISOString() };
+        const values: Parameters<MerchantsRepository["update"]>[3] = { updated_at: now.toISOString() };
         if (input.name !== undefined) values.name = input.name;
         if (input.category !== undefined) values.category = input.category;
         if (input.operatorName !== undefined) values.operator_name = input.operatorName;
@@ -191,6 +196,7 @@ export class MerchantsService {
         if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
         const [after] = await this.presentIn(trx, id);
         await appendAudit(trx, actor, {
+          at: now,
           action: "merchant.updated",
           objectType: "merchant",
           objectId: id,
@@ -207,11 +213,12 @@ export class MerchantsService {
   }
 
   async changeStatus(user: SessionUser, id: number, input: z.output<typeof merchantStatusChangeSchema>, actor: Actor) {
+    const at = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRow(user, id, trx);
-      const step = nextMerchantStatus(row.status as MerchantStatus, input.status);
+      const step = nextMerchantStatus(row.status, input.status);
       if (!step.ok) throw fail(step.refusal, [{ field: "status" }]);
-      const now = new Date().toISOString();
+      const now = at.toISOString();
       if (!(await this.repo.update(trx, id, input.version, { status: step.status, updated_at: now }))) throw conflict();
       await this.repo.insertStatusChange(trx, {
         merchant_id: id,
@@ -222,6 +229,7 @@ export class MerchantsService {
         at: now,
       });
       await appendAudit(trx, actor, {
+        at,
         action: "merchant.status_changed",
         objectType: "merchant",
         objectId: id,
@@ -236,33 +244,12 @@ export class MerchantsService {
   async statusChanges(user: SessionUser, id: number) {
     await this.visibleRow(user, id);
     const rows = await this.repo.statusChanges(id);
-    return rows.map((r) => ({
-      id: r.id,
-      fromStatus: r.from_status as MerchantStatus | null,
-      toStatus: r.to_status as MerchantStatus,
-      reason: r.reason,
-      actorName: r.actor_name ?? null,
-      at: r.at,
-    }));
+    return rows.map(presentStatusChange);
   }
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
     for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
-      const merchants = this.present(rows);
-      yield merchants.map((m) => ({
-        name: m.name,
-        category: merchantCategorySheetNames[m.category],
-        operatorName: m.operatorName,
-        mobile: m.mobile,
-        creditCode: m.creditCode,
-        licenceValidFrom: m.licenceValidFrom ?? "",
-        licenceValidTo: m.licenceValidTo ?? "",
-        isPartyMember: boolCell(m.isPartyMember),
-        note: m.note ?? "",
-        status: merchantStatusSheetNames[m.status],
-        stalls: m.stalls.map((s) => s.code).join("、"),
-        station: m.stationName,
-      }));
+      yield this.present(rows).map(merchantSheetRow);
     }
   }
 
@@ -309,8 +296,8 @@ export class MerchantsService {
         }
         return issues;
       },
-      insert: async (trx, rows, stationId, actor) => {
-        const now = new Date().toISOString();
+      insert: async (trx, rows, stationId, actor, at) => {
+        const now = at.toISOString();
         for (const r of rows) if (await this.repo.creditCodeOwner(trx, r.creditCode)) throw creditCodeTaken();
         const ids = await this.repo.insertMany(
           trx,
@@ -326,11 +313,12 @@ export class MerchantsService {
             at: now,
           });
           await appendAudit(trx, actor, {
+            at,
             action: "merchant.imported",
             objectType: "merchant",
             objectId: id,
             stationId,
-            after: { name: rows[i].name, category: rows[i].category as MerchantCategory, creditCode: rows[i].creditCode },
+            after: { name: rows[i].name, category: rows[i].category, creditCode: rows[i].creditCode },
           });
         }
         return ids.length;

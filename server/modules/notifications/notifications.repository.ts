@@ -53,3 +53,5 @@ export class NotificationsRepository {
     return Number(r.numUpdatedRows);
   }
 }
+
+export type NotificationRow = Awaited<ReturnType<NotificationsRepository["list"]>>["rows"][number];

@@ -1,18 +1,23 @@
 // The signed-in user's in-app notifications: list, unread count, mark read. Writing them is platform/notify.ts.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { Notification, notificationListQuery } from "../../../contracts/notifications.ts";
+import type { notificationListQuery } from "../../../contracts/notifications.ts";
 import type { DB } from "../../db/tables.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
+import { presentNotification } from "./notifications.presenter.ts";
 import { NotificationsRepository } from "./notifications.repository.ts";
 
 type ListQuery = z.output<typeof notificationListQuery>;
 
 export class NotificationsService {
   readonly repo: NotificationsRepository;
-  constructor(db: Kysely<DB>) {
+  private readonly clock: Clock;
+
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.repo = new NotificationsRepository(db);
+    this.clock = clock;
   }
 
   async list(user: SessionUser, query: ListQuery) {
@@ -20,16 +25,7 @@ export class NotificationsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    const items: Notification[] = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      link: r.link,
-      readAt: r.read_at,
-      createdAt: r.created_at,
-    }));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentNotification), total, page: query.page, pageSize: query.pageSize };
   }
 
   async unreadCount(user: SessionUser) {
@@ -38,12 +34,12 @@ export class NotificationsService {
 
   /** Another user's notification answers 404, as if it did not exist. */
   async markRead(user: SessionUser, id: number) {
-    if (!(await this.repo.markRead(user.id, id, new Date().toISOString()))) throw notFound();
+    if (!(await this.repo.markRead(user.id, id, this.clock.now().toISOString()))) throw notFound();
     return { ok: true as const };
   }
 
   async markAllRead(user: SessionUser) {
-    await this.repo.markAllRead(user.id, new Date().toISOString());
+    await this.repo.markAllRead(user.id, this.clock.now().toISOString());
     return { ok: true as const };
   }
 }

@@ -43,3 +43,5 @@ export class OrgRepository {
     return q.executeTakeFirstOrThrow();
   }
 }
+
+export type OrgUnitRow = Awaited<ReturnType<OrgRepository["listUnder"]>>[number];

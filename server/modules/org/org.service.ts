@@ -1,12 +1,13 @@
 // The org tree (district → street → community → station) and the home page's key counts.
 import type { Kysely } from "kysely";
-import type { HomeCounts, OrgKind, OrgUnit } from "../../../contracts/org.ts";
+import type { HomeCounts, OrgUnit } from "../../../contracts/org.ts";
 import type { DB } from "../../db/tables.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { AllianceUnitsService } from "../alliance-units/alliance-units.service.ts";
 import type { MerchantsService } from "../merchants/merchants.service.ts";
 import type { ResidentsService } from "../residents/residents.service.ts";
 import type { StallsService } from "../stalls/stalls.service.ts";
+import { presentOrgUnit } from "./org.presenter.ts";
 import { OrgRepository } from "./org.repository.ts";
 
 interface Registry {
@@ -32,9 +33,7 @@ export class OrgService {
       .map(Number)
       .filter((id) => !below.some((b) => b.id === id));
     const above = await this.repo.ancestors(ancestorIds);
-    return [...above, ...below]
-      .sort((a, b) => a.path.localeCompare(b.path))
-      .map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind as OrgKind, name: r.name, code: r.code, address: r.address }));
+    return [...above, ...below].sort((a, b) => a.path.localeCompare(b.path)).map(presentOrgUnit);
   }
 
   async home(user: SessionUser, stationId: number | undefined): Promise<HomeCounts> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stationDate } from "../../../contracts/calendar.ts";
 import { idNumberCheckCharacter } from "../../../contracts/validators.ts";
 import { createVault } from "../../platform/crypto.ts";
 import {
@@ -7,7 +8,6 @@ import {
   derivedFromIdNumber,
   genderFromIdNumber,
   isElderlyAge,
-  localDate,
   parseConsents,
   presentResident,
 } from "./residents.presenter.ts";
@@ -49,8 +49,8 @@ describe("age", () => {
   });
 
   it("reads today's date in the station's time zone", () => {
-    expect(localDate(new Date("2026-11-27T17:00:00Z"))).toBe("2026-11-28");
-    expect(localDate(new Date("2026-11-27T15:59:59Z"))).toBe("2026-11-27");
+    expect(stationDate(new Date("2026-11-27T17:00:00Z"))).toBe("2026-11-28");
+    expect(stationDate(new Date("2026-11-27T15:59:59Z"))).toBe("2026-11-27");
   });
 });
 

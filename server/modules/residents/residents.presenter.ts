@@ -1,15 +1,10 @@
-import { stationDate } from "../../../contracts/calendar.ts";
 import { consentKinds, type Resident } from "../../../contracts/residents.ts";
 import { birthDateFromIdNumber, maskIdNumber, maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
+import { boolCell } from "../../platform/sheets.ts";
 import type { ResidentRow } from "./residents.repository.ts";
 
 export const ELDERLY_AGE = 60;
-/** Today's calendar date (YYYY-MM-DD) in the station's time zone: ages turn over at local midnight. */
-export function localDate(now: Date = new Date()): string {
-  return stationDate(now);
-}
-
 /** Full years between a birth date and a day, both YYYY-MM-DD; null without a birth date. */
 export function ageOn(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;
@@ -58,14 +53,15 @@ export function parseConsents(text: string): ConsentKind[] {
   }
 }
 
-export function presentResident(row: ResidentRow, vault: Vault, today: string = localDate()): Resident {
+/** `today` is the station's calendar date (contracts/calendar.ts stationDate): ages turn over at local midnight. */
+export function presentResident(row: ResidentRow, vault: Vault, today: string): Resident {
   const age = ageOn(row.birth_date, today);
   return {
     id: row.id,
     stationId: row.station_id,
     stationName: row.station_name,
     name: row.name,
-    gender: row.gender === "male" || row.gender === "female" ? row.gender : null,
+    gender: row.gender,
     birthDate: row.birth_date,
     age,
     idNumber: vault.masked(row.id_number_enc, maskIdNumber),
@@ -88,4 +84,20 @@ export function presentResident(row: ResidentRow, vault: Vault, today: string = 
 export function auditView(r: Resident) {
   const { updatedAt: _u, createdAt: _c, stationName: _s, age: _a, ...rest } = r;
   return rest;
+}
+
+/** One row of the residents export sheet. */
+export function residentSheetRow(r: Resident) {
+  return {
+    name: r.name,
+    idNumber: r.idNumber,
+    mobile: r.mobile ?? "",
+    address: r.address ?? "",
+    grid: r.grid ?? "",
+    isLiaisonHead: boolCell(r.isLiaisonHead),
+    livesAlone: boolCell(r.livesAlone),
+    note: r.note ?? "",
+    age: r.age ?? "",
+    station: r.stationName,
+  };
 }

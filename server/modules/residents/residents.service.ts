@@ -2,6 +2,7 @@
 // indexes), create and edit with field errors, audited unmasked views, spreadsheet import and export.
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
+import { stationDate } from "../../../contracts/calendar.ts";
 import {
   residentCreateSchema as createSchema,
   type Resident,
@@ -14,10 +15,11 @@ import { maskIdNumber, maskMobile } from "../../../contracts/validators.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { boolCell, sheetBool } from "../../platform/sheets.ts";
+import { sheetBool } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
 import {
   ageOn,
@@ -26,8 +28,8 @@ import {
   derivedFromIdNumber,
   ELDERLY_AGE,
   isElderlyAge,
-  localDate,
   presentResident,
+  residentSheetRow,
 } from "./residents.presenter.ts";
 import { type ResidentFilter, type ResidentRow, ResidentsRepository, type ResidentValues } from "./residents.repository.ts";
 
@@ -44,14 +46,21 @@ export class ResidentsService {
   readonly repo: ResidentsRepository;
   private readonly db: Kysely<DB>;
   private readonly vault: Vault;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>, vault: Vault) {
+  constructor(db: Kysely<DB>, vault: Vault, clock: Clock) {
     this.db = db;
     this.repo = new ResidentsRepository(db);
     this.vault = vault;
+    this.clock = clock;
   }
 
-  private filterOf(user: SessionUser, query: Partial<ListQuery>): ResidentFilter {
+  /** The station's calendar date now: ages and the elderly flag turn over at local midnight. */
+  private today(): string {
+    return stationDate(this.clock.now());
+  }
+
+  private filterOf(user: SessionUser, query: Partial<ListQuery>, today: string): ResidentFilter {
     const q = query.q || undefined;
     return {
       stationIds: stationFilter(user, query.stationId),
@@ -62,23 +71,23 @@ export class ResidentsService {
       isLiaisonHead: query.isLiaisonHead === undefined ? undefined : query.isLiaisonHead === "true",
       livesAlone: query.livesAlone === undefined ? undefined : query.livesAlone === "true",
       elderlyBornBy:
-        query.isElderly === undefined ? undefined : { elderly: query.isElderly === "true", cutoff: bornByForAge(ELDERLY_AGE, localDate()) },
+        query.isElderly === undefined ? undefined : { elderly: query.isElderly === "true", cutoff: bornByForAge(ELDERLY_AGE, today) },
     };
   }
 
-  private present(rows: ResidentRow[]): Resident[] {
-    const today = localDate();
+  private present(rows: ResidentRow[], today: string): Resident[] {
     return rows.map((r) => presentResident(r, this.vault, today));
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list(this.filterOf(user, query), {
+    const today = this.today();
+    const { rows, total } = await this.repo.list(this.filterOf(user, query, today), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
       sort: query.sort,
       order: query.order,
     });
-    return { items: this.present(rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: this.present(rows, today), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<ResidentRow> {
@@ -89,7 +98,7 @@ export class ResidentsService {
   }
 
   async get(user: SessionUser, id: number): Promise<Resident> {
-    return presentResident(await this.visibleRow(user, id), this.vault);
+    return presentResident(await this.visibleRow(user, id), this.vault, this.today());
   }
 
   /** The resident record of a resident's own account. */
@@ -97,15 +106,17 @@ export class ResidentsService {
     if (!user.residentId) throw notFound();
     const row = await this.repo.findById(user.residentId);
     if (!row) throw notFound();
-    return presentResident(row, this.vault);
+    return presentResident(row, this.vault, this.today());
   }
 
   async personal(user: SessionUser, id: number, actor: Actor) {
     const row = await this.visibleRow(user, id);
     const idNumber = this.vault.decrypt(row.id_number_enc);
     const mobile = row.mobile_enc ? this.vault.decrypt(row.mobile_enc) : null;
+    const now = this.clock.now();
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, actor, {
+        at: now,
         action: "resident.personal_viewed",
         objectType: "resident",
         objectId: id,
@@ -139,21 +150,24 @@ export class ResidentsService {
     };
   }
 
-  private async presentIn(trx: Transaction<DB> | Kysely<DB>, id: number): Promise<Resident> {
+  private async presentIn(trx: Transaction<DB> | Kysely<DB>, id: number, today: string): Promise<Resident> {
     const row = await this.repo.findById(id, trx);
     if (!row) throw notFound();
-    return presentResident(row, this.vault);
+    return presentResident(row, this.vault, today);
   }
 
   async create(user: SessionUser, input: CreateInput, actor: Actor): Promise<Resident> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
+    const today = stationDate(at);
     try {
       const id = await this.db.transaction().execute(async (trx) => {
         if (await this.repo.idNumberOwner(trx, stationId, this.vault.blindIndex(input.idNumber))) throw idNumberTaken();
-        const newId = await this.repo.insert(trx, this.rowValues(input, stationId, now, localDate()));
-        const created = await this.presentIn(trx, newId);
+        const newId = await this.repo.insert(trx, this.rowValues(input, stationId, now, today));
+        const created = await this.presentIn(trx, newId, today);
         await appendAudit(trx, actor, {
+          at,
           action: "resident.created",
           objectType: "resident",
           objectId: newId,
@@ -170,12 +184,13 @@ export class ResidentsService {
   }
 
   async update(user: SessionUser, id: number, input: ResidentUpdateInput, actor: Actor): Promise<Resident> {
+    const at = this.clock.now();
+    const today = stationDate(at);
     try {
       await this.db.transaction().execute(async (trx) => {
         const row = await this.visibleRow(user, id, trx);
-        const before = presentResident(row, this.vault);
-        const today = localDate();
-        const values: Partial<ResidentValues> = { updated_at: new Date().toISOString() };
+        const before = presentResident(row, this.vault, today);
+        const values: Partial<ResidentValues> = { updated_at: at.toISOString() };
         let birthDate = row.birth_date;
         if (input.idNumber !== undefined) {
           const hash = this.vault.blindIndex(input.idNumber);
@@ -202,8 +217,9 @@ export class ResidentsService {
         if (input.consents !== undefined) values.consents = JSON.stringify(input.consents);
         if (input.note !== undefined) values.note = input.note;
         if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
-        const after = await this.presentIn(trx, id);
+        const after = await this.presentIn(trx, id, today);
         await appendAudit(trx, actor, {
+          at,
           action: "resident.updated",
           objectType: "resident",
           objectId: id,
@@ -220,19 +236,9 @@ export class ResidentsService {
   }
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {
-    for await (const rows of this.repo.iterate(this.filterOf(user, query))) {
-      yield this.present(rows).map((r) => ({
-        name: r.name,
-        idNumber: r.idNumber,
-        mobile: r.mobile ?? "",
-        address: r.address ?? "",
-        grid: r.grid ?? "",
-        isLiaisonHead: boolCell(r.isLiaisonHead),
-        livesAlone: boolCell(r.livesAlone),
-        note: r.note ?? "",
-        age: r.age ?? "",
-        station: r.stationName,
-      }));
+    const today = this.today();
+    for await (const rows of this.repo.iterate(this.filterOf(user, query, today))) {
+      yield this.present(rows, today).map(residentSheetRow);
     }
   }
 
@@ -279,9 +285,9 @@ export class ResidentsService {
         }
         return issues;
       },
-      insert: async (trx, rows, stationId, actor) => {
-        const now = new Date().toISOString();
-        const today = localDate();
+      insert: async (trx, rows, stationId, actor, at) => {
+        const now = at.toISOString();
+        const today = stationDate(at);
         const hashes = rows.map((r) => this.vault.blindIndex(r.idNumber));
         if (new Set(hashes).size !== hashes.length) throw idNumberTaken();
         if ((await this.repo.idNumbersTaken(trx, stationId, hashes)).size > 0) throw idNumberTaken();
@@ -290,6 +296,7 @@ export class ResidentsService {
         for (const [i, id] of ids.entries()) {
           const r = rows[i];
           await appendAudit(trx, actor, {
+            at,
             action: "resident.imported",
             objectType: "resident",
             objectId: id,
@@ -311,7 +318,7 @@ export class ResidentsService {
 
   /** Head counts (total, elderly, living alone, elderly living alone, liaison heads) over the given stations; null means all. */
   async countsFor(stationIds: number[] | null) {
-    return this.repo.countsFor(stationIds, bornByForAge(ELDERLY_AGE, localDate()));
+    return this.repo.countsFor(stationIds, bornByForAge(ELDERLY_AGE, this.today()));
   }
 }
 

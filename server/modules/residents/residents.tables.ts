@@ -1,12 +1,13 @@
 // The residents module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers, money is integer fen: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
+import type { Resident } from "../../../contracts/residents.ts";
 
 export interface ResidentTable {
   id: Generated<number>;
   station_id: number;
   name: string;
-  gender: string | null;
+  gender: Resident["gender"];
   birth_date: string | null;
   mobile_enc: string | null;
   mobile_hash: string | null;

@@ -6,6 +6,7 @@ import type { Stall, stallCreateSchema, stallListQuery, stallUpdateSchema } from
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
+import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { auditView, presentStall } from "./stalls.presenter.ts";
@@ -20,10 +21,12 @@ const codeTaken = () => fail("stall.code_taken", [{ field: "code" }]);
 export class StallsService {
   readonly repo: StallsRepository;
   private readonly db: Kysely<DB>;
+  private readonly clock: Clock;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, clock: Clock) {
     this.db = db;
     this.repo = new StallsRepository(db);
+    this.clock = clock;
   }
 
   private filterOf(user: SessionUser, query: Partial<ListQuery>): StallFilter {
@@ -70,7 +73,8 @@ export class StallsService {
 
   async create(user: SessionUser, input: CreateInput, actor: Actor): Promise<Stall> {
     const stationId = targetStation(user, input.stationId);
-    const now = new Date().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
         if (await this.repo.codeOwner(trx, stationId, input.code)) throw codeTaken();
@@ -89,6 +93,7 @@ export class StallsService {
         };
         const newId = await this.repo.insert(trx, values);
         await appendAudit(trx, actor, {
+          at,
           action: "stall.created",
           objectType: "stall",
           objectId: newId,
@@ -105,11 +110,12 @@ export class StallsService {
   }
 
   async update(user: SessionUser, id: number, input: StallUpdateInput, actor: Actor): Promise<Stall> {
+    const at = this.clock.now();
     try {
       await this.db.transaction().execute(async (trx) => {
         const row = await this.visibleRow(user, id, trx);
         const before = presentStall(row);
-        const values: Partial<StallValues> = { updated_at: new Date().toISOString() };
+        const values: Partial<StallValues> = { updated_at: at.toISOString() };
         if (input.code !== undefined && input.code !== row.code) {
           const owner = await this.repo.codeOwner(trx, row.station_id, input.code);
           if (owner && owner.id !== id) throw codeTaken();
@@ -126,6 +132,7 @@ export class StallsService {
         if (input.h !== undefined) values.h = input.h;
         if (!(await this.repo.update(trx, id, input.version, values))) throw conflict();
         await appendAudit(trx, actor, {
+          at,
           action: "stall.updated",
           objectType: "stall",
           objectId: id,
@@ -142,10 +149,12 @@ export class StallsService {
   }
 
   async remove(user: SessionUser, id: number, version: number, actor: Actor) {
+    const at = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const row = await this.visibleRow(user, id, trx);
       if (!(await this.repo.remove(trx, id, version))) throw conflict();
       await appendAudit(trx, actor, {
+        at,
         action: "stall.deleted",
         objectType: "stall",
         objectId: id,
