@@ -17,6 +17,7 @@
 
 import { randomBytes } from "node:crypto";
 import Fastify from "fastify";
+import type { ProblemStatus } from "../contracts/problems.ts";
 import { makeCreditCode, makeMobile } from "../demo/identifiers.ts";
 import { seeded } from "../demo/random.ts";
 import { buildApp } from "../server/app.ts";
@@ -97,7 +98,7 @@ bare.post("/bench/insert", async (_request, reply) => {
 });
 
 const problems = new ProblemsRepository(db);
-bare.get<{ Querystring: { q?: string; status?: string } }>("/bench/pquery", async (request) => {
+bare.get<{ Querystring: { q?: string; status?: ProblemStatus } }>("/bench/pquery", async (request) => {
   // Exactly what ProblemsService.list → filterOf passes for a station_staff (scope "org") asking
   // GET /api/problems?q=…&status=…&pageSize=20: its one station, no unit or reporter scope, default page and order.
   const { rows, total } = await problems.list(

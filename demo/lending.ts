@@ -5,6 +5,7 @@
 import type { Transaction } from "kysely";
 import { stationDate, stationDayStart } from "../contracts/calendar.ts";
 import { type BorrowerKind, defaultLoanDays, type ItemStatus } from "../contracts/lending.ts";
+import type { MerchantCategory } from "../contracts/merchants.ts";
 import type { DB, LoanTable, ReweighTable } from "../server/db/tables.ts";
 import { findingSummary, judgeReweigh } from "../server/modules/lending/fair-scale.workflow.ts";
 import { itemCode, kindNames, stationPrefix } from "../server/modules/lending/loan.workflow.ts";
@@ -23,7 +24,7 @@ async function insertMany<T extends keyof DB>(trx: Transaction<DB>, table: T, ro
 }
 
 /** Goods sold by weight, by trade, with a price range per 斤 in fen and a usual quantity in grams. */
-const goodsByTrade: Record<string, { goods: string; price: [number, number]; grams: [number, number] }[]> = {
+const goodsByTrade: Partial<Record<MerchantCategory, { goods: string; price: [number, number]; grams: [number, number] }[]>> = {
   fruit_vegetable: [
     { goods: "苹果", price: [350, 600], grams: [800, 3000] },
     { goods: "香蕉", price: [300, 450], grams: [600, 2000] },
@@ -216,7 +217,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
     .innerJoin("merchants as m", "m.id", "s.merchant_id")
     .select(["s.id", "s.code", "m.id as merchant_id", "m.category"])
     .where("s.station_id", "=", ctx.stationId)
-    .where("m.category", "in", Object.keys(goodsByTrade))
+    .where("m.category", "in", Object.keys(goodsByTrade) as MerchantCategory[])
     .orderBy("s.code")
     .execute();
   const jumin_ = await trx.selectFrom("users").select("display_name").where("id", "=", ctx.residentUserId).executeTakeFirstOrThrow();
@@ -228,7 +229,7 @@ export async function loadLending(ctx: StationServicesContext): Promise<Record<s
   for (let i = 0; i < total; i++) {
     const offender = i % 40 === 7 || i === total - 1 ? repeat[((i / 40) % repeat.length) | 0] : undefined;
     const stall = offender ?? r.pick(stalls);
-    const g = r.pick(goodsByTrade[stall.category]);
+    const g = r.pick(goodsByTrade[stall.category] ?? []);
     const claimed = r.int(g.grams[0], g.grams[1]);
     const price = Math.round(r.int(g.price[0], g.price[1]) / 10) * 10;
     const short = offender !== undefined || r.chance(0.02);
