@@ -8,6 +8,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import pino from "pino";
 import { ping } from "./db/maintenance.ts";
 import { modules } from "./modules/index.ts";
 import type { ModuleDeps } from "./modules/module.ts";
@@ -38,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : {
             level: deps.config.LOG_LEVEL,
-            ...(prettyLogs(deps.config.LOG_FORMAT) ? { stream: terminalStream() } : {}),
+            // Written synchronously, so the log lines and what main.ts prints for a person come out in order.
+            stream: prettyLogs(deps.config.LOG_FORMAT) ? terminalStream() : pino.destination({ dest: 1, sync: true }),
             // Paths only: query strings can carry names and phone numbers.
             serializers: {
               req: (req) => ({ method: req.method, url: req.url.split("?")[0], remoteAddress: req.ip }),

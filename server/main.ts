@@ -33,7 +33,7 @@ const address = await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info({ address, database: database.dialect, startMs: Math.round(performance.now() - started) }, "Dandelion is listening");
 const port = app.server.address();
 const shown = config.HOST === "0.0.0.0" && port && typeof port === "object" ? `http://localhost:${port.port}` : address;
-// What a person needs comes last, below the log lines: the demo accounts (on a first start) and the address.
+// What a person needs comes last, below the log lines: the demo accounts on a first start, and the address.
 for (const line of demoLines) console.log(line);
 console.log(`\n蒲公英 Dandelion: ${shown}  (console /, mobile /m/, API docs /docs)\n`);
 

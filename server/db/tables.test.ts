@@ -48,7 +48,10 @@ function declaredTables(): Map<string, Map<string, { type: string; optional: boo
   return tables;
 }
 
-/** What a declared type says about its column. Named types (the contracts' unions) and string literals are text. */
+/**
+ * What a declared type says about its column. Named types (the contracts' unions) and string literals are text;
+ * a nullable column spells out `| null` in its table file, so this reading (and a person's) needs no lookup.
+ */
 function declaredColumn(type: string): Column & { generated: boolean } {
   const generated = /^Generated<(.+)>$/.exec(type);
   const inner = generated ? generated[1] : type;

@@ -7,7 +7,7 @@ export interface ResidentTable {
   id: Generated<number>;
   station_id: number;
   name: string;
-  gender: Resident["gender"];
+  gender: NonNullable<Resident["gender"]> | null;
   birth_date: string | null;
   mobile_enc: string | null;
   mobile_hash: string | null;
