@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { dateSchema, MAX_ID, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
-// ---- the catalogue (服务事项) ----
+// The catalogue (服务事项).
 
 /** Who may apply: merchants only, residents only, or both. */
 export const serviceAudiences = ["merchant", "resident", "both"] as const;
@@ -92,7 +92,7 @@ export const bookableDaySchema = z.object({
 });
 export type BookableDay = z.infer<typeof bookableDaySchema>;
 
-// ---- requests (办件) ----
+// Requests (办件).
 
 /**
  * booked → waiting (checked in on the day, queue number) → handling → done, or handling → forwarded (to the

@@ -22,7 +22,7 @@ function endAfterStart(v: { startTime?: string; endTime?: string }, ctx: z.Refin
   if (v.startTime && v.endTime && v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "v.invalid_value" });
 }
 
-// ---- the roster --------------------------------------------------------------------------------------------
+// The roster.
 
 export const shiftSchema = z.object({
   id: z.number().int(),
@@ -200,7 +200,7 @@ export const ruleResultSchema = z.object({
   skipped: z.array(z.object({ date: z.string(), status: z.enum(plannedDateStatuses) })),
 });
 
-// ---- the Red Shield post ---------------------------------------------------------------------------------
+// The Red Shield post.
 
 export const consultationTopics = [
   "annual_report",

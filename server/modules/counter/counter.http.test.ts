@@ -1,3 +1,6 @@
+// The counter over HTTP, one suite over one database: its cases share the sign-ins and the shift helper below
+// and run in order over the same records (a booking made early is checked in, forwarded and rated later), so
+// the file stays whole at ~600 lines rather than splitting one story across files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import { Notifier } from "../../platform/notify.ts";
