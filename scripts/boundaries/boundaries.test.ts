@@ -37,7 +37,19 @@ function findings(cwd: string): Finding[] {
     file: d.location.path,
   }));
   const cruise = JSON.parse(
-    run(bin("depcruise"), [importSources, "--config", ".dependency-cruiser.cjs", "--output-type", "json"], cwd),
+    // Run by this process's Node (the project's 24), not whatever `node` the script's shebang finds on PATH.
+    run(
+      process.execPath,
+      [
+        join(root, "node_modules/dependency-cruiser/bin/dependency-cruiser.mjs"),
+        importSources,
+        "--config",
+        ".dependency-cruiser.cjs",
+        "--output-type",
+        "json",
+      ],
+      cwd,
+    ),
   ) as {
     summary: { violations: { rule: { name: string }; from: string }[] };
   };
