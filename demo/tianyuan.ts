@@ -1,6 +1,8 @@
 // The Tianyuan Market demo data set (DESIGN.md §8): the org tree, the station, 129 merchants with their stalls,
 // residents, the seven kinds of alliance units, and a demo account for every role. Figures the report states
 // are reproduced exactly; people's names are invented.
+// It is the one place that calls every area's loader in order (each lives in its own demo/<area>.ts), so it runs a
+// little over 500 lines: the registry generators above the loader, the loader after them.
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Role } from "../contracts/access.ts";
 import type { AllianceUnitKind } from "../contracts/alliance-units.ts";
