@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 // The bar and pie pieces the console's charts share (a chart needing more registers it, as the scorecard's line does); loaded lazily, so ECharts stays out of the first bundle.
 echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export default function EChart({ option, height = 280 }: { option: echarts.EChartsCoreOption; height?: number }) {
+export default function EChart({ option, height = 280, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -28,5 +28,5 @@ export default function EChart({ option, height = 280 }: { option: echarts.EChar
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return <div ref={element} style={{ width: "100%", height }} />;
+  return <div ref={element} style={{ width: "100%", height }} data-testid={testId} />;
 }
