@@ -208,7 +208,9 @@ export class BranchLifeService {
    * in reach: monthly ones every month, quarterly ones in the quarter's last month. A meeting scheduled in the
    * period is named beside it.
    */
-  async dueThisMonth(user: SessionUser): Promise<{ branchId: number; branchName: string; kind: BranchMeetingKind; from: string; dueBy: string; scheduledOn: string | null }[]> {
+  async dueThisMonth(
+    user: SessionUser,
+  ): Promise<{ branchId: number; branchName: string; kind: BranchMeetingKind; from: string; dueBy: string; scheduledOn: string | null }[]> {
     const today = stationDate(this.clock.now());
     const month = today.slice(0, 7);
     const monthIndex = Number(month.slice(5, 7)) - 1;

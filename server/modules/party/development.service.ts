@@ -87,7 +87,11 @@ export class DevelopmentService {
   /** Active cases in reach whose next step is overdue, and those whose next step falls due within 14 days. */
   async dueCounts(user: SessionUser): Promise<{ overdue: number; dueSoon: number }> {
     const branchIds = await this.scope.visibleBranchIds(user);
-    const items = await this.presentCases(await this.repo.casesOf({ branchIds, status: "active" }), stationDate(this.clock.now()), user.locale);
+    const items = await this.presentCases(
+      await this.repo.casesOf({ branchIds, status: "active" }),
+      stationDate(this.clock.now()),
+      user.locale,
+    );
     const horizon = addDays(stationDate(this.clock.now()), DUE_SOON_DAYS);
     let overdue = 0;
     let dueSoon = 0;

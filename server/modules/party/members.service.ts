@@ -7,7 +7,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
-import { conflict, fail, notFound } from "../../platform/errors.ts";
+import { conflict, fail } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentBranch, presentMember } from "./party.presenter.ts";
 import type { PartyRepository } from "./party.repository.ts";

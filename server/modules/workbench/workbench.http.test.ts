@@ -30,13 +30,15 @@ describe(`the workbench over HTTP (${dialectName})`, () => {
   };
   const report = (s: Session, title: string) =>
     t.as(s, { method: "POST", url: "/api/problems", payload: { title, description: "工作台测试", categoryCode: "market_order" } });
-  const act = (s: Session, id: number, payload: Record<string, unknown>) => t.as(s, { method: "POST", url: `/api/problems/${id}/actions`, payload });
+  const act = (s: Session, id: number, payload: Record<string, unknown>) =>
+    t.as(s, { method: "POST", url: `/api/problems/${id}/actions`, payload });
 
   beforeAll(async () => {
     t = await createTestApp();
     [staff, shuji, wuye, district, merchant] = await Promise.all(["staff", "shuji", "wuye", "district", "shanghu"].map((u) => t.login(u)));
-    wuyeUnitId = (await t.database.db.selectFrom("users").select("alliance_unit_id").where("username", "=", "wuye").executeTakeFirstOrThrow())
-      .alliance_unit_id as number;
+    wuyeUnitId = (
+      await t.database.db.selectFrom("users").select("alliance_unit_id").where("username", "=", "wuye").executeTakeFirstOrThrow()
+    ).alliance_unit_id as number;
   });
   afterAll(() => t.close());
 
@@ -109,7 +111,7 @@ describe(`the workbench over HTTP (${dialectName})`, () => {
 
     // Holding a meeting of a due kind this month takes it off the list.
     const due = w?.meetingsDue.find((m) => m.scheduledOn === null);
-    if (!due) return;
+    if (!due) return; // every due meeting already scheduled at this instant
     const today = stationDate(t.clock.now());
     const created = await t.as(shuji, {
       method: "POST",
@@ -139,7 +141,9 @@ describe(`the workbench over HTTP (${dialectName})`, () => {
       const q = `stationId=${s.stationId}`;
       expect(figure(s.figures, "newProblems").value).toBe(await total(district, `/api/problems?${q}&status=submitted`));
       expect(figure(s.figures, "overdueProblems").value).toBe(await total(district, `/api/problems?${q}&overdue=true`));
-      expect(figure(s.figures, "problemsThisMonth").value).toBe(await total(district, `/api/problems?${q}&from=${month.from}&to=${month.to}`));
+      expect(figure(s.figures, "problemsThisMonth").value).toBe(
+        await total(district, `/api/problems?${q}&from=${month.from}&to=${month.to}`),
+      );
       expect(figure(s.figures, "overdueLoans").value).toBe(await total(district, `/api/lending/loans?${q}&view=overdue`));
       // The district may not open the counter's requests, so its table has no figure leading there.
       expect(s.figures.some((f) => f.key === "requestsThisMonth")).toBe(false);

@@ -168,7 +168,9 @@ export class WorkbenchService {
             figure("overdueProblems", overdue, linkTo("/problems", { tab: "overdue", stationId })),
             figure("problemsThisMonth", thisMonth, linkTo("/problems", { from: month.from, to: month.to, stationId })),
             figure("overdueLoans", loans.total, linkTo("/services/lending", { tab: "loans", view: "overdue", stationId })),
-            ...(requests === null ? [] : [figure("requestsThisMonth", requests, linkTo("/services/requests", { from: month.from, to: month.to, stationId }))]),
+            ...(requests === null
+              ? []
+              : [figure("requestsThisMonth", requests, linkTo("/services/requests", { from: month.from, to: month.to, stationId }))]),
           ],
         };
       }),

@@ -31,5 +31,8 @@ export function useWalkIn() {
 
 export function useCallNext() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (stationId?: number) => callNext(stationId), onSuccess: () => client.invalidateQueries({ queryKey: ["counter"] }) });
+  return useMutation({
+    mutationFn: (stationId?: number) => callNext(stationId),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["counter"] }),
+  });
 }

@@ -257,15 +257,17 @@ export default function CounterPage() {
               {d ? t("counter.today", { date: d.date, weekday: t(`weekday.${weekdayOf(d.date) % 7}`) }) : ""}
             </Typography.Text>
           </div>
-          <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }} data-testid="on-duty">
-            <Typography.Text type="secondary">{t("counter.onDuty")}</Typography.Text>
-            {d && d.onDuty.length === 0 && <Tag>{t("counter.nobodyOnDuty")}</Tag>}
-            {d?.onDuty.map((u) => (
-              <Tag key={u.unitId} color="red">
-                {u.unitName} {u.startTime}–{u.endTime}
-              </Tag>
-            ))}
-          </div>
+          {d && (
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }} data-testid="on-duty">
+              <Typography.Text type="secondary">{t("counter.onDuty")}</Typography.Text>
+              {d.onDuty.length === 0 && <Tag>{t("counter.nobodyOnDuty")}</Tag>}
+              {d.onDuty.map((u) => (
+                <Tag key={u.unitId} color="red">
+                  {u.unitName} {u.startTime}–{u.endTime}
+                </Tag>
+              ))}
+            </div>
+          )}
           <div style={{ flex: 1 }} />
           {picking && (
             <Select

@@ -20,7 +20,12 @@ function FigureCard({ f }: { f: WorkbenchFigure }) {
     <Link to={f.link} data-testid={`figure-${f.key}`} aria-label={`${t(`workbench.figure.${f.key}`)}: ${f.value}`}>
       <Card size="small" hoverable style={{ borderTop: `3px solid ${late ? brand.red : brand.gold}`, height: "100%" }}>
         <Typography.Text type="secondary">{t(`workbench.figure.${f.key}`)}</Typography.Text>
-        <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3, color: late ? brand.red : brand.deepRed }}>{f.value}</div>
+        <div
+          style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3, color: late ? brand.red : brand.deepRed }}
+          data-testid={`figure-${f.key}-value`}
+        >
+          {f.value}
+        </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t(`workbench.hint.${f.key}`)}
         </Typography.Text>
@@ -211,7 +216,7 @@ function StationsPart({ stations }: { stations: NonNullable<Workbench["stations"
                   <Link
                     to={f.link}
                     data-testid={`station-${row.stationId}-${key}`}
-                    style={{ fontWeight: 600, color: late ? brand.red : undefined }}
+                    style={{ fontWeight: 600, color: f.value === 0 ? "rgba(0, 0, 0, 0.45)" : late ? brand.red : brand.deepRed }}
                   >
                     {f.value}
                   </Link>
