@@ -257,6 +257,8 @@ export const caseListQuery = pageQuery.extend({
   stage: developmentStageSchema.optional(),
   status: z.enum(caseStatuses).optional(),
   overdue: z.enum(["true", "false"]).optional(),
+  /** Active cases whose next step falls due within 14 days and is not overdue yet. */
+  due: z.enum(["true"]).optional(),
 });
 
 export const funnelSchema = z.object({

@@ -25,6 +25,7 @@ import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
+import { WorkbenchService } from "./modules/workbench/workbench.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { FilesService } from "./platform/files.ts";
@@ -50,6 +51,10 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const caringCards = new CardsService(db, deps.vault, notifier, deps.clock);
   const lending = new LendingService(db, deps.vault, notifier, deps.clock);
   const duty = new DutyService(db, deps.clock);
+  const org = new OrgService(db, { merchants, residents, stalls, allianceUnits });
+  const party = new PartyService(db, deps.vault, files, notifier, deps.clock);
+  const meals = new MealsService(db, notifier, deps.clock);
+  const counter = new CounterService(db, deps.vault, notifier, duty, deps.clock);
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -60,23 +65,24 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     notifier,
     problems,
     notifications: new NotificationsService(db, deps.clock),
-    org: new OrgService(db, { merchants, residents, stalls, allianceUnits }),
+    org,
     lists,
     meetings,
     scorecard: new ScorecardService(db, { problems, meetings }, deps.clock),
-    party: new PartyService(db, deps.vault, files, notifier, deps.clock),
+    party,
     caringShops,
     caringCards,
     caringRounds: new RoundsService(db, caringCards, notifier, deps.clock),
     caringRedemption: new RedemptionService(db, caringCards, caringShops, deps.clock),
-    meals: new MealsService(db, notifier, deps.clock),
+    meals,
     caringFigures: new CaringFiguresService(db, deps.clock),
-    counter: new CounterService(db, deps.vault, notifier, duty, deps.clock),
+    counter,
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
+    workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
   };
 }
 

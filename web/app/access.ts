@@ -1,3 +1,4 @@
+import { accessMap, type Role } from "../../contracts/access.ts";
 import { allSections, type Section } from "./feature.ts";
 
 export type { Section };
@@ -13,4 +14,14 @@ export function sectionFor(pathname: string): Section | undefined {
 /** Where to land after sign-in: the wanted page, else the first section the account may open. */
 export function landingPath(actions: readonly string[]): string {
   return sections.find((s) => actions.includes(s.action))?.path ?? "/403";
+}
+
+/** Merchants, residents and volunteers have no console: their app is the phone's (/m/). */
+export function usesConsole(role: Role): boolean {
+  return accessMap[role].console;
+}
+
+/** Sends an account without a console to the phone app (a full load: /m/ is another app). */
+export function sendToPhone(): void {
+  window.location.replace("/m/");
 }

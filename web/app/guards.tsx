@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import type { Action } from "../../contracts/access.ts";
+import { sendToPhone, usesConsole } from "./access.ts";
 import { errorMessage, setUnauthorizedListener } from "./api-client.ts";
 import { PageFallback } from "./layout.tsx";
 import { queryClient } from "./providers.tsx";
@@ -37,7 +38,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const wanted = `${location.pathname}${location.search}`;
     return <Navigate to={wanted === "/" ? "/login" : `/login?next=${encodeURIComponent(wanted)}`} replace />;
   }
+  if (!usesConsole(meQuery.data.role)) return <SendToPhone />;
   return <MeProvider me={meQuery.data}>{children}</MeProvider>;
+}
+
+/** Merchants, residents and volunteers who open the console land on the phone app instead. */
+function SendToPhone() {
+  useEffect(() => sendToPhone(), []);
+  return <PageFallback />;
 }
 
 export function RequireAction({ action, children }: { action: Action; children: ReactNode }) {

@@ -335,7 +335,10 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
   );
   r.get(
     "/api/me/shop",
-    { config: { access: "card.redeem" }, schema: { tags, summary: "The merchant's own caring shop", response: { 200: shopSchema } } },
+    {
+      config: { access: "card.redeem" },
+      schema: { tags, summary: "The merchant's own caring shop (null when it has none)", response: { 200: shopSchema.nullable() } },
+    },
     async (request) => shops.own(requireUser(request)),
   );
   r.post(

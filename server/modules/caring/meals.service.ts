@@ -176,6 +176,12 @@ export class MealsService {
     return { date, items };
   }
 
+  /** Today's planned meals not yet confirmed as delivered (nor as missed) at the caller's stations. */
+  async undeliveredToday(user: SessionUser, stationId: number | undefined): Promise<number> {
+    const { items } = await this.day(user, { stationId });
+    return items.filter((i) => i.status === "pending").length;
+  }
+
   /** Confirms a day's meal once (staff may correct it). */
   async confirm(user: SessionUser, input: ConfirmInput, actor: Actor) {
     const now = this.clock.now();

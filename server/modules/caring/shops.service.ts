@@ -56,10 +56,10 @@ export class CaringShopsService {
   }
 
   /** The signed-in merchant's own caring shop. */
-  async own(user: SessionUser): Promise<CaringShop> {
+  /** The merchant's own caring shop; null (not an error) when the merchant has none. */
+  async own(user: SessionUser): Promise<CaringShop | null> {
     const row = user.merchantId ? await this.rowOfMerchant(user.merchantId) : undefined;
-    if (!row) throw notFound();
-    return this.present(row);
+    return row ? this.present(row) : null;
   }
 
   rowOfMerchant(merchantId: number) {

@@ -219,6 +219,11 @@ export class CounterRepository {
     };
   }
 
+  /** How many requests match (the workbench's figures). */
+  countOf(f: RequestFilter): Promise<number> {
+    return this.countRequests(f)();
+  }
+
   async listRequests(f: RequestFilter, page: PageWindow, sort: "newest" | "queue" = "newest") {
     let q = this.filterRequests(this.joined(this.db), f).select(requestColumns);
     q = sort === "queue" ? q.orderBy("r.queue_no").orderBy("r.id") : q.orderBy("r.date", "desc").orderBy("r.id", "desc");

@@ -114,6 +114,22 @@ export class CounterRequestsService {
     };
   }
 
+  /** Today at the caller's stations: numbers waiting in the queue and bookings still to check in. */
+  async todayCounts(user: SessionUser, stationId: number | undefined): Promise<{ date: string; waiting: number; booked: number }> {
+    const date = stationDate(this.clock.now());
+    const filter: RequestFilter = { ...this.filterOf(user, { stationId }, date), date };
+    const [waiting, booked] = await Promise.all([
+      this.repo.countOf({ ...filter, status: "waiting" }),
+      this.repo.countOf({ ...filter, status: "booked" }),
+    ]);
+    return { date, waiting, booked };
+  }
+
+  /** Requests made for days between `from` and `to` (station dates) at the stations asked for, as far as the caller reaches. */
+  countBetween(user: SessionUser, stationId: number | undefined, from: string, to: string): Promise<number> {
+    return this.repo.countOf({ ...this.filterOf(user, { stationId }, stationDate(this.clock.now())), from, to });
+  }
+
   /** Requests by month, forwarded ones on time, the five hearts: by default the twelve months up to `to`. */
   async figures(user: SessionUser, query: z.output<typeof counterFiguresQuery>): Promise<CounterFigures> {
     const today = stationDate(this.clock.now());

@@ -203,6 +203,32 @@ export class BranchLifeService {
     return { meetingId: meeting.id, meetingTitle: meeting.title, memberName: member.name, created };
   }
 
+  /**
+   * The required meetings (第十九条) whose period ends this month and that no held meeting covers yet, per branch
+   * in reach: monthly ones every month, quarterly ones in the quarter's last month. A meeting scheduled in the
+   * period is named beside it.
+   */
+  async dueThisMonth(
+    user: SessionUser,
+  ): Promise<{ branchId: number; branchName: string; kind: BranchMeetingKind; from: string; dueBy: string; scheduledOn: string | null }[]> {
+    const today = stationDate(this.clock.now());
+    const month = today.slice(0, 7);
+    const monthIndex = Number(month.slice(5, 7)) - 1;
+    const out: Awaited<ReturnType<BranchLifeService["dueThisMonth"]>> = [];
+    for (const branch of await this.scope.visibleBranches(user)) {
+      const meetings = await this.repo.meetingsOfYear(branch.id, Number(month.slice(0, 4)));
+      for (const req of requiredMeetings) {
+        if (req.every === "quarter" && monthIndex % 3 !== 2) continue;
+        const from = monthRange(req.every === "month" ? month : shiftMonth(month, -2)).from;
+        const dueBy = monthRange(month).to;
+        const inPeriod = meetings.filter((m) => m.kind === req.kind && m.held_on >= from && m.held_on <= dueBy);
+        if (inPeriod.some((m) => m.status === "held")) continue;
+        out.push({ branchId: branch.id, branchName: branch.name, kind: req.kind, from, dueBy, scheduledOn: inPeriod[0]?.held_on ?? null });
+      }
+    }
+    return out;
+  }
+
   /** Attendance per member for a year, and the required meetings missing in their ended periods (支部工作条例 第十九条). */
   async attendance(user: SessionUser, branchId: number | undefined, year: number): Promise<AttendanceReport> {
     const today = stationDate(this.clock.now());

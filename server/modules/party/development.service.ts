@@ -33,6 +33,9 @@ import type { BranchScope } from "./party.scope.ts";
 type CaseCreate = z.output<typeof caseCreateSchema>;
 type StepInput = z.output<typeof stepRecordSchema>;
 
+/** A step falls due "soon" within this many days (the secretary's reminders look as far ahead). */
+const DUE_SOON_DAYS = 14;
+
 const facts = (row: CaseRow): CaseFacts => ({ birthDate: row.birth_date, status: row.status, extensionMonths: row.extension_months });
 
 export class DevelopmentService {
@@ -73,8 +76,30 @@ export class DevelopmentService {
     let items = await this.presentCases(rows, stationDate(this.clock.now()), user.locale);
     if (query.q) items = items.filter((c) => c.name.includes(query.q as string));
     if (query.overdue) items = items.filter((c) => (c.next?.overdue ?? false) === (query.overdue === "true"));
+    if (query.due === "true") {
+      const horizon = addDays(stationDate(this.clock.now()), DUE_SOON_DAYS);
+      items = items.filter((c) => c.status === "active" && !c.next?.overdue && !!c.next?.due && c.next.due <= horizon);
+    }
     const offset = (query.page - 1) * query.pageSize;
     return { items: items.slice(offset, offset + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Active cases in reach whose next step is overdue, and those whose next step falls due within 14 days. */
+  async dueCounts(user: SessionUser): Promise<{ overdue: number; dueSoon: number }> {
+    const branchIds = await this.scope.visibleBranchIds(user);
+    const items = await this.presentCases(
+      await this.repo.casesOf({ branchIds, status: "active" }),
+      stationDate(this.clock.now()),
+      user.locale,
+    );
+    const horizon = addDays(stationDate(this.clock.now()), DUE_SOON_DAYS);
+    let overdue = 0;
+    let dueSoon = 0;
+    for (const c of items) {
+      if (c.next?.overdue) overdue++;
+      else if (c.next?.due && c.next.due <= horizon) dueSoon++;
+    }
+    return { overdue, dueSoon };
   }
 
   async get(user: SessionUser, id: number): Promise<DevelopmentCase> {
@@ -301,7 +326,7 @@ export class DevelopmentService {
   /** Steps due within 14 days or overdue, as of `now`: the branch's secretary hears once per step per week. */
   async remindDue(now: Date) {
     const today = stationDate(now);
-    const horizon = addDays(today, 14);
+    const horizon = addDays(today, DUE_SOON_DAYS);
     const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
     const rows = await this.repo.activeCases();
     const steps = await this.repo.stepsOf(rows.map((r) => r.id));

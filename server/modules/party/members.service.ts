@@ -7,7 +7,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
-import { conflict, fail, notFound } from "../../platform/errors.ts";
+import { conflict, fail } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentBranch, presentMember } from "./party.presenter.ts";
 import type { PartyRepository } from "./party.repository.ts";
@@ -51,10 +51,10 @@ export class MembersService {
   }
 
   /** The member record of the signed-in account, or 404: members see only their own. */
-  async own(user: SessionUser): Promise<Member> {
+  /** The account's own member record; null (not an error) when the account is not a Party member. */
+  async own(user: SessionUser): Promise<Member | null> {
     const row = await this.repo.memberOfAccount(user);
-    if (!row) throw notFound();
-    return presentMember(row, this.vault);
+    return row ? presentMember(row, this.vault) : null;
   }
 
   async create(user: SessionUser, input: MemberCreate, actor: Actor): Promise<Member> {

@@ -105,7 +105,11 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
     "/api/me/party",
     {
       config: { access: "self.read" },
-      schema: { tags, summary: "The signed-in account's own member record (404 if none)", response: { 200: memberSchema } },
+      schema: {
+        tags,
+        summary: "The signed-in account's own member record (null when it has none)",
+        response: { 200: memberSchema.nullable() },
+      },
     },
     async (request) => members.own(requireUser(request)),
   );

@@ -172,6 +172,16 @@ export class ProblemsService {
     return { items: this.present(user, rows, files, locale, now), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /**
+   * How many problems the caller's list would show for this query, at the clock's now (the workbench's figures);
+   * `statusIn` narrows to any of these statuses (the open ones, say).
+   */
+  async count(user: SessionUser, query: Partial<ListQuery>, statusIn?: readonly ProblemStatus[]): Promise<number> {
+    const filter = problemFilterOf(user, query, this.clock.now());
+    if (statusIn) filter.statusIn = statusIn;
+    return this.repo.count(filter);
+  }
+
   async get(user: SessionUser, id: number, locale: Locale = "zh-CN", now: Date = this.clock.now()): Promise<ProblemDetail> {
     const row = await this.visibleRow(user, id);
     const [files, events] = await Promise.all([this.repo.filesOf([id]), this.repo.events(id)]);

@@ -8,6 +8,7 @@ import { errorMessage } from "../../app/api-client.ts";
 import { allMobileEntries } from "../../app/feature.ts";
 import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
+import { useMyShop } from "../../features/caring/api/my-shop.ts";
 import { useUnreadCount } from "../../features/notifications/api/unread-count.ts";
 import { useMyMerchant } from "../api/get-my-merchant.ts";
 import { useMyParty } from "../api/get-my-party.ts";
@@ -199,6 +200,12 @@ function Entries({ me }: { me: Me }) {
   const unread = useUnreadCount();
   const has = (action: string) => me.actions.includes(action);
   const stationId = me.stations[0]?.id;
+  // What a merchant may do as a caring shop depends on its shop: only a certified (or suspended) one redeems cards,
+  // and only a caring restaurant delivers meals — a supermarket has no 爱心送餐.
+  const merchant = me.role === "merchant";
+  const shop = useMyShop(merchant && has("card.redeem")).data ?? null;
+  const redeems = has("card.redeem") && (!merchant || (shop !== null && (shop.status === "certified" || shop.status === "suspended")));
+  const delivers = has("meal.deliver") && (!merchant || shop?.category === "restaurant");
   const entries: Entry[] = [
     { key: "report", path: "/report", icon: entryIcons.report, show: has("problem.report") },
     { key: "mine", path: "/problems", icon: entryIcons.mine, show: has("problem.report") },
@@ -207,8 +214,8 @@ function Entries({ me }: { me: Me }) {
     { key: "need", path: "/need", icon: entryIcons.need, show: has("need.raise") },
     { key: "pioneers", path: stationId ? `/pioneers?stationId=${stationId}` : "/pioneers", icon: entryIcons.pioneers, show: true },
     { key: "cards", path: "/cards", icon: entryIcons.cards, show: has("card.hold") },
-    { key: "redeem", path: "/redeem", icon: entryIcons.redeem, show: has("card.redeem") },
-    { key: "meals", path: "/meals", icon: entryIcons.meals, show: has("meal.deliver") },
+    { key: "redeem", path: "/redeem", icon: entryIcons.redeem, show: redeems },
+    { key: "meals", path: "/meals", icon: entryIcons.meals, show: delivers },
     { key: "rounds", path: "/rounds", icon: entryIcons.rounds, show: has("award.nominate") },
     { key: "services", path: "/services", icon: entryIcons.services, show: has("service.apply") },
     { key: "redShield", path: "/red-shield", icon: entryIcons.redShield, show: has("redshield.book") },

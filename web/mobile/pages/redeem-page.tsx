@@ -219,8 +219,8 @@ export default function RedeemPage() {
         <div style={{ padding: 48, textAlign: "center" }}>
           <DotLoading color="primary" />
         </div>
-      ) : shop.isError ? (
-        <ErrorBlock status="default" title={t("redeem.noShop")} description={errorMessage(shop.error)} />
+      ) : shop.isError || !s ? (
+        <ErrorBlock status="default" title={t("redeem.noShop")} description={shop.isError ? errorMessage(shop.error) : ""} />
       ) : (
         s && (
           <div className="dd-hero" style={{ padding: "14px 20px 18px" }}>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { loginSchema } from "../../../../contracts/auth.ts";
-import { landingPath } from "../../../app/access.ts";
+import { landingPath, sendToPhone, usesConsole } from "../../../app/access.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { validateWith } from "../../../app/form-errors.ts";
 import { useLanguage } from "../../../app/language.ts";
@@ -42,6 +42,7 @@ export default function LoginPage() {
     try {
       const { me } = await login.mutateAsync(checked.data);
       if (me.locale !== language) setLocale(language).catch(() => undefined);
+      if (!usesConsole(me.role)) return sendToPhone();
       navigate(next ?? landingPath(me.actions), { replace: true });
     } catch (error) {
       setFailure(errorMessage(error));

@@ -12,8 +12,8 @@ export function walkIn(input: z.output<typeof walkInCreateSchema>): Promise<Serv
   return api.post("/api/services/walk-ins", input);
 }
 
-export function callNext(): Promise<ServiceRequestDetail> {
-  return api.post("/api/services/counter/call-next", {});
+export function callNext(stationId?: number): Promise<ServiceRequestDetail> {
+  return api.post("/api/services/counter/call-next", stationId === undefined ? {} : { stationId });
 }
 
 export function useRequestAction() {
@@ -31,5 +31,8 @@ export function useWalkIn() {
 
 export function useCallNext() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: callNext, onSuccess: () => client.invalidateQueries({ queryKey: ["counter"] }) });
+  return useMutation({
+    mutationFn: (stationId?: number) => callNext(stationId),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["counter"] }),
+  });
 }

@@ -27,6 +27,7 @@ import { type ServiceRequest, walkInCreateSchema } from "../../../../contracts/c
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
+import { useListParams } from "../../../app/use-list-params.ts";
 import { useCallNext, useRequestAction, useWalkIn } from "../api/counter-actions.ts";
 import { useCounterDay } from "../api/counter-day.ts";
 import { useServiceItems } from "../api/list-items.ts";
@@ -35,7 +36,7 @@ import { StatusTag } from "../components/labels.tsx";
 
 type Kind = "merchant" | "resident" | "other";
 
-function WalkInModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+function WalkInModal({ open, onClose, stationId }: { open: boolean; onClose: () => void; stationId?: number }) {
   const { t } = useTranslation("counter");
   const { message } = App.useApp();
   const [form] = Form.useForm<{
@@ -48,7 +49,7 @@ function WalkInModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   }>();
   const [kind, setKind] = useState<Kind>("resident");
   const [failure, setFailure] = useState<string | null>(null);
-  const items = useServiceItems({ page: 1, pageSize: 100, active: "true" });
+  const items = useServiceItems({ page: 1, pageSize: 100, active: "true", stationId });
   const walkIn = useWalkIn();
   const submit = async () => {
     setFailure(null);
@@ -205,16 +206,22 @@ export default function CounterPage() {
   const { message } = App.useApp();
   const me = useMe();
   const can = useCan();
-  const day = useCounterDay();
+  // An account reaching several stations (the platform admin) picks one; the choice stays in the address.
+  const list = useListParams(["stationId"]);
+  const picking = me.stations.length > 1;
+  const stationId = list.filters.stationId ? Number(list.filters.stationId) : picking ? undefined : me.stations[0]?.id;
+  const day = useCounterDay(picking ? stationId : undefined, !picking || stationId !== undefined);
   const callNext = useCallNext();
   const step = useStep();
   const [walkInOpen, setWalkInOpen] = useState(false);
   const d = day.data;
+  // Departments and alliance units read the counter but do not run it: no calling, check-in or walk-ins for them.
   const unitAccount = me.allianceUnitId !== null && !can("service.manage");
+  const runs = !unitAccount;
 
   const call = async () => {
     try {
-      const r = await callNext.mutateAsync();
+      const r = await callNext.mutateAsync(picking ? stationId : undefined);
       message.success(t("counter.called", { no: r.queueNo, name: r.applicantName }));
     } catch (error) {
       message.error(errorMessage(error));
@@ -250,17 +257,29 @@ export default function CounterPage() {
               {d ? t("counter.today", { date: d.date, weekday: t(`weekday.${weekdayOf(d.date) % 7}`) }) : ""}
             </Typography.Text>
           </div>
-          <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }} data-testid="on-duty">
-            <Typography.Text type="secondary">{t("counter.onDuty")}</Typography.Text>
-            {d && d.onDuty.length === 0 && <Tag>{t("counter.nobodyOnDuty")}</Tag>}
-            {d?.onDuty.map((u) => (
-              <Tag key={u.unitId} color="red">
-                {u.unitName} {u.startTime}–{u.endTime}
-              </Tag>
-            ))}
-          </div>
+          {d && (
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }} data-testid="on-duty">
+              <Typography.Text type="secondary">{t("counter.onDuty")}</Typography.Text>
+              {d.onDuty.length === 0 && <Tag>{t("counter.nobodyOnDuty")}</Tag>}
+              {d.onDuty.map((u) => (
+                <Tag key={u.unitId} color="red">
+                  {u.unitName} {u.startTime}–{u.endTime}
+                </Tag>
+              ))}
+            </div>
+          )}
           <div style={{ flex: 1 }} />
-          {!unitAccount && (
+          {picking && (
+            <Select
+              style={{ width: 220 }}
+              placeholder={t("counter.pickStation")}
+              value={stationId}
+              onChange={(value) => list.update({ stationId: value })}
+              options={me.stations.map((s) => ({ value: s.id, label: s.name }))}
+              data-testid="counter-station"
+            />
+          )}
+          {runs && (!picking || stationId !== undefined) && (
             <Space>
               <Button icon={<UserAddOutlined />} onClick={() => setWalkInOpen(true)} data-testid="walk-in">
                 {t("walkIn.button")}
@@ -281,7 +300,11 @@ export default function CounterPage() {
       </Card>
       {unitAccount && <Alert type="info" showIcon title={t("counter.unitHint")} style={{ marginBottom: 16 }} />}
       {day.isError && <Alert type="error" showIcon title={errorMessage(day.error)} style={{ marginBottom: 16 }} />}
-      {day.isPending ? (
+      {picking && stationId === undefined ? (
+        <Card>
+          <Empty description={t("counter.pickStationHint")} data-testid="counter-pick-station" />
+        </Card>
+      ) : day.isPending ? (
         <Spin style={{ display: "block", padding: 80 }} />
       ) : d ? (
         <>
@@ -305,7 +328,7 @@ export default function CounterPage() {
             <Col xs={24} xl={12}>
               <Card title={t("counter.window")} size="small" style={{ marginBottom: 16 }} data-testid="counter-handling">
                 {d.handling.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("counter.windowEmpty")} />
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(runs ? "counter.windowEmpty" : "counter.windowIdle")} />
                 ) : (
                   d.handling.map((r) => (
                     <div
@@ -322,14 +345,16 @@ export default function CounterPage() {
                           </Typography.Text>
                         </div>
                       </div>
-                      <Space size={4} wrap>
-                        <Button type="primary" size="small" onClick={() => step.withText(r, "complete")} data-testid={`complete-${r.id}`}>
-                          {t("action.complete")}
-                        </Button>
-                        <Button size="small" onClick={() => step.withText(r, "forward")} data-testid={`forward-${r.id}`}>
-                          {t("action.forward")}
-                        </Button>
-                      </Space>
+                      {runs && (
+                        <Space size={4} wrap>
+                          <Button type="primary" size="small" onClick={() => step.withText(r, "complete")} data-testid={`complete-${r.id}`}>
+                            {t("action.complete")}
+                          </Button>
+                          <Button size="small" onClick={() => step.withText(r, "forward")} data-testid={`forward-${r.id}`}>
+                            {t("action.forward")}
+                          </Button>
+                        </Space>
+                      )}
                     </div>
                   ))
                 )}
@@ -347,26 +372,30 @@ export default function CounterPage() {
                     { title: t("field.item"), key: "item", render: (_: unknown, r) => <RequestLink r={r} /> },
                     { title: t("field.applicant"), key: "applicant", width: 140, render: (_: unknown, r) => applicant(r) },
                     { title: t("field.channel"), dataIndex: "channel", width: 90, render: (c: string) => t(`channel.${c}`) },
-                    {
-                      title: t("field.actions"),
-                      key: "actions",
-                      width: 140,
-                      render: (_: unknown, r) => (
-                        <Space size={4}>
-                          <Button
-                            size="small"
-                            type="link"
-                            onClick={() => step.run(r, { action: "start", version: r.version }, t("step.startDone")).catch(() => {})}
-                            data-testid={`start-${r.id}`}
-                          >
-                            {t("action.start")}
-                          </Button>
-                          <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
-                            {t("action.cancel")}
-                          </Button>
-                        </Space>
-                      ),
-                    },
+                    ...(!runs
+                      ? []
+                      : [
+                          {
+                            title: t("field.actions"),
+                            key: "actions",
+                            width: 140,
+                            render: (_: unknown, r: ServiceRequest) => (
+                              <Space size={4}>
+                                <Button
+                                  size="small"
+                                  type="link"
+                                  onClick={() => step.run(r, { action: "start", version: r.version }, t("step.startDone")).catch(() => {})}
+                                  data-testid={`start-${r.id}`}
+                                >
+                                  {t("action.start")}
+                                </Button>
+                                <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
+                                  {t("action.cancel")}
+                                </Button>
+                              </Space>
+                            ),
+                          },
+                        ]),
                   ]}
                 />
               </Card>
@@ -389,27 +418,33 @@ export default function CounterPage() {
                     },
                     { title: t("field.item"), key: "item", render: (_: unknown, r) => <RequestLink r={r} /> },
                     { title: t("field.applicant"), key: "applicant", width: 140, render: (_: unknown, r) => applicant(r) },
-                    {
-                      title: t("field.actions"),
-                      key: "actions",
-                      width: 150,
-                      render: (_: unknown, r) => (
-                        <Space size={4}>
-                          <Button
-                            size="small"
-                            type="primary"
-                            ghost
-                            onClick={() => step.run(r, { action: "check_in", version: r.version }, t("step.checkedIn")).catch(() => {})}
-                            data-testid={`check-in-${r.id}`}
-                          >
-                            {t("action.checkIn")}
-                          </Button>
-                          <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
-                            {t("action.cancel")}
-                          </Button>
-                        </Space>
-                      ),
-                    },
+                    ...(!runs
+                      ? []
+                      : [
+                          {
+                            title: t("field.actions"),
+                            key: "actions",
+                            width: 150,
+                            render: (_: unknown, r: ServiceRequest) => (
+                              <Space size={4}>
+                                <Button
+                                  size="small"
+                                  type="primary"
+                                  ghost
+                                  onClick={() =>
+                                    step.run(r, { action: "check_in", version: r.version }, t("step.checkedIn")).catch(() => {})
+                                  }
+                                  data-testid={`check-in-${r.id}`}
+                                >
+                                  {t("action.checkIn")}
+                                </Button>
+                                <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
+                                  {t("action.cancel")}
+                                </Button>
+                              </Space>
+                            ),
+                          },
+                        ]),
                   ]}
                 />
               </Card>
@@ -438,7 +473,7 @@ export default function CounterPage() {
           </Row>
         </>
       ) : null}
-      <WalkInModal open={walkInOpen} onClose={() => setWalkInOpen(false)} />
+      <WalkInModal open={walkInOpen} onClose={() => setWalkInOpen(false)} stationId={picking ? stationId : undefined} />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export default function DevelopmentPage() {
   const { t } = useTranslation("party");
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["branchId", "stage", "status", "overdue"]);
+  const list = useListParams(["branchId", "stage", "status", "overdue", "due"]);
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(list.q);
   const branchId = list.filters.branchId ? Number(list.filters.branchId) : undefined;
@@ -40,6 +40,7 @@ export default function DevelopmentPage() {
     stage: list.filters.stage as CaseListQuery["stage"],
     status: list.filters.status as CaseListQuery["status"],
     overdue: list.filters.overdue === "true" ? "true" : undefined,
+    due: list.filters.due === "true" ? "true" : undefined,
   };
   const cases = useCases(query);
   const funnel = useFunnel();
@@ -70,6 +71,10 @@ export default function DevelopmentPage() {
         <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
           <Switch size="small" checked={query.overdue === "true"} onChange={(on) => list.update({ overdue: on ? "true" : undefined })} />
           {t("development.overdueOnly")}
+        </span>
+        <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
+          <Switch size="small" checked={query.due === "true"} onChange={(on) => list.update({ due: on ? "true" : undefined })} />
+          {t("development.dueSoonOnly")}
         </span>
         <div style={{ flex: 1 }} />
         {can("development.write") && (
