@@ -12,6 +12,7 @@ import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
+import { weekdayWords } from "../../../contracts/notices.ts";
 import { type Notifier, staffOfStation } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { ageOn, ELDERLY_AGE, formatWeekdays, plannedOn, presentDayItem, presentRecipient } from "./meals.presenter.ts";
@@ -282,8 +283,8 @@ export class MealsService {
         }
         await outbox.addMany(trx, staff, {
           kind: "meal.missed",
-          title: "爱心餐未送达",
-          body: `${r.name} ${date}（周${"一二三四五六日"[weekdayOf(date) - 1]}）的爱心餐截至 ${MISSED_CUTOFF_HOUR}:00 未确认送达，请及时联系核实。`,
+          notice: "meal.missed",
+          params: { name: r.name, date, weekday: weekdayWords(weekdayOf(date)), hour: MISSED_CUTOFF_HOUR },
           link: `/caring/meals?date=${date}`,
         });
         await appendAudit(trx, opts.actor ?? systemActor, {
