@@ -59,7 +59,7 @@ export class CardsService {
     await outbox.addMany(trx, await this.repo.holderUserIds(trx, residentId), {
       kind: "card.issued",
       notice,
-      params: { ...params, station: await this.repo.stationName(stationId) },
+      params: { ...params, station: await this.repo.stationName(stationId, trx) },
       link: "/m/cards",
     });
   }
