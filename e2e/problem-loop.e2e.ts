@@ -111,8 +111,8 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   expect(await merchant.getByTestId("rate-submit").isDisabled()).toBe(true);
   expect(await merchant.getByTestId("rate-submit").textContent()).toBe("请先点选星级");
   await app.shot(merchant, "mobile-problem-unrated");
-  await merchant.locator("[data-testid=rate] .adm-rate-star").nth(4).click();
-  expect(await merchant.getByTestId("rate-submit").isDisabled()).toBe(false);
+  await merchant.locator("[data-testid=rate] .adm-rate-star").nth(4).tap();
+  await wait(() => merchant.getByTestId("rate-submit").isDisabled()).toBe(false);
   await merchant.getByTestId("rate-submit").click();
   await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("已评价");
   await app.shot(merchant, "mobile-problem-rated");
