@@ -137,7 +137,8 @@ export const noticeCatalogue = {
   "reweigh.short": {
     title: { "zh-CN": "公平秤复秤发现短秤", en: "Short weight found at the fair scale" },
     body: {
-      "zh-CN": "{station}公平秤复秤短秤：{stall}{goods}，标称 {claimed} 克，复秤 {actual} 克，短 {short} 克，多收 {overcharge}。此记录已计入商户档案，请校准计量器具、诚信经营。",
+      "zh-CN":
+        "{station}公平秤复秤短秤：{stall}{goods}，标称 {claimed} 克，复秤 {actual} 克，短 {short} 克，多收 {overcharge}。此记录已计入商户档案，请校准计量器具、诚信经营。",
       en: "Re-weighed at the {station} fair scale: {stall}{goods}, sold as {claimed} g, weighed {actual} g, {short} g short, {overcharge} overcharged. This is on the merchant's record: please calibrate your scales.",
     },
   },

@@ -70,7 +70,10 @@ const cases: { module: string; notice: NoticeId; params: NoticeParams; zh: strin
     notice: "meal.missed",
     params: { name: "王秀兰", date: "2026-11-18", weekday: weekdayWords(3), hour: 13 },
     zh: ["爱心餐未送达", "王秀兰 2026-11-18（周三）的爱心餐截至 13:00 未确认送达，请及时联系核实。"],
-    en: ["Caring meal not delivered", "The caring meal for 王秀兰 on Wednesday 2026-11-18 was not confirmed as delivered by 13:00. Please check."],
+    en: [
+      "Caring meal not delivered",
+      "The caring meal for 王秀兰 on Wednesday 2026-11-18 was not confirmed as delivered by 13:00. Please check.",
+    ],
   },
   {
     module: "party",
@@ -83,7 +86,10 @@ const cases: { module: string; notice: NoticeId; params: NoticeParams; zh: strin
     module: "duty",
     notice: "redshield.session_cancelled",
     params: { date: "2026-11-20", slot: "10:00", station: "天源社区党群服务站", reason: sentence("区局集中培训。") },
-    zh: ["红盾驿站场次取消", "您预约的 2026-11-20 10:00 天源社区党群服务站红盾先锋驿站咨询已取消：区局集中培训。可在“红盾驿站”预约其他场次。"],
+    zh: [
+      "红盾驿站场次取消",
+      "您预约的 2026-11-20 10:00 天源社区党群服务站红盾先锋驿站咨询已取消：区局集中培训。可在“红盾驿站”预约其他场次。",
+    ],
     en: [
       "Red Shield session cancelled",
       "Your Red Shield consultation at 天源社区党群服务站 on 2026-11-20 at 10:00 is cancelled: 区局集中培训. You can book another session under “Red Shield”.",

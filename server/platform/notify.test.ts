@@ -19,7 +19,13 @@ describe(`notifications (${dialectName})`, () => {
     const notifier = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock);
     const outbox = notifier.outbox();
     await t.database.db.transaction().execute(async (trx) => {
-      await outbox.add(trx, { userId, kind: "test.ok", notice: "problem.overdue", params: { title: "积水", code: "TY-1", station: "天源" }, link: "/m/x" });
+      await outbox.add(trx, {
+        userId,
+        kind: "test.ok",
+        notice: "problem.overdue",
+        params: { title: "积水", code: "TY-1", station: "天源" },
+        link: "/m/x",
+      });
       expect(sent).toHaveLength(0);
     });
     await outbox.deliver();

@@ -58,14 +58,23 @@ const insertNotification = prepared(
 export async function languagesOf(db: Db, userIds: number[]): Promise<Map<number, NoticeLanguage>> {
   const out = new Map<number, NoticeLanguage>();
   for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await db.selectFrom("users").select(["id", "locale"]).where("id", "in", userIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("users")
+      .select(["id", "locale"])
+      .where("id", "in", userIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, noticeLanguage(r.locale));
   }
   return out;
 }
 
 /** Inserts one in-app notification inside the caller's transaction, in the recipient's language; returns its text. */
-export async function notify(trx: Db, n: NotificationInput, at: Date, language?: NoticeLanguage): Promise<{ title: string; body: string; language: NoticeLanguage }> {
+export async function notify(
+  trx: Db,
+  n: NotificationInput,
+  at: Date,
+  language?: NoticeLanguage,
+): Promise<{ title: string; body: string; language: NoticeLanguage }> {
   const lang = language ?? (await languagesOf(trx, [n.userId])).get(n.userId) ?? "zh-CN";
   const text = renderNotice(n.notice, n.params ?? {}, lang);
   await insertNotification(trx, {

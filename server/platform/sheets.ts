@@ -65,18 +65,21 @@ export async function writeTemplate(title: string, columns: readonly SheetColumn
     const letter = sheet.getColumn(index + 1).letter;
     const header = columns[index]?.header ?? key;
     // exceljs keeps range validations on the sheet (its typings list only the per-cell one).
-    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, {
-      type: "list",
-      allowBlank: true,
-      formulae: [`"${values.join(",")}"`],
-      showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: header,
-      error: `${header}：${values.join("、")}`,
-      showInputMessage: true,
-      promptTitle: header,
-      prompt: values.join("、"),
-    });
+    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${letter}2:${letter}${TEMPLATE_ROWS + 1}`,
+      {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${values.join(",")}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: header,
+        error: `${header}：${values.join("、")}`,
+        showInputMessage: true,
+        promptTitle: header,
+        prompt: values.join("、"),
+      },
+    );
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

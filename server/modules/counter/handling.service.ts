@@ -4,7 +4,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { stationDate } from "../../../contracts/calendar.ts";
-import { type NoticeId, sentence } from "../../../contracts/notices.ts";
 import type {
   applicantCancelSchema,
   callNextSchema,
@@ -12,6 +11,7 @@ import type {
   RequestEventKind,
   ratingCreateSchema,
 } from "../../../contracts/counter.ts";
+import { type NoticeId, sentence } from "../../../contracts/notices.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";

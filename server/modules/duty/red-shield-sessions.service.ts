@@ -3,8 +3,8 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { stationDate } from "../../../contracts/calendar.ts";
-import { sentence } from "../../../contracts/notices.ts";
 import type { SessionDetail, sessionListQuery } from "../../../contracts/duty.ts";
+import { sentence } from "../../../contracts/notices.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";

@@ -293,7 +293,12 @@ export class LendingService {
         await outbox.addMany(trx, accounts, {
           kind: "loan.lent",
           notice: "loan.lent",
-          params: { item: item.name, code: item.code, due: stationStamp(due), station: (await this.repo.stationName(item.station_id, trx))?.name ?? "" },
+          params: {
+            item: item.name,
+            code: item.code,
+            due: stationStamp(due),
+            station: (await this.repo.stationName(item.station_id, trx))?.name ?? "",
+          },
           link: "/m/loans",
         });
         return id;

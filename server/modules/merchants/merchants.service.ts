@@ -23,10 +23,10 @@ import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { allowedValuesMessage, notSheetBool, sheetBool, sheetBoolValues } from "../../platform/sheets.ts";
-import { categoryValues, merchantTemplate } from "./merchants.template.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
 import { auditView, merchantSheetRow, presentMerchant, presentStatusChange } from "./merchants.presenter.ts";
 import { type MerchantFilter, type MerchantRow, MerchantsRepository, type MerchantValues } from "./merchants.repository.ts";
+import { categoryValues, merchantTemplate } from "./merchants.template.ts";
 import { nextMerchantStatus } from "./merchants.workflow.ts";
 
 type CreateInput = z.output<typeof merchantCreateSchema>;
@@ -265,10 +265,16 @@ export class MerchantsService {
         // Enumerated columns: a value outside the list is refused with the list itself.
         const listed: RowIssue[] = [];
         if (!merchantCategories.includes(category as MerchantCategory)) {
-          listed.push({ column: columnHeader("category"), message: allowedValuesMessage(columnHeader("category"), categoryValues, locale) });
+          listed.push({
+            column: columnHeader("category"),
+            message: allowedValuesMessage(columnHeader("category"), categoryValues, locale),
+          });
         }
         if (notSheetBool(values.isPartyMember)) {
-          listed.push({ column: columnHeader("isPartyMember"), message: allowedValuesMessage(columnHeader("isPartyMember"), sheetBoolValues, locale) });
+          listed.push({
+            column: columnHeader("isPartyMember"),
+            message: allowedValuesMessage(columnHeader("isPartyMember"), sheetBoolValues, locale),
+          });
         }
         const parsed = createSchema.safeParse({
           name: values.name,

@@ -21,7 +21,10 @@ const expected = {
     submitted: { title: "Report received", body: "was received by 天源市场党群服务站 under number" },
     accepted: { title: "Report accepted", body: "天源市场党群服务站 has accepted your report" },
     unit: { title: "New problem assigned to you", body: "天源市场党群服务站 has assigned the problem" },
-    resolved: { title: "Report resolved: please rate it", body: "has been resolved: 已疏通排水沟并铺设防滑垫. Please confirm and rate it." },
+    resolved: {
+      title: "Report resolved: please rate it",
+      body: "has been resolved: 已疏通排水沟并铺设防滑垫. Please confirm and rate it.",
+    },
   },
 } as const;
 
@@ -35,8 +38,9 @@ describe(`problem notices follow the recipient's language (${dialectName})`, () 
   beforeAll(async () => {
     t = await createTestApp();
     [staff, merchant, wuye] = await Promise.all(["staff", "shanghu", "wuye"].map((u) => t.login(u)));
-    wuyeUnitId = (await t.database.db.selectFrom("users").select("alliance_unit_id").where("username", "=", "wuye").executeTakeFirstOrThrow())
-      .alliance_unit_id as number;
+    wuyeUnitId = (
+      await t.database.db.selectFrom("users").select("alliance_unit_id").where("username", "=", "wuye").executeTakeFirstOrThrow()
+    ).alliance_unit_id as number;
   });
   afterAll(() => t.close());
 

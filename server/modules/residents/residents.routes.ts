@@ -12,9 +12,9 @@ import {
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
 import { writeSheet, writeTemplate } from "../../platform/sheets.ts";
-import { residentTemplate } from "./residents.template.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./residents.service.ts";
+import { residentTemplate } from "./residents.template.ts";
 
 export async function residentsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const service = services.residents;
@@ -45,7 +45,8 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
   r.get(
     "/api/residents/import-template",
     { config: { access: "resident.import" }, schema: { tags, summary: "The import template (xlsx)" } },
-    async (_request, reply) => sendXlsx(reply, await writeTemplate("居民", residentSheetColumns, residentTemplate), "residents-template.xlsx"),
+    async (_request, reply) =>
+      sendXlsx(reply, await writeTemplate("居民", residentSheetColumns, residentTemplate), "residents-template.xlsx"),
   );
 
   r.post(

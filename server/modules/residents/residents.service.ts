@@ -20,7 +20,6 @@ import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { allowedValuesMessage, notSheetBool, sheetBool, sheetBoolValues } from "../../platform/sheets.ts";
-import { residentTemplate } from "./residents.template.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
 import {
   ageOn,
@@ -33,6 +32,7 @@ import {
   residentSheetRow,
 } from "./residents.presenter.ts";
 import { type ResidentFilter, type ResidentRow, ResidentsRepository, type ResidentValues } from "./residents.repository.ts";
+import { residentTemplate } from "./residents.template.ts";
 
 type CreateInput = z.output<typeof residentCreateSchema>;
 type ResidentUpdateInput = z.output<typeof residentUpdateSchema>;
