@@ -1,6 +1,6 @@
 // Journey: a merchant reports a problem with a photo on /m/ → staff accept it and assign it to the property
 // company in the console → the company's contact starts and resolves it → the merchant rates it 5 → it is on
-// the public board (no sign-in) and in the unit's scorecard.
+// the public board (no sign-in) and in the unit's scorecard. Neither rating form presets a score.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { UnitScore } from "../contracts/meetings.ts";
@@ -92,10 +92,27 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await wait(() => status(wuye)).toBe("已办结");
   await app.shot(wuye, "console-problem-resolved");
 
-  // 4. The merchant rates it 5.
+  // 4. Staff could confirm it on the reporter's behalf: the form presets no rating and refuses to go without one.
+  await staff.reload();
+  await wait(() => status(staff)).toBe("已办结");
+  await staff.getByTestId("problem-action-confirm").click();
+  await staff.locator(".ant-modal [data-testid=confirm-rating]").waitFor();
+  expect(await staff.locator(".ant-modal .ant-rate-star-full").count()).toBe(0);
+  await staff.getByTestId("problem-action-ok").click();
+  await wait(() => staff.locator(".ant-modal .ant-form-item-explain-error").textContent()).toBe("请选择评分星级");
+  await app.shot(staff, "console-problem-confirm-unrated");
+  await staff.locator(".ant-modal .ant-modal-close").click();
+  expect(await status(staff)).toBe("已办结");
+
+  // The merchant rates it 5 on the phone: no star is lit until chosen, and the button waits for the choice.
   await merchant.reload();
   await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("已办结");
-  await merchant.locator("[data-testid=rate] .adm-rate-star").nth(4).click();
+  expect(await merchant.locator("[data-testid=rate] .adm-rate-star-active").count()).toBe(0);
+  expect(await merchant.getByTestId("rate-submit").isDisabled()).toBe(true);
+  expect(await merchant.getByTestId("rate-submit").textContent()).toBe("请先点选星级");
+  await app.shot(merchant, "mobile-problem-unrated");
+  await merchant.locator("[data-testid=rate] .adm-rate-star").nth(4).tap();
+  await wait(() => merchant.getByTestId("rate-submit").isDisabled()).toBe(false);
   await merchant.getByTestId("rate-submit").click();
   await wait(() => merchant.getByTestId("problem-status").textContent()).toBe("已评价");
   await app.shot(merchant, "mobile-problem-rated");

@@ -19,13 +19,20 @@ describe(`notifications (${dialectName})`, () => {
     const notifier = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock);
     const outbox = notifier.outbox();
     await t.database.db.transaction().execute(async (trx) => {
-      await outbox.add(trx, { userId, kind: "test.ok", title: "标题", body: "内容", link: "/m/x" });
+      await outbox.add(trx, {
+        userId,
+        kind: "test.ok",
+        notice: "problem.overdue",
+        params: { title: "积水", code: "TY-1", station: "天源" },
+        link: "/m/x",
+      });
       expect(sent).toHaveLength(0);
     });
     await outbox.deliver();
-    expect(sent).toEqual([{ userId, channel: "sms", text: "标题：内容", kind: "test.ok" }]);
+    const body = "天源的问题「积水」（TY-1）已超过办结期限，将提交联席会议研究。";
+    expect(sent).toEqual([{ userId, channel: "sms", text: `问题已超期：${body}`, kind: "test.ok" }]);
     const row = await t.database.db.selectFrom("notifications").selectAll().where("kind", "=", "test.ok").executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ user_id: userId, title: "标题", body: "内容", link: "/m/x", read_at: null });
+    expect(row).toMatchObject({ user_id: userId, title: "问题已超期", body, link: "/m/x", read_at: null });
   });
 
   it("a rolled-back transaction leaves no notification and sends nothing", async () => {
@@ -33,7 +40,7 @@ describe(`notifications (${dialectName})`, () => {
     const outbox = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock).outbox();
     await expect(
       t.database.db.transaction().execute(async (trx) => {
-        await outbox.add(trx, { userId, kind: "test.rollback", title: "t", body: "b" });
+        await outbox.add(trx, { userId, kind: "test.rollback", notice: "problem.overdue" });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");

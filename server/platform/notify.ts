@@ -1,7 +1,10 @@
 // Notifications: the in-app row is written inside the caller's transaction (so it lands exactly when the change
 // does); the outbound copy (SMS, WeChat) goes out through a pluggable gateway only after the commit. The default
 // gateway writes a log line with the user id and kind only — never the text, which can carry personal data.
+// Both copies are written in the recipient's language (the account's locale): the caller names a text of the
+// catalogue (contracts/notices.ts) and its parameters, and the outbox renders it per recipient.
 import type { Kysely, Transaction } from "kysely";
+import { type NoticeId, type NoticeLanguage, type NoticeParams, noticeLanguage, renderNotice } from "../../contracts/notices.ts";
 import { prepared } from "../db/prepared.ts";
 import type { DB } from "../db/tables.ts";
 import type { Clock } from "./clock.ts";
@@ -12,8 +15,9 @@ export interface NotificationInput {
   userId: number;
   /** Stable kind, e.g. `problem.assigned`. */
   kind: string;
-  title: string;
-  body: string;
+  /** The text in the catalogue, and what fills its placeholders. */
+  notice: NoticeId;
+  params?: NoticeParams;
   link?: string | null;
 }
 
@@ -50,16 +54,43 @@ const insertNotification = prepared(
       .values({ user_id: v.userId, kind: v.kind, title: v.title, body: v.body, link: v.link, read_at: null, created_at: v.at }),
 );
 
-/** Inserts one in-app notification inside the caller's transaction. */
-export async function notify(trx: Db, n: NotificationInput, at: Date): Promise<void> {
+/** The languages of some accounts (missing accounts read Chinese). */
+export async function languagesOf(db: Db, userIds: number[]): Promise<Map<number, NoticeLanguage>> {
+  const out = new Map<number, NoticeLanguage>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("users")
+      .select(["id", "locale"])
+      .where("id", "in", userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, noticeLanguage(r.locale));
+  }
+  return out;
+}
+
+/** Inserts one in-app notification inside the caller's transaction, in the recipient's language; returns its text. */
+export async function notify(
+  trx: Db,
+  n: NotificationInput,
+  at: Date,
+  language?: NoticeLanguage,
+): Promise<{ title: string; body: string; language: NoticeLanguage }> {
+  const lang = language ?? (await languagesOf(trx, [n.userId])).get(n.userId) ?? "zh-CN";
+  const text = renderNotice(n.notice, n.params ?? {}, lang);
   await insertNotification(trx, {
     userId: n.userId,
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    title: text.title,
+    body: text.body,
     link: n.link ?? null,
     at: at.toISOString(),
   });
+  return { ...text, language: lang };
+}
+
+/** The SMS copy: the title, then the body, joined as each language writes it. */
+function smsText(text: { title: string; body: string; language: NoticeLanguage }): string {
+  return text.language === "en" ? `${text.title}: ${text.body}` : `${text.title}：${text.body}`;
 }
 
 /**
@@ -73,13 +104,16 @@ export class Outbox {
     this.notifier = notifier;
   }
 
-  async add(trx: Db, n: NotificationInput): Promise<void> {
-    await notify(trx, n, this.notifier.clock.now());
-    this.messages.push({ userId: n.userId, channel: "sms", text: `${n.title}：${n.body}`, kind: n.kind });
+  async add(trx: Db, n: NotificationInput, language?: NoticeLanguage): Promise<void> {
+    const text = await notify(trx, n, this.notifier.clock.now(), language);
+    this.messages.push({ userId: n.userId, channel: "sms", text: smsText(text), kind: n.kind });
   }
 
   async addMany(trx: Db, userIds: Iterable<number>, n: Omit<NotificationInput, "userId">): Promise<void> {
-    for (const userId of new Set(userIds)) await this.add(trx, { ...n, userId });
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return;
+    const languages = await languagesOf(trx, ids);
+    for (const userId of ids) await this.add(trx, { ...n, userId }, languages.get(userId) ?? "zh-CN");
   }
 
   get size() {

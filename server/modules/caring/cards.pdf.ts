@@ -11,6 +11,13 @@ export const categoryNames: Record<AwardCategory, string> = {
   red_cell_member: "优秀红细胞成员",
 };
 
+/** The same names in English (for English readers' notices). */
+export const categoryNamesEn: Record<AwardCategory, string> = {
+  civilised_resident: "Civilised resident",
+  liaison_head: "Outstanding liaison head",
+  red_cell_member: "Outstanding red-cell member",
+};
+
 let font: Buffer | null = null;
 function noto(): Buffer {
   if (!font) {

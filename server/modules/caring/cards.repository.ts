@@ -204,8 +204,8 @@ export class CardsRepository {
     return rows.map((r) => r.id);
   }
 
-  async stationName(stationId: number): Promise<string> {
-    return (await this.db.selectFrom("org_units").select("name").where("id", "=", stationId).executeTakeFirstOrThrow()).name;
+  async stationName(stationId: number, db: Db = this.db): Promise<string> {
+    return (await db.selectFrom("org_units").select("name").where("id", "=", stationId).executeTakeFirstOrThrow()).name;
   }
 }
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import { stationDate, stationMonth } from "../../../contracts/calendar.ts";
 import type { AwardCategory, Card, cardIssueSchema, cardListQuery, cardRevokeSchema } from "../../../contracts/caring.ts";
+import type { NoticeId, NoticeParams } from "../../../contracts/notices.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -54,11 +55,11 @@ export class CardsService {
   }
 
   /** Tells the holder's own accounts (users linked to the resident) about a new card, inside the transaction. */
-  async tellHolder(trx: Db, outbox: Outbox, residentId: number, text: { title: string; body: string }) {
+  async tellHolder(trx: Db, outbox: Outbox, residentId: number, stationId: number, notice: NoticeId, params: NoticeParams) {
     await outbox.addMany(trx, await this.repo.holderUserIds(trx, residentId), {
       kind: "card.issued",
-      title: text.title,
-      body: text.body,
+      notice,
+      params: { ...params, station: await this.repo.stationName(stationId, trx) },
       link: "/m/cards",
     });
   }
@@ -168,9 +169,10 @@ export class CardsService {
         actor,
         at,
       );
-      await this.tellHolder(trx, outbox, resident.id, {
-        title: "您获得了蒲公英爱心优惠卡",
-        body: `优惠卡 ${card.cardNo} 已发放，有效期 ${input.validFrom} 至 ${input.validTo}。`,
+      await this.tellHolder(trx, outbox, resident.id, resident.station_id, "card.issued", {
+        cardNo: card.cardNo,
+        from: input.validFrom,
+        to: input.validTo,
       });
       return card;
     });

@@ -7,6 +7,7 @@ import { can } from "../../../contracts/access.ts";
 import { addDays, stationDate, stationHour, weekdayOf } from "../../../contracts/calendar.ts";
 import type { deliveryConfirmSchema, mealRecipientCreateSchema } from "../../../contracts/caring.ts";
 import { dateSchema } from "../../../contracts/common.ts";
+import { weekdayWords } from "../../../contracts/notices.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -288,8 +289,8 @@ export class MealsService {
         }
         await outbox.addMany(trx, staff, {
           kind: "meal.missed",
-          title: "爱心餐未送达",
-          body: `${r.name} ${date}（周${"一二三四五六日"[weekdayOf(date) - 1]}）的爱心餐截至 ${MISSED_CUTOFF_HOUR}:00 未确认送达，请及时联系核实。`,
+          notice: "meal.missed",
+          params: { name: r.name, date, weekday: weekdayWords(weekdayOf(date)), hour: MISSED_CUTOFF_HOUR },
           link: `/caring/meals?date=${date}`,
         });
         await appendAudit(trx, opts.actor ?? systemActor, {

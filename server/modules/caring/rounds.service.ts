@@ -21,7 +21,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { categoryNames } from "./cards.pdf.ts";
+import { categoryNames, categoryNamesEn } from "./cards.pdf.ts";
 import type { CardsService } from "./cards.service.ts";
 import { presentHonourRoll, presentRounds, publicRound } from "./caring.presenter.ts";
 import { type RoundRow, RoundsRepository } from "./rounds.repository.ts";
@@ -166,9 +166,11 @@ export class RoundsService {
             at,
           );
           cards.push(card.cardNo);
-          await this.cards.tellHolder(trx, outbox, n.resident_id, {
-            title: "您获得了蒲公英爱心优惠卡",
-            body: `恭喜您当选${row.month}${categoryNames[row.category]}，优惠卡 ${card.cardNo} 有效期至 ${validTo}。`,
+          await this.cards.tellHolder(trx, outbox, n.resident_id, row.station_id, "card.awarded", {
+            month: row.month,
+            category: { "zh-CN": categoryNames[row.category], en: categoryNamesEn[row.category] },
+            cardNo: card.cardNo,
+            to: validTo,
           });
         }
       }

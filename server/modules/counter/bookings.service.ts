@@ -208,8 +208,8 @@ export class CounterBookingsService {
           await outbox.add(trx, {
             userId: account,
             kind: "service.checked_in",
-            title: "已取号",
-            body: `您在服务站办理的「${item.name}」已取号：第 ${queueNo} 号，请留意窗口叫号。`,
+            notice: "service.checked_in",
+            params: { item: item.name, queueNo, station: await this.repo.stationName(trx, item.station_id) },
             link: `/m/services/requests/${requestId}`,
           });
         }

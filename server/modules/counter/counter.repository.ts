@@ -109,6 +109,12 @@ export class CounterRepository {
     this.db = db;
   }
 
+  /** A station's name, for what its notices say. */
+  async stationName(db: Db, id: number): Promise<string> {
+    const row = await db.selectFrom("org_units").select("name").where("id", "=", id).executeTakeFirst();
+    return row?.name ?? "";
+  }
+
   private itemsJoined(db: Db) {
     return db.selectFrom("service_items as i").innerJoin("alliance_units as u", "u.id", "i.unit_id");
   }

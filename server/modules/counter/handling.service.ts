@@ -11,6 +11,7 @@ import type {
   RequestEventKind,
   ratingCreateSchema,
 } from "../../../contracts/counter.ts";
+import { type NoticeId, sentence } from "../../../contracts/notices.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
@@ -153,26 +154,33 @@ export class CounterHandlingService {
   ) {
     const link = `/m/services/requests/${row.id}`;
     const to = row.applicant_user_id;
+    const params = {
+      item: row.item_name,
+      applicant: row.applicant_name,
+      unit: row.unit_name,
+      due: o.dueDate ?? "",
+      date: row.date,
+      queueNo: o.queueNo ?? "",
+      reason: sentence(o.note),
+      station: await this.repo.stationName(trx, row.station_id),
+    };
     if (action === "forward") {
       await outbox.addMany(trx, await usersOfUnit(trx, row.unit_id), {
         kind: "service.forwarded_to_unit",
-        title: "服务站转办事项",
-        body: `服务站转来「${row.item_name}」（申请人 ${row.applicant_name}），请于 ${o.dueDate} 前办结。`,
+        notice: "service.forwarded_to_unit",
+        params,
         link: `/services/requests/${row.id}`,
       });
     }
     if (to === null || (action === "cancel" && o.as === "applicant")) return;
-    const text: Partial<Record<RequestAction, { title: string; body: string }>> = {
-      check_in: { title: "已取号", body: `「${row.item_name}」已签到取号：第 ${o.queueNo} 号，请留意窗口叫号。` },
-      forward: {
-        title: "办件已转办",
-        body: `「${row.item_name}」已转交${row.unit_name}办理，承诺 ${o.dueDate} 前办结。`,
-      },
-      complete: { title: "办件已办结", body: `「${row.item_name}」已办结，欢迎为本次服务评价（五心评价）。` },
-      cancel: { title: "预约已取消", body: `「${row.item_name}」（${row.date}）已由服务站取消：${o.note ?? ""}` },
+    const notices: Partial<Record<RequestAction, NoticeId>> = {
+      check_in: "service.checked_in",
+      forward: "service.forwarded",
+      complete: "service.completed",
+      cancel: params.reason ? "service.cancelled" : "service.cancelled_no_reason",
     };
-    const t = text[action];
-    if (t) await outbox.add(trx, { userId: to, kind: `service.${eventKind[action]}`, title: t.title, body: t.body, link });
+    const notice = notices[action];
+    if (notice) await outbox.add(trx, { userId: to, kind: `service.${eventKind[action]}`, notice, params, link });
   }
 
   /** Calls the lowest number waiting today to the window. */

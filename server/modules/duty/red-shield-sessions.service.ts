@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { stationDate } from "../../../contracts/calendar.ts";
 import type { SessionDetail, sessionListQuery } from "../../../contracts/duty.ts";
+import { sentence } from "../../../contracts/notices.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -106,13 +107,14 @@ export class RedShieldSessionsService {
         cancelled.map((b) => b.merchant_id),
         trx,
       );
+      const stationName = await this.repo.stationName(row.station_id, trx);
       for (const b of cancelled) {
         const recipients = new Set(users.filter((u) => u.merchant_id === b.merchant_id).map((u) => u.id));
         if (b.booked_by_user_id !== null) recipients.add(b.booked_by_user_id);
         await outbox.addMany(trx, recipients, {
           kind: "redshield.session_cancelled",
-          title: "红盾驿站场次取消",
-          body: `您预约的 ${row.date} ${b.slot} 红盾先锋驿站咨询已取消：${input.reason}。可在“红盾驿站”预约其他场次。`,
+          notice: "redshield.session_cancelled",
+          params: { date: row.date, slot: b.slot, reason: sentence(input.reason), station: stationName },
           link: "/m/red-shield",
         });
       }

@@ -33,6 +33,12 @@ export class RedShieldRepository {
     this.db = db;
   }
 
+  /** A station's name, for what its notices say. */
+  async stationName(id: number, db: Db = this.db): Promise<string> {
+    const row = await db.selectFrom("org_units").select("name").where("id", "=", id).executeTakeFirst();
+    return row?.name ?? "";
+  }
+
   /** The first station of the platform (a caller without stations of their own reads that one). */
   async firstStation(db: Db = this.db): Promise<number | null> {
     const row = await db.selectFrom("org_units").select("id").where("kind", "=", "station").orderBy("id").executeTakeFirst();

@@ -4,7 +4,7 @@ import type { Transaction } from "kysely";
 import type { Locale } from "../../../contracts/errors.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Actor } from "../../platform/audit.ts";
-import type { SheetColumn } from "../../platform/sheets.ts";
+import type { SheetColumn, SheetTemplate } from "../../platform/sheets.ts";
 
 export interface RowIssue {
   column: string;
@@ -13,6 +13,8 @@ export interface RowIssue {
 
 export interface Importer<T = unknown> {
   columns: readonly SheetColumn[];
+  /** The downloadable template's example row (skipped on import while unchanged) and drop-down lists. */
+  template: SheetTemplate;
   /** Checks one row on its own (format, required fields). */
   checkRow(values: Record<string, string>, locale: Locale): { data: T } | { issues: RowIssue[] };
   /** Checks rows against each other and the database (duplicates); returns issues by index. */

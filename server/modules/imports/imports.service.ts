@@ -38,7 +38,7 @@ export class ImportsService {
     const now = this.clock.now();
     const station = targetStation(user, stationId);
     const importer = this.importers[kind];
-    const rows = await readSheet(file.data, importer.columns);
+    const rows = await readSheet(file.data, importer.columns, { example: importer.template.example });
     if (rows.length === 0) throw fail("import.bad_file", [{ field: "file", message: locale === "en" ? "no data rows" : "没有数据行" }]);
     const errors: { row: number; column: string; message: string }[] = [];
     const stored: StoredRow[] = [];

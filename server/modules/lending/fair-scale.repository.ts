@@ -176,7 +176,16 @@ export class FairScaleRepository {
     return db
       .selectFrom("stalls as s")
       .leftJoin("merchants as m", "m.id", "s.merchant_id")
-      .select(["s.id", "s.code", "s.station_id", "s.merchant_id", "m.name as merchant_name", "m.status as merchant_status"])
+      .innerJoin("org_units as o", "o.id", "s.station_id")
+      .select([
+        "s.id",
+        "s.code",
+        "s.station_id",
+        "o.name as station_name",
+        "s.merchant_id",
+        "m.name as merchant_name",
+        "m.status as merchant_status",
+      ])
       .where("s.id", "=", id)
       .executeTakeFirst();
   }

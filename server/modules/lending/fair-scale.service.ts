@@ -122,8 +122,16 @@ export class FairScaleService {
       });
       await outbox.addMany(trx, await this.repo.merchantAccounts(merchantId, trx), {
         kind: "reweigh.short",
-        title: "公平秤复秤发现短秤",
-        body: `${summary}。此记录已计入商户档案，请校准计量器具、诚信经营。`,
+        notice: "reweigh.short",
+        params: {
+          station: stall.station_name,
+          stall: { "zh-CN": `${stall.code} 摊位`, en: `stall ${stall.code}, ` },
+          goods: input.goods,
+          claimed: input.claimedGrams,
+          actual: input.actualGrams,
+          short: judged.shortGrams,
+          overcharge: yuan(judged.overchargeFen),
+        },
         link: null,
       });
 
@@ -163,8 +171,8 @@ export class FairScaleService {
           await outbox.add(trx, {
             userId: user.id,
             kind: "problem.submitted",
-            title: "问题已受理登记",
-            body: `您反映的短秤问题已登记，编号 ${problem.code}，服务站会联系商户处理退款。`,
+            notice: "problem.short_weight_submitted",
+            params: { code: problem.code, station: stall.station_name },
             link: `/m/problems/${problem.id}`,
           });
         }

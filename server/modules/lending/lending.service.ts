@@ -292,8 +292,13 @@ export class LendingService {
         });
         await outbox.addMany(trx, accounts, {
           kind: "loan.lent",
-          title: "便民物品借用登记",
-          body: `您借用了${item.name}（${item.code}），请于 ${stationStamp(due)} 前归还到服务站。`,
+          notice: "loan.lent",
+          params: {
+            item: item.name,
+            code: item.code,
+            due: stationStamp(due),
+            station: (await this.repo.stationName(item.station_id, trx))?.name ?? "",
+          },
           link: "/m/loans",
         });
         return id;

@@ -39,8 +39,13 @@ export class OverdueReminders {
         );
         await outbox.addMany(trx, accounts, {
           kind: "loan.overdue",
-          title: "借用物品已逾期",
-          body: `您借用的${loan.item_name}（${loan.item_code}）应于 ${stationStamp(loan.due_at)} 归还，已逾期，请尽快送还服务站。`,
+          notice: "loan.overdue",
+          params: {
+            item: loan.item_name,
+            code: loan.item_code,
+            due: stationStamp(loan.due_at),
+            station: (await this.repo.stationName(loan.station_id, trx))?.name ?? "",
+          },
           link: "/m/loans",
         });
         await appendAudit(trx, opts.actor ?? systemActor, {
@@ -63,12 +68,16 @@ export class OverdueReminders {
       const outbox = this.notifier.outbox();
       await this.db.transaction().execute(async (trx) => {
         const staff = await staffOfStation(trx, stationId);
-        const lines = loans.slice(0, 10).map((l) => `${l.item_code} ${l.borrower_name ?? ""}（应还 ${stationStamp(l.due_at)}）`);
-        const more = loans.length > 10 ? ` 等 ${loans.length} 件` : "";
+        const shown = loans.slice(0, 10);
+        const lines = {
+          "zh-CN": shown.map((l) => `${l.item_code} ${l.borrower_name ?? ""}（应还 ${stationStamp(l.due_at)}）`).join("；"),
+          en: shown.map((l) => `${l.item_code} ${l.borrower_name ?? ""} (due ${stationStamp(l.due_at)})`).join("; "),
+        };
+        const more = loans.length > 10 ? { "zh-CN": ` 等 ${loans.length} 件`, en: ` and more, ${loans.length} in all` } : "";
         await outbox.addMany(trx, staff, {
           kind: "loan.overdue_list",
-          title: `便民物品逾期未还 ${loans.length} 件`,
-          body: `${lines.join("；")}${more}。已提醒借用人，请跟进。`,
+          notice: "loan.overdue_list",
+          params: { count: loans.length, lines, more },
           link: "/services/lending?tab=loans&view=overdue",
         });
       });

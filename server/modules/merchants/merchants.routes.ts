@@ -13,9 +13,10 @@ import {
 } from "../../../contracts/merchants.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
-import { writeSheet } from "../../platform/sheets.ts";
+import { writeSheet, writeTemplate } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./merchants.service.ts";
+import { merchantTemplate } from "./merchants.template.ts";
 
 export async function merchantsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const service = services.merchants;
@@ -46,7 +47,8 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
   r.get(
     "/api/merchants/import-template",
     { config: { access: "merchant.import" }, schema: { tags, summary: "The import template (xlsx)" } },
-    async (_request, reply) => sendXlsx(reply, await writeSheet("商户", merchantSheetColumns, []), "merchants-template.xlsx"),
+    async (_request, reply) =>
+      sendXlsx(reply, await writeTemplate("商户", merchantSheetColumns, merchantTemplate), "merchants-template.xlsx"),
   );
 
   r.post(

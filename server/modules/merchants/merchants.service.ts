@@ -6,6 +6,7 @@ import type { Locale } from "../../../contracts/errors.ts";
 import {
   merchantCreateSchema as createSchema,
   type Merchant,
+  type MerchantCategory,
   merchantCategories,
   merchantCategorySheetNames,
   type merchantCreateSchema,
@@ -21,10 +22,11 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { sheetBool } from "../../platform/sheets.ts";
+import { allowedValuesMessage, notSheetBool, sheetBool, sheetBoolValues } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
 import { auditView, merchantSheetRow, presentMerchant, presentStatusChange } from "./merchants.presenter.ts";
 import { type MerchantFilter, type MerchantRow, MerchantsRepository, type MerchantValues } from "./merchants.repository.ts";
+import { categoryValues, merchantTemplate } from "./merchants.template.ts";
 import { nextMerchantStatus } from "./merchants.workflow.ts";
 
 type CreateInput = z.output<typeof merchantCreateSchema>;
@@ -256,9 +258,24 @@ export class MerchantsService {
   importer(): Importer<CreateInput> {
     return {
       columns: merchantSheetColumns,
+      template: merchantTemplate,
       checkRow: (values, locale) => {
         const category =
           merchantCategories.find((c) => c === values.category || merchantCategorySheetNames[c] === values.category) ?? values.category;
+        // Enumerated columns: a value outside the list is refused with the list itself.
+        const listed: RowIssue[] = [];
+        if (!merchantCategories.includes(category as MerchantCategory)) {
+          listed.push({
+            column: columnHeader("category"),
+            message: allowedValuesMessage(columnHeader("category"), categoryValues, locale),
+          });
+        }
+        if (notSheetBool(values.isPartyMember)) {
+          listed.push({
+            column: columnHeader("isPartyMember"),
+            message: allowedValuesMessage(columnHeader("isPartyMember"), sheetBoolValues, locale),
+          });
+        }
         const parsed = createSchema.safeParse({
           name: values.name,
           category,
@@ -270,13 +287,13 @@ export class MerchantsService {
           isPartyMember: sheetBool(values.isPartyMember ?? ""),
           note: values.note || null,
         });
-        if (parsed.success) return { data: parsed.data };
-        return {
-          issues: fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({
-            column: columnHeader(f.field),
-            message: f.message,
-          })),
-        };
+        if (parsed.success && listed.length === 0) return { data: parsed.data };
+        const others = parsed.success
+          ? []
+          : fieldsFromIssues(parsed.error.issues as never, locale)
+              .map((f) => ({ column: columnHeader(f.field), message: f.message }))
+              .filter((i) => !listed.some((l) => l.column === i.column));
+        return { issues: [...listed, ...others] };
       },
       checkAgainstExisting: async (rows, _stationId, locale) => {
         const issues = new Map<number, RowIssue[]>();

@@ -194,6 +194,35 @@ export interface StepDefinition {
   repeatable?: boolean;
 }
 
+/** Each step's name in English, for English readers' reminders (the console says the same). */
+export const stepNamesEn: Record<DevelopmentStep, string> = {
+  application: "Written application",
+  talk: "Talk with the applicant",
+  activist_recommendation: "Activist recommended and confirmed",
+  activist_filing: "Activist filed with the higher committee",
+  contacts_assigned: "Two contacts assigned",
+  activist_review: "Training and review",
+  candidate_determined: "Candidate determined",
+  candidate_filing: "Candidate filed with the higher committee",
+  introducers_assigned: "Two introducers assigned",
+  political_review: "Political review",
+  concentrated_training: "Concentrated training",
+  committee_review: "Branch committee review",
+  higher_pre_review: "Higher committee pre-review",
+  application_form: "Application form completed",
+  publicity: "Publicity",
+  branch_vote: "Branch meeting vote on admission",
+  higher_talk: "Talk by the higher committee",
+  higher_approval: "Higher committee approval",
+  approval_filing: "Approval filed",
+  oath: "Oath",
+  probation_education: "Education during probation",
+  conversion_application: "Application for full membership",
+  conversion_vote: "Branch meeting vote on conversion",
+  conversion_approval: "Higher committee approval of conversion",
+  archived: "Records archived",
+};
+
 export const stepDefinitions: Record<DevelopmentStep, StepDefinition> = {
   application: { stage: "applicant", performer: "入党申请人", record: "入党申请书（日期、年满18周岁）", source: "《细则》第五条、第六条" },
   talk: { stage: "applicant", performer: "党组织派人（支部委员）", record: "谈话记录", source: "《细则》第八条" },

@@ -24,7 +24,7 @@ import type { Notifier } from "../../platform/notify.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { evaluate, evaluateExtension, nextStep, openCase, stageOf, statusAfter } from "./development.evaluate.ts";
 import { refusalError } from "./development.refusal.ts";
-import { type CaseFacts, type NewStep, type RecordedStep, stepDefinitions } from "./development.rules.ts";
+import { type CaseFacts, type NewStep, type RecordedStep, stepDefinitions, stepNamesEn } from "./development.rules.ts";
 import { probationEnd } from "./development.time-limits.ts";
 import { presentCase, presentFunnel, recordedStep } from "./party.presenter.ts";
 import type { BranchRow, CaseRow, Db, PartyRepository } from "./party.repository.ts";
@@ -345,8 +345,8 @@ export class DevelopmentService {
           await outbox.add(trx, {
             userId,
             kind: "party.development_due",
-            title: next.overdue ? "发展党员步骤已超期" : "发展党员步骤即将到期",
-            body: `${r.name}：${stepDefinitions[next.step].record}，${next.overdue ? "已于" : "须于"} ${next.due} ${next.overdue ? "到期" : "前完成"}。`,
+            notice: next.overdue ? "party.development_overdue" : "party.development_due",
+            params: { name: r.name, step: { "zh-CN": stepDefinitions[next.step].record, en: stepNamesEn[next.step] }, due: next.due ?? "" },
             link,
           });
         }

@@ -50,8 +50,8 @@ export class OverdueEscalation {
           });
           await outbox.addMany(trx, await staffOfStation(trx, r.station_id), {
             kind: "problem.overdue",
-            title: "问题已超期",
-            body: `问题「${r.title}」（${r.code}）已超过办结期限，将提交联席会议研究。`,
+            notice: "problem.overdue",
+            params: { title: r.title, code: r.code, station: r.station_name },
             link: `/problems/${r.id}`,
           });
         }

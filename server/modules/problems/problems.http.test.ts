@@ -111,7 +111,7 @@ describe(`problems (${dialectName})`, () => {
     expect(p.photos).toEqual([{ id: photoId, url: `/api/files/${photoId}` }]);
     expect(p.events).toMatchObject([{ action: "submit", toStatus: "submitted", note: null }]);
     const notes = (await t.as(merchant, { method: "GET", url: "/api/notifications?unread=true" })).json();
-    expect(notes.items[0]).toMatchObject({ kind: "problem.submitted", title: "问题已受理登记", link: `/m/problems/${p.id}` });
+    expect(notes.items[0]).toMatchObject({ kind: "problem.submitted", title: "问题已提交", link: `/m/problems/${p.id}` });
 
     const image = await t.as(merchant, { method: "GET", url: `/api/files/${photoId}` });
     expect(image.statusCode).toBe(200);

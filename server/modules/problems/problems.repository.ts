@@ -298,7 +298,8 @@ export class ProblemsRepository {
   overdue(now: string, limit = 500) {
     return this.db
       .selectFrom("problems as p")
-      .select(["p.id", "p.code", "p.title", "p.station_id", "p.status", "p.due_at", "p.unit_id"])
+      .innerJoin("org_units as o", "o.id", "p.station_id")
+      .select(["p.id", "p.code", "p.title", "p.station_id", "o.name as station_name", "p.status", "p.due_at", "p.unit_id"])
       .select((eb) =>
         eb
           .exists(

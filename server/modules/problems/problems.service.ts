@@ -29,7 +29,7 @@ import { type SessionUser, scopeKind, stationFilter, targetStation } from "../..
 import type { EscalationTarget } from "./escalation.ts";
 import { OverdueEscalation } from "./overdue-escalation.ts";
 import { partiesOf, problemFilterOf, seesProblem } from "./problems.access.ts";
-import { notifyStep, problemNoticeTitles } from "./problems.notices.ts";
+import { notifyStep } from "./problems.notices.ts";
 import { auditView, photo, presentCategory, presentEvent, presentProblem, presentPublicProblem } from "./problems.presenter.ts";
 import { ensureDefaultCategories, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";
 import { availableActions, nextProblemStatus, problemDueAt } from "./problems.workflow.ts";
@@ -314,17 +314,18 @@ export class ProblemsService {
         stationId,
         after: { code: created.code, title: input.title, categoryCode: category.code, source, status: "submitted", photos: photos.length },
       });
+      const row = await this.repo.findById(created.id, trx);
+      if (!row) throw notFound();
+      // Submitted, not yet accepted: the acceptance is its own notice when staff accept it.
       if (!byStaff) {
         await outbox.add(trx, {
           userId: user.id,
           kind: "problem.submitted",
-          title: problemNoticeTitles.submit,
-          body: `您反映的问题「${input.title}」已登记，编号 ${created.code}，我们会尽快处理。`,
+          notice: "problem.submitted",
+          params: { title: input.title, code: created.code, station: row.station_name },
           link: `/m/problems/${created.id}`,
         });
       }
-      const row = await this.repo.findById(created.id, trx);
-      if (!row) throw notFound();
       return { row, created, photos };
     });
     await outbox.deliver();

@@ -11,9 +11,10 @@ import {
 } from "../../../contracts/residents.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
-import { writeSheet } from "../../platform/sheets.ts";
+import { writeSheet, writeTemplate } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./residents.service.ts";
+import { residentTemplate } from "./residents.template.ts";
 
 export async function residentsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const service = services.residents;
@@ -44,7 +45,8 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
   r.get(
     "/api/residents/import-template",
     { config: { access: "resident.import" }, schema: { tags, summary: "The import template (xlsx)" } },
-    async (_request, reply) => sendXlsx(reply, await writeSheet("居民", residentSheetColumns, []), "residents-template.xlsx"),
+    async (_request, reply) =>
+      sendXlsx(reply, await writeTemplate("居民", residentSheetColumns, residentTemplate), "residents-template.xlsx"),
   );
 
   r.post(

@@ -19,7 +19,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
-import { sheetBool } from "../../platform/sheets.ts";
+import { allowedValuesMessage, notSheetBool, sheetBool, sheetBoolValues } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
 import {
   ageOn,
@@ -32,6 +32,7 @@ import {
   residentSheetRow,
 } from "./residents.presenter.ts";
 import { type ResidentFilter, type ResidentRow, ResidentsRepository, type ResidentValues } from "./residents.repository.ts";
+import { residentTemplate } from "./residents.template.ts";
 
 type CreateInput = z.output<typeof residentCreateSchema>;
 type ResidentUpdateInput = z.output<typeof residentUpdateSchema>;
@@ -245,7 +246,11 @@ export class ResidentsService {
   importer(): Importer<CreateInput> {
     return {
       columns: residentSheetColumns,
+      template: residentTemplate,
       checkRow: (values, locale) => {
+        const listed: RowIssue[] = (["isLiaisonHead", "livesAlone"] as const)
+          .filter((key) => notSheetBool(values[key]))
+          .map((key) => ({ column: columnHeader(key), message: allowedValuesMessage(columnHeader(key), sheetBoolValues, locale) }));
         const parsed = createSchema.safeParse({
           name: values.name,
           idNumber: values.idNumber,
@@ -256,13 +261,11 @@ export class ResidentsService {
           livesAlone: sheetBool(values.livesAlone ?? ""),
           note: values.note || null,
         });
-        if (parsed.success) return { data: parsed.data };
-        return {
-          issues: fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({
-            column: columnHeader(f.field),
-            message: f.message,
-          })),
-        };
+        if (parsed.success && listed.length === 0) return { data: parsed.data };
+        const others = parsed.success
+          ? []
+          : fieldsFromIssues(parsed.error.issues as never, locale).map((f) => ({ column: columnHeader(f.field), message: f.message }));
+        return { issues: [...listed, ...others] };
       },
       checkAgainstExisting: async (rows, stationId, locale) => {
         const issues = new Map<number, RowIssue[]>();

@@ -34,7 +34,7 @@ export default function ProblemPage() {
   const id = Number(useParams().id);
   const problem = useProblem(id);
   const act = useProblemAction();
-  const [rating, setRating] = useState(5);
+  const [rating, setRating] = useState(0);
   const [comment, setComment] = useState("");
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState("");
@@ -113,11 +113,12 @@ export default function ProblemPage() {
               color="primary"
               size="large"
               style={{ marginTop: 12 }}
+              disabled={rating < 1}
               loading={act.isPending}
               onClick={() => send({ action: "confirm", rating, comment: comment.trim() || null, version: p.version })}
               data-testid="rate-submit"
             >
-              {t("mine.rate")}
+              {rating < 1 ? t("mine.rateChoose") : t("mine.rate")}
             </Button>
             {canReopen && (
               <Button block fill="none" color="danger" style={{ marginTop: 4 }} onClick={() => setReopening(true)}>

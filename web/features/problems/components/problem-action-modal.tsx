@@ -54,7 +54,6 @@ export function ProblemActionModal({
       const limit = categories.data?.find((c) => c.code === problem.categoryCode)?.timeLimitDays;
       form.setFieldsValue({ unitId: problem.unitId ?? undefined, dueDate: limit ? dayjs(addDays(stationDate(new Date()), limit)) : null });
     }
-    if (action === "confirm") form.setFieldsValue({ rating: 5 });
   }, [open, action, form, categories.data, problem.categoryCode, problem.unitId]);
 
   const submit = async () => {
@@ -65,6 +64,10 @@ export function ProblemActionModal({
       return;
     }
     const v = form.getFieldsValue();
+    if (action === "confirm" && !v.rating) {
+      form.setFields([{ name: "rating", errors: [t("ratingRequired")] }]);
+      return;
+    }
     const base = { action, version: problem.version };
     const input =
       action === "reject" || action === "reopen"
@@ -138,7 +141,7 @@ export function ProblemActionModal({
         {action === "confirm" && (
           <>
             <Form.Item name="rating" label={t("field.rating")} required>
-              <Rate />
+              <Rate data-testid="confirm-rating" />
             </Form.Item>
             <Form.Item name="comment" label={t("field.comment")}>
               <Input.TextArea rows={3} maxLength={500} showCount />
