@@ -1,25 +1,16 @@
 // Merchants a test makes for itself, through the API: each gets a fresh credit code and mobile, so a suite can
 // make as many as it needs and find them again by the name it gave them.
-import type { MerchantCategory } from "../../../contracts/merchants.ts";
+import type { Merchant, MerchantCategory } from "../../../contracts/merchants.ts";
 import { makeCreditCode } from "../../../demo/identifiers.ts";
 import type { Session, TestApp } from "../../test/helpers.ts";
 
 let serial = 0;
 
-export interface MadeMerchant {
-  id: number;
-  name: string;
-  version: number;
-  mobile: string;
-  stationId: number;
-  category: MerchantCategory;
-}
-
 export async function createMerchant(
   t: TestApp,
   as: Session,
   fields: { name: string; category?: MerchantCategory; isPartyMember?: boolean; stationId?: number; operatorName?: string },
-): Promise<MadeMerchant> {
+): Promise<Merchant> {
   serial += 1;
   const n = 660_000 + serial;
   const res = await t.as(as, {
@@ -45,7 +36,7 @@ export async function createMerchants(
   count: number,
   fields: { category?: MerchantCategory } = {},
 ) {
-  const out: MadeMerchant[] = [];
+  const out: Merchant[] = [];
   for (let i = 1; i <= count; i++) out.push(await createMerchant(t, as, { name: `${prefix}${i}`, ...fields }));
   return out;
 }
