@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEB_ROOT } from "../app.ts";
+import { createMerchant } from "../modules/merchants/merchants.test-factories.ts";
 import { createTestApp, dialectName, type TestApp } from "./helpers.ts";
 
 describe(`platform endpoints (${dialectName})`, () => {
@@ -58,20 +59,49 @@ describe(`platform endpoints (${dialectName})`, () => {
 
   it("computes the station's key counts from its records", async () => {
     const s = await t.login("staff");
+    const before = (await t.as(s, { url: "/api/home" })).json();
+    await createMerchant(t, s, { name: "首页测试党员药房", category: "pharmacy", isPartyMember: true });
+    const paused = await createMerchant(t, s, { name: "首页测试停业药房", category: "pharmacy" });
+    const suspend = { status: "suspended", version: paused.version };
+    expect((await t.as(s, { method: "POST", url: `/api/merchants/${paused.id}/status`, payload: suspend })).statusCode).toBe(200);
     const home = (await t.as(s, { url: "/api/home" })).json();
+    const pharmacies = (h: { merchantsByCategory: { category: string; count: number }[] }) =>
+      h.merchantsByCategory.find((c) => c.category === "pharmacy")?.count ?? 0;
     expect(home).toMatchObject({
       stations: 1,
-      merchants: 129,
-      merchantsOpen: 129,
-      stalls: 140,
-      stallsOccupied: 129,
-      residents: 320,
-      allianceUnits: 13,
-      partyMemberMerchants: 1,
+      merchants: before.merchants + 2,
+      merchantsOpen: before.merchantsOpen + 1,
+      partyMemberMerchants: before.partyMemberMerchants + 1,
     });
-    expect(home.merchantsByCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(129);
-    expect(home.allianceUnitsByKind).toHaveLength(7);
+    expect(pharmacies(home)).toBe(pharmacies(before) + 2);
+    expect(home.merchantsByCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(home.merchants);
+    expect(home.allianceUnitsByKind.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe(home.allianceUnits);
     const db = t.database.db;
+    const atStation = async (table: "stalls" | "residents") =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("station_id", "=", 4)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const occupied = await db
+      .selectFrom("stalls")
+      .select((eb) => eb.fn.count<number>("merchant_id").as("n"))
+      .where("station_id", "=", 4)
+      .executeTakeFirstOrThrow();
+    expect(home.stalls).toBe(await atStation("stalls"));
+    expect(home.stallsOccupied).toBe(Number(occupied.n));
+    expect(home.residents).toBe(await atStation("residents"));
+    const units = await db
+      .selectFrom("alliance_units")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("station_id", "=", 4)
+      .where("status", "=", "active")
+      .executeTakeFirstOrThrow();
+    expect(home.allianceUnits).toBe(Number(units.n));
     const alone = await db
       .selectFrom("residents")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -84,11 +114,17 @@ describe(`platform endpoints (${dialectName})`, () => {
 
   it("rolls the district up over its stations", async () => {
     const s = await t.login("district");
+    const youyi = await t.login("youyi");
+    const before = (await t.as(s, { url: "/api/home" })).json();
+    const tianyuanBefore = (await t.as(s, { url: "/api/home?stationId=4" })).json();
+    const youyiBefore = (await t.as(youyi, { url: "/api/home" })).json();
+    expect(before.merchants).toBe(tianyuanBefore.merchants + youyiBefore.merchants);
+    await createMerchant(t, youyi, { name: "汇总测试友谊商户" });
     const home = (await t.as(s, { url: "/api/home" })).json();
     expect(home.stations).toBe(2);
-    expect(home.merchants).toBe(149);
+    expect(home.merchants).toBe(before.merchants + 1);
     const one = (await t.as(s, { url: "/api/home?stationId=4" })).json();
-    expect(one.merchants).toBe(129);
+    expect(one.merchants).toBe(tianyuanBefore.merchants);
   });
 
   it("shows a station account its branch of the org tree only", async () => {

@@ -41,35 +41,6 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
   const mine = async (s: Session) => (await t.as(s, { method: "GET", url: "/api/me/red-shield" })).json() as Mine;
   const book = (s: Session, payload: object) => t.as(s, { method: "POST", url: "/api/red-shield/bookings", payload });
 
-  it("the demo: the 2nd and 4th Wednesday, past sessions held with consultations, shanghu's history and booking", async () => {
-    const plan = (await t.as(staff, { method: "GET", url: "/api/red-shield/plan" })).json();
-    expect(plan.plan).toMatchObject({
-      unitName: "区市场监督管理局",
-      rule: { kind: "monthly_nth", nth: [2, 4], weekday: 3 },
-      slotMinutes: 20,
-    });
-    const sessions = await t.database.db
-      .selectFrom("red_shield_sessions")
-      .select(["date", "status"])
-      .where("station_id", "=", stationId)
-      .execute();
-    const expected = expandRule(plan.plan.rule, addDays(today, -365), addDays(today, 61));
-    expect(sessions.map((s) => s.date).sort()).toEqual(expected);
-    expect(sessions.filter((s) => s.date < today).every((s) => s.status === "held" || s.status === "cancelled")).toBe(true);
-    expect(sessions.filter((s) => s.date >= today).every((s) => s.status === "scheduled")).toBe(true);
-
-    const me = await mine(shanghu);
-    expect(me.history.length).toBeGreaterThanOrEqual(1);
-    expect(me.history.every((c) => c.merchantId === shanghuMerchant)).toBe(true);
-    expect(me.upcoming.filter((u) => u.myBooking !== null)).toHaveLength(1);
-    expect(me.upcoming.every((u) => u.slots.length === 6)).toBe(true);
-
-    const past = (await t.as(staff, { method: "GET", url: "/api/red-shield/sessions?when=past&pageSize=50" })).json();
-    expect(past.total).toBe(sessions.filter((s) => s.date < today).length);
-    const held = past.items.filter((s: { status: string }) => s.status === "held");
-    expect(held.reduce((n: number, s: { consultations: number }) => n + s.consultations, 0)).toBeGreaterThan(held.length);
-  });
-
   it("generates the coming sessions from the plan without ever duplicating a day", async () => {
     const before = await t.database.db.selectFrom("red_shield_sessions").select("date").where("station_id", "=", stationId).execute();
     const res = await t.as(staff, { method: "POST", url: "/api/red-shield/sessions/generate", payload: { days: 120 } });
@@ -269,7 +240,6 @@ describe(`Red Shield post over HTTP (${dialectName})`, () => {
     expect(figures.total).toBe(Number(count.n));
     expect(figures.byTopic.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(figures.total);
     expect(figures.byMonth.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(figures.total);
-    expect(figures.byTopic).toHaveLength(7);
     const bureauOnly = (
       await t.as(scjg, { method: "GET", url: `/api/red-shield/figures?from=${addDays(today, -400)}&to=${today}` })
     ).json();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merchantSheetColumns } from "../../../contracts/merchants.ts";
 import { makeCreditCode } from "../../../demo/identifiers.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createMerchant, createMerchants } from "./merchants.test-factories.ts";
 
 const valid = {
   name: "天源鲜果屋",
@@ -41,32 +42,38 @@ describe(`merchant registry (${dialectName})`, () => {
   });
   afterAll(() => t.close());
 
-  it("lists the station's 129 merchants with masked mobiles", async () => {
-    const res = await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=5" });
+  it("lists the station's merchants with masked mobiles", async () => {
+    const before = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total;
+    await createMerchants(t, staff, "列表测试商户", 7);
+    const res = await t.as(staff, { method: "GET", url: `/api/merchants?pageSize=5&q=${encodeURIComponent("列表测试商户")}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json().total).toBe(129);
+    expect(res.json().total).toBe(7);
     expect(res.json().items).toHaveLength(5);
     expect(res.json().items[0].mobile).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect((await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBe(before + 7);
   });
 
   it("finds merchants by any Chinese substring of the name", async () => {
-    const all = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=200" })).json().items as { name: string }[];
-    const target = all.find((m) => m.name.includes("拉面"));
-    expect(target).toBeDefined();
-    const res = await t.as(staff, { method: "GET", url: `/api/merchants?q=${encodeURIComponent("拉面")}` });
+    for (const name of ["蒲英拉面馆", "老蒲英牛肉面", "蒲公英果屋"]) await createMerchant(t, staff, { name });
+    const res = await t.as(staff, { method: "GET", url: `/api/merchants?q=${encodeURIComponent("蒲英")}` });
     const names = res.json().items.map((m: { name: string }) => m.name);
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n: string) => n.includes("拉面"))).toBe(true);
-    expect(res.json().total).toBe(all.filter((m) => m.name.includes("拉面")).length);
+    expect(names.sort()).toEqual(["老蒲英牛肉面", "蒲英拉面馆"].sort());
+    expect(res.json().total).toBe(2);
+    const three = await t.as(staff, { method: "GET", url: `/api/merchants?q=${encodeURIComponent("英牛肉")}` });
+    expect(three.json().items.map((m: { name: string }) => m.name)).toEqual(["老蒲英牛肉面"]);
   });
 
   it("filters, sorts and pages", async () => {
-    const res = await t.as(staff, { method: "GET", url: "/api/merchants?category=pharmacy&sort=name&order=desc&pageSize=2&page=2" });
+    const q = encodeURIComponent("排序测试");
+    await createMerchants(t, staff, "排序测试药房", 6, { category: "pharmacy" });
+    await createMerchants(t, staff, "排序测试杂货", 2, { category: "other" });
+    const res = await t.as(staff, { method: "GET", url: `/api/merchants?q=${q}&category=pharmacy&sort=name&order=desc&pageSize=2&page=2` });
     expect(res.json().total).toBe(6);
     expect(res.json().page).toBe(2);
     expect(res.json().items.every((m: { category: string }) => m.category === "pharmacy")).toBe(true);
-    const empty = await t.as(staff, { method: "GET", url: "/api/merchants?page=99" });
-    expect(empty.json()).toMatchObject({ items: [], total: 129 });
+    expect(res.json().items.map((m: { name: string }) => m.name)).toEqual(["排序测试药房4", "排序测试药房3"]);
+    const empty = await t.as(staff, { method: "GET", url: `/api/merchants?q=${q}&page=99` });
+    expect(empty.json()).toMatchObject({ items: [], total: 8 });
   });
 
   it("creates a merchant and refuses a duplicate credit code", async () => {
@@ -116,7 +123,7 @@ describe(`merchant registry (${dialectName})`, () => {
   });
 
   it("edits with a version check: the second of two concurrent edits gets a conflict", async () => {
-    const m = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().items[0];
+    const m = await createMerchant(t, staff, { name: "改名测试商户" });
     const [a, b] = await Promise.all([
       t.as(staff, { method: "PATCH", url: `/api/merchants/${m.id}`, payload: { name: "改名一", version: m.version } }),
       t.as(staff, { method: "PATCH", url: `/api/merchants/${m.id}`, payload: { name: "改名二", version: m.version } }),
@@ -134,7 +141,7 @@ describe(`merchant registry (${dialectName})`, () => {
   });
 
   it("leaves fields an edit does not mention untouched", async () => {
-    const party = (await t.as(staff, { method: "GET", url: "/api/merchants?isPartyMember=true" })).json().items[0];
+    const party = await createMerchant(t, staff, { name: "党员测试商户", isPartyMember: true });
     expect(party.isPartyMember).toBe(true);
     const res = await t.as(staff, {
       method: "PATCH",
@@ -145,7 +152,7 @@ describe(`merchant registry (${dialectName})`, () => {
   });
 
   it("changes status with history, and a closed merchant stays closed", async () => {
-    const m = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1&page=3" })).json().items[0];
+    const m = await createMerchant(t, staff, { name: "状态测试商户" });
     const suspended = await t.as(staff, {
       method: "POST",
       url: `/api/merchants/${m.id}/status`,
@@ -171,7 +178,7 @@ describe(`merchant registry (${dialectName})`, () => {
   });
 
   it("reveals a full mobile only on request, and audits the view", async () => {
-    const m = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().items[0];
+    const m = await createMerchant(t, staff, { name: "号码测试商户" });
     const res = await t.as(staff, { method: "GET", url: `/api/merchants/${m.id}/personal` });
     expect(res.json().mobile).toMatch(/^1\d{10}$/);
     expect(res.json().mobile.slice(-4)).toBe(m.mobile.slice(-4));
@@ -186,25 +193,29 @@ describe(`merchant registry (${dialectName})`, () => {
 
   it("hides another station's merchants (404, not 403)", async () => {
     const other = await t.login("youyi");
-    const ours = (await t.as(staff, { method: "GET", url: "/api/merchants?pageSize=1" })).json().items[0];
+    const otherBefore = (await t.as(other, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total;
+    const ours = await createMerchant(t, staff, { name: "隔离测试商户" });
     expect((await t.as(other, { method: "GET", url: `/api/merchants/${ours.id}` })).statusCode).toBe(404);
     expect((await t.as(other, { method: "PATCH", url: `/api/merchants/${ours.id}`, payload: { name: "x", version: 1 } })).statusCode).toBe(
       404,
     );
-    expect((await t.as(other, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBe(20);
+    expect((await t.as(other, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBe(otherBefore);
+    expect((await t.as(other, { method: "GET", url: `/api/merchants?q=${encodeURIComponent("隔离测试商户")}` })).json().total).toBe(0);
     const district = await t.login("district");
-    expect((await t.as(district, { method: "GET", url: "/api/merchants?pageSize=1" })).json().total).toBeGreaterThanOrEqual(149);
+    expect((await t.as(district, { method: "GET", url: `/api/merchants?q=${encodeURIComponent("隔离测试商户")}` })).json().total).toBe(1);
   });
 
   it("exports the current filter as a workbook that opens", async () => {
-    const res = await t.as(staff, { method: "GET", url: "/api/merchants/export?category=pharmacy" });
+    await createMerchants(t, staff, "导出测试药房", 3, { category: "pharmacy" });
+    await createMerchant(t, staff, { name: "导出测试杂货" });
+    const res = await t.as(staff, { method: "GET", url: `/api/merchants/export?category=pharmacy&q=${encodeURIComponent("导出测试")}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = book.worksheets[0];
     expect(ws.getRow(1).getCell(1).value).toBe("商户名称");
-    expect(ws.rowCount).toBe(1 + 6);
+    expect(ws.rowCount).toBe(1 + 3);
   });
 
   it("imports: preview marks bad rows, importing nothing writes nothing, valid rows go in once", async () => {
