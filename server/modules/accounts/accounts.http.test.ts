@@ -44,9 +44,15 @@ describe(`accounts and sessions (${dialectName})`, () => {
 
   it("locks an identifier out after 5 failures in 15 minutes, known or not, even with the right password", async () => {
     for (const username of ["zhiyuanzhe", "ghost-user"]) {
+      // Each try from its own address: this is the lock-out, not the per-address limit (rate-limits.http.test.ts).
       const attempts = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: "Wrong-password-1" } }),
+        Array.from({ length: 8 }, (_, i) =>
+          t.app.inject({
+            method: "POST",
+            url: "/api/auth/login",
+            payload: { username, password: "Wrong-password-1" },
+            remoteAddress: `10.251.${username.length}.${i + 1}`,
+          }),
         ),
       );
       expect(attempts.filter((a) => a.statusCode === 401)).toHaveLength(5);
