@@ -187,6 +187,21 @@ export const errorCatalogue = {
   ...counterErrors,
   ...dutyErrors,
   ...lendingErrors,
+  "stall.in_use_problems": {
+    status: 409,
+    "zh-CN": "该摊位已有问题记录引用，不能删除",
+    en: "Problems refer to this stall; it cannot be removed",
+  },
+  "stall.in_use_reweighs": {
+    status: 409,
+    "zh-CN": "该摊位已有公平秤复秤记录引用，不能删除",
+    en: "Fair-scale reweighs refer to this stall; it cannot be removed",
+  },
+  "record.in_use": {
+    status: 409,
+    "zh-CN": "该记录已被其他记录引用，不能删除",
+    en: "Other records refer to this one; it cannot be removed",
+  },
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

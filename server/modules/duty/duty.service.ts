@@ -20,7 +20,7 @@ import {
   type shiftUpdateSchema,
 } from "../../../contracts/duty.ts";
 import { describeRule, expandRule } from "../../../contracts/schedule.ts";
-import { isUniqueViolation } from "../../db/database.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -324,6 +324,10 @@ export class DutyService {
   async deleteShift(user: SessionUser, id: number, version: number, actor: Actor) {
     const now = this.clock.now();
     const today = stationDate(now);
+    // A request written for the shift between the check and the delete: the database refuses, and so do we.
+    const whenReferenced = (error: unknown) => {
+      throw isForeignKeyViolation(error) ? refuse("duty.shift_referenced") : error;
+    };
     return this.db.transaction().execute(async (trx) => {
       const before = await this.repo.findShift(id, trx);
       if (!before || !reachesStation(user, before.station_id)) throw notFound();
@@ -346,7 +350,7 @@ export class DutyService {
         before: shiftAudit(before),
       });
       return { ok: true as const };
-    });
+    }).catch(whenReferenced);
   }
 
   private async plan(
