@@ -197,6 +197,20 @@ export const errorCatalogue = {
     "zh-CN": "该摊位已有公平秤复秤记录引用，不能删除",
     en: "Fair-scale reweighs refer to this stall; it cannot be removed",
   },
+  "password.too_short": { status: 400, "zh-CN": "密码至少 10 个字符", en: "The password needs at least 10 characters" },
+  "password.too_few_kinds": {
+    status: 400,
+    "zh-CN": "密码需包含大写字母、小写字母、数字、符号中的至少三类",
+    en: "The password needs at least three of: upper-case letters, lower-case letters, digits, symbols",
+  },
+  "password.common": { status: 400, "zh-CN": "密码过于常见，请换一个", en: "This password is too common; choose another" },
+  "password.contains_username": { status: 400, "zh-CN": "密码不能包含用户名", en: "The password must not contain the username" },
+  "password.contains_phone": { status: 400, "zh-CN": "密码不能包含手机号", en: "The password must not contain the mobile number" },
+  "password.reused": {
+    status: 400,
+    "zh-CN": "新密码不能与当前密码或最近 5 次用过的密码相同",
+    en: "The new password must differ from the current one and the last five",
+  },
   "record.in_use": {
     status: 409,
     "zh-CN": "该记录已被其他记录引用，不能删除",
@@ -233,6 +247,15 @@ export const validationMessages = {
   "v.password_length": { "zh-CN": "密码至少 10 个字符", en: "The password needs at least 10 characters" },
   "v.password_common": { "zh-CN": "密码过于常见，请换一个", en: "This password is too common; choose another" },
   "v.password_phone": { "zh-CN": "密码不能包含手机号", en: "The password must not contain the mobile number" },
+  "v.password_classes": {
+    "zh-CN": "密码需包含大写字母、小写字母、数字、符号中的至少三类",
+    en: "The password needs at least three of: upper-case letters, lower-case letters, digits, symbols",
+  },
+  "v.password_username": { "zh-CN": "密码不能包含用户名", en: "The password must not contain the username" },
+  "v.password_reused": {
+    "zh-CN": "新密码不能与当前密码或最近 5 次用过的密码相同",
+    en: "The new password must differ from the current one and the last five",
+  },
   "v.date": { "zh-CN": "日期格式应为 YYYY-MM-DD", en: "Dates are written YYYY-MM-DD" },
   "v.date_order": { "zh-CN": "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
   "v.too_long": { "zh-CN": "内容过长", en: "Too long" },

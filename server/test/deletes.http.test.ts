@@ -13,20 +13,32 @@ describe(`deletes a reference blocks (${dialectName})`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.login("staff");
-    stationId = (await t.database.db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow())
-      .id;
+    stationId = (
+      await t.database.db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 
   const counts = async () => {
     const db = t.database.db;
     const n = async (table: "stalls" | "duty_shifts" | "audit_log") =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { stalls: await n("stalls"), shifts: await n("duty_shifts"), audit: await n("audit_log") };
   };
 
   const newStall = async (code: string) => {
-    const res = await t.as(staff, { method: "POST", url: "/api/stalls", payload: { stationId, code, area: 8, x: 950, y: 950, w: 2, h: 2 } });
+    const res = await t.as(staff, {
+      method: "POST",
+      url: "/api/stalls",
+      payload: { stationId, code, area: 8, x: 950, y: 950, w: 2, h: 2 },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; version: number };
   };
@@ -50,7 +62,12 @@ describe(`deletes a reference blocks (${dialectName})`, () => {
   it("a stall with fair-scale reweighs is kept: 409 stall.in_use_reweighs (in English too)", async () => {
     const stall = await newStall("T-DEL-2");
     const db = t.database.db;
-    const merchant = await db.selectFrom("merchants").select("id").where("station_id", "=", stationId).orderBy("id").executeTakeFirstOrThrow();
+    const merchant = await db
+      .selectFrom("merchants")
+      .select("id")
+      .where("station_id", "=", stationId)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const sample = await db.selectFrom("reweighs").selectAll().orderBy("id").executeTakeFirstOrThrow();
     const { id: _id, ...copy } = sample;
     await db
@@ -64,7 +81,10 @@ describe(`deletes a reference blocks (${dialectName})`, () => {
       headers: { "accept-language": "en" },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ id: "stall.in_use_reweighs", message: "Fair-scale reweighs refer to this stall; it cannot be removed" });
+    expect(res.json().error).toMatchObject({
+      id: "stall.in_use_reweighs",
+      message: "Fair-scale reweighs refer to this stall; it cannot be removed",
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -98,7 +98,7 @@ describe(`accounts and sessions (${dialectName})`, () => {
       payload: { username: "newstaff", displayName: "新同事", password: "1234567890", role: "station_staff", orgUnitId: 4 },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual([{ field: "password", message: "密码过于常见，请换一个" }]);
+    expect(res.json().error).toMatchObject({ id: "password.common", fields: [{ field: "password", message: "密码过于常见，请换一个" }] });
   });
 
   it("lets a station admin create staff but not another admin, and audits it", async () => {

@@ -328,29 +328,32 @@ export class DutyService {
     const whenReferenced = (error: unknown) => {
       throw isForeignKeyViolation(error) ? refuse("duty.shift_referenced") : error;
     };
-    return this.db.transaction().execute(async (trx) => {
-      const before = await this.repo.findShift(id, trx);
-      if (!before || !reachesStation(user, before.station_id)) throw notFound();
-      if (before.version !== version) throw conflict();
-      const edit = checkShiftEdit(before, { moving: false, deleting: true }, today);
-      if (edit) throw editRefusal(edit);
-      if (await this.repo.referenced(id, trx)) throw refuse("duty.shift_referenced");
-      const ok = await this.repo.deleteShift(trx, id, version);
-      if (!ok) {
-        const now_ = await this.repo.findShift(id, trx);
-        if (now_ && now_.booked > 0) throw refuse("duty.shift_booked", { booked: now_.booked }, "date");
-        throw conflict();
-      }
-      await appendAudit(trx, actor, {
-        at: now,
-        action: "duty_shift.deleted",
-        objectType: "duty_shift",
-        objectId: id,
-        stationId: before.station_id,
-        before: shiftAudit(before),
-      });
-      return { ok: true as const };
-    }).catch(whenReferenced);
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const before = await this.repo.findShift(id, trx);
+        if (!before || !reachesStation(user, before.station_id)) throw notFound();
+        if (before.version !== version) throw conflict();
+        const edit = checkShiftEdit(before, { moving: false, deleting: true }, today);
+        if (edit) throw editRefusal(edit);
+        if (await this.repo.referenced(id, trx)) throw refuse("duty.shift_referenced");
+        const ok = await this.repo.deleteShift(trx, id, version);
+        if (!ok) {
+          const now_ = await this.repo.findShift(id, trx);
+          if (now_ && now_.booked > 0) throw refuse("duty.shift_booked", { booked: now_.booked }, "date");
+          throw conflict();
+        }
+        await appendAudit(trx, actor, {
+          at: now,
+          action: "duty_shift.deleted",
+          objectType: "duty_shift",
+          objectId: id,
+          stationId: before.station_id,
+          before: shiftAudit(before),
+        });
+        return { ok: true as const };
+      })
+      .catch(whenReferenced);
   }
 
   private async plan(
