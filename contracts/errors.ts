@@ -247,6 +247,20 @@ export const validationMessages = {
   "v.password_length": { "zh-CN": "密码至少 10 个字符", en: "The password needs at least 10 characters" },
   "v.password_common": { "zh-CN": "密码过于常见，请换一个", en: "This password is too common; choose another" },
   "v.password_phone": { "zh-CN": "密码不能包含手机号", en: "The password must not contain the mobile number" },
+  "v.amount_offer": { "zh-CN": "资助金额应在 1 元至 100 万元之间", en: "The amount must be between 1 yuan and 1,000,000 yuan" },
+  "v.amount_funding": {
+    "zh-CN": "资金来源金额应在 1 元至 1000 万元之间",
+    en: "A funding source's amount must be between 1 yuan and 10,000,000 yuan",
+  },
+  "v.amount_budget": { "zh-CN": "预算应在 0 元至 1000 万元之间", en: "The budget must be between 0 and 10,000,000 yuan" },
+  "v.amount_cap": { "zh-CN": "每月优惠上限应在 1 元至 1 万元之间", en: "The monthly cap must be between 1 yuan and 10,000 yuan" },
+  "v.amount_sale": { "zh-CN": "消费金额应在 0.01 元至 10 万元之间", en: "The bill must be between 0.01 yuan and 100,000 yuan" },
+  "v.amount_fee": { "zh-CN": "收费应在 0 元至 100 万元之间", en: "The fee must be between 0 and 1,000,000 yuan" },
+  "v.amount_unit_price": { "zh-CN": "单价应在 0.01 元至 10 万元之间", en: "The unit price must be between 0.01 yuan and 100,000 yuan" },
+  "v.text_characters": {
+    "zh-CN": "含有不允许的字符（空字符或残缺的 Unicode 字符）",
+    en: "Contains characters that are not allowed (a NUL byte or a broken Unicode character)",
+  },
   "v.password_classes": {
     "zh-CN": "密码需包含大写字母、小写字母、数字、符号中的至少三类",
     en: "The password needs at least three of: upper-case letters, lower-case letters, digits, symbols",
