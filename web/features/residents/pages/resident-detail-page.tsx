@@ -80,7 +80,7 @@ export default function ResidentDetailPage() {
               />
             ),
           },
-          { key: "birth", label: t("field.birthDate"), children: formatDate(r.birthDate) },
+          { key: "birth", label: t("field.birthYear"), children: dash(r.birthYear) },
           { key: "grid", label: t("field.grid"), children: dash(r.grid) },
           { key: "address", label: t("field.address"), children: dash(r.address), span: "filled" },
           {
