@@ -6,12 +6,13 @@ import type { FastifyInstance } from "fastify";
 import { AppError } from "./errors.ts";
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-const BAD = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isBad = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
 
 /** Dotted paths of the strings in `value` that hold a character text may not hold. */
 export function badTextFields(value: unknown, path = "", found: string[] = [], depth = 0): string[] {
   if (typeof value === "string") {
-    if (BAD.test(value)) found.push(path);
+    if (isBad(value)) found.push(path);
   } else if (value && typeof value === "object" && depth < 32 && !Buffer.isBuffer(value)) {
     for (const [key, inner] of Object.entries(value)) badTextFields(inner, path ? `${path}.${key}` : key, found, depth + 1);
   }

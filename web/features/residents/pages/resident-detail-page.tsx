@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
-import { dash, formatDate, formatDateTime } from "../../../app/format.ts";
+import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { MaskedValue } from "../../../components/masked-value.tsx";
 import { useResident } from "../api/get-resident.ts";
