@@ -113,7 +113,6 @@ const stationWork: Action[] = [
   "problem.report",
   "problem.manage",
   "problem.work",
-  "category.manage",
   "need.read",
   "need.raise",
   "need.manage",

@@ -1,7 +1,7 @@
 // The Dandelion caring scheme (蒲公英爱心联盟): award rounds, discount cards redeemed at certified caring shops,
 // the shops' certification, and caring meals for elderly people living alone.
 import { z } from "zod";
-import { dateSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, fenSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 // Award rounds (评选).
 
@@ -101,10 +101,7 @@ export const cardIssueSchema = z
     validFrom: dateSchema,
     validTo: dateSchema,
     /** Optional monthly caps: in fen of discount given, and in number of uses. */
-    monthlyCapFen: z
-      .number()
-      .int()
-      .min(0)
+    monthlyCapFen: fenSchema(100, 1_000_000, "v.amount_cap")
       .nullish()
       .transform((v) => v ?? null),
     monthlyCapUses: z
@@ -160,7 +157,7 @@ export const redemptionInputSchema = z
       .regex(/^\d{4,6}$/, { message: "v.invalid_value" })
       .optional(),
     /** The bill before the discount, in fen. */
-    amountFen: z.number().int().min(1, { message: "v.number_range" }).max(10_000_000, { message: "v.number_range" }),
+    amountFen: fenSchema(1, 10_000_000, "v.amount_sale"),
   })
   .strict()
   .superRefine((v, ctx) => {

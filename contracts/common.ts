@@ -24,6 +24,12 @@ export const dateSchema = z
     },
     { message: "v.date" },
   );
+/**
+ * An amount of money in fen within the domain's bounds; every refusal carries the message that names the bounds
+ * (`v.amount_*` in contracts/errors.ts). The columns are 32-bit integers on PostgreSQL: no bound goes past 2^31 fen.
+ */
+export const fenSchema = (minFen: number, maxFen: number, message: string) =>
+  z.number({ message }).int({ message }).min(minFen, { message }).max(maxFen, { message });
 export const nameSchema = z.string().trim().min(1, { message: "v.required" }).max(100, { message: "v.too_long" });
 export const optionalText = (max = 500) =>
   z

@@ -2,7 +2,7 @@
 // station, the requests merchants and residents book or bring in person, their queue numbers and timeline,
 // and the applicant's five-heart rating once a request is done.
 import { z } from "zod";
-import { dateSchema, MAX_ID, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, fenSchema, MAX_ID, mobileSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 // The catalogue (服务事项).
 
@@ -34,7 +34,7 @@ export const serviceItemCreateSchema = z
     /** The legal time limit in days (0: the same day). */
     timeLimitDays: z.number({ message: "v.required" }).int().min(0, { message: "v.number_range" }).max(365, { message: "v.number_range" }),
     handling: serviceHandlingSchema,
-    feeFen: z.number().int().min(0, { message: "v.number_range" }).max(100_000_000, { message: "v.number_range" }).default(0),
+    feeFen: fenSchema(0, 100_000_000, "v.amount_fee").default(0),
     description: optionalText(2000),
     stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
   })
@@ -48,7 +48,7 @@ export const serviceItemUpdateSchema = z
     materials: materialsSchema.optional(),
     timeLimitDays: z.number().int().min(0, { message: "v.number_range" }).max(365, { message: "v.number_range" }).optional(),
     handling: serviceHandlingSchema.optional(),
-    feeFen: z.number().int().min(0, { message: "v.number_range" }).max(100_000_000, { message: "v.number_range" }).optional(),
+    feeFen: fenSchema(0, 100_000_000, "v.amount_fee").optional(),
     description: optionalText(2000).optional(),
     /** Deactivated items stay on their past requests but can no longer be booked. */
     active: z.boolean().optional(),

@@ -2,7 +2,7 @@
 // loans, and the fair scale (公平秤): a shopper's re-weigh, the finding it leaves on a short-weighing merchant's
 // record, and the problem it raises when the shopper wants redress.
 import { z } from "zod";
-import { dateSchema, MAX_ID, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, fenSchema, MAX_ID, optionalText, pageQuery, versionField } from "./common.ts";
 
 export const lendKinds = ["umbrella", "bike", "scale", "other"] as const;
 export const lendKindSchema = z.enum(lendKinds);
@@ -203,7 +203,7 @@ export const reweighCreateSchema = z
     /** What the fair scale says, in grams. */
     actualGrams: grams,
     /** The price per 斤 (500 g), in fen. */
-    unitPriceFen: z.number().int().positive({ message: "v.number_range" }).max(10_000_000, { message: "v.number_range" }),
+    unitPriceFen: fenSchema(1, 10_000_000, "v.amount_unit_price"),
     /** The shopper wants the money back: a problem goes into the governance loop. */
     wantsRedress: z.boolean().default(false),
     /** Staff recording for a walk-in shopper. */

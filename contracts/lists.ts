@@ -1,6 +1,6 @@
 // The three lists (三项清单) beyond problems: needs (需求清单) and offers (服务清单), matched into projects (项目).
 import { z } from "zod";
-import { dateSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
+import { dateSchema, fenSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 export const needKinds = ["funding", "customers", "training", "facility", "policy", "employment", "other"] as const;
 export const needKindSchema = z.enum(needKinds);
@@ -49,11 +49,8 @@ export const offerCreateSchema = z
     description: z.string().trim().min(1, { message: "v.required" }).max(2000, { message: "v.too_long" }),
     kind: offerKindSchema,
     unitId: z.number().int().positive(),
-    /** For offers of money: the amount in fen. */
-    amountFen: z
-      .number()
-      .int()
-      .min(0)
+    /** For offers of money: the amount in fen, 1 yuan to 1 million yuan. */
+    amountFen: fenSchema(100, 100_000_000, "v.amount_offer")
       .nullish()
       .transform((v) => v ?? null),
   })
@@ -88,7 +85,7 @@ export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 
 export const fundingSourceSchema = z.object({
   source: nameSchema,
-  amountFen: z.number().int().min(0, { message: "v.number_range" }),
+  amountFen: fenSchema(100, 1_000_000_000, "v.amount_funding"),
 });
 
 /** A measured result, e.g. { label: "参与企业", value: 89, unit: "家" } or { label: "消费金额", value: 370500000, unit: "fen" }. */
@@ -104,7 +101,7 @@ export const projectCreateSchema = z
     description: optionalText(2000),
     ownerUnitId: z.number().int().positive(),
     participantUnitIds: z.array(z.number().int().positive()).max(50).default([]),
-    budgetFen: z.number().int().min(0, { message: "v.number_range" }),
+    budgetFen: fenSchema(0, 1_000_000_000, "v.amount_budget"),
     fundingSources: z.array(fundingSourceSchema).max(20).default([]),
     startDate: dateSchema,
     endDate: dateSchema.nullish().transform((v) => v ?? null),

@@ -47,7 +47,11 @@ export const residentSchema = z.object({
   stationName: z.string(),
   name: z.string(),
   gender: z.enum(["male", "female"]).nullable(),
-  birthDate: z.string().nullable(),
+  /**
+   * The year only: the masked ID number hides exactly the birth date (its digits 7–14), so a full birth date next
+   * to it would rebuild the number. The age comes with it.
+   */
+  birthYear: z.number().int().nullable(),
   age: z.number().int().nullable(),
   /** Masked unless the caller asked for, and may see, the full value (each such view is audited). */
   idNumber: z.string(),

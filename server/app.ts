@@ -19,6 +19,7 @@ import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts"
 import { prettyLogs, terminalStream } from "./platform/log-format.ts";
 import { rateLimitJobs, registerRateLimits } from "./platform/rate-limit.ts";
 import { registerSecurityHeaders } from "./platform/security.ts";
+import { registerTextInputCheck } from "./platform/text-input.ts";
 import { createServices } from "./services.ts";
 
 /** The project's folder: the nearest one up with a package.json (this file also runs compiled, from dist/server). */
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextInputCheck(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });

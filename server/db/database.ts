@@ -52,6 +52,15 @@ export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
+/**
+ * True for a foreign-key violation on either database: a delete of a row something still refers to (or a write
+ * naming a row that is gone). On PostgreSQL the transaction is aborted by it, so answer outside the transaction.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === "23503" || /FOREIGN KEY constraint failed/.test(e?.message ?? "");
+}
+
 /** True for a unique-constraint violation on either database (the race a pre-check cannot close). */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errcode?: number; message?: string };

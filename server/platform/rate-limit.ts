@@ -2,7 +2,7 @@
 // and per account, the public pages, uploads. A limit that is reached answers 429 `request.rate_limited` with
 // Retry-After. Addresses in RATE_LIMIT_ALLOW (the load benchmarks' loopback) are never limited.
 import rateLimit, { type FastifyRateLimitStore, type RateLimitOptions } from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { type Kysely, sql } from "kysely";
 import type { Config } from "../config.ts";
 import type { DB } from "../db/tables.ts";
@@ -91,6 +91,22 @@ export async function registerRateLimits(app: FastifyInstance, db: Kysely<DB>, c
     errorResponseBuilder: (_request, context) =>
       new AppError("request.rate_limited", undefined, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
+}
+
+/**
+ * A second limit on a route that already has one in its `config.rateLimit` (sign-in: per address there, per
+ * account here). The plugin's own `app.rateLimit(…)` hook runs once per request whichever limit asks, so it would
+ * skip this one; `createRateLimit` counts without that flag, and the refusal is the same 429 with Retry-After.
+ */
+export function extraLimit(app: FastifyInstance, options: RateLimitOptions): preHandlerAsyncHookHandler {
+  const check = app.createRateLimit(options);
+  return async (request, reply) => {
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    const seconds = Math.max(1, result.ttlInSeconds);
+    reply.header("retry-after", seconds);
+    throw new AppError("request.rate_limited", undefined, { seconds });
+  };
 }
 
 /** Expired counters are removed every hour. */

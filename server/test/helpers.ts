@@ -88,13 +88,19 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { clock?: SettableClock } = {}): Promise<TestApp> {
+/** `env`: more configuration for the app (e.g. `RATE_LIMIT_ALLOW`). */
+export async function createTestApp(opts: { clock?: SettableClock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const t = await createTestDatabase(opts);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DANDELION_SECRET: "x".repeat(32) });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DANDELION_SECRET: "x".repeat(32), ...opts.env });
   const app = await buildApp({ database: t.database, config, vault: t.vault, clock: t.clock, logger: false });
   await app.ready();
+  // Each sign-in comes from its own address, as the people a suite plays would: a suite signs in dozens of times
+  // a minute, which the per-address sign-in limit (tested in rate-limits.http.test.ts) would refuse from one.
+  let logins = 0;
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    logins++;
+    const remoteAddress = `10.250.${(logins >> 8) & 255}.${logins & 255}`;
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     return { cookie: cookies, csrf: res.json().csrfToken };

@@ -1,6 +1,7 @@
 import type { FormInstance } from "antd";
 import type { z } from "zod";
 import { type Locale, type ValidationKey, validationMessages } from "../../contracts/errors.ts";
+import { passwordProblem, passwordRuleErrors } from "../../contracts/passwords.ts";
 import { ApiError, currentLanguage } from "./api-client.ts";
 
 /** Contract schemas carry message keys (`v.mobile`); show them in the UI language. */
@@ -52,4 +53,17 @@ export function applyServerErrors(error: unknown, form: FormInstance): boolean {
   const specific = error.id !== "request.invalid" && error.fields.length === 1;
   form.setFields(error.fields.map((f) => ({ name: namePath(f.field), errors: [specific ? error.message : f.message] })));
   return true;
+}
+
+/** The password policy the server applies (contracts/passwords.ts), checked before sending; false when it marked the field. */
+export function checkPassword(
+  form: FormInstance,
+  field: string,
+  password: string,
+  account: { username?: string | null; mobile?: string | null },
+): boolean {
+  const broken = passwordProblem(password, account);
+  if (!broken) return true;
+  form.setFields([{ name: field, errors: [translateValidation(passwordRuleErrors[broken].key)] }]);
+  return false;
 }

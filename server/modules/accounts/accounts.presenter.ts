@@ -2,14 +2,15 @@
 import { accessMap } from "../../../contracts/access.ts";
 import type { Me } from "../../../contracts/auth.ts";
 import type { User } from "../../../contracts/users.ts";
-import { maskMobile } from "../../../contracts/validators.ts";
+import { isMainlandMobile, maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import type { UserRow } from "./accounts.repository.ts";
 
 export function presentUser(row: UserRow, vault: Vault): User {
   return {
     id: row.id,
-    username: row.username,
+    // An account may sign in with its mobile number as username: shown whole, it would undo the mobile's mask.
+    username: isMainlandMobile(row.username) ? maskMobile(row.username) : row.username,
     displayName: row.display_name,
     role: row.role,
     orgUnitId: row.org_unit_id,

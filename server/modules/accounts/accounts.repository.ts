@@ -103,7 +103,19 @@ export class AccountsRepository {
   }
 
   findPasswordHash(id: number) {
-    return this.db.selectFrom("users").select(["password_hash", "mobile_enc"]).where("id", "=", id).executeTakeFirst();
+    return this.db.selectFrom("users").select(["username", "password_hash", "mobile_enc"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The hashes of the account's earlier passwords, newest first. */
+  async earlierPasswords(id: number, limit: number, db: Db = this.db): Promise<string[]> {
+    const rows = await db
+      .selectFrom("password_history")
+      .select("password_hash")
+      .where("user_id", "=", id)
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.password_hash);
   }
 
   stationNames(ids: number[] | null) {
@@ -172,8 +184,16 @@ export class AccountsRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  setPassword(trx: Db, id: number, hash: string, at: string) {
-    return trx
+  /** The new password replaces the current one, which joins the history; only the last `keep` are kept. */
+  async setPassword(trx: Db, id: number, hash: string, at: string, keep: number) {
+    const current = await trx.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirstOrThrow();
+    await trx.insertInto("password_history").values({ user_id: id, password_hash: current.password_hash, replaced_at: at }).execute();
+    await trx
+      .deleteFrom("password_history")
+      .where("user_id", "=", id)
+      .where("id", "not in", trx.selectFrom("password_history").select("id").where("user_id", "=", id).orderBy("id", "desc").limit(keep))
+      .execute();
+    await trx
       .updateTable("users")
       .set((eb) => ({ password_hash: hash, password_changed_at: at, updated_at: at, version: eb("version", "+", 1) }))
       .where("id", "=", id)

@@ -6,6 +6,7 @@ import { idParams, okSchema, pageOf } from "../../../contracts/common.ts";
 import { resetPasswordSchema, userCreateSchema, userListQuery, userSchema, userUpdateSchema } from "../../../contracts/users.ts";
 import { actorOf, clearSessionCookies, requireUser, type SessionStore, setSessionCookies } from "../../platform/auth.ts";
 import type { AppDeps } from "../../platform/context.ts";
+import { extraLimit, limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { sessions: SessionStore; services: Services }) {
@@ -15,7 +16,8 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps & { ses
   r.post(
     "/api/auth/login",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: limits.loginPerAddress },
+      preHandler: extraLimit(app, limits.loginPerAccount),
       schema: {
         tags: ["auth"],
         summary: "Sign in with a username or mobile number",

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { assignableRoles } from "../../../contracts/access.ts";
 import type { Me } from "../../../contracts/auth.ts";
+import { PASSWORD_HISTORY, passwordProblem, passwordRuleErrors } from "../../../contracts/passwords.ts";
 import type { User, UserUpdate, userCreateSchema } from "../../../contracts/users.ts";
 import { isMainlandMobile } from "../../../contracts/validators.ts";
 import { isUniqueViolation } from "../../db/database.ts";
@@ -12,7 +13,7 @@ import type { SessionStore } from "../../platform/auth.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { AppError, conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../../platform/passwords.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentMe, presentUser } from "./accounts.presenter.ts";
 import { AccountsRepository, type UserRow } from "./accounts.repository.ts";
@@ -91,11 +92,10 @@ export class AccountsService {
       throw new AppError("auth.wrong_password", [{ field: "currentPassword" }]);
     }
     const mobile = row.mobile_enc ? this.vault.decrypt(row.mobile_enc) : null;
-    const problem = passwordProblem(newPassword, mobile);
-    if (problem) throw invalidField("newPassword", problem);
+    await this.checkNewPassword("newPassword", newPassword, { id: user.id, username: row.username, mobile, hash: row.password_hash });
     const hash = await hashPassword(newPassword);
     await this.db.transaction().execute(async (trx) => {
-      await this.repo.setPassword(trx, user.id, hash, now.toISOString());
+      await this.repo.setPassword(trx, user.id, hash, now.toISOString(), PASSWORD_HISTORY);
       await appendAudit(trx, actor, { at: now, action: "user.password_changed", objectType: "user", objectId: user.id });
     });
     await this.sessions.destroyAllFor(user.id, user.sessionId);
@@ -162,8 +162,7 @@ export class AccountsService {
 
   async create(user: SessionUser, input: z.output<typeof userCreateSchema>, actor: Actor): Promise<User> {
     if (!assignableRoles(user.role).includes(input.role)) throw fail("user.role_not_assignable", [{ field: "role" }]);
-    const problem = passwordProblem(input.password, input.mobile);
-    if (problem) throw invalidField("password", problem);
+    await this.checkNewPassword("password", input.password, { username: input.username, mobile: input.mobile });
     const hash = await hashPassword(input.password);
     const at = this.clock.now();
     const now = at.toISOString();
@@ -261,13 +260,33 @@ export class AccountsService {
     const target = this.visible(user, await this.repo.findById(id));
     if (!assignableRoles(user.role).includes(target.role)) throw fail("user.role_not_assignable");
     const mobile = target.mobile_enc ? this.vault.decrypt(target.mobile_enc) : null;
-    const problem = passwordProblem(password, mobile);
-    if (problem) throw invalidField("password", problem);
+    const current = await this.repo.findPasswordHash(id);
+    await this.checkNewPassword("password", password, { id, username: target.username, mobile, hash: current?.password_hash });
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      await this.repo.setPassword(trx, id, hash, now.toISOString());
+      await this.repo.setPassword(trx, id, hash, now.toISOString(), PASSWORD_HISTORY);
       await appendAudit(trx, actor, { at: now, action: "user.password_reset", objectType: "user", objectId: id });
     });
     await this.sessions.destroyAllFor(id);
+  }
+
+  /**
+   * The policy (contracts/passwords.ts), then, for an existing account, neither its current password nor one of the
+   * last five: each refusal is its own catalogue id naming the field.
+   */
+  private async checkNewPassword(
+    field: string,
+    password: string,
+    account: { id?: number; username: string; mobile: string | null; hash?: string },
+  ) {
+    const broken = passwordProblem(password, account);
+    if (broken) throw fail(passwordRuleErrors[broken].id, [{ field, key: passwordRuleErrors[broken].key }]);
+    if (account.id === undefined) return;
+    const earlier = [...(account.hash ? [account.hash] : []), ...(await this.repo.earlierPasswords(account.id, PASSWORD_HISTORY))];
+    for (const hash of earlier) {
+      if (await verifyPassword(password, hash)) {
+        throw fail(passwordRuleErrors.reused.id, [{ field, key: passwordRuleErrors.reused.key }]);
+      }
+    }
   }
 }

@@ -25,6 +25,15 @@ export interface UserTable {
   version: Generated<number>;
 }
 
+/** A password the account used before (its hash), kept for the last five. */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  replaced_at: string;
+}
+
 export interface AccountsTables {
   users: UserTable;
+  password_history: PasswordHistoryTable;
 }

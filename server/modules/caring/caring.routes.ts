@@ -31,6 +31,7 @@ import {
 } from "../../../contracts/caring.ts";
 import { dateSchema, idParams, okSchema, pageOf } from "../../../contracts/common.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
+import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 const stationQuery = z.object({ stationId: z.coerce.number().int().positive().optional() });
@@ -166,7 +167,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
   r.get(
     "/api/public/honour-roll",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: limits.public },
       schema: { tags, summary: "Winners by month (names masked)", querystring: stationQuery, response: { 200: honourRollSchema } },
     },
     async (request) => rounds.honourRoll(request.query.stationId),
@@ -352,7 +353,7 @@ export async function caringRoutes(app: FastifyInstance, { services }: { service
   r.get(
     "/api/public/caring-shops",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: limits.public },
       schema: { tags, summary: "Certified caring shops (public)", querystring: stationQuery, response: { 200: z.array(publicShopSchema) } },
     },
     async (request) => shops.publicList(request.query.stationId),

@@ -20,7 +20,7 @@ import {
   type shiftUpdateSchema,
 } from "../../../contracts/duty.ts";
 import { describeRule, expandRule } from "../../../contracts/schedule.ts";
-import { isUniqueViolation } from "../../db/database.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -324,29 +324,36 @@ export class DutyService {
   async deleteShift(user: SessionUser, id: number, version: number, actor: Actor) {
     const now = this.clock.now();
     const today = stationDate(now);
-    return this.db.transaction().execute(async (trx) => {
-      const before = await this.repo.findShift(id, trx);
-      if (!before || !reachesStation(user, before.station_id)) throw notFound();
-      if (before.version !== version) throw conflict();
-      const edit = checkShiftEdit(before, { moving: false, deleting: true }, today);
-      if (edit) throw editRefusal(edit);
-      if (await this.repo.referenced(id, trx)) throw refuse("duty.shift_referenced");
-      const ok = await this.repo.deleteShift(trx, id, version);
-      if (!ok) {
-        const now_ = await this.repo.findShift(id, trx);
-        if (now_ && now_.booked > 0) throw refuse("duty.shift_booked", { booked: now_.booked }, "date");
-        throw conflict();
-      }
-      await appendAudit(trx, actor, {
-        at: now,
-        action: "duty_shift.deleted",
-        objectType: "duty_shift",
-        objectId: id,
-        stationId: before.station_id,
-        before: shiftAudit(before),
-      });
-      return { ok: true as const };
-    });
+    // A request written for the shift between the check and the delete: the database refuses, and so do we.
+    const whenReferenced = (error: unknown) => {
+      throw isForeignKeyViolation(error) ? refuse("duty.shift_referenced") : error;
+    };
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const before = await this.repo.findShift(id, trx);
+        if (!before || !reachesStation(user, before.station_id)) throw notFound();
+        if (before.version !== version) throw conflict();
+        const edit = checkShiftEdit(before, { moving: false, deleting: true }, today);
+        if (edit) throw editRefusal(edit);
+        if (await this.repo.referenced(id, trx)) throw refuse("duty.shift_referenced");
+        const ok = await this.repo.deleteShift(trx, id, version);
+        if (!ok) {
+          const now_ = await this.repo.findShift(id, trx);
+          if (now_ && now_.booked > 0) throw refuse("duty.shift_booked", { booked: now_.booked }, "date");
+          throw conflict();
+        }
+        await appendAudit(trx, actor, {
+          at: now,
+          action: "duty_shift.deleted",
+          objectType: "duty_shift",
+          objectId: id,
+          stationId: before.station_id,
+          before: shiftAudit(before),
+        });
+        return { ok: true as const };
+      })
+      .catch(whenReferenced);
   }
 
   private async plan(

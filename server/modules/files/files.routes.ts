@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fileSchema } from "../../../contracts/files.ts";
 import { requireUser } from "../../platform/auth.ts";
 import { fail } from "../../platform/errors.ts";
+import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 export async function filesRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -13,7 +14,7 @@ export async function filesRoutes(app: FastifyInstance, { services }: { services
   r.post(
     "/api/files",
     {
-      config: { access: "authenticated" },
+      config: { access: "authenticated", rateLimit: limits.upload },
       schema: {
         tags,
         summary: "Upload a photo (JPEG, PNG or WebP by its bytes, at most 10 MB; multipart field `file`)",

@@ -5,6 +5,7 @@ import type { Action } from "../../../contracts/access.ts";
 import { type ImportKind, importCommitSchema, importPreviewSchema } from "../../../contracts/imports.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { fail, localeOf } from "../../platform/errors.ts";
+import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 const uploads: { kind: ImportKind; action: Action }[] = [
@@ -21,7 +22,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     r.post(
       `/api/${kind}/imports`,
       {
-        config: { access: action },
+        config: { access: action, rateLimit: limits.upload },
         schema: {
           tags,
           summary: `Upload an xlsx of ${kind}: every row is checked and nothing is written until the import is committed`,

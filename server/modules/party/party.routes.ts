@@ -28,6 +28,7 @@ import {
   stopCaseSchema,
 } from "../../../contracts/party.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
+import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 const meetingListQuery = pageQuery.extend({
@@ -323,7 +324,7 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
   r.get(
     "/api/public/pioneer-posts",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: limits.public },
       schema: {
         tags,
         summary: "The station's pioneer posts shown on /m/ (member's name only)",

@@ -76,7 +76,7 @@ describe(`problems (${dialectName})`, () => {
   });
   afterAll(() => t.close());
 
-  it("lists the default categories with their time limits; staff rename one, merchants may not", async () => {
+  it("lists the default categories with their time limits; the platform admin changes one, no station role may", async () => {
     const res = await t.as(merchant, { method: "GET", url: "/api/problem-categories" });
     expect(res.statusCode).toBe(200);
     const cats = res.json() as { id: number; code: string; name: string; timeLimitDays: number }[];
@@ -93,12 +93,24 @@ describe(`problems (${dialectName})`, () => {
     ]);
     expect(cats.find((c) => c.code === "safety")?.timeLimitDays).toBe(2);
     const traffic = cats.find((c) => c.code === "traffic");
-    const patched = await t.as(staff, { method: "PATCH", url: `/api/problem-categories/${traffic?.id}`, payload: { timeLimitDays: 12 } });
+    // Categories belong to no station: one station's admin or staff changing them would change every station's
+    // overdue rules, so only the platform admin may.
+    const before = traffic?.timeLimitDays;
+    for (const session of [staff, merchant, await t.login("zhanzhang"), other]) {
+      const refused = await t.as(session, {
+        method: "PATCH",
+        url: `/api/problem-categories/${traffic?.id}`,
+        payload: { name: "改名", timeLimitDays: 1, active: false },
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.id).toBe("access.denied");
+    }
+    const unchanged = (await t.as(staff, { method: "GET", url: "/api/problem-categories" })).json() as typeof cats;
+    expect(unchanged.find((c) => c.code === "traffic")).toMatchObject({ name: traffic?.name, timeLimitDays: before, active: true });
+    const admin = await t.login("admin");
+    const patched = await t.as(admin, { method: "PATCH", url: `/api/problem-categories/${traffic?.id}`, payload: { timeLimitDays: 12 } });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ code: "traffic", timeLimitDays: 12, active: true });
-    expect(
-      (await t.as(merchant, { method: "PATCH", url: `/api/problem-categories/${traffic?.id}`, payload: { active: false } })).statusCode,
-    ).toBe(403);
   });
 
   it("a merchant reports with a photo: coded, timeline started, notified, audited; the photo is private to those who may see", async () => {

@@ -15,6 +15,7 @@ import {
 } from "../../../contracts/problems.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { localeOf } from "../../platform/errors.ts";
+import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
 const publicBoardQuery = z.object({
@@ -140,7 +141,7 @@ export async function problemsRoutes(app: FastifyInstance, { services }: { servi
   r.get(
     "/api/public/problems",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: limits.public },
       schema: {
         tags,
         summary: "The public board: resolved problems and the answers given, without personal data",

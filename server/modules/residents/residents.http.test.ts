@@ -55,7 +55,7 @@ describe(`resident register (${dialectName})`, () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       name: "测试居民",
-      birthDate: "1950-03-04",
+      birthYear: 1950,
       gender: "male",
       isElderly: true,
       livesAlone: true,
@@ -152,7 +152,7 @@ describe(`resident register (${dialectName})`, () => {
     expect(done.statusCode).toBe(200);
     expect((await t.as(staff, { method: "GET", url: "/api/residents?pageSize=1" })).json().total).toBe(before + 1);
     const imported = (await t.as(staff, { method: "GET", url: "/api/residents?q=13922223333" })).json().items[0];
-    expect(imported).toMatchObject({ name: "导入居民", gender: "female", birthDate: "1990-06-15", isLiaisonHead: true, livesAlone: false });
+    expect(imported).toMatchObject({ name: "导入居民", gender: "female", birthYear: 1990, isLiaisonHead: true, livesAlone: false });
     const audit = await t.database.db
       .selectFrom("audit_log")
       .select(["action", "after_json"])

@@ -62,7 +62,7 @@ export function presentResident(row: ResidentRow, vault: Vault, today: string): 
     stationName: row.station_name,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birth_date,
+    birthYear: row.birth_date ? Number(row.birth_date.slice(0, 4)) : null,
     age,
     idNumber: vault.masked(row.id_number_enc, maskIdNumber),
     mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,

@@ -97,6 +97,14 @@ export class StallsRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** What still refers to the stall and so keeps it (its history): problems reported at it, reweighs at it. */
+  async holder(id: number, db: Db = this.db): Promise<"problems" | "reweighs" | null> {
+    const problem = await db.selectFrom("problems").select("id").where("stall_id", "=", id).limit(1).executeTakeFirst();
+    if (problem) return "problems";
+    const reweigh = await db.selectFrom("reweighs").select("id").where("stall_id", "=", id).limit(1).executeTakeFirst();
+    return reweigh ? "reweighs" : null;
+  }
+
   async remove(db: Db, id: number, version: number) {
     const r = await db.deleteFrom("stalls").where("id", "=", id).where("version", "=", version).executeTakeFirst();
     return Number(r.numDeletedRows) === 1;

@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { Stall, stallCreateSchema, stallListQuery, stallUpdateSchema } from "../../../contracts/stalls.ts";
-import { isUniqueViolation } from "../../db/database.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -150,18 +150,26 @@ export class StallsService {
 
   async remove(user: SessionUser, id: number, version: number, actor: Actor) {
     const at = this.clock.now();
-    await this.db.transaction().execute(async (trx) => {
-      const row = await this.visibleRow(user, id, trx);
-      if (!(await this.repo.remove(trx, id, version))) throw conflict();
-      await appendAudit(trx, actor, {
-        at,
-        action: "stall.deleted",
-        objectType: "stall",
-        objectId: id,
-        stationId: row.station_id,
-        before: auditView(presentStall(row)),
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const row = await this.visibleRow(user, id, trx);
+        const holder = await this.repo.holder(id, trx);
+        if (holder) throw fail(holder === "problems" ? "stall.in_use_problems" : "stall.in_use_reweighs");
+        if (!(await this.repo.remove(trx, id, version))) throw conflict();
+        await appendAudit(trx, actor, {
+          at,
+          action: "stall.deleted",
+          objectType: "stall",
+          objectId: id,
+          stationId: row.station_id,
+          before: auditView(presentStall(row)),
+        });
       });
-    });
+    } catch (error) {
+      // A reference written between the check and the delete: the database refuses it, and so do we.
+      if (isForeignKeyViolation(error)) throw fail("record.in_use");
+      throw error;
+    }
     return { ok: true as const };
   }
 

@@ -2,7 +2,8 @@ import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { changePasswordSchema } from "../../../../contracts/auth.ts";
 import { errorMessage } from "../../../app/api-client.ts";
-import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { applyServerErrors, checkPassword, validateWith } from "../../../app/form-errors.ts";
+import { useMe } from "../../../app/session.tsx";
 import { useChangePassword } from "../api/change-password.ts";
 
 interface Values {
@@ -16,6 +17,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const mutation = useChangePassword();
+  const me = useMe();
 
   const submit = async () => {
     const values = form.getFieldsValue();
@@ -28,6 +30,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       form,
     );
     if (!checked.ok) return;
+    if (!checkPassword(form, "newPassword", checked.data.newPassword, { username: me.username })) return;
     if (values.newPassword !== values.confirmPassword) {
       form.setFields([{ name: "confirmPassword", errors: [t("passwordsDiffer")] }]);
       return;

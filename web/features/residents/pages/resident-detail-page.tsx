@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
-import { dash, formatDate, formatDateTime } from "../../../app/format.ts";
+import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { MaskedValue } from "../../../components/masked-value.tsx";
 import { useResident } from "../api/get-resident.ts";
@@ -80,7 +80,7 @@ export default function ResidentDetailPage() {
               />
             ),
           },
-          { key: "birth", label: t("field.birthDate"), children: formatDate(r.birthDate) },
+          { key: "birth", label: t("field.birthYear"), children: dash(r.birthYear) },
           { key: "grid", label: t("field.grid"), children: dash(r.grid) },
           { key: "address", label: t("field.address"), children: dash(r.address), span: "filled" },
           {

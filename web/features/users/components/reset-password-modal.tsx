@@ -2,7 +2,7 @@ import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { resetPasswordSchema, type User } from "../../../../contracts/users.ts";
 import { errorMessage } from "../../../app/api-client.ts";
-import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { applyServerErrors, checkPassword, validateWith } from "../../../app/form-errors.ts";
 import { useResetPassword } from "../api/reset-password.ts";
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -15,6 +15,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     if (!user) return;
     const checked = validateWith(resetPasswordSchema, { password: form.getFieldValue("password") ?? "" }, form);
     if (!checked.ok) return;
+    if (!checkPassword(form, "password", checked.data.password, { username: user.username })) return;
     try {
       await mutation.mutateAsync({ id: user.id, password: checked.data.password });
       message.success(t("passwordReset", { name: user.displayName }));

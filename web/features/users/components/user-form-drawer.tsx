@@ -5,7 +5,7 @@ import { assignableRoles, type Role } from "../../../../contracts/access.ts";
 import type { OrgUnit } from "../../../../contracts/org.ts";
 import { type User, userCreateSchema, userUpdateSchema } from "../../../../contracts/users.ts";
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
-import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { applyServerErrors, checkPassword, validateWith } from "../../../app/form-errors.ts";
 import { useMe } from "../../../app/session.tsx";
 import { useCreateUser } from "../api/create-user.ts";
 import { useOrgUnits } from "../api/list-org-units.ts";
@@ -119,6 +119,7 @@ export function UserFormDrawer({ open, user, onClose }: { open: boolean; user: U
         };
         const checked = validateWith(userCreateSchema, input, form);
         if (!checked.ok) return;
+        if (!checkPassword(form, "password", checked.data.password, checked.data)) return;
         await create.mutateAsync(checked.data);
       }
       message.success(t("common:saved"));

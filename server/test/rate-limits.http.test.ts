@@ -1,0 +1,121 @@
+// Rate limits on the routes that need them: sign-in per address and per account, the public pages, uploads.
+// Each limit's next try answers 429 request.rate_limited with Retry-After; other addresses and accounts go on;
+// RATE_LIMIT_ALLOW exempts an address; a new window lets the address in again.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../demo/tianyuan.ts";
+import { limits } from "../platform/rate-limit.ts";
+import { createTestApp, dialectName, type TestApp } from "./helpers.ts";
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+
+function multipart(file: Buffer, name = "photo.png", type = "image/png") {
+  const boundary = "----dandelion-limit";
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+function expectLimited(res: { statusCode: number; headers: Record<string, unknown>; json(): { error: { id: string } } }) {
+  expect(res.statusCode).toBe(429);
+  expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+  expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(60);
+  expect(res.json().error.id).toBe("request.rate_limited");
+}
+
+const stationOf = (t: TestApp) =>
+  t.database.db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow();
+
+describe(`rate limits (${dialectName})`, () => {
+  let t: TestApp;
+  let stationId: number;
+  beforeAll(async () => {
+    t = await createTestApp();
+    stationId = (await stationOf(t)).id;
+  });
+  afterAll(() => t.close());
+
+  const login = (username: string, remoteAddress: string, password = DEMO_PASSWORD) =>
+    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress });
+
+  it("limits sign-in tries from one address, and not from another", async () => {
+    const max = limits.loginPerAddress.max;
+    for (let i = 0; i < max; i++) expect((await login(`nobody${i}`, "10.1.0.1", "wrong-password-1A")).statusCode).toBe(401);
+    expectLimited(await login("admin", "10.1.0.1"));
+    expect((await login("admin", "10.1.0.2")).statusCode).toBe(200);
+  });
+
+  it("limits sign-in tries for one account whatever the address, and not for another account", async () => {
+    const max = limits.loginPerAccount.max;
+    for (let i = 0; i < max; i++) expect((await login("shuji", `10.2.0.${i + 1}`)).statusCode).toBe(200);
+    const refused = await login(" SHUJI ", "10.2.1.1");
+    expectLimited(refused);
+    expect(refused.json().error.message).toMatch(/秒后再试/);
+    expect((await login("staff", "10.2.1.1")).statusCode).toBe(200);
+    // A new window lets the account in again.
+    t.clock.advance(61_000);
+    expect((await login("shuji", "10.2.1.2")).statusCode).toBe(200);
+  });
+
+  it("limits every public page per address", async () => {
+    const urls = ["/api/public/problems", "/api/public/honour-roll", "/api/public/caring-shops", "/api/public/pioneer-posts"];
+    // The route walk lists the public routes: this test covers each of them.
+    const publicRoutes = t.app.accessRules.filter((r) => r.access === "public" && r.url !== "/api/auth/login").map((r) => r.url);
+    expect(publicRoutes.sort()).toEqual([...urls].sort());
+    for (const path of urls) {
+      const url = `${path}?stationId=${stationId}`;
+      for (let i = 0; i < limits.public.max; i++) {
+        const res = await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" });
+        expect(res.statusCode, url).toBe(200);
+      }
+      expectLimited(await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" }));
+      expect((await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.2" })).statusCode).toBe(200);
+    }
+  });
+
+  it("limits uploads per account (photos and imports), and not another account's", async () => {
+    const staff = await t.login("staff");
+    const shanghu = await t.login("shanghu");
+    for (let i = 0; i < limits.upload.max; i++) {
+      expect((await t.as(staff, { method: "POST", url: "/api/files", ...multipart(PNG) })).statusCode).toBe(201);
+    }
+    expectLimited(await t.as(staff, { method: "POST", url: "/api/files", ...multipart(PNG) }));
+    expect((await t.as(shanghu, { method: "POST", url: "/api/files", ...multipart(PNG) })).statusCode).toBe(201);
+
+    const xlsx = multipart(Buffer.from("not a workbook"), "m.xlsx", "application/octet-stream");
+    for (let i = 0; i < limits.upload.max; i++) {
+      const res = await t.as(staff, { method: "POST", url: "/api/merchants/imports", ...xlsx });
+      expect(res.statusCode).not.toBe(429);
+    }
+    expectLimited(await t.as(staff, { method: "POST", url: "/api/merchants/imports", ...xlsx }));
+  });
+});
+
+describe(`RATE_LIMIT_ALLOW (${dialectName})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_ALLOW: "10.9.9.9, 10.9.9.8" } });
+  });
+  afterAll(() => t.close());
+
+  it("never limits an allowed address, and still limits the others", async () => {
+    const tries = limits.loginPerAddress.max + 5;
+    for (let i = 0; i < tries; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "admin", password: DEMO_PASSWORD },
+        remoteAddress: "10.9.9.9",
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const url = `/api/public/problems?stationId=${(await stationOf(t)).id}`;
+    for (let i = 0; i < limits.public.max + 5; i++) {
+      expect((await t.app.inject({ method: "GET", url, remoteAddress: "10.9.9.8" })).statusCode).toBe(200);
+    }
+    for (let i = 0; i < limits.public.max; i++) await t.app.inject({ method: "GET", url, remoteAddress: "10.9.9.7" });
+    expectLimited(await t.app.inject({ method: "GET", url, remoteAddress: "10.9.9.7" }));
+  });
+});
