@@ -1,5 +1,5 @@
 // Each journey runs the real server (built web apps, demo data, a fresh database) as a child process and
-// drives Debian's Chromium through playwright-core. Screenshots go to e2e/screenshots/.
+// drives Chromium through playwright-core (Debian's, or the one npm installed: see browser.ts). Screenshots go to e2e/screenshots/.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { browserLaunchOptions } from "./browser.ts";
 
 const root = resolve(import.meta.dirname, "..");
 export const SCREENSHOTS = join(root, "e2e/screenshots");
@@ -140,19 +141,7 @@ export async function start(): Promise<Running> {
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(await browserLaunchOptions());
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     baseUrl,
