@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { chooseBrowser, SYSTEM_CHROMIUM } from "./browser.ts";
 
-const only = (...paths: string[]) => (path: string) => paths.includes(path);
+const only =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 describe("the journeys' browser", () => {
   test("Debian's Chromium when the machine has one", () => {
