@@ -61,7 +61,7 @@ function ShiftChip({
           borderLeft: `4px solid ${colour}`,
           background: `${colour}14`,
           cursor: draggable ? "grab" : "pointer",
-          opacity: shift.past ? 0.6 : 1,
+          opacity: shift.past ? 0.85 : 1,
           outline: shift.mine ? `2px solid ${colour}` : undefined,
         }}
       >
