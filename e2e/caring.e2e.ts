@@ -3,7 +3,7 @@
 // shop types the code with a bill of 100.00, sees the discount and what to pay, confirms, finds the sale in
 // 今日核销, and the same code given again is refused with the server's reason.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -29,6 +29,7 @@ test("a card issued in the console is redeemed once at a caring shop by its shor
   await openFromMenu(staff, /爱心店铺/, /\/caring\/shops/, /爱心联盟/);
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
   await app.shot(staff, "caring-console-shops");
+  await expectAccessible(staff, "caring-console-shops");
   await staff.goto(`/caring/shops/${myShop.id}`);
   await wait(() => staff.getByTestId("shop-rate-text").textContent()).toContain("折");
   await app.shot(staff, "caring-console-shop");
@@ -57,6 +58,7 @@ test("a card issued in the console is redeemed once at a caring shop by its shor
   const code = (await holder.getByTestId("card-short-code").getAttribute("data-code")) ?? "";
   expect(code).toMatch(/^\d{6}$/);
   await app.shot(holder, "caring-mobile-card");
+  await expectAccessible(holder, "caring-mobile-card");
 
   // The shop types the code, enters the bill, checks the discount and confirms.
   await shop.goto("/m/");

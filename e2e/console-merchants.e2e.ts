@@ -2,7 +2,7 @@
 // number (audited), and are refused a field the contract rejects before the server is asked.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { makeCreditCode } from "../demo/identifiers.ts";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
 
 let app: Running;
 beforeAll(async () => {
@@ -16,6 +16,8 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   const { page } = await app.newPage();
   await page.goto("/merchants");
   await page.waitForURL(/\/login\?next=/);
+  await page.getByPlaceholder("请输入密码").waitFor();
+  await expectAccessible(page, "console-login");
   await page.getByPlaceholder("请输入用户名或手机号").fill("staff");
   await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
@@ -30,6 +32,7 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   await expect.poll(async () => (await names()).length > 0 && (await names()).every((n) => n.includes("超市"))).toBe(true);
   await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toMatch(/共 \d+ 条/);
   await app.shot(page, "console-merchants-search");
+  await expectAccessible(page, "console-merchants-search");
 
   await page.locator("tbody tr td:first-child a").first().click();
   await page.waitForURL(/\/merchants\/\d+$/);

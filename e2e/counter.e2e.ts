@@ -3,7 +3,7 @@
 // complete it; jumin, told it is done, rates the five hearts on the phone, and the rating shows in the console.
 // The grid centre's shift for today is made here when the roster has none (the roster is another module's demo).
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 /** Today at the station (UTC+8). */
@@ -41,6 +41,7 @@ test("a resident books on the phone, the counter checks in, handles and complete
   await phone.waitForURL(/\/m\/services/);
   await phone.getByTestId("service-items").waitFor();
   await app.shot(phone, "counter-mobile-services");
+  await expectAccessible(phone, "counter-mobile-services");
   await phone.getByTestId("service-search").locator("input").fill("居住证明");
   await phone.getByTestId("service-search").locator("input").press("Enter");
   await phone.getByTestId("service-item-WG-01").click();
@@ -70,6 +71,7 @@ test("a resident books on the phone, the counter checks in, handles and complete
     .textContent();
   expect(queueNo).toMatch(/^\d{3}$/);
   await app.shot(staff, "counter-console-queue");
+  await expectAccessible(staff, "counter-console-queue");
 
   // The phone shows the number.
   await phone.reload();

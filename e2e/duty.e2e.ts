@@ -3,7 +3,7 @@
 // department "every Tuesday" with the date preview; the bureau's officer `scjg` sees their own duty days; the
 // merchant `shanghu` books a Red Shield slot on the phone and the staff find it on the session's page.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -30,6 +30,7 @@ test("staff move a shift by dragging it, a conflicting drop is refused, and a we
   await staff.getByTestId("roster-month").waitFor();
   await staff.locator(".dd-duty-today").waitFor();
   await app.shot(staff, "duty-roster-month");
+  await expectAccessible(staff, "duty-roster-month");
 
   // Next month (or the one after, late in a month when bookings fill the next weeks): every day is ahead. A
   // department with two unbooked shifts there, and a free day.
@@ -132,6 +133,7 @@ test("a merchant books a Red Shield slot on the phone and the staff see it on th
   if (!session) throw new Error("no session to book");
   const slot = session.slots.filter((x) => x.free).at(-1)?.slot ?? "";
   await app.shot(phone, "duty-mobile-red-shield");
+  await expectAccessible(phone, "duty-mobile-red-shield");
   await phone.getByTestId(`rs-slot-${session.id}-${slot}`).click();
   const sheet = phone.getByTestId("rs-book-sheet");
   await sheet.waitFor();

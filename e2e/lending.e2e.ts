@@ -5,7 +5,7 @@
 // and the re-weigh form.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -64,6 +64,7 @@ test("an umbrella is lent and returned by scanning its label; the label sheet is
   await scan.press("Enter");
   await wait(() => staff.getByTestId("desk-item-status").textContent()).toBe("在架");
   await app.shot(staff, "lending-console-desk");
+  await expectAccessible(staff, "lending-console-desk");
   const back = (await (await staff.request.get(`/api/lending/items/${umbrella.id}`)).json()) as Item;
   expect(back.status).toBe("available");
 
@@ -154,6 +155,7 @@ test("the phone: jumin's loans with the shelf now, and the re-weigh form", async
   const mine = (await (await phone.request.get("/api/me/loans")).json()) as { available: { umbrella: number } };
   await wait(() => phone.getByTestId("shelf-umbrella").textContent()).toBe(String(mine.available.umbrella));
   await app.shot(phone, "lending-mobile-loans");
+  await expectAccessible(phone, "lending-mobile-loans");
 
   await phone.goto("/m/");
   await phone.getByTestId("entry-reweigh").click();

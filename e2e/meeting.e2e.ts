@@ -3,7 +3,7 @@
 // unit's user marks theirs done, and the action items list shows both done.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { consoleLogin, DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
 
 const PROPERTY = "克拉玛依天源物业服务有限公司";
 const MARKET_REGULATION = "区市场监督管理局";
@@ -43,6 +43,7 @@ test("a joint meeting is held and its two resolutions are followed to done", asy
   await staff.getByRole("menuitem", { name: /会议/ }).first().click();
   await staff.waitForURL(/\/meetings/);
   await app.shot(staff, "console-meetings");
+  await expectAccessible(staff, "console-meetings");
 
   // Schedule it for a few minutes from now, so the QR check-in is open today.
   const title = `E2E 联席会议 ${Date.now() % 100000}`;
@@ -78,6 +79,7 @@ test("a joint meeting is held and its two resolutions are followed to done", asy
   await phone.getByRole("button", { name: /登\s*录/ }).click();
   await wait(() => phone.getByTestId("checkin-result").textContent()).toContain(title);
   await app.shot(phone, "mobile-checkin");
+  await expectAccessible(phone, "mobile-checkin");
   await wait(() => staff.getByTestId("checkin-list").textContent()).toContain("陈国强");
   await app.shot(staff, "console-meeting-checkin");
   await staff.keyboard.press("Escape");

@@ -1,6 +1,6 @@
 // Journey: a volunteer signs in on the phone, sees their profile, switches on elderly mode and signs out.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
 
 let app: Running;
 beforeAll(async () => {
@@ -14,11 +14,14 @@ test("volunteer profile, elderly mode, sign-out", async () => {
   const { page } = await app.newPage({ mobile: true });
   await page.goto("/m/");
   await page.waitForURL(/\/m\/login$/);
+  await page.getByPlaceholder("请输入密码").waitFor();
+  await expectAccessible(page, "mobile-login");
   await page.getByPlaceholder("请输入用户名或手机号").fill("zhiyuanzhe");
   await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await expect.poll(() => page.getByTestId("profile-name").textContent()).toContain("努尔古丽");
   await expect.poll(() => page.getByText("天源市场党群服务站").first().isVisible()).toBe(true);
+  await expectAccessible(page, "mobile-profile");
 
   await page.getByRole("switch").click();
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("dd-elderly"))).toBe(true);

@@ -6,7 +6,7 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
@@ -190,6 +190,7 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await row.waitFor();
   await wait(() => row.textContent()).toContain("正式党员");
   await app.shot(page, "party-members");
+  await expectAccessible(page, "party-members");
 
   // The pipeline, the funnel and branch life render on the same data.
   await page.goto("/party/development");
@@ -208,4 +209,5 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await phone.goto(`${app.baseUrl}/m/pioneers?stationId=1`);
   await phone.getByText("党员先锋岗").first().waitFor();
   await app.shot(phone, "mobile-pioneers");
+  await expectAccessible(phone, "mobile-pioneers");
 });

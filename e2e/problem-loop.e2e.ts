@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { UnitScore } from "../contracts/meetings.ts";
 import { makePng } from "./png.ts";
-import { consoleLogin, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, type Running, start } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 /** The server and the browser take a moment after each click; a second is too tight under load. */
@@ -46,6 +46,7 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await wait(() => merchant.locator(".adm-progress-circle").count()).toBe(0);
   await wait(() => merchant.locator("img[src^='blob:']").count()).toBe(1);
   await app.shot(merchant, "mobile-report");
+  await expectAccessible(merchant, "mobile-report");
   await merchant.getByTestId("report-submit").click();
   // Similar open problems at the same stall are shown first; file it anyway.
   const anyway = merchant.getByRole("button", { name: "仍然提交" });
@@ -82,6 +83,7 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await wuye.goto("/problems?tab=mine");
   await wait(() => wuye.locator("tbody").textContent()).toContain(title);
   await app.shot(wuye, "console-problems-unit");
+  await expectAccessible(wuye, "console-problems-unit");
   await wuye.goto(`/problems/${id}`);
   await wuye.getByTestId("problem-action-start").click();
   await wait(() => status(wuye)).toBe("办理中");
@@ -133,6 +135,7 @@ test("a problem goes from a merchant's phone to the unit and back, then onto the
   await wait(() => staff.getByTestId("scorecard-table").textContent()).toContain(UNIT);
   await staff.waitForTimeout(800);
   await app.shot(staff, "console-scorecard");
+  await expectAccessible(staff, "console-scorecard");
   await staff.getByTestId("scorecard-table").getByText(UNIT).click();
   await staff.locator(".ant-drawer canvas").first().waitFor();
   await staff.waitForTimeout(800);

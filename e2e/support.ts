@@ -1,14 +1,16 @@
 // Each journey runs the real server (built web apps, demo data, a fresh database) as a child process and
-// drives Debian's Chromium through playwright-core. Screenshots go to e2e/screenshots/.
+// drives Chromium through playwright-core (Debian's, or the one npm installed: see browser.ts). Screenshots go to e2e/screenshots/.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { browserLaunchOptions } from "./browser.ts";
 
 const root = resolve(import.meta.dirname, "..");
 export const SCREENSHOTS = join(root, "e2e/screenshots");
@@ -33,6 +35,67 @@ export interface Running {
   /** Runs one SQL statement on the journey's database: to let time pass in data (a publicity period ending). */
   sql(statement: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+  /** The first few elements' markup, with what axe measured (for contrast: the colours and their ratio). */
+  samples: string[];
+}
+
+/**
+ * Runs axe-core (its default rules: WCAG 2.x A and AA and best practices) on the page as it is and returns the
+ * violations. The script is evaluated through the browser's debugging protocol, so the page's own CSP stays on.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(`${axeSource}\n;undefined`);
+  return page.evaluate(async () => {
+    type Result = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[]; html: string; any: { data: unknown }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      samples: v.nodes.slice(0, 5).map((n) => `${n.html.slice(0, 160)} ${JSON.stringify(n.any[0]?.data ?? null)}`),
+    }));
+  });
+}
+
+/**
+ * Checks a rendered page with axe-core: every serious or critical violation fails the journey (softly, so the
+ * journey goes on and every page it checks is counted). The figures go to data/test-results/axe.jsonl.
+ */
+export async function expectAccessible(page: Page, name: string) {
+  const violations = await axeViolations(page);
+  const count = (impact: string) => violations.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes, 0);
+  const results = join(root, "data/test-results");
+  mkdirSync(results, { recursive: true });
+  const line = {
+    page: name,
+    path: new URL(page.url()).pathname,
+    critical: count("critical"),
+    serious: count("serious"),
+    moderate: count("moderate"),
+    minor: count("minor"),
+    violations,
+  };
+  appendFileSync(join(results, "axe.jsonl"), `${JSON.stringify(line)}\n`);
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect.soft(blocking, `serious or critical accessibility violations on ${name}`).toEqual([]);
 }
 
 /** Signs in on the console's login page and waits to leave it. */
@@ -140,19 +203,7 @@ export async function start(): Promise<Running> {
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(await browserLaunchOptions());
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     baseUrl,

@@ -123,7 +123,7 @@ export function PhotoPicker({
             flexDirection: "column",
             alignItems: "center",
             justifyContent: "center",
-            color: "#999",
+            color: "#666",
             cursor: "pointer",
             background: "#fafafa",
           }}

@@ -41,7 +41,7 @@ export default function BoardPage() {
               {p.resolution && (
                 <List.Item>
                   <div style={{ fontSize: 14, color: "#333" }}>
-                    <span style={{ color: "#999" }}>{t("board.answer")}</span>
+                    <span style={{ color: "#666" }}>{t("board.answer")}</span>
                     {p.resolution}
                   </div>
                 </List.Item>

@@ -13,7 +13,7 @@ function LoanItem({ loan }: { loan: Loan }) {
   const { t } = useTranslation("lending");
   const open = loan.status === "out";
   const status = loan.overdue ? "overdue" : loan.status;
-  const colour = loan.overdue ? "danger" : open ? "#1677ff" : loan.status === "returned" ? "success" : "warning";
+  const colour = loan.overdue ? "danger" : open ? "#0958d9" : loan.status === "returned" ? "success" : "warning";
   return (
     <List.Item
       data-testid={open ? "my-open-loan" : "my-loan"}

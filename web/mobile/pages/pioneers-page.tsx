@@ -46,7 +46,7 @@ export default function PioneersPage() {
               {p.service && (
                 <List.Item>
                   <div style={{ fontSize: 14, color: "#333" }}>
-                    <span style={{ color: "#999" }}>{t("pioneers.service")}</span>
+                    <span style={{ color: "#666" }}>{t("pioneers.service")}</span>
                     {p.service}
                   </div>
                 </List.Item>

@@ -201,7 +201,7 @@ export default function RedShieldPage() {
                             style={{ fontSize: 15 }}
                           >
                             {slot.slot}
-                            <div style={{ fontSize: 11, opacity: 0.8 }}>
+                            <div style={{ fontSize: 11, opacity: 0.9 }}>
                               {mineSlot ? t("m.mine") : slot.free ? t("m.free") : t("m.taken")}
                             </div>
                           </Button>

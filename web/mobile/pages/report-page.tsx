@@ -79,7 +79,7 @@ export default function ReportPage() {
             {similar.slice(0, 5).map((p) => (
               <div key={p.id} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
                 <div>{p.title}</div>
-                <div style={{ fontSize: 12, color: "#999" }}>
+                <div style={{ fontSize: 12, color: "#666" }}>
                   {p.code} · {t(`problems:status.${p.status}`)}
                 </div>
               </div>

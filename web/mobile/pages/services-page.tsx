@@ -155,7 +155,7 @@ function Catalogue() {
               key={item.id}
               onClick={() => setOpen(item)}
               description={`${item.unitName} · ${item.timeLimitDays === 0 ? t("timeLimit.immediate") : t("timeLimit.days", { count: item.timeLimitDays })}`}
-              extra={item.feeFen === 0 ? <span style={{ color: "#389e0d", fontSize: 13 }}>{t("fee.free")}</span> : formatYuan(item.feeFen)}
+              extra={item.feeFen === 0 ? <span style={{ color: "#237804", fontSize: 13 }}>{t("fee.free")}</span> : formatYuan(item.feeFen)}
               data-testid={`service-item-${item.code}`}
             >
               {item.name}

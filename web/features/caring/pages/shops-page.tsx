@@ -102,6 +102,7 @@ export default function ShopsPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t("field.shopCategory")}
+          aria-label={t("field.shopCategory")}
           value={query.category}
           onChange={(value) => list.update({ category: value })}
           options={shopCategories.map((c) => ({ value: c, label: t(`shopCategory.${c}`) }))}
@@ -110,6 +111,7 @@ export default function ShopsPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t("field.status")}
+          aria-label={t("field.status")}
           value={query.status}
           onChange={(value) => list.update({ status: value })}
           options={shopStatuses.map((s) => ({ value: s, label: t(`shopStatus.${s}`) }))}

@@ -61,7 +61,7 @@ function ShiftChip({
           borderLeft: `4px solid ${colour}`,
           background: `${colour}14`,
           cursor: draggable ? "grab" : "pointer",
-          opacity: shift.past ? 0.6 : 1,
+          opacity: shift.past ? 0.85 : 1,
           outline: shift.mine ? `2px solid ${colour}` : undefined,
         }}
       >
@@ -121,7 +121,7 @@ export function MonthGrid({
   return (
     <div className="dd-duty-month" data-testid="roster-month">
       {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-        <div key={`h${d}`} className="dd-duty-head" style={{ color: d >= 6 ? "#8c8c8c" : undefined }}>
+        <div key={`h${d}`} className="dd-duty-head" style={{ color: d >= 6 ? "#595959" : undefined }}>
           {t(`weekday.${d}`)}
         </div>
       ))}

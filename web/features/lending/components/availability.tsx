@@ -30,7 +30,7 @@ export function Availability({ summary }: { summary: LendingSummary }) {
               )}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: "nowrap" }}>
-              <span style={{ color: "#389e0d", fontWeight: 600 }} data-testid={`available-${k.kind}`}>
+              <span style={{ color: "#237804", fontWeight: 600 }} data-testid={`available-${k.kind}`}>
                 {t("inventory.onShelf")} {k.available}
               </span>
               {" / "}

@@ -18,7 +18,7 @@ export function BorrowerSelect({ value, onChange }: { value: BorrowerValue | nul
       <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
         <span>
           {b.name}
-          <span style={{ color: "#999", fontSize: 12, marginLeft: 8 }}>{b.detail}</span>
+          <span style={{ color: "#666", fontSize: 12, marginLeft: 8 }}>{b.detail}</span>
         </span>
         {b.openLoans > 0 && <Tag color="blue">{t("desk.openLoans", { count: b.openLoans })}</Tag>}
       </div>
@@ -33,6 +33,7 @@ export function BorrowerSelect({ value, onChange }: { value: BorrowerValue | nul
       size="large"
       style={{ width: "100%" }}
       placeholder={t("desk.borrowerPlaceholder")}
+      aria-label={t("desk.borrowerPlaceholder")}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={borrowers.isFetching}
       value={value ? `${value.kind}:${value.id}` : undefined}

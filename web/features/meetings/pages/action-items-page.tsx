@@ -153,7 +153,7 @@ export default function ActionItemsPage() {
             render: (v: string | null, r) => (
               <span>
                 {v ?? "—"}
-                {r.doneAt && <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>{formatDateTime(r.doneAt)}</div>}
+                {r.doneAt && <div style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>{formatDateTime(r.doneAt)}</div>}
               </span>
             ),
           },

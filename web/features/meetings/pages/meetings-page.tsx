@@ -37,6 +37,7 @@ export default function MeetingsPage() {
           allowClear
           style={{ width: 120 }}
           placeholder={t("field.status")}
+          aria-label={t("field.status")}
           value={query.status}
           onChange={(value) => list.update({ status: value })}
           options={meetingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}

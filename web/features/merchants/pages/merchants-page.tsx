@@ -74,6 +74,7 @@ export default function MerchantsPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t("field.category")}
+          aria-label={t("field.category")}
           value={filters.category}
           onChange={(value) => list.update({ category: value })}
           options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))}
@@ -82,6 +83,7 @@ export default function MerchantsPage() {
           allowClear
           style={{ width: 120 }}
           placeholder={t("field.status")}
+          aria-label={t("field.status")}
           value={filters.status}
           onChange={(value) => list.update({ status: value })}
           options={merchantStatuses.map((s) => ({ value: s, label: t(`common:enum.merchantStatus.${s}`) }))}
@@ -90,6 +92,7 @@ export default function MerchantsPage() {
           allowClear
           style={{ width: 130 }}
           placeholder={t("field.isPartyMember")}
+          aria-label={t("field.isPartyMember")}
           value={filters.isPartyMember}
           onChange={(value) => list.update({ isPartyMember: value })}
           options={[

@@ -73,7 +73,7 @@ export function NotificationBell() {
                 description={
                   <>
                     <div>{n.body}</div>
-                    <div style={{ fontSize: 12, color: "rgba(0,0,0,0.45)" }}>{formatDateTime(n.createdAt)}</div>
+                    <div style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>{formatDateTime(n.createdAt)}</div>
                   </>
                 }
               />
@@ -88,7 +88,8 @@ export function NotificationBell() {
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
       <button
         type="button"
-        aria-label={t("title")}
+        // The name includes the count the badge shows.
+        aria-label={count > 0 ? `${t("title")} ${count > 99 ? "99+" : count}` : t("title")}
         data-testid="notification-bell"
         style={{ background: "transparent", border: 0, cursor: "pointer", display: "flex", alignItems: "center", padding: 4 }}
       >

@@ -22,6 +22,7 @@ export function BranchSelect({
     <Select
       allowClear={allowClear}
       placeholder={allowClear ? t("allBranches") : t("branch")}
+      aria-label={t("branch")}
       style={style}
       loading={branches.isPending}
       value={value}

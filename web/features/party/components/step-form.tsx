@@ -144,7 +144,7 @@ export function StepForm({ record }: { record: DevelopmentCase }) {
             ))}
           </Row>
           <VoteIndicator inFavour={inFavour} entitled={entitled} />
-          <div style={{ color: "#8c8c8c", fontSize: 12, marginTop: 6 }}>{t("case.voteRule")}</div>
+          <div style={{ color: "#595959", fontSize: 12, marginTop: 6 }}>{t("case.voteRule")}</div>
         </div>
       )}
       {step && stepNeeds.conclusion.includes(step) && (

@@ -52,6 +52,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: 130 }}
           placeholder={t("field.status")}
+          aria-label={t("field.status")}
           value={query.status}
           onChange={(v) => list.update({ status: v })}
           options={memberStatuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
@@ -60,6 +61,7 @@ export default function MembersPage() {
           allowClear
           style={{ width: 130 }}
           placeholder={t("field.role")}
+          aria-label={t("field.role")}
           value={query.role}
           onChange={(v) => list.update({ role: v })}
           options={memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}

@@ -101,6 +101,7 @@ export default function ProblemsPage() {
           allowClear
           style={{ width: 120 }}
           placeholder={t("field.status")}
+          aria-label={t("field.status")}
           value={query.status}
           onChange={(value) => list.update({ status: value })}
           options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
@@ -109,6 +110,7 @@ export default function ProblemsPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t("field.category")}
+          aria-label={t("field.category")}
           value={query.categoryCode}
           onChange={(value) => list.update({ categoryCode: value })}
           options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
@@ -117,6 +119,7 @@ export default function ProblemsPage() {
           allowClear
           style={{ width: 120 }}
           placeholder={t("field.source")}
+          aria-label={t("field.source")}
           value={query.source}
           onChange={(value) => list.update({ source: value })}
           options={problemSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
@@ -127,6 +130,7 @@ export default function ProblemsPage() {
             showSearch={{ optionFilterProp: "label" }}
             style={{ width: 220 }}
             placeholder={t("field.unit")}
+            aria-label={t("field.unit")}
             value={query.unitId as number | undefined}
             onChange={(value?: number) => list.update({ unitId: value })}
             options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
