@@ -21,7 +21,10 @@ export default function ProblemsPage() {
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"]);
+  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"], 20, {
+    sort: "createdAt",
+    order: "desc",
+  });
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(list.q);
   const categories = useProblemCategories();
@@ -43,7 +46,7 @@ export default function ProblemsPage() {
     to: list.filters.to,
     overdue: tab === "overdue" ? "true" : undefined,
     sort: list.sort as ProblemListQuery["sort"],
-    order: list.sort ? list.order : undefined,
+    order: list.order,
   };
   const problems = useProblems(query);
   const rows = problems.data?.items ?? [];
@@ -83,7 +86,8 @@ export default function ProblemsPage() {
         onChange={(key) => list.update({ tab: key === "all" ? undefined : key })}
         items={[
           { key: "all", label: t("tab.all") },
-          { key: "mine", label: t("tab.mine") },
+          // Only accounts that take a step in the loop have anything waiting for them.
+          ...(can("problem.manage") || can("problem.work") || can("problem.report") ? [{ key: "mine", label: t("tab.mine") }] : []),
           { key: "overdue", label: t("tab.overdue") },
         ]}
       />
