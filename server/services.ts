@@ -28,6 +28,7 @@ import { StallsService } from "./modules/stalls/stalls.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { FilesService } from "./platform/files.ts";
+import { ListExports } from "./platform/list-export.ts";
 import { logGateway, Notifier } from "./platform/notify.ts";
 
 export function createServices(deps: AppDeps, sessions: SessionStore) {
@@ -77,6 +78,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     lending,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
+    exports: new ListExports(db, deps.clock),
   };
 }
 

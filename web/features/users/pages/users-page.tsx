@@ -129,9 +129,7 @@ export default function UsersPage() {
             width: 180,
             ellipsis: true,
             render: (_: unknown, u) =>
-              u.allianceUnitName ??
-              (u.merchantId ? t("linkedMerchant", { id: u.merchantId }) : null) ??
-              (u.residentId ? t("linkedResident", { id: u.residentId }) : "—"),
+              u.allianceUnitName ?? u.merchantName ?? u.residentName ?? "—",
           },
           { title: t("field.mobile"), dataIndex: "mobile", width: 130, render: dash },
           {
