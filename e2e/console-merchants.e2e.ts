@@ -2,7 +2,7 @@
 // number (audited), and are refused a field the contract rejects before the server is asked.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { makeCreditCode } from "../demo/identifiers.ts";
-import { DEMO_PASSWORD, type Running, start } from "./support.ts";
+import { DEMO_PASSWORD, openFromMenu, type Running, start } from "./support.ts";
 
 let app: Running;
 beforeAll(async () => {
@@ -58,8 +58,7 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   await page.getByTestId("merchant-save").click();
   await expect.poll(() => page.locator(".ant-descriptions").getByText(fixed).count()).toBe(1);
 
-  await page.getByRole("menuitem", { name: /操作日志/ }).click();
-  await page.waitForURL(/\/audit/);
+  await openFromMenu(page, /操作日志/, /\/audit/, /系统设置/);
   const firstRow = page.locator("tbody tr.ant-table-row").first();
   await expect.poll(() => firstRow.textContent()).toContain("修改商户");
   await firstRow.locator(".ant-table-row-expand-icon").click();

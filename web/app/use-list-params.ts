@@ -15,7 +15,8 @@ export function useListParams(
   const pageSize = Math.max(1, Number(params.get("pageSize") ?? defaultPageSize) || defaultPageSize);
   const q = params.get("q") ?? "";
   const sort = params.get("sort") ?? defaultSort?.sort;
-  const order = params.has("sort") || !defaultSort ? (params.get("order") === "desc" ? ("desc" as const) : ("asc" as const)) : defaultSort.order;
+  const order =
+    params.has("sort") || !defaultSort ? (params.get("order") === "desc" ? ("desc" as const) : ("asc" as const)) : defaultSort.order;
   const filters: Record<string, string | undefined> = {};
   for (const key of filterKeys) filters[key] = params.get(key) ?? undefined;
 

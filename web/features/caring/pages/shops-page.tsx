@@ -10,6 +10,8 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useApplyShop } from "../api/create-shop.ts";
 import { type ShopListQuery, useShops } from "../api/list-shops.ts";
 import type { CaringShop } from "../api/types.ts";
@@ -71,6 +73,7 @@ function ApplyShopModal({ open, onClose }: { open: boolean; onClose: () => void 
 
 /** 爱心店铺: merchants applying for, holding or having lost the caring-shop certification. */
 export default function ShopsPage() {
+  const stationColumn = useStationColumn<CaringShop>();
   const { t } = useTranslation("caring");
   const can = useCan();
   const navigate = useNavigate();
@@ -91,6 +94,7 @@ export default function ShopsPage() {
           {t("shop.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/shops" query={query} name="caring-shops" />
         {can("caring.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
             {t("shop.apply")}
@@ -150,6 +154,7 @@ export default function ShopsPage() {
           { title: t("field.rate"), dataIndex: "discountRatePermille", width: 150, render: (v: number | null) => formatRate(v) },
           { title: t("field.plaqueDate"), dataIndex: "plaqueDate", width: 120, render: formatDate },
           { title: t("field.reviewDue"), dataIndex: "reviewDue", width: 120, render: formatDate },
+          ...stationColumn,
         ]}
       />
       <ApplyShopModal open={applying} onClose={() => setApplying(false)} />

@@ -26,6 +26,7 @@ import { requestChannels, requestStatuses, type ServiceRequest } from "../../../
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useCounterFigures } from "../api/figures.ts";
 import { useServiceItems } from "../api/list-items.ts";
 import { exportServiceRequests, type RequestListQuery, useServiceRequests } from "../api/list-requests.ts";
@@ -35,6 +36,7 @@ import { useUnitOptions } from "../components/unit-options.ts";
 const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 function ListTab() {
+  const stationColumn = useStationColumn<ServiceRequest>();
   const { t } = useTranslation("counter");
   const { message } = App.useApp();
   const list = useListParams(["tab", "status", "itemId", "unitId", "channel", "from", "to", "overdue"]);
@@ -171,6 +173,7 @@ function ListTab() {
             width: 90,
             render: (_: unknown, r) => (r.rating ? `♥ ${heartsAverage(r.rating).toFixed(1)}` : "—"),
           },
+          ...stationColumn,
         ]}
       />
     </>

@@ -9,11 +9,14 @@ import { formatDate } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type ProjectListQuery, useProjects } from "../api/list-projects.ts";
 import { ProjectStatusTag } from "../components/list-tags.tsx";
 import { ProjectFormDrawer } from "../components/project-form-drawer.tsx";
 
 export default function ProjectsPage() {
+  const stationColumn = useStationColumn<Project>();
   const { t } = useTranslation("lists");
   const can = useCan();
   const navigate = useNavigate();
@@ -51,6 +54,7 @@ export default function ProjectsPage() {
           options={projectStatuses.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/projects" query={query} name="projects" />
         {can("project.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t("project.create")}
@@ -86,6 +90,7 @@ export default function ProjectsPage() {
           },
           { title: t("project.percent"), dataIndex: "percent", width: 140, render: (p: number) => <Progress percent={p} size="small" /> },
           { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Project["status"]) => <ProjectStatusTag status={s} /> },
+          ...stationColumn,
         ]}
       />
       <ProjectFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/projects/${p.id}`)} />

@@ -8,11 +8,14 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type MeetingListQuery, useMeetings } from "../api/list-meetings.ts";
 import { MeetingFormDrawer } from "../components/meeting-form-drawer.tsx";
 import { MeetingStatusTag } from "../components/meeting-status-tag.tsx";
 
 export default function MeetingsPage() {
+  const stationColumn = useStationColumn<Meeting>();
   const { t } = useTranslation("meetings");
   const can = useCan();
   const navigate = useNavigate();
@@ -42,6 +45,7 @@ export default function MeetingsPage() {
           options={meetingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/meetings" query={query} name="meetings" />
         {can("meeting.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-create">
             {t("schedule")}
@@ -85,6 +89,7 @@ export default function MeetingsPage() {
           },
           { title: t("resolution.title"), key: "resolutions", width: 120, render: (_: unknown, r) => r.resolutions.length },
           { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Meeting["status"]) => <MeetingStatusTag status={s} /> },
+          ...stationColumn,
         ]}
       />
       <MeetingFormDrawer open={creating} kind={kind} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}`)} />

@@ -10,6 +10,8 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useEscalateProblems } from "../api/escalate-problems.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblems } from "../api/list-problems.ts";
@@ -17,6 +19,7 @@ import { ProblemFormDrawer } from "../components/problem-form-drawer.tsx";
 import { ProblemStatusTag } from "../components/problem-status-tag.tsx";
 
 export default function ProblemsPage() {
+  const stationColumn = useStationColumn<Problem>();
   const { t, i18n } = useTranslation("problems");
   const { message } = App.useApp();
   const can = useCan();
@@ -68,6 +71,7 @@ export default function ProblemsPage() {
           {t("title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/problems" query={query} name="problems" />
         <Space wrap>
           {can("problem.manage") && (
             <Button icon={<ThunderboltOutlined />} onClick={runEscalation} loading={escalate.isPending}>
@@ -217,6 +221,7 @@ export default function ProblemsPage() {
             sortOrder: list.sortOrderOf("createdAt"),
             render: formatDateTime,
           },
+          ...stationColumn,
         ]}
       />
       <ProblemFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/problems/${p.id}`)} />
