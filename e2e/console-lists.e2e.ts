@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 const TIANYUAN = "天源市场党群服务站";
-const totalShown = async (page: Page) => Number(/(\d+)/.exec((await page.locator(".ant-pagination-total-text").textContent()) ?? "")?.[1] ?? -1);
+const totalShown = async (page: Page) =>
+  Number(/(\d+)/.exec((await page.locator(".ant-pagination-total-text").textContent()) ?? "")?.[1] ?? -1);
 const headers = (page: Page) => page.locator("thead th").allTextContents();
 
 /** Texts in the page that are cut without an ellipsis's tooltip (a title attribute). */
@@ -49,12 +50,18 @@ test("the district officer compares stations on the merchants, exports a station
   // The query form: choose the station and a category, 查询; 重置 clears them.
   await page.getByTestId("station-filter").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: TIANYUAN }).click();
+  const answered = page.waitForResponse((r) => r.url().includes("/api/merchants?") && r.url().includes("stationId="));
   await page.getByRole("button", { name: /查\s*询/ }).click();
   await page.waitForURL(/stationId=\d+/);
-  await expect.poll(async () => {
-    const cells = await page.locator("tbody tr.ant-table-row td:last-child").allTextContents();
-    return cells.length > 0 && cells.every((c) => c === TIANYUAN);
-  }).toBe(true);
+  const listed = (await (await answered).json()).total as number;
+  expect(listed).toBeLessThan(all);
+  await expect.poll(() => totalShown(page), { timeout: 10_000 }).toBe(listed);
+  await expect
+    .poll(async () => {
+      const cells = await page.locator("tbody tr.ant-table-row td:last-child").allTextContents();
+      return cells.length > 0 && cells.every((c) => c === TIANYUAN);
+    })
+    .toBe(true);
   const selected = await totalShown(page);
   expect(selected).toBeGreaterThan(0);
   expect(selected).toBeLessThanOrEqual(all);
@@ -90,7 +97,7 @@ test("the district officer compares stations on the merchants, exports a station
 
   // Problems: newest first, no 待我处理 for a read-only account, and the station column.
   await openFromMenu(page, /问题清单/, /\/problems/, /共建共治/);
-  await expect.poll(() => page.getByRole("tab").allTextContents()).toContain("全部");
+  await expect.poll(() => page.getByRole("tab").allTextContents(), { timeout: 15_000 }).toContain("全部");
   expect(await page.getByRole("tab", { name: "待我处理" }).count()).toBe(0);
   await expect.poll(() => headers(page)).toContain("服务站");
   const created = await page.locator("tbody tr.ant-table-row").evaluateAll((rows) => rows.length);
@@ -102,10 +109,10 @@ test("in English the lists and the menu show every label whole (or with its tool
   const { page } = await app.newPage({ locale: "en" });
   await consoleLogin(page, "admin");
   await page.getByText("EN", { exact: true }).click();
-  await page.goto("/merchants");
-  await expect.poll(() => headers(page)).toContain("Party member");
+  await openFromMenu(page, /^Merchants$/, /\/merchants/, /Registers/);
+  await expect.poll(() => headers(page), { timeout: 15_000 }).toContain("Party member");
   // Open every group so that all entries are measured.
-  for (const group of await page.locator(".ant-menu-submenu-title").all()) {
+  for (const group of await page.locator("[role=menuitem][aria-expanded]").all()) {
     if ((await group.getAttribute("aria-expanded")) !== "true") await group.click();
   }
   await page.waitForTimeout(400);
@@ -113,8 +120,8 @@ test("in English the lists and the menu show every label whole (or with its tool
   expect(await clipped(page, ".ant-menu-title-content")).toEqual([]);
   await app.shot(page, "console-lists-merchants-en");
 
-  await page.goto("/alliance-units");
-  await expect.poll(() => page.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(0);
+  await openFromMenu(page, /^Alliance units$/, /\/alliance-units/, /Registers/);
+  await expect.poll(() => page.locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   expect(await clipped(page, "thead th")).toEqual([]);
   expect(await clipped(page, "tbody td")).toEqual([]);
   await app.shot(page, "console-lists-units-en");

@@ -126,6 +126,7 @@ export default function AllianceUnitsPage() {
         }}
         columns={[
           { title: t("field.name"), key: "name", dataIndex: "name", sorter: true, sortOrder: list.sortOrderOf("name") },
+          ...stationColumn,
           {
             title: t("field.kind"),
             key: "kind",
@@ -167,7 +168,6 @@ export default function AllianceUnitsPage() {
                 },
               ]
             : []),
-          ...stationColumn,
         ]}
       />
       <AllianceUnitFormDrawer open={open !== null} unit={open?.unit ?? null} defaultKind={filters.kind} onClose={() => setOpen(null)} />

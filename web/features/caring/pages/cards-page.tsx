@@ -233,6 +233,7 @@ export default function CardsPage() {
         }}
         columns={[
           { title: t("field.cardNo"), dataIndex: "cardNo", width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          ...stationColumn,
           { title: t("field.holder"), dataIndex: "holderName", width: 100 },
           { title: t("field.category"), dataIndex: "category", width: 160, render: (c: string) => t(`category.${c}`) },
           {
@@ -292,7 +293,6 @@ export default function CardsPage() {
               </Space>
             ),
           },
-          ...stationColumn,
         ]}
       />
       <IssueCardModal open={issuing} onClose={() => setIssuing(false)} />

@@ -164,6 +164,7 @@ export default function RoundsPage() {
             width: 110,
             render: (m: string, r) => <Link to={`/caring/rounds/${r.id}`}>{m}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.category"),
             dataIndex: "category",
@@ -196,7 +197,6 @@ export default function RoundsPage() {
                 : t("round.publicityDays", { days: r.publicityDays }),
           },
           { title: t("field.createdAt"), dataIndex: "createdAt", width: 130, render: formatDate },
-          ...stationColumn,
         ]}
       />
       <CreateRoundModal open={creating} onClose={() => setCreating(false)} />

@@ -144,6 +144,7 @@ export default function ShopsPage() {
             ellipsis: true,
             render: (name: string, s) => <Link to={`/caring/shops/${s.id}`}>{name}</Link>,
           },
+          ...stationColumn,
           { title: t("field.shopCategory"), dataIndex: "category", width: 100, render: (c: string) => t(`shopCategory.${c}`) },
           {
             title: t("field.status"),
@@ -154,7 +155,6 @@ export default function ShopsPage() {
           { title: t("field.rate"), dataIndex: "discountRatePermille", width: 150, render: (v: number | null) => formatRate(v) },
           { title: t("field.plaqueDate"), dataIndex: "plaqueDate", width: 120, render: formatDate },
           { title: t("field.reviewDue"), dataIndex: "reviewDue", width: 120, render: formatDate },
-          ...stationColumn,
         ]}
       />
       <ApplyShopModal open={applying} onClose={() => setApplying(false)} />

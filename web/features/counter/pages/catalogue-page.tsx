@@ -284,6 +284,7 @@ export default function CataloguePage() {
         }}
         columns={[
           { title: t("field.code"), dataIndex: "code", width: 80 },
+          ...stationColumn,
           {
             title: t("field.name"),
             dataIndex: "name",
@@ -349,7 +350,6 @@ export default function CataloguePage() {
                 },
               ]
             : []),
-          ...stationColumn,
         ]}
       />
       <ItemModal key={editing?.id ?? "new"} item={editing} open={open} onClose={() => setOpen(false)} />

@@ -143,6 +143,7 @@ function ListTab() {
         }}
         columns={[
           { title: t("field.date"), dataIndex: "date", width: 110 },
+          ...stationColumn,
           {
             title: t("field.queueNo"),
             dataIndex: "queueNo",
@@ -173,7 +174,6 @@ function ListTab() {
             width: 90,
             render: (_: unknown, r) => (r.rating ? `♥ ${heartsAverage(r.rating).toFixed(1)}` : "—"),
           },
-          ...stationColumn,
         ]}
       />
     </>

@@ -80,6 +80,7 @@ export function ConsultationsTab() {
             width: 130,
             render: (date: string, c) => (c.sessionId ? <Link to={`/services/red-shield/${c.sessionId}`}>{date}</Link> : date),
           },
+          ...stationColumn,
           {
             title: t("rs.merchant"),
             dataIndex: "merchantName",
@@ -99,7 +100,6 @@ export function ConsultationsTab() {
             render: (v: string) => <Tag color={outcomeColour[v]}>{t(`outcome.${v}`)}</Tag>,
           },
           { title: t("rs.officer"), dataIndex: "officerName", width: 160, render: (v: string | null) => v ?? "—" },
-          ...stationColumn,
         ]}
       />
     </>

@@ -58,6 +58,7 @@ export function SessionsTab() {
             width: 190,
             render: (date: string, s) => <Link to={`/services/red-shield/${s.id}`}>{`${date} ${t(`weekday.${weekdayOf(date)}`)}`}</Link>,
           },
+          ...stationColumn,
           { title: t("field.hours"), key: "hours", width: 130, render: (_: unknown, s) => `${s.startTime}–${s.endTime}` },
           { title: t("rs.place"), dataIndex: "place", ellipsis: true },
           {
@@ -79,7 +80,6 @@ export function SessionsTab() {
             width: 90,
             render: (_: unknown, s) => <Link to={`/services/red-shield/${s.id}`}>{t("common:action.view")}</Link>,
           },
-          ...stationColumn,
         ]}
       />
     </>

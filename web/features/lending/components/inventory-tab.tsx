@@ -280,6 +280,7 @@ export function InventoryTab() {
               sortOrder: list.sortOrderOf("code"),
               render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
             },
+            ...stationColumn,
             {
               title: t("field.name"),
               key: "name",
@@ -353,7 +354,6 @@ export function InventoryTab() {
                   },
                 ]
               : []),
-            ...stationColumn,
           ]}
         />
       </Card>

@@ -157,6 +157,7 @@ export function LoansTab() {
               </span>
             ),
           },
+          ...stationColumn,
           {
             title: t("field.borrower"),
             key: "borrower",
@@ -221,7 +222,6 @@ export function LoansTab() {
                 },
               ]
             : []),
-          ...stationColumn,
         ]}
       />
     </Card>

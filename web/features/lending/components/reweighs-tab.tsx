@@ -103,6 +103,7 @@ export function ReweighsTab() {
         }}
         columns={[
           { title: t("scale.at"), dataIndex: "createdAt", width: 140, render: formatDateTime },
+          ...stationColumn,
           {
             title: t("scale.merchant"),
             key: "merchant",
@@ -139,7 +140,6 @@ export function ReweighsTab() {
             width: 130,
             render: (_: unknown, w) => (w.problemId ? <Link to={`/problems/${w.problemId}`}>{w.problemCode}</Link> : "—"),
           },
-          ...stationColumn,
         ]}
       />
     </Card>

@@ -105,6 +105,7 @@ export default function NeedsPage() {
         expandable={{ expandedRowRender: (n) => <div style={{ whiteSpace: "pre-wrap" }}>{n.description}</div> }}
         columns={[
           { title: t("field.title"), dataIndex: "title" },
+          ...stationColumn,
           { title: t("field.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`needKind.${k}`) },
           { title: t("field.raisedBy"), dataIndex: "raisedBy", width: 120, render: dash },
           { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Need["status"]) => <NeedStatusTag status={s} /> },
@@ -139,7 +140,6 @@ export default function NeedsPage() {
                 },
               ]
             : []),
-          ...stationColumn,
         ]}
       />
       <NeedFormModal open={raising} onClose={() => setRaising(false)} />

@@ -105,6 +105,7 @@ export default function OffersPage() {
         expandable={{ expandedRowRender: (o) => <div style={{ whiteSpace: "pre-wrap" }}>{o.description}</div> }}
         columns={[
           { title: t("field.title"), dataIndex: "title" },
+          ...stationColumn,
           { title: t("field.unit"), dataIndex: "unitName", width: 240, ellipsis: true },
           { title: t("field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`offerKind.${k}`) },
           {
@@ -133,7 +134,6 @@ export default function OffersPage() {
                 )
               ) : null,
           },
-          ...stationColumn,
         ]}
       />
       <OfferFormModal open={publishing} onClose={() => setPublishing(false)} />

@@ -80,6 +80,7 @@ export default function ProjectsPage() {
         }}
         columns={[
           { title: t("project.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/projects/${r.id}`}>{name}</Link> },
+          ...stationColumn,
           { title: t("project.ownerUnit"), dataIndex: "ownerUnitName", width: 220, ellipsis: true },
           { title: t("project.budget"), dataIndex: "budgetFen", width: 160, align: "right", render: formatYuan },
           {
@@ -90,7 +91,6 @@ export default function ProjectsPage() {
           },
           { title: t("project.percent"), dataIndex: "percent", width: 140, render: (p: number) => <Progress percent={p} size="small" /> },
           { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Project["status"]) => <ProjectStatusTag status={s} /> },
-          ...stationColumn,
         ]}
       />
       <ProjectFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/projects/${p.id}`)} />

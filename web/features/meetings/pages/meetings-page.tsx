@@ -79,6 +79,7 @@ export default function MeetingsPage() {
         }}
         columns={[
           { title: t("field.title"), dataIndex: "title", render: (title: string, r) => <Link to={`/meetings/${r.id}`}>{title}</Link> },
+          ...stationColumn,
           { title: t("field.startsAt"), dataIndex: "startsAt", width: 160, render: formatDateTime },
           { title: t("field.place"), dataIndex: "place", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
           {
@@ -89,7 +90,6 @@ export default function MeetingsPage() {
           },
           { title: t("resolution.title"), key: "resolutions", width: 120, render: (_: unknown, r) => r.resolutions.length },
           { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Meeting["status"]) => <MeetingStatusTag status={s} /> },
-          ...stationColumn,
         ]}
       />
       <MeetingFormDrawer open={creating} kind={kind} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}`)} />

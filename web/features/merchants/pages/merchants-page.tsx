@@ -132,7 +132,7 @@ export default function MerchantsPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1240 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({ onDoubleClick: () => navigate(`/merchants/${record.id}`) })}
@@ -148,6 +148,8 @@ export default function MerchantsPage() {
             title: t("field.name"),
             key: "name",
             dataIndex: "name",
+            width: 200,
+            ellipsis: { showTitle: true },
             sorter: true,
             sortOrder: list.sortOrderOf("name"),
             render: (name: string, r) => <Link to={`/merchants/${r.id}`}>{name}</Link>,

@@ -175,6 +175,7 @@ export default function ProblemsPage() {
             width: 150,
             render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.title"),
             dataIndex: "title",
@@ -221,7 +222,6 @@ export default function ProblemsPage() {
             sortOrder: list.sortOrderOf("createdAt"),
             render: formatDateTime,
           },
-          ...stationColumn,
         ]}
       />
       <ProblemFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/problems/${p.id}`)} />

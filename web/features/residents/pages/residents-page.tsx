@@ -159,6 +159,7 @@ export default function ResidentsPage() {
             sortOrder: list.sortOrderOf("name"),
             render: (name: string, r) => <Link to={`/residents/${r.id}`}>{name}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.gender"),
             dataIndex: "gender",
@@ -212,7 +213,6 @@ export default function ResidentsPage() {
                 },
               ]
             : []),
-          ...stationColumn,
         ]}
       />
       <ResidentFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(r) => navigate(`/residents/${r.id}`)} />

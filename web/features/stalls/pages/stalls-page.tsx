@@ -106,6 +106,7 @@ export default function StallsPage() {
           }}
           columns={[
             { title: t("field.code"), key: "code", dataIndex: "code", sorter: true, sortOrder: list.sortOrderOf("code") },
+            ...stationColumn,
             {
               title: t("field.area"),
               key: "area",
@@ -137,7 +138,6 @@ export default function StallsPage() {
               key: "position",
               render: (_: unknown, s) => `(${s.x}, ${s.y}) ${s.w}×${s.h}`,
             },
-            ...stationColumn,
           ]}
         />
       )}
