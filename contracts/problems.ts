@@ -80,6 +80,8 @@ export const problemListQuery = pageQuery.extend({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   sort: z.enum(["createdAt", "dueAt", "updatedAt"]).optional(),
+  /** Newest first unless a sort column is chosen (then ascending unless asked otherwise). */
+  order: z.enum(["asc", "desc"]).optional(),
 });
 export type ProblemListQuery = z.input<typeof problemListQuery>;
 

@@ -84,5 +84,8 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
+  /** The linked merchant's or resident's name, shown instead of its number. */
+  merchantName: z.string().nullable(),
+  residentName: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;

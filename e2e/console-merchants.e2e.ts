@@ -2,7 +2,7 @@
 // number (audited), and are refused a field the contract rejects before the server is asked.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { makeCreditCode } from "../demo/identifiers.ts";
-import { DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
+import { DEMO_PASSWORD, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
 
 let app: Running;
 beforeAll(async () => {
@@ -24,12 +24,15 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   await page.waitForURL(/\/merchants$/);
   await expect.poll(() => page.getByTestId("station-name").textContent()).toContain("天源市场");
 
-  await page.getByTestId("merchant-search").locator("input").fill("超市");
+  // The search is the query form's first field: Enter applies the form (查询).
+  await page.locator("input[data-testid=merchant-search], [data-testid=merchant-search] input").fill("超市");
   await page.keyboard.press("Enter");
   await page.waitForURL(/q=/);
   // The list keeps the previous page on screen while the search runs: wait for the matching rows.
   const names = () => page.locator("tbody tr td:first-child a").allTextContents();
-  await expect.poll(async () => (await names()).length > 0 && (await names()).every((n) => n.includes("超市"))).toBe(true);
+  await expect
+    .poll(async () => (await names()).length > 0 && (await names()).every((n) => n.includes("超市")), { timeout: 15_000 })
+    .toBe(true);
   await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toMatch(/共 \d+ 条/);
   await app.shot(page, "console-merchants-search");
   await expectAccessible(page, "console-merchants-search");
@@ -61,8 +64,7 @@ test("staff find, open and inspect a merchant in Chinese", async () => {
   await page.getByTestId("merchant-save").click();
   await expect.poll(() => page.locator(".ant-descriptions").getByText(fixed).count()).toBe(1);
 
-  await page.getByRole("menuitem", { name: /操作日志/ }).click();
-  await page.waitForURL(/\/audit/);
+  await openFromMenu(page, /操作日志/, /\/audit/, /系统设置/);
   const firstRow = page.locator("tbody tr.ant-table-row").first();
   await expect.poll(() => firstRow.textContent()).toContain("修改商户");
   await firstRow.locator(".ant-table-row-expand-icon").click();
@@ -77,6 +79,9 @@ test("an alliance contact sees only their sections and a 403 elsewhere", async (
   await page.getByPlaceholder("请输入密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname === "/");
+  // The menu's groups hold their sections: the unit's are under 共建共治 and 基础台账.
+  await expect.poll(() => page.locator("[role=menuitem][aria-expanded]").allTextContents()).toEqual(["共建共治", "站点服务", "基础台账"]);
+  for (const group of ["共建共治", "基础台账"]) await page.getByRole("menuitem", { name: group }).click();
   await expect
     .poll(() => page.locator(".ant-menu-item").allTextContents())
     .toEqual(["首页", "问题清单", "需求清单", "服务清单", "项目", "会议", "决议事项", "单位考评", "联盟单位"]);

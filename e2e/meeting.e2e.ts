@@ -3,7 +3,7 @@
 // unit's user marks theirs done, and the action items list shows both done.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
+import { consoleLogin, DEMO_PASSWORD, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
 
 const PROPERTY = "克拉玛依天源物业服务有限公司";
 const MARKET_REGULATION = "区市场监督管理局";
@@ -26,8 +26,7 @@ async function pickOption(page: Page, select: string, typed: string, option: str
 async function markDone(username: string, text: string, note: string) {
   const page = (await app.newPage()).page;
   await consoleLogin(page, username);
-  await page.getByRole("menuitem", { name: /决议事项/ }).click();
-  await page.waitForURL(/\/action-items/);
+  await openFromMenu(page, /决议事项/, /\/action-items/, /共建共治/);
   const row = page.locator("tbody tr.ant-table-row", { hasText: text });
   await wait(() => row.count()).toBe(1);
   await row.getByTestId("action-item-done").click();
@@ -40,8 +39,7 @@ async function markDone(username: string, text: string, note: string) {
 test("a joint meeting is held and its two resolutions are followed to done", async () => {
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await staff.getByRole("menuitem", { name: /会议/ }).first().click();
-  await staff.waitForURL(/\/meetings/);
+  await openFromMenu(staff, /^会议$/, /\/meetings$/, /共建共治/);
   await app.shot(staff, "console-meetings");
   await expectAccessible(staff, "console-meetings");
 

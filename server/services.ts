@@ -29,6 +29,7 @@ import { WorkbenchService } from "./modules/workbench/workbench.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
 import { FilesService } from "./platform/files.ts";
+import { ListExports } from "./platform/list-export.ts";
 import { logGateway, Notifier } from "./platform/notify.ts";
 
 export function createServices(deps: AppDeps, sessions: SessionStore) {
@@ -83,6 +84,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
+    exports: new ListExports(db, deps.clock),
   };
 }
 

@@ -1,16 +1,19 @@
 import {
+  ClusterOutlined,
   CustomerServiceOutlined,
+  DatabaseOutlined,
   DownOutlined,
   FlagOutlined,
   HeartOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SettingOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Dropdown, Layout, Menu, Segmented, Spin } from "antd";
+import { Breadcrumb, Dropdown, Layout, Menu, Segmented, Spin } from "antd";
 import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../features/auth/api/logout.ts";
 import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
 import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
@@ -21,10 +24,15 @@ import { brand } from "./theme.ts";
 
 /** Icons of the menu's group headings; a section's own icon comes with its feature's manifest. */
 const groupIcons: Record<string, ReactNode> = {
+  registry: <DatabaseOutlined />,
+  governance: <ClusterOutlined />,
   party: <FlagOutlined />,
   caring: <HeartOutlined />,
   station: <CustomerServiceOutlined />,
+  settings: <SettingOutlined />,
 };
+
+const HEADER = 64;
 
 export function PageFallback() {
   return (
@@ -46,17 +54,20 @@ export function ConsoleLayout() {
   const stationName = me.stations.length === 1 ? me.stations[0].name : me.orgUnitName;
 
   // Grouped sections (党建) sit under one heading, placed where the group's first section is.
-  type Item = { key: string; icon?: ReactNode; label: string; children?: Item[] };
+  type Item = { key: string; icon?: ReactNode; label: ReactNode; children?: Item[] };
   const items: Item[] = [];
   for (const s of sections.filter((one) => me.actions.includes(one.action))) {
-    const item = { key: s.path, icon: s.group ? undefined : s.icon, label: t(s.label ?? `menu.${s.key}`) };
+    const text = t(s.label ?? `menu.${s.key}`);
+    // A label too long for the menu ends in an ellipsis and shows whole on hover.
+    const item = { key: s.path, icon: s.group ? undefined : s.icon, label: <span title={text}>{text}</span> };
     if (!s.group) {
       items.push(item);
       continue;
     }
     let group = items.find((i) => i.key === `group:${s.group}`);
     if (!group) {
-      group = { key: `group:${s.group}`, icon: groupIcons[s.group], label: t(`menu.${s.group}`), children: [] };
+      const heading = t(`menu.${s.group}`);
+      group = { key: `group:${s.group}`, icon: groupIcons[s.group], label: <span title={heading}>{heading}</span>, children: [] };
       items.push(group);
     }
     group.children?.push(item);
@@ -67,6 +78,25 @@ export function ConsoleLayout() {
     if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
   }, [currentGroup]);
 
+  // Where the page sits: home, the menu group, the section, and 详情 on a record's own page.
+  const crumbs =
+    current && current.path !== "/"
+      ? [
+          { key: "home", title: <Link to="/">{t("menu.home")}</Link> },
+          ...(current.group ? [{ key: "group", title: t(`menu.${current.group}`) }] : []),
+          {
+            key: "section",
+            title:
+              location.pathname === current.path ? (
+                t(current.label ?? `menu.${current.key}`)
+              ) : (
+                <Link to={current.path}>{t(current.label ?? `menu.${current.key}`)}</Link>
+              ),
+          },
+          ...(location.pathname !== current.path ? [{ key: "detail", title: t("list.detail") }] : []),
+        ]
+      : [];
+
   const signOut = async () => {
     await logout.mutateAsync().catch(() => undefined);
     navigate("/login", { replace: true });
@@ -74,7 +104,9 @@ export function ConsoleLayout() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, color: "#fff" }}>
+      <Layout.Header
+        style={{ display: "flex", alignItems: "center", gap: 16, color: "#fff", position: "sticky", top: 0, zIndex: 20, height: HEADER }}
+      >
         <div style={{ display: "flex", alignItems: "center", gap: 10, minWidth: 0 }}>
           <span style={{ color: brand.gold, fontSize: 22 }} aria-hidden>
             ✿
@@ -132,7 +164,20 @@ export function ConsoleLayout() {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderRight: "1px solid #f0f0f0" }}>
+        <Layout.Sider
+          width={232}
+          breakpoint="lg"
+          collapsedWidth={64}
+          data-testid="side-menu"
+          style={{
+            borderRight: "1px solid #f0f0f0",
+            position: "sticky",
+            top: HEADER,
+            height: `calc(100vh - ${HEADER}px)`,
+            overflowY: "auto",
+            overscrollBehavior: "contain",
+          }}
+        >
           <Menu
             mode="inline"
             selectedKeys={current ? [current.path] : []}
@@ -144,6 +189,7 @@ export function ConsoleLayout() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          {crumbs.length > 0 && <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} data-testid="breadcrumb" />}
           <Suspense fallback={<PageFallback />}>
             <Outlet />
           </Suspense>

@@ -4,13 +4,19 @@ import { useSearchParams } from "react-router";
 export type ListParamValue = string | number | undefined | null;
 
 /** List state (page, search, filters, sort) kept in the address, so back and reload keep the view. */
-export function useListParams(filterKeys: readonly string[], defaultPageSize = 20) {
+export function useListParams(
+  filterKeys: readonly string[],
+  defaultPageSize = 20,
+  /** The order a list opens in when the address names none (problems: newest first). */
+  defaultSort?: { sort: string; order: "asc" | "desc" },
+) {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const pageSize = Math.max(1, Number(params.get("pageSize") ?? defaultPageSize) || defaultPageSize);
   const q = params.get("q") ?? "";
-  const sort = params.get("sort") ?? undefined;
-  const order = params.get("order") === "desc" ? ("desc" as const) : ("asc" as const);
+  const sort = params.get("sort") ?? defaultSort?.sort;
+  const order =
+    params.has("sort") || !defaultSort ? (params.get("order") === "desc" ? ("desc" as const) : ("asc" as const)) : defaultSort.order;
   const filters: Record<string, string | undefined> = {};
   for (const key of filterKeys) filters[key] = params.get(key) ?? undefined;
 

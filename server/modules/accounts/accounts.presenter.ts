@@ -20,6 +20,8 @@ export function presentUser(row: UserRow, vault: Vault): User {
     merchantId: row.merchant_id,
     residentId: row.resident_id,
     mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
+    merchantName: row.merchant_name ?? null,
+    residentName: row.resident_name ?? null,
     status: row.status,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,

@@ -26,7 +26,9 @@ const userColumns = [
   "u.alliance_unit_id",
   "a.name as alliance_unit_name",
   "u.merchant_id",
+  "m.name as merchant_name",
   "u.resident_id",
+  "r.name as resident_name",
   "u.mobile_enc",
   "u.status",
   "u.locale",
@@ -95,6 +97,8 @@ export class AccountsRepository {
       .selectFrom("users as u")
       .innerJoin("org_units as o", "o.id", "u.org_unit_id")
       .leftJoin("alliance_units as a", "a.id", "u.alliance_unit_id")
+      .leftJoin("merchants as m", "m.id", "u.merchant_id")
+      .leftJoin("residents as r", "r.id", "u.resident_id")
       .select(userColumns);
   }
 

@@ -9,6 +9,7 @@ import {
 import { idParams, pageOf } from "../../../contracts/common.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./alliance-units.service.ts";
@@ -39,7 +40,9 @@ export async function allianceUnitsRoutes(app: FastifyInstance, { services }: { 
       schema: { tags, summary: "Export the current filter as xlsx", querystring: allianceUnitListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("联盟单位", exportColumns, service.exportRows(requireUser(request), request.query));
+      const rows = counted(service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("联盟单位", exportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "alliance-units", request.query, rows.count());
       return sendXlsx(reply, data, "alliance-units.xlsx");
     },
   );

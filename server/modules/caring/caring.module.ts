@@ -1,4 +1,5 @@
 import type { ServerModule } from "../module.ts";
+import { caringExports } from "./caring.exports.ts";
 import { caringRoutes } from "./caring.routes.ts";
 import { caringFiguresRoutes } from "./figures.routes.ts";
 import { mealsRoutes } from "./meals.routes.ts";
@@ -6,6 +7,6 @@ import { mealsRoutes } from "./meals.routes.ts";
 /** The caring module as the app mounts it: its routes and its timed jobs. */
 export const caringModule: ServerModule = {
   name: "caring",
-  routes: [caringRoutes, mealsRoutes, caringFiguresRoutes],
+  routes: [caringRoutes, mealsRoutes, caringFiguresRoutes, caringExports],
   jobs: (services) => [...services.meals.jobs()],
 };

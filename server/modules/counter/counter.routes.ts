@@ -24,6 +24,7 @@ import {
 } from "../../../contracts/counter.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./counter.presenter.ts";
@@ -226,7 +227,9 @@ export async function counterRoutes(app: FastifyInstance, { services }: { servic
       schema: { tags, summary: "Export the current filter as xlsx (mobile numbers masked)", querystring: requestListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("办件记录", exportColumns, service.requests.exportRows(requireUser(request), request.query));
+      const rows = counted(service.requests.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("办件记录", exportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "service-requests", request.query, rows.count());
       return sendXlsx(reply, data, "service-requests.xlsx");
     },
   );

@@ -14,6 +14,7 @@ import {
 } from "../../../contracts/lending.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { reweighExportColumns } from "./fair-scale.presenter.ts";
@@ -59,7 +60,9 @@ export async function fairScaleRoutes(app: FastifyInstance, { services }: { serv
       schema: { tags, summary: "Export the re-weighs of the current filter as xlsx", querystring: reweighListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("公平秤复秤", reweighExportColumns, service.exportRows(requireUser(request), request.query));
+      const rows = counted(service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("公平秤复秤", reweighExportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "reweighs", request.query, rows.count());
       return sendXlsx(reply, data, "reweighs.xlsx");
     },
   );

@@ -23,6 +23,7 @@ import {
 } from "../../../contracts/lending.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { loanExportColumns } from "./lending.presenter.ts";
@@ -223,7 +224,9 @@ export async function lendingRoutes(app: FastifyInstance, { services }: { servic
       schema: { tags, summary: "Export the loans of the current filter as xlsx", querystring: loanListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("借用记录", loanExportColumns, service.exportRows(requireUser(request), request.query));
+      const rows = counted(service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("借用记录", loanExportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "loans", request.query, rows.count());
       return sendXlsx(reply, data, "loans.xlsx");
     },
   );

@@ -1,8 +1,9 @@
 import type { ServerModule } from "../module.ts";
+import { meetingsExports } from "./meetings.exports.ts";
 import { meetingsRoutes } from "./meetings.routes.ts";
 
 /** The meetings module as the app mounts it: its routes. */
 export const meetingsModule: ServerModule = {
   name: "meetings",
-  routes: [meetingsRoutes],
+  routes: [meetingsRoutes, meetingsExports],
 };

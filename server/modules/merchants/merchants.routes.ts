@@ -13,6 +13,7 @@ import {
 } from "../../../contracts/merchants.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet, writeTemplate } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./merchants.service.ts";
@@ -39,7 +40,9 @@ export async function merchantsRoutes(app: FastifyInstance, { services }: { serv
       schema: { tags, summary: "Export the current filter as xlsx", querystring: merchantListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("商户", exportColumns, service.exportRows(requireUser(request), request.query));
+      const rows = counted(service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("商户", exportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "merchants", request.query, rows.count());
       return sendXlsx(reply, data, "merchants.xlsx");
     },
   );

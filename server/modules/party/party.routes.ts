@@ -31,7 +31,7 @@ import { actorOf, requireUser } from "../../platform/auth.ts";
 import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
 
-const meetingListQuery = pageQuery.extend({
+export const meetingListQuery = pageQuery.extend({
   branchId: z.coerce.number().int().positive().optional(),
   kind: branchMeetingKindSchema.optional(),
   from: dateSchema.optional(),

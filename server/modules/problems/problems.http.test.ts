@@ -259,6 +259,17 @@ describe(`problems (${dialectName})`, () => {
     expect(refused.json().error.id).toBe("problem.not_your_step");
   });
 
+  it("lists newest first by default, so a new report is on the first page; a chosen column sorts ascending", async () => {
+    const p = (await report(merchant, { title: "新报的问题排在最前" })).json();
+    const first = (await t.as(staff, { method: "GET", url: "/api/problems?pageSize=5" })).json();
+    expect(first.items[0].id).toBe(p.id);
+    const created = first.items.map((i: { createdAt: string }) => i.createdAt);
+    expect([...created].sort().reverse()).toEqual(created);
+    const ascending = (await t.as(staff, { method: "GET", url: "/api/problems?pageSize=200&sort=createdAt" })).json();
+    expect(ascending.items.at(-1).id === p.id || ascending.total > 200).toBe(true);
+    if (ascending.total > 1) expect(ascending.items[0].id).not.toBe(p.id);
+  });
+
   it("staff enter a walk-in with the reporter's phone, stored encrypted and shown masked", async () => {
     const bad = await report(staff, { source: "walk_in", reporterName: "王大妈", reporterPhone: "12345" });
     expect(bad.statusCode).toBe(400);

@@ -1,9 +1,10 @@
 import type { ServerModule } from "../module.ts";
+import { problemsExports } from "./problems.exports.ts";
 import { problemsRoutes } from "./problems.routes.ts";
 
 /** The problems module as the app mounts it: its routes and its timed jobs. */
 export const problemsModule: ServerModule = {
   name: "problems",
-  routes: [problemsRoutes],
+  routes: [problemsRoutes, problemsExports],
   jobs: (services) => [...services.problems.jobs()],
 };

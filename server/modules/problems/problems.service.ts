@@ -165,8 +165,9 @@ export class ProblemsService {
     const { rows, total } = await this.repo.list(problemFilterOf(user, query, now), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
-      sort: query.sort,
-      order: query.order,
+      // A new report comes first: newest first unless the caller chose a column.
+      sort: query.sort ?? "createdAt",
+      order: query.order ?? (query.sort ? "asc" : "desc"),
     });
     const files = await this.repo.filesOf(rows.map((r) => r.id));
     return { items: this.present(user, rows, files, locale, now), total, page: query.page, pageSize: query.pageSize };

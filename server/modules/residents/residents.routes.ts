@@ -11,6 +11,7 @@ import {
 } from "../../../contracts/residents.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { sendXlsx } from "../../platform/http.ts";
+import { counted } from "../../platform/list-export.ts";
 import { writeSheet, writeTemplate } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
 import { exportColumns } from "./residents.service.ts";
@@ -37,7 +38,9 @@ export async function residentsRoutes(app: FastifyInstance, { services }: { serv
       schema: { tags, summary: "Export the current filter as xlsx (masked)", querystring: residentListQuery },
     },
     async (request, reply) => {
-      const data = await writeSheet("居民", exportColumns, service.exportRows(requireUser(request), request.query));
+      const rows = counted(service.exportRows(requireUser(request), request.query));
+      const data = await writeSheet("居民", exportColumns, rows.rows);
+      await services.exports.record(requireUser(request), actorOf(request), "residents", request.query, rows.count());
       return sendXlsx(reply, data, "residents.xlsx");
     },
   );

@@ -5,8 +5,8 @@ import type { ConsoleFeature } from "../../app/feature.ts";
 /** The meetings feature's console sections (menu entries, in menu order) and pages. */
 export const feature: ConsoleFeature = {
   sections: [
-    { key: "meetings", path: "/meetings", action: "meeting.read", icon: <ScheduleOutlined />, order: 100 },
-    { key: "actionItems", path: "/action-items", action: "meeting.read", icon: <CarryOutOutlined />, order: 110 },
+    { key: "meetings", path: "/meetings", action: "meeting.read", group: "governance", icon: <ScheduleOutlined />, order: 100 },
+    { key: "actionItems", path: "/action-items", action: "meeting.read", group: "governance", icon: <CarryOutOutlined />, order: 110 },
   ],
   routes: [
     { path: "meetings", action: "meeting.read", page: lazy(() => import("./pages/meetings-page.tsx")) },

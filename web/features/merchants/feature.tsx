@@ -4,7 +4,7 @@ import type { ConsoleFeature } from "../../app/feature.ts";
 
 /** The merchants feature's console sections (menu entries, in menu order) and pages. */
 export const feature: ConsoleFeature = {
-  sections: [{ key: "merchants", path: "/merchants", action: "merchant.read", icon: <ShopOutlined />, order: 20 }],
+  sections: [{ key: "merchants", path: "/merchants", action: "merchant.read", group: "registry", icon: <ShopOutlined />, order: 20 }],
   routes: [
     { path: "merchants", action: "merchant.read", page: lazy(() => import("./pages/merchants-page.tsx")) },
     { path: "merchants/:id", action: "merchant.read", page: lazy(() => import("./pages/merchant-detail-page.tsx")) },

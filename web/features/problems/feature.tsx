@@ -5,8 +5,15 @@ import type { ConsoleFeature } from "../../app/feature.ts";
 /** The problems feature's console sections (menu entries, in menu order) and pages. */
 export const feature: ConsoleFeature = {
   sections: [
-    { key: "problems", path: "/problems", action: "problem.read", icon: <ExclamationCircleOutlined />, order: 50 },
-    { key: "problemCategories", path: "/problem-categories", action: "category.manage", icon: <TagsOutlined />, order: 60 },
+    { key: "problems", path: "/problems", action: "problem.read", group: "governance", icon: <ExclamationCircleOutlined />, order: 50 },
+    {
+      key: "problemCategories",
+      path: "/problem-categories",
+      action: "category.manage",
+      group: "governance",
+      icon: <TagsOutlined />,
+      order: 60,
+    },
   ],
   routes: [
     { path: "problems", action: "problem.read", page: lazy(() => import("./pages/problems-page.tsx")) },

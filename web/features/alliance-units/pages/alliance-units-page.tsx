@@ -8,11 +8,13 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { exportAllianceUnits } from "../api/export-alliance-units.ts";
 import { useUpdateAllianceUnit } from "../api/update-alliance-unit.ts";
 import { AllianceUnitFormDrawer } from "../components/alliance-unit-form-drawer.tsx";
 
 export default function AllianceUnitsPage() {
+  const stationColumn = useStationColumn<AllianceUnit>();
   const { t } = useTranslation("units");
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -124,6 +126,7 @@ export default function AllianceUnitsPage() {
         }}
         columns={[
           { title: t("field.name"), key: "name", dataIndex: "name", sorter: true, sortOrder: list.sortOrderOf("name") },
+          ...stationColumn,
           {
             title: t("field.kind"),
             key: "kind",

@@ -8,6 +8,7 @@ import { stationDate, stationDayEnd, stationDayStart } from "../../../../contrac
 import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type AuditListQuery, useAudit } from "../api/list-audit.ts";
 import { type AuditVerifyResult, useVerifyAudit } from "../api/verify-audit.ts";
 import { JsonDiff } from "../components/json-diff.tsx";
@@ -124,6 +125,7 @@ export default function AuditPage() {
           }
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/audit" query={query} name="audit" />
         <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verify.isPending} data-testid="audit-verify">
           {t("verify")}
         </Button>

@@ -11,6 +11,8 @@ import { formatDate } from "../../../app/format.ts";
 import { formatYuan, yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { downloadPrintedCard } from "../api/download-printed-card.ts";
 import { useIssueCard } from "../api/issue-card.ts";
 import { type CardListQuery, useCards } from "../api/list-cards.ts";
@@ -105,6 +107,7 @@ function IssueCardModal({ open, onClose }: { open: boolean; onClose: () => void 
 
 /** 优惠卡: every card the station issued, its month's use, and what staff do with one. */
 export default function CardsPage() {
+  const stationColumn = useStationColumn<DiscountCard>();
   const { t } = useTranslation("caring");
   const { message } = App.useApp();
   const can = useCan();
@@ -179,6 +182,7 @@ export default function CardsPage() {
           {t("card.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/cards" query={query} name="caring-cards" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="card-issue">
             {t("card.issue")}
@@ -229,6 +233,7 @@ export default function CardsPage() {
         }}
         columns={[
           { title: t("field.cardNo"), dataIndex: "cardNo", width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          ...stationColumn,
           { title: t("field.holder"), dataIndex: "holderName", width: 100 },
           { title: t("field.category"), dataIndex: "category", width: 160, render: (c: string) => t(`category.${c}`) },
           {

@@ -29,6 +29,7 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { useConfirmDelivery } from "../api/confirm-delivery.ts";
 import { useCreateMealRecipient } from "../api/create-meal-recipient.ts";
 import { useFlagMissed } from "../api/flag-missed.ts";
@@ -115,13 +116,14 @@ function RecipientsTab() {
   };
   return (
     <>
-      {manage && (
-        <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 12 }}>
+      <div style={{ display: "flex", justifyContent: "flex-end", gap: 8, marginBottom: 12 }}>
+        <ExportButton path="/api/caring/meals/recipients" name="meal-recipients" />
+        {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             {t("meal.add")}
           </Button>
-        </div>
-      )}
+        )}
+      </div>
       {recipients.isError && <Alert type="error" showIcon title={errorMessage(recipients.error)} style={{ marginBottom: 16 }} />}
       <Table<MealRecipient>
         rowKey="id"

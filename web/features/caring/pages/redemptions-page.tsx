@@ -5,6 +5,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type RedemptionListQuery, useRedemptions } from "../api/list-redemptions.ts";
 import { useShops } from "../api/list-shops.ts";
 import type { Redemption } from "../api/types.ts";
@@ -46,6 +47,8 @@ export default function RedemptionsPage() {
             list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
           }
         />
+        <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/redemptions" query={query} name="caring-redemptions" />
       </div>
       {redemptions.isError && <Alert type="error" showIcon title={errorMessage(redemptions.error)} style={{ marginBottom: 16 }} />}
       <Table<Redemption>

@@ -11,6 +11,8 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useCreateRound } from "../api/create-round.ts";
 import { type RoundListQuery, useRounds } from "../api/list-rounds.ts";
 import type { Round } from "../api/types.ts";
@@ -92,6 +94,7 @@ function CreateRoundModal({ open, onClose }: { open: boolean; onClose: () => voi
 
 /** 评选: the monthly rounds by category, newest first. */
 export default function RoundsPage() {
+  const stationColumn = useStationColumn<Round>();
   const { t } = useTranslation("caring");
   const can = useCan();
   const navigate = useNavigate();
@@ -112,6 +115,7 @@ export default function RoundsPage() {
           {t("round.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/rounds" query={query} name="caring-rounds" />
         {can("caring.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
             {t("round.create")}
@@ -160,6 +164,7 @@ export default function RoundsPage() {
             width: 110,
             render: (m: string, r) => <Link to={`/caring/rounds/${r.id}`}>{m}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.category"),
             dataIndex: "category",

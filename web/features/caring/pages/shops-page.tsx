@@ -10,6 +10,8 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useApplyShop } from "../api/create-shop.ts";
 import { type ShopListQuery, useShops } from "../api/list-shops.ts";
 import type { CaringShop } from "../api/types.ts";
@@ -71,6 +73,7 @@ function ApplyShopModal({ open, onClose }: { open: boolean; onClose: () => void 
 
 /** 爱心店铺: merchants applying for, holding or having lost the caring-shop certification. */
 export default function ShopsPage() {
+  const stationColumn = useStationColumn<CaringShop>();
   const { t } = useTranslation("caring");
   const can = useCan();
   const navigate = useNavigate();
@@ -91,6 +94,7 @@ export default function ShopsPage() {
           {t("shop.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/shops" query={query} name="caring-shops" />
         {can("caring.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
             {t("shop.apply")}
@@ -142,6 +146,7 @@ export default function ShopsPage() {
             ellipsis: true,
             render: (name: string, s) => <Link to={`/caring/shops/${s.id}`}>{name}</Link>,
           },
+          ...stationColumn,
           { title: t("field.shopCategory"), dataIndex: "category", width: 100, render: (c: string) => t(`shopCategory.${c}`) },
           {
             title: t("field.status"),

@@ -25,6 +25,8 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type ItemListQuery, useServiceItems } from "../api/list-items.ts";
 import { useCreateServiceItem, useUpdateServiceItem } from "../api/save-item.ts";
 import { useFee, useTimeLimit } from "../components/labels.tsx";
@@ -144,6 +146,7 @@ function ItemModal({ item, open, onClose }: { item: ServiceItem | null; open: bo
 
 /** 服务事项: the catalogue of items the departments handle at the station; staff keep it, everybody else reads it. */
 export default function CataloguePage() {
+  const stationColumn = useStationColumn<ServiceItem>();
   const { t } = useTranslation("counter");
   const { message } = App.useApp();
   const can = useCan();
@@ -183,6 +186,7 @@ export default function CataloguePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t("catalogue.subtitle")}</Typography.Text>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/services/items" query={query} name="service-items" />
         {manage && (
           <Button
             type="primary"
@@ -280,6 +284,7 @@ export default function CataloguePage() {
         }}
         columns={[
           { title: t("field.code"), dataIndex: "code", width: 80 },
+          ...stationColumn,
           {
             title: t("field.name"),
             dataIndex: "name",

@@ -26,6 +26,7 @@ import { requestChannels, requestStatuses, type ServiceRequest } from "../../../
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useCounterFigures } from "../api/figures.ts";
 import { useServiceItems } from "../api/list-items.ts";
 import { exportServiceRequests, type RequestListQuery, useServiceRequests } from "../api/list-requests.ts";
@@ -35,6 +36,7 @@ import { useUnitOptions } from "../components/unit-options.ts";
 const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 function ListTab() {
+  const stationColumn = useStationColumn<ServiceRequest>();
   const { t } = useTranslation("counter");
   const { message } = App.useApp();
   const list = useListParams(["tab", "status", "itemId", "unitId", "channel", "from", "to", "overdue"]);
@@ -141,6 +143,7 @@ function ListTab() {
         }}
         columns={[
           { title: t("field.date"), dataIndex: "date", width: 110 },
+          ...stationColumn,
           {
             title: t("field.queueNo"),
             dataIndex: "queueNo",

@@ -3,23 +3,25 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { consultationOutcomes, consultationTopics } from "../../../../contracts/duty.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useConsultations } from "../api/red-shield.ts";
 import type { Consultation } from "../api/types.ts";
 import { outcomeColour } from "./labels.ts";
 
 /** The consultations held at the post, filtered by topic, outcome or merchant. */
 export function ConsultationsTab() {
+  const stationColumn = useStationColumn<Consultation>();
   const { t } = useTranslation("duty");
   const list = useListParams(["topic", "outcome", "merchantId", "merchantName"]);
   const merchantId = list.filters.merchantId ? Number(list.filters.merchantId) : undefined;
-  const consultations = useConsultations({
-    page: list.page,
-    pageSize: list.pageSize,
+  const filters = {
     q: list.q || undefined,
     topic: list.filters.topic as Consultation["topic"] | undefined,
     outcome: list.filters.outcome as Consultation["outcome"] | undefined,
     merchantId,
-  });
+  };
+  const consultations = useConsultations({ page: list.page, pageSize: list.pageSize, ...filters });
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -56,6 +58,7 @@ export function ConsultationsTab() {
             {t("rs.historyOf", { name: list.filters.merchantName ?? merchantId })}
           </Tag>
         )}
+        <ExportButton path="/api/red-shield/consultations" query={filters} name="red-shield-consultations" />
       </Space>
       <Table<Consultation>
         rowKey="id"
@@ -77,6 +80,7 @@ export function ConsultationsTab() {
             width: 130,
             render: (date: string, c) => (c.sessionId ? <Link to={`/services/red-shield/${c.sessionId}`}>{date}</Link> : date),
           },
+          ...stationColumn,
           {
             title: t("rs.merchant"),
             dataIndex: "merchantName",

@@ -4,21 +4,20 @@ import { Link } from "react-router";
 import { weekdayOf } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useSessions } from "../api/red-shield.ts";
 import type { RedShieldSession } from "../api/types.ts";
 import { sessionStatusColour } from "./labels.ts";
 
 /** The post's sessions (upcoming, past or all), each linked to its page of bookings. */
 export function SessionsTab() {
+  const stationColumn = useStationColumn<RedShieldSession>();
   const { t } = useTranslation("duty");
   const list = useListParams(["when", "status"]);
   const when = (list.filters.when as "upcoming" | "past" | "all" | undefined) ?? "upcoming";
-  const sessions = useSessions({
-    page: list.page,
-    pageSize: list.pageSize,
-    when,
-    status: list.filters.status as RedShieldSession["status"] | undefined,
-  });
+  const filters = { when, status: list.filters.status as RedShieldSession["status"] | undefined };
+  const sessions = useSessions({ page: list.page, pageSize: list.pageSize, ...filters });
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -35,6 +34,7 @@ export function SessionsTab() {
           onChange={(v) => list.update({ status: v })}
           options={(["scheduled", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`rs.status.${s}`) }))}
         />
+        <ExportButton path="/api/red-shield/sessions" query={filters} name="red-shield-sessions" />
       </Space>
       {sessions.isError && <Alert type="error" showIcon title={errorMessage(sessions.error)} style={{ marginBottom: 12 }} />}
       <Table<RedShieldSession>
@@ -58,6 +58,7 @@ export function SessionsTab() {
             width: 190,
             render: (date: string, s) => <Link to={`/services/red-shield/${s.id}`}>{`${date} ${t(`weekday.${weekdayOf(date)}`)}`}</Link>,
           },
+          ...stationColumn,
           { title: t("field.hours"), key: "hours", width: 130, render: (_: unknown, s) => `${s.startTime}–${s.endTime}` },
           { title: t("rs.place"), dataIndex: "place", ellipsis: true },
           {

@@ -8,6 +8,8 @@ import { applyServerErrors } from "../../../app/form-errors.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useCreateItems } from "../api/create-items.ts";
 import { downloadLabels } from "../api/download-labels.ts";
 import { type ItemActionInput, useItemAction } from "../api/item-action.ts";
@@ -134,6 +136,7 @@ function EditItemModal({ item, onClose }: { item: LendItem | null; onClose: () =
 
 /** 物品台账: what the station has, where each item is, batch adds and label sheets. */
 export function InventoryTab() {
+  const stationColumn = useStationColumn<LendItem>();
   const { t } = useTranslation("lending");
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -218,6 +221,7 @@ export function InventoryTab() {
             options={itemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
           />
           <div style={{ flex: 1 }} />
+          <ExportButton path="/api/lending/items" query={query} name="lending-items" />
           {manage && (
             <>
               <Button
@@ -276,6 +280,7 @@ export function InventoryTab() {
               sortOrder: list.sortOrderOf("code"),
               render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
             },
+            ...stationColumn,
             {
               title: t("field.name"),
               key: "name",

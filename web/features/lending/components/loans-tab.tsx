@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type LoanOutcome, useCloseLoan } from "../api/close-loan.ts";
 import { exportLoans, type LoanListQuery, useLoans } from "../api/list-loans.ts";
 import { useRemindOverdue } from "../api/remind-overdue.ts";
@@ -18,6 +19,7 @@ const views = ["all", "open", "overdue", "closed"] as const;
 
 /** 借用记录: open, overdue and closed loans with filters, export, and the overdue reminder on demand. */
 export function LoansTab() {
+  const stationColumn = useStationColumn<Loan>();
   const { t } = useTranslation("lending");
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -155,6 +157,7 @@ export function LoansTab() {
               </span>
             ),
           },
+          ...stationColumn,
           {
             title: t("field.borrower"),
             key: "borrower",

@@ -9,12 +9,14 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-reweighs.ts";
 import { useScaleStalls } from "../api/scale-stalls.ts";
 import type { Reweigh } from "../api/types.ts";
 
 /** 复秤记录: every re-weigh with its outcome, by outcome, merchant and date; exported as a workbook. */
 export function ReweighsTab() {
+  const stationColumn = useStationColumn<Reweigh>();
   const { t } = useTranslation("lending");
   const { message } = App.useApp();
   const list = useListParams(["outcome", "merchantId", "from", "to", "tab"]);
@@ -101,6 +103,7 @@ export function ReweighsTab() {
         }}
         columns={[
           { title: t("scale.at"), dataIndex: "createdAt", width: 140, render: formatDateTime },
+          ...stationColumn,
           {
             title: t("scale.merchant"),
             key: "merchant",

@@ -8,6 +8,8 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useCloseNeed } from "../api/close-need.ts";
 import { type NeedListQuery, useNeeds } from "../api/list-needs.ts";
 import { NeedStatusTag } from "../components/list-tags.tsx";
@@ -15,6 +17,7 @@ import { MatchModal } from "../components/match-modal.tsx";
 import { NeedFormModal } from "../components/need-form-modal.tsx";
 
 export default function NeedsPage() {
+  const stationColumn = useStationColumn<Need>();
   const { t } = useTranslation("lists");
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -76,6 +79,7 @@ export default function NeedsPage() {
           options={needKinds.map((k) => ({ value: k, label: t(`needKind.${k}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/needs" query={query} name="needs" />
         {can("need.raise") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)}>
             {t("need.raise")}
@@ -101,6 +105,7 @@ export default function NeedsPage() {
         expandable={{ expandedRowRender: (n) => <div style={{ whiteSpace: "pre-wrap" }}>{n.description}</div> }}
         columns={[
           { title: t("field.title"), dataIndex: "title" },
+          ...stationColumn,
           { title: t("field.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`needKind.${k}`) },
           { title: t("field.raisedBy"), dataIndex: "raisedBy", width: 120, render: dash },
           { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Need["status"]) => <NeedStatusTag status={s} /> },

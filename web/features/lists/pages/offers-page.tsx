@@ -8,12 +8,15 @@ import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type OfferListQuery, useOffers } from "../api/list-offers.ts";
 import { useUpdateOffer } from "../api/update-offer.ts";
 import { OfferStatusTag } from "../components/list-tags.tsx";
 import { OfferFormModal } from "../components/offer-form-modal.tsx";
 
 export default function OffersPage() {
+  const stationColumn = useStationColumn<Offer>();
   const { t } = useTranslation("lists");
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -76,6 +79,7 @@ export default function OffersPage() {
           options={offerKinds.map((k) => ({ value: k, label: t(`offerKind.${k}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/offers" query={query} name="offers" />
         {can("offer.write") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)}>
             {t("offer.publish")}
@@ -101,6 +105,7 @@ export default function OffersPage() {
         expandable={{ expandedRowRender: (o) => <div style={{ whiteSpace: "pre-wrap" }}>{o.description}</div> }}
         columns={[
           { title: t("field.title"), dataIndex: "title" },
+          ...stationColumn,
           { title: t("field.unit"), dataIndex: "unitName", width: 240, ellipsis: true },
           { title: t("field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`offerKind.${k}`) },
           {

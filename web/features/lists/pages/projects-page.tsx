@@ -9,11 +9,14 @@ import { formatDate } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type ProjectListQuery, useProjects } from "../api/list-projects.ts";
 import { ProjectStatusTag } from "../components/list-tags.tsx";
 import { ProjectFormDrawer } from "../components/project-form-drawer.tsx";
 
 export default function ProjectsPage() {
+  const stationColumn = useStationColumn<Project>();
   const { t } = useTranslation("lists");
   const can = useCan();
   const navigate = useNavigate();
@@ -51,6 +54,7 @@ export default function ProjectsPage() {
           options={projectStatuses.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/projects" query={query} name="projects" />
         {can("project.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t("project.create")}
@@ -76,6 +80,7 @@ export default function ProjectsPage() {
         }}
         columns={[
           { title: t("project.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/projects/${r.id}`}>{name}</Link> },
+          ...stationColumn,
           { title: t("project.ownerUnit"), dataIndex: "ownerUnitName", width: 220, ellipsis: true },
           { title: t("project.budget"), dataIndex: "budgetFen", width: 160, align: "right", render: formatYuan },
           {

@@ -9,6 +9,7 @@ import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type ActionItemListQuery, useActionItems } from "../api/list-action-items.ts";
 import { useUpdateActionItem } from "../api/update-action-item.ts";
 import { ActionItemStatusTag } from "../components/meeting-status-tag.tsx";
@@ -111,6 +112,8 @@ export default function ActionItemsPage() {
             { value: "false", label: t("items.notOverdue") },
           ]}
         />
+        <div style={{ flex: 1 }} />
+        <ExportButton path="/api/action-items" query={query} name="action-items" />
       </div>
       {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}
       <Table<ActionItem>

@@ -8,11 +8,14 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { type MeetingListQuery, useMeetings } from "../api/list-meetings.ts";
 import { MeetingFormDrawer } from "../components/meeting-form-drawer.tsx";
 import { MeetingStatusTag } from "../components/meeting-status-tag.tsx";
 
 export default function MeetingsPage() {
+  const stationColumn = useStationColumn<Meeting>();
   const { t } = useTranslation("meetings");
   const can = useCan();
   const navigate = useNavigate();
@@ -43,6 +46,7 @@ export default function MeetingsPage() {
           options={meetingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/meetings" query={query} name="meetings" />
         {can("meeting.manage") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-create">
             {t("schedule")}
@@ -76,6 +80,7 @@ export default function MeetingsPage() {
         }}
         columns={[
           { title: t("field.title"), dataIndex: "title", render: (title: string, r) => <Link to={`/meetings/${r.id}`}>{title}</Link> },
+          ...stationColumn,
           { title: t("field.startsAt"), dataIndex: "startsAt", width: 160, render: formatDateTime },
           { title: t("field.place"), dataIndex: "place", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
           {

@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -15,98 +15,46 @@ import { useMerchants } from "../../../api/list-merchants.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
-import { useListParams } from "../../../app/use-list-params.ts";
+import { type ListParamValue, useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { ImportModal } from "../../../components/import-modal.tsx";
-import { exportMerchants } from "../api/export-merchants.ts";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { StationFilter, useStationColumn, useStations } from "../../../components/station-filter.tsx";
 import { merchantImportEndpoints } from "../api/import-merchants.ts";
 import { MerchantFormDrawer } from "../components/merchant-form-drawer.tsx";
 import { MerchantStatusTag } from "../components/merchant-status-tag.tsx";
 
 export default function MerchantsPage() {
   const { t } = useTranslation("merchants");
-  const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const list = useListParams(["category", "status", "isPartyMember"]);
+  const list = useListParams(["category", "status", "isPartyMember", "stationId"]);
+  const stations = useStations();
+  const stationColumn = useStationColumn<Merchant>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [search, setSearch] = useState(list.q);
 
   const filters = {
     q: list.q || undefined,
     category: list.filters.category as MerchantListQuery["category"],
     status: list.filters.status as MerchantListQuery["status"],
     isPartyMember: list.filters.isPartyMember as MerchantListQuery["isPartyMember"],
+    stationId: list.filters.stationId ? Number(list.filters.stationId) : undefined,
     sort: list.sort as MerchantListQuery["sort"],
     order: list.sort ? list.order : undefined,
   };
   const query = useMerchants({ ...filters, page: list.page, pageSize: list.pageSize });
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await exportMerchants(filters);
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-          data-testid="merchant-search"
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.category")}
-          aria-label={t("field.category")}
-          value={filters.category}
-          onChange={(value) => list.update({ category: value })}
-          options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          aria-label={t("field.status")}
-          value={filters.status}
-          onChange={(value) => list.update({ status: value })}
-          options={merchantStatuses.map((s) => ({ value: s, label: t(`common:enum.merchantStatus.${s}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.isPartyMember")}
-          aria-label={t("field.isPartyMember")}
-          value={filters.isPartyMember}
-          onChange={(value) => list.update({ isPartyMember: value })}
-          options={[
-            { value: "true", label: t("partyMember") },
-            { value: "false", label: t("notPartyMember") },
-          ]}
-        />
         <div style={{ flex: 1 }} />
         <Space wrap>
-          {can("merchant.export") && (
-            <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting}>
-              {t("common:action.export")}
-            </Button>
-          )}
+          <ExportButton path="/api/merchants" query={filters} name="merchants" action="merchant.export" />
           {can("merchant.import") && (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               {t("common:action.import")}
@@ -119,13 +67,75 @@ export default function MerchantsPage() {
           )}
         </Space>
       </div>
+      <QueryForm
+        values={{
+          q: list.q || undefined,
+          category: filters.category,
+          status: filters.status,
+          isPartyMember: filters.isPartyMember,
+          stationId: filters.stationId,
+        }}
+        onSearch={(values) => list.update(values as Record<string, ListParamValue>)}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="merchant-search" />,
+          },
+          {
+            name: "category",
+            label: t("field.category"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.category")}
+                aria-label={t("field.category")}
+                options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))}
+              />
+            ),
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={merchantStatuses.map((s) => ({ value: s, label: t(`common:enum.merchantStatus.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "isPartyMember",
+            label: t("field.isPartyMember"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 150 }}
+                placeholder={t("field.isPartyMember")}
+                aria-label={t("field.isPartyMember")}
+                options={[
+                  { value: "true", label: t("partyMember") },
+                  { value: "false", label: t("notPartyMember") },
+                ]}
+              />
+            ),
+          },
+          ...(stations.length > 0
+            ? [{ name: "stationId", label: t("common:list.station"), input: <StationFilter onChange={() => undefined} /> }]
+            : []),
+        ]}
+      />
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
       <Table<Merchant>
         rowKey="id"
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1240 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({ onDoubleClick: () => navigate(`/merchants/${record.id}`) })}
@@ -141,6 +151,8 @@ export default function MerchantsPage() {
             title: t("field.name"),
             key: "name",
             dataIndex: "name",
+            width: 200,
+            ellipsis: { showTitle: true },
             sorter: true,
             sortOrder: list.sortOrderOf("name"),
             render: (name: string, r) => <Link to={`/merchants/${r.id}`}>{name}</Link>,
@@ -165,7 +177,7 @@ export default function MerchantsPage() {
           {
             title: t("field.isPartyMember"),
             dataIndex: "isPartyMember",
-            width: 90,
+            width: 130,
             render: (v: boolean) => (v ? <Tag color="red">{t("partyMember")}</Tag> : null),
           },
           {
@@ -186,6 +198,7 @@ export default function MerchantsPage() {
             sortOrder: list.sortOrderOf("createdAt"),
             render: formatDateTime,
           },
+          ...stationColumn,
         ]}
       />
       <MerchantFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/merchants/${m.id}`)} />

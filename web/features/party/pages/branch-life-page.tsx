@@ -7,6 +7,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type BranchMeetingListQuery, useBranchMeetings } from "../api/list-branch-meetings.ts";
 import type { BranchMeeting } from "../api/types.ts";
 import { AttendanceReport } from "../components/attendance-report.tsx";
@@ -64,6 +65,7 @@ export default function BranchLifePage() {
           />
         </Space>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/party/meetings" query={query} name="branch-meetings" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="branch-meeting-create">
             {t("branchLife.create")}

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { useFunnel } from "../api/get-funnel.ts";
 import { type CaseListQuery, useCases } from "../api/list-cases.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
@@ -77,6 +78,7 @@ export default function DevelopmentPage() {
           {t("development.dueSoonOnly")}
         </span>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/party/cases" query={query} name="development-cases" />
         {can("development.write") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
             {t("development.create")}

@@ -7,6 +7,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type MemberListQuery, useMembers } from "../api/list-members.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
 import { MemberFormDrawer } from "../components/member-form-drawer.tsx";
@@ -67,6 +68,7 @@ export default function MembersPage() {
           options={memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/party/members" query={query} name="party-members" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="member-create">
             {t("members.create")}

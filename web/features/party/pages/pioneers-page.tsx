@@ -6,6 +6,7 @@ import { pioneerPostCreateSchema } from "../../../../contracts/party.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useCan } from "../../../app/session.tsx";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { useCreatePioneerPost } from "../api/create-pioneer-post.ts";
 import { useMembers } from "../api/list-members.ts";
 import { usePioneerPosts } from "../api/list-pioneer-posts.ts";
@@ -109,6 +110,7 @@ export default function PioneersPage() {
           {t("pioneers.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/party/pioneer-posts" name="pioneer-posts" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="pioneer-create">
             {t("pioneers.create")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { type ProblemCategory, problemCategoryUpdateSchema } from "../../../../contracts/problems.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useUpdateProblemCategory } from "../api/update-category.ts";
 
@@ -14,9 +15,13 @@ export default function CategoriesPage() {
   const [editing, setEditing] = useState<ProblemCategory | null>(null);
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t("categories.title")}
-      </Typography.Title>
+      <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("categories.title")}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <ExportButton path="/api/problem-categories" name="problem-categories" />
+      </div>
       <Typography.Paragraph type="secondary">{t("categories.hint")}</Typography.Paragraph>
       {categories.isError && <Alert type="error" showIcon title={errorMessage(categories.error)} style={{ marginBottom: 16 }} />}
       <Table<ProblemCategory>

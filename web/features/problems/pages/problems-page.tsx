@@ -10,6 +10,8 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { useEscalateProblems } from "../api/escalate-problems.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblems } from "../api/list-problems.ts";
@@ -17,11 +19,15 @@ import { ProblemFormDrawer } from "../components/problem-form-drawer.tsx";
 import { ProblemStatusTag } from "../components/problem-status-tag.tsx";
 
 export default function ProblemsPage() {
+  const stationColumn = useStationColumn<Problem>();
   const { t, i18n } = useTranslation("problems");
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"]);
+  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"], 20, {
+    sort: "createdAt",
+    order: "desc",
+  });
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(list.q);
   const categories = useProblemCategories();
@@ -43,7 +49,7 @@ export default function ProblemsPage() {
     to: list.filters.to,
     overdue: tab === "overdue" ? "true" : undefined,
     sort: list.sort as ProblemListQuery["sort"],
-    order: list.sort ? list.order : undefined,
+    order: list.order,
   };
   const problems = useProblems(query);
   const rows = problems.data?.items ?? [];
@@ -65,6 +71,7 @@ export default function ProblemsPage() {
           {t("title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/problems" query={query} name="problems" />
         <Space wrap>
           {can("problem.manage") && (
             <Button icon={<ThunderboltOutlined />} onClick={runEscalation} loading={escalate.isPending}>
@@ -83,7 +90,8 @@ export default function ProblemsPage() {
         onChange={(key) => list.update({ tab: key === "all" ? undefined : key })}
         items={[
           { key: "all", label: t("tab.all") },
-          { key: "mine", label: t("tab.mine") },
+          // Only accounts that take a step in the loop have anything waiting for them.
+          ...(can("problem.manage") || can("problem.work") || can("problem.report") ? [{ key: "mine", label: t("tab.mine") }] : []),
           { key: "overdue", label: t("tab.overdue") },
         ]}
       />
@@ -171,6 +179,7 @@ export default function ProblemsPage() {
             width: 150,
             render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.title"),
             dataIndex: "title",

@@ -11,6 +11,7 @@ import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ImportModal } from "../../../components/import-modal.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { exportResidents } from "../api/export-residents.ts";
 import { type ResidentPersonal, useRevealResident } from "../api/get-resident-personal.ts";
 import { residentImportEndpoints } from "../api/import-residents.ts";
@@ -20,6 +21,7 @@ import { ResidentFormDrawer } from "../components/resident-form-drawer.tsx";
 type Flag = "true" | "false" | undefined;
 
 export default function ResidentsPage() {
+  const stationColumn = useStationColumn<Resident>();
   const { t } = useTranslation("residents");
   const { message } = App.useApp();
   const can = useCan();
@@ -157,6 +159,7 @@ export default function ResidentsPage() {
             sortOrder: list.sortOrderOf("name"),
             render: (name: string, r) => <Link to={`/residents/${r.id}`}>{name}</Link>,
           },
+          ...stationColumn,
           {
             title: t("field.gender"),
             dataIndex: "gender",

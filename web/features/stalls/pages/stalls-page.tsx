@@ -9,10 +9,13 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { colourOf } from "../../../app/category-colours.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
+import { useStationColumn } from "../../../components/station-filter.tsx";
 import { MarketMap } from "../components/market-map.tsx";
 import { StallFormDrawer } from "../components/stall-form-drawer.tsx";
 
 export default function StallsPage() {
+  const stationColumn = useStationColumn<Stall>();
   const { t } = useTranslation("stalls");
   const can = useCan();
   const list = useListParams(["occupied", "view"]);
@@ -65,6 +68,7 @@ export default function StallsPage() {
           ]}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/stalls" query={filters} name="stalls" />
         {can("stall.write") && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ stall: null })}>
             {t("create")}
@@ -102,6 +106,7 @@ export default function StallsPage() {
           }}
           columns={[
             { title: t("field.code"), key: "code", dataIndex: "code", sorter: true, sortOrder: list.sortOrderOf("code") },
+            ...stationColumn,
             {
               title: t("field.area"),
               key: "area",

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { type UserListQuery, useUsers } from "../api/list-users.ts";
 import { useUpdateUser } from "../api/update-user.ts";
 import { ResetPasswordModal } from "../components/reset-password-modal.tsx";
@@ -82,6 +83,7 @@ export default function UsersPage() {
           options={userStatuses.map((s) => ({ value: s, label: t(`common:enum.userStatus.${s}`) }))}
         />
         <div style={{ flex: 1 }} />
+        <ExportButton path="/api/users" query={filters} name="users" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ user: null })}>
             {t("create")}
@@ -128,10 +130,7 @@ export default function UsersPage() {
             key: "link",
             width: 180,
             ellipsis: true,
-            render: (_: unknown, u) =>
-              u.allianceUnitName ??
-              (u.merchantId ? t("linkedMerchant", { id: u.merchantId }) : null) ??
-              (u.residentId ? t("linkedResident", { id: u.residentId }) : "—"),
+            render: (_: unknown, u) => u.allianceUnitName ?? u.merchantName ?? u.residentName ?? "—",
           },
           { title: t("field.mobile"), dataIndex: "mobile", width: 130, render: dash },
           {
