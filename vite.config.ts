@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/precompress.ts";
 
 const webRoot = fileURLToPath(new URL("./web/", import.meta.url));
 // DANDELION_WEB_ROOT builds elsewhere (the server reads the same variable), so two builds never overwrite each other.
@@ -9,11 +10,12 @@ const outDir = process.env.DANDELION_WEB_ROOT
   ? resolve(process.env.DANDELION_WEB_ROOT)
   : fileURLToPath(new URL("./dist/web/", import.meta.url));
 
-// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`.
+// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`, each text
+// file with its brotli and gzip siblings beside it (scripts/precompress.ts).
 export default defineConfig({
   root: webRoot,
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
