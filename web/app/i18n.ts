@@ -44,8 +44,11 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
-// Awaited, so nothing renders before the stored language's texts are in (for English, its chunk).
-await i18n
+/**
+ * Settles once the stored language's texts are in (for English, after its chunk): the apps' entries (main.tsx)
+ * render after it. Not awaited here, so the English chunk can use this module while it loads.
+ */
+export const i18nReady: Promise<unknown> = i18n
   .use(lazyLanguages)
   .use(initReactI18next)
   .init({
