@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/precompress.ts";
 
 const webRoot = fileURLToPath(new URL("./web/", import.meta.url));
 // DANDELION_WEB_ROOT builds elsewhere (the server reads the same variable), so two builds never overwrite each other.
@@ -9,11 +10,36 @@ const outDir = process.env.DANDELION_WEB_ROOT
   ? resolve(process.env.DANDELION_WEB_ROOT)
   : fileURLToPath(new URL("./dist/web/", import.meta.url));
 
-// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`.
+// Left to itself, the bundler cuts one chunk per set of importers: the phone's first screen came in some 60 files,
+// each answer carrying about 1 KB of headers. These groups keep what every first screen loads in a few files
+// (docs/performance.md, "Page weight and Lighthouse"); the rest is split automatically, page by page.
+const chunkGroups = [
+  // The libraries under both apps: React, the router, queries, i18next, and the helpers all UI kits share.
+  {
+    name: "framework",
+    priority: 30,
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|@babel[\\/]runtime|classnames|clsx|tslib|use-sync-external-store|cookie|set-cookie-parser)[\\/]/,
+  },
+  // What both apps start with: the API client, the session, the features' manifests, the Chinese texts.
+  {
+    name: "shell",
+    priority: 20,
+    test: /web[\\/](app[\\/](api-client|session|feature|i18n|locale-bundles|language)\.tsx?|locales[\\/]zh-CN[\\/][^\\/]+\.json|features[\\/][^\\/]+[\\/](feature\.tsx|locales[\\/]zh-CN\.json))$|contracts[\\/]cookies\.ts$/,
+  },
+  // The antd-mobile parts of the phone's frame and home screen (its profile page), which most phone pages use too.
+  {
+    name: "mobile-ui",
+    priority: 10,
+    test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|skeleton|badge|list|button|grid|space|selector|center-popup|dialog|auto-center|mask|popup|image|switch|tag|nav-bar|safe-area)[\\/]/,
+  },
+];
+
+// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`, each text
+// file with its brotli and gzip siblings beside it (scripts/precompress.ts).
 export default defineConfig({
   root: webRoot,
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -23,6 +49,7 @@ export default defineConfig({
         console: fileURLToPath(new URL("./web/index.html", import.meta.url)),
         mobile: fileURLToPath(new URL("./web/m/index.html", import.meta.url)),
       },
+      output: { codeSplitting: { groups: chunkGroups } },
     },
   },
   server: {

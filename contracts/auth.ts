@@ -41,6 +41,4 @@ export const changePasswordSchema = z
 
 export const localeSchema = z.object({ locale: z.enum(["zh-CN", "en"]) }).strict();
 
-export const CSRF_HEADER = "x-csrf-token";
-export const CSRF_COOKIE = "dd_csrf";
-export const SESSION_COOKIE = "dd_session";
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "./cookies.ts";

@@ -29,7 +29,8 @@ export function stale(built, ...sources) {
   return !existsSync(built) || statSync(built).mtimeMs < newest(...sources);
 }
 
-export const webStale = () => stale(WEB_BUILT, join(ROOT, "web"), join(ROOT, "contracts"), join(ROOT, "vite.config.ts"));
+export const webStale = () =>
+  stale(WEB_BUILT, join(ROOT, "web"), join(ROOT, "contracts"), join(ROOT, "vite.config.ts"), join(ROOT, "scripts/precompress.ts"));
 export const serverStale = () =>
   stale(SERVER_BUILT_STAMP, ...SERVER_TREES.map((tree) => join(ROOT, tree)), join(ROOT, "scripts/build-server.ts"));
 

@@ -1,6 +1,6 @@
 // buildApp(deps): platform plugins, then every module. It never listens, so tests inject requests directly.
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
@@ -32,6 +32,13 @@ function projectRoot(): string {
 
 /** The built web apps; DANDELION_WEB_ROOT points elsewhere (e.g. a second build checked side by side). */
 export const WEB_ROOT = process.env.DANDELION_WEB_ROOT ? resolve(process.env.DANDELION_WEB_ROOT) : join(projectRoot(), "dist/web");
+
+/** The cache policy of a file of the built web apps (its path on disk, maybe a `.br`/`.gz` sibling). */
+export function cacheControlOf(path: string): string {
+  const inWebRoot = relative(WEB_ROOT, path).split(sep).join("/");
+  // Vite names everything under assets/ by its content hash: a changed file is a new name.
+  return inWebRoot.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -107,8 +114,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (existsSync(join(WEB_ROOT, "index.html"))) {
-    // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: ["index.html"] });
+    // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart. Each text file
+    // goes out as the brotli or gzip sibling the build wrote beside it (scripts/precompress.ts) when the browser
+    // accepts one; hashed files under /assets/ are cached for a year, the documents are revalidated every time.
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: true,
+      index: ["index.html"],
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        reply.header("cache-control", cacheControlOf(path));
+      },
+    });
     app.get("/m", { schema: { hide: true } }, (_request, reply) => reply.redirect("/m/"));
   }
   // Client-side routes: an unknown GET outside /api/ is a page of the console or of the mobile app.

@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./app/console.css";
-import "./app/i18n.ts";
+import { i18nReady } from "./app/i18n.ts";
 import { ConsoleProviders } from "./app/providers.tsx";
 import { ConsoleRouter } from "./app/router.tsx";
 
@@ -12,6 +12,8 @@ if (window.location.pathname === "/m") window.location.replace(`/m/${window.loca
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
+// The stored language's texts first (English loads on demand, app/i18n.ts).
+await i18nReady;
 createRoot(root).render(
   <StrictMode>
     <ConsoleProviders>

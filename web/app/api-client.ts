@@ -1,4 +1,4 @@
-import { CSRF_COOKIE, CSRF_HEADER } from "../../contracts/auth.ts";
+import { CSRF_COOKIE, CSRF_HEADER } from "../../contracts/cookies.ts";
 import type { FieldError } from "../../contracts/errors.ts";
 import i18n from "./i18n.ts";
 

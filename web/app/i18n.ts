@@ -1,22 +1,29 @@
-import i18n from "i18next";
+import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { type Bundle, bundlesOf } from "./locale-bundles.ts";
 
 // Every namespace is a JSON file: web/locales/<language>/<namespace>.json, or a feature's own
-// web/features/<feature>/locales/<language>.json (namespace = the feature's folder name). Vite bundles them all,
-// so a new module adds its locale files and touches nothing here.
-type Bundle = Record<string, unknown>;
-const shared = import.meta.glob<Bundle>("../locales/*/*.json", { eager: true, import: "default" });
-const featureOwn = import.meta.glob<Bundle>("../features/*/locales/*.json", { eager: true, import: "default" });
+// web/features/<feature>/locales/<language>.json (namespace = the feature's folder name), found by the globs
+// here and in locales-en.ts, so a new module adds its locale files and touches nothing here. Chinese, the default
+// and the fallback of any text English lacks, is bundled with the app; English is one chunk of its own, fetched
+// when the language is English (at start or on switching), so a Chinese page never downloads it.
+const zhCN = bundlesOf(
+  import.meta.glob<Bundle>("../locales/zh-CN/*.json", { eager: true, import: "default" }),
+  import.meta.glob<Bundle>("../features/*/locales/zh-CN.json", { eager: true, import: "default" }),
+);
 
-const resources: Record<"zh-CN" | "en", Record<string, Bundle>> = { "zh-CN": {}, en: {} };
-for (const [path, bundle] of Object.entries(shared)) {
-  const [, language, namespace] = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
-  if (language === "zh-CN" || language === "en") resources[language][namespace] = bundle;
-}
-for (const [path, bundle] of Object.entries(featureOwn)) {
-  const [, namespace, language] = /\/features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(path) ?? [];
-  if (language === "zh-CN" || language === "en") resources[language][namespace] = bundle;
-}
+/** i18next's source of the languages not bundled (English): its chunk, loaded once. */
+const lazyLanguages: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, namespace, callback) {
+    if (language !== "en") return callback(null, {});
+    import("./locales-en.ts").then(
+      ({ en }) => callback(null, en[namespace] ?? {}),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
 
 export type Language = "zh-CN" | "en";
 const STORAGE_KEY = "dd_lang";
@@ -37,14 +44,23 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  lng: storedLanguage(),
-  fallbackLng: "zh-CN",
-  ns: Object.keys(resources["zh-CN"]),
-  defaultNS: "common",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  resources,
-});
+/**
+ * Settles once the stored language's texts are in (for English, after its chunk): the apps' entries (main.tsx)
+ * render after it. Not awaited here, so the English chunk can use this module while it loads.
+ */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    lng: storedLanguage(),
+    fallbackLng: "zh-CN",
+    ns: Object.keys(zhCN),
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    resources: { "zh-CN": zhCN },
+    // The bundled Chinese is complete; the backend brings the rest.
+    partialBundledLanguages: true,
+  });
 
 export default i18n;

@@ -12,14 +12,15 @@ export function useLanguage(): [Language, (next: Language) => void] {
   const language: Language = i18n.language === "en" ? "en" : "zh-CN";
   const change = (next: Language) => {
     rememberLanguage(next);
-    void i18n.changeLanguage(next);
+    // English's texts may still have to load (i18n.ts): ask the server again once the language has changed.
+    const changed = i18n.changeLanguage(next);
     const me = client.getQueryData<Me | null>(meQueryKey);
     if (me) {
       client.setQueryData(meQueryKey, { ...me, locale: next });
       setLocale(next).catch(() => undefined);
     }
     // Lists and messages from the server are in the language asked for: ask again.
-    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth" });
+    void changed.then(() => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth" }));
   };
   return [language, change];
 }

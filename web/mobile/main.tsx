@@ -1,7 +1,7 @@
 import { unstableSetRender } from "antd-mobile";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "../app/i18n.ts";
+import { i18nReady } from "../app/i18n.ts";
 import "./mobile.css";
 import { MobileApp } from "./mobile-app.tsx";
 
@@ -21,6 +21,8 @@ unstableSetRender((node, container) => {
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from m/index.html");
 
+// The stored language's texts first (English loads on demand, app/i18n.ts).
+await i18nReady;
 createRoot(root).render(
   <StrictMode>
     <MobileApp />

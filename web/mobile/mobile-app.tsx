@@ -15,7 +15,10 @@ const enUS = enUSModule as unknown as MobileLocale;
 const zhCN = zhCNModule as unknown as MobileLocale;
 
 const LoginPage = lazy(() => import("./pages/login-page.tsx"));
-const ProfilePage = lazy(() => import("./pages/profile-page.tsx"));
+const profilePage = () => import("./pages/profile-page.tsx");
+// The home screen is the first screen after signing in: its code is fetched alongside the session check, not after.
+if (/^\/m\/?$/.test(window.location.pathname)) void profilePage();
+const ProfilePage = lazy(profilePage);
 const ReportPage = lazy(() => import("./pages/report-page.tsx"));
 const MyProblemsPage = lazy(() => import("./pages/my-problems-page.tsx"));
 const ProblemPage = lazy(() => import("./pages/problem-page.tsx"));
