@@ -266,6 +266,9 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
   });
 
   it("reminds the secretary of a step due within 14 days, once a week", async () => {
+    const remind = () => t.app.jobs.find((j) => j.name === "party.remind_development")?.run(t.clock.now());
+    // Whatever the branch already has due this week is reminded first, so the counts below are this case's alone.
+    await remind();
     const res = await t.as(shuji, {
       method: "POST",
       url: "/api/party/cases",
@@ -278,10 +281,8 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
       },
     });
     expect(res.statusCode).toBe(201);
-    const first = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(t.clock.now());
-    expect(first).toMatchObject({ reminded: 1 });
-    const second = await t.app.jobs.find((j) => j.name === "party.remind_development")?.run(t.clock.now());
-    expect(second).toMatchObject({ reminded: 0 });
+    expect(await remind()).toMatchObject({ reminded: 1 });
+    expect(await remind()).toMatchObject({ reminded: 0 });
     const notes = (await t.as(shuji, { method: "GET", url: "/api/notifications" })).json();
     expect(JSON.stringify(notes)).toContain("提醒测试");
   });
