@@ -26,6 +26,7 @@ import { loadLending } from "./lending.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
 import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
+import { loadYouyi } from "./youyi.ts";
 
 export const DEMO_PASSWORD = "Dandelion@2026";
 
@@ -248,9 +249,11 @@ const allianceUnits: { kind: AllianceUnitKind; name: string; contact: string; of
   { kind: "department", name: "区司法局", contact: "法律援助中心", offers: "法律咨询、普法讲座" },
 ];
 
-export async function insertAllianceUnits(db: Db, vault: Vault, r: Random, stationId: number, timestamp: string) {
+/** The seven kinds of alliance units at a station; `market` names the market's own ones (天源商圈理事会, 友谊商圈理事会…). */
+export async function insertAllianceUnits(db: Db, vault: Vault, r: Random, stationId: number, timestamp: string, market = "天源") {
   const ids: Record<string, number> = {};
-  for (const [i, u] of allianceUnits.entries()) {
+  for (const [i, unit] of allianceUnits.entries()) {
+    const u = { ...unit, name: unit.name.replace("天源", market) };
     const mobile = makeMobile(r, 30_000_000 + i);
     const row = await db
       .insertInto("alliance_units")
@@ -323,8 +326,8 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
       timestamp,
     );
     await insertStalls(trx, otherStation.id, otherMerchants, 4, timestamp);
-    await insertResidents(trx, vault, seeded(8), otherStation.id, 40, 5000, timestamp);
-    await insertAllianceUnits(trx, vault, seeded(9), otherStation.id, timestamp);
+    const otherResidents = await insertResidents(trx, vault, seeded(8), otherStation.id, 40, 5000, timestamp);
+    const otherUnits = await insertAllianceUnits(trx, vault, seeded(9), otherStation.id, timestamp, "友谊");
 
     const merchantUser = await trx
       .selectFrom("merchants")
@@ -494,6 +497,34 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...duty,
         ...counter,
         ...lending,
+      },
+    });
+    // The neighbouring station's smaller year, written after Tianyuan's (whose figures above stay its own).
+    const youyi = await userId("youyi");
+    const areaSeeds = { problems: 101, meetings: 102, counter: 103, caring: 104, lending: 105 } as const;
+    const youyiFigures = await loadYouyi({
+      trx,
+      random: (area) => seeded(areaSeeds[area]),
+      stationId: otherStation.id,
+      units: otherUnits,
+      merchantIds: otherMerchants,
+      residentIds: otherResidents,
+      adminUserId: youyi.id,
+      adminName: youyi.display_name,
+      problems,
+      now,
+    });
+    await appendAudit(trx, systemActor, {
+      at: now,
+      action: "demo.loaded",
+      objectType: "station",
+      objectId: otherStation.id,
+      stationId: otherStation.id,
+      after: {
+        merchants: otherMerchants.length,
+        residents: otherResidents.length,
+        allianceUnits: Object.keys(otherUnits).length,
+        ...youyiFigures,
       },
     });
     const canteen = await userId("canting");

@@ -32,6 +32,7 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
       .selectFrom("caring_shops as s")
       .innerJoin("merchants as m", "m.id", "s.merchant_id")
       .select(["s.id", "m.name"])
+      .where("s.station_id", "=", stationId)
       .where("s.category", "=", "restaurant")
       .where("s.status", "=", "certified")
       .orderBy("s.id")
@@ -310,9 +311,11 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     // The default period: from the first of the same month a year back (station time) up to today.
     const periodStart = stationDayStart(`${shiftMonth(today.slice(0, 7), -12)}-01`).toISOString();
     const sums = await db
-      .selectFrom("redemptions")
-      .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.sum<number | string>("discount_fen").as("fen")])
-      .where("created_at", ">=", periodStart)
+      .selectFrom("redemptions as x")
+      .innerJoin("caring_shops as s", "s.id", "x.shop_id")
+      .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.sum<number | string>("x.discount_fen").as("fen")])
+      .where("s.station_id", "=", stationId)
+      .where("x.created_at", ">=", periodStart)
       .executeTakeFirstOrThrow();
     const byShop = f.redemptionsByShopMonth as { redemptions: number; discountFen: number; month: string }[];
     expect(byShop.reduce((a, x) => a + x.redemptions, 0)).toBe(Number(sums.n));
@@ -335,7 +338,29 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     expect(month.mealsDelivered).toBeGreaterThan(0);
     const district = await t.login("district");
     const rolled = (await t.as(district, { method: "GET", url: "/api/caring/figures" })).json();
-    expect(rolled).toMatchObject({ mealsDelivered: f.mealsDelivered, cardsIssued: f.cardsIssued, caringRestaurants: f.caringRestaurants });
+    // 友谊 has caring shops and cards of its own but no caring meals: the district's figures add both stations.
+    const youyi = await t.login("youyi");
+    const theirs = (await t.as(youyi, { method: "GET", url: "/api/caring/figures" })).json();
+    expect(theirs).toMatchObject({ mealsDelivered: 0, mealCoverage: null, caringRestaurants: 1 });
+    expect(theirs.cardsIssued).toBeGreaterThan(0);
+    const youyiShops = new Set(
+      (
+        await db
+          .selectFrom("caring_shops as s")
+          .innerJoin("users as u", "u.org_unit_id", "s.station_id")
+          .select("s.id")
+          .where("u.username", "=", "youyi")
+          .execute()
+      ).map((s) => s.id),
+    );
+    const theirShops = (theirs.redemptionsByShopMonth as { shopId: number }[]).map((x) => x.shopId);
+    expect(theirShops.length).toBeGreaterThan(0);
+    expect(theirShops.every((id) => youyiShops.has(id))).toBe(true);
+    expect(rolled).toMatchObject({
+      mealsDelivered: f.mealsDelivered,
+      cardsIssued: f.cardsIssued + theirs.cardsIssued,
+      caringRestaurants: f.caringRestaurants + theirs.caringRestaurants,
+    });
     expect((await t.as(staff, { method: "GET", url: `/api/caring/figures?from=${today}&to=${from}` })).statusCode).toBe(400);
     expect((await t.as(canting, { method: "GET", url: "/api/caring/figures" })).statusCode).toBe(403);
   });

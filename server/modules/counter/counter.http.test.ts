@@ -198,7 +198,14 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
     expect((await get(scjg, "/api/services/items")).statusCode).toBe(200);
     expect((await t.as(scjg, { method: "PATCH", url: `/api/services/items/${id}`, payload: { version: 3 } })).statusCode).toBe(403);
     expect((await get(youyi, `/api/services/items/${id}`)).statusCode).toBe(404);
-    expect((await get(youyi, `/api/services/items?q=${word}`)).json().total).toBe(0);
+    // …its list holds only its own catalogue (友谊's demo counter has one of its own).
+    const youyiStation = (
+      await t.database.db.selectFrom("users").select("org_unit_id").where("username", "=", "youyi").executeTakeFirstOrThrow()
+    ).org_unit_id;
+    const theirs = (await get(youyi, "/api/services/items?pageSize=100")).json();
+    expect(theirs.total).toBeGreaterThan(0);
+    expect(theirs.items.every((i: { stationId: number }) => i.stationId === youyiStation)).toBe(true);
+    expect(theirs.items.map((i: { id: number }) => i.id)).not.toContain(id);
   });
 
   it("books only a day the item's department is on duty, in the future, for its audience, within the places", async () => {
