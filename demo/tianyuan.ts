@@ -26,6 +26,7 @@ import { loadLending } from "./lending.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
 import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
+import { loadVolunteers } from "./volunteers.ts";
 
 export const DEMO_PASSWORD = "Dandelion@2026";
 
@@ -478,6 +479,17 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
     const duty = await loadDuty({ ...stationServices, r: seeded(71) });
     const counter = await loadCounter({ ...stationServices, r: seeded(72) });
     const lending = await loadLending({ ...stationServices, r: seeded(73) });
+    // The volunteer service: four teams, forty volunteers, a year of the 16th and the 28th (issue 11).
+    const volunteers = await loadVolunteers({
+      trx,
+      r: seeded(81),
+      stationId: station.id,
+      units,
+      staffUserId: staff.id,
+      volunteerUserId: (await userId("zhiyuanzhe")).id,
+      passwordHash,
+      now,
+    });
     await appendAudit(trx, systemActor, {
       at: now,
       action: "demo.loaded",
@@ -494,6 +506,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...duty,
         ...counter,
         ...lending,
+        ...volunteers,
       },
     });
     const canteen = await userId("canting");
