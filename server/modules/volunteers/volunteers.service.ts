@@ -298,8 +298,9 @@ export class VolunteersService {
   /** The button: generates the coming occurrences of the caller's station's series (never two for a series and date). */
   async generate(user: SessionUser, input: z.output<typeof generateSchema>, actor: Actor) {
     const now = this.clock.now();
-    const stationId = targetStation(user, input.stationId);
-    return this.generateAhead([stationId], now, input.days, actor);
+    // A station asked for, else every station in the caller's reach.
+    const stationIds = input.stationId !== undefined ? [targetStation(user, input.stationId)] : stationFilter(user, undefined);
+    return this.generateAhead(stationIds, now, input.days, actor);
   }
 
   private async generateAhead(stationIds: number[] | null, now: Date, days: number, actor: Actor) {
