@@ -79,6 +79,10 @@ export const actions = [
   "lending.manage",
   "scale.read",
   "scale.record",
+  "volunteer.read",
+  "volunteer.manage",
+  "volunteer.join",
+  "volunteer.lead",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -139,6 +143,9 @@ const stationWork: Action[] = [
   "lending.manage",
   "scale.read",
   "scale.record",
+  "volunteer.read",
+  "volunteer.manage",
+  "volunteer.lead",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -176,6 +183,10 @@ const publicWork: Action[] = [
   "service.apply",
   "redshield.read",
   "scale.record",
+  // The volunteer service: registering, joining teams and activities, checking in and out, objecting to hours;
+  // a team leader (a volunteer) decides the team's join requests.
+  "volunteer.join",
+  "volunteer.lead",
 ];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
@@ -210,6 +221,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "redshield.read",
       "lending.read",
       "scale.read",
+      "volunteer.read",
     ],
   },
   station_admin: {
@@ -242,6 +254,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "development.write",
       "service.read",
       "duty.read",
+      "volunteer.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },

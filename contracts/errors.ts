@@ -2,6 +2,7 @@ import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { partyErrors } from "./errors-party.ts";
+import { volunteersErrors } from "./errors-volunteers.ts";
 
 // The error catalogue: stable ids with their messages in both languages. The server answers
 // { error: { id, message, fields? } }; the web shows `message` or looks the id up here.
@@ -216,6 +217,7 @@ export const errorCatalogue = {
     "zh-CN": "该记录已被其他记录引用，不能删除",
     en: "Other records refer to this one; it cannot be removed",
   },
+  ...volunteersErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

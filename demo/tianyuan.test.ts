@@ -1,6 +1,7 @@
 // The demo market's own tests: it loads at any instant, the figures it records about itself match its rows, and
 // its audit chain verifies. No other suite depends on the demo's counts (they build their own records).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shiftMonth, stationDate } from "../contracts/calendar.ts";
 import { verifyAuditChain } from "../server/platform/audit.ts";
 import { createTestDatabase, dialectName, type TestDatabase, testClock } from "../server/test/helpers.ts";
 import { merchantMix } from "./tianyuan.ts";
@@ -279,5 +280,40 @@ describe(`the Tianyuan demo market (${dialectName})`, () => {
     } finally {
       await leapMorning.drop();
     }
+  });
+
+  it("had its 16th and its 28th volunteer activity in every month of the past year, and zhiyuanzhe a coming 16th to join", async () => {
+    const db = t.database.db;
+    const rows = await db
+      .selectFrom("volunteer_occurrences as o")
+      .innerJoin("volunteer_series as s", "s.id", "o.series_id")
+      .select(["o.date", "o.status", "o.signup_deadline", "o.team_ids", "s.title"])
+      .execute();
+    const today = stationDate(t.clock.now());
+    for (let m = 1; m <= 12; m++) {
+      const month = shiftMonth(today.slice(0, 7), -m);
+      for (const [day, title] of [
+        ["16", "16·爱一直在行动"],
+        ["28", "28惠民行"],
+      ]) {
+        const held = rows.find((r) => r.date === `${month}-${day}` && r.title === title);
+        expect(held, `${month}-${day}`).toBeDefined();
+        expect(held?.status).toBe("open");
+      }
+    }
+    const zhiyuanzhe = await db
+      .selectFrom("volunteers as v")
+      .innerJoin("users as u", "u.id", "v.user_id")
+      .innerJoin("volunteer_memberships as m", "m.volunteer_id", "v.id")
+      .select(["v.number", "m.team_id", "m.status"])
+      .where("u.username", "=", "zhiyuanzhe")
+      .executeTakeFirstOrThrow();
+    expect(zhiyuanzhe.number).toMatch(/^TY-V-\d{4}$/);
+    expect(zhiyuanzhe.status).toBe("approved");
+    const now = t.clock.now().toISOString();
+    const coming = rows.filter(
+      (r) => r.date.endsWith("-16") && r.signup_deadline > now && (JSON.parse(r.team_ids) as number[]).includes(zhiyuanzhe.team_id),
+    );
+    expect(coming.length).toBeGreaterThanOrEqual(1);
   });
 });

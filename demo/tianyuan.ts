@@ -26,6 +26,7 @@ import { loadLending } from "./lending.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
 import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
+import { loadVolunteers } from "./volunteers.ts";
 import { loadYouyi } from "./youyi.ts";
 
 export const DEMO_PASSWORD = "Dandelion@2026";
@@ -481,6 +482,17 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
     const duty = await loadDuty({ ...stationServices, r: seeded(71) });
     const counter = await loadCounter({ ...stationServices, r: seeded(72) });
     const lending = await loadLending({ ...stationServices, r: seeded(73) });
+    // The volunteer service: four teams, forty volunteers, a year of the 16th and the 28th (issue 11).
+    const volunteers = await loadVolunteers({
+      trx,
+      r: seeded(81),
+      stationId: station.id,
+      units,
+      staffUserId: staff.id,
+      volunteerUserId: (await userId("zhiyuanzhe")).id,
+      passwordHash,
+      now,
+    });
     await appendAudit(trx, systemActor, {
       at: now,
       action: "demo.loaded",
@@ -497,6 +509,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...duty,
         ...counter,
         ...lending,
+        ...volunteers,
       },
     });
     // The neighbouring station's smaller year, written after Tianyuan's (whose figures above stay its own).

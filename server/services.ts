@@ -25,6 +25,7 @@ import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
+import { VolunteersService } from "./modules/volunteers/volunteers.service.ts";
 import { WorkbenchService } from "./modules/workbench/workbench.service.ts";
 import type { SessionStore } from "./platform/auth.ts";
 import type { AppDeps } from "./platform/context.ts";
@@ -81,6 +82,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
+    volunteers: new VolunteersService(db, deps.vault, deps.clock),
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

@@ -8,6 +8,7 @@ import * as services from "./migrations/2026-11-28-06-services.ts";
 import * as redemptionCaps from "./migrations/2026-11-28-07-redemption-caps.ts";
 import * as rateLimits from "./migrations/2026-12-01-08-rate-limits.ts";
 import * as passwordHistory from "./migrations/2026-12-01-09-password-history.ts";
+import * as volunteers from "./migrations/2026-12-01-11-volunteers.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-07-redemption-caps": redemptionCaps,
   "2026-12-01-08-rate-limits": rateLimits,
   "2026-12-01-09-password-history": passwordHistory,
+  "2026-12-01-11-volunteers": volunteers,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema

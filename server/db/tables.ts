@@ -17,6 +17,7 @@ import type { PartyTables } from "../modules/party/party.tables.ts";
 import type { ProblemsTables } from "../modules/problems/problems.tables.ts";
 import type { ResidentsTables } from "../modules/residents/residents.tables.ts";
 import type { StallsTables } from "../modules/stalls/stalls.tables.ts";
+import type { VolunteersTables } from "../modules/volunteers/volunteers.tables.ts";
 import type { PlatformTables } from "../platform/platform.tables.ts";
 
 export type * from "../modules/accounts/accounts.tables.ts";
@@ -34,6 +35,7 @@ export type * from "../modules/party/party.tables.ts";
 export type * from "../modules/problems/problems.tables.ts";
 export type * from "../modules/residents/residents.tables.ts";
 export type * from "../modules/stalls/stalls.tables.ts";
+export type * from "../modules/volunteers/volunteers.tables.ts";
 export type * from "../platform/platform.tables.ts";
 
 export interface DB
@@ -52,4 +54,5 @@ export interface DB
     CounterTables,
     DutyTables,
     LendingTables,
+    VolunteersTables,
     PlatformTables {}

@@ -20,6 +20,7 @@ import { problemsModule } from "./problems/problems.module.ts";
 import { residentsModule } from "./residents/residents.module.ts";
 import { scorecardModule } from "./scorecard/scorecard.module.ts";
 import { stallsModule } from "./stalls/stalls.module.ts";
+import { volunteersModule } from "./volunteers/volunteers.module.ts";
 import { workbenchModule } from "./workbench/workbench.module.ts";
 
 export const modules: ServerModule[] = [
@@ -42,5 +43,6 @@ export const modules: ServerModule[] = [
   counterModule,
   dutyModule,
   lendingModule,
+  volunteersModule,
   workbenchModule,
 ];

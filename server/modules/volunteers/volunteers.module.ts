@@ -1,0 +1,9 @@
+import type { ServerModule } from "../module.ts";
+import { volunteersRoutes } from "./volunteers.routes.ts";
+
+/** The volunteer service as the app mounts it: its routes and the job generating occurrences ahead. */
+export const volunteersModule: ServerModule = {
+  name: "volunteers",
+  routes: [volunteersRoutes],
+  jobs: (services) => services.volunteers.jobs(),
+};
