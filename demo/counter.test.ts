@@ -83,6 +83,9 @@ describe(`the Tianyuan demo's counter (${dialectName})`, () => {
     const forResident = (await get(jumin, "/api/services/items?pageSize=50")).json();
     const forMerchant = (await get(shanghu, "/api/services/items?pageSize=50")).json();
     expect(forResident.total + forMerchant.total).toBeGreaterThan(32);
-    expect((await get(await t.login("youyi"), "/api/services/items")).json().total).toBe(0);
+    // 友谊 keeps a smaller catalogue of its own.
+    const theirs = (await get(await t.login("youyi"), "/api/services/items")).json().total;
+    expect(theirs).toBeGreaterThan(0);
+    expect(theirs).toBeLessThan(32);
   });
 });
