@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
+const bar = { background: "#fff", borderBottom: "1px solid #eee", position: "sticky", top: 0, zIndex: 10 } as const;
+
 /** One task per screen: a title bar with a way back, then the content. */
 export function PageShell({
   title,
@@ -19,16 +21,26 @@ export function PageShell({
   const { t } = useTranslation();
   return (
     <div style={{ minHeight: "100vh", paddingBottom: 32 }}>
-      <NavBar
-        back={back === null ? null : ""}
-        // The bar's left side is a button: give it a name that screen readers say.
-        left={back === null ? undefined : <span className="dd-visually-hidden">{t("action.back")}</span>}
-        onBack={() => (window.history.length > 1 ? navigate(-1) : navigate(back ?? "/"))}
-        right={right}
-        style={{ background: "#fff", borderBottom: "1px solid #eee", position: "sticky", top: 0, zIndex: 10 }}
-      >
-        {title}
-      </NavBar>
+      {back === null ? (
+        // No way back (a public page opened directly): the same bar without NavBar's left side, which is always a
+        // button and would be one without a name or an action.
+        <div className="adm-nav-bar" style={bar}>
+          <div className="adm-nav-bar-left" />
+          <div className="adm-nav-bar-title">{title}</div>
+          <div className="adm-nav-bar-right">{right}</div>
+        </div>
+      ) : (
+        <NavBar
+          back=""
+          // The bar's left side is a button: give it a name that screen readers say.
+          left={<span className="dd-visually-hidden">{t("action.back")}</span>}
+          onBack={() => (window.history.length > 1 ? navigate(-1) : navigate(back))}
+          right={right}
+          style={bar}
+        >
+          {title}
+        </NavBar>
+      )}
       {children}
     </div>
   );
