@@ -140,10 +140,13 @@ test("a resident who opens the console lands on the phone app", async () => {
   const { page } = await app.newPage();
   const noise = watchNoise(page);
   await consoleLogin(page, "jumin");
-  await page.waitForURL(/\/m\/$/);
+  // The console hands the page over to the phone app: wait for the address and its screen, not for a load event
+  // that the hand-over may abort.
+  await page.waitForURL(/\/m\/$/, { waitUntil: "commit" });
   await wait(() => page.getByTestId("profile-name").isVisible()).toBe(true);
-  await page.goto("/");
-  await page.waitForURL(/\/m\/$/);
+  await page.goto("/", { waitUntil: "commit" }).catch(() => undefined);
+  await page.waitForURL(/\/m\/$/, { waitUntil: "commit" });
+  await wait(() => page.getByTestId("profile-name").isVisible()).toBe(true);
   await app.shot(page, "workbench-resident-to-phone");
   expect(noise).toEqual([]);
 });
