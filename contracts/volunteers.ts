@@ -29,7 +29,7 @@ export const PUBLIC_NOTICE_DAYS = 7;
 const idField = z.number().int().positive().max(MAX_ID, { message: "v.number_range" });
 const reasonField = z.string().trim().min(2, { message: "v.too_short" }).max(500, { message: "v.too_long" });
 
-// ---- volunteers and teams ---------------------------------------------------------------------------------
+// volunteers and teams
 
 export const volunteerRegisterSchema = z
   .object({
@@ -98,7 +98,7 @@ export const volunteerListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-// ---- series and occurrences ---------------------------------------------------------------------------------
+// series and occurrences
 
 /** A series repeats by a rule of the station's calendar (the 16th, the 28th, weekly…) or happens once. */
 export const seriesRepeatSchema = z.union([repeatRuleSchema, z.object({ kind: z.literal("once"), date: dateSchema }).strict()]);

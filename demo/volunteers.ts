@@ -8,7 +8,7 @@ import type { Transaction } from "kysely";
 import { addDays, shiftMonth, stationDate } from "../contracts/calendar.ts";
 import type { PoliticalStatus } from "../contracts/volunteers.ts";
 import type { DB } from "../server/db/tables.ts";
-import { occurrencesOf } from "../server/modules/volunteers/volunteers.service.ts";
+import { occurrencesOf } from "../server/modules/volunteers/volunteer-series.service.ts";
 import { publicUntilOf, serviceMinutes } from "../server/modules/volunteers/volunteers.workflow.ts";
 import { givenNames, surnames } from "./names.ts";
 import type { Random } from "./random.ts";

@@ -39,7 +39,7 @@ export class VolunteersRepository {
     return row?.id ?? null;
   }
 
-  // ---- volunteer numbers and profiles -----------------------------------------------------------------------
+  // volunteer numbers and profiles
 
   /** Sets a station's number prefix (the demo's TY); made on demand with a default otherwise. */
   async setNumberPrefix(trx: Db, stationId: number, prefix: string, at: string): Promise<void> {
@@ -128,7 +128,7 @@ export class VolunteersRepository {
       .execute();
   }
 
-  // ---- teams and memberships -------------------------------------------------------------------------------
+  // teams and memberships
 
   async insertTeam(trx: Db, values: TeamValues): Promise<number> {
     return (await trx.insertInto("volunteer_teams").values(values).returning("id").executeTakeFirstOrThrow()).id;
@@ -237,7 +237,7 @@ export class VolunteersRepository {
     return rows.map((r) => r.team_id);
   }
 
-  // ---- series and occurrences --------------------------------------------------------------------------------
+  // series and occurrences
 
   async insertSeries(trx: Db, values: SeriesValues): Promise<number> {
     return (await trx.insertInto("volunteer_series").values(values).returning("id").executeTakeFirstOrThrow()).id;
@@ -337,7 +337,7 @@ export class VolunteersRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  // ---- sign-ups ------------------------------------------------------------------------------------------------
+  // sign-ups
 
   private signupsQuery(db: Db) {
     return db
@@ -411,7 +411,7 @@ export class VolunteersRepository {
       .execute();
   }
 
-  // ---- objections ------------------------------------------------------------------------------------------------
+  // objections
 
   async insertObjection(
     trx: Db,

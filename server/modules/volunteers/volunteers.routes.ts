@@ -40,7 +40,7 @@ export async function volunteersRoutes(app: FastifyInstance, { services }: { ser
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["volunteers"];
 
-  // ---- the console ----
+  // the console
   r.get(
     "/api/volunteers",
     {
@@ -212,7 +212,7 @@ export async function volunteersRoutes(app: FastifyInstance, { services }: { ser
     async (request) => service.correct(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 
-  // ---- the volunteer's phone ----
+  // the volunteer's phone
   r.get(
     "/api/me/volunteering",
     {
