@@ -2,6 +2,7 @@
 // (one live booking per slot, held by a partial unique index) and the consultations recorded per merchant.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { BookingStatus, ConsultationOutcome, ConsultationTopic, SessionStatus } from "../../../contracts/duty.ts";
+import { inBatches } from "../../db/batches.ts";
 import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, RedShieldConsultationTable, RedShieldPlanTable, RedShieldSessionTable } from "../../db/tables.ts";
@@ -95,17 +96,15 @@ export class RedShieldRepository {
 
   /** Inserts the sessions whose day is still free; answers how many were new (a day never holds two). */
   async insertSessions(trx: Db, values: SessionValues[]): Promise<number> {
-    let created = 0;
-    for (let i = 0; i < values.length; i += 200) {
-      const rows = await trx
+    const created = await inBatches(values, (batch) =>
+      trx
         .insertInto("red_shield_sessions")
-        .values(values.slice(i, i + 200))
+        .values(batch)
         .onConflict((oc) => oc.columns(["station_id", "date"]).doNothing())
         .returning("id")
-        .execute();
-      created += rows.length;
-    }
-    return created;
+        .execute(),
+    );
+    return created.length;
   }
 
   private sessions(db: Db) {

@@ -2,6 +2,7 @@
 
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from "../../../contracts/lists.ts";
+import { inBatches } from "../../db/batches.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -183,7 +184,7 @@ export class ListsRepository {
   }
 
   async insertNeeds(db: Db, values: NeedValues[]) {
-    return insertBatches(values, async (batch) => (await db.insertInto("needs").values(batch).returning("id").execute()).map((r) => r.id));
+    return inBatches(values, async (batch) => (await db.insertInto("needs").values(batch).returning("id").execute()).map((r) => r.id));
   }
 
   async updateNeed(db: Db, id: number, version: number, values: Partial<NeedValues>) {
@@ -253,7 +254,7 @@ export class ListsRepository {
   }
 
   async insertOffers(db: Db, values: OfferValues[]) {
-    return insertBatches(values, async (batch) => (await db.insertInto("offers").values(batch).returning("id").execute()).map((r) => r.id));
+    return inBatches(values, async (batch) => (await db.insertInto("offers").values(batch).returning("id").execute()).map((r) => r.id));
   }
 
   async updateOffer(db: Db, id: number, version: number, values: Partial<OfferValues>) {
@@ -370,12 +371,6 @@ export class ListsRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom("alliance_units").select(["id", "station_id", "name"]).where("id", "in", ids).execute();
   }
-}
-
-async function insertBatches<T>(values: T[], insert: (batch: T[]) => Promise<number[]>, size = 200) {
-  const ids: number[] = [];
-  for (let i = 0; i < values.length; i += size) ids.push(...(await insert(values.slice(i, i + size))));
-  return ids;
 }
 
 export type NeedRow = NonNullable<Awaited<ReturnType<ListsRepository["findNeed"]>>>;

@@ -2,6 +2,7 @@
 
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { ActionItemStatus, AgendaSource, MeetingKind, MeetingStatus } from "../../../contracts/meetings.ts";
+import { inBatches } from "../../db/batches.ts";
 import { pageRows } from "../../db/paging.ts";
 import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -278,7 +279,7 @@ export class MeetingsRepository {
   }
 
   async insertAttendances(db: Db, values: AttendanceValues[]) {
-    return batches(values, async (b) => (await db.insertInto("attendances").values(b).returning("id").execute()).map((r) => r.id));
+    return inBatches(values, async (b) => (await db.insertInto("attendances").values(b).returning("id").execute()).map((r) => r.id));
   }
 
   private filteredActionItems(db: Db, f: ActionItemFilter) {
@@ -339,7 +340,7 @@ export class MeetingsRepository {
   }
 
   async insertActionItems(db: Db, values: ActionItemValues[]) {
-    return batches(values, async (b) => (await db.insertInto("action_items").values(b).returning("id").execute()).map((r) => r.id));
+    return inBatches(values, async (b) => (await db.insertInto("action_items").values(b).returning("id").execute()).map((r) => r.id));
   }
 
   async updateActionItem(db: Db, id: number, version: number, values: Partial<ActionItemValues>) {
@@ -416,12 +417,6 @@ export class MeetingsRepository {
     const rows = await q.groupBy("a.owner_unit_id").execute();
     return rows.map((r) => ({ unitId: Number(r.owner_unit_id), actionItems: Number(r.total), done: Number(r.done) }));
   }
-}
-
-async function batches<T>(values: T[], insert: (batch: T[]) => Promise<number[]>, size = 200) {
-  const ids: number[] = [];
-  for (let i = 0; i < values.length; i += size) ids.push(...(await insert(values.slice(i, i + size))));
-  return ids;
 }
 
 export type MeetingRow = NonNullable<Awaited<ReturnType<MeetingsRepository["findMeeting"]>>>;

@@ -3,6 +3,7 @@
 // volunteer and occurrence, held by a partial unique index) and objections. Only this file builds queries.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { SignupStatus } from "../../../contracts/volunteers.ts";
+import { inBatches } from "../../db/batches.ts";
 import type {
   DB,
   VolunteerMembershipTable,
@@ -259,17 +260,15 @@ export class VolunteersRepository {
 
   /** Inserts the occurrences not there yet (a series has one per date: the unique index decides); answers how many. */
   async insertOccurrences(trx: Db, values: OccurrenceValues[]): Promise<number> {
-    let created = 0;
-    for (let i = 0; i < values.length; i += 200) {
-      const r = await trx
+    const created = await inBatches(values, (batch) =>
+      trx
         .insertInto("volunteer_occurrences")
-        .values(values.slice(i, i + 200))
+        .values(batch)
         .onConflict((oc) => oc.columns(["series_id", "date"]).doNothing())
         .returning("id")
-        .execute();
-      created += r.length;
-    }
-    return created;
+        .execute(),
+    );
+    return created.length;
   }
 
   private occurrencesQuery(db: Db) {
