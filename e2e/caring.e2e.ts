@@ -3,6 +3,7 @@
 // shop types the code with a bill of 100.00, sees the discount and what to pay, confirms, finds the sale in
 // 今日核销, and the same code given again is refused with the server's reason.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { addDays, stationDate } from "../contracts/calendar.ts";
 import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
@@ -155,7 +156,7 @@ test("the console's caring pages and the public honour roll show the demo year",
   await app.shot(holder, "caring-mobile-rounds");
   // Time passes in data: the publicity period ended two days ago. The round closes and the winner gets a card.
   const roundId = Number(new URL(staff.url()).pathname.split("/").pop());
-  const local = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+  const local = (days: number) => addDays(stationDate(app.now()), -days);
   await app.sql(`update award_rounds set publicity_from = '${local(9)}', publicity_until = '${local(2)}' where id = ${roundId}`);
   await staff.goto(`/caring/rounds/${roundId}`);
   await staff.getByTestId("round-award").waitFor();
@@ -206,8 +207,9 @@ test("the console's caring pages and the public honour roll show the demo year",
   await app.shot(visitor, "caring-mobile-honour");
 
   // The restaurant confirms today's meal before 13:00; from 13:00 (station time) the job has flagged the day's
-  // unconfirmed meals missed as the server started. Taking those flags away gives the journey the morning at any hour.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  // unconfirmed meals missed as the server started. Taking those flags away gives the journey the morning at any
+  // instant the suite is run at (DANDELION_TEST_NOW).
+  const today = stationDate(app.now());
   await app.sql(`delete from meal_deliveries where status = 'missed' and date = '${today}'`);
   const volunteer = (await app.newPage({ mobile: true })).page;
   await mobileLogin(volunteer, "canting");

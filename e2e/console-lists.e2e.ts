@@ -100,8 +100,8 @@ test("the district officer compares stations on the merchants, exports a station
   await expect.poll(() => page.getByRole("tab").allTextContents(), { timeout: 15_000 }).toContain("全部");
   expect(await page.getByRole("tab", { name: "待我处理" }).count()).toBe(0);
   await expect.poll(() => headers(page)).toContain("服务站");
-  const created = await page.locator("tbody tr.ant-table-row").evaluateAll((rows) => rows.length);
-  expect(created).toBeGreaterThan(0);
+  // The header is drawn before the rows arrive: wait for the rows, not just the table.
+  await expect.poll(() => page.locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   await app.shot(page, "console-lists-problems-district");
 });
 

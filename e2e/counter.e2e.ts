@@ -3,15 +3,16 @@
 // complete it; jumin, told it is done, rates the five hearts on the phone, and the rating shows in the console.
 // The grid centre's shift for today is made here when the roster has none (the roster is another module's demo).
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { stationDate } from "../contracts/calendar.ts";
 import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-/** Today at the station (UTC+8). */
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 let app: Running;
+/** Today at the station (UTC+8), on the journey's clock. */
+let today: string;
 beforeAll(async () => {
   app = await start();
+  today = stationDate(app.now());
 });
 afterAll(async () => {
   await app?.stop();
@@ -23,7 +24,7 @@ async function gridCentreOnDutyToday() {
     "(select u.id from alliance_units u join org_units o on o.id = u.station_id where u.name = '银河路街道网格化服务管理中心' and o.name = '天源市场党群服务站')";
   const station = "(select id from org_units where name = '天源市场党群服务站')";
   await app.sql(`update duty_shifts set capacity = booked + 5 where unit_id = ${unit} and date = '${today}'`);
-  const now = new Date().toISOString();
+  const now = app.now().toISOString();
   await app.sql(
     `insert into duty_shifts (station_id, unit_id, date, start_time, end_time, capacity, booked, created_at, updated_at, version)
      select ${station}, ${unit}, '${today}', '09:30', '17:30', 5, 0, '${now}', '${now}', 1

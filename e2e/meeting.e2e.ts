@@ -50,7 +50,7 @@ test("a joint meeting is held and its two resolutions are followed to done", asy
   await staff.locator(".ant-drawer input#startsAt").click();
   // Typed as the browser reads it: the station's clock (Asia/Shanghai), not this process's.
   const startsAt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(
-    new Date(Date.now() + 10 * 60_000),
+    new Date(app.now().getTime() + 10 * 60_000),
   );
   await staff.locator(".ant-drawer input#startsAt").fill(startsAt);
   await staff.keyboard.press("Enter");

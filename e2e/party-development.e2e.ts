@@ -6,6 +6,7 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { stationDate } from "../contracts/calendar.ts";
 import { consoleLogin, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
@@ -99,7 +100,7 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   await page.getByTestId("case-create").waitFor();
 
   // 1. Register the written application: born 1990, applied two and a half years ago.
-  const today = dayjs();
+  const today = dayjs(stationDate(app.now()));
   const applied = today.subtract(30, "month");
   const name = `张E2E${Date.now() % 10000}`;
   await page.getByTestId("case-create").click();

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { TEST_NOW } from "../server/test/instant.ts";
 import { browserLaunchOptions } from "./browser.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -32,6 +33,11 @@ export interface Running {
   browser: Browser;
   newPage(options?: { mobile?: boolean; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
   shot(page: Page, name: string): Promise<void>;
+  /**
+   * The journey's "now": the server runs on a clock started at TEST_NOW (DANDELION_NOW) and every browser page's
+   * clock is set to the same instant, so a journey reads the same calendar whatever day and hour it runs.
+   */
+  now(): Date;
   /** Runs one SQL statement on the journey's database: to let time pass in data (a publicity period ending). */
   sql(statement: string): Promise<void>;
   stop(): Promise<void>;
@@ -161,7 +167,11 @@ export async function start(): Promise<Running> {
     LOG_LEVEL: "warn",
     DEMO_DATA: "true",
     NODE_ENV: "test",
+    DANDELION_NOW: TEST_NOW,
   };
+  // The server's clock starts at TEST_NOW when it starts and runs at real speed; so does the journey's.
+  const offsetMs = Date.parse(TEST_NOW) - Date.now();
+  const now = () => new Date(Date.now() + offsetMs);
   delete env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | null = null;
   const base = process.env.TEST_DATABASE_URL;
@@ -220,8 +230,11 @@ export async function start(): Promise<Running> {
         hasTouch: options.mobile ?? false,
       });
       context.setDefaultTimeout(15_000);
+      // The page's clock reads the journey's instant and runs on naturally from there.
+      await context.clock.install({ time: now() });
       return { page: await context.newPage(), context };
     },
+    now,
     async sql(statement) {
       if (env.DATABASE_URL) {
         const c = new pg.Client({ connectionString: env.DATABASE_URL });

@@ -19,11 +19,9 @@ import { createVault, type Vault } from "../platform/crypto.ts";
 
 export const dialectName = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 
-/**
- * The instant every suite starts at: DANDELION_TEST_NOW when set (the times script sets it), else a Wednesday
- * morning at the station (10:30, 18 November 2026), mid-month and mid-week.
- */
-export const TEST_NOW = process.env.DANDELION_TEST_NOW ?? "2026-11-18T02:30:00.000Z";
+import { TEST_NOW } from "./instant.ts";
+
+export { TEST_NOW };
 
 /** A clock for one suite, started at TEST_NOW (or at `start`). */
 export const testClock = (start: Date | string = TEST_NOW) => new SettableClock(start);
