@@ -146,6 +146,9 @@ export const unitScoreSchema = z.object({
   unitId: z.number().int(),
   unitName: z.string(),
   unitKind: z.string(),
+  /** The unit's station: a district officer's scorecard holds several stations' units of the same names. */
+  stationId: z.number().int(),
+  stationName: z.string(),
   problemsAssigned: z.number().int(),
   problemsResolved: z.number().int(),
   onTimeRate: z.number().nullable(),

@@ -147,4 +147,23 @@ describe(`unit scorecard (${dialectName})`, () => {
     expect((await t.as(await t.login("youyi"), { method: "GET", url: `/api/scorecard/units/${wuyeUnit}/history` })).statusCode).toBe(404);
     expect((await t.as(await t.login("shanghu"), { method: "GET", url: "/api/scorecard" })).statusCode).toBe(403);
   });
+
+  it("names each unit's station, so the district's scorecard tells two stations' units of one name apart", async () => {
+    const district = await t.login("district");
+    const res = await t.as(district, { method: "GET", url: "/api/scorecard" });
+    expect(res.statusCode).toBe(200);
+    const rows = res.json() as UnitScore[];
+    const stations = new Set(rows.map((r) => r.stationName));
+    expect(stations).toEqual(new Set(["天源市场党群服务站", "友谊市场党群服务站"]));
+    // Units of the same name at two stations come apart by their station.
+    const names = rows.map((r) => r.unitName);
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    expect(repeated.length).toBeGreaterThan(0);
+    for (const name of repeated) {
+      const same = rows.filter((r) => r.unitName === name);
+      expect(new Set(same.map((r) => r.stationId)).size).toBe(same.length);
+    }
+    const own = (await t.as(staff, { method: "GET", url: "/api/scorecard" })).json() as UnitScore[];
+    expect(own.every((r) => r.stationId === stationId && r.stationName === "天源市场党群服务站")).toBe(true);
+  });
 });

@@ -10,13 +10,20 @@ export class ScorecardRepository {
 
   /** Units of the stations (null: all), optionally one unit only, in a stable order. */
   units(stationIds: number[] | null, unitId?: number) {
-    let q = this.db.selectFrom("alliance_units").select(["id", "station_id", "name", "kind"]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
-    if (unitId !== undefined) q = q.where("id", "=", unitId);
-    return q.orderBy("station_id").orderBy("id").execute();
+    let q = this.withStation();
+    if (stationIds !== null) q = stationIds.length ? q.where("u.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (unitId !== undefined) q = q.where("u.id", "=", unitId);
+    return q.orderBy("u.station_id").orderBy("u.id").execute();
   }
 
   unit(id: number) {
-    return this.db.selectFrom("alliance_units").select(["id", "station_id", "name", "kind"]).where("id", "=", id).executeTakeFirst();
+    return this.withStation().where("u.id", "=", id).executeTakeFirst();
+  }
+
+  private withStation() {
+    return this.db
+      .selectFrom("alliance_units as u")
+      .innerJoin("org_units as o", "o.id", "u.station_id")
+      .select(["u.id", "u.station_id", "u.name", "u.kind", "o.name as station_name"]);
   }
 }

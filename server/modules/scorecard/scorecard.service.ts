@@ -53,7 +53,12 @@ export class ScorecardService {
     this.clock = clock;
   }
 
-  private async scores(units: { id: number; name: string; kind: string }[], stationIds: number[] | null, from?: string, to?: string) {
+  private async scores(
+    units: { id: number; name: string; kind: string; station_id: number; station_name: string }[],
+    stationIds: number[] | null,
+    from?: string,
+    to?: string,
+  ) {
     const [problems, meetings] = await Promise.all([
       this.problems.unitStats(stationIds, from, to),
       this.meetings.unitStats(stationIds, from, to),
@@ -66,6 +71,8 @@ export class ScorecardService {
         unitId: u.id,
         unitName: u.name,
         unitKind: u.kind,
+        stationId: u.station_id,
+        stationName: u.station_name,
         problemsAssigned: p?.assigned ?? 0,
         problemsResolved: p?.resolved ?? 0,
         onTimeRate: p && p.resolved > 0 ? round(p.onTime / p.resolved, 4) : null,

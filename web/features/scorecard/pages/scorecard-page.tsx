@@ -1,12 +1,12 @@
-import { Alert, Card, Col, DatePicker, Drawer, Empty, Row, Select, Skeleton, Space, Table, Typography } from "antd";
+import { Alert, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stationDate } from "../../../../contracts/calendar.ts";
 import type { UnitScore } from "../../../../contracts/meetings.ts";
 import { errorMessage } from "../../../app/api-client.ts";
-import { useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
 import { useScorecard } from "../api/get-scorecard.ts";
 import { useUnitHistory } from "../api/get-unit-history.ts";
 
@@ -20,8 +20,8 @@ function HistoryDrawer({ unit, range, onClose }: { unit: UnitScore | null; range
   const { t } = useTranslation("scorecard");
   const history = useUnitHistory(unit?.unitId ?? null, range);
   const rows = history.data ?? [];
-  const option = useMemo(
-    () => ({
+  const option = useMemo(() => {
+    return {
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 40, bottom: 32 },
@@ -41,9 +41,8 @@ function HistoryDrawer({ unit, range, onClose }: { unit: UnitScore | null; range
         { name: t("averageRating"), type: "line", smooth: true, yAxisIndex: 1, data: rows.map((r) => r.averageRating), color: "#d4a017" },
         { name: t("problemsAssigned"), type: "bar", data: rows.map((r) => r.problemsAssigned), color: "#f3c9c9", yAxisIndex: 1 },
       ],
-    }),
-    [rows, t],
-  );
+    };
+  }, [rows, t]);
   return (
     <Drawer open={unit !== null} onClose={onClose} size={760} title={t("historyTitle", { name: unit?.unitName ?? "" })} destroyOnHidden>
       {history.isError && <Alert type="error" showIcon title={errorMessage(history.error)} />}
@@ -81,7 +80,6 @@ function HistoryDrawer({ unit, range, onClose }: { unit: UnitScore | null; range
 /** Per alliance unit: problems assigned, on-time rate, average rating, meetings attended, action items done. */
 export default function ScorecardPage() {
   const { t } = useTranslation("scorecard");
-  const me = useMe();
   const list = useListParams(["from", "to", "stationId"]);
   const today = stationDate(new Date());
   const from = list.filters.from ?? `${today.slice(0, 4)}-01-01`;
@@ -90,15 +88,19 @@ export default function ScorecardPage() {
   const scores = useScorecard({ from, to, stationId });
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const rows = scores.data ?? [];
+  const stationColumn = useStationColumn<UnitScore>();
 
-  const option = useMemo(
-    () => ({
+  const option = useMemo(() => {
+    // With several stations the same unit names recur: each bar says whose unit it is.
+    const several = new Set(rows.map((r) => r.stationId)).size > 1;
+    const label = (r: UnitScore) => (several ? `${r.unitName}（${r.stationName}）` : r.unitName);
+    return {
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 40, bottom: 96 },
       xAxis: {
         type: "category",
-        data: rows.map((r) => r.unitName),
+        data: rows.map(label),
         axisLabel: { rotate: 30, interval: 0, width: 120, overflow: "truncate" },
       },
       yAxis: [
@@ -114,9 +116,8 @@ export default function ScorecardPage() {
         },
         { name: t("averageRating"), type: "bar", yAxisIndex: 1, data: rows.map((r) => r.averageRating ?? 0), color: "#d4a017" },
       ],
-    }),
-    [rows, t],
-  );
+    };
+  }, [rows, t]);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -130,16 +131,7 @@ export default function ScorecardPage() {
             allowClear={false}
             onChange={(range) => list.update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
           />
-          {me.stations.length > 1 && (
-            <Select
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t("station")}
-              value={stationId}
-              onChange={(value) => list.update({ stationId: value })}
-              options={me.stations.map((s) => ({ value: s.id, label: s.name }))}
-            />
-          )}
+          <StationFilter value={stationId} onChange={(value) => list.update({ stationId: value })} />
           <Typography.Text type="secondary">{t("hint")}</Typography.Text>
         </div>
       </Card>
@@ -175,6 +167,7 @@ export default function ScorecardPage() {
               width: 240,
               render: (v: string) => <Typography.Link>{v}</Typography.Link>,
             },
+            ...stationColumn,
             {
               title: t("unitKind"),
               dataIndex: "unitKind",
