@@ -88,7 +88,12 @@ export const memberSchema = z.object({
   branchName: z.string(),
   name: z.string(),
   gender: z.enum(genders),
-  birthDate: z.string(),
+  /**
+   * The whole date only for those who keep the branch's records (party.manage) and for the member themself;
+   * others get the year: with a resident's masked ID number, the date would give back what the mask hides.
+   */
+  birthDate: z.string().nullable(),
+  birthYear: z.number().int(),
   mobile: z.string().nullable(),
   sourceUnit: z.string().nullable(),
   status: memberStatusSchema,
@@ -228,7 +233,12 @@ export const developmentCaseSchema = z.object({
   branchName: z.string(),
   name: z.string(),
   gender: z.enum(genders),
-  birthDate: z.string(),
+  /**
+   * The whole date only for those who keep the branch's records (party.manage) and for the member themself;
+   * others get the year: with a resident's masked ID number, the date would give back what the mask hides.
+   */
+  birthDate: z.string().nullable(),
+  birthYear: z.number().int(),
   mobile: z.string().nullable(),
   merchantId: z.number().int().nullable(),
   residentId: z.number().int().nullable(),

@@ -4,7 +4,6 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { addDays, stationDate } from "../../../contracts/calendar.ts";
-import type { Locale } from "../../../contracts/errors.ts";
 import type {
   caseCreateSchema,
   caseListQuery,
@@ -26,7 +25,7 @@ import { evaluate, evaluateExtension, nextStep, openCase, stageOf, statusAfter }
 import { refusalError } from "./development.refusal.ts";
 import { type CaseFacts, type NewStep, type RecordedStep, stepDefinitions, stepNamesEn } from "./development.rules.ts";
 import { probationEnd } from "./development.time-limits.ts";
-import { presentCase, presentFunnel, recordedStep } from "./party.presenter.ts";
+import { presentCase, presentFunnel, recordedStep, seesBirthDate } from "./party.presenter.ts";
 import type { BranchRow, CaseRow, Db, PartyRepository } from "./party.repository.ts";
 import type { BranchScope } from "./party.scope.ts";
 
@@ -61,19 +60,27 @@ export class DevelopmentService {
     return row;
   }
 
-  private async presentCases(rows: CaseRow[], today: string, locale: Locale = "zh-CN") {
+  private async presentCases(rows: CaseRow[], today: string, user: SessionUser) {
     const steps = await this.repo.stepsOf(rows.map((r) => r.id));
     return rows.map((r) => {
       const own = steps.filter((s) => s.case_id === r.id);
       const recorded = own.map(recordedStep);
-      return presentCase(r, own, nextStep(facts(r), recorded, today), probationEnd(recorded, r.extension_months), this.vault, locale);
+      return presentCase(
+        r,
+        own,
+        nextStep(facts(r), recorded, today),
+        probationEnd(recorded, r.extension_months),
+        this.vault,
+        user.locale,
+        seesBirthDate(user),
+      );
     });
   }
 
   async list(user: SessionUser, query: z.output<typeof caseListQuery>) {
     const branchIds = await this.scope.visibleBranchIds(user, query.branchId);
     const rows = await this.repo.casesOf({ branchIds, stage: query.stage, status: query.status });
-    let items = await this.presentCases(rows, stationDate(this.clock.now()), user.locale);
+    let items = await this.presentCases(rows, stationDate(this.clock.now()), user);
     if (query.q) items = items.filter((c) => c.name.includes(query.q as string));
     if (query.overdue) items = items.filter((c) => (c.next?.overdue ?? false) === (query.overdue === "true"));
     if (query.due === "true") {
@@ -87,11 +94,7 @@ export class DevelopmentService {
   /** Active cases in reach whose next step is overdue, and those whose next step falls due within 14 days. */
   async dueCounts(user: SessionUser): Promise<{ overdue: number; dueSoon: number }> {
     const branchIds = await this.scope.visibleBranchIds(user);
-    const items = await this.presentCases(
-      await this.repo.casesOf({ branchIds, status: "active" }),
-      stationDate(this.clock.now()),
-      user.locale,
-    );
+    const items = await this.presentCases(await this.repo.casesOf({ branchIds, status: "active" }), stationDate(this.clock.now()), user);
     const horizon = addDays(stationDate(this.clock.now()), DUE_SOON_DAYS);
     let overdue = 0;
     let dueSoon = 0;
@@ -109,7 +112,7 @@ export class DevelopmentService {
   /** A case as of a station date (its next step's overdue flag counts from that day). */
   private async caseOn(user: SessionUser, id: number, today: string): Promise<DevelopmentCase> {
     const row = await this.caseInReach(user, id);
-    const [c] = await this.presentCases([row], today, user.locale);
+    const [c] = await this.presentCases([row], today, user);
     return c;
   }
 

@@ -9,7 +9,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
-import { presentBranch, presentMember } from "./party.presenter.ts";
+import { presentBranch, presentMember, seesBirthDate } from "./party.presenter.ts";
 import type { PartyRepository } from "./party.repository.ts";
 import type { BranchScope } from "./party.scope.ts";
 
@@ -43,18 +43,19 @@ export class MembersService {
       { branchIds, status: query.status, role: query.role, q: query.q || undefined },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map((r) => presentMember(r, this.vault)), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((r) => presentMember(r, this.vault, seesBirthDate(user))), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: SessionUser, id: number): Promise<Member> {
-    return presentMember(await this.scope.memberInReach(user, id), this.vault);
+    return presentMember(await this.scope.memberInReach(user, id), this.vault, seesBirthDate(user));
   }
 
   /** The member record of the signed-in account, or 404: members see only their own. */
   /** The account's own member record; null (not an error) when the account is not a Party member. */
   async own(user: SessionUser): Promise<Member | null> {
     const row = await this.repo.memberOfAccount(user);
-    return row ? presentMember(row, this.vault) : null;
+    // The member's own record: their own date of birth.
+    return row ? presentMember(row, this.vault, true) : null;
   }
 
   async create(user: SessionUser, input: MemberCreate, actor: Actor): Promise<Member> {

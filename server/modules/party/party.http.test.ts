@@ -36,6 +36,25 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
   });
   afterAll(() => t.close());
 
+  it("gives the whole birth date only to the branch's keepers: others read the year, which a masked ID number cannot complete", async () => {
+    const asDistrict = (await t.as(district, { method: "GET", url: `/api/party/members?branchId=${marketBranch}` })).json().items as {
+      birthDate: string | null;
+      birthYear: number;
+    }[];
+    expect(asDistrict.length).toBeGreaterThan(0);
+    expect(asDistrict.every((m) => m.birthDate === null && m.birthYear > 1900)).toBe(true);
+    const asSecretary = members as unknown as { birthDate: string | null; birthYear: number }[];
+    expect(
+      asSecretary.every((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.birthDate ?? "") && m.birthYear === Number(m.birthDate?.slice(0, 4))),
+    ).toBe(true);
+    const cases = (await t.as(district, { method: "GET", url: "/api/party/cases" })).json();
+    const items = (Array.isArray(cases) ? cases : cases.items) as { birthDate: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((c) => c.birthDate === null)).toBe(true);
+    // The member's own record is theirs whole.
+    expect((await t.as(shuji, { method: "GET", url: "/api/me/party" })).json().birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it("masks members' mobiles and shows members their own record only", async () => {
     expect(members.every((m) => /\*{4}/.test((m as { mobile?: string }).mobile ?? "****"))).toBe(true);
     const me = await t.as(shuji, { method: "GET", url: "/api/me/party" });

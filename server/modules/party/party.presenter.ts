@@ -1,6 +1,7 @@
 // The one place rows of the Party module become API records: mobiles masked, details parsed.
 
 import type { z } from "zod";
+import { can } from "../../../contracts/access.ts";
 import type { Locale } from "../../../contracts/errors.ts";
 import type {
   attendanceReportSchema,
@@ -16,6 +17,7 @@ import type {
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { fileUrl } from "../../platform/files.ts";
+import type { SessionUser } from "../../platform/scope.ts";
 import type { NextStep } from "./development.evaluate.ts";
 import { type RecordedStep, rules } from "./development.rules.ts";
 import type { AttendanceRow, BranchRow, CaseRow, MeetingRow, MemberRow, PostRow, StepRow } from "./party.repository.ts";
@@ -32,14 +34,18 @@ export function presentBranch(row: BranchRow, members: number): Branch {
   };
 }
 
-export function presentMember(row: MemberRow, vault: Vault): Member {
+/** Whether a caller sees a member's or applicant's whole birth date (see memberSchema.birthDate). */
+export const seesBirthDate = (user: SessionUser) => can(user.role, "party.manage");
+
+export function presentMember(row: MemberRow, vault: Vault, wholeBirthDate: boolean): Member {
   return {
     id: row.id,
     branchId: row.branch_id,
     branchName: row.branch_name,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birth_date,
+    birthDate: wholeBirthDate ? row.birth_date : null,
+    birthYear: Number(row.birth_date.slice(0, 4)),
     mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
     sourceUnit: row.source_unit,
     status: row.status,
@@ -81,7 +87,8 @@ export function presentCase(
   next: NextStep | null,
   probationEnds: string | null,
   vault: Vault,
-  locale: Locale = "zh-CN",
+  locale: Locale,
+  wholeBirthDate: boolean,
 ): DevelopmentCase {
   const out: z.infer<typeof developmentCaseSchema> = {
     id: row.id,
@@ -89,7 +96,8 @@ export function presentCase(
     branchName: row.branch_name,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birth_date,
+    birthDate: wholeBirthDate ? row.birth_date : null,
+    birthYear: Number(row.birth_date.slice(0, 4)),
     mobile: row.mobile_enc ? vault.masked(row.mobile_enc, maskMobile) : null,
     merchantId: row.merchant_id,
     residentId: row.resident_id,

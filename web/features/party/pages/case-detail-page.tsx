@@ -67,7 +67,9 @@ export default function CaseDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t("branch")}>{c.branchName}</Descriptions.Item>
           <Descriptions.Item label={t("field.gender")}>{t(`gender.${c.gender}`)}</Descriptions.Item>
-          <Descriptions.Item label={t("field.birthDate")}>{formatDate(c.birthDate)}</Descriptions.Item>
+          <Descriptions.Item label={t("field.birthDate")}>
+            {c.birthDate ? formatDate(c.birthDate) : t("field.birthYearValue", { year: c.birthYear })}
+          </Descriptions.Item>
           <Descriptions.Item label={t("field.mobile")}>{c.mobile ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("case.applied")}>{formatDate(c.steps.find((s) => s.step === "application")?.on)}</Descriptions.Item>
           {c.probationEnds && <Descriptions.Item label={t("field.probationEnds")}>{formatDate(c.probationEnds)}</Descriptions.Item>}
