@@ -208,7 +208,7 @@ test("an applicant is taken through the 25 steps to full member, with an early s
   // The pioneer posts on the phone, without signing in.
   const phone = (await app.newPage({ mobile: true })).page;
   // The secretary's station, not the district above it: the page lists that station's posts.
-  const me = (await (await page.request.get("/api/me")).json()) as { stations: { id: number }[] };
+  const me = (await (await page.request.get("/api/auth/me")).json()) as { stations: { id: number }[] };
   await phone.goto(`${app.baseUrl}/m/pioneers?stationId=${me.stations[0].id}`);
   await phone.getByText("党员先锋岗").first().waitFor();
   await expect.poll(() => phone.getByTestId("pioneers").locator(".adm-list-item").count()).toBeGreaterThan(0);

@@ -16,8 +16,28 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+let early: Promise<Me | null> | null = null;
+
+/**
+ * Asks who is signed in before the app has rendered (the phone's entry calls it first thing), so the first
+ * screen does not wait for the texts and the first render to start the request; the first query takes its answer.
+ */
+export function askMeEarly() {
+  early ??= fetchMe();
+  early.catch(() => undefined);
+}
+
 export function useMeQuery() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: () => {
+      const answer = early ?? fetchMe();
+      early = null;
+      return answer;
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
 }
 
 const MeContext = createContext<Me | null>(null);

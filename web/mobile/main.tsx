@@ -2,6 +2,7 @@ import { unstableSetRender } from "antd-mobile";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { i18nReady } from "../app/i18n.ts";
+import { askMeEarly } from "../app/session.tsx";
 import "./mobile.css";
 import { MobileApp } from "./mobile-app.tsx";
 
@@ -21,7 +22,8 @@ unstableSetRender((node, container) => {
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from m/index.html");
 
-// The stored language's texts first (English loads on demand, app/i18n.ts).
+// Who is signed in is asked at once; the stored language's texts meanwhile (English loads on demand, app/i18n.ts).
+askMeEarly();
 await i18nReady;
 createRoot(root).render(
   <StrictMode>

@@ -8,6 +8,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { ApiError, setUnauthorizedListener } from "../app/api-client.ts";
 import { allMobileRoutes } from "../app/feature.ts";
 import { meQueryKey, useMeQuery } from "../app/session.tsx";
+import ProfilePage from "./pages/profile-page.tsx";
 
 type MobileLocale = Parameters<typeof ConfigProvider>[0]["locale"];
 // antd-mobile/es is ESM; TypeScript reads the package as CommonJS, hence the cast (see app/providers.tsx).
@@ -15,10 +16,8 @@ const enUS = enUSModule as unknown as MobileLocale;
 const zhCN = zhCNModule as unknown as MobileLocale;
 
 const LoginPage = lazy(() => import("./pages/login-page.tsx"));
-const profilePage = () => import("./pages/profile-page.tsx");
-// The home screen is the first screen after signing in: its code is fetched alongside the session check, not after.
-if (/^\/m\/?$/.test(window.location.pathname)) void profilePage();
-const ProfilePage = lazy(profilePage);
+// The home screen is the first screen after signing in: part of the entry, so its code comes with the app's in the
+// first round of requests (the page declares them all), and no Suspense holds it back once the session is known.
 const ReportPage = lazy(() => import("./pages/report-page.tsx"));
 const MyProblemsPage = lazy(() => import("./pages/my-problems-page.tsx"));
 const ProblemPage = lazy(() => import("./pages/problem-page.tsx"));
