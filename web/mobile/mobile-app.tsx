@@ -15,7 +15,10 @@ type MobileLocale = Parameters<typeof ConfigProvider>[0]["locale"];
 const enUS = enUSModule as unknown as MobileLocale;
 const zhCN = zhCNModule as unknown as MobileLocale;
 
-const LoginPage = lazy(() => import("./pages/login-page.tsx"));
+const loginPage = () => import("./pages/login-page.tsx");
+// Opened at the login screen (a new phone, a signed-out one), its code is asked for with the app's, not after.
+if (/^\/m\/login/.test(window.location.pathname)) void loginPage();
+const LoginPage = lazy(loginPage);
 // The home screen is the first screen after signing in: part of the entry, so its code comes with the app's in the
 // first round of requests (the page declares them all), and no Suspense holds it back once the session is known.
 const ReportPage = lazy(() => import("./pages/report-page.tsx"));
