@@ -5,7 +5,7 @@
 //
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
-//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert]
+//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,vsignup,vinsert]
 //                     [--rtokens 60000]
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
@@ -23,6 +23,7 @@ import {
   BENCH_REPORTER,
   BENCH_SHOP,
   BENCH_STAFF,
+  BENCH_VOLUNTEER,
   BENCH_WRITER,
   DEFAULT_PG_URL,
   DEFAULT_SQLITE_FILE,
@@ -35,6 +36,7 @@ import {
 import { type GenerateResult, generate } from "./generate.ts";
 import { type CaringResult, generateCaring } from "./generate-caring.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
+import { generateVolunteers, type VolunteersResult } from "./generate-volunteers.ts";
 import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
@@ -49,6 +51,7 @@ const PSEARCH = argValue(argv, "--pq") ?? "漏水";
 const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
 const problemScenarios = ["plist", "pquery", "psubmit", "pinsert"];
 const caringScenarios = ["redeem", "rinsert"];
+const volunteerScenarios = ["vsignup", "vinsert"];
 /** Presentations made before each redeem run (one per request; a run past them answers 409s, counted as non-2xx). */
 const REDEEM_TOKENS = Number(argValue(argv, "--rtokens") ?? 60_000);
 
@@ -346,6 +349,42 @@ async function benchTarget(target: Target, connections: number) {
       );
       if (n > tokens.length) console.log(`    (redeem used ${n} requests for ${tokens.length} tokens: raise --rtokens)`);
     }
+    if (wanted("vinsert"))
+      results.push(
+        await measure("vinsert", "POST /bench/vinsert — one sign-up row, one transaction (single-insert ceiling)", {
+          ...common,
+          url: `${bare}/bench/vinsert`,
+          method: "POST",
+        }),
+      );
+    if (wanted("vsignup")) {
+      // Each request signs the bench volunteer up for an occurrence of its own (taking one of its ten places).
+      const volunteer = await login(app, BENCH_VOLUNTEER);
+      const reset = await fetch(`${bare}/bench/vreset`, { method: "POST" });
+      if (reset.status !== 201) throw new Error(`volunteer reset: ${reset.status} ${await reset.text()}`);
+      const { occurrences } = (await reset.json()) as { occurrences: number[] };
+      const signUp = (id: number) => ({
+        method: "POST",
+        path: `/api/volunteer-occurrences/${id}/signups`,
+        headers: { cookie: volunteer.cookie, "x-csrf-token": volunteer.csrf, "content-type": "application/json" },
+        body: "{}",
+      });
+      const probe = await fetch(`${app}${signUp(occurrences[0]).path}`, { ...signUp(occurrences[0]) });
+      if (probe.status !== 201) throw new Error(`sign-up check failed: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
+      let n = 1;
+      results.push(
+        await measure(
+          "vsignup",
+          "POST /api/volunteer-occurrences/:id/signups (session, CSRF, zod, the occurrence's row taken, rules, insert, audit)",
+          {
+            ...common,
+            url: app,
+            requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...signUp(occurrences[n++ % occurrences.length]) }) }],
+          },
+        ),
+      );
+      if (n > occurrences.length) console.log(`    (vsignup used ${n} requests for ${occurrences.length} occurrences: generate more)`);
+    }
     if (wanted("login1")) {
       // A probe, not a figure: concurrent correct logins to ONE account.
       results.push(
@@ -378,6 +417,8 @@ async function benchTarget(target: Target, connections: number) {
     psubmitVsPinsertReqPerSec: ratio(by("psubmit")?.reqPerSec, by("pinsert")?.reqPerSec),
     redeemVsRinsertReqPerSec: ratio(by("redeem")?.reqPerSec, by("rinsert")?.reqPerSec),
     redeemVsRinsertP99: ratio(by("redeem")?.p99, by("rinsert")?.p99),
+    vsignupVsVinsertReqPerSec: ratio(by("vsignup")?.reqPerSec, by("vinsert")?.reqPerSec),
+    vsignupVsVinsertP99: ratio(by("vsignup")?.p99, by("vinsert")?.p99),
   };
   return { database: target.kind, connections, results, ratios, rssAfterLoadMb: rssAfterLoadKb / 1024 };
 }
@@ -403,6 +444,8 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     console.log(
       `  redeem / rinsert: ${fmt(q.redeemVsRinsertReqPerSec * 100, 0)} % of req/s (target ≥ 50 %), p99 × ${fmt(q.redeemVsRinsertP99, 2)} (target ≤ 3)`,
     );
+  if (run.results.some((r) => r.scenario === "vsignup" || r.scenario === "vinsert"))
+    console.log(`  vsignup / vinsert: ${fmt(q.vsignupVsVinsertReqPerSec * 100, 0)} % of req/s, p99 × ${fmt(q.vsignupVsVinsertP99, 2)}`);
 }
 
 /** The environment for main.ts: ours without any database URL or secret (SQLite, secret kept in DATA_DIR). */
@@ -477,12 +520,14 @@ async function measureStartup() {
 // ---- main ----
 mkdirSync(RESULTS_DIR, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const generation: Record<string, GenerateResult | ProblemsResult | CaringResult> = {};
+const generation: Record<string, GenerateResult | ProblemsResult | CaringResult | VolunteersResult> = {};
 if (!argv.includes("--skip-generate")) {
   // The million problems only when a problems scenario is asked for (they add about a minute per database).
   for (const t of targets) generation[t.kind] = problemScenarios.some(wanted) ? await generateProblems(t) : await generate(t);
   // The caring shop and its card holders when a redemption scenario is asked for (seconds; reused once made).
   for (const t of targets) if (caringScenarios.some(wanted)) generation[`${t.kind}-caring`] = await generateCaring(t);
+  // The bench volunteer and its 30,000 open occurrences when a sign-up scenario is asked for.
+  for (const t of targets) if (volunteerScenarios.some(wanted)) generation[`${t.kind}-volunteers`] = await generateVolunteers(t);
 }
 const runs = [];
 for (const t of argv.includes("--startup-only") ? [] : targets) {

@@ -12,6 +12,9 @@
 //                       shop's card holders, round-robin over the cards; answers their signed tokens, which the
 //                       runner hands out one per POST /api/caring/redemptions (bench/generate-caring.ts)
 //   POST /bench/rinsert one redemption row in one transaction, nothing else — the redemption insert ceiling
+//   POST /bench/vreset  takes the bench volunteer's sign-ups away and answers its team's open occurrences, one
+//                       per POST /api/volunteer-occurrences/:id/signups (bench/generate-volunteers.ts)
+//   POST /bench/vinsert one sign-up row in one transaction, nothing else — the sign-up insert ceiling
 // Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
 // over IPC and exits on "stop" or when the parent goes away.
 
@@ -27,7 +30,7 @@ import { MerchantsRepository } from "../server/modules/merchants/merchants.repos
 import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
 import { systemClock } from "../server/platform/clock.ts";
 import { createVault } from "../server/platform/crypto.ts";
-import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
+import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_VOLUNTEER, BENCH_WRITER, open, type Target } from "./common.ts";
 
 export interface ServerReady {
   appPort: number;
@@ -221,6 +224,69 @@ bare.post("/bench/rinsert", async (_request, reply) => {
         discount_fen: amount - pay,
         month: monthNow(),
         created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
+  return reply.code(201).send(row);
+});
+
+// The bench volunteer and its team's open occurrences (absent unless bench/generate-volunteers.ts ran).
+const benchVolunteer = await db
+  .selectFrom("users as u")
+  .innerJoin("volunteers as v", "v.user_id", "u.id")
+  .innerJoin("volunteer_memberships as m", "m.volunteer_id", "v.id")
+  .select(["v.id", "m.team_id"])
+  .where("u.username", "=", BENCH_VOLUNTEER)
+  .executeTakeFirst();
+const volunteerOccurrences = benchVolunteer
+  ? (
+      await db
+        .selectFrom("volunteer_occurrences")
+        .select("id")
+        .where("team_ids", "=", JSON.stringify([benchVolunteer.team_id]))
+        .orderBy("id")
+        .execute()
+    ).map((o) => o.id)
+  : [];
+// Before each sign-up run: the bench volunteer's sign-ups are taken away and the arrival counters set back, so
+// every occurrence has its places again; answers the occurrences' ids, handed out one per request.
+bare.post("/bench/vreset", async (_request, reply) => {
+  if (!benchVolunteer || volunteerOccurrences.length === 0)
+    return reply.code(409).send({ error: "run bench/generate-volunteers.ts first" });
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("volunteer_signups").where("volunteer_id", "=", benchVolunteer.id).execute();
+    await trx
+      .updateTable("volunteer_occurrences")
+      .set({ arrivals: 0 })
+      .where("team_ids", "=", JSON.stringify([benchVolunteer.team_id]))
+      .execute();
+  });
+  return reply.code(201).send({ occurrences: volunteerOccurrences });
+});
+let vinsertSerial = 0;
+bare.post("/bench/vinsert", async (_request, reply) => {
+  if (!benchVolunteer || volunteerOccurrences.length === 0)
+    return reply.code(409).send({ error: "run bench/generate-volunteers.ts first" });
+  const at = new Date().toISOString();
+  const serial = vinsertSerial++;
+  // A withdrawn row: outside the one-live-sign-up index, so the ceiling never trips over its own rows.
+  const row = await db.transaction().execute((trx) =>
+    trx
+      .insertInto("volunteer_signups")
+      .values({
+        occurrence_id: volunteerOccurrences[serial % volunteerOccurrences.length],
+        volunteer_id: benchVolunteer.id,
+        team_id: benchVolunteer.team_id,
+        arrival: 1_000_000 + serial,
+        status: "withdrawn",
+        signed_up_at: at,
+        withdrawn_at: at,
+        checked_in_at: null,
+        checked_out_at: null,
+        minutes: null,
+        correction_reason: null,
+        updated_at: at,
       })
       .returning("id")
       .executeTakeFirstOrThrow(),
