@@ -96,6 +96,7 @@ export const volunteerListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  politicalStatus: z.enum(politicalStatuses).optional(),
 });
 
 // series and occurrences
@@ -245,3 +246,25 @@ export const myVolunteeringSchema = z.object({
   certifiedMinutes: z.number().int(),
 });
 export const activitiesQuery = z.object({ days: z.coerce.number().int().min(1).max(120).default(60) });
+
+// the volunteer's phone: their service records (服务记录) and the station's teams to join
+
+/** One of my service records: an activity of mine that has begun, my sign-up in it and my latest objection. */
+export const myRecordSchema = z.object({
+  occurrence: occurrenceSchema,
+  signup: signupSchema,
+  objection: objectionSchema.nullable(),
+});
+export const myRecordsSchema = z.object({
+  /** Newest first. */
+  records: z.array(myRecordSchema),
+  /** My minutes by their certification: not certified yet, on public notice, final. */
+  minutes: z.object({ uncertified: z.number().int(), publicised: z.number().int(), final: z.number().int() }),
+});
+export type MyRecords = z.infer<typeof myRecordsSchema>;
+
+/** A team of my station as a volunteer sees it, with my membership (live, else the latest). */
+export const myTeamSchema = teamSchema.extend({
+  membership: z.object({ id: z.number().int(), status: z.enum(membershipStatuses) }).nullable(),
+});
+export type MyTeam = z.infer<typeof myTeamSchema>;

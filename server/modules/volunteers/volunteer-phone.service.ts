@@ -1,11 +1,11 @@
-// The volunteer's phone: their registration, the coming activities of their teams with their own sign-up, and the
-// minutes certified so far.
+// The volunteer's phone: their registration, the coming activities of their teams with their own sign-up, the
+// minutes certified so far, their service records (服务记录) and the station's teams they may ask to join.
 import type { z } from "zod";
 import { addDays, stationDate } from "../../../contracts/calendar.ts";
-import type { activitiesQuery } from "../../../contracts/volunteers.ts";
+import type { activitiesQuery, MyRecords, MyTeam } from "../../../contracts/volunteers.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { SessionUser } from "../../platform/scope.ts";
-import { presentSignup, teamIdsOf } from "./volunteers.presenter.ts";
+import { presentObjection, presentSignup, presentTeam, teamIdsOf } from "./volunteers.presenter.ts";
 import type { VolunteersRepository } from "./volunteers.repository.ts";
 import { occurrenceViews, volunteerView } from "./volunteers.views.ts";
 
@@ -36,5 +36,44 @@ export class VolunteerPhoneService {
       }),
       certifiedMinutes: own.filter((s) => s.certified_at && s.status === "attended").reduce((n, s) => n + (s.minutes ?? 0), 0),
     };
+  }
+
+  /**
+   * My service records: every activity of mine that has begun and was not withdrawn or cancelled, newest first, with
+   * my sign-up (check-in, check-out, minutes), the occurrence's certification and my latest objection.
+   */
+  async records(user: SessionUser): Promise<MyRecords> {
+    const now = this.clock.now();
+    const minutes = { uncertified: 0, publicised: 0, final: 0 };
+    const v = await this.repo.volunteerOfUser(user.id);
+    if (!v) return { records: [], minutes };
+    const own = (await this.repo.signupsOfVolunteer(v.id)).filter((s) => s.status !== "withdrawn");
+    const rows = (await this.repo.occurrencesByIds([...new Set(own.map((s) => s.occurrence_id))])).filter(
+      (o) => o.status === "open" && Date.parse(o.starts_at) <= now.getTime(),
+    );
+    const { signups, objections, views } = await occurrenceViews(this.repo, rows, now);
+    const records: MyRecords["records"] = [];
+    for (const occurrence of views) {
+      const signup = signups.find((g) => g.occurrence_id === occurrence.id && g.volunteer_id === v.id && g.status !== "withdrawn");
+      if (!signup) continue;
+      const objection = objections.filter((o) => o.occurrence_id === occurrence.id && o.volunteer_id === v.id).at(-1);
+      minutes[occurrence.certification] += signup.minutes ?? 0;
+      records.push({ occurrence, signup: presentSignup(signup), objection: objection ? presentObjection(objection) : null });
+    }
+    return { records, minutes };
+  }
+
+  /** The teams of my station (of my account's, before I register), with my live membership, else my latest one. */
+  async teams(user: SessionUser): Promise<MyTeam[]> {
+    const v = await this.repo.volunteerOfUser(user.id);
+    const stationId = v?.station_id ?? (await this.repo.userStation(user.id)) ?? user.stationIds?.[0] ?? null;
+    if (stationId === null) return [];
+    const rows = await this.repo.teams([stationId]);
+    const memberships = v ? await this.repo.membershipsOf([v.id]) : [];
+    return rows.map((row) => {
+      const mine = memberships.filter((m) => m.team_id === row.id);
+      const m = mine.find((x) => x.status === "requested" || x.status === "approved") ?? mine.at(-1);
+      return { ...presentTeam(row), membership: m ? { id: m.id, status: m.status } : null };
+    });
   }
 }

@@ -66,7 +66,7 @@ export class VolunteerTeamsService {
 
   async volunteers(user: SessionUser, query: z.output<typeof volunteerListQuery>) {
     const { rows, total } = await this.repo.listVolunteers(
-      { stationIds: stationFilter(user, query.stationId), teamId: query.teamId, q: query.q },
+      { stationIds: stationFilter(user, query.stationId), teamId: query.teamId, q: query.q, politicalStatus: query.politicalStatus },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
     const memberships = await this.repo.membershipsOf(rows.map((r) => r.id));

@@ -91,8 +91,12 @@ export class VolunteersRepository {
     return row && row.kind === "station" ? row.id : null;
   }
 
-  async listVolunteers(filter: { stationIds: number[] | null; teamId?: number; q?: string }, page: { limit: number; offset: number }) {
+  async listVolunteers(
+    filter: { stationIds: number[] | null; teamId?: number; q?: string; politicalStatus?: VolunteerTable["political_status"] },
+    page: { limit: number; offset: number },
+  ) {
     let q = this.db.selectFrom("volunteers as v").where(inStations(filter.stationIds, "v.station_id"));
+    if (filter.politicalStatus !== undefined) q = q.where("v.political_status", "=", filter.politicalStatus);
     if (filter.teamId !== undefined) {
       const teamId = filter.teamId;
       q = q.where((eb) =>
@@ -292,6 +296,11 @@ export class VolunteersRepository {
       .orderBy("o.starts_at")
       .orderBy("o.id")
       .execute();
+  }
+
+  occurrencesByIds(ids: number[], db: Db = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.occurrencesQuery(db).where("o.id", "in", ids).orderBy("o.starts_at", "desc").orderBy("o.id", "desc").execute();
   }
 
   /**

@@ -12,6 +12,8 @@ import {
   membershipDecisionSchema,
   membershipRequestSchema,
   membershipSchema,
+  myRecordsSchema,
+  myTeamSchema,
   myVolunteeringSchema,
   objectionCreateSchema,
   objectionSchema,
@@ -225,6 +227,30 @@ export async function volunteersRoutes(app: FastifyInstance, { services }: { ser
       },
     },
     async (request) => service.mine(requireUser(request), request.query),
+  );
+  r.get(
+    "/api/me/volunteering/records",
+    {
+      config: { access: "volunteer.join" },
+      schema: {
+        tags,
+        summary: "My service records: the activities I took part in, my minutes and their certification, my objections",
+        response: { 200: myRecordsSchema },
+      },
+    },
+    async (request) => service.records(requireUser(request)),
+  );
+  r.get(
+    "/api/me/volunteering/teams",
+    {
+      config: { access: "volunteer.join" },
+      schema: {
+        tags,
+        summary: "My station's volunteer teams with my membership in each (to ask to join or to leave)",
+        response: { 200: z.array(myTeamSchema) },
+      },
+    },
+    async (request) => service.myTeams(requireUser(request)),
   );
   r.post(
     "/api/me/volunteering",

@@ -113,4 +113,10 @@ export class VolunteersService {
   mine(...args: Parameters<VolunteerPhoneService["mine"]>) {
     return this.phone.mine(...args);
   }
+  records(...args: Parameters<VolunteerPhoneService["records"]>) {
+    return this.phone.records(...args);
+  }
+  myTeams(...args: Parameters<VolunteerPhoneService["teams"]>) {
+    return this.phone.teams(...args);
+  }
 }
