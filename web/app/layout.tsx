@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   SettingOutlined,
+  SmileOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { Breadcrumb, Dropdown, Layout, Menu, Segmented, Spin } from "antd";
@@ -28,6 +29,7 @@ const groupIcons: Record<string, ReactNode> = {
   governance: <ClusterOutlined />,
   party: <FlagOutlined />,
   caring: <HeartOutlined />,
+  volunteers: <SmileOutlined />,
   station: <CustomerServiceOutlined />,
   settings: <SettingOutlined />,
 };

@@ -1,0 +1,274 @@
+// Journey: the volunteer zhiyuanzhe (努尔古丽, of the knife-sharpening team) signs up on the phone for the coming
+// 16th; the activity comes round (its window moved to now in data); the station's staff open it from the activity
+// calendar and show its rotating check-in code; she checks in by typing the code, and out when it has ended; staff
+// certify the service record, she finds it on public notice in 我的服务记录 and objects, and staff correct it. The
+// console's volunteers and teams pages are looked at too, one of them in English.
+
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { stationDate } from "../contracts/calendar.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+
+const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const NAME = "努尔古丽";
+
+let app: Running;
+beforeAll(async () => {
+  app = await start();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+type Activity = { id: number; title: string; date: string; mySignup: { id: number; status: string } | null };
+
+async function myActivities(phone: Page): Promise<Activity[]> {
+  return (await (await phone.request.get("/api/me/volunteering")).json()).activities;
+}
+
+/** The code the organiser's screen shows now (it turns every minute; a shown code stays valid into the next). */
+async function shownCode(staff: Page): Promise<string> {
+  const box = staff.getByTestId("checkin-code-text");
+  await wait(async () => ((await box.textContent()) ?? "").trim()).toMatch(/^\d+\.\d+\.[A-Za-z0-9]{16}$/);
+  return ((await box.textContent()) ?? "").trim();
+}
+
+/** Waits until no drawer, modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
+async function settled(page: Page) {
+  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
+}
+
+const at = (minutesFromNow: number) => new Date(app.now().getTime() + minutesFromNow * 60_000).toISOString();
+
+test("a volunteer joins the 16th on the phone, checks in and out with the organiser's code, and finds her certified hours", async () => {
+  // The phone: the home screen's tile, then the coming activities of her team.
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "zhiyuanzhe");
+  await phone.getByTestId("entry-volunteerRecords").waitFor();
+  await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-home.png") });
+  await phone.getByTestId("entry-volunteering").click();
+  await phone.waitForURL(/\/m\/volunteering$/);
+  await wait(() => phone.getByTestId("volunteer-name").textContent()).toBe(NAME);
+  const today = stationDate(app.now());
+  const coming = (await myActivities(phone)).find((a) => a.title === "16·爱一直在行动" && a.date > today && a.date.endsWith("-16"));
+  expect(coming, "the demo gives her team a coming 16th").toBeDefined();
+  const id = (coming as Activity).id;
+  await phone.getByTestId(`activity-${id}`).scrollIntoViewIfNeeded();
+  await app.shot(phone, "volunteers-mobile-activities");
+  await expectAccessible(phone, "volunteers-mobile-activities");
+  await phone.getByTestId(`signup-${id}`).click();
+  await wait(() => phone.getByTestId(`my-status-${id}`).textContent()).toBe("已报名");
+  await phone.getByRole("tab", { name: /我的报名/ }).click();
+  await wait(() => phone.getByTestId("activities-mine").textContent()).toContain("16·爱一直在行动");
+  await settled(phone);
+  await app.shot(phone, "volunteers-mobile-my-signups");
+
+  // The day comes: the activity began five minutes ago and runs two hours (its window moved to now in data).
+  await app.sql(
+    `update volunteer_occurrences set date = '${today}', starts_at = '${at(-5)}', ends_at = '${at(115)}', signup_deadline = '${at(-60)}' where id = ${id}`,
+  );
+
+  // The console: staff find it on the activity calendar and open its check-in screen.
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await openFromMenu(staff, /^活动日历$/, /\/volunteer-activities/, /志愿服务/);
+  await staff.getByTestId(`occurrence-${id}`).waitFor();
+  await app.shot(staff, "volunteers-console-calendar");
+  await expectAccessible(staff, "volunteers-console-calendar");
+  await staff.getByTestId(`occurrence-${id}`).click();
+  await staff.waitForURL(new RegExp(`/volunteer-activities/${id}$`));
+  await wait(() => staff.getByTestId("roster").textContent()).toContain(NAME);
+  await app.shot(staff, "volunteers-console-occurrence");
+  await expectAccessible(staff, "volunteers-console-occurrence");
+  await staff.getByTestId("checkin-open").click();
+  await staff.getByTestId("checkin-qr").locator("img").waitFor();
+  const code = await shownCode(staff);
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-checkin-code");
+
+  // She types the code shown under the QR code.
+  await phone.goto("/m/");
+  await phone.getByTestId("entry-volunteerCheckin").click();
+  await phone.waitForURL(/\/m\/volunteer-checkin$/);
+  await wait(() => phone.getByTestId("checkin-today").textContent()).toContain("未签到");
+  await phone.getByTestId("checkin-code").locator("input").fill(code);
+  await wait(() => phone.getByTestId("checkin-submit").textContent()).toContain("签到");
+  await app.shot(phone, "volunteers-mobile-checkin-typed");
+  await expectAccessible(phone, "volunteers-mobile-checkin-typed");
+  await phone.getByTestId("checkin-submit").click();
+  await wait(() => phone.getByText("签到成功").count()).toBe(1);
+  await wait(() => phone.getByTestId("checkin-result").textContent()).toContain("16·爱一直在行动");
+  await app.shot(phone, "volunteers-mobile-checked-in");
+  await wait(() => staff.getByTestId("checkin-list").textContent()).toContain(NAME);
+  await app.shot(staff, "volunteers-console-checkin-present");
+
+  // Two hours pass (in data: the window and her check-in move back); the activity has just ended. She checks out.
+  const signupId = ((await myActivities(phone)).find((a) => a.id === id) as Activity).mySignup?.id;
+  await app.sql(`update volunteer_occurrences set starts_at = '${at(-120)}', ends_at = '${at(-1)}' where id = ${id}`);
+  await app.sql(`update volunteer_signups set checked_in_at = '${at(-118)}' where id = ${signupId}`);
+  await phone.getByTestId("to-checkout").click();
+  await phone
+    .getByTestId("checkin-code")
+    .locator("input")
+    .fill(await shownCode(staff));
+  await wait(() => phone.getByTestId("checkin-submit").textContent()).toContain("签退");
+  await phone.getByTestId("checkin-submit").click();
+  await wait(() => phone.getByText("签退成功").count()).toBe(1);
+  await wait(() => phone.getByTestId("checkout-hours").textContent()).toMatch(/本次服务 \d\.\d 小时（11\d 分钟）/);
+  await app.shot(phone, "volunteers-mobile-checked-out");
+
+  // Staff certify the service record: it is on public notice for 7 days.
+  await staff.keyboard.press("Escape");
+  await staff.reload();
+  await wait(() => staff.getByTestId("roster").textContent()).toContain("已签到");
+  await staff.getByTestId("certify").click();
+  await staff.getByTestId("certify-ok").click();
+  await staff.getByTestId("publicised-notice").waitFor();
+  await wait(() => staff.getByTestId("roster").textContent()).toContain("小时");
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-certified");
+
+  // Her service record: the new hours on public notice; she objects.
+  await phone.getByTestId("to-records").click();
+  await phone.waitForURL(/\/m\/volunteering\/records$/);
+  await wait(() => phone.getByTestId(`record-state-${id}`).textContent()).toBe("公示中");
+  await wait(() => phone.getByTestId(`record-hours-${id}`).textContent()).toMatch(/^[1-9]\.\d 小时$/);
+  await app.shot(phone, "volunteers-mobile-records");
+  await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-records-top.png") });
+  await expectAccessible(phone, "volunteers-mobile-records");
+  await phone.getByTestId(`record-object-${id}`).click();
+  await phone.getByTestId("objection-reason").locator("textarea").fill("我提前十分钟到场帮忙布置，签到晚了");
+  await phone.getByTestId("objection-submit").click();
+  await wait(() => phone.getByTestId(`record-${id}`).textContent()).toContain("异议处理中");
+
+  // Staff answer the objection with a correction and its reason; she sees it answered.
+  await staff.reload();
+  await wait(() => staff.getByTestId("objections").textContent()).toContain("签到晚了");
+  await staff
+    .getByTestId("objections")
+    .getByRole("button", { name: /处\s*理/ })
+    .click();
+  await staff.locator(".ant-modal input#minutes").fill("119");
+  await staff.locator(".ant-modal textarea#reason").fill("经队长核实，提前到场布置");
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-correction");
+  await staff.getByTestId("correction-ok").click();
+  await wait(() => staff.getByTestId("objections").textContent()).toContain("已处理");
+  await wait(() => staff.getByTestId("roster").textContent()).toContain("经队长核实");
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-corrected");
+  await phone.reload();
+  await wait(() => phone.getByTestId(`record-${id}`).textContent()).toContain("异议已处理");
+  await wait(() => phone.getByTestId(`record-hours-${id}`).textContent()).toBe("2.0 小时");
+  await settled(phone);
+  await phone.getByTestId(`record-${id}`).scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-records-answered.png") });
+});
+
+test("the console's volunteers and teams pages, and the series form; the volunteers list in English", async () => {
+  const { page } = await app.newPage();
+  await consoleLogin(page, "zhanzhang");
+  await openFromMenu(page, /^志愿者$/, /\/volunteers$/, /志愿服务/);
+  await wait(() => page.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator("tbody").textContent()).not.toMatch(/\d{17}[\dX]/);
+  await app.shot(page, "volunteers-console-list");
+  await expectAccessible(page, "volunteers-console-list");
+  await page.getByTestId("volunteer-political-filter").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "退役军人" }).click();
+  await wait(() => new URL(page.url()).searchParams.get("politicalStatus")).toBe("veteran");
+  await wait(async () => (await page.locator("tbody tr.ant-table-row").allTextContents()).every((row) => row.includes("退役军人"))).toBe(
+    true,
+  );
+  await page.getByPlaceholder("姓名或志愿者编号").fill(NAME);
+  await page.getByPlaceholder("姓名或志愿者编号").press("Enter");
+  await wait(() => page.locator("tbody tr.ant-table-row").count()).toBe(1);
+  await page.locator("tbody tr.ant-table-row").first().click();
+  await wait(() => page.getByTestId("volunteer-drawer").textContent()).toContain("磨刀队");
+  await settled(page);
+  await app.shot(page, "volunteers-console-volunteer-drawer");
+  await page.keyboard.press("Escape");
+
+  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务/);
+  await wait(() => page.locator("tbody tr.ant-table-row").count()).toBe(4);
+  await app.shot(page, "volunteers-console-teams");
+  await expectAccessible(page, "volunteers-console-teams");
+  await page.locator("tbody tr.ant-table-row", { hasText: "理发队" }).click();
+  await wait(() => page.getByTestId("team-members").textContent()).toContain("TY-V-");
+  await settled(page);
+  await app.shot(page, "volunteers-console-team-drawer");
+  await page.keyboard.press("Escape");
+
+  await openFromMenu(page, /^活动日历$/, /\/volunteer-activities/, /志愿服务/);
+  await page.getByRole("tab", { name: "活动系列" }).click();
+  await wait(() => page.getByTestId("series-table").textContent()).toContain("28惠民行");
+  await settled(page);
+  await app.shot(page, "volunteers-console-series");
+  await page.getByTestId("series-create").click();
+  await page.getByTestId("series-title").fill("周六义务理发");
+  await page.getByTestId("series-kind").getByText("每周").click();
+  await page.getByTestId("series-place").fill("天源市场中心通道");
+  await page.getByTestId("series-teams").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "理发队" }).click();
+  await page.getByTestId("series-title").click();
+  await wait(() => page.getByTestId("series-preview").textContent()).toContain("每周六");
+  await settled(page);
+  await app.shot(page, "volunteers-console-series-form");
+  await page.getByTestId("series-save").click();
+  await wait(() => page.getByTestId("series-table").textContent()).toContain("周六义务理发");
+  await page.getByTestId("occurrences-generate").click();
+  // The journey before moved one 16th to its day: that date of the series is free again and is made anew.
+  await wait(() => page.getByText(/已生成 1 场活动|未来 60 天的场次都已生成/).count()).toBe(1);
+
+  await page.goto("/volunteers");
+  await page.getByText("EN", { exact: true }).click();
+  await wait(() => page.getByRole("heading", { name: "Volunteers" }).count()).toBe(1);
+  await wait(() => page.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(10);
+  await app.shot(page, "volunteers-console-list-en");
+  await page.goto("/volunteer-activities");
+  await page.getByTestId("volunteer-calendar").waitFor();
+  await app.shot(page, "volunteers-console-calendar-en");
+});
+
+test("a resident registers as a volunteer on the phone and asks to join a team; the station approves in the console", async () => {
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "jumin");
+  await phone.getByTestId("entry-volunteering").click();
+  await phone.getByTestId("volunteer-register").waitFor();
+  const name = await phone.getByPlaceholder("请填写真实姓名").inputValue();
+  expect(name.length).toBeGreaterThan(1);
+  await phone.getByText("理发", { exact: true }).click();
+  // Consent is asked for before anything is sent.
+  await phone.getByTestId("register-submit").click();
+  await wait(() => phone.getByText("请阅读并勾选同意").count()).toBe(1);
+  await app.shot(phone, "volunteers-mobile-register");
+  await expectAccessible(phone, "volunteers-mobile-register");
+  await phone.getByTestId("register-consent").click();
+  await phone.getByTestId("register-submit").click();
+  await wait(() => phone.getByTestId("volunteer-name").textContent()).toBe(name);
+  await wait(() => phone.getByText("还没有加入服务队").count()).toBe(1);
+  await phone.getByRole("button", { name: "查看服务队" }).click();
+  const barbers = phone.getByTestId("my-teams").locator(".adm-list", { hasText: "老街坊理发队" });
+  await barbers.getByRole("button", { name: "申请加入" }).click();
+  await wait(() => barbers.textContent()).toContain("申请中");
+  await settled(phone);
+  await app.shot(phone, "volunteers-mobile-teams");
+  await expectAccessible(phone, "volunteers-mobile-teams");
+
+  const { page } = await app.newPage();
+  await consoleLogin(page, "zhanzhang");
+  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务/);
+  await wait(() => page.getByText("1 条入队申请待审批").count()).toBe(1);
+  await page.locator("tbody tr.ant-table-row", { hasText: "理发队" }).click();
+  await wait(() => page.getByTestId("team-requests").textContent()).toContain(name);
+  await settled(page);
+  await app.shot(page, "volunteers-console-team-request");
+  await page
+    .getByTestId("team-requests")
+    .getByRole("button", { name: /同\s*意/ })
+    .click();
+  await wait(() => page.getByTestId("team-members").textContent()).toContain(name);
+
+  await phone.reload();
+  await wait(() => barbers.textContent()).toContain("已加入");
+});
