@@ -164,6 +164,15 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   await settled(phone);
   await phone.getByTestId(`record-${id}`).scrollIntoViewIfNeeded();
   await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-records-answered.png") });
+
+  // The QR code's link, as a phone's camera opens it, is sent at once: checked out already, it is refused with the
+  // server's reason, and the address no longer holds the code.
+  const link = (await (await staff.request.get(`/api/volunteer-occurrences/${id}/checkin-code`)).json()).url as string;
+  expect(new URL(link).pathname).toBe("/m/volunteer-checkin");
+  await phone.goto(link);
+  await wait(() => phone.getByTestId("checkin-error").textContent()).toBe("您已签退");
+  expect(new URL(phone.url()).search).toBe("");
+  await app.shot(phone, "volunteers-mobile-checkin-link-refused");
 });
 
 test("the console's volunteers and teams pages, and the series form; the volunteers list in English", async () => {
