@@ -37,6 +37,12 @@ describe.skipIf(!built)("the built web apps, compressed and cached", () => {
   const consoleStyles = () => linked("index.html", /<link[^>]+rel="stylesheet"[^>]+href="(\/assets\/[^"]+\.css)"/);
   const onDisk = (url: string) => readFileSync(join(WEB_ROOT, url));
 
+  it("ships React's production build: none of its development-only warnings in the scripts the phone preloads", () => {
+    const preloaded = [...readFileSync(join(WEB_ROOT, "m/index.html"), "utf8").matchAll(/href="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(preloaded.length).toBeGreaterThan(0);
+    for (const url of preloaded) expect(onDisk(url).toString("utf8")).not.toContain("is not a supported revealOrder");
+  });
+
   it("sends the phone app's entry script as brotli to a browser that accepts it, the built bytes once decompressed", async () => {
     const url = phoneEntry();
     // What Chromium sends.
