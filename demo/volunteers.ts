@@ -5,9 +5,13 @@
 // sign-ups, check-ins and check-outs, hours by the 60 % rule, and are certified (those within the last 7 days still on
 // public notice); coming ones are open for sign-up, zhiyuanzhe's team taking part in each.
 import type { Transaction } from "kysely";
-import { addDays, shiftMonth, stationDate } from "../contracts/calendar.ts";
+import { addDays, monthRange, shiftMonth, stationDate, stationMonth } from "../contracts/calendar.ts";
 import type { PoliticalStatus } from "../contracts/volunteers.ts";
 import type { DB } from "../server/db/tables.ts";
+import { MealsRepository } from "../server/modules/caring/meals.repository.ts";
+import { VolunteerHours } from "../server/modules/volunteers/volunteer-hours.ts";
+import { recordContent, recordNumber } from "../server/modules/volunteers/volunteer-records.service.ts";
+import { VolunteerReportsRepository } from "../server/modules/volunteers/volunteer-reports.repository.ts";
 import { occurrencesOf } from "../server/modules/volunteers/volunteer-series.service.ts";
 import { publicUntilOf, serviceMinutes } from "../server/modules/volunteers/volunteers.workflow.ts";
 import { givenNames, surnames } from "./names.ts";
@@ -274,11 +278,81 @@ export async function loadVolunteers(ctx: VolunteersContext) {
       await trx.updateTable("volunteer_occurrences").set({ arrivals: arrival }).where("id", "=", occId).execute();
     }
   }
+  const records = await issueLastMonthsRecords(ctx, [members[0][1], ...members.map((m) => m[0])]);
   return {
+    volunteerRecords: records,
     volunteers: next - 1,
     volunteerTeams: teamIds.length,
     volunteerOccurrences: occurrences,
     volunteerSignups: signups,
     volunteerMinutes: minutesTotal,
   };
+}
+
+/** Where the demo's record QR codes lead: the laptop default (npm start on port 3000). */
+const DEMO_ORIGIN = "http://localhost:3000";
+
+/**
+ * Last month's service records, as the station issues them at the start of a month: zhiyuanzhe's and the four team
+ * leaders', each over last month's final hours (and meal deliveries), numbered from the station's counter. Written
+ * without their PDF, which is rendered from the stored content on first download (rendering costs the demo's load).
+ */
+async function issueLastMonthsRecords(ctx: VolunteersContext, volunteerIds: number[]) {
+  const { trx, stationId, now } = ctx;
+  const reports = new VolunteerReportsRepository(trx);
+  const meals = new MealsRepository(trx);
+  const hours = new VolunteerHours(reports, {
+    deliveriesConfirmedBy: async (filter) =>
+      (await meals.deliveriesConfirmedBy(filter)).map((d) => ({
+        id: d.id,
+        stationId: d.station_id,
+        date: d.date,
+        at: d.at,
+        status: d.status,
+        userId: d.confirmed_by_user_id as number,
+      })),
+  });
+  const { from, to } = monthRange(shiftMonth(stationMonth(now), -1));
+  const station = await trx.selectFrom("org_units").select("name").where("id", "=", stationId).executeTakeFirstOrThrow();
+  const staff = await trx.selectFrom("users").select("display_name").where("id", "=", ctx.staffUserId).executeTakeFirstOrThrow();
+  const year = Number(stationDate(now).slice(0, 4));
+  let issued = 0;
+  for (const volunteerId of volunteerIds) {
+    const entries = await hours.counted({ stationIds: [stationId], volunteerId, from, to }, now);
+    if (entries.length === 0) continue;
+    const volunteer = await trx.selectFrom("volunteers").selectAll().where("id", "=", volunteerId).executeTakeFirstOrThrow();
+    const teams = await reports.teamNamesOf([volunteerId]);
+    const seq = await reports.takeRecordSeq(trx, stationId, year);
+    const number = recordNumber("TY", year, seq);
+    const { content, contentHash } = recordContent({
+      number,
+      station: { id: stationId, name: station.name },
+      volunteer: { id: volunteerId, number: volunteer.number, realName: volunteer.real_name, teams: teams.map((t) => t.name) },
+      period: { from, to },
+      entries,
+      issuedBy: { userId: ctx.staffUserId, name: staff.display_name },
+      now,
+      origin: DEMO_ORIGIN,
+    });
+    await reports.insertRecord(trx, {
+      station_id: stationId,
+      number,
+      year,
+      seq,
+      volunteer_id: volunteerId,
+      period_from: from,
+      period_to: to,
+      minutes: content.totals.minutes,
+      entries: entries.length,
+      content: JSON.stringify(content),
+      content_hash: contentHash,
+      pdf: null,
+      pdf_sha256: null,
+      issued_by_user_id: ctx.staffUserId,
+      issued_by_name: staff.display_name,
+      issued_at: now.toISOString(),
+    });
+    issued++;
+  }
+  return issued;
 }

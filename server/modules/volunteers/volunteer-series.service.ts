@@ -9,10 +9,11 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
+import { fileUrl } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { manages, refuse } from "./volunteers.access.ts";
-import { presentObjection, presentSeries, presentSignup } from "./volunteers.presenter.ts";
+import { presentObjection, presentSeries, presentServed, presentSignup, unconfirmedOf } from "./volunteers.presenter.ts";
 import type { OccurrenceValues, VolunteersRepository } from "./volunteers.repository.ts";
 import { occurrenceViews } from "./volunteers.views.ts";
 import { closeStep } from "./volunteers.workflow.ts";
@@ -127,7 +128,24 @@ export class VolunteerSeriesService {
     const row = await this.repo.occurrence(id);
     if (!row || !reachesStation(user, row.station_id)) throw notFound();
     const { signups, objections, views } = await occurrenceViews(this.repo, [row], now);
-    return { ...views[0], signups: signups.map(presentSignup), objections: objections.map(presentObjection) };
+    const served = await this.repo.servedOf([id]);
+    const roster =
+      row.roster_file_id && row.roster_entered_at
+        ? {
+            fileId: row.roster_file_id,
+            fileUrl: fileUrl(row.roster_file_id),
+            enteredAt: row.roster_entered_at,
+            enteredBy: await this.repo.userName(row.roster_entered_by_user_id ?? null),
+          }
+        : null;
+    return {
+      ...views[0],
+      signups: signups.map(presentSignup),
+      objections: objections.map(presentObjection),
+      unconfirmed: unconfirmedOf(signups),
+      roster,
+      served: served.map(presentServed),
+    };
   }
 
   /** Withdraws an occurrence nobody joined, or cancels one people signed up for. */

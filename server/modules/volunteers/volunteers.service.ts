@@ -2,7 +2,8 @@
 // with the waiting list, check-in and check-out with the organiser's rotating code, and certification of hours with
 // its public notice and objections. One transaction per change, with its audit entry; `now` read once per change.
 // One service per part (volunteer-*.service.ts) sharing one repository and the reach checks (volunteers.access.ts);
-// this façade keeps the methods the routes call.
+// this façade keeps the methods the routes call. The service records, the people served, the roster, the figures
+// are reached as their parts (`records`, `served`, `rosters`, `figures`); other modules call `hoursOfUsers`.
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -10,11 +11,20 @@ import type { Vault } from "../../platform/crypto.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { VolunteerAttendanceService } from "./volunteer-attendance.service.ts";
 import { VolunteerCertificationService } from "./volunteer-certification.service.ts";
+import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts";
 import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
+import { VolunteerRecordsService } from "./volunteer-records.service.ts";
+import { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
 import { VolunteerSeriesService } from "./volunteer-series.service.ts";
 import { VolunteerSignupsService } from "./volunteer-signups.service.ts";
 import { VolunteerTeamsService } from "./volunteer-teams.service.ts";
 import { VolunteersRepository } from "./volunteers.repository.ts";
+
+/** What the volunteer service uses of the platform and of other modules (through their services). */
+export interface VolunteersDeps {
+  /** The caring module's meal deliveries: those a volunteer confirmed count as service. */
+  meals?: MealDeliveriesSource;
+}
 
 export class VolunteersService {
   readonly repo: VolunteersRepository;
@@ -24,9 +34,15 @@ export class VolunteersService {
   readonly attendance: VolunteerAttendanceService;
   readonly certification: VolunteerCertificationService;
   readonly phone: VolunteerPhoneService;
+  readonly reports: VolunteerReportsRepository;
+  readonly hours: VolunteerHours;
+  readonly records: VolunteerRecordsService;
 
-  constructor(db: Kysely<DB>, vault: Vault, clock: Clock) {
+  constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
     this.repo = new VolunteersRepository(db);
+    this.reports = new VolunteerReportsRepository(db);
+    this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
+    this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
     this.roster = new VolunteerTeamsService(db, this.repo, clock);
     this.series = new VolunteerSeriesService(db, this.repo, clock);
     this.signups = new VolunteerSignupsService(db, this.repo, clock);
