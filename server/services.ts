@@ -82,7 +82,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
-    volunteers: new VolunteersService(db, deps.vault, deps.clock, { meals }),
+    volunteers: new VolunteersService(db, deps.vault, deps.clock, { meals, notifier, files }),
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

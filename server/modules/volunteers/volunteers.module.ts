@@ -1,10 +1,11 @@
 import type { ServerModule } from "../module.ts";
 import { volunteerRecordsRoutes } from "./volunteer-records.routes.ts";
+import { volunteerServedRoutes } from "./volunteer-served.routes.ts";
 import { volunteersRoutes } from "./volunteers.routes.ts";
 
 /** The volunteer service as the app mounts it: its routes and the job generating occurrences ahead. */
 export const volunteersModule: ServerModule = {
   name: "volunteers",
-  routes: [volunteersRoutes, volunteerRecordsRoutes],
+  routes: [volunteersRoutes, volunteerRecordsRoutes, volunteerServedRoutes],
   jobs: (services) => services.volunteers.jobs(),
 };

@@ -202,7 +202,11 @@ export class VolunteersRepository {
 
   teamsByIds(ids: number[], db: Db = this.db) {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom("volunteer_teams").select(["id", "station_id", "name", "leader_volunteer_id"]).where("id", "in", ids).execute();
+    return db
+      .selectFrom("volunteer_teams")
+      .select(["id", "station_id", "name", "leader_volunteer_id", "service_menu"])
+      .where("id", "in", ids)
+      .execute();
   }
 
   async insertMembership(trx: Db, values: Omit<VolunteerMembershipTable, "id">): Promise<number> {

@@ -8,7 +8,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
+import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
+import type { Notifier } from "../../platform/notify.ts";
 import { VolunteerAttendanceService } from "./volunteer-attendance.service.ts";
 import { VolunteerCertificationService } from "./volunteer-certification.service.ts";
 import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts";
@@ -16,6 +18,7 @@ import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
 import { VolunteerRecordsService } from "./volunteer-records.service.ts";
 import { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
 import { VolunteerSeriesService } from "./volunteer-series.service.ts";
+import { VolunteerServedService } from "./volunteer-served.service.ts";
 import { VolunteerSignupsService } from "./volunteer-signups.service.ts";
 import { VolunteerTeamsService } from "./volunteer-teams.service.ts";
 import { VolunteersRepository } from "./volunteers.repository.ts";
@@ -24,6 +27,10 @@ import { VolunteersRepository } from "./volunteers.repository.ts";
 export interface VolunteersDeps {
   /** The caring module's meal deliveries: those a volunteer confirmed count as service. */
   meals?: MealDeliveriesSource;
+  /** In-app notices and their SMS copies (people served, cancellations, the day-before confirmation). */
+  notifier?: Notifier;
+  /** Uploaded photos (the paper roster's). */
+  files?: FilesService;
 }
 
 export class VolunteersService {
@@ -37,12 +44,14 @@ export class VolunteersService {
   readonly reports: VolunteerReportsRepository;
   readonly hours: VolunteerHours;
   readonly records: VolunteerRecordsService;
+  readonly served: VolunteerServedService;
 
   constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
     this.repo = new VolunteersRepository(db);
     this.reports = new VolunteerReportsRepository(db);
     this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
     this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
+    this.served = new VolunteerServedService(db, this.repo, deps.notifier ?? null, clock);
     this.roster = new VolunteerTeamsService(db, this.repo, clock);
     this.series = new VolunteerSeriesService(db, this.repo, clock);
     this.signups = new VolunteerSignupsService(db, this.repo, clock);
