@@ -1,4 +1,5 @@
 import type { ServerModule } from "../module.ts";
+import { volunteerFiguresRoutes } from "./volunteer-figures.routes.ts";
 import { volunteerRecordsRoutes } from "./volunteer-records.routes.ts";
 import { volunteerServedRoutes } from "./volunteer-served.routes.ts";
 import { volunteersRoutes } from "./volunteers.routes.ts";
@@ -6,6 +7,6 @@ import { volunteersRoutes } from "./volunteers.routes.ts";
 /** The volunteer service as the app mounts it: its routes and the job generating occurrences ahead. */
 export const volunteersModule: ServerModule = {
   name: "volunteers",
-  routes: [volunteersRoutes, volunteerRecordsRoutes, volunteerServedRoutes],
+  routes: [volunteersRoutes, volunteerRecordsRoutes, volunteerServedRoutes, volunteerFiguresRoutes],
   jobs: (services) => services.volunteers.jobs(),
 };

@@ -13,6 +13,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { VolunteerAttendanceService } from "./volunteer-attendance.service.ts";
 import { VolunteerCertificationService } from "./volunteer-certification.service.ts";
+import { VolunteerFiguresService } from "./volunteer-figures.service.ts";
 import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts";
 import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
 import { VolunteerRecordsService } from "./volunteer-records.service.ts";
@@ -45,6 +46,7 @@ export class VolunteersService {
   readonly hours: VolunteerHours;
   readonly records: VolunteerRecordsService;
   readonly served: VolunteerServedService;
+  readonly figures: VolunteerFiguresService;
 
   constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
     this.repo = new VolunteersRepository(db);
@@ -52,6 +54,7 @@ export class VolunteersService {
     this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
     this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
     this.served = new VolunteerServedService(db, this.repo, deps.notifier ?? null, clock);
+    this.figures = new VolunteerFiguresService(db, this.repo, this.reports, this.hours, clock);
     this.roster = new VolunteerTeamsService(db, this.repo, clock);
     this.series = new VolunteerSeriesService(db, this.repo, clock);
     this.signups = new VolunteerSignupsService(db, this.repo, clock);
