@@ -109,7 +109,7 @@ export const volunteersErrors = {
   },
   "volunteer.served_confirmed": { status: 409, "zh-CN": "该服务已确认", en: "This service has already been confirmed" },
   "volunteer.not_member": {
-    status: 409,
+    status: 400,
     "zh-CN": "该志愿者不是参加本场活动的服务队队员",
     en: "This volunteer is not a member of a team taking part in this activity",
   },

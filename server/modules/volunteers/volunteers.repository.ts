@@ -595,6 +595,18 @@ export class VolunteersRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** Records the volunteer's confirmation (once: answers whether this call did). */
+  async confirmSignup(trx: Db, id: number, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable("volunteer_signups")
+      .set({ confirmed_at: at, updated_at: at })
+      .where("id", "=", id)
+      .where("status", "=", "signed_up")
+      .where("confirmed_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   /** The teams a volunteer leads. */
   async ledTeams(volunteerId: number, db: Db = this.db): Promise<number[]> {
     const rows = await db.selectFrom("volunteer_teams").select("id").where("leader_volunteer_id", "=", volunteerId).execute();

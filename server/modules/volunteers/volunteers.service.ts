@@ -18,6 +18,7 @@ import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts"
 import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
 import { VolunteerRecordsService } from "./volunteer-records.service.ts";
 import { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
+import { VolunteerRosterService } from "./volunteer-roster.service.ts";
 import { VolunteerSeriesService } from "./volunteer-series.service.ts";
 import { VolunteerServedService } from "./volunteer-served.service.ts";
 import { VolunteerSignupsService } from "./volunteer-signups.service.ts";
@@ -47,24 +48,32 @@ export class VolunteersService {
   readonly records: VolunteerRecordsService;
   readonly served: VolunteerServedService;
   readonly figures: VolunteerFiguresService;
+  readonly rosters: VolunteerRosterService;
 
   constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
     this.repo = new VolunteersRepository(db);
+    this.roster = new VolunteerTeamsService(db, this.repo, clock);
+    this.series = new VolunteerSeriesService(db, this.repo, clock, deps.notifier ?? null);
+    this.signups = new VolunteerSignupsService(db, this.repo, clock);
+    this.attendance = new VolunteerAttendanceService(db, this.repo, vault, clock);
+    this.certification = new VolunteerCertificationService(db, this.repo, this.series, clock);
+    this.phone = new VolunteerPhoneService(this.repo, clock);
     this.reports = new VolunteerReportsRepository(db);
     this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
     this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
     this.served = new VolunteerServedService(db, this.repo, deps.notifier ?? null, clock);
     this.figures = new VolunteerFiguresService(db, this.repo, this.reports, this.hours, clock);
-    this.roster = new VolunteerTeamsService(db, this.repo, clock);
-    this.series = new VolunteerSeriesService(db, this.repo, clock);
-    this.signups = new VolunteerSignupsService(db, this.repo, clock);
-    this.attendance = new VolunteerAttendanceService(db, this.repo, vault, clock);
-    this.certification = new VolunteerCertificationService(db, this.repo, this.series, clock);
-    this.phone = new VolunteerPhoneService(this.repo, clock);
+    this.rosters = new VolunteerRosterService(
+      db,
+      this.repo,
+      this.series,
+      { notifier: deps.notifier ?? null, files: deps.files ?? null },
+      clock,
+    );
   }
 
   jobs(): Job[] {
-    return this.series.jobs();
+    return [...this.series.jobs(), ...this.rosters.jobs()];
   }
 
   // Volunteers and teams.

@@ -243,6 +243,12 @@ export function paperEntryAction(status: SignupStatus | null): "create" | "updat
   return status === null || status === "withdrawn" ? "create" : "update";
 }
 
+/** The day before, volunteers are asked from this hour (station time), not in the night. */
+export const CONFIRM_ASK_HOUR = 9;
+
+/** Whether the day-before question goes out now: from CONFIRM_ASK_HOUR of the day before (station time). */
+export const confirmationAskTime = (stationHourNow: number) => stationHourNow >= CONFIRM_ASK_HOUR;
+
 /** Who is asked the day before: occurrences dated tomorrow (station calendar), still open. */
 export const confirmationDue = (occurrence: { status: OccurrenceStatus; date: string }, tomorrow: string) =>
   occurrence.status === "open" && occurrence.date === tomorrow;
