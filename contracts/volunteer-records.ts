@@ -152,3 +152,18 @@ export function maskName(name: string): string {
 
 /** Minutes as hours with two decimals (the national system counts hours). */
 export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+/** A Party member's certified (final) volunteer hours for their Party record, read through the volunteer service. */
+export const memberVolunteerHoursSchema = z.object({
+  memberId: z.number().int(),
+  /** Null when the member has no account, or the account is not a registered volunteer. */
+  volunteer: z.object({ id: z.number().int(), number: z.string(), stationId: z.number().int() }).nullable(),
+  from: z.string(),
+  to: z.string(),
+  minutes: z.number().int(),
+  hours: z.number(),
+  entries: z.array(recordEntrySchema),
+});
+export const memberVolunteerHoursQuery = z.object({ from: dateSchema.optional(), to: dateSchema.optional() }).superRefine((v, ctx) => {
+  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "v.date_order" });
+});

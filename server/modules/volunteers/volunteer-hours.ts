@@ -64,15 +64,10 @@ export function mealMinutes(confirmedAt: readonly number[]): number {
 
 export class VolunteerHours {
   private readonly reports: VolunteerReportsRepository;
-  private meals: MealDeliveriesSource | null;
+  private readonly meals: MealDeliveriesSource | null;
 
   constructor(reports: VolunteerReportsRepository, meals: MealDeliveriesSource | null) {
     this.reports = reports;
-    this.meals = meals;
-  }
-
-  /** The caring module's deliveries (wired in server/services.ts). */
-  useMealDeliveries(meals: MealDeliveriesSource) {
     this.meals = meals;
   }
 

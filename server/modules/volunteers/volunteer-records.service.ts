@@ -94,7 +94,7 @@ export class VolunteerRecordsService {
       volunteerId,
       from: period.from,
       to: period.to,
-      entries: entries.map(entryOf),
+      entries: entries.map(recordEntryOf),
       totals: { minutes, hours: hoursOf(minutes), entries: entries.length },
     };
   }
@@ -295,7 +295,7 @@ export function recordContent(input: {
     station: input.station,
     volunteer: input.volunteer,
     period: input.period,
-    entries: input.entries.map(entryOf),
+    entries: input.entries.map(recordEntryOf),
     totals: { minutes, hours: hoursOf(minutes), entries: input.entries.length },
     trainings: [],
     awards: [],
@@ -310,7 +310,7 @@ export function recordContent(input: {
 /** The record's number: the station's prefix, VR, the year, the year's sequence (TY-VR-2026-0001). */
 export const recordNumber = (prefix: string, year: number, seq: number) => `${prefix}-VR-${year}-${String(seq).padStart(4, "0")}`;
 
-function entryOf(e: CountedEntry) {
+export function recordEntryOf(e: CountedEntry) {
   return {
     kind: e.kind,
     ref: e.ref,

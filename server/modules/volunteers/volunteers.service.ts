@@ -5,6 +5,7 @@
 // this façade keeps the methods the routes call. The service records, the people served, the roster, the figures
 // are reached as their parts (`records`, `served`, `rosters`, `figures`); other modules call `hoursOfUsers`.
 import type { Kysely } from "kysely";
+import { hoursOf, type RecordEntry } from "../../../contracts/volunteer-records.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
@@ -16,7 +17,7 @@ import { VolunteerCertificationService } from "./volunteer-certification.service
 import { VolunteerFiguresService } from "./volunteer-figures.service.ts";
 import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts";
 import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
-import { VolunteerRecordsService } from "./volunteer-records.service.ts";
+import { recordEntryOf, VolunteerRecordsService } from "./volunteer-records.service.ts";
 import { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
 import { VolunteerRosterService } from "./volunteer-roster.service.ts";
 import { VolunteerSeriesService } from "./volunteer-series.service.ts";
@@ -35,6 +36,15 @@ export interface VolunteersDeps {
   files?: FilesService;
 }
 
+/** What `hoursOfUsers` answers per account. */
+export interface VolunteerHoursOfUser {
+  userId: number;
+  volunteer: { id: number; number: string; stationId: number };
+  minutes: number;
+  hours: number;
+  entries: RecordEntry[];
+}
+
 export class VolunteersService {
   readonly repo: VolunteersRepository;
   readonly roster: VolunteerTeamsService;
@@ -50,7 +60,10 @@ export class VolunteersService {
   readonly figures: VolunteerFiguresService;
   readonly rosters: VolunteerRosterService;
 
+  private readonly clock: Clock;
+
   constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
+    this.clock = clock;
     this.repo = new VolunteersRepository(db);
     this.roster = new VolunteerTeamsService(db, this.repo, clock);
     this.series = new VolunteerSeriesService(db, this.repo, clock, deps.notifier ?? null);
@@ -70,6 +83,28 @@ export class VolunteersService {
       { notifier: deps.notifier ?? null, files: deps.files ?? null },
       clock,
     );
+  }
+
+  /**
+   * The final hours of accounts (a Party member's, for their Party record) over a period: per account that is a
+   * registered volunteer, the services that count and their total. Other modules call this, never the repository.
+   */
+  async hoursOfUsers(userIds: number[], period: { from: string; to: string }): Promise<VolunteerHoursOfUser[]> {
+    const now = this.clock.now();
+    const volunteers = await this.reports.volunteersOfUsers([...new Set(userIds)]);
+    const out: VolunteerHoursOfUser[] = [];
+    for (const v of volunteers) {
+      const entries = await this.hours.counted({ stationIds: [v.station_id], volunteerId: v.id, ...period }, now);
+      const minutes = entries.reduce((n, e) => n + e.minutes, 0);
+      out.push({
+        userId: v.user_id,
+        volunteer: { id: v.id, number: v.number, stationId: v.station_id },
+        minutes,
+        hours: hoursOf(minutes),
+        entries: entries.map(recordEntryOf),
+      });
+    }
+    return out;
   }
 
   jobs(): Job[] {
