@@ -259,6 +259,7 @@ export const mealRecipientCreateSchema = z
 
 export const mealRecipientSchema = z.object({
   id: z.number().int(),
+  stationId: z.number().int(),
   residentId: z.number().int(),
   name: z.string(),
   address: z.string().nullable(),
@@ -281,6 +282,7 @@ export const deliveryDaySchema = z.object({
   items: z.array(
     z.object({
       recipientId: z.number().int(),
+      stationId: z.number().int(),
       name: z.string(),
       address: z.string().nullable(),
       providerName: z.string(),

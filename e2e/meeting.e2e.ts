@@ -40,6 +40,8 @@ test("a joint meeting is held and its two resolutions are followed to done", asy
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
   await openFromMenu(staff, /^会议$/, /\/meetings$/, /共建共治/);
+  // The page comes in lazily after the address: wait for it, so the check below reads the meetings, not the home page.
+  await staff.getByTestId("meeting-create").waitFor();
   await app.shot(staff, "console-meetings");
   await expectAccessible(staff, "console-meetings");
 

@@ -185,6 +185,8 @@ test("the console's volunteers and teams pages, and the series form; the volunte
   await expectAccessible(page, "volunteers-console-list");
   await page.getByTestId("volunteer-political-filter").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "退役军人" }).click();
+  // The filters apply together with 查询 (the query form of a list with more than two filters).
+  await page.getByRole("button", { name: /查\s*询/ }).click();
   await wait(() => new URL(page.url()).searchParams.get("politicalStatus")).toBe("veteran");
   await wait(async () => (await page.locator("tbody tr.ant-table-row").allTextContents()).every((row) => row.includes("退役军人"))).toBe(
     true,

@@ -53,5 +53,14 @@ export function useListParams(
 
   const sortOrderOf = (key: string) => (sort === key ? (order === "desc" ? "descend" : "ascend") : null);
 
-  return { page, pageSize, q, sort, order, filters, update, onTableChange, sortOrderOf };
+  /** A filter holding an id (stationId, unitId…) as a number; undefined when absent or not a positive number. */
+  const idOf = (key: string) => {
+    const n = Number(filters[key]);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+
+  /** Apply the query form's values: every filter it owns, plus the search, from the first page. */
+  const search = (values: Record<string, unknown>) => update(values as Record<string, ListParamValue>);
+
+  return { page, pageSize, q, sort, order, filters, update, onTableChange, sortOrderOf, idOf, search };
 }

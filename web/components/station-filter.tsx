@@ -3,12 +3,16 @@
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../app/session.tsx";
+import type { QueryField } from "./query-form.tsx";
 
 /** The stations the account sees, when there is more than one; empty otherwise. */
 export function useStations() {
   const me = useMe();
   return me.stations.length > 1 ? me.stations : [];
 }
+
+/** Wide enough for a station's name of nine characters (天源市场党群服务站); longer ones end in … with a tooltip. */
+export const STATION_COLUMN_WIDTH = 150;
 
 /** A table column naming each row's station (by `stationId`, or `stationName` when the row has it). */
 export function useStationColumn<T extends { stationId?: number | null; stationName?: string }>() {
@@ -20,7 +24,7 @@ export function useStationColumn<T extends { stationId?: number | null; stationN
     {
       title: t("list.station"),
       key: "station",
-      width: 170,
+      width: STATION_COLUMN_WIDTH,
       ellipsis: { showTitle: true },
       render: (_: unknown, row: T) => row.stationName ?? (row.stationId ? (names.get(row.stationId) ?? "—") : "—"),
     },
@@ -33,7 +37,8 @@ export function StationFilter({
   width = 190,
 }: {
   value?: string | number;
-  onChange: (value?: number) => void;
+  /** Set by the query form's field when the filter sits in one. */
+  onChange?: (value?: number) => void;
   width?: number;
 }) {
   const { t } = useTranslation();
@@ -43,11 +48,22 @@ export function StationFilter({
     <Select
       allowClear
       data-testid="station-filter"
+      aria-label={t("list.station")}
       style={{ width }}
       placeholder={t("list.allStations")}
       value={value === undefined || value === "" ? undefined : Number(value)}
-      onChange={(v?: number) => onChange(v)}
+      onChange={(v?: number) => onChange?.(v)}
       options={stations.map((s) => ({ value: s.id, label: s.name }))}
     />
   );
+}
+
+/**
+ * The query form's station field (`stationId` in the address), for accounts that see more than one station; none
+ * for a station's own staff.
+ */
+export function useStationField(): QueryField[] {
+  const { t } = useTranslation();
+  const stations = useStations();
+  return stations.length > 0 ? [{ name: "stationId", label: t("list.station"), input: <StationFilter /> }] : [];
 }

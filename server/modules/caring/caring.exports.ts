@@ -97,6 +97,7 @@ export async function caringExports(app: FastifyInstance, { services }: ModuleDe
     list: (user, query) => services.meals.recipients(user, query),
     columns: [
       { title: "caring:field.recipient", value: (r) => r.name },
+      stationColumn(),
       { title: "caring:field.address", value: (r) => r.address },
       { title: "caring:field.restaurant", value: (r) => r.providerName },
       { title: "caring:field.weekdays", value: (r, w) => r.weekdays.map((d) => w.l(`caring:weekday.${d}`)).join("、") },

@@ -364,4 +364,57 @@ describe(`caring meals and figures over HTTP (${dialectName})`, () => {
     expect((await t.as(staff, { method: "GET", url: `/api/caring/figures?from=${today}&to=${from}` })).statusCode).toBe(400);
     expect((await t.as(canting, { method: "GET", url: "/api/caring/figures" })).statusCode).toBe(403);
   });
+
+  it("narrows the day, the plan and the missed-meal sweep to one station asked for, within the caller's reach", async () => {
+    const db = t.database.db;
+    const admin = await t.login("admin");
+    const youyiId = (await db.selectFrom("org_units").select("id").where("name", "=", "友谊市场党群服务站").executeTakeFirstOrThrow()).id;
+    const day = addDays(today, -2);
+    const get = async (s: Session, url: string) => {
+      const res = await t.as(s, { method: "GET", url });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+
+    // Each row names its station; 友谊 has no caring meals, so asking for it answers none, and 天源 all of them.
+    const all = (await get(admin, `/api/caring/meals/day?date=${day}`)).items as (DayItem & { stationId: number })[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((i) => i.stationId === stationId)).toBe(true);
+    expect((await get(admin, `/api/caring/meals/day?date=${day}&stationId=${stationId}`)).items).toEqual(all);
+    expect((await get(admin, `/api/caring/meals/day?date=${day}&stationId=${youyiId}`)).items).toEqual([]);
+    const plan = (await get(admin, `/api/caring/meals/recipients?stationId=${stationId}`)) as { stationId: number }[];
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan.every((r) => r.stationId === stationId)).toBe(true);
+    expect(await get(admin, `/api/caring/meals/recipients?stationId=${youyiId}`)).toEqual([]);
+    // A station outside the caller's reach answers nothing, not another station's rows.
+    expect((await get(staff, `/api/caring/meals/day?date=${day}&stationId=${youyiId}`)).items).toEqual([]);
+    expect(await get(staff, `/api/caring/meals/recipients?stationId=${youyiId}`)).toEqual([]);
+
+    // The sweep asked for 友谊 leaves 天源's unconfirmed meal alone; asked for 天源 it flags it.
+    const left = await db
+      .selectFrom("meal_deliveries")
+      .select(["id", "recipient_id"])
+      .where("date", "=", day)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom("meal_deliveries").where("id", "=", left.id).execute();
+    const sweep = (payload: object) => t.as(admin, { method: "POST", url: "/api/caring/meals/flag-missed", payload });
+    const elsewhere = await sweep({ date: day, stationId: youyiId });
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json().marked).toBe(0);
+    expect(
+      (await get(staff, `/api/caring/meals/day?date=${day}`)).items.find((i: DayItem) => i.recipientId === left.recipient_id).status,
+    ).toBe("pending");
+    expect(
+      (await t.as(staff, { method: "POST", url: "/api/caring/meals/flag-missed", payload: { date: day, stationId: youyiId } })).json()
+        .marked,
+    ).toBe(0);
+    expect((await sweep({ date: day, stationId: stationId })).json().marked).toBe(1);
+    expect(
+      (await get(staff, `/api/caring/meals/day?date=${day}`)).items.find((i: DayItem) => i.recipientId === left.recipient_id).status,
+    ).toBe("missed");
+    const bad = await sweep({ date: day, stationId: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe("stationId");
+  });
 });

@@ -45,6 +45,7 @@ export function plannedCount(r: { weekdays: string; created_at: string }, from: 
 export function presentRecipient(row: RecipientRow) {
   return {
     id: row.id,
+    stationId: row.station_id,
     residentId: row.resident_id,
     name: row.name,
     address: row.address,
@@ -63,6 +64,7 @@ export function presentDayItem(
   d: Pick<DeliveryRow, "status" | "confirmed_by_name" | "at"> | undefined,
 ): {
   recipientId: number;
+  stationId: number;
   name: string;
   address: string | null;
   providerName: string;
@@ -72,6 +74,7 @@ export function presentDayItem(
 } {
   return {
     recipientId: r.id,
+    stationId: r.station_id,
     name: r.name,
     address: r.address,
     providerName: r.provider_name,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { deliveryConfirmSchema, deliveryDaySchema, mealRecipientCreateSchema, mealRecipientSchema } from "../../../contracts/caring.ts";
 import { idParams } from "../../../contracts/common.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
+import { stationFilter } from "../../platform/scope.ts";
 import type { Services } from "../../services.ts";
 import { deliveryDayQuery, flagMissedSchema, mealRecipientUpdateSchema, recipientListQuery } from "./meals.service.ts";
 
@@ -102,7 +103,11 @@ export async function mealsRoutes(app: FastifyInstance, { services }: { services
     },
     async (request) => {
       const user = requireUser(request);
-      return service.flagMissed({ date: request.body?.date, stationIds: user.stationIds, actor: actorOf(request) });
+      return service.flagMissed({
+        date: request.body?.date,
+        stationIds: stationFilter(user, request.body?.stationId),
+        actor: actorOf(request),
+      });
     },
   );
 }

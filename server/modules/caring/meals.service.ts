@@ -6,7 +6,7 @@ import { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import { addDays, stationDate, stationHour, weekdayOf } from "../../../contracts/calendar.ts";
 import type { deliveryConfirmSchema, mealRecipientCreateSchema } from "../../../contracts/caring.ts";
-import { dateSchema } from "../../../contracts/common.ts";
+import { dateSchema, MAX_ID } from "../../../contracts/common.ts";
 import { weekdayWords } from "../../../contracts/notices.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
@@ -36,7 +36,13 @@ export const recipientListQuery = z.object({
 
 export const deliveryDayQuery = z.object({ date: dateSchema.optional(), stationId: z.coerce.number().int().positive().optional() });
 
-export const flagMissedSchema = z.object({ date: dateSchema.optional() }).strict();
+export const flagMissedSchema = z
+  .object({
+    date: dateSchema.optional(),
+    /** One of the caller's stations; all of them when left out. */
+    stationId: z.number().int().positive().max(MAX_ID, { message: "v.number_range" }).optional(),
+  })
+  .strict();
 
 /** Meals not confirmed by this hour (station time) are flagged missed. */
 export const MISSED_CUTOFF_HOUR = 13;

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AllianceUnit, allianceUnitKinds, allianceUnitStatuses } from "../../../../contracts/alliance-units.ts";
@@ -8,7 +8,10 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { exportAllianceUnits } from "../api/export-alliance-units.ts";
 import { useUpdateAllianceUnit } from "../api/update-alliance-unit.ts";
 import { AllianceUnitFormDrawer } from "../components/alliance-unit-form-drawer.tsx";
@@ -18,8 +21,8 @@ export default function AllianceUnitsPage() {
   const { t } = useTranslation("units");
   const { message, modal } = App.useApp();
   const can = useCan();
-  const list = useListParams(["kind", "status"]);
-  const [search, setSearch] = useState(list.q);
+  const list = useListParams(["kind", "status", "stationId"]);
+  const stationField = useStationField();
   const [open, setOpen] = useState<{ unit: AllianceUnit | null } | null>(null);
   const [exporting, setExporting] = useState(false);
   const update = useUpdateAllianceUnit();
@@ -28,6 +31,7 @@ export default function AllianceUnitsPage() {
     q: list.q || undefined,
     kind: list.filters.kind as AllianceUnitListQuery["kind"],
     status: list.filters.status as AllianceUnitListQuery["status"],
+    stationId: list.idOf("stationId"),
     sort: list.sort as AllianceUnitListQuery["sort"],
     order: list.sort ? list.order : undefined,
   };
@@ -61,28 +65,49 @@ export default function AllianceUnitsPage() {
     });
   };
 
+  const actions = useActionsColumn<AllianceUnit>(
+    (u) => (
+      <>
+        <RowAction onClick={() => setOpen({ unit: u })}>{t("common:action.edit")}</RowAction>
+        <RowAction danger={u.status === "active"} onClick={() => toggleStatus(u)}>
+          {u.status === "active" ? t("common:action.disable") : t("common:action.enable")}
+        </RowAction>
+      </>
+    ),
+    { width: 140, show: can("unit.write") },
+  );
+
+  const columns: TableColumnsType<AllianceUnit> = [
+    { title: t("field.name"), key: "name", dataIndex: "name", sorter: true, sortOrder: list.sortOrderOf("name") },
+    ...stationColumn,
+    {
+      title: t("field.kind"),
+      key: "kind",
+      dataIndex: "kind",
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrderOf("kind"),
+      render: (k: string) => t(`common:enum.unitKind.${k}`),
+    },
+    { title: t("field.contactName"), dataIndex: "contactName", width: 150, ellipsis: { showTitle: true }, render: dash },
+    { title: t("field.contactMobile"), dataIndex: "contactMobile", width: 130, render: dash },
+    { title: t("field.offers"), dataIndex: "offers", ellipsis: true, render: dash },
+    { title: t("field.userCount"), dataIndex: "userCount", width: 90 },
+    {
+      title: t("field.status"),
+      dataIndex: "status",
+      width: 90,
+      render: (s: AllianceUnit["status"]) => <Tag color={s === "active" ? "success" : "default"}>{t(`common:enum.unitStatus.${s}`)}</Tag>,
+    },
+    ...actions,
+  ];
+
   return (
     <Card>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 8 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={filters.status}
-          onChange={(value) => list.update({ status: value })}
-          options={allianceUnitStatuses.map((s) => ({ value: s, label: t(`common:enum.unitStatus.${s}`) }))}
-        />
         <div style={{ flex: 1 }} />
         <Space wrap>
           {can("unit.export") && (
@@ -108,13 +133,38 @@ export default function AllianceUnitsPage() {
           ...allianceUnitKinds.map((k) => ({ key: k, label: t(`common:enum.unitKind.${k}`) })),
         ]}
       />
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="unit-search" />,
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={allianceUnitStatuses.map((s) => ({ value: s, label: t(`common:enum.unitStatus.${s}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
       <Table<AllianceUnit>
         rowKey="id"
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -124,51 +174,7 @@ export default function AllianceUnitsPage() {
           showSizeChanger: true,
           showTotal: (total) => t("common:total", { total }),
         }}
-        columns={[
-          { title: t("field.name"), key: "name", dataIndex: "name", sorter: true, sortOrder: list.sortOrderOf("name") },
-          ...stationColumn,
-          {
-            title: t("field.kind"),
-            key: "kind",
-            dataIndex: "kind",
-            width: 150,
-            sorter: true,
-            sortOrder: list.sortOrderOf("kind"),
-            render: (k: string) => t(`common:enum.unitKind.${k}`),
-          },
-          { title: t("field.contactName"), dataIndex: "contactName", width: 180, render: dash },
-          { title: t("field.contactMobile"), dataIndex: "contactMobile", width: 130, render: dash },
-          { title: t("field.offers"), dataIndex: "offers", ellipsis: true, render: dash },
-          { title: t("field.userCount"), dataIndex: "userCount", width: 90 },
-          {
-            title: t("field.status"),
-            dataIndex: "status",
-            width: 90,
-            render: (s: AllianceUnit["status"]) => (
-              <Tag color={s === "active" ? "success" : "default"}>{t(`common:enum.unitStatus.${s}`)}</Tag>
-            ),
-          },
-          ...(can("unit.write")
-            ? [
-                {
-                  title: t("common:actions"),
-                  key: "actions",
-                  width: 140,
-                  fixed: "right" as const,
-                  render: (_: unknown, u: AllianceUnit) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => setOpen({ unit: u })}>
-                        {t("common:action.edit")}
-                      </Button>
-                      <Button type="link" size="small" danger={u.status === "active"} onClick={() => toggleStatus(u)}>
-                        {u.status === "active" ? t("common:action.disable") : t("common:action.enable")}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        columns={columns}
       />
       <AllianceUnitFormDrawer open={open !== null} unit={open?.unit ?? null} defaultKind={filters.kind} onClose={() => setOpen(null)} />
     </Card>

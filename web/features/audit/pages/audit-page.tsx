@@ -1,6 +1,5 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, DatePicker, Empty, Input, List, Modal, Result, Select, Table, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../../contracts/audit.ts";
@@ -9,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
 import { type AuditListQuery, useAudit } from "../api/list-audit.ts";
 import { type AuditVerifyResult, useVerifyAudit } from "../api/verify-audit.ts";
 import { JsonDiff } from "../components/json-diff.tsx";
@@ -44,8 +44,6 @@ export default function AuditPage() {
   const { t } = useTranslation("audit");
   const { message } = App.useApp();
   const list = useListParams(["action", "objectType", "objectId", "from", "to"]);
-  const [search, setSearch] = useState(list.q);
-  const [objectId, setObjectId] = useState(list.filters.objectId ?? "");
   const verify = useVerifyAudit();
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
 
@@ -73,63 +71,73 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 200 }}
-          placeholder={t("field.action")}
-          value={list.filters.action}
-          onChange={(value) => list.update({ action: value })}
-          options={knownActions.map((a) => ({ value: a, label: actionLabel(a) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.objectType")}
-          value={list.filters.objectType}
-          onChange={(value) => list.update({ objectType: value })}
-          options={objectTypes.map((o) => ({ value: o, label: t(`objectType.${o}`) }))}
-        />
-        <Input
-          allowClear
-          style={{ width: 100 }}
-          placeholder={t("field.objectId")}
-          value={objectId}
-          onChange={(e) => setObjectId(e.target.value)}
-          onPressEnter={() => list.update({ objectId: objectId.trim() })}
-          onBlur={() => list.update({ objectId: objectId.trim() })}
-        />
-        <DatePicker.RangePicker
-          value={[
-            list.filters.from ? dayjs(stationDate(list.filters.from)) : null,
-            list.filters.to ? dayjs(stationDate(list.filters.to)) : null,
-          ]}
-          onChange={(range) =>
-            list.update({
-              from: range?.[0] ? stationDayStart(range[0].format("YYYY-MM-DD")).toISOString() : undefined,
-              // The last millisecond of the station day: the server takes entries at or before `to`.
-              to: range?.[1] ? new Date(stationDayEnd(range[1].format("YYYY-MM-DD")).getTime() - 1).toISOString() : undefined,
-            })
-          }
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/audit" query={query} name="audit" />
         <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verify.isPending} data-testid="audit-verify">
           {t("verify")}
         </Button>
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 200 }} placeholder={t("searchPlaceholder")} data-testid="audit-search" />,
+          },
+          {
+            name: "action",
+            label: t("field.action"),
+            input: (
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ width: 200 }}
+                placeholder={t("field.action")}
+                aria-label={t("field.action")}
+                options={knownActions.map((a) => ({ value: a, label: actionLabel(a) }))}
+              />
+            ),
+          },
+          {
+            name: "objectType",
+            label: t("field.objectType"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.objectType")}
+                aria-label={t("field.objectType")}
+                options={objectTypes.map((o) => ({ value: o, label: t(`objectType.${o}`) }))}
+              />
+            ),
+          },
+          {
+            name: "objectId",
+            label: t("field.objectId"),
+            input: <Input allowClear style={{ width: 100 }} placeholder={t("field.objectId")} aria-label={t("field.objectId")} />,
+          },
+          {
+            name: "at",
+            label: t("field.at"),
+            // The address holds instants: a station day's first moment, and the last millisecond of the last day
+            // (the server takes entries at or before `to`).
+            range: {
+              from: "from",
+              to: "to",
+              toDate: (instant) => stationDate(instant),
+              fromDate: (date, end) =>
+                end === "from" ? stationDayStart(date).toISOString() : new Date(stationDayEnd(date).getTime() - 1).toISOString(),
+            },
+            input: <DatePicker.RangePicker aria-label={t("field.at")} />,
+          },
+        ]}
+      />
       {audit.isError && <Alert type="error" showIcon title={errorMessage(audit.error)} style={{ marginBottom: 16 }} />}
       <Table<AuditEntry>
         rowKey="seq"

@@ -1,4 +1,4 @@
-import { DownloadOutlined, KeyOutlined, PlusOutlined, StopOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -12,7 +12,9 @@ import { formatYuan, yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { downloadPrintedCard } from "../api/download-printed-card.ts";
 import { useIssueCard } from "../api/issue-card.ts";
 import { type CardListQuery, useCards } from "../api/list-cards.ts";
@@ -111,13 +113,13 @@ export default function CardsPage() {
   const { t } = useTranslation("caring");
   const { message } = App.useApp();
   const can = useCan();
-  const list = useListParams(["status", "category"]);
+  const list = useListParams(["status", "category", "stationId"]);
+  const stationField = useStationField();
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<DiscountCard | null>(null);
   const [pinFor, setPinFor] = useState<DiscountCard | null>(null);
   const [text, setText] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const [search, setSearch] = useState(list.q);
   const revoke = useRevokeCard();
   const setPin = useSetCardPin();
   const query: CardListQuery = {
@@ -126,6 +128,7 @@ export default function CardsPage() {
     q: list.q || undefined,
     status: list.filters.status as CardListQuery["status"],
     category: list.filters.category as CardListQuery["category"],
+    stationId: list.idOf("stationId"),
   };
   const cards = useCards(query);
   const manage = can("caring.manage");
@@ -175,6 +178,20 @@ export default function CardsPage() {
     }
   };
 
+  const actions = useActionsColumn<DiscountCard>(
+    (c) =>
+      c.status === "active" && (
+        <>
+          <RowAction onClick={() => download(c)}>{t("card.printed")}</RowAction>
+          <RowAction onClick={() => setPinFor(c)}>{t("card.setPin")}</RowAction>
+          <RowAction danger onClick={() => setRevoking(c)}>
+            {t("card.revoke")}
+          </RowAction>
+        </>
+      ),
+    { width: 290, show: manage },
+  );
+
   return (
     <Card>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
@@ -189,32 +206,44 @@ export default function CardsPage() {
           </Button>
         )}
       </div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("card.searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t("field.category")}
-          value={query.category}
-          onChange={(value) => list.update({ category: value })}
-          options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={cardStatuses.map((s) => ({ value: s, label: t(`cardStatus.${s}`) }))}
-        />
-      </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("card.searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("card.searchPlaceholder")} data-testid="card-search" />,
+          },
+          {
+            name: "category",
+            label: t("field.category"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                placeholder={t("field.category")}
+                aria-label={t("field.category")}
+                options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+              />
+            ),
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={cardStatuses.map((s) => ({ value: s, label: t(`cardStatus.${s}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {cards.isError && <Alert type="error" showIcon title={errorMessage(cards.error)} style={{ marginBottom: 16 }} />}
       <Table<DiscountCard>
         rowKey="id"
@@ -270,29 +299,7 @@ export default function CardsPage() {
             width: 170,
             render: (_: unknown, c) => t("card.used", { count: c.usedThisMonth.uses, amount: formatYuan(c.usedThisMonth.discountFen) }),
           },
-          {
-            title: t("field.actions"),
-            key: "actions",
-            width: 330,
-            fixed: "right",
-            render: (_: unknown, c) => (
-              <Space size={4}>
-                {manage && c.status === "active" && (
-                  <>
-                    <Button size="small" icon={<DownloadOutlined />} onClick={() => download(c)}>
-                      {t("card.printed")}
-                    </Button>
-                    <Button size="small" icon={<KeyOutlined />} onClick={() => setPinFor(c)}>
-                      {t("card.setPin")}
-                    </Button>
-                    <Button size="small" danger icon={<StopOutlined />} onClick={() => setRevoking(c)}>
-                      {t("card.revoke")}
-                    </Button>
-                  </>
-                )}
-              </Space>
-            ),
-          },
+          ...actions,
         ]}
       />
       <IssueCardModal open={issuing} onClose={() => setIssuing(false)} />

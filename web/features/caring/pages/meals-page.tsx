@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, PlusOutlined, WarningOutlined } from "@ant-design/icons";
+import { PlusOutlined, WarningOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -30,6 +30,8 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
 import { useConfirmDelivery } from "../api/confirm-delivery.ts";
 import { useCreateMealRecipient } from "../api/create-meal-recipient.ts";
 import { useFlagMissed } from "../api/flag-missed.ts";
@@ -104,7 +106,10 @@ function RecipientsTab() {
   const { message } = App.useApp();
   const can = useCan();
   const [adding, setAdding] = useState(false);
-  const recipients = useMealRecipients({});
+  const list = useListParams(["tab", "stationId"]);
+  const stationId = list.idOf("stationId");
+  const stationColumn = useStationColumn<MealRecipient>();
+  const recipients = useMealRecipients(stationId === undefined ? {} : { stationId });
   const update = useUpdateMealRecipient();
   const manage = can("caring.manage");
   const toggle = async (r: MealRecipient, active: boolean) => {
@@ -116,8 +121,10 @@ function RecipientsTab() {
   };
   return (
     <>
-      <div style={{ display: "flex", justifyContent: "flex-end", gap: 8, marginBottom: 12 }}>
-        <ExportButton path="/api/caring/meals/recipients" name="meal-recipients" />
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8, marginBottom: 12 }}>
+        <StationFilter value={stationId} onChange={(v) => list.update({ stationId: v })} />
+        <div style={{ flex: 1 }} />
+        <ExportButton path="/api/caring/meals/recipients" query={{ stationId }} name="meal-recipients" />
         {manage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             {t("meal.add")}
@@ -135,6 +142,7 @@ function RecipientsTab() {
         pagination={{ defaultPageSize: 20, showTotal: (total) => t("common:total", { total }) }}
         columns={[
           { title: t("field.recipient"), dataIndex: "name", width: 110 },
+          ...stationColumn,
           { title: t("field.address"), dataIndex: "address", width: 220, ellipsis: true, render: (v: string | null) => v ?? "—" },
           { title: t("field.restaurant"), dataIndex: "providerName", width: 200, ellipsis: true },
           { title: t("field.weekdays"), dataIndex: "weekdays", width: 220, render: (d: number[]) => formatWeekdays(d) },
@@ -159,13 +167,17 @@ function RecipientsTab() {
 function DayTab() {
   const { t } = useTranslation("caring");
   const { message, modal } = App.useApp();
-  const [date, setDate] = useState(() => stationDate(new Date()));
-  const day = useMealDay(date);
+  const list = useListParams(["tab", "date", "stationId"]);
+  const today = stationDate(new Date());
+  const date = list.filters.date ?? today;
+  const stationId = list.idOf("stationId");
+  const stationColumn = useStationColumn<DeliveryItem>();
+  const day = useMealDay(date, stationId);
   const confirm = useConfirmDelivery();
   const flag = useFlagMissed();
   const items = day.data?.items ?? [];
   const count = (s: string) => items.filter((i) => i.status === s).length;
-  const isToday = date === stationDate(new Date());
+  const isToday = date === today;
 
   const mark = async (item: DeliveryItem, status: "delivered" | "missed") => {
     try {
@@ -176,6 +188,19 @@ function DayTab() {
     }
   };
 
+  const actions = useActionsColumn<DeliveryItem>(
+    (i) =>
+      i.status === "pending" && (
+        <>
+          <RowAction onClick={() => mark(i, "delivered")}>{t("delivery.delivered")}</RowAction>
+          <RowAction danger onClick={() => mark(i, "missed")}>
+            {t("delivery.missed")}
+          </RowAction>
+        </>
+      ),
+    { width: 210 },
+  );
+
   const flagMissed = () =>
     modal.confirm({
       title: t("delivery.flagMissed"),
@@ -184,7 +209,7 @@ function DayTab() {
       cancelText: t("common:action.cancel"),
       onOk: async () => {
         try {
-          const result = await flag.mutateAsync();
+          const result = await flag.mutateAsync(stationId);
           message.success(t("delivery.flagged", { count: result.marked }));
         } catch (error) {
           message.error(errorMessage(error));
@@ -195,7 +220,15 @@ function DayTab() {
   return (
     <>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 24, alignItems: "center", marginBottom: 16 }}>
-        <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format("YYYY-MM-DD"))} />
+        <Space wrap>
+          <DatePicker
+            value={dayjs(date)}
+            allowClear={false}
+            aria-label={t("field.date")}
+            onChange={(d) => d && list.update({ date: d.format("YYYY-MM-DD") === today ? undefined : d.format("YYYY-MM-DD") })}
+          />
+          <StationFilter value={stationId} onChange={(v) => list.update({ stationId: v })} />
+        </Space>
         <Statistic title={t("delivery.status.delivered")} value={count("delivered")} valueStyle={{ color: "#389e0d" }} />
         <Statistic title={t("delivery.status.missed")} value={count("missed")} valueStyle={{ color: "#cf1322" }} />
         <Statistic title={t("delivery.status.pending")} value={count("pending")} valueStyle={{ color: "#d48806" }} />
@@ -217,6 +250,7 @@ function DayTab() {
         locale={{ emptyText: <Empty description={t("delivery.empty")} /> }}
         columns={[
           { title: t("field.recipient"), dataIndex: "name", width: 110 },
+          ...stationColumn,
           { title: t("field.address"), dataIndex: "address", width: 220, ellipsis: true, render: (v: string | null) => v ?? "—" },
           { title: t("field.restaurant"), dataIndex: "providerName", width: 200, ellipsis: true },
           {
@@ -231,23 +265,7 @@ function DayTab() {
             width: 200,
             render: (_: unknown, i) => (i.confirmedBy ? `${i.confirmedBy} · ${formatDateTime(i.at)}` : "—"),
           },
-          {
-            title: t("field.actions"),
-            key: "actions",
-            width: 200,
-            fixed: "right",
-            render: (_: unknown, i) =>
-              i.status === "pending" ? (
-                <Space size={4}>
-                  <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => mark(i, "delivered")}>
-                    {t("delivery.delivered")}
-                  </Button>
-                  <Button size="small" danger icon={<CloseOutlined />} onClick={() => mark(i, "missed")}>
-                    {t("delivery.missed")}
-                  </Button>
-                </Space>
-              ) : null,
-          },
+          ...actions,
         ]}
       />
     </>
@@ -266,7 +284,7 @@ export default function MealsPage() {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => list.update({ tab: key === "day" ? undefined : key })}
+        onChange={(key) => list.update({ tab: key === "day" ? undefined : key, date: undefined })}
         items={[
           { key: "day", label: t("meal.tabDay"), children: tab === "day" ? <DayTab /> : null },
           { key: "recipients", label: t("meal.tabRecipients"), children: tab === "recipients" ? <RecipientsTab /> : null },

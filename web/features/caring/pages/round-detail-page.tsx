@@ -26,6 +26,7 @@ import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useCreateObjection } from "../api/create-objection.ts";
 import { useDecideObjection } from "../api/decide-objection.ts";
 import { useRound } from "../api/get-round.ts";
@@ -160,6 +161,31 @@ export default function RoundDetailPage() {
   const decide = useDecideObjection();
   const [pending, setPending] = useState<Pending | null>(null);
   const [nominating, setNominating] = useState(false);
+  const actions = useActionsColumn<Nomination>(
+    (n) => {
+      const status = round.data?.status;
+      return (
+        <>
+          {can("caring.manage") && status === "reviewing" && n.status === "nominated" && (
+            <>
+              <RowAction onClick={() => setPending({ kind: "review", nomination: n, decision: "accept" })} data-testid="review-accept">
+                {t("nomination.accept")}
+              </RowAction>
+              <RowAction danger onClick={() => setPending({ kind: "review", nomination: n, decision: "reject" })}>
+                {t("nomination.reject")}
+              </RowAction>
+            </>
+          )}
+          {status === "publicity" && n.status === "accepted" && can("award.nominate") && (
+            <RowAction onClick={() => setPending({ kind: "object", nomination: n })} data-testid="object">
+              {t("objection.create")}
+            </RowAction>
+          )}
+        </>
+      );
+    },
+    { width: 170 },
+  );
 
   if (round.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
   if (round.isError) return <Alert type="error" showIcon title={errorMessage(round.error)} />;
@@ -314,36 +340,7 @@ export default function RoundDetailPage() {
               render: (s: string) => <StatusTag kind="nominationStatus" value={s} colours={nominationStatusColour} />,
             },
             { title: t("field.reviewNote"), dataIndex: "reviewNote", width: 180, ellipsis: true, render: (v: string | null) => v ?? "—" },
-            {
-              title: t("field.actions"),
-              key: "actions",
-              width: 190,
-              fixed: "right",
-              render: (_: unknown, n) => (
-                <Space size={4} wrap>
-                  {manage && r.status === "reviewing" && n.status === "nominated" && (
-                    <>
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() => setPending({ kind: "review", nomination: n, decision: "accept" })}
-                        data-testid="review-accept"
-                      >
-                        {t("nomination.accept")}
-                      </Button>
-                      <Button size="small" danger onClick={() => setPending({ kind: "review", nomination: n, decision: "reject" })}>
-                        {t("nomination.reject")}
-                      </Button>
-                    </>
-                  )}
-                  {r.status === "publicity" && n.status === "accepted" && can("award.nominate") && (
-                    <Button size="small" onClick={() => setPending({ kind: "object", nomination: n })} data-testid="object">
-                      {t("objection.create")}
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
+            ...actions,
           ]}
         />
       </Card>

@@ -12,7 +12,8 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCreateRound } from "../api/create-round.ts";
 import { type RoundListQuery, useRounds } from "../api/list-rounds.ts";
 import type { Round } from "../api/types.ts";
@@ -98,13 +99,15 @@ export default function RoundsPage() {
   const { t } = useTranslation("caring");
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["category", "status"]);
+  const list = useListParams(["category", "status", "stationId"]);
+  const stationField = useStationField();
   const [creating, setCreating] = useState(false);
   const query: RoundListQuery = {
     page: list.page,
     pageSize: list.pageSize,
     category: list.filters.category as RoundListQuery["category"],
     status: list.filters.status as RoundListQuery["status"],
+    stationId: list.idOf("stationId"),
   };
   const rounds = useRounds(query);
 
@@ -122,24 +125,39 @@ export default function RoundsPage() {
           </Button>
         )}
       </div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t("field.category")}
-          value={query.category}
-          onChange={(value) => list.update({ category: value })}
-          options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={roundStatuses.map((s) => ({ value: s, label: t(`roundStatus.${s}`) }))}
-        />
-      </div>
+      <QueryForm
+        values={list.filters}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "category",
+            label: t("field.category"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                placeholder={t("field.category")}
+                aria-label={t("field.category")}
+                options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+              />
+            ),
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={roundStatuses.map((s) => ({ value: s, label: t(`roundStatus.${s}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {rounds.isError && <Alert type="error" showIcon title={errorMessage(rounds.error)} style={{ marginBottom: 16 }} />}
       <Table<Round>
         rowKey="id"

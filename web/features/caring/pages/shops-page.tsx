@@ -11,7 +11,8 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useApplyShop } from "../api/create-shop.ts";
 import { type ShopListQuery, useShops } from "../api/list-shops.ts";
 import type { CaringShop } from "../api/types.ts";
@@ -77,13 +78,15 @@ export default function ShopsPage() {
   const { t } = useTranslation("caring");
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["status", "category"]);
+  const list = useListParams(["status", "category", "stationId"]);
+  const stationField = useStationField();
   const [applying, setApplying] = useState(false);
   const query: ShopListQuery = {
     page: list.page,
     pageSize: list.pageSize,
     status: list.filters.status as ShopListQuery["status"],
     category: list.filters.category as ShopListQuery["category"],
+    stationId: list.idOf("stationId"),
   };
   const shops = useShops(query);
 
@@ -101,26 +104,39 @@ export default function ShopsPage() {
           </Button>
         )}
       </div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.shopCategory")}
-          aria-label={t("field.shopCategory")}
-          value={query.category}
-          onChange={(value) => list.update({ category: value })}
-          options={shopCategories.map((c) => ({ value: c, label: t(`shopCategory.${c}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.status")}
-          aria-label={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={shopStatuses.map((s) => ({ value: s, label: t(`shopStatus.${s}`) }))}
-        />
-      </div>
+      <QueryForm
+        values={list.filters}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "category",
+            label: t("field.shopCategory"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.shopCategory")}
+                aria-label={t("field.shopCategory")}
+                options={shopCategories.map((c) => ({ value: c, label: t(`shopCategory.${c}`) }))}
+              />
+            ),
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={shopStatuses.map((s) => ({ value: s, label: t(`shopStatus.${s}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {shops.isError && <Alert type="error" showIcon title={errorMessage(shops.error)} style={{ marginBottom: 16 }} />}
       <Table<CaringShop>
         rowKey="id"

@@ -26,7 +26,9 @@ import { yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { type ItemListQuery, useServiceItems } from "../api/list-items.ts";
 import { useCreateServiceItem, useUpdateServiceItem } from "../api/save-item.ts";
 import { useFee, useTimeLimit } from "../components/labels.tsx";
@@ -151,7 +153,8 @@ export default function CataloguePage() {
   const { message } = App.useApp();
   const can = useCan();
   const manage = can("service.manage");
-  const list = useListParams(["unitId", "audience", "handling", "active"]);
+  const list = useListParams(["unitId", "audience", "handling", "active", "stationId"]);
+  const stationField = useStationField();
   const timeLimit = useTimeLimit();
   const fee = useFee();
   const units = useUnitOptions();
@@ -162,7 +165,8 @@ export default function CataloguePage() {
     page: list.page,
     pageSize: list.pageSize,
     q: list.q || undefined,
-    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    unitId: list.idOf("unitId"),
+    stationId: list.idOf("stationId"),
     audience: list.filters.audience as ItemListQuery["audience"],
     handling: list.filters.handling as ItemListQuery["handling"],
     active: list.filters.active as ItemListQuery["active"],
@@ -177,6 +181,30 @@ export default function CataloguePage() {
       message.error(errorMessage(error));
     }
   };
+
+  const actions = useActionsColumn<ServiceItem>(
+    (item) => (
+      <>
+        <RowAction
+          onClick={() => {
+            setEditing(item);
+            setOpen(true);
+          }}
+        >
+          {t("common:action.edit")}
+        </RowAction>
+        <Popconfirm
+          title={item.active ? t("catalogue.deactivateConfirm") : t("catalogue.activateConfirm")}
+          okText={t("common:action.confirm")}
+          cancelText={t("common:action.cancel")}
+          onConfirm={() => toggle(item)}
+        >
+          <RowAction danger={item.active}>{item.active ? t("common:action.disable") : t("common:action.enable")}</RowAction>
+        </Popconfirm>
+      </>
+    ),
+    { width: 140, show: manage },
+  );
 
   return (
     <Card>
@@ -201,54 +229,78 @@ export default function CataloguePage() {
           </Button>
         )}
       </div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          defaultValue={list.q}
-          placeholder={t("catalogue.searchPlaceholder")}
-          style={{ width: 280 }}
-          onSearch={(q) => list.update({ q })}
-          data-testid="item-search"
-        />
-        {units.length > 0 && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            style={{ width: 240 }}
-            placeholder={t("field.unit")}
-            value={query.unitId as number | undefined}
-            onChange={(v?: number) => list.update({ unitId: v })}
-            options={units}
-          />
-        )}
-        <Select
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t("field.audience")}
-          value={query.audience}
-          onChange={(v?: string) => list.update({ audience: v })}
-          options={(["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t("field.handling")}
-          value={query.handling}
-          onChange={(v?: string) => list.update({ handling: v })}
-          options={(["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.active")}
-          value={query.active}
-          onChange={(v?: string) => list.update({ active: v })}
-          options={[
-            { value: "true", label: t("catalogue.active") },
-            { value: "false", label: t("catalogue.inactive") },
-          ]}
-        />
-      </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, unitId: list.idOf("unitId") }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("catalogue.searchPlaceholder"),
+            input: <Input allowClear style={{ width: 280 }} placeholder={t("catalogue.searchPlaceholder")} data-testid="item-search" />,
+          },
+          ...(units.length > 0
+            ? [
+                {
+                  name: "unitId",
+                  label: t("field.unit"),
+                  input: (
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: "label" }}
+                      style={{ width: 240 }}
+                      placeholder={t("field.unit")}
+                      aria-label={t("field.unit")}
+                      options={units}
+                    />
+                  ),
+                },
+              ]
+            : []),
+          {
+            name: "audience",
+            label: t("field.audience"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 150 }}
+                placeholder={t("field.audience")}
+                aria-label={t("field.audience")}
+                options={(["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+              />
+            ),
+          },
+          {
+            name: "handling",
+            label: t("field.handling"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 150 }}
+                placeholder={t("field.handling")}
+                aria-label={t("field.handling")}
+                options={(["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
+              />
+            ),
+          },
+          {
+            name: "active",
+            label: t("field.active"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.active")}
+                aria-label={t("field.active")}
+                options={[
+                  { value: "true", label: t("catalogue.active") },
+                  { value: "false", label: t("catalogue.inactive") },
+                ]}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}
       <Table<ServiceItem>
         rowKey="id"
@@ -313,43 +365,10 @@ export default function CataloguePage() {
           {
             title: t("field.materials"),
             dataIndex: "materials",
-            width: 70,
+            width: 90,
             render: (m: string[]) => t("catalogue.materialsCount", { count: m.length }),
           },
-          ...(manage
-            ? [
-                {
-                  title: t("field.actions"),
-                  key: "actions",
-                  width: 120,
-                  fixed: "right" as const,
-                  render: (_: unknown, item: ServiceItem) => (
-                    <Space size={4}>
-                      <Button
-                        size="small"
-                        type="link"
-                        onClick={() => {
-                          setEditing(item);
-                          setOpen(true);
-                        }}
-                      >
-                        {t("common:action.edit")}
-                      </Button>
-                      <Popconfirm
-                        title={item.active ? t("catalogue.deactivateConfirm") : t("catalogue.activateConfirm")}
-                        okText={t("common:action.confirm")}
-                        cancelText={t("common:action.cancel")}
-                        onConfirm={() => toggle(item)}
-                      >
-                        <Button size="small" type="link" danger={item.active}>
-                          {item.active ? t("common:action.disable") : t("common:action.enable")}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
       <ItemModal key={editing?.id ?? "new"} item={editing} open={open} onClose={() => setOpen(false)} />

@@ -28,6 +28,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useCallNext, useRequestAction, useWalkIn } from "../api/counter-actions.ts";
 import { useCounterDay } from "../api/counter-day.ts";
 import { useServiceItems } from "../api/list-items.ts";
@@ -245,6 +246,39 @@ export default function CounterPage() {
       <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, color: "#cf1322" }}>{String(n).padStart(3, "0")}</span>
     );
 
+  const queueActions = useActionsColumn<ServiceRequest>(
+    (r) => (
+      <>
+        <RowAction
+          onClick={() => step.run(r, { action: "start", version: r.version }, t("step.startDone")).catch(() => {})}
+          data-testid={`start-${r.id}`}
+        >
+          {t("action.start")}
+        </RowAction>
+        <RowAction danger onClick={() => step.withText(r, "cancel")}>
+          {t("action.cancel")}
+        </RowAction>
+      </>
+    ),
+    { width: 140, show: runs },
+  );
+  const expectedActions = useActionsColumn<ServiceRequest>(
+    (r) => (
+      <>
+        <RowAction
+          onClick={() => step.run(r, { action: "check_in", version: r.version }, t("step.checkedIn")).catch(() => {})}
+          data-testid={`check-in-${r.id}`}
+        >
+          {t("action.checkIn")}
+        </RowAction>
+        <RowAction danger onClick={() => step.withText(r, "cancel")}>
+          {t("action.cancel")}
+        </RowAction>
+      </>
+    ),
+    { width: 150, show: runs },
+  );
+
   return (
     <div>
       <Card style={{ marginBottom: 16 }}>
@@ -372,30 +406,7 @@ export default function CounterPage() {
                     { title: t("field.item"), key: "item", render: (_: unknown, r) => <RequestLink r={r} /> },
                     { title: t("field.applicant"), key: "applicant", width: 140, render: (_: unknown, r) => applicant(r) },
                     { title: t("field.channel"), dataIndex: "channel", width: 90, render: (c: string) => t(`channel.${c}`) },
-                    ...(!runs
-                      ? []
-                      : [
-                          {
-                            title: t("field.actions"),
-                            key: "actions",
-                            width: 140,
-                            render: (_: unknown, r: ServiceRequest) => (
-                              <Space size={4}>
-                                <Button
-                                  size="small"
-                                  type="link"
-                                  onClick={() => step.run(r, { action: "start", version: r.version }, t("step.startDone")).catch(() => {})}
-                                  data-testid={`start-${r.id}`}
-                                >
-                                  {t("action.start")}
-                                </Button>
-                                <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
-                                  {t("action.cancel")}
-                                </Button>
-                              </Space>
-                            ),
-                          },
-                        ]),
+                    ...queueActions,
                   ]}
                 />
               </Card>
@@ -418,33 +429,7 @@ export default function CounterPage() {
                     },
                     { title: t("field.item"), key: "item", render: (_: unknown, r) => <RequestLink r={r} /> },
                     { title: t("field.applicant"), key: "applicant", width: 140, render: (_: unknown, r) => applicant(r) },
-                    ...(!runs
-                      ? []
-                      : [
-                          {
-                            title: t("field.actions"),
-                            key: "actions",
-                            width: 150,
-                            render: (_: unknown, r: ServiceRequest) => (
-                              <Space size={4}>
-                                <Button
-                                  size="small"
-                                  type="primary"
-                                  ghost
-                                  onClick={() =>
-                                    step.run(r, { action: "check_in", version: r.version }, t("step.checkedIn")).catch(() => {})
-                                  }
-                                  data-testid={`check-in-${r.id}`}
-                                >
-                                  {t("action.checkIn")}
-                                </Button>
-                                <Button size="small" type="link" danger onClick={() => step.withText(r, "cancel")}>
-                                  {t("action.cancel")}
-                                </Button>
-                              </Space>
-                            ),
-                          },
-                        ]),
+                    ...expectedActions,
                   ]}
                 />
               </Card>

@@ -26,7 +26,8 @@ import { requestChannels, requestStatuses, type ServiceRequest } from "../../../
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCounterFigures } from "../api/figures.ts";
 import { useServiceItems } from "../api/list-items.ts";
 import { exportServiceRequests, type RequestListQuery, useServiceRequests } from "../api/list-requests.ts";
@@ -39,7 +40,8 @@ function ListTab() {
   const stationColumn = useStationColumn<ServiceRequest>();
   const { t } = useTranslation("counter");
   const { message } = App.useApp();
-  const list = useListParams(["tab", "status", "itemId", "unitId", "channel", "from", "to", "overdue"]);
+  const list = useListParams(["tab", "status", "itemId", "unitId", "channel", "from", "to", "overdue", "stationId"]);
+  const stationField = useStationField();
   const units = useUnitOptions();
   const items = useServiceItems({ page: 1, pageSize: 100 });
   const query: RequestListQuery = {
@@ -47,8 +49,9 @@ function ListTab() {
     pageSize: list.pageSize,
     q: list.q || undefined,
     status: list.filters.status as RequestListQuery["status"],
-    itemId: list.filters.itemId ? Number(list.filters.itemId) : undefined,
-    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    itemId: list.idOf("itemId"),
+    unitId: list.idOf("unitId"),
+    stationId: list.idOf("stationId"),
     channel: list.filters.channel as RequestListQuery["channel"],
     from: list.filters.from,
     to: list.filters.to,
@@ -66,65 +69,93 @@ function ListTab() {
 
   return (
     <>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          defaultValue={list.q}
-          placeholder={t("requests.searchPlaceholder")}
-          style={{ width: 240 }}
-          onSearch={(q) => list.update({ q })}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(v?: string) => list.update({ status: v })}
-          options={requestStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 240 }}
-          placeholder={t("field.item")}
-          value={query.itemId as number | undefined}
-          onChange={(v?: number) => list.update({ itemId: v })}
-          options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
-        />
-        {units.length > 0 && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            style={{ width: 220 }}
-            placeholder={t("field.unit")}
-            value={query.unitId as number | undefined}
-            onChange={(v?: number) => list.update({ unitId: v })}
-            options={units}
-          />
-        )}
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.channel")}
-          value={query.channel}
-          onChange={(v?: string) => list.update({ channel: v })}
-          options={requestChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-        />
-        <DatePicker.RangePicker
-          style={{ width: 260 }}
-          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
-          onChange={(range) =>
-            list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
-          }
-        />
-        <Checkbox checked={query.overdue === "true"} onChange={(e) => list.update({ overdue: e.target.checked ? "true" : undefined })}>
-          {t("requests.overdueOnly")}
-        </Checkbox>
-        <div style={{ flex: 1 }} />
-        <Button icon={<DownloadOutlined />} onClick={download}>
-          {t("common:action.export")}
-        </Button>
-      </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, itemId: list.idOf("itemId"), unitId: list.idOf("unitId") }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("requests.searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("requests.searchPlaceholder")} data-testid="request-search" />,
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={requestStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "itemId",
+            label: t("field.item"),
+            input: (
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ width: 240 }}
+                placeholder={t("field.item")}
+                aria-label={t("field.item")}
+                options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
+              />
+            ),
+          },
+          ...(units.length > 0
+            ? [
+                {
+                  name: "unitId",
+                  label: t("field.unit"),
+                  input: (
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: "label" }}
+                      style={{ width: 220 }}
+                      placeholder={t("field.unit")}
+                      aria-label={t("field.unit")}
+                      options={units}
+                    />
+                  ),
+                },
+              ]
+            : []),
+          {
+            name: "channel",
+            label: t("field.channel"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.channel")}
+                aria-label={t("field.channel")}
+                options={requestChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              />
+            ),
+          },
+          {
+            name: "dates",
+            label: t("field.date"),
+            range: { from: "from", to: "to" },
+            input: <DatePicker.RangePicker style={{ width: 260 }} aria-label={t("field.date")} />,
+          },
+          ...stationField,
+          {
+            name: "overdue",
+            label: t("requests.overdueOnly"),
+            valuePropName: "checked",
+            input: <Checkbox>{t("requests.overdueOnly")}</Checkbox>,
+          },
+        ]}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={download}>
+            {t("common:action.export")}
+          </Button>
+        }
+      />
       {requests.isError && <Alert type="error" showIcon title={errorMessage(requests.error)} style={{ marginBottom: 16 }} />}
       <Table<ServiceRequest>
         rowKey="id"

@@ -5,7 +5,8 @@ import { weekdayOf } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
 import { useSessions } from "../api/red-shield.ts";
 import type { RedShieldSession } from "../api/types.ts";
 import { sessionStatusColour } from "./labels.ts";
@@ -14,9 +15,15 @@ import { sessionStatusColour } from "./labels.ts";
 export function SessionsTab() {
   const stationColumn = useStationColumn<RedShieldSession>();
   const { t } = useTranslation("duty");
-  const list = useListParams(["when", "status"]);
+  const list = useListParams(["when", "status", "stationId"]);
   const when = (list.filters.when as "upcoming" | "past" | "all" | undefined) ?? "upcoming";
-  const filters = { when, status: list.filters.status as RedShieldSession["status"] | undefined };
+  const filters = { when, status: list.filters.status as RedShieldSession["status"] | undefined, stationId: list.idOf("stationId") };
+  const actions = useActionsColumn<RedShieldSession>(
+    (s) => <RowAction to={`/services/red-shield/${s.id}`}>{t("common:action.view")}</RowAction>,
+    {
+      width: 80,
+    },
+  );
   const sessions = useSessions({ page: list.page, pageSize: list.pageSize, ...filters });
   return (
     <>
@@ -34,6 +41,7 @@ export function SessionsTab() {
           onChange={(v) => list.update({ status: v })}
           options={(["scheduled", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`rs.status.${s}`) }))}
         />
+        <StationFilter value={list.filters.stationId} onChange={(v) => list.update({ stationId: v })} />
         <ExportButton path="/api/red-shield/sessions" query={filters} name="red-shield-sessions" />
       </Space>
       {sessions.isError && <Alert type="error" showIcon title={errorMessage(sessions.error)} style={{ marginBottom: 12 }} />}
@@ -74,12 +82,7 @@ export function SessionsTab() {
           { title: t("rs.booked"), key: "booked", width: 110, render: (_: unknown, s) => `${s.booked} / ${s.slots}` },
           { title: t("rs.attended"), dataIndex: "attended", width: 90 },
           { title: t("rs.consultations"), dataIndex: "consultations", width: 100 },
-          {
-            title: t("common:actions"),
-            key: "actions",
-            width: 90,
-            render: (_: unknown, s) => <Link to={`/services/red-shield/${s.id}`}>{t("common:action.view")}</Link>,
-          },
+          ...actions,
         ]}
       />
     </>

@@ -1,5 +1,22 @@
 import { DownOutlined, PlusOutlined, PrinterOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Dropdown, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { defaultLoanDays, itemStatuses, type LendKind, lendKinds } from "../../../../contracts/lending.ts";
@@ -9,7 +26,10 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { useCreateItems } from "../api/create-items.ts";
 import { downloadLabels } from "../api/download-labels.ts";
 import { type ItemActionInput, useItemAction } from "../api/item-action.ts";
@@ -141,18 +161,20 @@ export function InventoryTab() {
   const { message, modal } = App.useApp();
   const can = useCan();
   const manage = can("lending.manage");
-  const list = useListParams(["kind", "status", "tab"], 20);
+  const list = useListParams(["kind", "status", "tab", "stationId"], 20);
+  const stationField = useStationField();
   const query: ItemListQuery = {
     page: list.page,
     pageSize: list.pageSize,
     q: list.q || undefined,
     kind: list.filters.kind as LendKind | undefined,
     status: list.filters.status as ItemListQuery["status"],
+    stationId: list.idOf("stationId"),
     sort: list.sort,
     order: list.order,
   };
   const items = useItems(query);
-  const summary = useLendingSummary();
+  const summary = useLendingSummary(list.idOf("stationId"));
   const action = useItemAction();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<LendItem | null>(null);
@@ -185,6 +207,86 @@ export function InventoryTab() {
       },
     });
 
+  const actions = useActionsColumn<LendItem>(
+    (item) => (
+      <>
+        <RowAction onClick={() => setEditing(item)}>{t("inventory.edit")}</RowAction>
+        {actionsFor[item.status].length > 0 && (
+          <Dropdown
+            menu={{
+              items: actionsFor[item.status].map((a) => ({
+                key: a,
+                label: t(`itemAction.${a}`),
+                danger: a === "retire" || a === "damage",
+              })),
+              onClick: ({ key }) => act(item, key as Action),
+            }}
+          >
+            <RowAction>
+              {t("inventory.more")} <DownOutlined />
+            </RowAction>
+          </Dropdown>
+        )}
+      </>
+    ),
+    { width: 150, show: manage },
+  );
+
+  const columns: TableColumnsType<LendItem> = [
+    {
+      title: t("field.code"),
+      dataIndex: "code",
+      key: "code",
+      width: 160,
+      sorter: true,
+      sortOrder: list.sortOrderOf("code"),
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    ...stationColumn,
+    {
+      title: t("field.name"),
+      key: "name",
+      width: 150,
+      ellipsis: true,
+      render: (_: unknown, item) =>
+        item.name === t(`kind.${item.kind}`) ? (
+          item.name
+        ) : (
+          <span>
+            {item.name} <Typography.Text type="secondary">· {t(`kind.${item.kind}`)}</Typography.Text>
+          </span>
+        ),
+    },
+    {
+      title: t("field.status"),
+      dataIndex: "status",
+      key: "status",
+      width: 100,
+      sorter: true,
+      sortOrder: list.sortOrderOf("status"),
+      render: (s: LendItem["status"]) => <Tag color={itemStatusColour[s]}>{t(`itemStatus.${s}`)}</Tag>,
+    },
+    {
+      title: t("field.currentLoan"),
+      key: "loan",
+      render: (_: unknown, item) =>
+        item.loan ? (
+          <span>
+            {t("inventory.lentTo", { name: item.loan.borrowerName, due: formatDateTime(item.loan.dueAt) })}
+            {item.loan.overdue && (
+              <Tag color="red" style={{ marginLeft: 6 }}>
+                {t("loanStatus.overdue")}
+              </Tag>
+            )}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{item.note ?? "—"}</Typography.Text>
+        ),
+    },
+    { title: t("field.loanDays"), dataIndex: "loanDays", width: 90 },
+    ...actions,
+  ];
+
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
@@ -195,60 +297,75 @@ export function InventoryTab() {
         {summary.data ? <Availability summary={summary.data} /> : <Typography.Text type="secondary">…</Typography.Text>}
       </Card>
       <Card>
-        <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            style={{ width: 240 }}
-            placeholder={t("inventory.search")}
-            defaultValue={list.q}
-            onSearch={(value) => list.update({ q: value })}
-            data-testid="items-search"
-          />
-          <Select
-            allowClear
-            style={{ width: 130 }}
-            placeholder={t("field.kind")}
-            value={query.kind}
-            onChange={(value) => list.update({ kind: value })}
-            options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          />
-          <Select
-            allowClear
-            style={{ width: 130 }}
-            placeholder={t("field.status")}
-            value={query.status}
-            onChange={(value) => list.update({ status: value })}
-            options={itemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
-          />
-          <div style={{ flex: 1 }} />
-          <ExportButton path="/api/lending/items" query={query} name="lending-items" />
-          {manage && (
-            <>
-              <Button
-                icon={<PrinterOutlined />}
-                disabled={selected.length === 0}
-                loading={printing}
-                onClick={() => print({ ids: selected })}
-              >
-                {t("inventory.printSelected")}
-                {selected.length > 0 && ` (${selected.length})`}
-              </Button>
-              <Dropdown
-                menu={{
-                  items: lendKinds.map((k) => ({ key: k, label: t(`kind.${k}`) })),
-                  onClick: ({ key }) => print({ kind: key as LendKind }),
-                }}
-              >
-                <Button icon={<PrinterOutlined />} loading={printing} data-testid="labels-by-kind">
-                  {t("inventory.printKind")} <DownOutlined />
-                </Button>
-              </Dropdown>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="items-add">
-                {t("inventory.batchAdd")}
-              </Button>
-            </>
-          )}
-        </div>
+        <QueryForm
+          values={{ ...list.filters, q: list.q }}
+          onSearch={list.search}
+          fields={[
+            {
+              name: "q",
+              label: t("inventory.search"),
+              input: <Input allowClear style={{ width: 240 }} placeholder={t("inventory.search")} data-testid="items-search" />,
+            },
+            {
+              name: "kind",
+              label: t("field.kind"),
+              input: (
+                <Select
+                  allowClear
+                  style={{ width: 130 }}
+                  placeholder={t("field.kind")}
+                  aria-label={t("field.kind")}
+                  options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                />
+              ),
+            },
+            {
+              name: "status",
+              label: t("field.status"),
+              input: (
+                <Select
+                  allowClear
+                  style={{ width: 130 }}
+                  placeholder={t("field.status")}
+                  aria-label={t("field.status")}
+                  options={itemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
+                />
+              ),
+            },
+            ...stationField,
+          ]}
+          extra={
+            <Space wrap>
+              <ExportButton path="/api/lending/items" query={query} name="lending-items" />
+              {manage && (
+                <>
+                  <Button
+                    icon={<PrinterOutlined />}
+                    disabled={selected.length === 0}
+                    loading={printing}
+                    onClick={() => print({ ids: selected })}
+                  >
+                    {t("inventory.printSelected")}
+                    {selected.length > 0 && ` (${selected.length})`}
+                  </Button>
+                  <Dropdown
+                    menu={{
+                      items: lendKinds.map((k) => ({ key: k, label: t(`kind.${k}`) })),
+                      onClick: ({ key }) => print({ kind: key as LendKind }),
+                    }}
+                  >
+                    <Button icon={<PrinterOutlined />} loading={printing} data-testid="labels-by-kind">
+                      {t("inventory.printKind")} <DownOutlined />
+                    </Button>
+                  </Dropdown>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="items-add">
+                    {t("inventory.batchAdd")}
+                  </Button>
+                </>
+              )}
+            </Space>
+          }
+        />
         {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}
         <Table<LendItem>
           rowKey="id"
@@ -260,7 +377,7 @@ export function InventoryTab() {
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
               : undefined
           }
-          scroll={{ x: 960 }}
+          scroll={{ x: tableWidth(columns) + 32 }}
           locale={{ emptyText: <Empty description={t("inventory.empty")} /> }}
           onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
           pagination={{
@@ -270,91 +387,7 @@ export function InventoryTab() {
             showSizeChanger: true,
             showTotal: (total) => t("common:total", { total }),
           }}
-          columns={[
-            {
-              title: t("field.code"),
-              dataIndex: "code",
-              key: "code",
-              width: 160,
-              sorter: true,
-              sortOrder: list.sortOrderOf("code"),
-              render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
-            },
-            ...stationColumn,
-            {
-              title: t("field.name"),
-              key: "name",
-              width: 150,
-              ellipsis: true,
-              render: (_: unknown, item) =>
-                item.name === t(`kind.${item.kind}`) ? (
-                  item.name
-                ) : (
-                  <span>
-                    {item.name} <Typography.Text type="secondary">· {t(`kind.${item.kind}`)}</Typography.Text>
-                  </span>
-                ),
-            },
-            {
-              title: t("field.status"),
-              dataIndex: "status",
-              key: "status",
-              width: 100,
-              sorter: true,
-              sortOrder: list.sortOrderOf("status"),
-              render: (s: LendItem["status"]) => <Tag color={itemStatusColour[s]}>{t(`itemStatus.${s}`)}</Tag>,
-            },
-            {
-              title: t("field.currentLoan"),
-              key: "loan",
-              render: (_: unknown, item) =>
-                item.loan ? (
-                  <span>
-                    {t("inventory.lentTo", { name: item.loan.borrowerName, due: formatDateTime(item.loan.dueAt) })}
-                    {item.loan.overdue && (
-                      <Tag color="red" style={{ marginLeft: 6 }}>
-                        {t("loanStatus.overdue")}
-                      </Tag>
-                    )}
-                  </span>
-                ) : (
-                  <Typography.Text type="secondary">{item.note ?? "—"}</Typography.Text>
-                ),
-            },
-            { title: t("field.loanDays"), dataIndex: "loanDays", width: 90 },
-            ...(manage
-              ? [
-                  {
-                    title: t("common:actions"),
-                    key: "actions",
-                    width: 150,
-                    render: (_: unknown, item: LendItem) => (
-                      <Space size={0}>
-                        <Button size="small" type="link" onClick={() => setEditing(item)}>
-                          {t("inventory.edit")}
-                        </Button>
-                        {actionsFor[item.status].length > 0 && (
-                          <Dropdown
-                            menu={{
-                              items: actionsFor[item.status].map((a) => ({
-                                key: a,
-                                label: t(`itemAction.${a}`),
-                                danger: a === "retire" || a === "damage",
-                              })),
-                              onClick: ({ key }) => act(item, key as Action),
-                            }}
-                          >
-                            <Button size="small" type="link">
-                              {t("inventory.more")} <DownOutlined />
-                            </Button>
-                          </Dropdown>
-                        )}
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       </Card>
       <AddItemsModal open={adding} onClose={() => setAdding(false)} />

@@ -1,6 +1,5 @@
 import { BellOutlined, DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Segmented, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { borrowerKinds, type LendKind, lendKinds } from "../../../../contracts/lending.ts";
@@ -8,7 +7,9 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { type LoanOutcome, useCloseLoan } from "../api/close-loan.ts";
 import { exportLoans, type LoanListQuery, useLoans } from "../api/list-loans.ts";
 import { useRemindOverdue } from "../api/remind-overdue.ts";
@@ -23,7 +24,8 @@ export function LoansTab() {
   const { t } = useTranslation("lending");
   const { message, modal } = App.useApp();
   const can = useCan();
-  const list = useListParams(["view", "kind", "borrowerKind", "from", "to", "tab"]);
+  const list = useListParams(["view", "kind", "borrowerKind", "from", "to", "tab", "stationId"]);
+  const stationField = useStationField();
   const query: LoanListQuery = {
     page: list.page,
     pageSize: list.pageSize,
@@ -33,6 +35,7 @@ export function LoansTab() {
     borrowerKind: list.filters.borrowerKind as LoanListQuery["borrowerKind"],
     from: list.filters.from,
     to: list.filters.to,
+    stationId: list.idOf("stationId"),
   };
   const loans = useLoans(query);
   const close = useCloseLoan();
@@ -61,6 +64,22 @@ export function LoansTab() {
     });
   };
 
+  const actions = useActionsColumn<Loan>(
+    (l) =>
+      l.status === "out" && (
+        <>
+          <RowAction onClick={() => finish(l, "returned")}>{t("desk.return")}</RowAction>
+          <RowAction danger onClick={() => finish(l, "damaged")}>
+            {t("desk.damaged")}
+          </RowAction>
+          <RowAction danger onClick={() => finish(l, "lost")}>
+            {t("desk.lost")}
+          </RowAction>
+        </>
+      ),
+    { width: 210, show: can("lending.manage") },
+  );
+
   return (
     <Card>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16, alignItems: "center" }}>
@@ -68,33 +87,6 @@ export function LoansTab() {
           value={query.view ?? "all"}
           onChange={(v) => list.update({ view: v === "all" ? undefined : String(v) })}
           options={views.map((v) => ({ value: v, label: v === "all" ? t("common:all") : t(`loanView.${v}`) }))}
-        />
-        <Input.Search
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t("loans.search")}
-          defaultValue={list.q}
-          onSearch={(value) => list.update({ q: value })}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.kind")}
-          value={query.kind}
-          onChange={(value) => list.update({ kind: value })}
-          options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.borrowerKind")}
-          value={query.borrowerKind}
-          onChange={(value) => list.update({ borrowerKind: value })}
-          options={borrowerKinds.map((k) => ({ value: k, label: t(`borrowerKind.${k}`) }))}
-        />
-        <DatePicker.RangePicker
-          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
-          onChange={(range) => list.update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
         />
         <div style={{ flex: 1 }} />
         {can("lending.manage") && (
@@ -130,6 +122,50 @@ export function LoansTab() {
           {t("common:action.export")}
         </Button>
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("loans.search"),
+            input: <Input allowClear style={{ width: 220 }} placeholder={t("loans.search")} data-testid="loans-search" />,
+          },
+          {
+            name: "kind",
+            label: t("field.kind"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.kind")}
+                aria-label={t("field.kind")}
+                options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              />
+            ),
+          },
+          {
+            name: "borrowerKind",
+            label: t("field.borrowerKind"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.borrowerKind")}
+                aria-label={t("field.borrowerKind")}
+                options={borrowerKinds.map((k) => ({ value: k, label: t(`borrowerKind.${k}`) }))}
+              />
+            ),
+          },
+          {
+            name: "lent",
+            label: t("field.lentAt"),
+            range: { from: "from", to: "to" },
+            input: <DatePicker.RangePicker style={{ width: 260 }} aria-label={t("field.lentAt")} />,
+          },
+          ...stationField,
+        ]}
+      />
       {loans.isError && <Alert type="error" showIcon title={errorMessage(loans.error)} style={{ marginBottom: 16 }} />}
       <Table<Loan>
         rowKey="id"
@@ -199,29 +235,7 @@ export function LoansTab() {
               ),
           },
           { title: t("field.lentBy"), dataIndex: "lentBy", width: 140, render: (v: string | null) => v ?? "—" },
-          ...(can("lending.manage")
-            ? [
-                {
-                  title: t("loans.close"),
-                  key: "actions",
-                  width: 200,
-                  render: (_: unknown, l: Loan) =>
-                    l.status === "out" ? (
-                      <Space size={4}>
-                        <Button size="small" type="link" onClick={() => finish(l, "returned")}>
-                          {t("desk.return")}
-                        </Button>
-                        <Button size="small" type="link" danger onClick={() => finish(l, "damaged")}>
-                          {t("desk.damaged")}
-                        </Button>
-                        <Button size="small" type="link" danger onClick={() => finish(l, "lost")}>
-                          {t("desk.lost")}
-                        </Button>
-                      </Space>
-                    ) : null,
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
     </Card>

@@ -1,6 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +8,8 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-reweighs.ts";
 import { useScaleStalls } from "../api/scale-stalls.ts";
 import type { Reweigh } from "../api/types.ts";
@@ -19,9 +19,10 @@ export function ReweighsTab() {
   const stationColumn = useStationColumn<Reweigh>();
   const { t } = useTranslation("lending");
   const { message } = App.useApp();
-  const list = useListParams(["outcome", "merchantId", "from", "to", "tab"]);
+  const list = useListParams(["outcome", "merchantId", "from", "to", "tab", "stationId"]);
+  const stationField = useStationField();
   const stalls = useScaleStalls();
-  const merchantId = list.filters.merchantId ? Number(list.filters.merchantId) : undefined;
+  const merchantId = list.idOf("merchantId");
   const query: ReweighListQuery = {
     page: list.page,
     pageSize: list.pageSize,
@@ -30,6 +31,7 @@ export function ReweighsTab() {
     merchantId,
     from: list.filters.from,
     to: list.filters.to,
+    stationId: list.idOf("stationId"),
   };
   const reweighs = useReweighs(query);
   const [exporting, setExporting] = useState(false);
@@ -37,54 +39,70 @@ export function ReweighsTab() {
 
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t("scale.search")}
-          defaultValue={list.q}
-          onSearch={(value) => list.update({ q: value })}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={query.outcome}
-          onChange={(value) => list.update({ outcome: value })}
-          options={reweighOutcomes.map((o) => ({ value: o, label: t(`scale.outcome.${o}`) }))}
-          data-testid="reweighs-outcome"
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 220 }}
-          placeholder={t("scale.merchant")}
-          value={merchantId}
-          onChange={(value?: number) => list.update({ merchantId: value })}
-          options={merchants.map(([id, name]) => ({ value: id, label: name }))}
-        />
-        <DatePicker.RangePicker
-          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
-          onChange={(range) => list.update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
-        />
-        <div style={{ flex: 1 }} />
-        <Button
-          icon={<DownloadOutlined />}
-          loading={exporting}
-          onClick={async () => {
-            setExporting(true);
-            try {
-              await exportReweighs(query);
-            } catch (error) {
-              message.error(errorMessage(error));
-            } finally {
-              setExporting(false);
-            }
-          }}
-        >
-          {t("common:action.export")}
-        </Button>
-      </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, merchantId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("scale.search"),
+            input: <Input allowClear style={{ width: 220 }} placeholder={t("scale.search")} data-testid="reweighs-search" />,
+          },
+          {
+            name: "outcome",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={reweighOutcomes.map((o) => ({ value: o, label: t(`scale.outcome.${o}`) }))}
+                data-testid="reweighs-outcome"
+              />
+            ),
+          },
+          {
+            name: "merchantId",
+            label: t("scale.merchant"),
+            input: (
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ width: 220 }}
+                placeholder={t("scale.merchant")}
+                aria-label={t("scale.merchant")}
+                options={merchants.map(([id, name]) => ({ value: id, label: name }))}
+              />
+            ),
+          },
+          {
+            name: "at",
+            label: t("scale.at"),
+            range: { from: "from", to: "to" },
+            input: <DatePicker.RangePicker style={{ width: 260 }} aria-label={t("scale.at")} />,
+          },
+          ...stationField,
+        ]}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={async () => {
+              setExporting(true);
+              try {
+                await exportReweighs(query);
+              } catch (error) {
+                message.error(errorMessage(error));
+              } finally {
+                setExporting(false);
+              }
+            }}
+          >
+            {t("common:action.export")}
+          </Button>
+        }
+      />
       {reweighs.isError && <Alert type="error" showIcon title={errorMessage(reweighs.error)} style={{ marginBottom: 16 }} />}
       <Table<Reweigh>
         rowKey="id"

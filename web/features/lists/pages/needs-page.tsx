@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Select, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,10 @@ import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { useCloseNeed } from "../api/close-need.ts";
 import { type NeedListQuery, useNeeds } from "../api/list-needs.ts";
 import { NeedStatusTag } from "../components/list-tags.tsx";
@@ -21,8 +24,8 @@ export default function NeedsPage() {
   const { t } = useTranslation("lists");
   const { message, modal } = App.useApp();
   const can = useCan();
-  const list = useListParams(["status", "kind"]);
-  const [search, setSearch] = useState(list.q);
+  const list = useListParams(["status", "kind", "stationId"]);
+  const stationField = useStationField();
   const [raising, setRaising] = useState(false);
   const [matching, setMatching] = useState<Need | null>(null);
   const close = useCloseNeed();
@@ -32,6 +35,7 @@ export default function NeedsPage() {
     q: list.q || undefined,
     status: list.filters.status as NeedListQuery["status"],
     kind: list.filters.kind as NeedListQuery["kind"],
+    stationId: list.idOf("stationId"),
   };
   const needs = useNeeds(query);
 
@@ -48,36 +52,43 @@ export default function NeedsPage() {
       },
     });
 
+  const actions = useActionsColumn<Need>(
+    (n) => (
+      <>
+        {n.status === "open" && <RowAction onClick={() => setMatching(n)}>{t("match.action")}</RowAction>}
+        {n.status !== "closed" && (
+          <RowAction danger onClick={() => closeNeed(n)}>
+            {t("need.close")}
+          </RowAction>
+        )}
+      </>
+    ),
+    { width: 140, show: can("need.manage") },
+  );
+
+  const columns: TableColumnsType<Need> = [
+    { title: t("field.title"), dataIndex: "title", width: 220 },
+    ...stationColumn,
+    { title: t("field.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`needKind.${k}`) },
+    { title: t("field.raisedBy"), dataIndex: "raisedBy", width: 120, render: dash },
+    { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Need["status"]) => <NeedStatusTag status={s} /> },
+    {
+      title: t("field.matchedOffer"),
+      key: "offer",
+      width: 220,
+      render: (_: unknown, n) =>
+        n.projectId ? <Link to={`/projects/${n.projectId}`}>{n.offerTitle ?? t("project.open")}</Link> : dash(n.offerTitle),
+    },
+    { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: formatDateTime },
+    ...actions,
+  ];
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("need.title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.kind")}
-          value={query.kind}
-          onChange={(value) => list.update({ kind: value })}
-          options={needKinds.map((k) => ({ value: k, label: t(`needKind.${k}`) }))}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/needs" query={query} name="needs" />
         {can("need.raise") && (
@@ -86,13 +97,51 @@ export default function NeedsPage() {
           </Button>
         )}
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="need-search" />,
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "kind",
+            label: t("field.kind"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.kind")}
+                aria-label={t("field.kind")}
+                options={needKinds.map((k) => ({ value: k, label: t(`needKind.${k}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {needs.isError && <Alert type="error" showIcon title={errorMessage(needs.error)} style={{ marginBottom: 16 }} />}
       <Table<Need>
         rowKey="id"
         size="middle"
         loading={needs.isFetching}
         dataSource={needs.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: tableWidth(columns) + 48 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -103,44 +152,7 @@ export default function NeedsPage() {
           showTotal: (total) => t("common:total", { total }),
         }}
         expandable={{ expandedRowRender: (n) => <div style={{ whiteSpace: "pre-wrap" }}>{n.description}</div> }}
-        columns={[
-          { title: t("field.title"), dataIndex: "title" },
-          ...stationColumn,
-          { title: t("field.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`needKind.${k}`) },
-          { title: t("field.raisedBy"), dataIndex: "raisedBy", width: 120, render: dash },
-          { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Need["status"]) => <NeedStatusTag status={s} /> },
-          {
-            title: t("field.matchedOffer"),
-            key: "offer",
-            width: 220,
-            render: (_: unknown, n) =>
-              n.projectId ? <Link to={`/projects/${n.projectId}`}>{n.offerTitle ?? t("project.open")}</Link> : dash(n.offerTitle),
-          },
-          { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: formatDateTime },
-          ...(can("need.manage")
-            ? [
-                {
-                  title: t("common:actions"),
-                  key: "actions",
-                  width: 150,
-                  render: (_: unknown, n: Need) => (
-                    <Space size={0}>
-                      {n.status === "open" && (
-                        <Button type="link" size="small" onClick={() => setMatching(n)}>
-                          {t("match.action")}
-                        </Button>
-                      )}
-                      {n.status !== "closed" && (
-                        <Button type="link" size="small" danger onClick={() => closeNeed(n)}>
-                          {t("need.close")}
-                        </Button>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        columns={columns}
       />
       <NeedFormModal open={raising} onClose={() => setRaising(false)} />
       <MatchModal need={matching} onClose={() => setMatching(null)} />

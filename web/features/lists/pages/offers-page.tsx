@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Select, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Offer, offerKinds, offerStatuses } from "../../../../contracts/lists.ts";
@@ -9,7 +9,10 @@ import { formatYuan } from "../../../app/money.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { type OfferListQuery, useOffers } from "../api/list-offers.ts";
 import { useUpdateOffer } from "../api/update-offer.ts";
 import { OfferStatusTag } from "../components/list-tags.tsx";
@@ -21,8 +24,8 @@ export default function OffersPage() {
   const { message, modal } = App.useApp();
   const can = useCan();
   const me = useMe();
-  const list = useListParams(["status", "kind"]);
-  const [search, setSearch] = useState(list.q);
+  const list = useListParams(["status", "kind", "stationId"]);
+  const stationField = useStationField();
   const [publishing, setPublishing] = useState(false);
   const update = useUpdateOffer();
   const query: OfferListQuery = {
@@ -31,6 +34,7 @@ export default function OffersPage() {
     q: list.q || undefined,
     status: list.filters.status as OfferListQuery["status"],
     kind: list.filters.kind as OfferListQuery["kind"],
+    stationId: list.idOf("stationId"),
   };
   const offers = useOffers(query);
   const mayChange = (o: Offer) => can("offer.write") && (!me.allianceUnitId || me.allianceUnitId === o.unitId);
@@ -48,36 +52,42 @@ export default function OffersPage() {
       },
     });
 
+  const actions = useActionsColumn<Offer>(
+    (o) =>
+      mayChange(o) &&
+      (o.status === "active" ? (
+        <RowAction danger onClick={() => setStatus(o, "withdrawn")}>
+          {t("offer.withdraw")}
+        </RowAction>
+      ) : (
+        <RowAction onClick={() => setStatus(o, "active")}>{t("offer.republish")}</RowAction>
+      )),
+    { width: 130, show: can("offer.write") },
+  );
+
+  const columns: TableColumnsType<Offer> = [
+    { title: t("field.title"), dataIndex: "title", width: 220 },
+    ...stationColumn,
+    { title: t("field.unit"), dataIndex: "unitName", width: 240, ellipsis: true },
+    { title: t("field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`offerKind.${k}`) },
+    {
+      title: t("field.amount"),
+      dataIndex: "amountFen",
+      width: 150,
+      align: "right",
+      render: (v: number | null) => (v === null ? "—" : formatYuan(v)),
+    },
+    { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Offer["status"]) => <OfferStatusTag status={s} /> },
+    { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: formatDateTime },
+    ...actions,
+  ];
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("offer.title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={offerStatuses.map((s) => ({ value: s, label: t(`offerStatus.${s}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.kind")}
-          value={query.kind}
-          onChange={(value) => list.update({ kind: value })}
-          options={offerKinds.map((k) => ({ value: k, label: t(`offerKind.${k}`) }))}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/offers" query={query} name="offers" />
         {can("offer.write") && (
@@ -86,13 +96,51 @@ export default function OffersPage() {
           </Button>
         )}
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="offer-search" />,
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={offerStatuses.map((s) => ({ value: s, label: t(`offerStatus.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "kind",
+            label: t("field.kind"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.kind")}
+                aria-label={t("field.kind")}
+                options={offerKinds.map((k) => ({ value: k, label: t(`offerKind.${k}`) }))}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {offers.isError && <Alert type="error" showIcon title={errorMessage(offers.error)} style={{ marginBottom: 16 }} />}
       <Table<Offer>
         rowKey="id"
         size="middle"
         loading={offers.isFetching}
         dataSource={offers.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: tableWidth(columns) + 48 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={{
@@ -103,38 +151,7 @@ export default function OffersPage() {
           showTotal: (total) => t("common:total", { total }),
         }}
         expandable={{ expandedRowRender: (o) => <div style={{ whiteSpace: "pre-wrap" }}>{o.description}</div> }}
-        columns={[
-          { title: t("field.title"), dataIndex: "title" },
-          ...stationColumn,
-          { title: t("field.unit"), dataIndex: "unitName", width: 240, ellipsis: true },
-          { title: t("field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`offerKind.${k}`) },
-          {
-            title: t("field.amount"),
-            dataIndex: "amountFen",
-            width: 150,
-            align: "right",
-            render: (v: number | null) => (v === null ? "—" : formatYuan(v)),
-          },
-          { title: t("field.status"), dataIndex: "status", width: 90, render: (s: Offer["status"]) => <OfferStatusTag status={s} /> },
-          { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: formatDateTime },
-          {
-            title: t("common:actions"),
-            key: "actions",
-            width: 100,
-            render: (_: unknown, o) =>
-              mayChange(o) ? (
-                o.status === "active" ? (
-                  <Button type="link" size="small" danger onClick={() => setStatus(o, "withdrawn")}>
-                    {t("offer.withdraw")}
-                  </Button>
-                ) : (
-                  <Button type="link" size="small" onClick={() => setStatus(o, "active")}>
-                    {t("offer.republish")}
-                  </Button>
-                )
-              ) : null,
-          },
-        ]}
+        columns={columns}
       />
       <OfferFormModal open={publishing} onClose={() => setPublishing(false)} />
     </Card>

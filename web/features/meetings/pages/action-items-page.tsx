@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Card, Empty, Form, Input, Modal, Select, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,6 +10,8 @@ import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type ActionItemListQuery, useActionItems } from "../api/list-action-items.ts";
 import { useUpdateActionItem } from "../api/update-action-item.ts";
 import { ActionItemStatusTag } from "../components/meeting-status-tag.tsx";
@@ -70,51 +72,87 @@ export default function ActionItemsPage() {
     page: list.page,
     pageSize: list.pageSize,
     status: list.filters.status as ActionItemListQuery["status"],
-    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    unitId: list.idOf("unitId"),
     overdue: list.filters.overdue as ActionItemListQuery["overdue"],
   };
   const items = useActionItems(query);
   const mayWork = (item: ActionItem) => can("action_item.work") && (!me.allianceUnitId || me.allianceUnitId === item.ownerUnitId);
 
+  const actions = useActionsColumn<ActionItem>(
+    (r) =>
+      mayWork(r) &&
+      (r.status === "open" ? (
+        <RowAction onClick={() => setTarget({ item: r, status: "done" })} data-testid="action-item-done">
+          {t("itemAction.done")}
+        </RowAction>
+      ) : (
+        <RowAction onClick={() => setTarget({ item: r, status: "open" })}>{t("itemAction.open")}</RowAction>
+      )),
+    { width: 110, show: can("action_item.work") },
+  );
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("items.title")}
         </Typography.Title>
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={actionItemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
-        />
-        {!me.allianceUnitId && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            style={{ width: 240 }}
-            placeholder={t("resolution.ownerUnit")}
-            value={query.unitId as number | undefined}
-            onChange={(value?: number) => list.update({ unitId: value })}
-            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
-        )}
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("items.overdueFilter")}
-          value={query.overdue}
-          onChange={(value) => list.update({ overdue: value })}
-          options={[
-            { value: "true", label: t("itemOverdue") },
-            { value: "false", label: t("items.notOverdue") },
-          ]}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/action-items" query={query} name="action-items" />
       </div>
+      <QueryForm
+        values={{ ...list.filters, unitId: query.unitId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={actionItemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
+              />
+            ),
+          },
+          ...(me.allianceUnitId
+            ? []
+            : [
+                {
+                  name: "unitId",
+                  label: t("resolution.ownerUnit"),
+                  input: (
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: "label" }}
+                      style={{ width: 240 }}
+                      placeholder={t("resolution.ownerUnit")}
+                      aria-label={t("resolution.ownerUnit")}
+                      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    />
+                  ),
+                },
+              ]),
+          {
+            name: "overdue",
+            label: t("items.overdueFilter"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("items.overdueFilter")}
+                aria-label={t("items.overdueFilter")}
+                options={[
+                  { value: "true", label: t("itemOverdue") },
+                  { value: "false", label: t("items.notOverdue") },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
       {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}
       <Table<ActionItem>
         rowKey="id"
@@ -160,26 +198,7 @@ export default function ActionItemsPage() {
               </span>
             ),
           },
-          {
-            title: t("common:actions"),
-            key: "actions",
-            width: 130,
-            render: (_: unknown, r) =>
-              mayWork(r) ? (
-                <Space size={0}>
-                  {r.status === "open" && (
-                    <Button type="link" size="small" onClick={() => setTarget({ item: r, status: "done" })} data-testid="action-item-done">
-                      {t("itemAction.done")}
-                    </Button>
-                  )}
-                  {r.status !== "open" && (
-                    <Button type="link" size="small" onClick={() => setTarget({ item: r, status: "open" })}>
-                      {t("itemAction.open")}
-                    </Button>
-                  )}
-                </Space>
-              ) : null,
-          },
+          ...actions,
         ]}
       />
       <UpdateModal item={target?.item ?? null} status={target?.status ?? "done"} onClose={() => setTarget(null)} />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Select, Table, Tabs, Typography } from "antd";
+import { Alert, Button, Card, Empty, Select, Table, type TableColumnsType, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -9,7 +9,8 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { type MeetingListQuery, useMeetings } from "../api/list-meetings.ts";
 import { MeetingFormDrawer } from "../components/meeting-form-drawer.tsx";
 import { MeetingStatusTag } from "../components/meeting-status-tag.tsx";
@@ -19,7 +20,7 @@ export default function MeetingsPage() {
   const { t } = useTranslation("meetings");
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["kind", "status"]);
+  const list = useListParams(["kind", "status", "stationId"]);
   const [creating, setCreating] = useState(false);
   const kind = (list.filters.kind ?? "joint") as Meeting["kind"];
   const query: MeetingListQuery = {
@@ -27,8 +28,24 @@ export default function MeetingsPage() {
     pageSize: list.pageSize,
     kind,
     status: list.filters.status as MeetingListQuery["status"],
+    stationId: list.idOf("stationId"),
   };
   const meetings = useMeetings(query);
+
+  const columns: TableColumnsType<Meeting> = [
+    { title: t("field.title"), dataIndex: "title", render: (title: string, r) => <Link to={`/meetings/${r.id}`}>{title}</Link> },
+    ...stationColumn,
+    { title: t("field.startsAt"), dataIndex: "startsAt", width: 160, render: formatDateTime },
+    { title: t("field.place"), dataIndex: "place", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("attendance.short"),
+      key: "attendance",
+      width: 120,
+      render: (_: unknown, r) => `${r.invitedUnits.filter((u) => u.attended).length} / ${r.invitedUnits.length}`,
+    },
+    { title: t("resolution.title"), key: "resolutions", width: 120, render: (_: unknown, r) => r.resolutions.length },
+    { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Meeting["status"]) => <MeetingStatusTag status={s} /> },
+  ];
 
   return (
     <Card>
@@ -45,6 +62,7 @@ export default function MeetingsPage() {
           onChange={(value) => list.update({ status: value })}
           options={meetingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
+        <StationFilter value={list.filters.stationId} onChange={(v) => list.update({ stationId: v })} />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/meetings" query={query} name="meetings" />
         {can("meeting.manage") && (
@@ -67,7 +85,7 @@ export default function MeetingsPage() {
         size="middle"
         loading={meetings.isFetching}
         dataSource={meetings.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/meetings/${r.id}`) })}
@@ -78,20 +96,7 @@ export default function MeetingsPage() {
           showSizeChanger: true,
           showTotal: (total) => t("common:total", { total }),
         }}
-        columns={[
-          { title: t("field.title"), dataIndex: "title", render: (title: string, r) => <Link to={`/meetings/${r.id}`}>{title}</Link> },
-          ...stationColumn,
-          { title: t("field.startsAt"), dataIndex: "startsAt", width: 160, render: formatDateTime },
-          { title: t("field.place"), dataIndex: "place", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
-          {
-            title: t("attendance.short"),
-            key: "attendance",
-            width: 120,
-            render: (_: unknown, r) => `${r.invitedUnits.filter((u) => u.attended).length} / ${r.invitedUnits.length}`,
-          },
-          { title: t("resolution.title"), key: "resolutions", width: 120, render: (_: unknown, r) => r.resolutions.length },
-          { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Meeting["status"]) => <MeetingStatusTag status={s} /> },
-        ]}
+        columns={columns}
       />
       <MeetingFormDrawer open={creating} kind={kind} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}`)} />
     </Card>

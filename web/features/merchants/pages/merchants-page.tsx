@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -15,11 +15,12 @@ import { useMerchants } from "../../../api/list-merchants.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
-import { type ListParamValue, useListParams } from "../../../app/use-list-params.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { ImportModal } from "../../../components/import-modal.tsx";
 import { QueryForm } from "../../../components/query-form.tsx";
-import { StationFilter, useStationColumn, useStations } from "../../../components/station-filter.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { merchantImportEndpoints } from "../api/import-merchants.ts";
 import { MerchantFormDrawer } from "../components/merchant-form-drawer.tsx";
 import { MerchantStatusTag } from "../components/merchant-status-tag.tsx";
@@ -30,8 +31,8 @@ export default function MerchantsPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const list = useListParams(["category", "status", "isPartyMember", "stationId"]);
-  const stations = useStations();
   const stationColumn = useStationColumn<Merchant>();
+  const stationField = useStationField();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -40,11 +41,68 @@ export default function MerchantsPage() {
     category: list.filters.category as MerchantListQuery["category"],
     status: list.filters.status as MerchantListQuery["status"],
     isPartyMember: list.filters.isPartyMember as MerchantListQuery["isPartyMember"],
-    stationId: list.filters.stationId ? Number(list.filters.stationId) : undefined,
+    stationId: list.idOf("stationId"),
     sort: list.sort as MerchantListQuery["sort"],
     order: list.sort ? list.order : undefined,
   };
   const query = useMerchants({ ...filters, page: list.page, pageSize: list.pageSize });
+
+  // Every column fits a 1440 px window beside the menu (about 1100 px), in either language.
+  const columns: TableColumnsType<Merchant> = [
+    {
+      title: t("field.name"),
+      key: "name",
+      dataIndex: "name",
+      width: 170,
+      ellipsis: { showTitle: true },
+      sorter: true,
+      sortOrder: list.sortOrderOf("name"),
+      render: (name: string, r) => <Link to={`/merchants/${r.id}`}>{name}</Link>,
+    },
+    ...stationColumn,
+    {
+      title: t("field.category"),
+      key: "category",
+      dataIndex: "category",
+      width: 110,
+      sorter: true,
+      sortOrder: list.sortOrderOf("category"),
+      render: (c: string) => t(`common:enum.category.${c}`),
+    },
+    { title: t("field.operatorName"), dataIndex: "operatorName", width: 95, ellipsis: { showTitle: true } },
+    { title: t("field.mobile"), dataIndex: "mobile", width: 120 },
+    {
+      title: t("field.stalls"),
+      dataIndex: "stalls",
+      width: 90,
+      ellipsis: { showTitle: true },
+      render: (stalls: Merchant["stalls"]) => (stalls.length ? stalls.map((s) => s.code).join("、") : "—"),
+    },
+    {
+      title: t("field.isPartyMember"),
+      dataIndex: "isPartyMember",
+      width: 120,
+      render: (v: boolean) => (v ? <Tag color="red">{t("partyMember")}</Tag> : null),
+    },
+    {
+      title: t("field.status"),
+      key: "status",
+      dataIndex: "status",
+      width: 95,
+      sorter: true,
+      sortOrder: list.sortOrderOf("status"),
+      render: (s: Merchant["status"]) => <MerchantStatusTag status={s} />,
+    },
+    {
+      title: t("field.createdAt"),
+      key: "createdAt",
+      dataIndex: "createdAt",
+      width: 140,
+      sorter: true,
+      sortOrder: list.sortOrderOf("createdAt"),
+      render: formatDateTime,
+    },
+  ];
 
   return (
     <Card>
@@ -75,7 +133,7 @@ export default function MerchantsPage() {
           isPartyMember: filters.isPartyMember,
           stationId: filters.stationId,
         }}
-        onSearch={(values) => list.update(values as Record<string, ListParamValue>)}
+        onSearch={list.search}
         fields={[
           {
             name: "q",
@@ -124,9 +182,7 @@ export default function MerchantsPage() {
               />
             ),
           },
-          ...(stations.length > 0
-            ? [{ name: "stationId", label: t("common:list.station"), input: <StationFilter onChange={() => undefined} /> }]
-            : []),
+          ...stationField,
         ]}
       />
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
@@ -135,7 +191,7 @@ export default function MerchantsPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: 1240 }}
+        scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({ onDoubleClick: () => navigate(`/merchants/${record.id}`) })}
@@ -146,60 +202,7 @@ export default function MerchantsPage() {
           showSizeChanger: true,
           showTotal: (total) => t("common:total", { total }),
         }}
-        columns={[
-          {
-            title: t("field.name"),
-            key: "name",
-            dataIndex: "name",
-            width: 200,
-            ellipsis: { showTitle: true },
-            sorter: true,
-            sortOrder: list.sortOrderOf("name"),
-            render: (name: string, r) => <Link to={`/merchants/${r.id}`}>{name}</Link>,
-          },
-          {
-            title: t("field.category"),
-            key: "category",
-            dataIndex: "category",
-            width: 120,
-            sorter: true,
-            sortOrder: list.sortOrderOf("category"),
-            render: (c: string) => t(`common:enum.category.${c}`),
-          },
-          { title: t("field.operatorName"), dataIndex: "operatorName", width: 110 },
-          { title: t("field.mobile"), dataIndex: "mobile", width: 130 },
-          {
-            title: t("field.stalls"),
-            dataIndex: "stalls",
-            width: 140,
-            render: (stalls: Merchant["stalls"]) => (stalls.length ? stalls.map((s) => s.code).join("、") : "—"),
-          },
-          {
-            title: t("field.isPartyMember"),
-            dataIndex: "isPartyMember",
-            width: 130,
-            render: (v: boolean) => (v ? <Tag color="red">{t("partyMember")}</Tag> : null),
-          },
-          {
-            title: t("field.status"),
-            key: "status",
-            dataIndex: "status",
-            width: 100,
-            sorter: true,
-            sortOrder: list.sortOrderOf("status"),
-            render: (s: Merchant["status"]) => <MerchantStatusTag status={s} />,
-          },
-          {
-            title: t("field.createdAt"),
-            key: "createdAt",
-            dataIndex: "createdAt",
-            width: 150,
-            sorter: true,
-            sortOrder: list.sortOrderOf("createdAt"),
-            render: formatDateTime,
-          },
-          ...stationColumn,
-        ]}
+        columns={columns}
       />
       <MerchantFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/merchants/${m.id}`)} />
       <ImportModal

@@ -1,5 +1,19 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Image, InputNumber, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Image,
+  InputNumber,
+  Segmented,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stationDate } from "../../../../contracts/calendar.ts";
@@ -8,6 +22,8 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { type BranchMeetingListQuery, useBranchMeetings } from "../api/list-branch-meetings.ts";
 import type { BranchMeeting } from "../api/types.ts";
 import { AttendanceReport } from "../components/attendance-report.tsx";
@@ -38,6 +54,35 @@ export default function BranchLifePage() {
   };
   const meetings = useBranchMeetings(query);
   const manage = can("party.manage");
+  const actions = useActionsColumn<BranchMeeting>(
+    (r) =>
+      r.status === "scheduled" && (
+        <RowAction onClick={() => setHolding(r)} data-testid="hold-meeting">
+          {t("branchLife.hold")}
+        </RowAction>
+      ),
+    { width: 140, show: manage },
+  );
+
+  const columns: TableColumnsType<BranchMeeting> = [
+    { title: t("field.title"), dataIndex: "title" },
+    { title: t("field.kind"), dataIndex: "kind", width: 130, render: (k: BranchMeetingKind) => t(`kind.${k}`) },
+    { title: t("field.heldOn"), dataIndex: "heldOn", width: 120, render: formatDate },
+    { title: t("field.place"), dataIndex: "place", width: 180, ellipsis: true, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("field.attendance"),
+      key: "attendance",
+      width: 100,
+      render: (_: unknown, r) => (r.status === "held" ? t("branchLife.attendanceCount", { count: r.attendance.length }) : "—"),
+    },
+    {
+      title: t("field.meetingStatus"),
+      dataIndex: "status",
+      width: 100,
+      render: (s: BranchMeeting["status"]) => <Tag color={s === "held" ? "success" : "processing"}>{t(`meetingStatus.${s}`)}</Tag>,
+    },
+    ...actions,
+  ];
 
   return (
     <Card>
@@ -89,7 +134,7 @@ export default function BranchLifePage() {
             size="middle"
             loading={meetings.isFetching}
             dataSource={meetings.data?.items ?? []}
-            scroll={{ x: 1000 }}
+            scroll={{ x: tableWidth(columns) + 48 }}
             locale={{ emptyText: <Empty description={t("branchLife.empty")} /> }}
             onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
             expandable={{
@@ -123,41 +168,7 @@ export default function BranchLifePage() {
               showSizeChanger: true,
               showTotal: (total) => t("common:total", { total }),
             }}
-            columns={[
-              { title: t("field.title"), dataIndex: "title" },
-              { title: t("field.kind"), dataIndex: "kind", width: 130, render: (k: BranchMeetingKind) => t(`kind.${k}`) },
-              { title: t("field.heldOn"), dataIndex: "heldOn", width: 120, render: formatDate },
-              { title: t("field.place"), dataIndex: "place", width: 180, ellipsis: true, render: (v: string | null) => v ?? "—" },
-              {
-                title: t("field.attendance"),
-                key: "attendance",
-                width: 100,
-                render: (_: unknown, r) => (r.status === "held" ? t("branchLife.attendanceCount", { count: r.attendance.length }) : "—"),
-              },
-              {
-                title: t("field.meetingStatus"),
-                dataIndex: "status",
-                width: 100,
-                render: (s: BranchMeeting["status"]) => (
-                  <Tag color={s === "held" ? "success" : "processing"}>{t(`meetingStatus.${s}`)}</Tag>
-                ),
-              },
-              ...(manage
-                ? [
-                    {
-                      title: t("common:actions"),
-                      key: "actions",
-                      width: 110,
-                      render: (_: unknown, r: BranchMeeting) =>
-                        r.status === "scheduled" ? (
-                          <Button type="link" size="small" onClick={() => setHolding(r)} data-testid="hold-meeting">
-                            {t("branchLife.hold")}
-                          </Button>
-                        ) : null,
-                    },
-                  ]
-                : []),
-            ]}
+            columns={columns}
           />
         </>
       )}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Empty, Input, Select, Switch, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, Badge, Button, Card, Empty, Input, Select, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -9,6 +9,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { QueryForm, QuerySwitch } from "../../../components/query-form.tsx";
 import { useFunnel } from "../api/get-funnel.ts";
 import { type CaseListQuery, useCases } from "../api/list-cases.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
@@ -31,8 +32,7 @@ export default function DevelopmentPage() {
   const navigate = useNavigate();
   const list = useListParams(["branchId", "stage", "status", "overdue", "due"]);
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(list.q);
-  const branchId = list.filters.branchId ? Number(list.filters.branchId) : undefined;
+  const branchId = list.idOf("branchId");
   const query: CaseListQuery = {
     page: list.page,
     pageSize: list.pageSize,
@@ -52,31 +52,6 @@ export default function DevelopmentPage() {
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("development.title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t("development.search")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <BranchSelect allowClear style={{ width: 200 }} value={branchId} onChange={(v) => list.update({ branchId: v })} />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.caseStatus")}
-          value={query.status}
-          onChange={(v) => list.update({ status: v })}
-          options={caseStatuses.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
-        />
-        <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
-          <Switch size="small" checked={query.overdue === "true"} onChange={(on) => list.update({ overdue: on ? "true" : undefined })} />
-          {t("development.overdueOnly")}
-        </span>
-        <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
-          <Switch size="small" checked={query.due === "true"} onChange={(on) => list.update({ due: on ? "true" : undefined })} />
-          {t("development.dueSoonOnly")}
-        </span>
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/party/cases" query={query} name="development-cases" />
         {can("development.write") && (
@@ -99,6 +74,43 @@ export default function DevelopmentPage() {
               </span>
             ),
           })),
+        ]}
+      />
+      <QueryForm
+        values={{ ...list.filters, q: list.q, branchId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("development.search"),
+            input: <Input allowClear style={{ width: 200 }} placeholder={t("development.search")} data-testid="case-search" />,
+          },
+          { name: "branchId", label: t("branch"), input: <BranchSelect allowClear style={{ width: 200 }} /> },
+          {
+            name: "status",
+            label: t("field.caseStatus"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.caseStatus")}
+                aria-label={t("field.caseStatus")}
+                options={caseStatuses.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "overdue",
+            label: t("development.overdueOnly"),
+            valuePropName: "checked",
+            input: <QuerySwitch label={t("development.overdueOnly")} />,
+          },
+          {
+            name: "due",
+            label: t("development.dueSoonOnly"),
+            valuePropName: "checked",
+            input: <QuerySwitch label={t("development.dueSoonOnly")} />,
+          },
         ]}
       />
       {cases.isError && <Alert type="error" showIcon title={errorMessage(cases.error)} style={{ marginBottom: 16 }} />}

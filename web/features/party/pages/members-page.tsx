@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Select, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Member, memberRoles, memberStatuses } from "../../../../contracts/party.ts";
@@ -8,6 +8,8 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type MemberListQuery, useMembers } from "../api/list-members.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
 import { MemberFormDrawer } from "../components/member-form-drawer.tsx";
@@ -20,8 +22,7 @@ export default function MembersPage() {
   const list = useListParams(["branchId", "status", "role"]);
   const [editing, setEditing] = useState<Member | null | undefined>(undefined);
   const [transferring, setTransferring] = useState<Member | null>(null);
-  const [search, setSearch] = useState(list.q);
-  const branchId = list.filters.branchId ? Number(list.filters.branchId) : undefined;
+  const branchId = list.idOf("branchId");
   const query: MemberListQuery = {
     page: list.page,
     pageSize: list.pageSize,
@@ -33,40 +34,27 @@ export default function MembersPage() {
   const members = useMembers(query);
   const manage = can("party.manage");
 
+  const actions = useActionsColumn<Member>(
+    (r) =>
+      r.status === "transferred_out" ? (
+        <Typography.Text type="secondary">{formatDate(r.transferredOutOn)}</Typography.Text>
+      ) : (
+        <>
+          <RowAction onClick={() => setEditing(r)}>{t("common:action.edit")}</RowAction>
+          <RowAction danger onClick={() => setTransferring(r)}>
+            {t("members.transfer")}
+          </RowAction>
+        </>
+      ),
+    { width: 160, show: manage },
+  );
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("members.title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t("members.search")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-          data-testid="member-search"
-        />
-        <BranchSelect allowClear style={{ width: 200 }} value={branchId} onChange={(v) => list.update({ branchId: v })} />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.status")}
-          aria-label={t("field.status")}
-          value={query.status}
-          onChange={(v) => list.update({ status: v })}
-          options={memberStatuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("field.role")}
-          aria-label={t("field.role")}
-          value={query.role}
-          onChange={(v) => list.update({ role: v })}
-          options={memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/party/members" query={query} name="party-members" />
         {manage && (
@@ -75,6 +63,44 @@ export default function MembersPage() {
           </Button>
         )}
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, branchId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("members.search"),
+            input: <Input allowClear style={{ width: 220 }} placeholder={t("members.search")} data-testid="member-search" />,
+          },
+          { name: "branchId", label: t("branch"), input: <BranchSelect allowClear style={{ width: 200 }} /> },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={memberStatuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "role",
+            label: t("field.role"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("field.role")}
+                aria-label={t("field.role")}
+                options={memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              />
+            ),
+          },
+        ]}
+      />
       {members.isError && <Alert type="error" showIcon title={errorMessage(members.error)} style={{ marginBottom: 16 }} />}
       <Table<Member>
         rowKey="id"
@@ -112,29 +138,7 @@ export default function MembersPage() {
             ellipsis: true,
             render: (v: string | null, r) => v ?? (r.transferredTo ? `→ ${r.transferredTo}` : "—"),
           },
-          ...(manage
-            ? [
-                {
-                  title: t("common:actions"),
-                  key: "actions",
-                  width: 130,
-                  fixed: "right" as const,
-                  render: (_: unknown, r: Member) =>
-                    r.status === "transferred_out" ? (
-                      formatDate(r.transferredOutOn)
-                    ) : (
-                      <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setEditing(r)}>
-                          {t("common:action.edit")}
-                        </Button>
-                        <Button type="link" size="small" danger onClick={() => setTransferring(r)}>
-                          {t("members.transfer")}
-                        </Button>
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
       <MemberFormDrawer open={editing !== undefined} member={editing ?? null} onClose={() => setEditing(undefined)} />

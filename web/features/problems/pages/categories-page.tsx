@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Switch, Table, Tag, Typography } from "antd";
+import { Alert, App, Card, Form, Input, InputNumber, Modal, Switch, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ProblemCategory, problemCategoryUpdateSchema } from "../../../../contracts/problems.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useUpdateProblemCategory } from "../api/update-category.ts";
 
@@ -13,6 +14,9 @@ export default function CategoriesPage() {
   const { t } = useTranslation("problems");
   const categories = useProblemCategories();
   const [editing, setEditing] = useState<ProblemCategory | null>(null);
+  const actions = useActionsColumn<ProblemCategory>((c) => <RowAction onClick={() => setEditing(c)}>{t("common:action.edit")}</RowAction>, {
+    width: 80,
+  });
   return (
     <Card>
       <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 8 }}>
@@ -48,16 +52,7 @@ export default function CategoriesPage() {
               <Tag color={active ? "success" : "default"}>{active ? t("categories.on") : t("categories.off")}</Tag>
             ),
           },
-          {
-            title: t("common:actions"),
-            key: "actions",
-            width: 100,
-            render: (_: unknown, c) => (
-              <Button type="link" onClick={() => setEditing(c)}>
-                {t("common:action.edit")}
-              </Button>
-            ),
-          },
+          ...actions,
         ]}
       />
       <CategoryModal category={editing} onClose={() => setEditing(null)} />

@@ -1,6 +1,5 @@
 import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from "antd";
-import dayjs from "dayjs";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, type TableColumnsType, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -11,7 +10,9 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
+import { tableWidth } from "../../../components/table-width.ts";
 import { useEscalateProblems } from "../api/escalate-problems.ts";
 import { useProblemCategories } from "../api/list-categories.ts";
 import { useProblems } from "../api/list-problems.ts";
@@ -20,16 +21,16 @@ import { ProblemStatusTag } from "../components/problem-status-tag.tsx";
 
 export default function ProblemsPage() {
   const stationColumn = useStationColumn<Problem>();
+  const stationField = useStationField();
   const { t, i18n } = useTranslation("problems");
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
-  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to"], 20, {
+  const list = useListParams(["tab", "status", "categoryCode", "source", "unitId", "from", "to", "stationId"], 20, {
     sort: "createdAt",
     order: "desc",
   });
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(list.q);
   const categories = useProblemCategories();
   const units = useAllianceUnits({ pageSize: 200, status: "active" });
   const escalate = useEscalateProblems();
@@ -44,7 +45,8 @@ export default function ProblemsPage() {
     status: list.filters.status as ProblemListQuery["status"],
     categoryCode: list.filters.categoryCode,
     source: list.filters.source as ProblemListQuery["source"],
-    unitId: list.filters.unitId ? Number(list.filters.unitId) : undefined,
+    unitId: list.idOf("unitId"),
+    stationId: list.idOf("stationId"),
     from: list.filters.from,
     to: list.filters.to,
     overdue: tab === "overdue" ? "true" : undefined,
@@ -63,6 +65,63 @@ export default function ProblemsPage() {
       message.error(errorMessage(error));
     }
   };
+
+  const columns: TableColumnsType<Problem> = [
+    {
+      title: t("field.code"),
+      dataIndex: "code",
+      width: 140,
+      render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link>,
+    },
+    ...stationColumn,
+    {
+      title: t("field.title"),
+      dataIndex: "title",
+      width: 220,
+      ellipsis: true,
+      render: (title: string, r) => (
+        <Link to={`/problems/${r.id}`} style={r.overdue ? { color: "#cf1322" } : undefined}>
+          {title}
+        </Link>
+      ),
+    },
+    { title: t("field.category"), dataIndex: "categoryName", width: 110, ellipsis: { showTitle: true } },
+    { title: t("field.source"), dataIndex: "source", width: 105, render: (s: string) => t(`source.${s}`) },
+    {
+      title: t("field.place"),
+      key: "place",
+      width: 130,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, r) => [r.stallCode, r.place].filter(Boolean).join(" · ") || "—",
+    },
+    { title: t("field.unit"), dataIndex: "unitName", width: 170, ellipsis: { showTitle: true }, render: (v: string | null) => v ?? "—" },
+    { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Problem["status"]) => <ProblemStatusTag status={s} /> },
+    {
+      title: t("field.dueAt"),
+      key: "dueAt",
+      dataIndex: "dueAt",
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrderOf("dueAt"),
+      render: (v: string | null, r) =>
+        r.overdue ? (
+          <Typography.Text type="danger" strong data-testid="overdue">
+            {formatDateTime(v)} · {t("overdue")}
+          </Typography.Text>
+        ) : (
+          formatDateTime(v)
+        ),
+    },
+    {
+      title: t("field.createdAt"),
+      key: "createdAt",
+      dataIndex: "createdAt",
+      width: 150,
+      sorter: true,
+      sortOrder: list.sortOrderOf("createdAt"),
+      render: formatDateTime,
+    },
+  ];
 
   return (
     <Card>
@@ -95,70 +154,88 @@ export default function ProblemsPage() {
           { key: "overdue", label: t("tab.overdue") },
         ]}
       />
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-          data-testid="problem-search"
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.status")}
-          aria-label={t("field.status")}
-          value={query.status}
-          onChange={(value) => list.update({ status: value })}
-          options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.category")}
-          aria-label={t("field.category")}
-          value={query.categoryCode}
-          onChange={(value) => list.update({ categoryCode: value })}
-          options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t("field.source")}
-          aria-label={t("field.source")}
-          value={query.source}
-          onChange={(value) => list.update({ source: value })}
-          options={problemSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
-        />
-        {can("problem.manage") && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            style={{ width: 220 }}
-            placeholder={t("field.unit")}
-            aria-label={t("field.unit")}
-            value={query.unitId as number | undefined}
-            onChange={(value?: number) => list.update({ unitId: value })}
-            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
-        )}
-        <DatePicker.RangePicker
-          style={{ width: 260 }}
-          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
-          onChange={(range) =>
-            list.update({ from: range?.[0]?.format("YYYY-MM-DD") ?? undefined, to: range?.[1]?.format("YYYY-MM-DD") ?? undefined })
-          }
-        />
-      </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, unitId: query.unitId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="problem-search" />,
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              />
+            ),
+          },
+          {
+            name: "categoryCode",
+            label: t("field.category"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.category")}
+                aria-label={t("field.category")}
+                options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
+              />
+            ),
+          },
+          {
+            name: "source",
+            label: t("field.source"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                placeholder={t("field.source")}
+                aria-label={t("field.source")}
+                options={problemSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+              />
+            ),
+          },
+          ...(can("problem.manage")
+            ? [
+                {
+                  name: "unitId",
+                  label: t("field.unit"),
+                  input: (
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: "label" }}
+                      style={{ width: 220 }}
+                      placeholder={t("field.unit")}
+                      aria-label={t("field.unit")}
+                      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    />
+                  ),
+                },
+              ]
+            : []),
+          {
+            name: "reported",
+            label: t("field.createdAt"),
+            range: { from: "from", to: "to" },
+            input: <DatePicker.RangePicker style={{ width: 260 }} aria-label={t("field.createdAt")} />,
+          },
+          ...stationField,
+        ]}
+      />
       {problems.isError && <Alert type="error" showIcon title={errorMessage(problems.error)} style={{ marginBottom: 16 }} />}
       <Table<Problem>
         rowKey="id"
         size="middle"
         loading={problems.isFetching}
         dataSource={rows}
-        scroll={{ x: 1480 }}
+        scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({
@@ -172,61 +249,7 @@ export default function ProblemsPage() {
           showSizeChanger: true,
           showTotal: (total) => t("common:total", { total }),
         }}
-        columns={[
-          {
-            title: t("field.code"),
-            dataIndex: "code",
-            width: 150,
-            render: (code: string, r) => <Link to={`/problems/${r.id}`}>{code}</Link>,
-          },
-          ...stationColumn,
-          {
-            title: t("field.title"),
-            dataIndex: "title",
-            width: 260,
-            ellipsis: true,
-            render: (title: string, r) => (
-              <Link to={`/problems/${r.id}`} style={r.overdue ? { color: "#cf1322" } : undefined}>
-                {title}
-              </Link>
-            ),
-          },
-          { title: t("field.category"), dataIndex: "categoryName", width: 110 },
-          { title: t("field.source"), dataIndex: "source", width: 100, render: (s: string) => t(`source.${s}`) },
-          {
-            title: t("field.place"),
-            key: "place",
-            width: 140,
-            render: (_: unknown, r) => [r.stallCode, r.place].filter(Boolean).join(" · ") || "—",
-          },
-          { title: t("field.unit"), dataIndex: "unitName", width: 200, ellipsis: true, render: (v: string | null) => v ?? "—" },
-          { title: t("field.status"), dataIndex: "status", width: 100, render: (s: Problem["status"]) => <ProblemStatusTag status={s} /> },
-          {
-            title: t("field.dueAt"),
-            key: "dueAt",
-            dataIndex: "dueAt",
-            width: 150,
-            sorter: true,
-            sortOrder: list.sortOrderOf("dueAt"),
-            render: (v: string | null, r) =>
-              r.overdue ? (
-                <Typography.Text type="danger" strong data-testid="overdue">
-                  {formatDateTime(v)} · {t("overdue")}
-                </Typography.Text>
-              ) : (
-                formatDateTime(v)
-              ),
-          },
-          {
-            title: t("field.createdAt"),
-            key: "createdAt",
-            dataIndex: "createdAt",
-            width: 150,
-            sorter: true,
-            sortOrder: list.sortOrderOf("createdAt"),
-            render: formatDateTime,
-          },
-        ]}
+        columns={columns}
       />
       <ProblemFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/problems/${p.id}`)} />
     </Card>

@@ -10,7 +10,9 @@ import { colourOf } from "../../../app/category-colours.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { MarketMap } from "../components/market-map.tsx";
 import { StallFormDrawer } from "../components/stall-form-drawer.tsx";
 
@@ -18,14 +20,15 @@ export default function StallsPage() {
   const stationColumn = useStationColumn<Stall>();
   const { t } = useTranslation("stalls");
   const can = useCan();
-  const list = useListParams(["occupied", "view"]);
-  const [search, setSearch] = useState(list.q);
+  const list = useListParams(["occupied", "view", "stationId"]);
+  const stationField = useStationField();
   const [open, setOpen] = useState<{ stall: Stall | null } | null>(null);
   const view = list.filters.view === "table" ? "table" : "map";
 
   const filters = {
     q: list.q || undefined,
     occupied: list.filters.occupied as StallQuery["occupied"],
+    stationId: list.idOf("stationId"),
     sort: list.sort as StallQuery["sort"],
     order: list.sort ? list.order : undefined,
   };
@@ -34,9 +37,23 @@ export default function StallsPage() {
   const map = useStalls({ ...filters, page: 1, pageSize: 1000 });
   const current = view === "map" ? map : table;
 
+  const actions = useActionsColumn<Stall>(
+    (stall) => (
+      <RowAction
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen({ stall });
+        }}
+      >
+        {t("common:action.edit")}
+      </RowAction>
+    ),
+    { width: 80, show: can("stall.write") },
+  );
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("title")}
         </Typography.Title>
@@ -48,25 +65,6 @@ export default function StallsPage() {
             { value: "table", label: t("table") },
           ]}
         />
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={t("occupancy")}
-          value={filters.occupied}
-          onChange={(value) => list.update({ occupied: value })}
-          options={[
-            { value: "true", label: t("occupied") },
-            { value: "false", label: t("vacant") },
-          ]}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/stalls" query={filters} name="stalls" />
         {can("stall.write") && (
@@ -75,6 +73,34 @@ export default function StallsPage() {
           </Button>
         )}
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="stall-search" />,
+          },
+          {
+            name: "occupied",
+            label: t("occupancy"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 130 }}
+                placeholder={t("occupancy")}
+                aria-label={t("occupancy")}
+                options={[
+                  { value: "true", label: t("occupied") },
+                  { value: "false", label: t("vacant") },
+                ]}
+              />
+            ),
+          },
+          ...stationField,
+        ]}
+      />
       {current.isError && <Alert type="error" showIcon title={errorMessage(current.error)} style={{ marginBottom: 16 }} />}
       {view === "map" ? (
         <Space orientation="vertical" style={{ width: "100%" }}>
@@ -138,6 +164,7 @@ export default function StallsPage() {
               key: "position",
               render: (_: unknown, s) => `(${s.x}, ${s.y}) ${s.w}×${s.h}`,
             },
+            ...actions,
           ]}
         />
       )}

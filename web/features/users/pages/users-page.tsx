@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { roles } from "../../../../contracts/access.ts";
@@ -9,6 +9,8 @@ import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type UserListQuery, useUsers } from "../api/list-users.ts";
 import { useUpdateUser } from "../api/update-user.ts";
 import { ResetPasswordModal } from "../components/reset-password-modal.tsx";
@@ -21,7 +23,6 @@ export default function UsersPage() {
   const me = useMe();
   const manage = can("user.manage");
   const list = useListParams(["role", "status"]);
-  const [search, setSearch] = useState(list.q);
   const [open, setOpen] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const update = useUpdateUser();
@@ -52,36 +53,25 @@ export default function UsersPage() {
     });
   };
 
+  const actions = useActionsColumn<User>(
+    (u) => (
+      <>
+        <RowAction onClick={() => setOpen({ user: u })}>{t("common:action.edit")}</RowAction>
+        <RowAction onClick={() => setResetting(u)}>{t("resetPassword")}</RowAction>
+        <RowAction danger={u.status === "active"} disabled={u.id === me.id} onClick={() => toggle(u)}>
+          {u.status === "active" ? t("common:action.disable") : t("common:action.enable")}
+        </RowAction>
+      </>
+    ),
+    { width: 250, show: manage },
+  );
+
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("searchPlaceholder")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t("field.role")}
-          value={filters.role}
-          onChange={(value) => list.update({ role: value })}
-          options={roles.map((r) => ({ value: r, label: t(`common:enum.role.${r}`) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 110 }}
-          placeholder={t("field.status")}
-          value={filters.status}
-          onChange={(value) => list.update({ status: value })}
-          options={userStatuses.map((s) => ({ value: s, label: t(`common:enum.userStatus.${s}`) }))}
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/users" query={filters} name="users" />
         {manage && (
@@ -90,6 +80,43 @@ export default function UsersPage() {
           </Button>
         )}
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("searchPlaceholder"),
+            input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="user-search" />,
+          },
+          {
+            name: "role",
+            label: t("field.role"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 160 }}
+                placeholder={t("field.role")}
+                aria-label={t("field.role")}
+                options={roles.map((r) => ({ value: r, label: t(`common:enum.role.${r}`) }))}
+              />
+            ),
+          },
+          {
+            name: "status",
+            label: t("field.status"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 110 }}
+                placeholder={t("field.status")}
+                aria-label={t("field.status")}
+                options={userStatuses.map((s) => ({ value: s, label: t(`common:enum.userStatus.${s}`) }))}
+              />
+            ),
+          },
+        ]}
+      />
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
       <Table<User>
         rowKey="id"
@@ -148,29 +175,7 @@ export default function UsersPage() {
             sortOrder: list.sortOrderOf("lastLoginAt"),
             render: formatDateTime,
           },
-          ...(manage
-            ? [
-                {
-                  title: t("common:actions"),
-                  key: "actions",
-                  width: 200,
-                  fixed: "right" as const,
-                  render: (_: unknown, u: User) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => setOpen({ user: u })}>
-                        {t("common:action.edit")}
-                      </Button>
-                      <Button type="link" size="small" onClick={() => setResetting(u)}>
-                        {t("resetPassword")}
-                      </Button>
-                      <Button type="link" size="small" danger={u.status === "active"} disabled={u.id === me.id} onClick={() => toggle(u)}>
-                        {u.status === "active" ? t("common:action.disable") : t("common:action.enable")}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
       <UserFormDrawer open={open !== null} user={open?.user ?? null} onClose={() => setOpen(null)} />

@@ -8,6 +8,7 @@ import { PUBLIC_NOTICE_DAYS, type SignupStatus, signupStatuses } from "../../../
 import { ApiError, errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
+import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useCertify, useOccurrence } from "../api/occurrences.ts";
 import type { OccurrenceDetail, Signup } from "../api/types.ts";
 import { CheckInCodeModal } from "../components/checkin-code-modal.tsx";
@@ -133,6 +134,16 @@ export default function OccurrencePage() {
   const [closing, setClosing] = useState(false);
   const [correcting, setCorrecting] = useState<CorrectionTarget | null>(null);
   const [filter, setFilter] = useState<SignupStatus | "all">("all");
+  const correctable = can("volunteer.manage") && occurrence.data?.certification === "publicised";
+  const actions = useActionsColumn<Signup>(
+    (s) =>
+      (s.status === "attended" || s.status === "no_show") && (
+        <RowAction onClick={() => setCorrecting({ signup: s })} data-testid={`correct-${s.id}`}>
+          {t("correction.button")}
+        </RowAction>
+      ),
+    { width: 90, show: correctable },
+  );
 
   if (occurrence.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
   if (occurrence.isError || !occurrence.data) {
@@ -149,7 +160,6 @@ export default function OccurrencePage() {
   }
   const o = occurrence.data;
   const teamName = new Map(o.teams.map((team) => [team.teamId, team.teamName]));
-  const correctable = can("volunteer.manage") && o.certification === "publicised";
   const counts = Object.fromEntries(signupStatuses.map((s) => [s, o.signups.filter((g) => g.status === s).length])) as Record<
     SignupStatus,
     number
@@ -256,22 +266,7 @@ export default function OccurrencePage() {
             width: 160,
             render: (v: string | null) => (v ? <span title={v}>{v}</span> : "—"),
           },
-          ...(correctable
-            ? [
-                {
-                  title: t("common:actions"),
-                  key: "actions",
-                  width: 90,
-                  fixed: "right" as const,
-                  render: (_: unknown, s: Signup) =>
-                    s.status === "attended" || s.status === "no_show" ? (
-                      <Button type="link" size="small" onClick={() => setCorrecting({ signup: s })} data-testid={`correct-${s.id}`}>
-                        {t("correction.button")}
-                      </Button>
-                    ) : null,
-                },
-              ]
-            : []),
+          ...actions,
         ]}
       />
 

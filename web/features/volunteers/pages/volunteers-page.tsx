@@ -6,7 +6,8 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
+import { QueryForm } from "../../../components/query-form.tsx";
+import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useVolunteers, type VolunteerListQuery } from "../api/list-volunteers.ts";
 import { useTeams } from "../api/teams.ts";
 import type { Volunteer } from "../api/types.ts";
@@ -18,10 +19,10 @@ export default function VolunteersPage() {
   const { t } = useTranslation("volunteers");
   const stationColumn = useStationColumn<Volunteer>();
   const list = useListParams(["teamId", "politicalStatus", "stationId"]);
-  const [search, setSearch] = useState(list.q);
   const [open, setOpen] = useState<Volunteer | null>(null);
-  const stationId = list.filters.stationId ? Number(list.filters.stationId) : undefined;
-  const teamId = list.filters.teamId ? Number(list.filters.teamId) : undefined;
+  const stationField = useStationField();
+  const stationId = list.idOf("stationId");
+  const teamId = list.idOf("teamId");
   const query: VolunteerListQuery = {
     page: list.page,
     pageSize: list.pageSize,
@@ -35,44 +36,62 @@ export default function VolunteersPage() {
 
   return (
     <Card>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 16 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0, marginRight: 8 }}>
           {t("volunteers.title")}
         </Typography.Title>
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("volunteers.search")}
-          aria-label={t("volunteers.search")}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => list.update({ q: value.trim() })}
-          data-testid="volunteer-search"
-        />
-        <StationFilter value={stationId} onChange={(v) => list.update({ stationId: v, teamId: undefined })} />
-        <Select
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t("field.team")}
-          aria-label={t("field.team")}
-          value={teamId}
-          onChange={(v?: number) => list.update({ teamId: v })}
-          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          data-testid="volunteer-team-filter"
-        />
-        <Select
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("field.politicalStatus")}
-          aria-label={t("field.politicalStatus")}
-          value={query.politicalStatus}
-          onChange={(v) => list.update({ politicalStatus: v })}
-          options={politicalStatuses.map((s) => ({ value: s, label: t(`politicalStatus.${s}`) }))}
-          data-testid="volunteer-political-filter"
-        />
         <div style={{ flex: 1 }} />
         <ExportButton path="/api/volunteers" query={query} name="volunteers" />
       </div>
+      <QueryForm
+        values={{ ...list.filters, q: list.q, teamId }}
+        onSearch={list.search}
+        fields={[
+          {
+            name: "q",
+            label: t("volunteers.search"),
+            input: (
+              <Input
+                allowClear
+                style={{ width: 240 }}
+                placeholder={t("volunteers.search")}
+                aria-label={t("volunteers.search")}
+                data-testid="volunteer-search"
+              />
+            ),
+          },
+          ...stationField,
+          {
+            name: "teamId",
+            label: t("field.team"),
+            input: (
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ width: 240 }}
+                placeholder={t("field.team")}
+                aria-label={t("field.team")}
+                options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+                data-testid="volunteer-team-filter"
+              />
+            ),
+          },
+          {
+            name: "politicalStatus",
+            label: t("field.politicalStatus"),
+            input: (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t("field.politicalStatus")}
+                aria-label={t("field.politicalStatus")}
+                options={politicalStatuses.map((s) => ({ value: s, label: t(`politicalStatus.${s}`) }))}
+                data-testid="volunteer-political-filter"
+              />
+            ),
+          },
+        ]}
+      />
       {volunteers.isError && <Alert type="error" showIcon title={errorMessage(volunteers.error)} style={{ marginBottom: 16 }} />}
       <Table<Volunteer>
         rowKey="id"
