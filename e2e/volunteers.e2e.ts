@@ -129,6 +129,20 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   await settled(staff);
   await app.shot(staff, "volunteers-console-certified");
 
+  // The organiser records the people served, by kind of the team's service menu.
+  await staff.getByTestId("served-record").click();
+  await staff.getByTestId("served-kind").click();
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await staff.locator(".ant-modal input#entries_0_count").fill("12");
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-served-form");
+  await staff.getByTestId("served-save").click();
+  await wait(() => staff.getByTestId("served-total").textContent()).toContain("共服务 12 人次");
+  await wait(() => staff.getByTestId("served-table").textContent()).toContain("无需确认");
+  await staff.getByTestId("served-section").scrollIntoViewIfNeeded();
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-served");
+
   // Her service record: the new hours on public notice; she objects.
   await phone.getByTestId("to-records").click();
   await phone.waitForURL(/\/m\/volunteering\/records$/);
@@ -282,4 +296,23 @@ test("a resident registers as a volunteer on the phone and asks to join a team; 
 
   await phone.reload();
   await wait(() => barbers.textContent()).toContain("已加入");
+});
+
+test("a merchant confirms on the phone the volunteer service her shop received", async () => {
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "shanghu");
+  // The home's tile appears while there is something to confirm, with the count.
+  await phone.getByTestId("entry-volunteerServed").waitFor();
+  await wait(() => phone.getByTestId("entry-volunteerServed").textContent()).toMatch(/1/);
+  await phone.getByTestId("entry-volunteerServed").click();
+  await phone.waitForURL(/\/m\/volunteer-served$/);
+  const confirm = phone.locator('[data-testid^="served-confirm-"]').first();
+  await confirm.waitFor();
+  await app.shot(phone, "volunteers-mobile-served");
+  await expectAccessible(phone, "volunteers-mobile-served");
+  await confirm.click();
+  await wait(() => phone.locator('[data-testid^="served-state-"]').count()).toBeGreaterThan(0);
+  await wait(() => phone.locator('[data-testid^="served-confirm-"]').count()).toBe(0);
+  await settled(phone);
+  await app.shot(phone, "volunteers-mobile-served-confirmed");
 });
