@@ -432,3 +432,30 @@ test("the volunteer figures: charts with their citations, the records behind a f
   const numbers = header.indexOf("志愿者编号");
   expect(String(sheet.getRow(2).getCell(numbers).value)).toMatch(/^TY-V-\d{4}$/);
 });
+
+test("the organiser assigns a member into a free place of a coming activity", async () => {
+  const { page } = await app.newPage();
+  await consoleLogin(page, "zhanzhang");
+  const today = stationDate(app.now());
+  const months = [today.slice(0, 7), stationDate(new Date(app.now().getTime() + 31 * 86_400_000)).slice(0, 7)];
+  type Row = { id: number; date: string; status: string; teams: { signedUp: number; places: number }[] };
+  const rows: Row[] = [];
+  for (const month of months) rows.push(...(await (await page.request.get(`/api/volunteer-occurrences?month=${month}`)).json()));
+  const coming = rows.find((o) => o.date > today && o.status === "open" && o.teams.some((x) => x.signedUp < x.places)) as Row;
+  expect(coming, "a coming activity with a free place").toBeDefined();
+  await page.goto(`/volunteer-activities/${coming.id}`);
+  await page.getByTestId("roster-section").waitFor();
+  const before = await page.getByTestId("confirmations").locator("tbody tr.ant-table-row").count();
+  await page.getByTestId("assign-open").click();
+  await page.getByTestId("member-pick").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await settled(page);
+  await app.shot(page, "volunteers-console-assign");
+  await page.getByTestId("member-ok").click();
+  await wait(() => page.getByTestId("confirmations").locator("tbody tr.ant-table-row").count()).toBe(before + 1);
+  await wait(() => page.getByTestId("confirmations").textContent()).toContain("指派");
+  await page.getByTestId("roster-section").scrollIntoViewIfNeeded();
+  await settled(page);
+  await app.shot(page, "volunteers-console-roster-section");
+  await expectAccessible(page, "volunteers-console-roster-section");
+});

@@ -162,7 +162,7 @@ export default function VolunteerFiguresPage() {
                   label={t("figures.byMonthTitle")}
                   height={260}
                   option={barOption(
-                    f.hoursByMonth.rows.map((r) => r.label),
+                    f.hoursByMonth.rows.map((r) => monthLabel(r.label)),
                     f.hoursByMonth.rows.map((r) => r.hours),
                     hours,
                   )}

@@ -15,6 +15,7 @@ import { CheckInCodeModal } from "../components/checkin-code-modal.tsx";
 import { CloseModal } from "../components/close-modal.tsx";
 import { CorrectionModal, type CorrectionTarget } from "../components/correction-modal.tsx";
 import { hoursOf } from "../components/labels.ts";
+import { RosterSection } from "../components/roster-section.tsx";
 import { ServedSection } from "../components/served-section.tsx";
 import { CertificationTag, OccurrenceStatusTag, SignupStatusTag } from "../components/tags.tsx";
 import "../volunteers.css";
@@ -319,6 +320,7 @@ export default function OccurrencePage() {
           }}
         />
       )}
+      <RosterSection occurrence={o} />
       <ServedSection occurrence={o} />
       <CheckInCodeModal occurrence={o} open={code !== null} inWindow={code?.inWindow ?? true} onClose={() => setCode(null)} />
       <CloseModal occurrence={o} open={closing} onClose={() => setClosing(false)} />
