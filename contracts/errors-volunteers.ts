@@ -91,6 +91,53 @@ export const volunteersErrors = {
   },
   "volunteer.objection_open": { status: 409, "zh-CN": "您对该场活动已有待处理的异议", en: "You already have an open objection here" },
   "volunteer.objection_transition": { status: 409, "zh-CN": "该异议已处理", en: "This objection has already been decided" },
+  // People served, the roster, service records.
+  "volunteer.not_held": {
+    status: 409,
+    "zh-CN": "该场活动尚未结束或已撤回、取消，不能登记服务对象",
+    en: "This activity has not taken place (not ended, withdrawn or cancelled): people served cannot be recorded",
+  },
+  "volunteer.kind_not_on_menu": {
+    status: 400,
+    "zh-CN": "「{kind}」不在参加本场活动的服务队的服务清单中",
+    en: "“{kind}” is not on the service menu of a team taking part in this activity",
+  },
+  "volunteer.bad_beneficiary": {
+    status: 400,
+    "zh-CN": "该商户或居民不存在或不属于本服务站",
+    en: "The merchant or resident does not exist or belongs to another station",
+  },
+  "volunteer.served_confirmed": { status: 409, "zh-CN": "该服务已确认", en: "This service has already been confirmed" },
+  "volunteer.not_member": {
+    status: 400,
+    "zh-CN": "该志愿者不是参加本场活动的服务队队员",
+    en: "This volunteer is not a member of a team taking part in this activity",
+  },
+  "volunteer.volunteer_signed_up": {
+    status: 409,
+    "zh-CN": "该志愿者已报名本场活动",
+    en: "This volunteer has already signed up for this activity",
+  },
+  "volunteer.team_full": {
+    status: 409,
+    "zh-CN": "该服务队本场的 {places} 个名额已满",
+    en: "The team's {places} places for this activity are taken",
+  },
+  "volunteer.started": {
+    status: 409,
+    "zh-CN": "活动已开始，不能再安排或替换",
+    en: "The activity has started: volunteers can no longer be assigned or substituted",
+  },
+  "volunteer.record_period": {
+    status: 400,
+    "zh-CN": "证明期间须在今天之前，且不超过十年",
+    en: "The period must end by today and span at most ten years",
+  },
+  "volunteer.record_empty": {
+    status: 409,
+    "zh-CN": "{name}在 {from} 至 {to} 期间没有已确定的服务时长",
+    en: "{name} has no final hours between {from} and {to}",
+  },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
 
 export type VolunteersErrorId = keyof typeof volunteersErrors;

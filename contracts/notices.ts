@@ -230,6 +230,42 @@ export const noticeCatalogue = {
       en: "Your Red Shield consultation at {station} on {date} at {slot} is cancelled: {reason}. You can book another session under “Red Shield”.",
     },
   },
+  // The volunteer service.
+  "volunteer.occurrence_cancelled": {
+    title: { "zh-CN": "志愿活动已取消", en: "Volunteer activity cancelled" },
+    body: {
+      "zh-CN": "您报名的「{title}」（{date} {time}，{place}）已取消：{reason}。",
+      en: "“{title}” ({date} {time}, {place}), which you signed up for, is cancelled: {reason}.",
+    },
+  },
+  "volunteer.confirm_attendance": {
+    title: { "zh-CN": "请确认明天的志愿活动", en: "Please confirm tomorrow's activity" },
+    body: {
+      "zh-CN": "您报名了 {date} {time} 在{place}的「{title}」，请在“志愿服务”中确认能按时参加；不能参加请及时取消报名。",
+      en: "You signed up for “{title}” on {date} at {time} at {place}. Please confirm under “Volunteering” that you will come, or withdraw in time.",
+    },
+  },
+  "volunteer.assigned": {
+    title: { "zh-CN": "您被安排参加志愿活动", en: "You are assigned to an activity" },
+    body: {
+      "zh-CN": "{by}安排您参加 {date} {time} 在{place}的「{title}」。",
+      en: "{by} has assigned you to “{title}” on {date} at {time} at {place}.",
+    },
+  },
+  "volunteer.substituted": {
+    title: { "zh-CN": "志愿活动已换人", en: "You were replaced for an activity" },
+    body: {
+      "zh-CN": "{by}已安排他人替换您参加 {date} 的「{title}」，您的报名已撤销。",
+      en: "{by} has replaced you for “{title}” on {date}; your sign-up is withdrawn.",
+    },
+  },
+  "volunteer.served_to_confirm": {
+    title: { "zh-CN": "请确认志愿服务", en: "Please confirm a volunteer service" },
+    body: {
+      "zh-CN": "{team}在「{title}」（{date}）为您提供了{service}（{count} 次），请在“我的志愿服务”中确认。",
+      en: "{team} provided you with {service} ({count}) at “{title}” on {date}. Please confirm it under “Services received”.",
+    },
+  },
 } as const satisfies Record<string, NoticeText>;
 
 export type NoticeId = keyof typeof noticeCatalogue;

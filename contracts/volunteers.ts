@@ -16,6 +16,8 @@ export type OccurrenceStatus = (typeof occurrenceStatuses)[number];
 export const signupStatuses = ["signed_up", "waitlisted", "withdrawn", "no_show", "attended"] as const;
 export type SignupStatus = (typeof signupStatuses)[number];
 export const objectionStatuses = ["open", "resolved"] as const;
+export const signupSources = ["self", "assigned", "substitute", "paper"] as const;
+export type SignupSource = (typeof signupSources)[number];
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 /** An occurrence's hours: not certified yet, certified and on public notice for 7 days, then final. */
 export const certificationStates = ["uncertified", "publicised", "final"] as const;
@@ -194,6 +196,15 @@ export const signupSchema = z.object({
   checkedOutAt: z.string().nullable(),
   minutes: z.number().int().nullable(),
   correctionReason: z.string().nullable(),
+  /** Asked the day before to confirm they come (null: not asked yet), and when they confirmed (null: not confirmed). */
+  confirmationAskedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  /** How the sign-up came: the volunteer's own, a leader's assignment, a substitution, or the organiser's paper roster. */
+  source: z.enum(signupSources),
+  /** The sign-up this one substitutes (its volunteer was replaced). */
+  replacesSignupId: z.number().int().nullable(),
+  /** The organiser's name when the check-in and check-out times were entered from the paper roster. */
+  enteredBy: z.string().nullable(),
 });
 export type Signup = z.infer<typeof signupSchema>;
 
@@ -208,9 +219,99 @@ export const objectionSchema = z.object({
   createdAt: z.string(),
 });
 
+// people served (服务对象): counts per kind of the team's service menu, maybe one merchant or resident who confirms
+
+/** At most this many people of one kind in one entry, and this many entries in one request. */
+export const MAX_SERVED_COUNT = 500;
+export const MAX_SERVED_ENTRIES = 50;
+
+export const servedEntrySchema = z
+  .object({
+    /** The team whose menu has the kind; when absent, the first of the occurrence's teams whose menu has it. */
+    teamId: idField.optional(),
+    kind: z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.too_long" }),
+    count: z
+      .number()
+      .int({ message: "v.number_range" })
+      .min(1, { message: "v.number_range" })
+      .max(MAX_SERVED_COUNT, { message: "v.number_range" }),
+    merchantId: idField.optional(),
+    residentId: idField.optional(),
+    note: z.string().trim().max(200, { message: "v.too_long" }).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    // One person served per entry: a merchant or a resident, not both.
+    if (v.merchantId !== undefined && v.residentId !== undefined)
+      ctx.addIssue({ code: "custom", path: ["residentId"], message: "v.invalid_value" });
+  });
+export const servedCreateSchema = z
+  .object({ entries: z.array(servedEntrySchema).min(1, { message: "v.required" }).max(MAX_SERVED_ENTRIES, { message: "v.too_long" }) })
+  .strict();
+
+export const servedSchema = z.object({
+  id: z.number().int(),
+  occurrenceId: z.number().int(),
+  teamId: z.number().int(),
+  teamName: z.string(),
+  kind: z.string(),
+  /** The kind's name on the team's menu. */
+  kindName: z.string(),
+  count: z.number().int(),
+  merchantId: z.number().int().nullable(),
+  merchantName: z.string().nullable(),
+  residentId: z.number().int().nullable(),
+  residentName: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type Served = z.infer<typeof servedSchema>;
+
+/** A service received, as the merchant or resident sees it on their phone. */
+export const myServedSchema = servedSchema.extend({ title: z.string(), date: z.string(), place: z.string() });
+
+// the roster: leaders assign and substitute, the organiser enters a paper roster afterwards
+
+export const assignmentSchema = z.object({ volunteerId: idField, teamId: idField.optional() }).strict();
+export const substitutionSchema = z.object({ volunteerId: idField }).strict();
+
+export const paperRosterEntrySchema = z
+  .object({
+    volunteerId: idField,
+    /** For a volunteer without a sign-up: the team they served with (else the first of their teams taking part). */
+    teamId: idField.optional(),
+    checkedIn: timeSchema,
+    checkedOut: timeSchema,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.checkedOut <= v.checkedIn) ctx.addIssue({ code: "custom", path: ["checkedOut"], message: "v.invalid_value" });
+  });
+export const paperRosterSchema = z
+  .object({
+    /** The uploaded photo of the signed paper roster (POST /api/files). */
+    fileId: z.string().trim().min(1, { message: "v.required" }).max(64, { message: "v.too_long" }),
+    entries: z.array(paperRosterEntrySchema).min(1, { message: "v.required" }).max(200, { message: "v.too_long" }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<number>();
+    v.entries.forEach((e, i) => {
+      if (seen.has(e.volunteerId)) ctx.addIssue({ code: "custom", path: ["entries", i, "volunteerId"], message: "v.invalid_value" });
+      seen.add(e.volunteerId);
+    });
+  });
+
 export const occurrenceDetailSchema = occurrenceSchema.extend({
   signups: z.array(signupSchema),
   objections: z.array(objectionSchema),
+  /** Signed up, asked the day before to confirm, and not confirmed (yet). */
+  unconfirmed: z.number().int(),
+  /** The paper roster the organiser entered: its photo and who entered it when. */
+  roster: z.object({ fileId: z.string(), fileUrl: z.string(), enteredAt: z.string(), enteredBy: z.string().nullable() }).nullable(),
+  served: z.array(servedSchema),
 });
 
 export const occurrenceCloseSchema = z.object({ reason: reasonField }).strict();

@@ -491,6 +491,12 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
       staffUserId: staff.id,
       volunteerUserId: (await userId("zhiyuanzhe")).id,
       passwordHash,
+      merchantIds,
+      residentIds,
+      merchantId: merchantUser.id,
+      residentId: residentUser.id,
+      merchantUserId: merchant.id,
+      residentUserId: (await userId("jumin")).id,
       now,
     });
     await appendAudit(trx, systemActor, {

@@ -5,13 +5,17 @@
 // sign-ups, check-ins and check-outs, hours by the 60 % rule, and are certified (those within the last 7 days still on
 // public notice); coming ones are open for sign-up, zhiyuanzhe's team taking part in each.
 import type { Transaction } from "kysely";
-import { addDays, shiftMonth, stationDate } from "../contracts/calendar.ts";
+import { addDays, monthRange, shiftMonth, stationDate, stationMonth } from "../contracts/calendar.ts";
 import type { PoliticalStatus } from "../contracts/volunteers.ts";
 import type { DB } from "../server/db/tables.ts";
+import { MealsRepository } from "../server/modules/caring/meals.repository.ts";
+import { VolunteerHours } from "../server/modules/volunteers/volunteer-hours.ts";
+import { recordContent, recordNumber } from "../server/modules/volunteers/volunteer-records.service.ts";
+import { VolunteerReportsRepository } from "../server/modules/volunteers/volunteer-reports.repository.ts";
 import { occurrencesOf } from "../server/modules/volunteers/volunteer-series.service.ts";
 import { publicUntilOf, serviceMinutes } from "../server/modules/volunteers/volunteers.workflow.ts";
 import { givenNames, surnames } from "./names.ts";
-import type { Random } from "./random.ts";
+import { type Random, seeded } from "./random.ts";
 
 export interface VolunteersContext {
   trx: Transaction<DB>;
@@ -21,6 +25,13 @@ export interface VolunteersContext {
   staffUserId: number;
   volunteerUserId: number;
   passwordHash: string;
+  /** The station's merchants and residents (people served), and the demo accounts' own (shanghu's, jumin's). */
+  merchantIds: number[];
+  residentIds: number[];
+  merchantId: number;
+  residentId: number;
+  merchantUserId: number;
+  residentUserId: number;
   now: Date;
 }
 
@@ -192,6 +203,9 @@ export async function loadVolunteers(ctx: VolunteersContext) {
   const from = `${shiftMonth(today.slice(0, 7), -12)}-01`;
   let occurrences = 0;
   let signups = 0;
+  // People served on the occurrences held, drawn from a generator of their own (the sign-ups keep theirs).
+  const servedRandom = seeded(82);
+  const held: { id: number; teams: number[]; endsAt: string }[] = [];
   let minutesTotal = 0;
   for (const def of seriesDefs) {
     const ids = def.teams.map((t) => teamIds[t]);
@@ -272,13 +286,151 @@ export async function loadVolunteers(ctx: VolunteersContext) {
         }
       }
       await trx.updateTable("volunteer_occurrences").set({ arrivals: arrival }).where("id", "=", occId).execute();
+      if (arrival > 0) held.push({ id: occId, teams: def.teams, endsAt: values.ends_at });
     }
   }
+  const served = await loadServed(ctx, servedRandom, held, teamIds);
+  const records = await issueLastMonthsRecords(ctx, [members[0][1], ...members.map((m) => m[0])]);
   return {
+    volunteerRecords: records,
+    volunteerServed: served,
     volunteers: next - 1,
     volunteerTeams: teamIds.length,
     volunteerOccurrences: occurrences,
     volunteerSignups: signups,
     volunteerMinutes: minutesTotal,
   };
+}
+
+/** How many people a team serves of each kind of its menu at one activity. */
+const servedRange: Record<string, [number, number]> = {
+  knives: [12, 30],
+  scissors: [3, 10],
+  haircuts: [6, 15],
+  legal_consultations: [3, 10],
+  lectures: [20, 60],
+  counselling: [2, 6],
+};
+
+/**
+ * People served at every activity held, by kind of each team's menu, recorded by the staff an hour after the end. A few
+ * entries name a merchant or resident, most of them confirmed; on the latest activity one haircut is jumin's and one
+ * knife-sharpening shanghu's, both waiting for their confirmation on the phone.
+ */
+async function loadServed(ctx: VolunteersContext, r: Random, held: { id: number; teams: number[]; endsAt: string }[], teamIds: number[]) {
+  const { trx, stationId } = ctx;
+  held.sort((a, b) => a.endsAt.localeCompare(b.endsAt));
+  let rows = 0;
+  for (const [n, occ] of held.entries()) {
+    const latest = n === held.length - 1;
+    const at = new Date(Date.parse(occ.endsAt) + 3_600_000).toISOString();
+    const values = [];
+    for (const t of occ.teams) {
+      for (const item of teams[t].menu) {
+        const [min, max] = servedRange[item.kind] ?? [1, 5];
+        const base = {
+          station_id: stationId,
+          occurrence_id: occ.id,
+          team_id: teamIds[t],
+          kind: item.kind,
+          note: null,
+          recorded_by_user_id: ctx.staffUserId,
+          recorded_at: at,
+          updated_at: at,
+        };
+        let count = r.int(min, max);
+        // One served person named now and then: shanghu's shop or jumin (who confirm on their phones; the latest
+        // activity's still waiting), or another merchant or resident without an account.
+        const own = latest && (item.kind === "haircuts" || item.kind === "knives");
+        if (own || r.chance(0.15)) {
+          const merchant = own ? item.kind === "knives" : r.chance(0.5);
+          const demoAccount = own || r.chance(0.4);
+          const confirmed = demoAccount && !own;
+          const merchantId = merchant ? (demoAccount ? ctx.merchantId : r.pick(ctx.merchantIds)) : null;
+          const residentId = merchant ? null : demoAccount ? ctx.residentId : r.pick(ctx.residentIds);
+          values.push({
+            ...base,
+            count: 1,
+            merchant_id: merchantId,
+            resident_id: residentId,
+            confirmed_at: confirmed ? new Date(Date.parse(at) + 86_400_000).toISOString() : null,
+            confirmed_by_user_id: confirmed ? (merchant ? ctx.merchantUserId : ctx.residentUserId) : null,
+          });
+          count = Math.max(1, count - 1);
+        }
+        values.push({ ...base, count, merchant_id: null, resident_id: null, confirmed_at: null, confirmed_by_user_id: null });
+      }
+    }
+    await trx.insertInto("volunteer_served").values(values).execute();
+    rows += values.length;
+  }
+  return rows;
+}
+
+/** Where the demo's record QR codes lead: the laptop default (npm start on port 3000). */
+const DEMO_ORIGIN = "http://localhost:3000";
+
+/**
+ * Last month's service records, as the station issues them at the start of a month: zhiyuanzhe's and the four team
+ * leaders', each over last month's final hours (and meal deliveries), numbered from the station's counter. Written
+ * without their PDF, which is rendered from the stored content on first download (rendering costs the demo's load).
+ */
+async function issueLastMonthsRecords(ctx: VolunteersContext, volunteerIds: number[]) {
+  const { trx, stationId, now } = ctx;
+  const reports = new VolunteerReportsRepository(trx);
+  const meals = new MealsRepository(trx);
+  const hours = new VolunteerHours(reports, {
+    deliveriesConfirmedBy: async (filter) =>
+      (await meals.deliveriesConfirmedBy(filter)).map((d) => ({
+        id: d.id,
+        stationId: d.station_id,
+        date: d.date,
+        at: d.at,
+        status: d.status,
+        userId: d.confirmed_by_user_id as number,
+      })),
+  });
+  const { from, to } = monthRange(shiftMonth(stationMonth(now), -1));
+  const station = await trx.selectFrom("org_units").select("name").where("id", "=", stationId).executeTakeFirstOrThrow();
+  const staff = await trx.selectFrom("users").select("display_name").where("id", "=", ctx.staffUserId).executeTakeFirstOrThrow();
+  const year = Number(stationDate(now).slice(0, 4));
+  let issued = 0;
+  for (const volunteerId of volunteerIds) {
+    const entries = await hours.counted({ stationIds: [stationId], volunteerId, from, to }, now);
+    if (entries.length === 0) continue;
+    const volunteer = await trx.selectFrom("volunteers").selectAll().where("id", "=", volunteerId).executeTakeFirstOrThrow();
+    const teams = await reports.teamNamesOf([volunteerId]);
+    const seq = await reports.takeRecordSeq(trx, stationId, year);
+    const number = recordNumber("TY", year, seq);
+    const { content, contentHash } = recordContent({
+      number,
+      station: { id: stationId, name: station.name },
+      volunteer: { id: volunteerId, number: volunteer.number, realName: volunteer.real_name, teams: teams.map((t) => t.name) },
+      period: { from, to },
+      entries,
+      issuedBy: { userId: ctx.staffUserId, name: staff.display_name },
+      now,
+      origin: DEMO_ORIGIN,
+    });
+    await reports.insertRecord(trx, {
+      station_id: stationId,
+      number,
+      year,
+      seq,
+      volunteer_id: volunteerId,
+      period_from: from,
+      period_to: to,
+      minutes: content.totals.minutes,
+      entries: entries.length,
+      content: JSON.stringify(content),
+      content_hash: contentHash,
+      pdf: null,
+      pdf_sha256: null,
+      issued_by_user_id: ctx.staffUserId,
+      issued_by_name: staff.display_name,
+      issued_at: now.toISOString(),
+    });
+    issued++;
+  }
+  return issued;
 }

@@ -4,7 +4,10 @@
 // certify the service record, she finds it on public notice in 我的服务记录 and objects, and staff correct it. The
 // console's volunteers and teams pages are looked at too, one of them in English.
 
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
@@ -72,7 +75,7 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   // The console: staff find it on the activity calendar and open its check-in screen.
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await openFromMenu(staff, /^活动日历$/, /\/volunteer-activities/, /志愿服务/);
+  await openFromMenu(staff, /^活动日历$/, /\/volunteer-activities/, /志愿服务$/);
   await staff.getByTestId(`occurrence-${id}`).waitFor();
   await app.shot(staff, "volunteers-console-calendar");
   await expectAccessible(staff, "volunteers-console-calendar");
@@ -129,6 +132,20 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   await settled(staff);
   await app.shot(staff, "volunteers-console-certified");
 
+  // The organiser records the people served, by kind of the team's service menu.
+  await staff.getByTestId("served-record").click();
+  await staff.getByTestId("served-kind").click();
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await staff.locator(".ant-modal input#entries_0_count").fill("12");
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-served-form");
+  await staff.getByTestId("served-save").click();
+  await wait(() => staff.getByTestId("served-total").textContent()).toContain("共服务 12 人次");
+  await wait(() => staff.getByTestId("served-table").textContent()).toContain("无需确认");
+  await staff.getByTestId("served-section").scrollIntoViewIfNeeded();
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-served");
+
   // Her service record: the new hours on public notice; she objects.
   await phone.getByTestId("to-records").click();
   await phone.waitForURL(/\/m\/volunteering\/records$/);
@@ -173,12 +190,85 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   await wait(() => phone.getByTestId("checkin-error").textContent()).toBe("您已签退");
   expect(new URL(phone.url()).search).toBe("");
   await app.shot(phone, "volunteers-mobile-checkin-link-refused");
+
+  // The public notice ends (in data): her hours are final. Staff issue her service record for this month, seeing
+  // first what it would certify.
+  await app.sql(`update volunteer_occurrences set public_until = '${at(-1)}' where id = ${id}`);
+  await openFromMenu(staff, /^服务记录证明$/, /\/volunteer-records/, /志愿服务$/);
+  await wait(() => staff.getByTestId("records-table").textContent()).toContain("-VR-");
+  await app.shot(staff, "volunteers-console-records");
+  await expectAccessible(staff, "volunteers-console-records");
+  await staff.getByTestId("record-issue").click();
+  await staff.locator(".ant-drawer input#volunteerId").fill(NAME);
+  await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: NAME }).click();
+  const range = staff.locator(".ant-drawer .ant-picker-range input");
+  await range.nth(0).click();
+  await range.nth(0).fill(`${today.slice(0, 7)}-01`);
+  await range.nth(0).press("Enter");
+  await range.nth(1).fill(today);
+  await range.nth(1).press("Enter");
+  await wait(() => staff.getByTestId("record-preview").textContent()).toContain(today);
+  await wait(() => staff.getByTestId("record-preview-totals").textContent()).toMatch(/[1-9]\d* 小时|\d+\.\d+ 小时/);
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-record-issue");
+  await staff.getByTestId("record-issue-ok").click();
+  await wait(() => new URL(staff.url()).searchParams.get("q") ?? "").toMatch(/^TY-VR-\d{4}-\d{4}$/);
+  const number = new URL(staff.url()).searchParams.get("q") as string;
+  await wait(() => staff.locator("tbody tr.ant-table-row").count()).toBe(1);
+  await settled(staff);
+  await app.shot(staff, "volunteers-console-record-issued");
+
+  // On her phone: the record among her service records, downloaded as a PDF.
+  await phone.goto("/m/volunteering/records");
+  await wait(() => phone.getByTestId("my-service-records").textContent()).toContain(number);
+  const mine = (await (await phone.request.get("/api/me/volunteering/records")).json()) as {
+    id: number;
+    number: string;
+    checkUrl: string;
+  }[];
+  const record = mine.find((r) => r.number === number) as (typeof mine)[number];
+  await phone.getByTestId(`my-record-pdf-${record.id}`).scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-service-records.png") });
+  await expectAccessible(phone, "volunteers-mobile-service-records");
+  const download = phone.waitForEvent("download");
+  await phone.getByTestId(`my-record-pdf-${record.id}`).click();
+  const file = await (await download).path();
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+  const pdftoppm = spawnSync("pdftoppm", [
+    "-png",
+    "-r",
+    "70",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-singlefile",
+    file,
+    join(SCREENSHOTS, "volunteers-record-pdf"),
+  ]);
+  if (pdftoppm.error) console.warn("pdftoppm is not installed: the record's first page is not rendered");
+
+  // The QR printed on the record holds this server's check page; opened on a phone, without signing in, it says
+  // the record is genuine.
+  const issued = (await (await staff.request.get(`/api/volunteer-records/${record.id}`)).json()) as { content: { checkUrl: string } };
+  const qr = new URL(issued.content.checkUrl);
+  expect(qr.origin).toBe(new URL(app.baseUrl).origin);
+  expect(qr.pathname).toBe(`/api/public/volunteer-records/${number}/page`);
+  expect(`${qr.pathname}${qr.search}`).toBe(record.checkUrl);
+  const visitor = (await app.newPage({ mobile: true })).page;
+  await visitor.goto(qr.toString());
+  await wait(() => visitor.locator("body").textContent()).toContain("证明真实有效");
+  await wait(() => visitor.locator("body").textContent()).toContain(number);
+  await wait(() => visitor.locator("body").textContent()).toContain("努***");
+  await visitor.screenshot({ path: join(SCREENSHOTS, "volunteers-record-check.png"), fullPage: true });
+  await expectAccessible(visitor, "volunteers-record-check");
 });
 
 test("the console's volunteers and teams pages, and the series form; the volunteers list in English", async () => {
   const { page } = await app.newPage();
   await consoleLogin(page, "zhanzhang");
-  await openFromMenu(page, /^志愿者$/, /\/volunteers$/, /志愿服务/);
+  await openFromMenu(page, /^志愿者$/, /\/volunteers$/, /志愿服务$/);
   await wait(() => page.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(10);
   await expect.poll(() => page.locator("tbody").textContent()).not.toMatch(/\d{17}[\dX]/);
   await app.shot(page, "volunteers-console-list");
@@ -200,7 +290,7 @@ test("the console's volunteers and teams pages, and the series form; the volunte
   await app.shot(page, "volunteers-console-volunteer-drawer");
   await page.keyboard.press("Escape");
 
-  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务/);
+  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务$/);
   await wait(() => page.locator("tbody tr.ant-table-row").count()).toBe(4);
   await app.shot(page, "volunteers-console-teams");
   await expectAccessible(page, "volunteers-console-teams");
@@ -210,7 +300,7 @@ test("the console's volunteers and teams pages, and the series form; the volunte
   await app.shot(page, "volunteers-console-team-drawer");
   await page.keyboard.press("Escape");
 
-  await openFromMenu(page, /^活动日历$/, /\/volunteer-activities/, /志愿服务/);
+  await openFromMenu(page, /^活动日历$/, /\/volunteer-activities/, /志愿服务$/);
   await page.getByRole("tab", { name: "活动系列" }).click();
   await wait(() => page.getByTestId("series-table").textContent()).toContain("28惠民行");
   await settled(page);
@@ -268,7 +358,7 @@ test("a resident registers as a volunteer on the phone and asks to join a team; 
 
   const { page } = await app.newPage();
   await consoleLogin(page, "zhanzhang");
-  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务/);
+  await openFromMenu(page, /^服务队$/, /\/volunteer-teams$/, /志愿服务$/);
   await wait(() => page.getByText("1 条入队申请待审批").count()).toBe(1);
   await page.locator("tbody tr.ant-table-row", { hasText: "理发队" }).click();
   await wait(() => page.getByTestId("team-requests").textContent()).toContain(name);
@@ -282,4 +372,90 @@ test("a resident registers as a volunteer on the phone and asks to join a team; 
 
   await phone.reload();
   await wait(() => barbers.textContent()).toContain("已加入");
+});
+
+test("a merchant confirms on the phone the volunteer service her shop received", async () => {
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "shanghu");
+  // The home's tile appears while there is something to confirm, with the count.
+  await phone.getByTestId("entry-volunteerServed").waitFor();
+  await wait(() => phone.getByTestId("entry-volunteerServed").textContent()).toMatch(/1/);
+  await phone.getByTestId("entry-volunteerServed").click();
+  await phone.waitForURL(/\/m\/volunteer-served$/);
+  const confirm = phone.locator('[data-testid^="served-confirm-"]').first();
+  await confirm.waitFor();
+  await app.shot(phone, "volunteers-mobile-served");
+  await expectAccessible(phone, "volunteers-mobile-served");
+  await confirm.click();
+  await wait(() => phone.locator('[data-testid^="served-state-"]').count()).toBeGreaterThan(0);
+  await wait(() => phone.locator('[data-testid^="served-confirm-"]').count()).toBe(0);
+  await settled(phone);
+  await app.shot(phone, "volunteers-mobile-served-confirmed");
+});
+
+test("the volunteer figures: charts with their citations, the records behind a figure, the national hours sheet", async () => {
+  const { page } = await app.newPage();
+  await consoleLogin(page, "zhanzhang");
+  await openFromMenu(page, /^志愿服务统计$/, /\/volunteer-figures/, /志愿服务$/);
+  await page.getByTestId("chart-hours-by-team").locator("canvas").waitFor();
+  await page.getByTestId("chart-hours-by-month").locator("canvas").waitFor();
+  await page.getByTestId("chart-served-by-kind").locator("canvas").waitFor();
+  await wait(() => page.getByTestId("honour-roll").locator("tbody tr.ant-table-row").count()).toBeGreaterThan(2);
+  await wait(() => page.getByTestId("citation-hours_by_team").textContent()).toMatch(
+    /^出处：天源市场党群服务站 · .* 条记录 · 摘要 [0-9a-f]{12}…$/,
+  );
+  await wait(() => page.getByTestId("activity-days").textContent()).toContain("16日");
+  await settled(page);
+  await app.shot(page, "volunteers-console-figures");
+  await page.screenshot({ path: join(SCREENSHOTS, "volunteers-console-figures-full.png"), fullPage: true });
+  await expectAccessible(page, "volunteers-console-figures");
+
+  // A figure's records: they add up to it, with their own citation.
+  await page.getByTestId("drill-served_by_kind").click();
+  await wait(() => page.getByTestId("figure-drill-table").locator("tbody tr.ant-table-row").count()).toBeGreaterThan(0);
+  await wait(() => page.getByTestId("figure-drill").textContent()).toContain("出处：");
+  await settled(page);
+  await app.shot(page, "volunteers-console-figures-drill");
+  await page.keyboard.press("Escape");
+  await settled(page);
+
+  // The national system's hours sheet (last month's final hours) opens as a workbook.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-button").click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  expect(header).toEqual(expect.arrayContaining(["志愿者姓名", "志愿者编号", "服务日期", "服务时长(小时)", "记录编号"]));
+  expect(sheet.rowCount).toBeGreaterThan(1);
+  const numbers = header.indexOf("志愿者编号");
+  expect(String(sheet.getRow(2).getCell(numbers).value)).toMatch(/^TY-V-\d{4}$/);
+});
+
+test("the organiser assigns a member into a free place of a coming activity", async () => {
+  const { page } = await app.newPage();
+  await consoleLogin(page, "zhanzhang");
+  const today = stationDate(app.now());
+  const months = [today.slice(0, 7), stationDate(new Date(app.now().getTime() + 31 * 86_400_000)).slice(0, 7)];
+  type Row = { id: number; date: string; status: string; teams: { signedUp: number; places: number }[] };
+  const rows: Row[] = [];
+  for (const month of months) rows.push(...(await (await page.request.get(`/api/volunteer-occurrences?month=${month}`)).json()));
+  const coming = rows.find((o) => o.date > today && o.status === "open" && o.teams.some((x) => x.signedUp < x.places)) as Row;
+  expect(coming, "a coming activity with a free place").toBeDefined();
+  await page.goto(`/volunteer-activities/${coming.id}`);
+  await page.getByTestId("roster-section").waitFor();
+  const before = await page.getByTestId("confirmations").locator("tbody tr.ant-table-row").count();
+  await page.getByTestId("assign-open").click();
+  await page.getByTestId("member-pick").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await settled(page);
+  await app.shot(page, "volunteers-console-assign");
+  await page.getByTestId("member-ok").click();
+  await wait(() => page.getByTestId("confirmations").locator("tbody tr.ant-table-row").count()).toBe(before + 1);
+  await wait(() => page.getByTestId("confirmations").textContent()).toContain("指派");
+  await page.getByTestId("roster-section").scrollIntoViewIfNeeded();
+  await settled(page);
+  await app.shot(page, "volunteers-console-roster-section");
+  await expectAccessible(page, "volunteers-console-roster-section");
 });

@@ -57,6 +57,9 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const party = new PartyService(db, deps.vault, files, notifier, deps.clock);
   const meals = new MealsService(db, notifier, deps.clock);
   const counter = new CounterService(db, deps.vault, notifier, duty, deps.clock);
+  // Caring-meal deliveries a volunteer confirmed count as service; a Party member's hours belong in their record.
+  const volunteers = new VolunteersService(db, deps.vault, deps.clock, { meals, notifier, files });
+  party.members.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -82,7 +85,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     duty,
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
-    volunteers: new VolunteersService(db, deps.vault, deps.clock),
+    volunteers,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

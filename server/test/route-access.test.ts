@@ -43,6 +43,13 @@ describe(`every route × every role (${dialectName})`, () => {
       await db.selectFrom("alliance_units").select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()
     ).id;
     ids.users = (await db.selectFrom("users").select("id").where("username", "=", "staff").executeTakeFirstOrThrow()).id;
+    // The volunteer service's records of this station, so the walk (and the other station's reads) meet real rows.
+    const first = async (table: "volunteers" | "volunteer_records" | "volunteer_occurrences" | "volunteer_teams") =>
+      (await db.selectFrom(table).select("id").where("station_id", "=", station.id).orderBy("id").executeTakeFirstOrThrow()).id;
+    ids.volunteers = await first("volunteers");
+    ids["volunteer-records"] = await first("volunteer_records");
+    ids["volunteer-occurrences"] = await first("volunteer_occurrences");
+    ids["volunteer-teams"] = await first("volunteer_teams");
   });
   afterAll(() => t.close());
 

@@ -42,6 +42,11 @@ export interface MobileEntry {
   action?: Action;
   /** The tile's i18n key (with its namespace, e.g. `volunteers:entry.activities`). */
   label: string;
+  /**
+   * A tile that counts something (services to confirm): the hook giving its badge, called with whether the account
+   * holds the tile's action. The tile shows only while the hook says `show`.
+   */
+  useBadge?: (enabled: boolean) => { count?: number; show: boolean };
 }
 
 export interface ConsoleFeature {
@@ -70,3 +75,15 @@ export const allRoutes: ConsoleRoute[] = Object.values(features).flatMap((f) => 
 export const allMobileRoutes: MobileRoute[] = Object.values(features).flatMap((f) => f.mobileRoutes ?? []);
 
 export const allMobileEntries: MobileEntry[] = Object.values(features).flatMap((f) => f.mobileEntries ?? []);
+
+const countingEntries = allMobileEntries.filter((e) => e.useBadge);
+
+/** The features' counting tiles' badges by key; their hooks are called in the same order on every render. */
+export function useMobileEntryBadges(has: (action: string) => boolean): Record<string, { count?: number; show: boolean }> {
+  const out: Record<string, { count?: number; show: boolean }> = {};
+  for (const e of countingEntries) {
+    // A fixed list known at build time, so the hooks' order never changes.
+    out[e.key] = (e.useBadge as NonNullable<MobileEntry["useBadge"]>)(!e.action || has(e.action));
+  }
+  return out;
+}

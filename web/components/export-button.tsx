@@ -9,8 +9,10 @@ import { downloadFile, errorMessage, type Query } from "../app/api-client.ts";
 import { useCan } from "../app/session.tsx";
 
 export interface ExportButtonProps {
-  /** The list's address; the export is `<path>/export`. */
+  /** The list's address; the export is `<path>/export` (unless `file` names it). */
   path: string;
+  /** The file's own address, for an export that is not a list's `<path>/export` (the national hours sheet). */
+  file?: string;
   /** The list's current filters (search, filters, sort). */
   query?: object;
   /** The file's name without `.xlsx`, used when the server suggests none. */
@@ -19,7 +21,7 @@ export interface ExportButtonProps {
   action?: Action;
 }
 
-export function ExportButton({ path, query = {}, name, action }: ExportButtonProps) {
+export function ExportButton({ path, file, query = {}, name, action }: ExportButtonProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
@@ -29,7 +31,7 @@ export function ExportButton({ path, query = {}, name, action }: ExportButtonPro
   const run = async () => {
     setBusy(true);
     try {
-      await downloadFile(`${path}/export`, filters as Query, `${name}.xlsx`);
+      await downloadFile(file ?? `${path}/export`, filters as Query, `${name}.xlsx`);
     } catch (error) {
       message.error(errorMessage(error));
     } finally {

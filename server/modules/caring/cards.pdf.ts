@@ -1,9 +1,7 @@
 // The printed card for holders without a smartphone: an A6 page with the station, holder, card number,
 // validity, category and a QR code of `DCARD:<card_no>`, set in Noto Sans SC so Chinese renders.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { AwardCategory } from "../../../contracts/caring.ts";
+import { renderPdf } from "../../platform/pdf.ts";
 
 export const categoryNames: Record<AwardCategory, string> = {
   civilised_resident: "文明居民",
@@ -18,16 +16,6 @@ export const categoryNamesEn: Record<AwardCategory, string> = {
   red_cell_member: "Outstanding red-cell member",
 };
 
-let font: Buffer | null = null;
-function noto(): Buffer {
-  if (!font) {
-    const require = createRequire(import.meta.url);
-    const dir = dirname(require.resolve("@expo-google-fonts/noto-sans-sc/package.json"));
-    font = readFileSync(join(dir, "400Regular", "NotoSansSC_400Regular.ttf"));
-  }
-  return font;
-}
-
 export interface PrintedCard {
   stationName: string;
   holderName: string;
@@ -38,28 +26,19 @@ export interface PrintedCard {
 }
 
 export async function renderCardPdf(card: PrintedCard): Promise<Buffer> {
-  // pdfkit and qrcode are loaded on first use: few processes ever print a card.
-  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import("pdfkit"), import("qrcode")]);
+  // qrcode is loaded on first use (as pdfkit is): few processes ever print a card.
+  const { default: QRCode } = await import("qrcode");
   const qr = await QRCode.toBuffer(`DCARD:${card.cardNo}`, { type: "png", margin: 1, width: 240, errorCorrectionLevel: "M" });
-  const doc = new PDFDocument({ size: "A6", layout: "landscape", margin: 18, info: { Title: `蒲公英爱心优惠卡 ${card.cardNo}` } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
+  return renderPdf({ size: "A6", layout: "landscape", margin: 18, info: { Title: `蒲公英爱心优惠卡 ${card.cardNo}` } }, (doc) => {
+    doc.fontSize(15).fillColor("#b45309").text("蒲公英爱心联盟 · 优惠卡", 18, 18);
+    doc.fontSize(9).fillColor("#444").text(card.stationName, 18, 40);
+    doc.fillColor("#111").fontSize(12);
+    doc.text(`持卡人：${card.holderName}`, 18, 70);
+    doc.text(`卡号：${card.cardNo}`, 18, 92);
+    doc.text(`类别：${categoryNames[card.category]}`, 18, 114);
+    doc.text(`有效期：${card.validFrom} 至 ${card.validTo}`, 18, 136);
+    doc.fontSize(8).fillColor("#555").text("在认证爱心店铺出示本卡，并告知密码或预留手机号后四位。", 18, 170, { width: 240 });
+    doc.image(qr, 290, 60, { width: 110 });
+    doc.fontSize(7).fillColor("#555").text(`DCARD:${card.cardNo}`, 290, 174, { width: 110, align: "center" });
   });
-  doc.registerFont("noto", noto());
-  doc.font("noto");
-  doc.fontSize(15).fillColor("#b45309").text("蒲公英爱心联盟 · 优惠卡", 18, 18);
-  doc.fontSize(9).fillColor("#444").text(card.stationName, 18, 40);
-  doc.fillColor("#111").fontSize(12);
-  doc.text(`持卡人：${card.holderName}`, 18, 70);
-  doc.text(`卡号：${card.cardNo}`, 18, 92);
-  doc.text(`类别：${categoryNames[card.category]}`, 18, 114);
-  doc.text(`有效期：${card.validFrom} 至 ${card.validTo}`, 18, 136);
-  doc.fontSize(8).fillColor("#555").text("在认证爱心店铺出示本卡，并告知密码或预留手机号后四位。", 18, 170, { width: 240 });
-  doc.image(qr, 290, 60, { width: 110 });
-  doc.fontSize(7).fillColor("#555").text(`DCARD:${card.cardNo}`, 290, 174, { width: 110, align: "center" });
-  doc.end();
-  return done;
 }

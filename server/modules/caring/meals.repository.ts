@@ -99,6 +99,25 @@ export class MealsRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Deliveries confirmed by accounts (any, or the ones given) at the stations, between two dates: the volunteer
+   * service counts those its volunteers confirmed as service.
+   */
+  deliveriesConfirmedBy(filter: { stationIds: number[] | null; userIds?: number[]; from: string; to: string }, db: Db = this.db) {
+    const { stationIds, userIds } = filter;
+    if (userIds !== undefined && userIds.length === 0) return Promise.resolve([]);
+    let q = db
+      .selectFrom("meal_deliveries as d")
+      .innerJoin("meal_recipients as r", "r.id", "d.recipient_id")
+      .select(["d.id", "d.date", "d.at", "d.status", "d.confirmed_by_user_id", "r.station_id"])
+      .where("d.confirmed_by_user_id", "is not", null)
+      .where("d.date", ">=", filter.from)
+      .where("d.date", "<=", filter.to);
+    if (stationIds !== null) q = stationIds.length ? q.where("r.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (userIds !== undefined) q = q.where("d.confirmed_by_user_id", "in", userIds);
+    return q.orderBy("d.date").orderBy("d.id").execute();
+  }
+
   deliveriesOn(recipientIds: number[], date: string, db: Db = this.db) {
     if (recipientIds.length === 0) return Promise.resolve([]);
     return db.selectFrom("meal_deliveries").selectAll().where("date", "=", date).where("recipient_id", "in", recipientIds).execute();

@@ -247,6 +247,23 @@ export class MealsService {
     });
   }
 
+  /**
+   * The meals delivered and confirmed by the given accounts (or by anybody) at some stations between two dates, for
+   * the volunteer service, which counts its volunteers' deliveries as service. No personal data: who received the
+   * meal stays here.
+   */
+  async deliveriesConfirmedBy(filter: { stationIds: number[] | null; userIds?: number[]; from: string; to: string }) {
+    const rows = await this.repo.deliveriesConfirmedBy(filter);
+    return rows.map((d) => ({
+      id: d.id,
+      stationId: d.station_id,
+      date: d.date,
+      at: d.at,
+      status: d.status,
+      userId: d.confirmed_by_user_id as number,
+    }));
+  }
+
   /** Staff flag a day's unconfirmed meals now (today's from 13:00). */
   async flagMissed(opts: { date?: string; stationIds?: number[] | null; actor?: Actor }) {
     return this.sweepMissed(this.clock.now(), opts);

@@ -1,25 +1,13 @@
 // Printable QR labels for lendable items: A4 sheets of 3 × 8 labels, each with a QR code of the item's code (what a
 // scanner types into the lend/return desk), the code in text, the item's name and the station's name, set in
 // Noto Sans SC so Chinese renders. pdfkit and qrcode are loaded on first use.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { LABELS_PER_PAGE } from "../../../contracts/lending.ts";
+import { renderPdf } from "../../platform/pdf.ts";
 
 export interface Label {
   code: string;
   name: string;
   stationName: string;
-}
-
-let font: Buffer | null = null;
-function noto(): Buffer {
-  if (!font) {
-    const require = createRequire(import.meta.url);
-    const dir = dirname(require.resolve("@expo-google-fonts/noto-sans-sc/package.json"));
-    font = readFileSync(join(dir, "400Regular", "NotoSansSC_400Regular.ttf"));
-  }
-  return font;
 }
 
 const COLUMNS = 3;
@@ -33,54 +21,46 @@ const CELL_W = (PAGE_W - 2 * MARGIN_X) / COLUMNS;
 const CELL_H = (PAGE_H - 2 * MARGIN_Y) / ROWS;
 
 export async function renderLabelsPdf(labels: readonly Label[], title: string): Promise<Buffer> {
-  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import("pdfkit"), import("qrcode")]);
+  const { default: QRCode } = await import("qrcode");
   const qrs = await Promise.all(
     labels.map((l) => QRCode.toBuffer(l.code, { type: "png", margin: 1, width: 200, errorCorrectionLevel: "M" })),
   );
-  const doc = new PDFDocument({ size: "A4", margin: 0, autoFirstPage: false, info: { Title: title } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
+  return renderPdf({ size: "A4", margin: 0, autoFirstPage: false, info: { Title: title } }, (doc) => {
+    if (labels.length === 0) doc.addPage();
+    labels.forEach((label, i) => {
+      const slot = i % LABELS_PER_PAGE;
+      if (slot === 0) {
+        doc.addPage();
+        doc.font("noto");
+      }
+      const x = MARGIN_X + (slot % COLUMNS) * CELL_W;
+      const y = MARGIN_Y + Math.floor(slot / COLUMNS) * CELL_H;
+      // A light cutting line around each label.
+      doc
+        .save()
+        .lineWidth(0.4)
+        .dash(2, { space: 2 })
+        .strokeColor("#bbbbbb")
+        .rect(x + 2, y + 2, CELL_W - 4, CELL_H - 4)
+        .stroke()
+        .restore();
+      const qrSize = CELL_H - 22;
+      doc.image(qrs[i], x + 8, y + 11, { width: qrSize, height: qrSize });
+      const tx = x + 14 + qrSize;
+      const tw = CELL_W - qrSize - 22;
+      doc
+        .fillColor("#b91c1c")
+        .fontSize(7)
+        .text("蒲公英 · 便民物品", tx, y + 14, { width: tw, lineBreak: false });
+      doc
+        .fillColor("#111111")
+        .fontSize(11)
+        .text(label.code, tx, y + 28, { width: tw, lineBreak: false });
+      doc.fontSize(10).text(label.name, tx, y + 46, { width: tw, height: 14, ellipsis: true });
+      doc
+        .fillColor("#555555")
+        .fontSize(6.5)
+        .text(label.stationName, tx, y + 66, { width: tw, height: 18, ellipsis: true });
+    });
   });
-  doc.registerFont("noto", noto());
-  if (labels.length === 0) doc.addPage();
-  labels.forEach((label, i) => {
-    const slot = i % LABELS_PER_PAGE;
-    if (slot === 0) {
-      doc.addPage();
-      doc.font("noto");
-    }
-    const x = MARGIN_X + (slot % COLUMNS) * CELL_W;
-    const y = MARGIN_Y + Math.floor(slot / COLUMNS) * CELL_H;
-    // A light cutting line around each label.
-    doc
-      .save()
-      .lineWidth(0.4)
-      .dash(2, { space: 2 })
-      .strokeColor("#bbbbbb")
-      .rect(x + 2, y + 2, CELL_W - 4, CELL_H - 4)
-      .stroke()
-      .restore();
-    const qrSize = CELL_H - 22;
-    doc.image(qrs[i], x + 8, y + 11, { width: qrSize, height: qrSize });
-    const tx = x + 14 + qrSize;
-    const tw = CELL_W - qrSize - 22;
-    doc
-      .fillColor("#b91c1c")
-      .fontSize(7)
-      .text("蒲公英 · 便民物品", tx, y + 14, { width: tw, lineBreak: false });
-    doc
-      .fillColor("#111111")
-      .fontSize(11)
-      .text(label.code, tx, y + 28, { width: tw, lineBreak: false });
-    doc.fontSize(10).text(label.name, tx, y + 46, { width: tw, height: 14, ellipsis: true });
-    doc
-      .fillColor("#555555")
-      .fontSize(6.5)
-      .text(label.stationName, tx, y + 66, { width: tw, height: 18, ellipsis: true });
-  });
-  doc.end();
-  return done;
 }

@@ -2,7 +2,9 @@
 // own record for the signed-in account.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { stationDate } from "../../../contracts/calendar.ts";
 import type { Member, memberCreateSchema, memberListQuery, memberTransferSchema, memberUpdateSchema } from "../../../contracts/party.ts";
+import type { RecordEntry } from "../../../contracts/volunteer-records.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -13,6 +15,17 @@ import { presentBranch, presentMember, seesBirthDate } from "./party.presenter.t
 import type { PartyRepository } from "./party.repository.ts";
 import type { BranchScope } from "./party.scope.ts";
 
+/**
+ * The volunteer service's final hours of accounts (VolunteersService.hoursOfUsers, wired in server/services.ts): a
+ * member's volunteering belongs in their Party record.
+ */
+export type VolunteerHoursReader = (
+  userIds: number[],
+  period: { from: string; to: string },
+) => Promise<
+  { userId: number; volunteer: { id: number; number: string; stationId: number }; minutes: number; hours: number; entries: RecordEntry[] }[]
+>;
+
 type MemberCreate = z.output<typeof memberCreateSchema>;
 type MemberUpdate = z.output<typeof memberUpdateSchema>;
 
@@ -22,6 +35,7 @@ export class MembersService {
   private readonly scope: BranchScope;
   private readonly vault: Vault;
   private readonly clock: Clock;
+  private volunteerHours: VolunteerHoursReader | null = null;
 
   constructor(db: Kysely<DB>, repo: PartyRepository, scope: BranchScope, vault: Vault, clock: Clock) {
     this.db = db;
@@ -48,6 +62,27 @@ export class MembersService {
 
   async get(user: SessionUser, id: number): Promise<Member> {
     return presentMember(await this.scope.memberInReach(user, id), this.vault, seesBirthDate(user));
+  }
+
+  /** Reads members' volunteer hours through the volunteer service. */
+  setVolunteerHoursReader(reader: VolunteerHoursReader) {
+    this.volunteerHours = reader;
+  }
+
+  /** A member's final volunteer hours over a period (default: this year up to today), for their Party record. */
+  async volunteerHoursOf(user: SessionUser, id: number, query: { from?: string; to?: string }) {
+    const member = await this.scope.memberInReach(user, id);
+    const today = stationDate(this.clock.now());
+    const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
+    const found = member.user_id !== null && this.volunteerHours ? (await this.volunteerHours([member.user_id], period))[0] : undefined;
+    return {
+      memberId: member.id,
+      volunteer: found?.volunteer ?? null,
+      ...period,
+      minutes: found?.minutes ?? 0,
+      hours: found?.hours ?? 0,
+      entries: found?.entries ?? [],
+    };
   }
 
   /** The member record of the signed-in account, or 404: members see only their own. */

@@ -27,6 +27,7 @@ import {
   stepRecordSchema,
   stopCaseSchema,
 } from "../../../contracts/party.ts";
+import { memberVolunteerHoursQuery, memberVolunteerHoursSchema } from "../../../contracts/volunteer-records.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { limits } from "../../platform/rate-limit.ts";
 import type { Services } from "../../services.ts";
@@ -76,6 +77,21 @@ export async function partyRoutes(app: FastifyInstance, { services }: { services
     "/api/party/members/:id",
     { config: { access: "party.read" }, schema: { tags, summary: "One member", params: idParams, response: { 200: memberSchema } } },
     async (request) => members.get(requireUser(request), request.params.id),
+  );
+
+  r.get(
+    "/api/party/members/:id/volunteer-hours",
+    {
+      config: { access: "party.read" },
+      schema: {
+        tags,
+        summary: "A member's final volunteer hours for their Party record (default: this year), from the volunteer service",
+        params: idParams,
+        querystring: memberVolunteerHoursQuery,
+        response: { 200: memberVolunteerHoursSchema },
+      },
+    },
+    async (request) => members.volunteerHoursOf(requireUser(request), request.params.id, request.query),
   );
 
   r.patch(

@@ -2,17 +2,20 @@
 // ahead (the button and the daily job, never two for a series and date), the month's occurrences, and closing one.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
+import { addDays, stationDate, stationInstant, stationTime } from "../../../contracts/calendar.ts";
+import { sentence } from "../../../contracts/notices.ts";
 import { expandRule, type RepeatRule } from "../../../contracts/schedule.ts";
 import type { generateSchema, occurrenceListQuery, seriesCreateSchema } from "../../../contracts/volunteers.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit, systemActor } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
+import { fileUrl } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
+import type { Notifier } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { manages, refuse } from "./volunteers.access.ts";
-import { presentObjection, presentSeries, presentSignup } from "./volunteers.presenter.ts";
+import { presentObjection, presentSeries, presentServed, presentSignup, unconfirmedOf } from "./volunteers.presenter.ts";
 import type { OccurrenceValues, VolunteersRepository } from "./volunteers.repository.ts";
 import { occurrenceViews } from "./volunteers.views.ts";
 import { closeStep } from "./volunteers.workflow.ts";
@@ -25,11 +28,14 @@ export class VolunteerSeriesService {
   private readonly db: Kysely<DB>;
   private readonly repo: VolunteersRepository;
   private readonly clock: Clock;
+  private readonly notifier: Notifier | null;
 
-  constructor(db: Kysely<DB>, repo: VolunteersRepository, clock: Clock) {
+  /** `notifier`: who signed up for an occurrence cancelled is told. */
+  constructor(db: Kysely<DB>, repo: VolunteersRepository, clock: Clock, notifier: Notifier | null = null) {
     this.db = db;
     this.repo = repo;
     this.clock = clock;
+    this.notifier = notifier;
   }
 
   async createSeries(user: SessionUser, input: z.output<typeof seriesCreateSchema>, actor: Actor) {
@@ -127,7 +133,24 @@ export class VolunteerSeriesService {
     const row = await this.repo.occurrence(id);
     if (!row || !reachesStation(user, row.station_id)) throw notFound();
     const { signups, objections, views } = await occurrenceViews(this.repo, [row], now);
-    return { ...views[0], signups: signups.map(presentSignup), objections: objections.map(presentObjection) };
+    const served = await this.repo.servedOf([id]);
+    const roster =
+      row.roster_file_id && row.roster_entered_at
+        ? {
+            fileId: row.roster_file_id,
+            fileUrl: fileUrl(row.roster_file_id),
+            enteredAt: row.roster_entered_at,
+            enteredBy: await this.repo.userName(row.roster_entered_by_user_id ?? null),
+          }
+        : null;
+    return {
+      ...views[0],
+      signups: signups.map(presentSignup),
+      objections: objections.map(presentObjection),
+      unconfirmed: unconfirmedOf(signups),
+      roster,
+      served: served.map(presentServed),
+    };
   }
 
   /** Withdraws an occurrence nobody joined, or cancels one people signed up for. */
@@ -136,6 +159,7 @@ export class VolunteerSeriesService {
     const at = now.toISOString();
     const row = await this.repo.occurrence(id);
     if (!row || !manages(user, row.station_id)) throw notFound();
+    const outbox = this.notifier?.outbox() ?? null;
     await this.db.transaction().execute(async (trx) => {
       await this.repo.lockOccurrence(trx, id, at);
       const live = await this.repo.countLive(id, trx);
@@ -153,7 +177,22 @@ export class VolunteerSeriesService {
         before: { status: row.status },
         after: { status, reason, signups: live },
       });
+      // Everybody signed up or waiting is told, in their language, after the commit.
+      if (outbox && status === "cancelled") {
+        const told = (await this.repo.signupsOf([id], trx)).filter((s) => s.status === "signed_up" || s.status === "waitlisted");
+        await outbox.addMany(
+          trx,
+          told.map((s) => s.user_id),
+          {
+            kind: "volunteer.occurrence_cancelled",
+            notice: "volunteer.occurrence_cancelled",
+            params: { title: row.title, date: row.date, time: stationTime(row.starts_at), place: row.place, reason: sentence(reason) },
+            link: "/m/volunteering",
+          },
+        );
+      }
     });
+    await outbox?.deliver();
     return this.occurrence(user, id);
   }
 }

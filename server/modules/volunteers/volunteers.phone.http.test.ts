@@ -84,14 +84,14 @@ describe(`volunteers: the list's filter and export, my service records and teams
     const theirs = (await get(resident, "/api/me/volunteering/teams")).json() as { membership: unknown }[];
     expect(theirs.length).toBe(mine.length);
     expect(theirs.every((team) => team.membership === null)).toBe(true);
-    expect((await get(resident, "/api/me/volunteering/records")).json()).toEqual({
+    expect((await get(resident, "/api/me/volunteering/hours")).json()).toEqual({
       records: [],
       minutes: { uncertified: 0, publicised: 0, final: 0 },
     });
   });
 
   it("gives a volunteer their service records newest first: pending after check-out, on public notice once certified, with their objection", async () => {
-    const before = (await get(volunteer, "/api/me/volunteering/records")).json() as {
+    const before = (await get(volunteer, "/api/me/volunteering/hours")).json() as {
       records: Record[];
       minutes: { uncertified: number; publicised: number; final: number };
     };
@@ -134,7 +134,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
       201,
     );
     // Not begun: not a record yet.
-    const signedUp = (await get(volunteer, "/api/me/volunteering/records")).json().records as Record[];
+    const signedUp = (await get(volunteer, "/api/me/volunteering/hours")).json().records as Record[];
     expect(signedUp.some((r) => r.occurrence.id === occ.id)).toBe(false);
 
     const presence = async (at: string, kind: "check-in" | "check-out") => {
@@ -148,7 +148,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
     };
     await presence("09:50", "check-in");
     expect((await presence("11:05", "check-out")).minutes).toBe(60);
-    const pending = (await get(volunteer, "/api/me/volunteering/records")).json();
+    const pending = (await get(volunteer, "/api/me/volunteering/hours")).json();
     expect(pending.records[0]).toMatchObject({
       occurrence: { id: occ.id, certification: "uncertified", title: "磨刀进社区" },
       signup: { status: "attended", minutes: 60 },
@@ -163,7 +163,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
       payload: { reason: "我 11:20 才离开" },
     });
     expect(objection.statusCode).toBe(201);
-    const certified = (await get(volunteer, "/api/me/volunteering/records")).json();
+    const certified = (await get(volunteer, "/api/me/volunteering/hours")).json();
     expect(certified.records[0]).toMatchObject({
       occurrence: { id: occ.id, certification: "publicised" },
       objection: { status: "open", reason: "我 11:20 才离开" },

@@ -1,7 +1,21 @@
 // Rows of the volunteer service turned into the contract's shapes, in one place. A volunteer is shown by name and
 // volunteer number only: no ID number is stored or shown.
-import type { Occurrence, Signup, Team, Volunteer } from "../../../contracts/volunteers.ts";
-import type { VolunteerObjectionTable, VolunteerOccurrenceTable, VolunteerSignupTable, VolunteerTable } from "../../db/tables.ts";
+import {
+  type Occurrence,
+  type Served,
+  type Signup,
+  type SignupSource,
+  signupSources,
+  type Team,
+  type Volunteer,
+} from "../../../contracts/volunteers.ts";
+import type {
+  VolunteerObjectionTable,
+  VolunteerOccurrenceTable,
+  VolunteerServedTable,
+  VolunteerSignupTable,
+  VolunteerTable,
+} from "../../db/tables.ts";
 import { certificationState } from "./volunteers.workflow.ts";
 
 const json = <T>(text: string, fallback: T): T => {
@@ -118,7 +132,21 @@ export function presentSeries(row: {
   };
 }
 
-type SignupRow = Omit<VolunteerSignupTable, "id"> & { id: number; real_name: string; number: string };
+type SignupRow = Omit<
+  VolunteerSignupTable,
+  "id" | "source" | "confirmation_asked_at" | "confirmed_at" | "replaces_signup_id" | "entered_by_user_id" | "assigned_by_user_id"
+> & {
+  id: number;
+  real_name: string;
+  number: string;
+  source: string;
+  confirmation_asked_at?: string | null;
+  confirmed_at?: string | null;
+  replaces_signup_id?: number | null;
+  entered_by_name?: string | null;
+};
+
+const sources = new Set<string>(signupSources);
 
 export function presentSignup(row: SignupRow): Signup {
   return {
@@ -135,10 +163,56 @@ export function presentSignup(row: SignupRow): Signup {
     checkedOutAt: row.checked_out_at,
     minutes: row.minutes,
     correctionReason: row.correction_reason,
+    confirmationAskedAt: row.confirmation_asked_at ?? null,
+    confirmedAt: row.confirmed_at ?? null,
+    source: sources.has(row.source) ? (row.source as SignupSource) : "self",
+    replacesSignupId: row.replaces_signup_id ?? null,
+    enteredBy: row.entered_by_name ?? null,
   };
 }
 
-type OccurrenceRow = Omit<VolunteerOccurrenceTable, "id" | "arrivals"> & { id: number; title: string };
+/** Signed up, asked the day before to confirm, and not confirmed: the organiser sees who may not come. */
+export const unconfirmedOf = (
+  signups: readonly { status: string; confirmation_asked_at?: string | null; confirmed_at?: string | null }[],
+) => signups.filter((s) => s.status === "signed_up" && s.confirmation_asked_at && !s.confirmed_at).length;
+
+type ServedRow = Omit<VolunteerServedTable, "id"> & {
+  id: number;
+  team_name: string;
+  service_menu: string;
+  merchant_name: string | null;
+  resident_name: string | null;
+  recorded_by: string | null;
+};
+
+export function presentServed(row: ServedRow): Served {
+  const menu = json<{ kind: string; name: string }[]>(row.service_menu, []);
+  return {
+    id: row.id,
+    occurrenceId: row.occurrence_id,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    kind: row.kind,
+    kindName: menu.find((m) => m.kind === row.kind)?.name ?? row.kind,
+    count: row.count,
+    merchantId: row.merchant_id,
+    merchantName: row.merchant_name,
+    residentId: row.resident_id,
+    residentName: row.resident_name,
+    note: row.note,
+    recordedBy: row.recorded_by ?? "",
+    recordedAt: row.recorded_at,
+    confirmedAt: row.confirmed_at,
+  };
+}
+
+type OccurrenceRow = Omit<
+  VolunteerOccurrenceTable,
+  "id" | "arrivals" | "roster_file_id" | "roster_entered_at" | "roster_entered_by_user_id"
+> & {
+  id: number;
+  title: string;
+};
 type ObjectionRow = Omit<VolunteerObjectionTable, "id"> & { id: number };
 
 export function presentOccurrence(

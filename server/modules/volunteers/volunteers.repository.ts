@@ -2,13 +2,14 @@
 // occurrences (one per series and date, held by a unique index), sign-ups in arrival order (one live sign-up per
 // volunteer and occurrence, held by a partial unique index) and objections. Only this file builds queries.
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { SignupStatus } from "../../../contracts/volunteers.ts";
+import type { SignupSource, SignupStatus } from "../../../contracts/volunteers.ts";
 import { inBatches } from "../../db/batches.ts";
 import type {
   DB,
   VolunteerMembershipTable,
   VolunteerOccurrenceTable,
   VolunteerSeriesTable,
+  VolunteerServedTable,
   VolunteerSignupTable,
   VolunteerTable,
   VolunteerTeamTable,
@@ -27,7 +28,27 @@ export type VolunteerValues = Omit<VolunteerTable, "id">;
 export type TeamValues = Omit<VolunteerTeamTable, "id">;
 export type SeriesValues = Omit<VolunteerSeriesTable, "id" | "active">;
 export type OccurrenceValues = Omit<VolunteerOccurrenceTable, "id" | "arrivals">;
-export type SignupValues = Omit<VolunteerSignupTable, "id">;
+/** The sign-up columns added later (the roster's) are optional; `source` defaults to the volunteer's own. */
+type SignupExtras =
+  | "source"
+  | "confirmation_asked_at"
+  | "confirmed_at"
+  | "entered_by_user_id"
+  | "assigned_by_user_id"
+  | "replaces_signup_id";
+export type SignupValues = Omit<VolunteerSignupTable, "id" | SignupExtras> & {
+  source?: SignupSource;
+  entered_by_user_id?: number | null;
+  assigned_by_user_id?: number | null;
+  replaces_signup_id?: number | null;
+};
+export type SignupChange = Partial<
+  Omit<VolunteerSignupTable, "id" | "occurrence_id" | "volunteer_id" | "team_id" | "arrival" | "source">
+> & {
+  updated_at: string;
+  source?: SignupSource;
+};
+export type ServedValues = Omit<VolunteerServedTable, "id">;
 
 export class VolunteersRepository {
   readonly db: Kysely<DB>;
@@ -185,7 +206,11 @@ export class VolunteersRepository {
 
   teamsByIds(ids: number[], db: Db = this.db) {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom("volunteer_teams").select(["id", "station_id", "name", "leader_volunteer_id"]).where("id", "in", ids).execute();
+    return db
+      .selectFrom("volunteer_teams")
+      .select(["id", "station_id", "name", "leader_volunteer_id", "service_menu"])
+      .where("id", "in", ids)
+      .execute();
   }
 
   async insertMembership(trx: Db, values: Omit<VolunteerMembershipTable, "id">): Promise<number> {
@@ -351,8 +376,9 @@ export class VolunteersRepository {
     return db
       .selectFrom("volunteer_signups as g")
       .innerJoin("volunteers as v", "v.id", "g.volunteer_id")
+      .leftJoin("users as e", "e.id", "g.entered_by_user_id")
       .selectAll("g")
-      .select(["v.real_name", "v.number", "v.user_id"]);
+      .select(["v.real_name", "v.number", "v.user_id", "e.display_name as entered_by_name"]);
   }
 
   signupsOf(occurrenceIds: number[], db: Db = this.db) {
@@ -399,12 +425,7 @@ export class VolunteersRepository {
   }
 
   /** Changes a sign-up only from the states given; answers whether it did. */
-  async updateSignup(
-    trx: Db,
-    id: number,
-    from: SignupStatus[],
-    values: Partial<Omit<VolunteerSignupTable, "id" | "occurrence_id" | "volunteer_id" | "team_id" | "arrival">> & { updated_at: string },
-  ): Promise<boolean> {
+  async updateSignup(trx: Db, id: number, from: SignupStatus[], values: SignupChange): Promise<boolean> {
     const r = await trx.updateTable("volunteer_signups").set(values).where("id", "=", id).where("status", "in", from).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
@@ -451,5 +472,153 @@ export class VolunteersRepository {
       .where("status", "=", "open")
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  // people served
+
+  async insertServed(trx: Db, values: ServedValues[]): Promise<number[]> {
+    const rows = await inBatches(values, (batch) => trx.insertInto("volunteer_served").values(batch).returning("id").execute());
+    return rows.map((r) => r.id);
+  }
+
+  private servedQuery(db: Db) {
+    return db
+      .selectFrom("volunteer_served as p")
+      .innerJoin("volunteer_teams as t", "t.id", "p.team_id")
+      .leftJoin("merchants as m", "m.id", "p.merchant_id")
+      .leftJoin("residents as r", "r.id", "p.resident_id")
+      .leftJoin("users as u", "u.id", "p.recorded_by_user_id")
+      .selectAll("p")
+      .select([
+        "t.name as team_name",
+        "t.service_menu",
+        "m.name as merchant_name",
+        "r.name as resident_name",
+        "u.display_name as recorded_by",
+      ]);
+  }
+
+  servedOf(occurrenceIds: number[], db: Db = this.db) {
+    if (occurrenceIds.length === 0) return Promise.resolve([]);
+    return this.servedQuery(db).where("p.occurrence_id", "in", occurrenceIds).orderBy("p.id").execute();
+  }
+
+  served(id: number, db: Db = this.db) {
+    return this.servedQuery(db).where("p.id", "=", id).executeTakeFirst();
+  }
+
+  /** The services a merchant or resident received (newest first), with their occurrences. */
+  servedFor(who: { merchantId: number | null; residentId: number | null }, db: Db = this.db) {
+    if (who.merchantId === null && who.residentId === null) return Promise.resolve([]);
+    return this.servedQuery(db)
+      .innerJoin("volunteer_occurrences as o", "o.id", "p.occurrence_id")
+      .innerJoin("volunteer_series as s", "s.id", "o.series_id")
+      .select(["s.title", "o.date", "o.place"])
+      .where((eb) =>
+        eb.or([
+          ...(who.merchantId !== null ? [eb("p.merchant_id", "=", who.merchantId)] : []),
+          ...(who.residentId !== null ? [eb("p.resident_id", "=", who.residentId)] : []),
+        ]),
+      )
+      .orderBy("o.date", "desc")
+      .orderBy("p.id", "desc")
+      .limit(200)
+      .execute();
+  }
+
+  /** Confirms once: only an unconfirmed entry changes. */
+  async confirmServed(trx: Db, id: number, userId: number, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable("volunteer_served")
+      .set({ confirmed_at: at, confirmed_by_user_id: userId, updated_at: at })
+      .where("id", "=", id)
+      .where("confirmed_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async deleteServed(trx: Db, id: number): Promise<boolean> {
+    const r = await trx.deleteFrom("volunteer_served").where("id", "=", id).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  /** A merchant or resident (their station and name), to link people served to them. */
+  beneficiary(kind: "merchant" | "resident", id: number, db: Db = this.db) {
+    return kind === "merchant"
+      ? db.selectFrom("merchants").select(["id", "station_id", "name"]).where("id", "=", id).executeTakeFirst()
+      : db.selectFrom("residents").select(["id", "station_id", "name"]).where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The active accounts of a merchant or resident (who confirm on their phones). */
+  async accountsOf(kind: "merchant" | "resident", id: number, db: Db = this.db): Promise<number[]> {
+    const rows = await db
+      .selectFrom("users")
+      .select("id")
+      .where(kind === "merchant" ? "merchant_id" : "resident_id", "=", id)
+      .where("status", "=", "active")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async userName(userId: number | null, db: Db = this.db): Promise<string | null> {
+    if (userId === null) return null;
+    const row = await db.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirst();
+    return row?.display_name ?? null;
+  }
+
+  // the roster
+
+  /** Records the paper roster's photo on the occurrence. */
+  async setRoster(trx: Db, id: number, fileId: string, userId: number, at: string): Promise<void> {
+    await trx
+      .updateTable("volunteer_occurrences")
+      .set({ roster_file_id: fileId, roster_entered_at: at, roster_entered_by_user_id: userId, updated_at: at })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Sign-ups to ask the day before: signed up, not asked yet, on open occurrences of a date. */
+  signupsToConfirm(date: string, db: Db = this.db) {
+    return db
+      .selectFrom("volunteer_signups as g")
+      .innerJoin("volunteer_occurrences as o", "o.id", "g.occurrence_id")
+      .innerJoin("volunteer_series as s", "s.id", "o.series_id")
+      .innerJoin("volunteers as v", "v.id", "g.volunteer_id")
+      .select(["g.id", "g.occurrence_id", "v.user_id", "o.station_id", "o.date", "o.starts_at", "o.place", "o.status", "s.title"])
+      .where("o.date", "=", date)
+      .where("o.status", "=", "open")
+      .where("g.status", "=", "signed_up")
+      .where("g.confirmation_asked_at", "is", null)
+      .orderBy("g.id")
+      .execute();
+  }
+
+  /** Marks a sign-up asked (once: answers whether this call did). */
+  async markAsked(trx: Db, id: number, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable("volunteer_signups")
+      .set({ confirmation_asked_at: at, updated_at: at })
+      .where("id", "=", id)
+      .where("confirmation_asked_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Records the volunteer's confirmation (once: answers whether this call did). */
+  async confirmSignup(trx: Db, id: number, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable("volunteer_signups")
+      .set({ confirmed_at: at, updated_at: at })
+      .where("id", "=", id)
+      .where("status", "=", "signed_up")
+      .where("confirmed_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** The teams a volunteer leads. */
+  async ledTeams(volunteerId: number, db: Db = this.db): Promise<number[]> {
+    const rows = await db.selectFrom("volunteer_teams").select("id").where("leader_volunteer_id", "=", volunteerId).execute();
+    return rows.map((r) => r.id);
   }
 }

@@ -229,7 +229,7 @@ export async function volunteersRoutes(app: FastifyInstance, { services }: { ser
     async (request) => service.mine(requireUser(request), request.query),
   );
   r.get(
-    "/api/me/volunteering/records",
+    "/api/me/volunteering/hours",
     {
       config: { access: "volunteer.join" },
       schema: {
@@ -238,7 +238,7 @@ export async function volunteersRoutes(app: FastifyInstance, { services }: { ser
         response: { 200: myRecordsSchema },
       },
     },
-    async (request) => service.records(requireUser(request)),
+    async (request) => service.myHours(requireUser(request)),
   );
   r.get(
     "/api/me/volunteering/teams",

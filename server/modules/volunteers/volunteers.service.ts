@@ -2,19 +2,48 @@
 // with the waiting list, check-in and check-out with the organiser's rotating code, and certification of hours with
 // its public notice and objections. One transaction per change, with its audit entry; `now` read once per change.
 // One service per part (volunteer-*.service.ts) sharing one repository and the reach checks (volunteers.access.ts);
-// this façade keeps the methods the routes call.
+// this façade keeps the methods the routes call. The service records, the people served, the roster, the figures
+// are reached as their parts (`records`, `served`, `rosters`, `figures`); other modules call `hoursOfUsers`.
 import type { Kysely } from "kysely";
+import { hoursOf, type RecordEntry } from "../../../contracts/volunteer-records.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
+import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
+import type { Notifier } from "../../platform/notify.ts";
 import { VolunteerAttendanceService } from "./volunteer-attendance.service.ts";
 import { VolunteerCertificationService } from "./volunteer-certification.service.ts";
+import { VolunteerFiguresService } from "./volunteer-figures.service.ts";
+import { type MealDeliveriesSource, VolunteerHours } from "./volunteer-hours.ts";
 import { VolunteerPhoneService } from "./volunteer-phone.service.ts";
+import { recordEntryOf, VolunteerRecordsService } from "./volunteer-records.service.ts";
+import { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
+import { VolunteerRosterService } from "./volunteer-roster.service.ts";
 import { VolunteerSeriesService } from "./volunteer-series.service.ts";
+import { VolunteerServedService } from "./volunteer-served.service.ts";
 import { VolunteerSignupsService } from "./volunteer-signups.service.ts";
 import { VolunteerTeamsService } from "./volunteer-teams.service.ts";
 import { VolunteersRepository } from "./volunteers.repository.ts";
+
+/** What the volunteer service uses of the platform and of other modules (through their services). */
+export interface VolunteersDeps {
+  /** The caring module's meal deliveries: those a volunteer confirmed count as service. */
+  meals?: MealDeliveriesSource;
+  /** In-app notices and their SMS copies (people served, cancellations, the day-before confirmation). */
+  notifier?: Notifier;
+  /** Uploaded photos (the paper roster's). */
+  files?: FilesService;
+}
+
+/** What `hoursOfUsers` answers per account. */
+export interface VolunteerHoursOfUser {
+  userId: number;
+  volunteer: { id: number; number: string; stationId: number };
+  minutes: number;
+  hours: number;
+  entries: RecordEntry[];
+}
 
 export class VolunteersService {
   readonly repo: VolunteersRepository;
@@ -24,19 +53,62 @@ export class VolunteersService {
   readonly attendance: VolunteerAttendanceService;
   readonly certification: VolunteerCertificationService;
   readonly phone: VolunteerPhoneService;
+  readonly reports: VolunteerReportsRepository;
+  readonly hours: VolunteerHours;
+  readonly records: VolunteerRecordsService;
+  readonly served: VolunteerServedService;
+  readonly figures: VolunteerFiguresService;
+  readonly rosters: VolunteerRosterService;
 
-  constructor(db: Kysely<DB>, vault: Vault, clock: Clock) {
+  private readonly clock: Clock;
+
+  constructor(db: Kysely<DB>, vault: Vault, clock: Clock, deps: VolunteersDeps = {}) {
+    this.clock = clock;
     this.repo = new VolunteersRepository(db);
     this.roster = new VolunteerTeamsService(db, this.repo, clock);
-    this.series = new VolunteerSeriesService(db, this.repo, clock);
+    this.series = new VolunteerSeriesService(db, this.repo, clock, deps.notifier ?? null);
     this.signups = new VolunteerSignupsService(db, this.repo, clock);
     this.attendance = new VolunteerAttendanceService(db, this.repo, vault, clock);
     this.certification = new VolunteerCertificationService(db, this.repo, this.series, clock);
     this.phone = new VolunteerPhoneService(this.repo, clock);
+    this.reports = new VolunteerReportsRepository(db);
+    this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
+    this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
+    this.served = new VolunteerServedService(db, this.repo, deps.notifier ?? null, clock);
+    this.figures = new VolunteerFiguresService(db, this.repo, this.reports, this.hours, clock);
+    this.rosters = new VolunteerRosterService(
+      db,
+      this.repo,
+      this.series,
+      { notifier: deps.notifier ?? null, files: deps.files ?? null },
+      clock,
+    );
+  }
+
+  /**
+   * The final hours of accounts (a Party member's, for their Party record) over a period: per account that is a
+   * registered volunteer, the services that count and their total. Other modules call this, never the repository.
+   */
+  async hoursOfUsers(userIds: number[], period: { from: string; to: string }): Promise<VolunteerHoursOfUser[]> {
+    const now = this.clock.now();
+    const volunteers = await this.reports.volunteersOfUsers([...new Set(userIds)]);
+    const out: VolunteerHoursOfUser[] = [];
+    for (const v of volunteers) {
+      const entries = await this.hours.counted({ stationIds: [v.station_id], volunteerId: v.id, ...period }, now);
+      const minutes = entries.reduce((n, e) => n + e.minutes, 0);
+      out.push({
+        userId: v.user_id,
+        volunteer: { id: v.id, number: v.number, stationId: v.station_id },
+        minutes,
+        hours: hoursOf(minutes),
+        entries: entries.map(recordEntryOf),
+      });
+    }
+    return out;
   }
 
   jobs(): Job[] {
-    return this.series.jobs();
+    return [...this.series.jobs(), ...this.rosters.jobs()];
   }
 
   // Volunteers and teams.
@@ -113,7 +185,7 @@ export class VolunteersService {
   mine(...args: Parameters<VolunteerPhoneService["mine"]>) {
     return this.phone.mine(...args);
   }
-  records(...args: Parameters<VolunteerPhoneService["records"]>) {
+  myHours(...args: Parameters<VolunteerPhoneService["records"]>) {
     return this.phone.records(...args);
   }
   myTeams(...args: Parameters<VolunteerPhoneService["teams"]>) {

@@ -1,7 +1,14 @@
 // The volunteer service's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 // Times are ISO-8601 UTC text, flags are 0/1 integers: the same on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
-import type { MembershipStatus, ObjectionStatus, OccurrenceStatus, PoliticalStatus, SignupStatus } from "../../../contracts/volunteers.ts";
+import type {
+  MembershipStatus,
+  ObjectionStatus,
+  OccurrenceStatus,
+  PoliticalStatus,
+  SignupSource,
+  SignupStatus,
+} from "../../../contracts/volunteers.ts";
 
 export interface VolunteerSettingsTable {
   station_id: number;
@@ -85,6 +92,10 @@ export interface VolunteerOccurrenceTable {
   public_until: string | null;
   created_at: string;
   updated_at: string;
+  /** The photo of the paper roster the organiser entered (a files id), and who entered it when. */
+  roster_file_id?: string | null;
+  roster_entered_at?: string | null;
+  roster_entered_by_user_id?: number | null;
 }
 
 export interface VolunteerSignupTable {
@@ -101,6 +112,16 @@ export interface VolunteerSignupTable {
   minutes: number | null;
   correction_reason: string | null;
   updated_at: string;
+  /** How the sign-up came: the volunteer's own, a leader's assignment, a substitution, the paper roster. */
+  source: Generated<SignupSource>;
+  /** When the volunteer was asked, the day before, to confirm they come, and when they confirmed. */
+  confirmation_asked_at?: string | null;
+  confirmed_at?: string | null;
+  /** The organiser who entered this sign-up's times from the paper roster. */
+  entered_by_user_id?: number | null;
+  /** The leader (or staff) who assigned the volunteer, and the sign-up this one substitutes. */
+  assigned_by_user_id?: number | null;
+  replaces_signup_id?: number | null;
 }
 
 export interface VolunteerObjectionTable {
@@ -116,6 +137,51 @@ export interface VolunteerObjectionTable {
   resolved_by_user_id: number | null;
 }
 
+/** People served at an occurrence: a count per kind of the team's service menu, maybe one merchant or resident. */
+export interface VolunteerServedTable {
+  id: Generated<number>;
+  station_id: number;
+  occurrence_id: number;
+  team_id: number;
+  kind: string;
+  count: number;
+  merchant_id: number | null;
+  resident_id: number | null;
+  note: string | null;
+  recorded_by_user_id: number;
+  recorded_at: string;
+  confirmed_at: string | null;
+  confirmed_by_user_id: number | null;
+  updated_at: string;
+}
+
+export interface VolunteerRecordCounterTable {
+  station_id: number;
+  year: number;
+  next_seq: number;
+}
+
+/** A service record (志愿服务记录证明) as issued: its number, what it certifies (content and its hash), its PDF. */
+export interface VolunteerRecordTable {
+  id: Generated<number>;
+  station_id: number;
+  number: string;
+  year: number;
+  seq: number;
+  volunteer_id: number;
+  period_from: string;
+  period_to: string;
+  minutes: number;
+  entries: number;
+  content: string;
+  content_hash: string;
+  pdf: Uint8Array | null;
+  pdf_sha256: string | null;
+  issued_by_user_id: number;
+  issued_by_name: string;
+  issued_at: string;
+}
+
 export interface VolunteersTables {
   volunteer_settings: VolunteerSettingsTable;
   volunteers: VolunteerTable;
@@ -125,4 +191,7 @@ export interface VolunteersTables {
   volunteer_occurrences: VolunteerOccurrenceTable;
   volunteer_signups: VolunteerSignupTable;
   volunteer_objections: VolunteerObjectionTable;
+  volunteer_served: VolunteerServedTable;
+  volunteer_record_counters: VolunteerRecordCounterTable;
+  volunteer_records: VolunteerRecordTable;
 }

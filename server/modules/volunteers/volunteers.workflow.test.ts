@@ -1,17 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { createVault } from "../../platform/crypto.ts";
+import { mealMinutes } from "./volunteer-hours.ts";
 import { checkCode, issueCode } from "./volunteers.checkin.ts";
 import {
+  activityDaysOf,
+  assignStep,
   certificationState,
   certifyStep,
   closeStep,
+  confirmationDue,
+  confirmStep,
   correctStep,
+  isFinal,
+  mealDeliveryFinal,
   objectStep,
+  paperEntryAction,
+  paperRosterStep,
   presenceStep,
   promotionOf,
   publicUntilOf,
+  recordPeriodStep,
+  servedStep,
   serviceMinutes,
   signupDecision,
+  substituteStep,
   withdrawStep,
 } from "./volunteers.workflow.ts";
 
@@ -185,5 +197,115 @@ describe("the rotating check-in code", () => {
     expect(checkCode(vault, `8.${slot}.${sig}`, 8, now)).toBe("code_invalid");
     expect(checkCode(createVault("another-secret-another-secret-012345"), code, 7, now)).toBe("code_invalid");
     expect(checkCode(vault, "hello", 7, now)).toBe("code_invalid");
+  });
+});
+
+describe("hours that count", () => {
+  const certified = { certifiedAt: "2026-12-16T05:00:00.000Z", publicUntil: "2026-12-23T05:00:00.000Z", openObjections: 0 };
+  it("are final only once certified, out of the public notice and without an open objection", () => {
+    expect(isFinal({ certifiedAt: null, publicUntil: null, openObjections: 0 }, at("2027-01-01T00:00:00.000Z"))).toBe(false);
+    expect(isFinal(certified, at("2026-12-23T04:59:59.000Z"))).toBe(false);
+    expect(isFinal(certified, at("2026-12-23T05:00:00.000Z"))).toBe(true);
+    expect(isFinal({ ...certified, openObjections: 1 }, at("2027-01-01T00:00:00.000Z"))).toBe(false);
+  });
+  it("count a caring-meal delivery once delivered and seven days behind", () => {
+    expect(mealDeliveryFinal({ status: "delivered", date: "2026-12-01" }, "2026-12-08")).toBe(true);
+    expect(mealDeliveryFinal({ status: "delivered", date: "2026-12-02" }, "2026-12-08")).toBe(false);
+    expect(mealDeliveryFinal({ status: "missed", date: "2026-11-01" }, "2026-12-08")).toBe(false);
+  });
+  it("count a day's meal deliveries as the union of half-hours ending at each confirmation", () => {
+    const t = (hhmm: string) => Date.parse(`2026-12-01T${hhmm}:00.000Z`);
+    expect(mealMinutes([t("03:00")])).toBe(30);
+    // Two rounds apart: 30 + 30; one round of three within 20 minutes: 30 + 10 + 10.
+    expect(mealMinutes([t("03:00"), t("06:00")])).toBe(60);
+    expect(mealMinutes([t("03:20"), t("03:00"), t("03:10")])).toBe(50);
+    expect(mealMinutes([t("03:00"), t("03:00")])).toBe(30);
+  });
+});
+
+describe("people served", () => {
+  it("are recorded once the occurrence took place: ended, not withdrawn or cancelled", () => {
+    expect(servedStep(occ, at("2026-12-16T03:59:00.000Z"))).toBe("not_held");
+    expect(servedStep(occ, at("2026-12-16T04:00:00.000Z"))).toBeNull();
+    expect(servedStep({ ...occ, status: "cancelled" }, at("2026-12-20T00:00:00.000Z"))).toBe("not_held");
+    expect(servedStep({ ...occ, status: "withdrawn" }, at("2026-12-20T00:00:00.000Z"))).toBe("not_held");
+  });
+});
+
+describe("the roster", () => {
+  const base = { occurrence: occ, now: at("2026-12-15T12:00:00.000Z"), alreadyLive: false, places: 8, signedUpInTeam: 7 };
+  it("lets a leader assign into a free place past the sign-up deadline, until the start", () => {
+    expect(assignStep(base)).toBeNull();
+    expect(assignStep({ ...base, signedUpInTeam: 8 })).toBe("team_full");
+    expect(assignStep({ ...base, alreadyLive: true })).toBe("volunteer_signed_up");
+    expect(assignStep({ ...base, now: at(occ.startsAt) })).toBe("started");
+    expect(assignStep({ ...base, occurrence: { ...occ, status: "cancelled" } })).toBe("occurrence_closed");
+  });
+  it("substitutes a signed-up volunteer by one without a sign-up, until the start", () => {
+    const sub = { occurrence: occ, now: base.now, replaced: "signed_up" as const, substituteLive: false };
+    expect(substituteStep(sub)).toBeNull();
+    for (const replaced of ["waitlisted", "withdrawn", "attended", "no_show"] as const)
+      expect(substituteStep({ ...sub, replaced })).toBe("signup_transition");
+    expect(substituteStep({ ...sub, substituteLive: true })).toBe("volunteer_signed_up");
+    expect(substituteStep({ ...sub, now: at("2026-12-16T02:30:00.000Z") })).toBe("started");
+    expect(substituteStep({ ...sub, occurrence: { ...occ, status: "withdrawn" } })).toBe("occurrence_closed");
+  });
+  it("takes the paper roster after the end and before certification", () => {
+    const o = { ...occ, certifiedAt: null, publicUntil: null, openObjections: 0 };
+    expect(paperRosterStep(o, at("2026-12-16T03:00:00.000Z"))).toBe("not_ended");
+    expect(paperRosterStep(o, at("2026-12-16T04:00:00.000Z"))).toBeNull();
+    expect(paperRosterStep({ ...o, certifiedAt: "2026-12-16T05:00:00.000Z" }, at("2026-12-17T00:00:00.000Z"))).toBe("already_certified");
+    expect(paperRosterStep({ ...o, status: "cancelled" }, at("2026-12-17T00:00:00.000Z"))).toBe("occurrence_closed");
+    expect(paperEntryAction(null)).toBe("create");
+    expect(paperEntryAction("withdrawn")).toBe("create");
+    for (const s of ["signed_up", "waitlisted", "attended", "no_show"] as const) expect(paperEntryAction(s)).toBe("update");
+  });
+  it("asks the day before and takes one confirmation of a place, before the start", () => {
+    expect(confirmationDue({ status: "open", date: "2026-12-16" }, "2026-12-16")).toBe(true);
+    expect(confirmationDue({ status: "open", date: "2026-12-17" }, "2026-12-16")).toBe(false);
+    expect(confirmationDue({ status: "cancelled", date: "2026-12-16" }, "2026-12-16")).toBe(false);
+    const now = at("2026-12-15T10:00:00.000Z");
+    expect(confirmStep({ status: "signed_up", confirmedAt: null }, occ, now)).toBeNull();
+    expect(confirmStep({ status: "signed_up", confirmedAt: "2026-12-15T09:00:00.000Z" }, occ, now)).toBe("signup_transition");
+    expect(confirmStep({ status: "waitlisted", confirmedAt: null }, occ, now)).toBe("signup_transition");
+    expect(confirmStep({ status: "signed_up", confirmedAt: null }, occ, at(occ.startsAt))).toBe("occurrence_closed");
+    expect(confirmStep({ status: "signed_up", confirmedAt: null }, { ...occ, status: "cancelled" }, now)).toBe("occurrence_closed");
+  });
+});
+
+describe("service records and activity days", () => {
+  it("cover a period ending by today and at most the longest span", () => {
+    expect(recordPeriodStep("2026-01-01", "2026-12-01", "2026-12-01", 3660)).toBeNull();
+    expect(recordPeriodStep("2026-01-01", "2026-12-02", "2026-12-01", 3660)).toBe("record_period");
+    expect(recordPeriodStep("2000-01-01", "2026-12-01", "2026-12-01", 3660)).toBe("record_period");
+  });
+  it("find each month's 16th and 28th held, or missing; days not come yet are left out", () => {
+    const now = at("2026-12-20T00:00:00.000Z");
+    const o = (id: number, date: string, extra: Partial<{ status: "open" | "cancelled"; attended: number }> = {}) => ({
+      id,
+      date,
+      status: extra.status ?? ("open" as const),
+      endsAt: `${date}T04:00:00.000Z`,
+      attended: extra.attended ?? 3,
+    });
+    const result = activityDaysOf(
+      [o(1, "2026-11-16"), o(2, "2026-11-28", { status: "cancelled" }), o(3, "2026-12-16"), o(4, "2026-10-28", { attended: 0 })],
+      [16, 28],
+      "2026-10-01",
+      "2026-12-31",
+      "2026-12-20",
+      now,
+    );
+    expect(result.missing).toEqual([
+      { month: "2026-10", day: 16, date: "2026-10-16" },
+      { month: "2026-10", day: 28, date: "2026-10-28" },
+      { month: "2026-11", day: 28, date: "2026-11-28" },
+    ]);
+    expect(result.months.map((m) => m.month)).toEqual(["2026-10", "2026-11", "2026-12"]);
+    expect(result.months[2].days).toEqual([{ day: 16, date: "2026-12-16", held: true, occurrenceIds: [3] }]);
+    expect(result.allHeld).toBe(false);
+    // Today's activity counts once held, and is not missing before it ends.
+    const today = activityDaysOf([o(5, "2026-12-16")], [16], "2026-12-01", "2026-12-31", "2026-12-16", at("2026-12-16T03:00:00.000Z"));
+    expect(today).toEqual({ months: [{ month: "2026-12", days: [] }], missing: [], allHeld: true });
   });
 });

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import { errorMessage } from "../../app/api-client.ts";
-import { allMobileEntries } from "../../app/feature.ts";
+import { allMobileEntries, useMobileEntryBadges } from "../../app/feature.ts";
 import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
 import { useMyShop } from "../../features/caring/api/my-shop.ts";
@@ -199,6 +199,7 @@ function Entries({ me }: { me: Me }) {
   const navigate = useNavigate();
   const unread = useUnreadCount();
   const has = (action: string) => me.actions.includes(action);
+  const badges = useMobileEntryBadges(has);
   const stationId = me.stations[0]?.id;
   // What a merchant may do as a caring shop depends on its shop: only a certified (or suspended) one redeems cards,
   // and only a caring restaurant delivers meals — a supermarket has no 爱心送餐.
@@ -222,7 +223,14 @@ function Entries({ me }: { me: Me }) {
     { key: "loans", path: "/loans", icon: entryIcons.loans, show: has("service.apply") },
     { key: "reweigh", path: "/reweigh", icon: entryIcons.reweigh, show: has("scale.record") },
     { key: "honour", path: stationId ? `/honour?stationId=${stationId}` : "/honour", icon: entryIcons.honour, show: true },
-    ...allMobileEntries.map((e) => ({ key: e.key, path: e.path, icon: e.icon, show: !e.action || has(e.action), label: e.label })),
+    ...allMobileEntries.map((e) => ({
+      key: e.key,
+      path: e.path,
+      icon: e.icon,
+      show: (!e.action || has(e.action)) && (badges[e.key]?.show ?? true),
+      badge: badges[e.key]?.count,
+      label: e.label,
+    })),
   ];
   return (
     <div className="dd-entries" data-testid="entries">

@@ -13,7 +13,7 @@ export function useMyVolunteering() {
 }
 
 export function useMyRecords() {
-  return useQuery({ queryKey: [...mineKey, "records"], queryFn: () => api.get<MyRecords>("/api/me/volunteering/records") });
+  return useQuery({ queryKey: [...mineKey, "records"], queryFn: () => api.get<MyRecords>("/api/me/volunteering/hours") });
 }
 
 export function useMyTeams(enabled = true) {

@@ -13,6 +13,7 @@ export type {
   MyRecords,
   MyTeam,
   Occurrence,
+  Served,
   Signup,
   Team,
   Volunteer,

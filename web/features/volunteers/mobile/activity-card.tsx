@@ -7,6 +7,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useSignUp, useWithdraw } from "../api/mine.ts";
 import type { MyActivity } from "../api/types.ts";
+import { ConfirmAttendance } from "./confirm-attendance.tsx";
 
 const mobileSignupColour = {
   signed_up: "primary",
@@ -77,6 +78,7 @@ export function ActivityCard({ a, myTeamIds, today }: { a: MyActivity; myTeamIds
         <Tag color={mobileSignupColour[mine.status]} data-testid={`my-status-${a.id}`}>
           {mine.status === "waitlisted" ? t("m.activities.waitingNo", { arrival: mine.arrival }) : t(`signupStatus.${mine.status}`)}
         </Tag>
+        {!started && <ConfirmAttendance signup={mine} />}
         {isToday && (mine.status === "signed_up" || mine.status === "attended") && !mine.checkedOutAt && (
           <Button size="small" color="primary" onClick={() => navigate("/volunteer-checkin")} data-testid={`checkin-${a.id}`}>
             {mine.checkedInAt ? t("m.checkin.checkOut") : t("m.checkin.checkIn")}

@@ -11,6 +11,7 @@ import { useMyRecords, useObject } from "../api/mine.ts";
 import type { MyRecords } from "../api/types.ts";
 import { hoursOf } from "../components/labels.ts";
 import { useDayLabel } from "./activity-card.tsx";
+import { MyServiceRecords } from "./my-service-records.tsx";
 
 type Record = MyRecords["records"][number];
 
@@ -175,6 +176,7 @@ export default function VolunteerRecordsPage() {
       <p className="dd-muted" style={{ margin: "12px 16px 0", fontSize: 13, lineHeight: 1.6 }}>
         {t("m.records.rules")}
       </p>
+      <MyServiceRecords />
       {records.isError && <ErrorBlock status="default" title={errorMessage(records.error)} description="" />}
       {records.isPending ? (
         <div style={{ padding: 48, textAlign: "center" }}>

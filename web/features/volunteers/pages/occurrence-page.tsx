@@ -15,6 +15,8 @@ import { CheckInCodeModal } from "../components/checkin-code-modal.tsx";
 import { CloseModal } from "../components/close-modal.tsx";
 import { CorrectionModal, type CorrectionTarget } from "../components/correction-modal.tsx";
 import { hoursOf } from "../components/labels.ts";
+import { RosterSection } from "../components/roster-section.tsx";
+import { ServedSection } from "../components/served-section.tsx";
 import { CertificationTag, OccurrenceStatusTag, SignupStatusTag } from "../components/tags.tsx";
 import "../volunteers.css";
 
@@ -318,6 +320,8 @@ export default function OccurrencePage() {
           }}
         />
       )}
+      <RosterSection occurrence={o} />
+      <ServedSection occurrence={o} />
       <CheckInCodeModal occurrence={o} open={code !== null} inWindow={code?.inWindow ?? true} onClose={() => setCode(null)} />
       <CloseModal occurrence={o} open={closing} onClose={() => setClosing(false)} />
       <CorrectionModal occurrence={o} target={correcting} onClose={() => setCorrecting(null)} />

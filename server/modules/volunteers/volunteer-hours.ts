@@ -1,0 +1,174 @@
+// The hours that count, in one place, for the service record, the figures, the national export and the Party record:
+// the sign-ups of final occurrences (certified, out of their public notice, no objection open) with minutes above zero,
+// and the caring-meal deliveries a volunteer confirmed, once final, each at MEAL_DELIVERY_MINUTES (a day's in one entry).
+import { stationDate, stationTime } from "../../../contracts/calendar.ts";
+import { MEAL_DELIVERY_MINUTES, type ServiceEntryKind } from "../../../contracts/volunteer-records.ts";
+import type { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
+import { mealDeliveryFinal } from "./volunteers.workflow.ts";
+
+/** What the caring module tells of its meal deliveries (MealsService.deliveriesConfirmedBy). */
+export interface MealDeliveriesSource {
+  deliveriesConfirmedBy(filter: {
+    stationIds: number[] | null;
+    userIds?: number[];
+    from: string;
+    to: string;
+  }): Promise<{ id: number; stationId: number; date: string; at: string; status: string; userId: number }[]>;
+}
+
+export interface CountedEntry {
+  /** `signup:<id>`, or a day's meal deliveries `meal_delivery:<id>,meal_delivery:<id>…`. */
+  ref: string;
+  /** The records behind the entry, one by one. */
+  refs: string[];
+  kind: ServiceEntryKind;
+  stationId: number;
+  volunteerId: number;
+  volunteerName: string;
+  volunteerNumber: string;
+  /** Null for a meal delivery (no team). */
+  teamId: number | null;
+  teamName: string | null;
+  occurrenceId: number | null;
+  date: string;
+  startTime: string;
+  endTime: string;
+  title: string;
+  place: string;
+  content: string;
+  minutes: number;
+  /** Who certified the hours (the occurrence's organiser) or confirmed the delivery. */
+  recordedBy: string | null;
+}
+
+const MINUTE_MS = 60_000;
+const menuNames = (menu: string) => {
+  try {
+    return (JSON.parse(menu) as { name: string }[]).map((m) => m.name);
+  } catch {
+    return [];
+  }
+};
+
+/** The minutes of a day's meal deliveries: the union of MEAL_DELIVERY_MINUTES intervals ending at each confirmation. */
+export function mealMinutes(confirmedAt: readonly number[]): number {
+  const span = MEAL_DELIVERY_MINUTES * MINUTE_MS;
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const at of [...confirmedAt].sort((a, b) => a - b)) {
+    total += Math.min(span, at - end);
+    end = at;
+  }
+  return Math.round(total / MINUTE_MS);
+}
+
+export class VolunteerHours {
+  private readonly reports: VolunteerReportsRepository;
+  private readonly meals: MealDeliveriesSource | null;
+
+  constructor(reports: VolunteerReportsRepository, meals: MealDeliveriesSource | null) {
+    this.reports = reports;
+    this.meals = meals;
+  }
+
+  /**
+   * The entries that count at some stations (or for one volunteer) between two dates, as of `now`, in date order.
+   * A volunteer's meal deliveries count at the volunteer's own station only (the station that recorded them).
+   */
+  async counted(
+    filter: { stationIds: number[] | null; volunteerId?: number; from: string; to: string },
+    now: Date,
+  ): Promise<CountedEntry[]> {
+    const signups = await this.reports.countedSignups({ ...filter, now: now.toISOString() });
+    const entries: CountedEntry[] = signups.map((s) => {
+      // The time served: check-in to check-out within the window, else (a correction, a no-show corrected) the window.
+      const inAt = s.checked_in_at && s.checked_in_at > s.starts_at ? s.checked_in_at : s.starts_at;
+      const outAt = s.checked_out_at && s.checked_out_at < s.ends_at ? s.checked_out_at : s.ends_at;
+      const timed = s.checked_in_at !== null && s.checked_out_at !== null && inAt < outAt;
+      const menu = menuNames(s.service_menu);
+      return {
+        ref: `signup:${s.id}`,
+        refs: [`signup:${s.id}`],
+        kind: "occurrence",
+        stationId: s.station_id,
+        volunteerId: s.volunteer_id,
+        volunteerName: s.real_name,
+        volunteerNumber: s.number,
+        teamId: s.team_id,
+        teamName: s.team_name,
+        occurrenceId: s.occurrence_id,
+        date: s.date,
+        startTime: stationTime(timed ? inAt : s.starts_at),
+        endTime: stationTime(timed ? outAt : s.ends_at),
+        title: s.title,
+        place: s.place,
+        content: menu.length ? `${s.team_name}：${menu.join("、")}` : s.team_name,
+        minutes: s.minutes ?? 0,
+        recordedBy: s.certified_by,
+      };
+    });
+    if (this.meals) entries.push(...(await this.mealEntries(filter, now)));
+    return entries.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.ref.localeCompare(b.ref));
+  }
+
+  private async mealEntries(filter: { stationIds: number[] | null; volunteerId?: number; from: string; to: string }, now: Date) {
+    if (!this.meals) return [];
+    const volunteers =
+      filter.volunteerId !== undefined
+        ? (await this.reports.volunteersOfStations(filter.stationIds)).filter((v) => v.id === filter.volunteerId)
+        : await this.reports.volunteersOfStations(filter.stationIds);
+    if (volunteers.length === 0) return [];
+    const byUser = new Map(volunteers.map((v) => [v.user_id, v]));
+    const today = stationDate(now);
+    const deliveries = await this.meals.deliveriesConfirmedBy({
+      stationIds: filter.stationIds,
+      userIds: filter.volunteerId !== undefined ? volunteers.map((v) => v.user_id) : undefined,
+      from: filter.from,
+      to: [filter.to, today].sort()[0], // dates as text: the earlier
+    });
+    // One entry per volunteer and day: each meal is MEAL_DELIVERY_MINUTES up to its confirmation, meals of one round
+    // overlapping are counted once (the union of those intervals), shown from the first interval's start to the last.
+    const days = new Map<
+      string,
+      { v: (typeof volunteers)[number]; stationId: number; date: string; ids: number[]; ats: number[]; first: string; last: string }
+    >();
+    for (const d of deliveries) {
+      const v = byUser.get(d.userId);
+      if (!v || v.station_id !== d.stationId || !mealDeliveryFinal(d, today)) continue;
+      const key = `${v.id}|${d.date}`;
+      const day = days.get(key);
+      if (!day) days.set(key, { v, stationId: d.stationId, date: d.date, ids: [d.id], ats: [Date.parse(d.at)], first: d.at, last: d.at });
+      else {
+        day.ids.push(d.id);
+        day.ats.push(Date.parse(d.at));
+        if (d.at < day.first) day.first = d.at;
+        if (d.at > day.last) day.last = d.at;
+      }
+    }
+    const out: CountedEntry[] = [];
+    for (const day of days.values()) {
+      const refs = day.ids.sort((a, b) => a - b).map((id) => `meal_delivery:${id}`);
+      out.push({
+        ref: refs.join(","),
+        refs,
+        kind: "meal_delivery",
+        stationId: day.stationId,
+        volunteerId: day.v.id,
+        volunteerName: day.v.real_name,
+        volunteerNumber: day.v.number,
+        teamId: null,
+        teamName: null,
+        occurrenceId: null,
+        date: day.date,
+        startTime: stationTime(new Date(Date.parse(day.first) - MEAL_DELIVERY_MINUTES * MINUTE_MS)),
+        endTime: stationTime(day.last),
+        title: "爱心餐送餐",
+        place: "受助老人家中",
+        content: `送餐上门 ${day.ids.length} 份`,
+        minutes: mealMinutes(day.ats),
+        recordedBy: null,
+      });
+    }
+    return out;
+  }
+}

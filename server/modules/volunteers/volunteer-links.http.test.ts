@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, stationDate } from "../../../contracts/calendar.ts";
+import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+
+type Entry = { kind: string; ref: string; minutes: number; date: string };
+
+describe(`volunteer hours from caring-meal deliveries, and in a Party member's record (${dialectName})`, () => {
+  let t: TestApp;
+  let staff: Session;
+  let zyz: { id: number; userId: number };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await t.login("staff");
+    const v = await t.database.db
+      .selectFrom("volunteers as v")
+      .innerJoin("users as u", "u.id", "v.user_id")
+      .select(["v.id", "v.user_id"])
+      .where("u.username", "=", "zhiyuanzhe")
+      .executeTakeFirstOrThrow();
+    zyz = { id: v.id, userId: v.user_id };
+  });
+  afterAll(() => t.close());
+
+  const preview = async (from: string, to: string) =>
+    (await t.as(staff, { method: "GET", url: `/api/volunteers/${zyz.id}/service-hours?from=${from}&to=${to}` })).json() as {
+      entries: Entry[];
+      totals: { minutes: number };
+    };
+
+  it("counts the meals a volunteer confirmed as delivered once seven days behind, half an hour each, a day's in one entry", async () => {
+    const today = stationDate(t.clock.now());
+    const from = addDays(today, -60);
+    const deliveries = await t.database.db
+      .selectFrom("meal_deliveries")
+      .select(["id", "date", "status", "confirmed_by_user_id"])
+      .where("date", ">=", from)
+      .execute();
+    const mine = deliveries.filter((d) => d.confirmed_by_user_id === zyz.userId);
+    const counted = new Set(
+      (await preview(from, today)).entries.filter((e) => e.kind === "meal_delivery").flatMap((e) => e.ref.split(",")),
+    );
+    const final = mine.filter((d) => d.status === "delivered" && d.date <= addDays(today, -7));
+    expect(final.length).toBeGreaterThan(0);
+    for (const d of final) expect(counted.has(`meal_delivery:${d.id}`)).toBe(true);
+    // Not yet final, or confirmed by somebody else (the restaurant): not the volunteer's hours.
+    for (const d of deliveries.filter((x) => x.date > addDays(today, -7) || x.confirmed_by_user_id !== zyz.userId)) {
+      expect(counted.has(`meal_delivery:${d.id}`)).toBe(false);
+    }
+    const entries = (await preview(from, today)).entries.filter((e) => e.kind === "meal_delivery");
+    expect(new Set(entries.map((e) => e.date)).size).toBe(entries.length);
+    for (const e of entries) {
+      const n = e.ref.split(",").length;
+      expect(e.minutes).toBeGreaterThanOrEqual(30);
+      expect(e.minutes).toBeLessThanOrEqual(30 * n);
+    }
+    // A delivery corrected to missed drops out.
+    const one = final[0];
+    await t.database.db.updateTable("meal_deliveries").set({ status: "missed" }).where("id", "=", one.id).execute();
+    const after = new Set((await preview(from, today)).entries.flatMap((e) => e.ref.split(",")));
+    expect(after.has(`meal_delivery:${one.id}`)).toBe(false);
+    await t.database.db.updateTable("meal_deliveries").set({ status: "delivered" }).where("id", "=", one.id).execute();
+  });
+
+  it("reads a Party member's final volunteer hours through the volunteer service", async () => {
+    const db = t.database.db;
+    const shuji = await t.login("shuji");
+    const listed = (await t.as(shuji, { method: "GET", url: "/api/party/members?pageSize=2" })).json().items as {
+      id: number;
+      userId: number | null;
+    }[];
+    const [member, other] = listed.map((m) => ({ id: m.id, user_id: m.userId }));
+    await db.updateTable("members").set({ user_id: zyz.userId }).where("id", "=", member.id).execute();
+    await db.updateTable("members").set({ user_id: null }).where("id", "=", other.id).execute();
+    const today = stationDate(t.clock.now());
+    const res = await t.as(shuji, { method: "GET", url: `/api/party/members/${member.id}/volunteer-hours` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ memberId: member.id, volunteer: { id: zyz.id }, from: `${today.slice(0, 4)}-01-01`, to: today });
+    expect(body.minutes).toBe((await preview(body.from, body.to)).totals.minutes);
+    expect(body.minutes).toBeGreaterThan(0);
+    const none = (await t.as(shuji, { method: "GET", url: `/api/party/members/${other.id}/volunteer-hours` })).json();
+    expect(none).toMatchObject({ volunteer: null, minutes: 0, entries: [] });
+    const youyi = await t.login("youyi");
+    expect((await t.as(youyi, { method: "GET", url: `/api/party/members/${member.id}/volunteer-hours` })).statusCode).toBe(404);
+    await db.updateTable("members").set({ user_id: member.user_id }).where("id", "=", member.id).execute();
+    await db.updateTable("members").set({ user_id: other.user_id }).where("id", "=", other.id).execute();
+  });
+});
