@@ -459,3 +459,24 @@ test("the organiser assigns a member into a free place of a coming activity", as
   await app.shot(page, "volunteers-console-roster-section");
   await expectAccessible(page, "volunteers-console-roster-section");
 });
+
+test("a Party member's volunteer hours show on the branch's member list, from the volunteer service", async () => {
+  const page = (await app.newPage()).page;
+  await consoleLogin(page, "shuji");
+  await page.goto("/party/members");
+  await page.locator("tbody tr.ant-table-row").first().waitFor();
+  // The first member listed is made the account of a volunteer with final hours (the demo keeps the two apart).
+  const name = (await page.locator("tbody tr.ant-table-row td").first().textContent())?.trim() ?? "";
+  expect(name.length).toBeGreaterThan(1);
+  await app.sql(
+    `update members set user_id = (select id from users where username = 'zhiyuanzhe') where name = '${name.replaceAll("'", "''")}'`,
+  );
+  await page.getByTestId("member-volunteer-hours-open").first().click();
+  const hours = page.getByTestId("member-volunteer-hours");
+  await hours.waitFor();
+  await expect.poll(() => hours.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(0);
+  expect(await hours.textContent()).toContain("TY-V-");
+  await settled(page);
+  await app.shot(page, "volunteers-party-member-hours");
+  await expectAccessible(page, "volunteers-party-member-hours");
+});

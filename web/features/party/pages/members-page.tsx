@@ -15,6 +15,7 @@ import { BranchSelect } from "../components/branch-select.tsx";
 import { MemberFormDrawer } from "../components/member-form-drawer.tsx";
 import { MemberStatusTag } from "../components/stage-tag.tsx";
 import { TransferModal } from "../components/transfer-modal.tsx";
+import { VolunteerHoursModal } from "../components/volunteer-hours-modal.tsx";
 
 export default function MembersPage() {
   const { t } = useTranslation("party");
@@ -22,6 +23,7 @@ export default function MembersPage() {
   const list = useListParams(["branchId", "status", "role"]);
   const [editing, setEditing] = useState<Member | null | undefined>(undefined);
   const [transferring, setTransferring] = useState<Member | null>(null);
+  const [showingHours, setShowingHours] = useState<Member | null>(null);
   const branchId = list.idOf("branchId");
   const query: MemberListQuery = {
     page: list.page,
@@ -35,18 +37,24 @@ export default function MembersPage() {
   const manage = can("party.manage");
 
   const actions = useActionsColumn<Member>(
-    (r) =>
-      r.status === "transferred_out" ? (
-        <Typography.Text type="secondary">{formatDate(r.transferredOutOn)}</Typography.Text>
-      ) : (
-        <>
-          <RowAction onClick={() => setEditing(r)}>{t("common:action.edit")}</RowAction>
-          <RowAction danger onClick={() => setTransferring(r)}>
-            {t("members.transfer")}
-          </RowAction>
-        </>
-      ),
-    { width: 160, show: manage },
+    (r) => (
+      <>
+        <RowAction onClick={() => setShowingHours(r)} data-testid="member-volunteer-hours-open">
+          {t("members.volunteerHoursAction")}
+        </RowAction>
+        {!manage ? null : r.status === "transferred_out" ? (
+          <Typography.Text type="secondary">{formatDate(r.transferredOutOn)}</Typography.Text>
+        ) : (
+          <>
+            <RowAction onClick={() => setEditing(r)}>{t("common:action.edit")}</RowAction>
+            <RowAction danger onClick={() => setTransferring(r)}>
+              {t("members.transfer")}
+            </RowAction>
+          </>
+        )}
+      </>
+    ),
+    { width: manage ? 220 : 110 },
   );
 
   return (
@@ -143,6 +151,7 @@ export default function MembersPage() {
       />
       <MemberFormDrawer open={editing !== undefined} member={editing ?? null} onClose={() => setEditing(undefined)} />
       <TransferModal member={transferring} onClose={() => setTransferring(null)} />
+      <VolunteerHoursModal member={showingHours} onClose={() => setShowingHours(null)} />
     </Card>
   );
 }
