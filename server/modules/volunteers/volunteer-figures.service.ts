@@ -21,7 +21,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { writeSheet } from "../../platform/sheets.ts";
-import type { CountedEntry, VolunteerHours } from "./volunteer-hours.ts";
+import type { CountedEntry, CountedRow, VolunteerHours } from "./volunteer-hours.ts";
 import type { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
 import type { VolunteersRepository } from "./volunteers.repository.ts";
 import { activityDaysOf } from "./volunteers.workflow.ts";
@@ -78,7 +78,7 @@ const entryRecord = (e: CountedEntry): FigureRecord => ({
 });
 
 /** Rows of hours grouped by a key, in the order of `keys` (rows without hours kept, so a chart shows them). */
-function hoursRows(entries: CountedEntry[], keyOf: (e: CountedEntry) => string, keys: { key: string; label: string }[]) {
+function hoursRows(entries: CountedRow[], keyOf: (e: CountedRow) => string, keys: { key: string; label: string }[]) {
   const by = new Map<string, { minutes: number; records: number }>();
   for (const e of entries) {
     const k = keyOf(e);
@@ -122,20 +122,23 @@ export class VolunteerFiguresService {
     const { from, to } = this.period(query, now);
     const stationIds = stationFilter(user, query.stationId);
     const scope = { stationIds, from, to };
-    const [entries, teams, served, dayOccurrences, series] = await Promise.all([
-      this.hours.counted({ stationIds, from, to }, now),
+    const [set, teams, served, dayOccurrences, series] = await Promise.all([
+      this.hours.countedSet({ stationIds, from, to }, now),
       this.reports.teamsOfStations(stationIds),
       this.reports.servedBetween(stationIds, from, to),
       this.reports.occurrencesOnDays(stationIds, ACTIVITY_DAYS, from, to),
       this.repo.activeSeries(stationIds),
     ]);
+    const entries = set.rows;
     const allRefs = entries.flatMap((e) => e.refs);
     const total = entries.reduce((n, e) => n + e.minutes, 0);
+    // The three hour figures count the same records: one hash for them.
+    const hoursCitation = citation("hours_by_team", allRefs, scope, at);
     const hoursFigure = (figure: VolunteerFigureId, rows: ReturnType<typeof hoursRows>) => ({
       rows,
       minutes: total,
       hours: hoursOf(total),
-      citation: citation(figure, allRefs, scope, at),
+      citation: { ...hoursCitation, figure },
     });
 
     // Hours by team (a volunteer's meal deliveries as a row of their own), by month, by volunteer.
@@ -155,13 +158,8 @@ export class VolunteerFiguresService {
     for (const e of entries) {
       const key = String(e.volunteerId);
       if (!volunteers.has(key)) {
-        volunteers.set(key, {
-          key,
-          label: `${e.volunteerName}（${e.volunteerNumber}）`,
-          id: e.volunteerId,
-          name: e.volunteerName,
-          number: e.volunteerNumber,
-        });
+        const v = set.volunteers.get(e.volunteerId) ?? { name: "", number: "" };
+        volunteers.set(key, { key, label: `${v.name}（${v.number}）`, id: e.volunteerId, name: v.name, number: v.number });
       }
     }
     const byVolunteer = hoursRows(entries, (e) => String(e.volunteerId), [...volunteers.values()]).sort(
@@ -299,21 +297,39 @@ export class VolunteerFiguresService {
             count: o.attended,
           }));
       } else {
-        const pick: Record<string, (e: CountedEntry) => boolean> = {
+        const pick: Record<string, (e: CountedRow) => boolean> = {
           hours_by_team: (e) => key === null || (e.teamId === null ? key === MEAL_TEAM_KEY : String(e.teamId) === key),
           hours_by_month: (e) => key === null || e.date.startsWith(key),
           hours_by_volunteer: (e) => key === null || String(e.volunteerId) === key,
           honour_roll: (e) => honourIds.has(e.volunteerId) && (key === null || String(e.volunteerId) === key),
         };
-        records = entries.filter(pick[query.figure]).map(entryRecord);
+        const picked = entries.filter(pick[query.figure]);
+        // Words only for the records listed; the citation covers them all.
+        records = set.entries(picked.slice(0, DRILL_LIMIT)).map(entryRecord);
+        drill = {
+          figure: query.figure,
+          key,
+          total: picked.length,
+          records,
+          citation: citation(
+            query.figure,
+            picked.flatMap((r) => r.refs),
+            scope,
+            at,
+          ),
+        };
       }
-      const refs = records.flatMap((r) => r.ref.split(","));
-      drill = {
+      drill ??= {
         figure: query.figure,
         key,
         total: records.length,
         records: records.slice(0, DRILL_LIMIT),
-        citation: citation(query.figure, refs, scope, at),
+        citation: citation(
+          query.figure,
+          records.flatMap((r) => r.ref.split(",")),
+          scope,
+          at,
+        ),
       };
     }
 

@@ -16,6 +16,30 @@ export interface MealDeliveriesSource {
   }): Promise<{ id: number; stationId: number; date: string; at: string; status: string; userId: number }[]>;
 }
 
+export type CountedFilter = { stationIds: number[] | null; volunteerId?: number; from: string; to: string };
+
+/** A record that counts, lean: what the figures add up. */
+export interface CountedRow {
+  ref: string;
+  refs: string[];
+  kind: ServiceEntryKind;
+  stationId: number;
+  volunteerId: number;
+  /** Null for a meal delivery (no team). */
+  teamId: number | null;
+  occurrenceId: number | null;
+  date: string;
+  minutes: number;
+}
+
+export interface CountedSet {
+  rows: CountedRow[];
+  volunteers: Map<number, { name: string; number: string }>;
+  teams: Map<number, { name: string; content: string }>;
+  /** The rows given as entries with their words, in date order. */
+  entries(rows: CountedRow[]): CountedEntry[];
+}
+
 export interface CountedEntry {
   /** `signup:<id>`, or a day's meal deliveries `meal_delivery:<id>,meal_delivery:<id>…`. */
   ref: string;
@@ -75,48 +99,100 @@ export class VolunteerHours {
    * The entries that count at some stations (or for one volunteer) between two dates, as of `now`, in date order.
    * A volunteer's meal deliveries count at the volunteer's own station only (the station that recorded them).
    */
-  async counted(
-    filter: { stationIds: number[] | null; volunteerId?: number; from: string; to: string },
-    now: Date,
-  ): Promise<CountedEntry[]> {
-    const signups = await this.reports.countedSignups({ ...filter, now: now.toISOString() });
-    const entries: CountedEntry[] = signups.map((s) => {
-      // The time served: check-in to check-out within the window, else (a correction, a no-show corrected) the window.
-      const inAt = s.checked_in_at && s.checked_in_at > s.starts_at ? s.checked_in_at : s.starts_at;
-      const outAt = s.checked_out_at && s.checked_out_at < s.ends_at ? s.checked_out_at : s.ends_at;
-      const timed = s.checked_in_at !== null && s.checked_out_at !== null && inAt < outAt;
-      const menu = menuNames(s.service_menu);
+  async counted(filter: CountedFilter, now: Date): Promise<CountedEntry[]> {
+    const set = await this.countedSet(filter, now);
+    return set.entries(set.rows);
+  }
+
+  /**
+   * The same records, lean (what the figures add up: a district's year is some hundred thousand), with the names of
+   * their volunteers and teams, and `entries` to put the words (times, title, place, content) on the rows asked for.
+   */
+  async countedSet(filter: CountedFilter, now: Date): Promise<CountedSet> {
+    const [signups, occurrences, teams, volunteers] = await Promise.all([
+      this.reports.countedSignups({ ...filter, now: now.toISOString() }),
+      this.reports.countedOccurrences(filter.stationIds, filter.from, filter.to),
+      this.reports.teamsOfStations(filter.stationIds),
+      this.reports.volunteersOfStations(filter.stationIds),
+    ]);
+    const team = new Map(
+      teams.map((t) => {
+        const menu = menuNames(t.service_menu);
+        return [t.id, { name: t.name, content: menu.length ? `${t.name}：${menu.join("、")}` : t.name }];
+      }),
+    );
+    const volunteer = new Map(volunteers.map((v) => [v.id, { name: v.real_name, number: v.number }]));
+    const raw = new Map<string, (typeof signups)[number]>();
+    const rows: CountedRow[] = signups.map((s) => {
+      const ref = `signup:${s.id}`;
+      raw.set(ref, s);
       return {
-        ref: `signup:${s.id}`,
-        refs: [`signup:${s.id}`],
+        ref,
+        refs: [ref],
         kind: "occurrence",
         stationId: s.station_id,
         volunteerId: s.volunteer_id,
-        volunteerName: s.real_name,
-        volunteerNumber: s.number,
         teamId: s.team_id,
-        teamName: s.team_name,
         occurrenceId: s.occurrence_id,
         date: s.date,
-        startTime: stationTime(timed ? inAt : s.starts_at),
-        endTime: stationTime(timed ? outAt : s.ends_at),
-        title: s.title,
-        place: s.place,
-        content: menu.length ? `${s.team_name}：${menu.join("、")}` : s.team_name,
         minutes: s.minutes ?? 0,
-        recordedBy: s.certified_by,
       };
     });
-    if (this.meals) entries.push(...(await this.mealEntries(filter, now)));
-    return entries.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.ref.localeCompare(b.ref));
+    const meals = this.meals ? await this.mealEntries(filter, volunteers, now) : [];
+    const mealByRef = new Map(meals.map((m) => [m.ref, m]));
+    rows.push(
+      ...meals.map(({ ref, refs, kind, stationId, volunteerId, teamId, occurrenceId, date, minutes }) => ({
+        ref,
+        refs,
+        kind,
+        stationId,
+        volunteerId,
+        teamId,
+        occurrenceId,
+        date,
+        minutes,
+      })),
+    );
+    let occurrence: Map<number, (typeof occurrences)[number]> | null = null;
+    const entries = (picked: CountedRow[]): CountedEntry[] => {
+      occurrence ??= new Map(occurrences.map((o) => [o.id, o]));
+      const out = picked.map((row): CountedEntry => {
+        const meal = mealByRef.get(row.ref);
+        if (meal) return meal;
+        const s = raw.get(row.ref);
+        if (!s) throw new Error(`no counted sign-up ${row.ref}`);
+        // The time served: check-in to check-out within the window, else (a correction, a no-show corrected) the window.
+        const inAt = s.checked_in_at && s.checked_in_at > s.starts_at ? s.checked_in_at : s.starts_at;
+        const outAt = s.checked_out_at && s.checked_out_at < s.ends_at ? s.checked_out_at : s.ends_at;
+        const timed = s.checked_in_at !== null && s.checked_out_at !== null && inAt < outAt;
+        const o = occurrence?.get(s.occurrence_id);
+        const t = team.get(s.team_id);
+        const v = volunteer.get(s.volunteer_id);
+        return {
+          ...row,
+          volunteerName: v?.name ?? "",
+          volunteerNumber: v?.number ?? "",
+          teamName: t?.name ?? "",
+          startTime: stationTime(timed ? inAt : s.starts_at),
+          endTime: stationTime(timed ? outAt : s.ends_at),
+          title: o?.title ?? "",
+          place: o?.place ?? "",
+          content: t?.content ?? "",
+          recordedBy: o?.certified_by ?? null,
+        };
+      });
+      return out.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.ref.localeCompare(b.ref));
+    };
+    return { rows, volunteers: volunteer, teams: team, entries };
   }
 
-  private async mealEntries(filter: { stationIds: number[] | null; volunteerId?: number; from: string; to: string }, now: Date) {
+  private async mealEntries(
+    filter: CountedFilter,
+    all: Awaited<ReturnType<VolunteerReportsRepository["volunteersOfStations"]>>,
+    now: Date,
+  ) {
     if (!this.meals) return [];
-    const volunteers =
-      filter.volunteerId !== undefined
-        ? (await this.reports.volunteersOfStations(filter.stationIds)).filter((v) => v.id === filter.volunteerId)
-        : await this.reports.volunteersOfStations(filter.stationIds);
+    const volunteers = filter.volunteerId !== undefined ? all.filter((v) => v.id === filter.volunteerId) : all;
     if (volunteers.length === 0) return [];
     const byUser = new Map(volunteers.map((v) => [v.user_id, v]));
     const today = stationDate(now);

@@ -34,16 +34,14 @@ export class VolunteerReportsRepository {
 
   /**
    * The sign-ups whose hours count: minutes above zero on an occurrence that is not withdrawn or cancelled, certified,
-   * out of its public notice and without an open objection, dated within the period. One row per sign-up.
+   * out of its public notice and without an open objection, dated within the period. One narrow row per sign-up (the
+   * occurrences', volunteers' and teams' words come from `countedOccurrences`, `volunteersOfStations`, `teamsOfStations`:
+   * a district's year is some hundred thousand rows).
    */
   countedSignups(f: HoursFilter, db: Db = this.db) {
     let q = db
       .selectFrom("volunteer_signups as g")
       .innerJoin("volunteer_occurrences as o", "o.id", "g.occurrence_id")
-      .innerJoin("volunteer_series as s", "s.id", "o.series_id")
-      .innerJoin("volunteers as v", "v.id", "g.volunteer_id")
-      .innerJoin("volunteer_teams as t", "t.id", "g.team_id")
-      .leftJoin("users as c", "c.id", "o.certified_by_user_id")
       .select([
         "g.id",
         "g.occurrence_id",
@@ -56,20 +54,13 @@ export class VolunteerReportsRepository {
         "o.date",
         "o.starts_at",
         "o.ends_at",
-        "o.place",
-        "s.title",
-        "v.real_name",
-        "v.number",
-        "t.name as team_name",
-        "t.service_menu",
-        "c.display_name as certified_by",
       ])
       .where(inStations(f.stationIds, "o.station_id"))
+      .where("o.date", ">=", f.from)
+      .where("o.date", "<=", f.to)
       .where("o.status", "=", "open")
       .where("o.certified_at", "is not", null)
       .where("o.public_until", "<=", f.now)
-      .where("o.date", ">=", f.from)
-      .where("o.date", "<=", f.to)
       .where("g.status", "in", ["attended", "no_show"])
       .where("g.minutes", ">", 0)
       .where((eb) =>
@@ -85,6 +76,20 @@ export class VolunteerReportsRepository {
       );
     if (f.volunteerId !== undefined) q = q.where("g.volunteer_id", "=", f.volunteerId);
     return q.orderBy("o.date").orderBy("o.starts_at").orderBy("g.id").execute();
+  }
+
+  /** The certified occurrences of the period at the stations, with their titles, places and who certified them. */
+  countedOccurrences(stationIds: number[] | null, from: string, to: string, db: Db = this.db) {
+    return db
+      .selectFrom("volunteer_occurrences as o")
+      .innerJoin("volunteer_series as s", "s.id", "o.series_id")
+      .leftJoin("users as c", "c.id", "o.certified_by_user_id")
+      .select(["o.id", "o.place", "s.title", "c.display_name as certified_by"])
+      .where(inStations(stationIds, "o.station_id"))
+      .where("o.date", ">=", from)
+      .where("o.date", "<=", to)
+      .where("o.certified_at", "is not", null)
+      .execute();
   }
 
   /** Volunteers by their accounts (the meal deliveries they confirmed are theirs), within stations. */
