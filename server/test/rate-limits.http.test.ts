@@ -60,12 +60,20 @@ describe(`rate limits (${dialectName})`, () => {
   });
 
   it("limits every public page per address", async () => {
-    const urls = ["/api/public/problems", "/api/public/honour-roll", "/api/public/caring-shops", "/api/public/pioneer-posts"];
+    // A demo service record's number for the record checks (the QR's JSON and page).
+    const record = await t.database.db.selectFrom("volunteer_records").select("number").orderBy("id").executeTakeFirstOrThrow();
+    const routes: Record<string, string> = {
+      "/api/public/problems": `/api/public/problems?stationId=${stationId}`,
+      "/api/public/honour-roll": `/api/public/honour-roll?stationId=${stationId}`,
+      "/api/public/caring-shops": `/api/public/caring-shops?stationId=${stationId}`,
+      "/api/public/pioneer-posts": `/api/public/pioneer-posts?stationId=${stationId}`,
+      "/api/public/volunteer-records/:number": `/api/public/volunteer-records/${record.number}`,
+      "/api/public/volunteer-records/:number/page": `/api/public/volunteer-records/${record.number}/page`,
+    };
     // The route walk lists the public routes: this test covers each of them.
     const publicRoutes = t.app.accessRules.filter((r) => r.access === "public" && r.url !== "/api/auth/login").map((r) => r.url);
-    expect(publicRoutes.sort()).toEqual([...urls].sort());
-    for (const path of urls) {
-      const url = `${path}?stationId=${stationId}`;
+    expect(publicRoutes.sort()).toEqual(Object.keys(routes).sort());
+    for (const url of Object.values(routes)) {
       for (let i = 0; i < limits.public.max; i++) {
         const res = await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" });
         expect(res.statusCode, url).toBe(200);
