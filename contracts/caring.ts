@@ -64,6 +64,12 @@ export const nominationSchema = z.object({
   nominatedBy: z.string().nullable(),
   reviewNote: z.string().nullable(),
   objections: z.array(z.object({ id: z.number().int(), text: z.string(), status: z.enum(objectionStatuses), createdAt: z.string() })),
+  /**
+   * Evidence for the review: the nominee's final volunteer hours this year, from the volunteer service (their
+   * account's, when the resident has one that is a registered volunteer); null when they have none or to those
+   * who see the nominee's name masked.
+   */
+  volunteerHours: z.number().nullable(),
   version: z.number().int(),
 });
 

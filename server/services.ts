@@ -60,6 +60,9 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // Caring-meal deliveries a volunteer confirmed count as service; a Party member's hours belong in their record.
   const volunteers = new VolunteersService(db, deps.vault, deps.clock, { meals, notifier, files });
   party.members.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
+  // A nominee's volunteer hours are evidence in an award round's review.
+  const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);
+  caringRounds.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -77,7 +80,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     party,
     caringShops,
     caringCards,
-    caringRounds: new RoundsService(db, caringCards, notifier, deps.clock),
+    caringRounds,
     caringRedemption: new RedemptionService(db, caringCards, caringShops, deps.clock),
     meals,
     caringFigures: new CaringFiguresService(db, deps.clock),

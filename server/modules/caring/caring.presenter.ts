@@ -11,7 +11,13 @@ import type { PublicShopRow, ShopEventRow, ShopRow } from "./shops.repository.ts
 
 const nobody: Used = { uses: 0, discountFen: 0 };
 
-export function presentRounds(rows: RoundRow[], noms: NominationListRow[], objections: ObjectionListRow[], masked: boolean): Round[] {
+export function presentRounds(
+  rows: RoundRow[],
+  noms: NominationListRow[],
+  objections: ObjectionListRow[],
+  masked: boolean,
+  volunteerHours: Map<number, number> = new Map(),
+): Round[] {
   return rows.map((r) => ({
     id: r.id,
     stationId: r.station_id,
@@ -36,6 +42,7 @@ export function presentRounds(rows: RoundRow[], noms: NominationListRow[], objec
         objections: objections
           .filter((o) => o.nomination_id === n.id)
           .map((o) => ({ id: o.id, text: o.text, status: o.status, createdAt: o.created_at })),
+        volunteerHours: masked ? null : (volunteerHours.get(n.resident_id) ?? null),
         version: n.version,
       })),
     createdAt: r.created_at,

@@ -42,6 +42,12 @@ export class RoundsRepository {
   }
 
   /** The nominations of some rounds with the nominee's name. */
+  /** The accounts of residents (a resident may sign in; that account may be a registered volunteer). */
+  accountsOfResidents(residentIds: number[], db: Db = this.db) {
+    if (residentIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom("users").select(["id", "resident_id"]).where("resident_id", "in", residentIds).execute();
+  }
+
   nominationsOf(roundIds: number[], db: Db = this.db) {
     if (roundIds.length === 0) return Promise.resolve([]);
     return db

@@ -24,10 +24,11 @@ import { assertStation, type SessionUser, stationFilter, targetStation } from ".
 import { categoryNames, categoryNamesEn } from "./cards.pdf.ts";
 import type { CardsService } from "./cards.service.ts";
 import { presentHonourRoll, presentRounds, publicRound } from "./caring.presenter.ts";
-import { type RoundRow, RoundsRepository } from "./rounds.repository.ts";
+import { type NominationListRow, type RoundRow, RoundsRepository } from "./rounds.repository.ts";
 import { addMonthsInclusive, awardOutcome, nextRoundStatus } from "./rounds.workflow.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
+type VolunteerHoursReader = (userIds: number[], period: { from: string; to: string }) => Promise<{ userId: number; hours: number }[]>;
 
 export class RoundsService {
   readonly repo: RoundsRepository;
@@ -35,6 +36,7 @@ export class RoundsService {
   private readonly cards: CardsService;
   private readonly notifier: Notifier;
   private readonly clock: Clock;
+  private volunteerHours: VolunteerHoursReader | null = null;
   constructor(db: Kysely<DB>, cards: CardsService, notifier: Notifier, clock: Clock) {
     this.db = db;
     this.repo = new RoundsRepository(db);
@@ -50,10 +52,33 @@ export class RoundsService {
     return row;
   }
 
+  /** The volunteer service's final hours of accounts (VolunteersService.hoursOfUsers, wired in server/services.ts). */
+  setVolunteerHoursReader(reader: VolunteerHoursReader) {
+    this.volunteerHours = reader;
+  }
+
+  /** Per nominated resident, their account's final volunteer hours this year: evidence for the review. */
+  private async nomineesHours(noms: NominationListRow[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!this.volunteerHours || noms.length === 0) return out;
+    const accounts = await this.repo.accountsOfResidents([...new Set(noms.map((n) => n.resident_id))]);
+    if (accounts.length === 0) return out;
+    const today = stationDate(this.clock.now());
+    const hours = await this.volunteerHours(
+      accounts.map((a) => a.id),
+      { from: `${today.slice(0, 4)}-01-01`, to: today },
+    );
+    for (const h of hours) {
+      const residentId = accounts.find((a) => a.id === h.userId)?.resident_id;
+      if (residentId != null) out.set(residentId, (out.get(residentId) ?? 0) + h.hours);
+    }
+    return out;
+  }
+
   private async present(rows: RoundRow[], masked: boolean): Promise<Round[]> {
     const noms = await this.repo.nominationsOf(rows.map((r) => r.id));
     const objections = await this.repo.objectionsOf(noms.map((n) => n.id));
-    return presentRounds(rows, noms, objections, masked);
+    return presentRounds(rows, noms, objections, masked, masked ? new Map() : await this.nomineesHours(noms));
   }
 
   async list(user: SessionUser, query: z.output<typeof roundListQuery>) {

@@ -62,6 +62,57 @@ describe(`volunteer hours from caring-meal deliveries, and in a Party member's r
     await t.database.db.updateTable("meal_deliveries").set({ status: "delivered" }).where("id", "=", one.id).execute();
   });
 
+  it("offers a nominee's final volunteer hours as evidence in an award round, to staff only", async () => {
+    const db = t.database.db;
+    // zhiyuanzhe's account is also a resident's: nominate that resident for a civilised-resident round.
+    const resident = await db
+      .selectFrom("residents")
+      .select("id")
+      .where(
+        "station_id",
+        "=",
+        (await db.selectFrom("volunteers").select("station_id").where("id", "=", zyz.id).executeTakeFirstOrThrow()).station_id,
+      )
+      .where("id", "not in", db.selectFrom("users").select("resident_id").where("resident_id", "is not", null))
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    await db.updateTable("users").set({ resident_id: resident.id }).where("id", "=", zyz.userId).execute();
+    const rounds = (await t.as(staff, { method: "GET", url: "/api/caring/rounds?status=nominating" })).json().items as { id: number }[];
+    let roundId = rounds[0]?.id;
+    if (!roundId) {
+      const created = await t.as(staff, {
+        method: "POST",
+        url: "/api/caring/rounds",
+        payload: { category: "civilised_resident", month: stationDate(t.clock.now()).slice(0, 7) },
+      });
+      expect(created.statusCode).toBe(201);
+      roundId = created.json().id;
+    }
+    const nominated = await t.as(staff, {
+      method: "POST",
+      url: `/api/caring/rounds/${roundId}/nominations`,
+      payload: { residentId: resident.id, reason: "坚持参加每月16日、28日志愿服务" },
+    });
+    expect(nominated.statusCode).toBe(201);
+    const round = (await t.as(staff, { method: "GET", url: `/api/caring/rounds/${roundId}` })).json() as {
+      nominations: { residentId: number; volunteerHours: number | null }[];
+    };
+    const today = stationDate(t.clock.now());
+    const expected = (await preview(`${today.slice(0, 4)}-01-01`, today)).totals.minutes;
+    const mine = round.nominations.find((n) => n.residentId === resident.id);
+    expect(expected).toBeGreaterThan(0);
+    expect(mine?.volunteerHours).toBeCloseTo(expected / 60, 1);
+    // Nominees without a volunteer account show none.
+    expect(round.nominations.filter((n) => n.residentId !== resident.id).every((n) => n.volunteerHours === null)).toBe(true);
+    // On the phone (names masked), no evidence is shown.
+    const jumin = await t.login("jumin");
+    const open = (await t.as(jumin, { method: "GET", url: "/api/me/rounds" })).json() as {
+      nominations?: { volunteerHours: number | null }[];
+    }[];
+    if (Array.isArray(open)) for (const r of open) for (const n of r.nominations ?? []) expect(n.volunteerHours).toBeNull();
+    await db.updateTable("users").set({ resident_id: null }).where("id", "=", zyz.userId).execute();
+  });
+
   it("reads a Party member's final volunteer hours through the volunteer service", async () => {
     const db = t.database.db;
     const shuji = await t.login("shuji");

@@ -334,6 +334,14 @@ export default function RoundDetailPage() {
             { title: t("field.reason"), dataIndex: "reason", ellipsis: true },
             { title: t("field.nominatedBy"), dataIndex: "nominatedBy", width: 120, render: (v: string | null) => v ?? "—" },
             {
+              // Evidence for the review: the nominee's final volunteer hours this year (from the volunteer service).
+              title: t("field.volunteerHours"),
+              dataIndex: "volunteerHours",
+              width: 130,
+              align: "right",
+              render: (v: number | null) => (v === null ? "—" : t("field.hoursValue", { hours: v.toFixed(2) })),
+            },
+            {
               title: t("field.status"),
               dataIndex: "status",
               width: 110,
