@@ -19,8 +19,6 @@ export const BENCH_WRITER = "bench_staff_191";
 export const BENCH_REPORTER = "bench_reporter";
 /** Redeems discount cards (POST /api/caring/redemptions) as the operator of the writer's station's caring shop. */
 export const BENCH_SHOP = "bench_shop";
-/** Signs up for volunteer occurrences (POST /api/volunteer-occurrences/:id/signups) in the writer's station. */
-export const BENCH_VOLUNTEER = "bench_volunteer";
 /** Login benchmark accounts: one per autocannon connection (see docs/performance.md, "login"). */
 export const LOGIN_ACCOUNTS = 64;
 export const loginAccount = (i: number) => `bench_login_${String(i + 1).padStart(2, "0")}`;

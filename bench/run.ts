@@ -3,9 +3,10 @@
 // from this process. Prints a table per database × connections and writes bench/results/<timestamp>.json.
 // Finally measures the start-up time and idle RSS of `node server/main.ts` (first start and restart).
 //
-//   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only] [--skip-generate]
+//   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only | --pg-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
-//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,vsignup,vinsert]
+//                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,
+//                            vsignup,vinsert,vfigures,vfquery]
 //                     [--rtokens 60000]
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
@@ -23,7 +24,6 @@ import {
   BENCH_REPORTER,
   BENCH_SHOP,
   BENCH_STAFF,
-  BENCH_VOLUNTEER,
   BENCH_WRITER,
   DEFAULT_PG_URL,
   DEFAULT_SQLITE_FILE,
@@ -36,7 +36,7 @@ import {
 import { type GenerateResult, generate } from "./generate.ts";
 import { type CaringResult, generateCaring } from "./generate-caring.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
-import { generateVolunteers, type VolunteersResult } from "./generate-volunteers.ts";
+import { BENCH_DISTRICT, benchVolunteer, generateVolunteers, SIGNUP_VOLUNTEERS, type VolunteersResult } from "./generate-volunteers.ts";
 import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
@@ -51,7 +51,7 @@ const PSEARCH = argValue(argv, "--pq") ?? "漏水";
 const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
 const problemScenarios = ["plist", "pquery", "psubmit", "pinsert"];
 const caringScenarios = ["redeem", "rinsert"];
-const volunteerScenarios = ["vsignup", "vinsert"];
+const volunteerScenarios = ["vsignup", "vinsert", "vfigures", "vfquery"];
 /** Presentations made before each redeem run (one per request; a run past them answers 409s, counted as non-2xx). */
 const REDEEM_TOKENS = Number(argValue(argv, "--rtokens") ?? 60_000);
 
@@ -60,6 +60,7 @@ const pgUrl = argv.includes("--pg")
   ? (argValue(argv, "--pg", process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL) as string)
   : process.env.BENCH_DATABASE_URL;
 if (pgUrl && !argv.includes("--sqlite-only")) targets.push({ kind: "postgres", url: pgUrl });
+if (argv.includes("--pg-only") && targets.length > 1) targets.shift();
 if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1 || c > 200)) throw new Error("--connections: integers 1..200");
 if (!(duration > 0 && duration <= 600)) throw new Error("--duration: 1..600 seconds");
 
@@ -358,32 +359,78 @@ async function benchTarget(target: Target, connections: number) {
         }),
       );
     if (wanted("vsignup")) {
-      // Each request signs the bench volunteer up for an occurrence of its own (taking one of its ten places).
-      const volunteer = await login(app, BENCH_VOLUNTEER);
-      const reset = await fetch(`${bare}/bench/vreset`, { method: "POST" });
-      if (reset.status !== 201) throw new Error(`volunteer reset: ${reset.status} ${await reset.text()}`);
-      const { occurrences } = (await reset.json()) as { occurrences: number[] };
-      const signUp = (id: number) => ({
+      // Consecutive requests go to consecutive occurrences (the 2,000 of them in turn, then again with the next
+      // volunteer), so every request is a new sign-up (a place, or the waiting list) and requests in flight rarely wait
+      // for one occurrence's row; cleared before and after the run. (autocannon resets a connection's context after each
+      // request of a one-request list: the counter is the runner's.)
+      const { ids } = (await (await fetch(`${bare}/bench/voccurrences`)).json()) as { ids: number[] };
+      if (ids.length === 0) throw new Error("no sign-up occurrences: run bench/generate-volunteers.ts");
+      const volunteers: { cookie: string; csrf: string }[] = [];
+      for (let i = 0; i < SIGNUP_VOLUNTEERS; i++) volunteers.push(await login(app, benchVolunteer(i)));
+      await fetch(`${bare}/bench/vclear`, { method: "POST" });
+      const probe = await fetch(`${app}/api/volunteer-occurrences/${ids[0]}/signups`, {
         method: "POST",
-        path: `/api/volunteer-occurrences/${id}/signups`,
-        headers: { cookie: volunteer.cookie, "x-csrf-token": volunteer.csrf, "content-type": "application/json" },
+        headers: { cookie: volunteers[0].cookie, "x-csrf-token": volunteers[0].csrf, "content-type": "application/json" },
         body: "{}",
       });
-      const probe = await fetch(`${app}${signUp(occurrences[0]).path}`, { ...signUp(occurrences[0]) });
       if (probe.status !== 201) throw new Error(`sign-up check failed: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
-      let n = 1;
+      await fetch(`${bare}/bench/vclear`, { method: "POST" });
+      let n = 0;
       results.push(
         await measure(
           "vsignup",
-          "POST /api/volunteer-occurrences/:id/signups (session, CSRF, zod, the occurrence's row taken, rules, insert, audit)",
+          "POST /api/volunteer-occurrences/:id/signups as volunteers (session, CSRF, zod, membership, occurrence row taken, places, insert, audit chain, re-read)",
           {
             ...common,
             url: app,
-            requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...signUp(occurrences[n++ % occurrences.length]) }) }],
+            method: "POST",
+            requests: [
+              {
+                setupRequest: (req: Record<string, unknown>) => {
+                  const i = n++;
+                  const id = ids[i % ids.length];
+                  const v = volunteers[Math.floor(i / ids.length) % volunteers.length];
+                  return {
+                    ...req,
+                    path: `/api/volunteer-occurrences/${id}/signups`,
+                    headers: { cookie: v.cookie, "x-csrf-token": v.csrf, "content-type": "application/json" },
+                    body: "{}",
+                  };
+                },
+              },
+            ],
           },
         ),
       );
-      if (n > occurrences.length) console.log(`    (vsignup used ${n} requests for ${occurrences.length} occurrences: generate more)`);
+      if (n > volunteers.length * ids.length)
+        console.log(`    (vsignup made ${n} requests for ${volunteers.length * ids.length} sign-ups)`);
+      await fetch(`${bare}/bench/vclear`, { method: "POST" });
+    }
+    if (wanted("vfquery"))
+      results.push(
+        await measure(
+          "vfquery",
+          "GET /bench/vfquery — the figures' sums and ids of the district's counted sign-ups, twelve months (query ceiling)",
+          {
+            ...common,
+            url: `${bare}/bench/vfquery`,
+          },
+        ),
+      );
+    if (wanted("vfigures")) {
+      const officer = await login(app, BENCH_DISTRICT);
+      const res = await fetch(`${app}/api/volunteer-figures`, { headers: { cookie: officer.cookie } });
+      const body = (await res.json()) as { hoursByTeam?: { citation: { recordCount: number } } };
+      if (res.status !== 200 || !body.hoursByTeam?.citation.recordCount)
+        throw new Error(`figures check failed: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+      console.log(`  volunteer figures of the district: ${body.hoursByTeam.citation.recordCount} records behind the hours`);
+      results.push(
+        await measure("vfigures", "GET /api/volunteer-figures as a district officer (every figure of 200 stations, twelve months)", {
+          ...common,
+          url: `${app}/api/volunteer-figures`,
+          headers: { cookie: officer.cookie },
+        }),
+      );
     }
     if (wanted("login1")) {
       // A probe, not a figure: concurrent correct logins to ONE account.
@@ -419,6 +466,7 @@ async function benchTarget(target: Target, connections: number) {
     redeemVsRinsertP99: ratio(by("redeem")?.p99, by("rinsert")?.p99),
     vsignupVsVinsertReqPerSec: ratio(by("vsignup")?.reqPerSec, by("vinsert")?.reqPerSec),
     vsignupVsVinsertP99: ratio(by("vsignup")?.p99, by("vinsert")?.p99),
+    vfiguresVsVfqueryReqPerSec: ratio(by("vfigures")?.reqPerSec, by("vfquery")?.reqPerSec),
   };
   return { database: target.kind, connections, results, ratios, rssAfterLoadMb: rssAfterLoadKb / 1024 };
 }
@@ -444,8 +492,11 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     console.log(
       `  redeem / rinsert: ${fmt(q.redeemVsRinsertReqPerSec * 100, 0)} % of req/s (target ≥ 50 %), p99 × ${fmt(q.redeemVsRinsertP99, 2)} (target ≤ 3)`,
     );
-  if (run.results.some((r) => r.scenario === "vsignup" || r.scenario === "vinsert"))
-    console.log(`  vsignup / vinsert: ${fmt(q.vsignupVsVinsertReqPerSec * 100, 0)} % of req/s, p99 × ${fmt(q.vsignupVsVinsertP99, 2)}`);
+  if (run.results.some((r) => r.scenario.startsWith("v")))
+    console.log(
+      `  vsignup / vinsert: ${fmt(q.vsignupVsVinsertReqPerSec * 100, 0)} % of req/s, p99 × ${fmt(q.vsignupVsVinsertP99, 2)};  ` +
+        `vfigures / vfquery: ${fmt(q.vfiguresVsVfqueryReqPerSec * 100, 0)} %`,
+    );
 }
 
 /** The environment for main.ts: ours without any database URL or secret (SQLite, secret kept in DATA_DIR). */
@@ -526,7 +577,7 @@ if (!argv.includes("--skip-generate")) {
   for (const t of targets) generation[t.kind] = problemScenarios.some(wanted) ? await generateProblems(t) : await generate(t);
   // The caring shop and its card holders when a redemption scenario is asked for (seconds; reused once made).
   for (const t of targets) if (caringScenarios.some(wanted)) generation[`${t.kind}-caring`] = await generateCaring(t);
-  // The bench volunteer and its 30,000 open occurrences when a sign-up scenario is asked for.
+  // The district's year of volunteering and the sign-up team when a volunteer scenario is asked for (reused once made).
   for (const t of targets) if (volunteerScenarios.some(wanted)) generation[`${t.kind}-volunteers`] = await generateVolunteers(t);
 }
 const runs = [];

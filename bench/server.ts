@@ -12,9 +12,12 @@
 //                       shop's card holders, round-robin over the cards; answers their signed tokens, which the
 //                       runner hands out one per POST /api/caring/redemptions (bench/generate-caring.ts)
 //   POST /bench/rinsert one redemption row in one transaction, nothing else — the redemption insert ceiling
-//   POST /bench/vreset  takes the bench volunteer's sign-ups away and answers its team's open occurrences, one
-//                       per POST /api/volunteer-occurrences/:id/signups (bench/generate-volunteers.ts)
+//   GET  /bench/voccurrences the coming occurrences of the sign-up team (bench/generate-volunteers.ts), in order
+//   POST /bench/vclear  removes every sign-up of those occurrences (so a run signs up afresh)
 //   POST /bench/vinsert one sign-up row in one transaction, nothing else — the sign-up insert ceiling
+//   GET  /bench/vfquery the hours the figures add up over the whole district for their default twelve months:
+//                       VolunteerReportsRepository.countedTotals by team, month and volunteer and countedIds — the
+//                       figures' query ceiling
 // Started by bench/run.ts as a child (so autocannon does not share this event loop); it reports its ports
 // over IPC and exits on "stop" or when the parent goes away.
 
@@ -28,9 +31,11 @@ import { loadConfig } from "../server/config.ts";
 import { presentationToken } from "../server/modules/caring/redemption.workflow.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
+import { VolunteerReportsRepository } from "../server/modules/volunteers/volunteer-reports.repository.ts";
 import { systemClock } from "../server/platform/clock.ts";
 import { createVault } from "../server/platform/crypto.ts";
-import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_VOLUNTEER, BENCH_WRITER, open, type Target } from "./common.ts";
+import { BENCH_SECRET, BENCH_SHOP, BENCH_STAFF, BENCH_WRITER, open, type Target } from "./common.ts";
+import { benchVolunteer, SIGNUP_SERIES_TITLE } from "./generate-volunteers.ts";
 
 export interface ServerReady {
   appPort: number;
@@ -42,7 +47,14 @@ export interface ServerReady {
 
 const target = JSON.parse(process.env.BENCH_TARGET ?? "") as Target;
 const database = open(target, Number(process.env.BENCH_POOL_SIZE ?? 10));
-const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", DANDELION_SECRET: BENCH_SECRET, DEMO_DATA: "false" });
+const config = loadConfig({
+  NODE_ENV: "production",
+  LOG_LEVEL: "silent",
+  DANDELION_SECRET: BENCH_SECRET,
+  DEMO_DATA: "false",
+  // The runner signs in dozens of accounts a minute from the loopback (docs/performance.md): never limited.
+  RATE_LIMIT_ALLOW: "127.0.0.1,::1,::ffff:127.0.0.1",
+});
 const vault = createVault(BENCH_SECRET);
 const db = database.db;
 
@@ -231,67 +243,88 @@ bare.post("/bench/rinsert", async (_request, reply) => {
   return reply.code(201).send(row);
 });
 
-// The bench volunteer and its team's open occurrences (absent unless bench/generate-volunteers.ts ran).
-const benchVolunteer = await db
-  .selectFrom("users as u")
-  .innerJoin("volunteers as v", "v.user_id", "u.id")
+// The volunteer service (absent unless bench/generate-volunteers.ts ran).
+const signupOccurrences = (
+  await db
+    .selectFrom("volunteer_occurrences as o")
+    .innerJoin("volunteer_series as s", "s.id", "o.series_id")
+    .select("o.id")
+    .where("s.title", "like", `${SIGNUP_SERIES_TITLE}%`)
+    .orderBy("o.date")
+    .orderBy("o.id")
+    .execute()
+).map((o) => o.id);
+bare.get("/bench/voccurrences", async () => ({ ids: signupOccurrences }));
+bare.post("/bench/vclear", async () => {
+  if (signupOccurrences.length === 0) return { removed: 0 };
+  const removed = await db.transaction().execute(async (trx) => {
+    const r = await trx.deleteFrom("volunteer_signups").where("occurrence_id", "in", signupOccurrences).executeTakeFirst();
+    await trx.updateTable("volunteer_occurrences").set({ arrivals: 0 }).where("id", "in", signupOccurrences).execute();
+    return Number(r.numDeletedRows);
+  });
+  return { removed };
+});
+const ceilingVolunteer = await db
+  .selectFrom("volunteers as v")
+  .innerJoin("users as u", "u.id", "v.user_id")
   .innerJoin("volunteer_memberships as m", "m.volunteer_id", "v.id")
   .select(["v.id", "m.team_id"])
-  .where("u.username", "=", BENCH_VOLUNTEER)
+  .where("u.username", "=", benchVolunteer(0))
   .executeTakeFirst();
-const volunteerOccurrences = benchVolunteer
-  ? (
-      await db
-        .selectFrom("volunteer_occurrences")
-        .select("id")
-        .where("team_ids", "=", JSON.stringify([benchVolunteer.team_id]))
-        .orderBy("id")
-        .execute()
-    ).map((o) => o.id)
-  : [];
-// Before each sign-up run: the bench volunteer's sign-ups are taken away and the arrival counters set back, so
-// every occurrence has its places again; answers the occurrences' ids, handed out one per request.
-bare.post("/bench/vreset", async (_request, reply) => {
-  if (!benchVolunteer || volunteerOccurrences.length === 0)
-    return reply.code(409).send({ error: "run bench/generate-volunteers.ts first" });
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("volunteer_signups").where("volunteer_id", "=", benchVolunteer.id).execute();
-    await trx
-      .updateTable("volunteer_occurrences")
-      .set({ arrivals: 0 })
-      .where("team_ids", "=", JSON.stringify([benchVolunteer.team_id]))
-      .execute();
-  });
-  return reply.code(201).send({ occurrences: volunteerOccurrences });
-});
-let vinsertSerial = 0;
+// Into the last occurrence (the runner's sign-ups reach it last, if ever), as withdrawn rows (outside the live index),
+// numbered after whatever an earlier run left there.
+const lastArrival = signupOccurrences.length
+  ? await db
+      .selectFrom("volunteer_signups")
+      .select((eb) => eb.fn.max("arrival").as("m"))
+      .where("occurrence_id", "=", signupOccurrences[signupOccurrences.length - 1])
+      .executeTakeFirst()
+  : undefined;
+let vinsertArrival = Math.max(10_000_000, Number(lastArrival?.m ?? 0) + 1);
 bare.post("/bench/vinsert", async (_request, reply) => {
-  if (!benchVolunteer || volunteerOccurrences.length === 0)
-    return reply.code(409).send({ error: "run bench/generate-volunteers.ts first" });
-  const at = new Date().toISOString();
-  const serial = vinsertSerial++;
-  // A withdrawn row: outside the one-live-sign-up index, so the ceiling never trips over its own rows.
+  const occurrenceId = signupOccurrences.at(-1);
+  if (!ceilingVolunteer || occurrenceId === undefined) return reply.code(409).send({ error: "run bench/generate-volunteers.ts first" });
+  const now = new Date().toISOString();
   const row = await db.transaction().execute((trx) =>
     trx
       .insertInto("volunteer_signups")
       .values({
-        occurrence_id: volunteerOccurrences[serial % volunteerOccurrences.length],
-        volunteer_id: benchVolunteer.id,
-        team_id: benchVolunteer.team_id,
-        arrival: 1_000_000 + serial,
+        occurrence_id: occurrenceId,
+        volunteer_id: ceilingVolunteer.id,
+        team_id: ceilingVolunteer.team_id,
+        arrival: vinsertArrival++,
         status: "withdrawn",
-        signed_up_at: at,
-        withdrawn_at: at,
+        signed_up_at: now,
+        withdrawn_at: now,
         checked_in_at: null,
         checked_out_at: null,
         minutes: null,
         correction_reason: null,
-        updated_at: at,
+        updated_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow(),
   );
   return reply.code(201).send(row);
+});
+const reports = new VolunteerReportsRepository(db);
+const allStations = (await db.selectFrom("org_units").select("id").where("kind", "=", "station").orderBy("id").execute()).map((s) => s.id);
+bare.get("/bench/vfquery", async () => {
+  // What GET /api/volunteer-figures asks of the counted sign-ups for a district officer: every station in reach, the
+  // default twelve months.
+  const now = new Date();
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const month = today.slice(0, 7);
+  const [y, m] = month.split("-").map(Number);
+  const back = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 10);
+  const f = { stationIds: allStations, from: back, to: today, now: now.toISOString() };
+  const [teams, months, volunteers, ids] = await Promise.all([
+    reports.countedTotals(f, "team"),
+    reports.countedTotals(f, "month"),
+    reports.countedTotals(f, "volunteer"),
+    reports.countedIds(f),
+  ]);
+  return { teams: teams.length, months: months.length, volunteers: volunteers.length, ids: ids.length };
 });
 
 const appAddress = await app.listen({ host: "127.0.0.1", port: 0 });

@@ -82,6 +82,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn(name, name.endsWith("_id") ? "integer" : "text", build)
       .execute();
   }
+  // The sign-ups a substitution replaced, found without a scan (the self-reference is checked on every delete).
+  await db.schema.createIndex("volunteer_signups_replaces").on("volunteer_signups").columns(["replaces_signup_id"]).execute();
   // Occurrences: the photo of the paper roster the organiser entered, and who entered it when.
   await db.schema.alterTable("volunteer_occurrences").addColumn("roster_file_id", "text").execute();
   await db.schema.alterTable("volunteer_occurrences").addColumn("roster_entered_at", "text").execute();

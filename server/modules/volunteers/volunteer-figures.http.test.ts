@@ -80,6 +80,17 @@ describe(`volunteer figures and the national export over HTTP (${dialectName})`,
       .where((eb) => eb.or([eb("o.certified_at", "is", null), eb("o.public_until", ">", t.clock.now().toISOString())]))
       .execute();
     expect(notFinal).toEqual([]);
+    // A month's row, and the honour roll's first volunteer, are their records too.
+    const month = f.hoursByMonth.rows.find((r: Row) => r.minutes > 0) as Row;
+    const byMonth = (await figures(`stationId=${stationId}&figure=hours_by_month&key=${month.key}`)).drill;
+    expect(byMonth.records.reduce((n: number, r: Rec) => n + (r.minutes ?? 0), 0)).toBe(month.minutes);
+    expect(byMonth.records.every((r: Rec) => r.date.startsWith(month.key))).toBe(true);
+    const first = f.honourRoll.rows[0];
+    const honour = (await figures(`stationId=${stationId}&figure=honour_roll&key=${first.volunteerId}`)).drill;
+    expect(honour.records.reduce((n: number, r: Rec) => n + (r.minutes ?? 0), 0)).toBe(first.minutes);
+    const roll = (await figures(`stationId=${stationId}&figure=honour_roll`)).drill;
+    expect(roll.citation.recordSetHash).toBe(f.honourRoll.citation.recordSetHash);
+    expect(roll.citation.recordCount).toBe(f.honourRoll.rows.reduce((n: number, r: { records: number }) => n + r.records, 0));
     // Meal deliveries count for the volunteers who confirmed them.
     const meals = (await figures(`stationId=${stationId}&figure=hours_by_team&key=meal_delivery`)).drill;
     expect(meals.records.length).toBeGreaterThan(0);

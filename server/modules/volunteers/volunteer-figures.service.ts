@@ -21,7 +21,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { writeSheet } from "../../platform/sheets.ts";
-import type { CountedEntry, CountedRow, VolunteerHours } from "./volunteer-hours.ts";
+import type { CountedEntry, CountedSet, Totals, VolunteerHours } from "./volunteer-hours.ts";
 import type { VolunteerReportsRepository } from "./volunteer-reports.repository.ts";
 import type { VolunteersRepository } from "./volunteers.repository.ts";
 import { activityDaysOf } from "./volunteers.workflow.ts";
@@ -77,16 +77,8 @@ const entryRecord = (e: CountedEntry): FigureRecord => ({
   count: null,
 });
 
-/** Rows of hours grouped by a key, in the order of `keys` (rows without hours kept, so a chart shows them). */
-function hoursRows(entries: CountedRow[], keyOf: (e: CountedRow) => string, keys: { key: string; label: string }[]) {
-  const by = new Map<string, { minutes: number; records: number }>();
-  for (const e of entries) {
-    const k = keyOf(e);
-    const row = by.get(k) ?? { minutes: 0, records: 0 };
-    row.minutes += e.minutes;
-    row.records += e.refs.length;
-    by.set(k, row);
-  }
+/** Rows of hours of their totals, in the order of `keys` (rows without hours kept, so a chart shows them). */
+function hoursRows(by: Totals, keys: { key: string; label: string }[]) {
   return keys.map(({ key, label }) => {
     const row = by.get(key) ?? { minutes: 0, records: 0 };
     return { key, label, minutes: row.minutes, hours: hoursOf(row.minutes), records: row.records };
@@ -122,18 +114,17 @@ export class VolunteerFiguresService {
     const { from, to } = this.period(query, now);
     const stationIds = stationFilter(user, query.stationId);
     const scope = { stationIds, from, to };
-    const [set, teams, served, dayOccurrences, series] = await Promise.all([
-      this.hours.countedSet({ stationIds, from, to }, now),
+    const [totals, teams, served, dayOccurrences, series] = await Promise.all([
+      this.hours.totals({ stationIds, from, to }, now),
       this.reports.teamsOfStations(stationIds),
       this.reports.servedBetween(stationIds, from, to),
       this.reports.occurrencesOnDays(stationIds, ACTIVITY_DAYS, from, to),
       this.repo.activeSeries(stationIds),
     ]);
-    const entries = set.rows;
-    const allRefs = entries.flatMap((e) => e.refs);
-    const total = entries.reduce((n, e) => n + e.minutes, 0);
+    let total = 0;
+    for (const t of totals.byMonth.values()) total += t.minutes;
     // The three hour figures count the same records: one hash for them.
-    const hoursCitation = citation("hours_by_team", allRefs, scope, at);
+    const hoursCitation = citation("hours_by_team", totals.refs, scope, at);
     const hoursFigure = (figure: VolunteerFigureId, rows: ReturnType<typeof hoursRows>) => ({
       rows,
       minutes: total,
@@ -143,26 +134,18 @@ export class VolunteerFiguresService {
 
     // Hours by team (a volunteer's meal deliveries as a row of their own), by month, by volunteer.
     const teamKeys = teams.map((t) => ({ key: String(t.id), label: t.name }));
-    if (entries.some((e) => e.teamId === null)) teamKeys.push({ key: MEAL_TEAM_KEY, label: "爱心餐送餐" });
-    const hoursByTeam = hoursFigure(
-      "hours_by_team",
-      hoursRows(entries, (e) => (e.teamId === null ? MEAL_TEAM_KEY : String(e.teamId)), teamKeys),
-    );
+    if (totals.byTeam.has("meal")) teamKeys.push({ key: MEAL_TEAM_KEY, label: "爱心餐送餐" });
+    const byTeam = new Map([...totals.byTeam].map(([k, v]) => [k === "meal" ? MEAL_TEAM_KEY : k, v]));
+    const hoursByTeam = hoursFigure("hours_by_team", hoursRows(byTeam, teamKeys));
     const months: { key: string; label: string }[] = [];
     for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = shiftMonth(m, 1)) months.push({ key: m, label: m });
-    const hoursByMonth = hoursFigure(
-      "hours_by_month",
-      hoursRows(entries, (e) => e.date.slice(0, 7), months),
-    );
-    const volunteers = new Map<string, { key: string; label: string; id: number; name: string; number: string }>();
-    for (const e of entries) {
-      const key = String(e.volunteerId);
-      if (!volunteers.has(key)) {
-        const v = set.volunteers.get(e.volunteerId) ?? { name: "", number: "" };
-        volunteers.set(key, { key, label: `${v.name}（${v.number}）`, id: e.volunteerId, name: v.name, number: v.number });
-      }
-    }
-    const byVolunteer = hoursRows(entries, (e) => String(e.volunteerId), [...volunteers.values()]).sort(
+    const hoursByMonth = hoursFigure("hours_by_month", hoursRows(totals.byMonth, months));
+    const volunteerKeys = [...totals.byVolunteer.keys()].map((key) => {
+      const v = totals.volunteers.get(Number(key)) ?? { name: "", number: "" };
+      return { key, label: `${v.name}（${v.number}）`, name: v.name, number: v.number };
+    });
+    const volunteers = new Map(volunteerKeys.map((v) => [v.key, v]));
+    const byVolunteer = hoursRows(totals.byVolunteer, volunteerKeys).sort(
       (a, b) => b.minutes - a.minutes || a.label.localeCompare(b.label),
     );
     const hoursByVolunteer = hoursFigure("hours_by_volunteer", byVolunteer);
@@ -186,12 +169,13 @@ export class VolunteerFiguresService {
       };
     });
     const honourIds = new Set(honourRows.map((r) => r.volunteerId));
-    const honourEntries = entries.filter((e) => honourIds.has(e.volunteerId));
+    // The honour roll's records: those of its volunteers.
+    const honourSet = await this.hours.countedSet({ stationIds, volunteerIds: [...honourIds], from, to }, now);
     const honourRoll = {
       rows: honourRows,
       citation: citation(
         "honour_roll",
-        honourEntries.flatMap((e) => e.refs),
+        honourSet.rows.flatMap((r) => r.refs),
         scope,
         at,
       ),
@@ -297,23 +281,41 @@ export class VolunteerFiguresService {
             count: o.attended,
           }));
       } else {
-        const pick: Record<string, (e: CountedRow) => boolean> = {
-          hours_by_team: (e) => key === null || (e.teamId === null ? key === MEAL_TEAM_KEY : String(e.teamId) === key),
-          hours_by_month: (e) => key === null || e.date.startsWith(key),
-          hours_by_volunteer: (e) => key === null || String(e.volunteerId) === key,
-          honour_roll: (e) => honourIds.has(e.volunteerId) && (key === null || String(e.volunteerId) === key),
-        };
-        const picked = entries.filter(pick[query.figure]);
-        // Words only for the records listed; the citation covers them all.
-        records = set.entries(picked.slice(0, DRILL_LIMIT)).map(entryRecord);
+        // The records behind one row, read narrowed to it (a team or the meal deliveries, a month, a volunteer); the
+        // honour roll's are its volunteers' sets.
+        let sets: CountedSet[];
+        if (query.figure === "honour_roll") {
+          const ids = key === null ? [...honourIds] : [...honourIds].filter((id) => String(id) === key);
+          sets = [key === null ? honourSet : await this.hours.countedSet({ stationIds, volunteerIds: ids, from, to }, now)];
+        } else {
+          const narrow =
+            key === null
+              ? {}
+              : query.figure === "hours_by_team"
+                ? key === MEAL_TEAM_KEY
+                  ? { mealsOnly: true }
+                  : { teamId: Number(key) }
+                : query.figure === "hours_by_month"
+                  ? { month: key }
+                  : { volunteerId: Number(key) };
+          sets = [await this.hours.countedSet({ stationIds, from, to, ...narrow }, now)];
+        }
+        // Words only for the records listed (DRILL_LIMIT); the citation covers them all.
+        let room = DRILL_LIMIT;
+        records = [];
+        for (const set of sets) {
+          const listed = set.rows.slice(0, room);
+          room -= listed.length;
+          if (listed.length) records.push(...set.entries(listed).map(entryRecord));
+        }
         drill = {
           figure: query.figure,
           key,
-          total: picked.length,
+          total: sets.reduce((n, set) => n + set.rows.length, 0),
           records,
           citation: citation(
             query.figure,
-            picked.flatMap((r) => r.refs),
+            sets.flatMap((set) => set.rows.flatMap((r) => r.refs)),
             scope,
             at,
           ),

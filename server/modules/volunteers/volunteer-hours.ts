@@ -16,7 +16,22 @@ export interface MealDeliveriesSource {
   }): Promise<{ id: number; stationId: number; date: string; at: string; status: string; userId: number }[]>;
 }
 
-export type CountedFilter = { stationIds: number[] | null; volunteerId?: number; from: string; to: string };
+export type CountedFilter = {
+  stationIds: number[] | null;
+  volunteerId?: number;
+  /** Only these volunteers' (the honour roll's). */
+  volunteerIds?: number[];
+  /** Narrowed to one team's sign-ups (no meal deliveries: they have no team) or one month (YYYY-MM). */
+  teamId?: number;
+  month?: string;
+  /** Only the meal deliveries (the figures' row of their own). */
+  mealsOnly?: boolean;
+  from: string;
+  to: string;
+};
+
+/** Minutes and records per key, the database's sums and the meal deliveries' added. */
+export type Totals = Map<string, { minutes: number; records: number }>;
 
 /** A record that counts, lean: what the figures add up. */
 export interface CountedRow {
@@ -105,12 +120,48 @@ export class VolunteerHours {
   }
 
   /**
+   * What the figures add up, without reading every record: the counted sign-ups' minutes and number per team, per
+   * month and per volunteer summed by the database, their ids (for the record-set hash), and the meal deliveries
+   * (few), added to each; with the names of the volunteers and teams.
+   */
+  async totals(filter: CountedFilter, now: Date) {
+    const f = { ...filter, now: now.toISOString() };
+    const [byTeam, byMonth, byVolunteer, ids, teams, volunteers] = await Promise.all([
+      this.reports.countedTotals(f, "team"),
+      this.reports.countedTotals(f, "month"),
+      this.reports.countedTotals(f, "volunteer"),
+      this.reports.countedIds(f),
+      this.reports.teamsOfStations(filter.stationIds),
+      this.reports.volunteersOfStations(filter.stationIds),
+    ]);
+    const meals = this.meals && filter.teamId === undefined ? await this.mealEntries(filter, volunteers, now) : [];
+    const totals = (rows: { key: string; minutes: number; records: number }[], keyOf: (m: CountedEntry) => string): Totals => {
+      const out: Totals = new Map(rows.map((r) => [r.key, { minutes: r.minutes, records: r.records }]));
+      for (const m of meals) {
+        const t = out.get(keyOf(m)) ?? { minutes: 0, records: 0 };
+        t.minutes += m.minutes;
+        t.records += m.refs.length;
+        out.set(keyOf(m), t);
+      }
+      return out;
+    };
+    return {
+      byTeam: totals(byTeam, () => "meal"),
+      byMonth: totals(byMonth, (m) => m.date.slice(0, 7)),
+      byVolunteer: totals(byVolunteer, (m) => String(m.volunteerId)),
+      refs: [...ids.map((id) => `signup:${id}`), ...meals.flatMap((m) => m.refs)],
+      volunteers: new Map(volunteers.map((v) => [v.id, { name: v.real_name, number: v.number }])),
+      teams: new Map(teams.map((t) => [t.id, t.name])),
+    };
+  }
+
+  /**
    * The same records, lean (what the figures add up: a district's year is some hundred thousand), with the names of
    * their volunteers and teams, and `entries` to put the words (times, title, place, content) on the rows asked for.
    */
   async countedSet(filter: CountedFilter, now: Date): Promise<CountedSet> {
     const [signups, occurrences, teams, volunteers] = await Promise.all([
-      this.reports.countedSignups({ ...filter, now: now.toISOString() }),
+      filter.mealsOnly ? Promise.resolve([]) : this.reports.countedSignups({ ...filter, now: now.toISOString() }),
       this.reports.countedOccurrences(filter.stationIds, filter.from, filter.to),
       this.reports.teamsOfStations(filter.stationIds),
       this.reports.volunteersOfStations(filter.stationIds),
@@ -138,7 +189,7 @@ export class VolunteerHours {
         minutes: s.minutes ?? 0,
       };
     });
-    const meals = this.meals ? await this.mealEntries(filter, volunteers, now) : [];
+    const meals = this.meals && filter.teamId === undefined ? await this.mealEntries(filter, volunteers, now) : [];
     const mealByRef = new Map(meals.map((m) => [m.ref, m]));
     rows.push(
       ...meals.map(({ ref, refs, kind, stationId, volunteerId, teamId, occurrenceId, date, minutes }) => ({
@@ -192,13 +243,17 @@ export class VolunteerHours {
     now: Date,
   ) {
     if (!this.meals) return [];
-    const volunteers = filter.volunteerId !== undefined ? all.filter((v) => v.id === filter.volunteerId) : all;
+    const only = filter.volunteerIds ? new Set(filter.volunteerIds) : null;
+    const volunteers = all.filter(
+      (v) => (filter.volunteerId === undefined || v.id === filter.volunteerId) && (only === null || only.has(v.id)),
+    );
+    const month = filter.month;
     if (volunteers.length === 0) return [];
     const byUser = new Map(volunteers.map((v) => [v.user_id, v]));
     const today = stationDate(now);
     const deliveries = await this.meals.deliveriesConfirmedBy({
       stationIds: filter.stationIds,
-      userIds: filter.volunteerId !== undefined ? volunteers.map((v) => v.user_id) : undefined,
+      userIds: filter.volunteerId !== undefined || only !== null ? volunteers.map((v) => v.user_id) : undefined,
       from: filter.from,
       to: [filter.to, today].sort()[0], // dates as text: the earlier
     });
@@ -211,6 +266,7 @@ export class VolunteerHours {
     for (const d of deliveries) {
       const v = byUser.get(d.userId);
       if (!v || v.station_id !== d.stationId || !mealDeliveryFinal(d, today)) continue;
+      if (month !== undefined && !d.date.startsWith(month)) continue;
       const key = `${v.id}|${d.date}`;
       const day = days.get(key);
       if (!day) days.set(key, { v, stationId: d.stationId, date: d.date, ids: [d.id], ats: [Date.parse(d.at)], first: d.at, last: d.at });

@@ -18,6 +18,11 @@ export type RecordValues = Omit<VolunteerRecordTable, "id">;
 export interface HoursFilter {
   stationIds: number[] | null;
   volunteerId?: number;
+  /** Only these volunteers' (the honour roll's). */
+  volunteerIds?: number[];
+  teamId?: number;
+  /** YYYY-MM */
+  month?: string;
   from: string;
   to: string;
   /** Final as of this instant: certified, public notice over, no objection open. */
@@ -39,9 +44,7 @@ export class VolunteerReportsRepository {
    * a district's year is some hundred thousand rows).
    */
   countedSignups(f: HoursFilter, db: Db = this.db) {
-    let q = db
-      .selectFrom("volunteer_signups as g")
-      .innerJoin("volunteer_occurrences as o", "o.id", "g.occurrence_id")
+    return this.counted(f, db)
       .select([
         "g.id",
         "g.occurrence_id",
@@ -55,6 +58,36 @@ export class VolunteerReportsRepository {
         "o.starts_at",
         "o.ends_at",
       ])
+      .orderBy("o.date")
+      .orderBy("o.starts_at")
+      .orderBy("g.id")
+      .execute();
+  }
+
+  /** The counted sign-ups' minutes and number per team, per month or per volunteer, added up by the database. */
+  async countedTotals(f: HoursFilter, by: "team" | "month" | "volunteer", db: Db = this.db) {
+    const key =
+      by === "team" ? sql<string>`g.team_id` : by === "volunteer" ? sql<string>`g.volunteer_id` : sql<string>`substr(o.date, 1, 7)`;
+    const rows = await this.counted(f, db)
+      .select([key.as("key"), (eb) => eb.fn.sum<number>("g.minutes").as("minutes"), (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(key)
+      .execute();
+    return rows.map((r) => ({ key: String(r.key), minutes: Number(r.minutes ?? 0), records: Number(r.n) }));
+  }
+
+  /** The counted sign-ups' ids only (for the record-set hash of a figure over all of them). */
+  async countedIds(f: HoursFilter, db: Db = this.db): Promise<number[]> {
+    return (await this.counted(f, db).select("g.id").execute()).map((r) => r.id);
+  }
+
+  /**
+   * The sign-ups whose hours count (see countedSignups), as a query to select from: the filter may narrow them to a
+   * team, a month (YYYY-MM) or a volunteer.
+   */
+  private counted(f: HoursFilter, db: Db) {
+    let q = db
+      .selectFrom("volunteer_signups as g")
+      .innerJoin("volunteer_occurrences as o", "o.id", "g.occurrence_id")
       .where(inStations(f.stationIds, "o.station_id"))
       .where("o.date", ">=", f.from)
       .where("o.date", "<=", f.to)
@@ -75,7 +108,11 @@ export class VolunteerReportsRepository {
         ),
       );
     if (f.volunteerId !== undefined) q = q.where("g.volunteer_id", "=", f.volunteerId);
-    return q.orderBy("o.date").orderBy("o.starts_at").orderBy("g.id").execute();
+    if (f.volunteerIds !== undefined)
+      q = f.volunteerIds.length ? q.where("g.volunteer_id", "in", f.volunteerIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.teamId !== undefined) q = q.where("g.team_id", "=", f.teamId);
+    if (f.month !== undefined) q = q.where("o.date", "like", `${f.month}-%`);
+    return q;
   }
 
   /** The certified occurrences of the period at the stations, with their titles, places and who certified them. */
