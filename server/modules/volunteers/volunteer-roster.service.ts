@@ -17,7 +17,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { Notifier, Outbox } from "../../platform/notify.ts";
 import { reachesStation, type SessionUser } from "../../platform/scope.ts";
 import type { VolunteerSeriesService } from "./volunteer-series.service.ts";
-import { manages, type Occ, refuse, stateOf, volunteerOf } from "./volunteers.access.ts";
+import { manages, type Occ, refuse, stateOf, takeTurnForPlace, volunteerOf } from "./volunteers.access.ts";
 import { teamIdsOf } from "./volunteers.presenter.ts";
 import type { Db, VolunteersRepository } from "./volunteers.repository.ts";
 import { signupView } from "./volunteers.views.ts";
@@ -117,18 +117,8 @@ export class VolunteerRosterService {
     await this.mayLead(user, row.station_id, teamId);
     const outbox = this.notifier?.outbox() ?? null;
     const id = await this.db.transaction().execute(async (trx) => {
-      const arrival = await this.repo.takeArrival(trx, occurrenceId, at);
-      const occ = await this.repo.occurrence(occurrenceId, trx);
-      if (arrival === null || !occ) throw notFound();
-      const live = await this.repo.liveSignupOf(occurrenceId, volunteer.id, trx);
-      const team = await this.repo.teamSignups(occurrenceId, teamId, trx);
-      const refusal = assignStep({
-        occurrence: stateOf(occ),
-        now,
-        alreadyLive: live !== undefined,
-        places: occ.places_per_team,
-        signedUpInTeam: team.filter((s) => s.status === "signed_up").length,
-      });
+      const { arrival, occ, alreadyLive, signedUpInTeam } = await takeTurnForPlace(this.repo, trx, occurrenceId, volunteer.id, teamId, at);
+      const refusal = assignStep({ occurrence: stateOf(occ), now, alreadyLive, places: occ.places_per_team, signedUpInTeam });
       if (refusal === "team_full") throw refuse("volunteer.team_full", { places: occ.places_per_team });
       if (refusal) throw refuse(rosterError[refusal], {}, refusal === "volunteer_signed_up" ? "volunteerId" : undefined);
       let signupId: number;

@@ -9,7 +9,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
-import { refuse, stateOf, volunteerOf } from "./volunteers.access.ts";
+import { refuse, stateOf, takeTurnForPlace, volunteerOf } from "./volunteers.access.ts";
 import { teamIdsOf } from "./volunteers.presenter.ts";
 import type { VolunteersRepository } from "./volunteers.repository.ts";
 import { signupView } from "./volunteers.views.ts";
@@ -42,18 +42,8 @@ export class VolunteerSignupsService {
     const teamId = input.teamId ?? taking[0];
     if (teamId === undefined || !taking.includes(teamId)) throw refuse("volunteer.not_in_team", {}, "teamId");
     const id = await this.db.transaction().execute(async (trx) => {
-      const arrival = await this.repo.takeArrival(trx, occurrenceId, at);
-      const occ = await this.repo.occurrence(occurrenceId, trx);
-      if (arrival === null || !occ) throw notFound();
-      const live = await this.repo.liveSignupOf(occurrenceId, volunteer.id, trx);
-      const team = await this.repo.teamSignups(occurrenceId, teamId, trx);
-      const decision = signupDecision({
-        occurrence: stateOf(occ),
-        now,
-        alreadyLive: live !== undefined,
-        places: occ.places_per_team,
-        signedUpInTeam: team.filter((s) => s.status === "signed_up").length,
-      });
+      const { arrival, occ, alreadyLive, signedUpInTeam } = await takeTurnForPlace(this.repo, trx, occurrenceId, volunteer.id, teamId, at);
+      const decision = signupDecision({ occurrence: stateOf(occ), now, alreadyLive, places: occ.places_per_team, signedUpInTeam });
       if (!decision.ok) {
         if (decision.refusal === "signup_closed") throw refuse("volunteer.signup_closed", { deadline: occ.signup_deadline });
         throw refuse(decision.refusal === "already_signed_up" ? "volunteer.already_signed_up" : "volunteer.occurrence_closed");
