@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { useUpdateShift } from "../api/shift-actions.ts";
 import type { Roster, Shift } from "../api/types.ts";
 import { shortUnitName, unitColour } from "./labels.ts";
+import "../../../components/month-calendar.css";
 
 /** The weeks (Monday first) covering a month, as YYYY-MM-DD dates. */
 function monthWeeks(month: string): string[][] {
@@ -119,9 +120,9 @@ export function MonthGrid({
   };
 
   return (
-    <div className="dd-duty-month" data-testid="roster-month">
+    <div className="dd-month" data-testid="roster-month">
       {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-        <div key={`h${d}`} className="dd-duty-head" style={{ color: d >= 6 ? "#595959" : undefined }}>
+        <div key={`h${d}`} className="dd-month-head" style={{ color: d >= 6 ? "#595959" : undefined }}>
           {t(`weekday.${d}`)}
         </div>
       ))}
@@ -138,7 +139,7 @@ export function MonthGrid({
             key={date}
             data-testid={inMonth ? `roster-day-${date}` : undefined}
             data-date={date}
-            className={`dd-duty-day${inMonth ? "" : " dd-duty-out"}${past ? " dd-duty-past" : ""}${today ? " dd-duty-today" : ""}${over === date ? " dd-duty-over" : ""}`}
+            className={`dd-month-day dd-duty-day${inMonth ? "" : " dd-duty-out"}${past ? " dd-duty-past" : ""}${today ? " dd-duty-today" : ""}${over === date ? " dd-duty-over" : ""}`}
             onDragOver={
               droppable
                 ? (e) => {
