@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precompress } from "./scripts/precompress.ts";
+import { shellTexts } from "./scripts/shell-texts.ts";
 
 const webRoot = fileURLToPath(new URL("./web/", import.meta.url));
 // DANDELION_WEB_ROOT builds elsewhere (the server reads the same variable), so two builds never overwrite each other.
@@ -20,11 +21,12 @@ const chunkGroups = [
     priority: 30,
     test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|@babel[\\/]runtime|classnames|clsx|tslib|use-sync-external-store|cookie|set-cookie-parser)[\\/]/,
   },
-  // What both apps start with: the API client, the session, the features' manifests, the Chinese texts.
+  // What both apps start with: the API client, the session, the features' manifests, the shared Chinese texts and
+  // the features' frame words (`?shell`); a feature's other texts are its own chunk.
   {
     name: "shell",
     priority: 20,
-    test: /web[\\/](app[\\/](api-client|session|feature|i18n|locale-bundles|language)\.tsx?|locales[\\/]zh-CN[\\/][^\\/]+\.json|features[\\/][^\\/]+[\\/](feature\.tsx|locales[\\/]zh-CN\.json))$|contracts[\\/]cookies\.ts$/,
+    test: /web[\\/](app[\\/](api-client|session|feature|i18n|locale-bundles|language)\.tsx?|locales[\\/]zh-CN[\\/][^\\/]+\.json|features[\\/][^\\/]+[\\/]feature\.tsx|features[\\/][^\\/]+[\\/]locales[\\/]zh-CN\.json\?shell)$|contracts[\\/]cookies\.ts$/,
   },
   // The antd-mobile parts of the phone's frame and home screen (its profile page), which most phone pages use too.
   {
@@ -39,7 +41,7 @@ const chunkGroups = [
 export default defineConfig(({ command }) => ({
   root: webRoot,
   base: "/",
-  plugins: [react(), precompress()],
+  plugins: [shellTexts(), react(), precompress()],
   // A build is the production build whatever NODE_ENV the calling process has: a build started from a test run
   // (NODE_ENV=test, e.g. npm start's rebuild in server/test/start.test.ts) otherwise shipped React's development
   // build, half as heavy again on every first screen.

@@ -53,6 +53,7 @@ export async function precompressDir(dir: string): Promise<{ files: number; byte
 export function precompress(): Plugin {
   let outDir = "";
   let logger: Logger | undefined;
+  let failed = false;
   return {
     name: "dandelion:precompress",
     apply: "build",
@@ -60,7 +61,15 @@ export function precompress(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
       logger = config.logger;
     },
+    buildEnd(error) {
+      failed = Boolean(error);
+    },
+    renderError() {
+      failed = true;
+    },
     async closeBundle() {
+      // A failed build wrote nothing to compress; its own error is the one to report.
+      if (failed) return;
       const t = await precompressDir(outDir);
       const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
       logger?.info(`precompressed ${t.files} files: ${kb(t.bytes)} → brotli ${kb(t.brotli)}, gzip ${kb(t.gzip)}`);

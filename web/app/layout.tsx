@@ -19,6 +19,7 @@ import { useLogout } from "../features/auth/api/logout.ts";
 import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
 import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
 import { sectionFor, sections } from "./access.ts";
+import { frameText } from "./i18n.ts";
 import { useLanguage } from "./language.ts";
 import { useMe } from "./session.tsx";
 import { brand } from "./theme.ts";
@@ -59,7 +60,7 @@ export function ConsoleLayout() {
   type Item = { key: string; icon?: ReactNode; label: ReactNode; children?: Item[] };
   const items: Item[] = [];
   for (const s of sections.filter((one) => me.actions.includes(one.action))) {
-    const text = t(s.label ?? `menu.${s.key}`);
+    const text = frameText(t, s.label ?? `menu.${s.key}`);
     // A label too long for the menu ends in an ellipsis and shows whole on hover.
     const item = { key: s.path, icon: s.group ? undefined : s.icon, label: <span title={text}>{text}</span> };
     if (!s.group) {
@@ -90,9 +91,9 @@ export function ConsoleLayout() {
             key: "section",
             title:
               location.pathname === current.path ? (
-                t(current.label ?? `menu.${current.key}`)
+                frameText(t, current.label ?? `menu.${current.key}`)
               ) : (
-                <Link to={current.path}>{t(current.label ?? `menu.${current.key}`)}</Link>
+                <Link to={current.path}>{frameText(t, current.label ?? `menu.${current.key}`)}</Link>
               ),
           },
           ...(location.pathname !== current.path ? [{ key: "detail", title: t("list.detail") }] : []),

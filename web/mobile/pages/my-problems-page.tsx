@@ -21,7 +21,7 @@ export const mobileStatusColours: Record<ProblemStatus, string> = {
 
 /** 我的反映: the reporter's own problems (the server scopes the list to them). */
 export default function MyProblemsPage() {
-  const { t } = useTranslation("mobile");
+  const { t } = useTranslation(["mobile", "problems"]);
   const navigate = useNavigate();
   const [pageSize, setPageSize] = useState(20);
   const problems = useProblems({ page: 1, pageSize, sort: "createdAt", order: "desc" });

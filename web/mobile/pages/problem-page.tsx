@@ -30,7 +30,7 @@ function Photos({ urls }: { urls: string[] }) {
 
 /** One of my problems: what happened so far; once resolved, rate it or ask for it to be handled again. */
 export default function ProblemPage() {
-  const { t } = useTranslation("mobile");
+  const { t } = useTranslation(["mobile", "problems"]);
   const id = Number(useParams().id);
   const problem = useProblem(id);
   const act = useProblemAction();

@@ -1,11 +1,12 @@
 import { Badge, Button, Dialog, Grid, List, Skeleton, Switch, Tag } from "antd-mobile";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Me } from "../../../contracts/auth.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import { errorMessage } from "../../app/api-client.ts";
 import { allMobileEntries, useMobileEntryBadges } from "../../app/feature.ts";
+import { frameText } from "../../app/i18n.ts";
 import { useMeQuery } from "../../app/session.tsx";
 import { useLogout } from "../../features/auth/api/logout.ts";
 import { useMyShop } from "../../features/caring/api/my-shop.ts";
@@ -47,10 +48,18 @@ function MerchantSection() {
 
 /** The signed-in user's own Party member record; shown only when they are a member (the API answers 200). */
 function PartySection() {
-  const { t } = useTranslation("mobile");
   const party = useMyParty();
-  const m = party.data;
-  if (!m) return null;
+  if (!party.data) return null;
+  // The Party's texts are fetched only for a member, beside the rest of the screen.
+  return (
+    <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
+      <PartyList member={party.data} />
+    </Suspense>
+  );
+}
+
+function PartyList({ member: m }: { member: NonNullable<ReturnType<typeof useMyParty>["data"]> }) {
+  const { t } = useTranslation(["mobile", "party"]);
   return (
     <List header={t("myParty")} mode="card" data-testid="my-party">
       <List.Item extra={m.branchName}>{t("party:branch")}</List.Item>
@@ -245,7 +254,7 @@ function Entries({ me }: { me: Me }) {
                     {e.icon}
                   </span>
                 </Badge>
-                <span>{t(e.label ?? `entry.${e.key}`)}</span>
+                <span>{frameText(t, e.label ?? `entry.${e.key}`)}</span>
               </button>
             </Grid.Item>
           ))}

@@ -17,7 +17,7 @@ const OTHER = "other";
 
 /** 我要反映: category, title, description, own stall or a place, up to six photos; similar open problems first. */
 export default function ReportPage() {
-  const { t, i18n } = useTranslation("mobile");
+  const { t, i18n } = useTranslation(["mobile", "problems"]);
   const navigate = useNavigate();
   const me = useMeQuery().data;
   const merchant = useMyMerchant(Boolean(me?.merchantId));

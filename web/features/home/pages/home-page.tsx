@@ -71,7 +71,7 @@ function Section({
 }
 
 function PartyPart({ party }: { party: NonNullable<Workbench["party"]> }) {
-  const { t } = useTranslation("home");
+  const { t } = useTranslation(["home", "party"]);
   return (
     <Section title={t("workbench.party")} testId="workbench-party">
       <Figures figures={party.figures} />
@@ -101,7 +101,7 @@ function PartyPart({ party }: { party: NonNullable<Workbench["party"]> }) {
 }
 
 function UnitPart({ unit }: { unit: NonNullable<Workbench["unit"]> }) {
-  const { t } = useTranslation("home");
+  const { t } = useTranslation(["home", "problems"]);
   return (
     <Section
       title={t("workbench.unit")}
