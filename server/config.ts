@@ -1,4 +1,5 @@
 // Environment parsed once at boot; every default runs on a laptop.
+import { join } from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -9,7 +10,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
     .optional(),
-  SQLITE_FILE: z.string().default("data/dandelion.db"),
+  /** The SQLite file; by default `dandelion.db` in DATA_DIR, beside the secret kept there (crypto.ts). */
+  SQLITE_FILE: z.string().optional(),
   DATA_DIR: z.string().default("data"),
   DANDELION_SECRET: z.string().min(32, "DANDELION_SECRET needs at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
@@ -23,7 +25,7 @@ const schema = z.object({
   RATE_LIMIT_ALLOW: z.string().default(""),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -31,5 +33,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${lines}`);
   }
-  return parsed.data;
+  // One data folder holds the database and the secret its personal data is sealed with: a DATA_DIR elsewhere
+  // must not pair the default database with a new secret (every sealed field would then fail to open).
+  return { ...parsed.data, SQLITE_FILE: parsed.data.SQLITE_FILE ?? join(parsed.data.DATA_DIR, "dandelion.db") };
 }
