@@ -75,11 +75,15 @@ async function recordStep(page: Page, step: string, on: Dayjs, extra: Extra = {}
   await openDropdown(page).locator(".ant-select-item-option", { hasText: stepLabels[step] }).first().click();
   await fillDate(page, "step-on", on);
   if (extra.members) {
-    await page.locator("[data-testid=step-members]").first().click();
+    const members = page.locator("[data-testid=step-members]").first();
+    await members.click();
+    // The branch's members come from a query: wait for two before choosing (a busy machine answers late).
     const options = openDropdown(page).locator(".ant-select-item-option");
+    await options.nth(1).waitFor();
     await options.nth(0).click();
     await options.nth(1).click();
     await page.keyboard.press("Escape");
+    await wait(() => members.locator(".ant-select-selection-item").count()).toBe(2);
   }
   if (extra.vote) {
     for (const [key, value] of Object.entries(extra.vote)) await inputOf(page, `vote-${key}`).fill(String(value));

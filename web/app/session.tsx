@@ -17,14 +17,28 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 let early: Promise<Me | null> | null = null;
+/** The early question's answer once it is in, taken by the first query as its data (no loading screen). */
+let earlyAnswer: { me: Me | null } | null = null;
 
 /**
  * Asks who is signed in before the app has rendered (the phone's entry calls it first thing), so the first
  * screen does not wait for the texts and the first render to start the request; the first query takes its answer.
  */
 export function askMeEarly() {
-  early ??= fetchMe();
-  early.catch(() => undefined);
+  if (!early) {
+    early = fetchMe();
+    early.then(
+      (me) => {
+        earlyAnswer = { me };
+      },
+      () => undefined,
+    );
+  }
+}
+
+/** Settles when the early question is answered (or failed): the phone renders its first screen after it. */
+export function meAnswered(): Promise<unknown> {
+  return early ? early.catch(() => undefined) : Promise.resolve();
 }
 
 export function useMeQuery() {
@@ -34,6 +48,14 @@ export function useMeQuery() {
       const answer = early ?? fetchMe();
       early = null;
       return answer;
+    },
+    // Answered before the first render: the first screen draws with it at once instead of a loading screen.
+    initialData: () => {
+      const answer = earlyAnswer;
+      if (!answer) return undefined;
+      earlyAnswer = null;
+      early = null;
+      return answer.me;
     },
     staleTime: 5 * 60_000,
     retry: false,

@@ -2,7 +2,7 @@ import { unstableSetRender } from "antd-mobile";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { i18nReady } from "../app/i18n.ts";
-import { askMeEarly } from "../app/session.tsx";
+import { askMeEarly, meAnswered } from "../app/session.tsx";
 import "./mobile.css";
 import { MobileApp } from "./mobile-app.tsx";
 
@@ -22,9 +22,11 @@ unstableSetRender((node, container) => {
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from m/index.html");
 
-// Who is signed in is asked at once; the stored language's texts meanwhile (English loads on demand, app/i18n.ts).
+// Who is signed in is asked at once (its answer usually arrives while the scripts still load); the stored
+// language's texts meanwhile (English loads on demand, app/i18n.ts). The first render waits for both, so the first
+// screen is drawn whole rather than as a loading screen redrawn a moment later.
 askMeEarly();
-await i18nReady;
+await Promise.all([i18nReady, meAnswered()]);
 createRoot(root).render(
   <StrictMode>
     <MobileApp />
