@@ -1,7 +1,7 @@
 // The query form of lists with more than two filters: the filters side by side, applied together with 查询 and
 // cleared with 重置 (the list's state stays in the address, see use-list-params). A date range is one field in the
 // form and two values in the address (its ends); a switch or checkbox is "true" in the address or nothing.
-import { Button, Form, Space, Switch } from "antd";
+import { Button, Form, Select, type SelectProps, Space, Switch } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -45,6 +45,29 @@ export function QuerySwitch({ checked, onChange, label }: { checked?: boolean; o
       {label}
     </span>
   );
+}
+
+/** A drop-down filter of the query form: cleared with ×, its label its placeholder and accessible name. */
+export function selectField(
+  name: string,
+  label: string,
+  options: SelectProps["options"],
+  { width = 150, search = false }: { width?: number; search?: boolean } = {},
+): QueryField {
+  return {
+    name,
+    label,
+    input: (
+      <Select
+        allowClear
+        showSearch={search ? { optionFilterProp: "label" } : undefined}
+        style={{ width }}
+        placeholder={label}
+        aria-label={label}
+        options={options}
+      />
+    ),
+  };
 }
 
 const empty = (v: unknown) => v === undefined || v === null || v === "";

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AllianceUnit, allianceUnitKinds, allianceUnitStatuses } from "../../../../contracts/alliance-units.ts";
@@ -8,7 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -142,19 +142,12 @@ export default function AllianceUnitsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="unit-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={allianceUnitStatuses.map((s) => ({ value: s, label: t(`common:enum.unitStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            allianceUnitStatuses.map((s) => ({ value: s, label: t(`common:enum.unitStatus.${s}`) })),
+            { width: 120 },
+          ),
           ...stationField,
         ]}
       />

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Input, List, Modal, Result, Select, Table, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, List, Modal, Result, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../../contracts/audit.ts";
@@ -8,7 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash, formatDateTime } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { type AuditListQuery, useAudit } from "../api/list-audit.ts";
 import { type AuditVerifyResult, useVerifyAudit } from "../api/verify-audit.ts";
 import { JsonDiff } from "../components/json-diff.tsx";
@@ -90,33 +90,18 @@ export default function AuditPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 200 }} placeholder={t("searchPlaceholder")} data-testid="audit-search" />,
           },
-          {
-            name: "action",
-            label: t("field.action"),
-            input: (
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                style={{ width: 200 }}
-                placeholder={t("field.action")}
-                aria-label={t("field.action")}
-                options={knownActions.map((a) => ({ value: a, label: actionLabel(a) }))}
-              />
-            ),
-          },
-          {
-            name: "objectType",
-            label: t("field.objectType"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.objectType")}
-                aria-label={t("field.objectType")}
-                options={objectTypes.map((o) => ({ value: o, label: t(`objectType.${o}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "action",
+            t("field.action"),
+            knownActions.map((a) => ({ value: a, label: actionLabel(a) })),
+            { width: 200, search: true },
+          ),
+          selectField(
+            "objectType",
+            t("field.objectType"),
+            objectTypes.map((o) => ({ value: o, label: t(`objectType.${o}`) })),
+            { width: 130 },
+          ),
           {
             name: "objectId",
             label: t("field.objectId"),

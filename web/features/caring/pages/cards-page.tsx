@@ -12,7 +12,7 @@ import { formatYuan, yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { downloadPrintedCard } from "../api/download-printed-card.ts";
@@ -215,32 +215,18 @@ export default function CardsPage() {
             label: t("card.searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("card.searchPlaceholder")} data-testid="card-search" />,
           },
-          {
-            name: "category",
-            label: t("field.category"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 200 }}
-                placeholder={t("field.category")}
-                aria-label={t("field.category")}
-                options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-              />
-            ),
-          },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={cardStatuses.map((s) => ({ value: s, label: t(`cardStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "category",
+            t("field.category"),
+            awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) })),
+            { width: 200 },
+          ),
+          selectField(
+            "status",
+            t("field.status"),
+            cardStatuses.map((s) => ({ value: s, label: t(`cardStatus.${s}`) })),
+            { width: 120 },
+          ),
           ...stationField,
         ]}
       />

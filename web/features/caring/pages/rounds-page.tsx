@@ -12,7 +12,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCreateRound } from "../api/create-round.ts";
 import { type RoundListQuery, useRounds } from "../api/list-rounds.ts";
@@ -129,32 +129,18 @@ export default function RoundsPage() {
         values={list.filters}
         onSearch={list.search}
         fields={[
-          {
-            name: "category",
-            label: t("field.category"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 200 }}
-                placeholder={t("field.category")}
-                aria-label={t("field.category")}
-                options={awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-              />
-            ),
-          },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={roundStatuses.map((s) => ({ value: s, label: t(`roundStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "category",
+            t("field.category"),
+            awardCategories.map((c) => ({ value: c, label: t(`category.${c}`) })),
+            { width: 200 },
+          ),
+          selectField(
+            "status",
+            t("field.status"),
+            roundStatuses.map((s) => ({ value: s, label: t(`roundStatus.${s}`) })),
+            { width: 140 },
+          ),
           ...stationField,
         ]}
       />

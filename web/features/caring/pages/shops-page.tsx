@@ -11,7 +11,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useApplyShop } from "../api/create-shop.ts";
 import { type ShopListQuery, useShops } from "../api/list-shops.ts";
@@ -108,32 +108,18 @@ export default function ShopsPage() {
         values={list.filters}
         onSearch={list.search}
         fields={[
-          {
-            name: "category",
-            label: t("field.shopCategory"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("field.shopCategory")}
-                aria-label={t("field.shopCategory")}
-                options={shopCategories.map((c) => ({ value: c, label: t(`shopCategory.${c}`) }))}
-              />
-            ),
-          },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={shopStatuses.map((s) => ({ value: s, label: t(`shopStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "category",
+            t("field.shopCategory"),
+            shopCategories.map((c) => ({ value: c, label: t(`shopCategory.${c}`) })),
+            { width: 140 },
+          ),
+          selectField(
+            "status",
+            t("field.status"),
+            shopStatuses.map((s) => ({ value: s, label: t(`shopStatus.${s}`) })),
+            { width: 140 },
+          ),
           ...stationField,
         ]}
       />

@@ -26,7 +26,7 @@ import { yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { type ItemListQuery, useServiceItems } from "../api/list-items.ts";
@@ -238,66 +238,26 @@ export default function CataloguePage() {
             label: t("catalogue.searchPlaceholder"),
             input: <Input allowClear style={{ width: 280 }} placeholder={t("catalogue.searchPlaceholder")} data-testid="item-search" />,
           },
-          ...(units.length > 0
-            ? [
-                {
-                  name: "unitId",
-                  label: t("field.unit"),
-                  input: (
-                    <Select
-                      allowClear
-                      showSearch={{ optionFilterProp: "label" }}
-                      style={{ width: 240 }}
-                      placeholder={t("field.unit")}
-                      aria-label={t("field.unit")}
-                      options={units}
-                    />
-                  ),
-                },
-              ]
-            : []),
-          {
-            name: "audience",
-            label: t("field.audience"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 150 }}
-                placeholder={t("field.audience")}
-                aria-label={t("field.audience")}
-                options={(["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))}
-              />
-            ),
-          },
-          {
-            name: "handling",
-            label: t("field.handling"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 150 }}
-                placeholder={t("field.handling")}
-                aria-label={t("field.handling")}
-                options={(["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
-              />
-            ),
-          },
-          {
-            name: "active",
-            label: t("field.active"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.active")}
-                aria-label={t("field.active")}
-                options={[
-                  { value: "true", label: t("catalogue.active") },
-                  { value: "false", label: t("catalogue.inactive") },
-                ]}
-              />
-            ),
-          },
+          ...(units.length > 0 ? [selectField("unitId", t("field.unit"), units, { width: 240, search: true })] : []),
+          selectField(
+            "audience",
+            t("field.audience"),
+            (["merchant", "resident", "both"] as const).map((a) => ({ value: a, label: t(`audience.${a}`) })),
+          ),
+          selectField(
+            "handling",
+            t("field.handling"),
+            (["on_site", "forwarded"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) })),
+          ),
+          selectField(
+            "active",
+            t("field.active"),
+            [
+              { value: "true", label: t("catalogue.active") },
+              { value: "false", label: t("catalogue.inactive") },
+            ],
+            { width: 130 },
+          ),
           ...stationField,
         ]}
       />

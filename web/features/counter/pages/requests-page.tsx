@@ -1,22 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Empty,
-  Input,
-  Row,
-  Select,
-  Spin,
-  Statistic,
-  Table,
-  Tabs,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Empty, Input, Row, Spin, Statistic, Table, Tabs, Typography } from "antd";
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -26,7 +9,7 @@ import { requestChannels, requestStatuses, type ServiceRequest } from "../../../
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCounterFigures } from "../api/figures.ts";
 import { useServiceItems } from "../api/list-items.ts";
@@ -78,64 +61,25 @@ function ListTab() {
             label: t("requests.searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("requests.searchPlaceholder")} data-testid="request-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={requestStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "itemId",
-            label: t("field.item"),
-            input: (
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                style={{ width: 240 }}
-                placeholder={t("field.item")}
-                aria-label={t("field.item")}
-                options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
-              />
-            ),
-          },
-          ...(units.length > 0
-            ? [
-                {
-                  name: "unitId",
-                  label: t("field.unit"),
-                  input: (
-                    <Select
-                      allowClear
-                      showSearch={{ optionFilterProp: "label" }}
-                      style={{ width: 220 }}
-                      placeholder={t("field.unit")}
-                      aria-label={t("field.unit")}
-                      options={units}
-                    />
-                  ),
-                },
-              ]
-            : []),
-          {
-            name: "channel",
-            label: t("field.channel"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.channel")}
-                aria-label={t("field.channel")}
-                options={requestChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            requestStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            { width: 130 },
+          ),
+          selectField(
+            "itemId",
+            t("field.item"),
+            (items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` })),
+            { width: 240, search: true },
+          ),
+          ...(units.length > 0 ? [selectField("unitId", t("field.unit"), units, { width: 220, search: true })] : []),
+          selectField(
+            "channel",
+            t("field.channel"),
+            requestChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+            { width: 120 },
+          ),
           {
             name: "dates",
             label: t("field.date"),

@@ -1,10 +1,10 @@
-import { Empty, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Empty, Input, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { consultationOutcomes, consultationTopics } from "../../../../contracts/duty.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { useConsultations } from "../api/red-shield.ts";
@@ -66,32 +66,17 @@ export function ConsultationsTab() {
             label: t("rs.searchConsultations"),
             input: <Input allowClear style={{ width: 260 }} placeholder={t("rs.searchConsultations")} data-testid="rs-search" />,
           },
-          {
-            name: "topic",
-            label: t("rs.topic"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 150 }}
-                placeholder={t("rs.topic")}
-                aria-label={t("rs.topic")}
-                options={consultationTopics.map((c) => ({ value: c, label: t(`topic.${c}`) }))}
-              />
-            ),
-          },
-          {
-            name: "outcome",
-            label: t("rs.outcome"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("rs.outcome")}
-                aria-label={t("rs.outcome")}
-                options={consultationOutcomes.map((c) => ({ value: c, label: t(`outcome.${c}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "topic",
+            t("rs.topic"),
+            consultationTopics.map((c) => ({ value: c, label: t(`topic.${c}`) })),
+          ),
+          selectField(
+            "outcome",
+            t("rs.outcome"),
+            consultationOutcomes.map((c) => ({ value: c, label: t(`outcome.${c}`) })),
+            { width: 140 },
+          ),
           ...stationField,
         ]}
         extra={

@@ -26,7 +26,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -306,32 +306,18 @@ export function InventoryTab() {
               label: t("inventory.search"),
               input: <Input allowClear style={{ width: 240 }} placeholder={t("inventory.search")} data-testid="items-search" />,
             },
-            {
-              name: "kind",
-              label: t("field.kind"),
-              input: (
-                <Select
-                  allowClear
-                  style={{ width: 130 }}
-                  placeholder={t("field.kind")}
-                  aria-label={t("field.kind")}
-                  options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-                />
-              ),
-            },
-            {
-              name: "status",
-              label: t("field.status"),
-              input: (
-                <Select
-                  allowClear
-                  style={{ width: 130 }}
-                  placeholder={t("field.status")}
-                  aria-label={t("field.status")}
-                  options={itemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
-                />
-              ),
-            },
+            selectField(
+              "kind",
+              t("field.kind"),
+              lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+              { width: 130 },
+            ),
+            selectField(
+              "status",
+              t("field.status"),
+              itemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) })),
+              { width: 130 },
+            ),
             ...stationField,
           ]}
           extra={

@@ -1,5 +1,5 @@
 import { BellOutlined, DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Input, Segmented, Select, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Segmented, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { borrowerKinds, type LendKind, lendKinds } from "../../../../contracts/lending.ts";
@@ -7,7 +7,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { type LoanOutcome, useCloseLoan } from "../api/close-loan.ts";
@@ -131,32 +131,18 @@ export function LoansTab() {
             label: t("loans.search"),
             input: <Input allowClear style={{ width: 220 }} placeholder={t("loans.search")} data-testid="loans-search" />,
           },
-          {
-            name: "kind",
-            label: t("field.kind"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.kind")}
-                aria-label={t("field.kind")}
-                options={lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-              />
-            ),
-          },
-          {
-            name: "borrowerKind",
-            label: t("field.borrowerKind"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.borrowerKind")}
-                aria-label={t("field.borrowerKind")}
-                options={borrowerKinds.map((k) => ({ value: k, label: t(`borrowerKind.${k}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "kind",
+            t("field.kind"),
+            lendKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            { width: 120 },
+          ),
+          selectField(
+            "borrowerKind",
+            t("field.borrowerKind"),
+            borrowerKinds.map((k) => ({ value: k, label: t(`borrowerKind.${k}`) })),
+            { width: 130 },
+          ),
           {
             name: "lent",
             label: t("field.lentAt"),

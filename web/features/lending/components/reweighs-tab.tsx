@@ -8,7 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-reweighs.ts";
 import { useScaleStalls } from "../api/scale-stalls.ts";
@@ -62,20 +62,12 @@ export function ReweighsTab() {
               />
             ),
           },
-          {
-            name: "merchantId",
-            label: t("scale.merchant"),
-            input: (
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                style={{ width: 220 }}
-                placeholder={t("scale.merchant")}
-                aria-label={t("scale.merchant")}
-                options={merchants.map(([id, name]) => ({ value: id, label: name }))}
-              />
-            ),
-          },
+          selectField(
+            "merchantId",
+            t("scale.merchant"),
+            merchants.map(([id, name]) => ({ value: id, label: name })),
+            { width: 220, search: true },
+          ),
           {
             name: "at",
             label: t("scale.at"),

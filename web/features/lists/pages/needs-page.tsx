@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,7 @@ import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -106,32 +106,18 @@ export default function NeedsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="need-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "kind",
-            label: t("field.kind"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.kind")}
-                aria-label={t("field.kind")}
-                options={needKinds.map((k) => ({ value: k, label: t(`needKind.${k}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            needStatuses.map((s) => ({ value: s, label: t(`needStatus.${s}`) })),
+            { width: 120 },
+          ),
+          selectField(
+            "kind",
+            t("field.kind"),
+            needKinds.map((k) => ({ value: k, label: t(`needKind.${k}`) })),
+            { width: 130 },
+          ),
           ...stationField,
         ]}
       />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Offer, offerKinds, offerStatuses } from "../../../../contracts/lists.ts";
@@ -9,7 +9,7 @@ import { formatYuan } from "../../../app/money.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -105,32 +105,18 @@ export default function OffersPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="offer-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={offerStatuses.map((s) => ({ value: s, label: t(`offerStatus.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "kind",
-            label: t("field.kind"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.kind")}
-                aria-label={t("field.kind")}
-                options={offerKinds.map((k) => ({ value: k, label: t(`offerKind.${k}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            offerStatuses.map((s) => ({ value: s, label: t(`offerStatus.${s}`) })),
+            { width: 120 },
+          ),
+          selectField(
+            "kind",
+            t("field.kind"),
+            offerKinds.map((k) => ({ value: k, label: t(`offerKind.${k}`) })),
+            { width: 120 },
+          ),
           ...stationField,
         ]}
       />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Progress, Select, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Progress, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -10,7 +10,7 @@ import { formatYuan } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { type ProjectListQuery, useProjects } from "../api/list-projects.ts";
@@ -72,19 +72,12 @@ export default function ProjectsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="project-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={projectStatuses.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            projectStatuses.map((s) => ({ value: s, label: t(`projectStatus.${s}`) })),
+            { width: 120 },
+          ),
           ...stationField,
         ]}
       />

@@ -1,4 +1,4 @@
-import { Alert, App, Card, Empty, Form, Input, Modal, Select, Table, Typography } from "antd";
+import { Alert, App, Card, Empty, Form, Input, Modal, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type ActionItemListQuery, useActionItems } from "../api/list-action-items.ts";
 import { useUpdateActionItem } from "../api/update-action-item.ts";
@@ -104,53 +104,31 @@ export default function ActionItemsPage() {
         values={{ ...list.filters, unitId: query.unitId }}
         onSearch={list.search}
         fields={[
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={actionItemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            actionItemStatuses.map((s) => ({ value: s, label: t(`itemStatus.${s}`) })),
+            { width: 120 },
+          ),
           ...(me.allianceUnitId
             ? []
             : [
-                {
-                  name: "unitId",
-                  label: t("resolution.ownerUnit"),
-                  input: (
-                    <Select
-                      allowClear
-                      showSearch={{ optionFilterProp: "label" }}
-                      style={{ width: 240 }}
-                      placeholder={t("resolution.ownerUnit")}
-                      aria-label={t("resolution.ownerUnit")}
-                      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                    />
-                  ),
-                },
+                selectField(
+                  "unitId",
+                  t("resolution.ownerUnit"),
+                  (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+                  { width: 240, search: true },
+                ),
               ]),
-          {
-            name: "overdue",
-            label: t("items.overdueFilter"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("items.overdueFilter")}
-                aria-label={t("items.overdueFilter")}
-                options={[
-                  { value: "true", label: t("itemOverdue") },
-                  { value: "false", label: t("items.notOverdue") },
-                ]}
-              />
-            ),
-          },
+          selectField(
+            "overdue",
+            t("items.overdueFilter"),
+            [
+              { value: "true", label: t("itemOverdue") },
+              { value: "false", label: t("items.notOverdue") },
+            ],
+            { width: 120 },
+          ),
         ]}
       />
       {items.isError && <Alert type="error" showIcon title={errorMessage(items.error)} style={{ marginBottom: 16 }} />}

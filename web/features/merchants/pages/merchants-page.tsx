@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -18,7 +18,7 @@ import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { ImportModal } from "../../../components/import-modal.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { merchantImportEndpoints } from "../api/import-merchants.ts";
@@ -140,48 +140,22 @@ export default function MerchantsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="merchant-search" />,
           },
-          {
-            name: "category",
-            label: t("field.category"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("field.category")}
-                aria-label={t("field.category")}
-                options={merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) }))}
-              />
-            ),
-          },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={merchantStatuses.map((s) => ({ value: s, label: t(`common:enum.merchantStatus.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "isPartyMember",
-            label: t("field.isPartyMember"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 150 }}
-                placeholder={t("field.isPartyMember")}
-                aria-label={t("field.isPartyMember")}
-                options={[
-                  { value: "true", label: t("partyMember") },
-                  { value: "false", label: t("notPartyMember") },
-                ]}
-              />
-            ),
-          },
+          selectField(
+            "category",
+            t("field.category"),
+            merchantCategories.map((c) => ({ value: c, label: t(`common:enum.category.${c}`) })),
+            { width: 140 },
+          ),
+          selectField(
+            "status",
+            t("field.status"),
+            merchantStatuses.map((s) => ({ value: s, label: t(`common:enum.merchantStatus.${s}`) })),
+            { width: 120 },
+          ),
+          selectField("isPartyMember", t("field.isPartyMember"), [
+            { value: "true", label: t("partyMember") },
+            { value: "false", label: t("notPartyMember") },
+          ]),
           ...stationField,
         ]}
       />

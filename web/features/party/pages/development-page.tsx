@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Empty, Input, Select, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, Badge, Button, Card, Empty, Input, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -9,7 +9,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm, QuerySwitch } from "../../../components/query-form.tsx";
+import { QueryForm, QuerySwitch, selectField } from "../../../components/query-form.tsx";
 import { useFunnel } from "../api/get-funnel.ts";
 import { type CaseListQuery, useCases } from "../api/list-cases.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
@@ -86,19 +86,12 @@ export default function DevelopmentPage() {
             input: <Input allowClear style={{ width: 200 }} placeholder={t("development.search")} data-testid="case-search" />,
           },
           { name: "branchId", label: t("branch"), input: <BranchSelect allowClear style={{ width: 200 }} /> },
-          {
-            name: "status",
-            label: t("field.caseStatus"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.caseStatus")}
-                aria-label={t("field.caseStatus")}
-                options={caseStatuses.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.caseStatus"),
+            caseStatuses.map((s) => ({ value: s, label: t(`caseStatus.${s}`) })),
+            { width: 120 },
+          ),
           {
             name: "overdue",
             label: t("development.overdueOnly"),

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Select, Table, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Member, memberRoles, memberStatuses } from "../../../../contracts/party.ts";
@@ -8,7 +8,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type MemberListQuery, useMembers } from "../api/list-members.ts";
 import { BranchSelect } from "../components/branch-select.tsx";
@@ -81,32 +81,18 @@ export default function MembersPage() {
             input: <Input allowClear style={{ width: 220 }} placeholder={t("members.search")} data-testid="member-search" />,
           },
           { name: "branchId", label: t("branch"), input: <BranchSelect allowClear style={{ width: 200 }} /> },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={memberStatuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "role",
-            label: t("field.role"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("field.role")}
-                aria-label={t("field.role")}
-                options={memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            memberStatuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) })),
+            { width: 130 },
+          ),
+          selectField(
+            "role",
+            t("field.role"),
+            memberRoles.map((r) => ({ value: r, label: t(`role.${r}`) })),
+            { width: 130 },
+          ),
         ]}
       />
       {members.isError && <Alert type="error" showIcon title={errorMessage(members.error)} style={{ marginBottom: 16 }} />}

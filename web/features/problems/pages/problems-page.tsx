@@ -1,5 +1,5 @@
 import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, type TableColumnsType, Tabs, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Input, Space, Table, type TableColumnsType, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -10,7 +10,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { useEscalateProblems } from "../api/escalate-problems.ts";
@@ -163,61 +163,32 @@ export default function ProblemsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="problem-search" />,
           },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              />
-            ),
-          },
-          {
-            name: "categoryCode",
-            label: t("field.category"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                placeholder={t("field.category")}
-                aria-label={t("field.category")}
-                options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
-              />
-            ),
-          },
-          {
-            name: "source",
-            label: t("field.source"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                placeholder={t("field.source")}
-                aria-label={t("field.source")}
-                options={problemSources.map((s) => ({ value: s, label: t(`source.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "status",
+            t("field.status"),
+            problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            { width: 120 },
+          ),
+          selectField(
+            "categoryCode",
+            t("field.category"),
+            (categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name })),
+            { width: 140 },
+          ),
+          selectField(
+            "source",
+            t("field.source"),
+            problemSources.map((s) => ({ value: s, label: t(`source.${s}`) })),
+            { width: 120 },
+          ),
           ...(can("problem.manage")
             ? [
-                {
-                  name: "unitId",
-                  label: t("field.unit"),
-                  input: (
-                    <Select
-                      allowClear
-                      showSearch={{ optionFilterProp: "label" }}
-                      style={{ width: 220 }}
-                      placeholder={t("field.unit")}
-                      aria-label={t("field.unit")}
-                      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                    />
-                  ),
-                },
+                selectField(
+                  "unitId",
+                  t("field.unit"),
+                  (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+                  { width: 220, search: true },
+                ),
               ]
             : []),
           {

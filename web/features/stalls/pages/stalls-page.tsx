@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Input, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,7 +10,7 @@ import { colourOf } from "../../../app/category-colours.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { MarketMap } from "../components/market-map.tsx";
@@ -82,22 +82,15 @@ export default function StallsPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="stall-search" />,
           },
-          {
-            name: "occupied",
-            label: t("occupancy"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 130 }}
-                placeholder={t("occupancy")}
-                aria-label={t("occupancy")}
-                options={[
-                  { value: "true", label: t("occupied") },
-                  { value: "false", label: t("vacant") },
-                ]}
-              />
-            ),
-          },
+          selectField(
+            "occupied",
+            t("occupancy"),
+            [
+              { value: "true", label: t("occupied") },
+              { value: "false", label: t("vacant") },
+            ],
+            { width: 130 },
+          ),
           ...stationField,
         ]}
       />

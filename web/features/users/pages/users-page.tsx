@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Input, Select, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { roles } from "../../../../contracts/access.ts";
@@ -9,7 +9,7 @@ import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
-import { QueryForm } from "../../../components/query-form.tsx";
+import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type UserListQuery, useUsers } from "../api/list-users.ts";
 import { useUpdateUser } from "../api/update-user.ts";
@@ -89,32 +89,18 @@ export default function UsersPage() {
             label: t("searchPlaceholder"),
             input: <Input allowClear style={{ width: 240 }} placeholder={t("searchPlaceholder")} data-testid="user-search" />,
           },
-          {
-            name: "role",
-            label: t("field.role"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 160 }}
-                placeholder={t("field.role")}
-                aria-label={t("field.role")}
-                options={roles.map((r) => ({ value: r, label: t(`common:enum.role.${r}`) }))}
-              />
-            ),
-          },
-          {
-            name: "status",
-            label: t("field.status"),
-            input: (
-              <Select
-                allowClear
-                style={{ width: 110 }}
-                placeholder={t("field.status")}
-                aria-label={t("field.status")}
-                options={userStatuses.map((s) => ({ value: s, label: t(`common:enum.userStatus.${s}`) }))}
-              />
-            ),
-          },
+          selectField(
+            "role",
+            t("field.role"),
+            roles.map((r) => ({ value: r, label: t(`common:enum.role.${r}`) })),
+            { width: 160 },
+          ),
+          selectField(
+            "status",
+            t("field.status"),
+            userStatuses.map((s) => ({ value: s, label: t(`common:enum.userStatus.${s}`) })),
+            { width: 110 },
+          ),
         ]}
       />
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />}
