@@ -324,6 +324,7 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       };
       const res = await post(leader, "/api/me/stage-bookings", {
         venueId,
+        teamId,
         purpose: "rehearsal",
         title: "扇子舞排练",
         date: day(),
@@ -335,8 +336,8 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       expect(res.json().created).toBe(4);
       expect(res.json().items[0]).toMatchObject({ teamId, status: "requested", purpose: "rehearsal" });
       const mine = (await get(leader, "/api/me/stage")).json();
-      expect(mine.teams).toEqual([{ id: teamId, name: "测试舞蹈队" }]);
-      expect(mine.bookings).toHaveLength(4);
+      expect(mine.teams).toContainEqual({ id: teamId, name: "测试舞蹈队" });
+      expect(mine.bookings.filter((b: { teamId: number }) => b.teamId === teamId)).toHaveLength(4);
       const approved = await post(staff, `/api/stage-bookings/${res.json().items[0].id}/decision`, { decision: "approve" });
       expect(approved.json().status).toBe("approved");
       expect((await post(staff, `/api/stage-bookings/${res.json().items[0].id}/decision`, { decision: "approve" })).statusCode).toBe(409);
@@ -615,5 +616,31 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       })
     ).json();
     expect((await get(await t.login("youyi"), `/api/events/${e.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe(`the demo's events figures (${dialectName})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("regenerates the report's figures from records: about +3,500 visits and +175,000 yuan, the stage, a year of rounds", async () => {
+    const staff = await t.login("staff");
+    const f = (await t.as(staff, { method: "GET", url: "/api/event-figures" })).json();
+    expect(f.promotions.items).toHaveLength(3);
+    expect(Math.abs(f.promotions.visitsUplift - 3_500)).toBeLessThan(100);
+    expect(Math.abs(f.promotions.takingsUpliftFen - 17_500_000)).toBeLessThan(100_000);
+    for (const p of f.promotions.items) expect(p.uplift.takings.sampleSize).toBe(30);
+    expect(
+      f.events.byKind.find((k: { kind: string }) => k.kind === "performance").n +
+        f.events.byKind.find((k: { kind: string }) => k.kind === "publicity").n,
+    ).toBeGreaterThan(10);
+    expect(f.stage.teams.map((x: { teamName: string }) => x.teamName).sort()).toEqual(["夕阳红舞蹈队", "舞动田园扇剑队"]);
+    expect(f.stage.performances).toBeGreaterThan(15);
+    expect(f.environment.roundsTotal).toBeGreaterThan(40);
+    expect(f.environment.findingsSolved).toBeGreaterThan(f.environment.findings / 2);
+    expect(f.environment.findingsSolved).toBeLessThan(f.environment.findings);
   });
 });
