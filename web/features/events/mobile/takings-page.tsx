@@ -47,7 +47,7 @@ function PromotionCard({ p }: { p: MyPromotion }) {
         onChange={(v) => setDate(v[0] ?? null)}
         options={days.map(({ d, role }) => ({
           value: d,
-          label: `${d.slice(5)} ${t(`dayRole.${role}`)}`,
+          label: `${d} ${t(`dayRole.${role}`)}`,
           description: reported.has(d) ? formatYuan(reported.get(d)) : t("m.takings.notYet"),
         }))}
         data-testid={`m-takings-days-${p.id}`}

@@ -43,21 +43,17 @@ export default function EventFiguresPage() {
           </Col>
           <Col span={6}>
             <Link to={f.stage.link}>
-              <Statistic
-                title={t("figures.performances")}
-                value={f.stage.performances}
-                suffix={t("figures.audienceSuffix", { audience: f.stage.audience.toLocaleString() })}
-              />
+              <Statistic title={t("figures.performances")} value={f.stage.performances} suffix={t("figures.performancesUnit")} />
             </Link>
+            <Typography.Text type="secondary">{t("figures.audienceLine", { audience: f.stage.audience.toLocaleString() })}</Typography.Text>
           </Col>
           <Col span={6}>
             <Link to={f.environment.link}>
-              <Statistic
-                title={t("figures.rounds")}
-                value={f.environment.roundsTotal}
-                suffix={t("figures.findingsSuffix", { solved: f.environment.findingsSolved, total: f.environment.findings })}
-              />
+              <Statistic title={t("figures.rounds")} value={f.environment.roundsTotal} suffix={t("figures.roundsUnit")} />
             </Link>
+            <Typography.Text type="secondary">
+              {t("figures.findingsLine", { solved: f.environment.findingsSolved, total: f.environment.findings })}
+            </Typography.Text>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
