@@ -557,7 +557,7 @@ export async function loadEvents(ctx: EventsContext) {
   const show = addDays(today, 10 + ((6 - weekdayOf(addDays(today, 10)) + 7) % 7));
   await event({
     kind: "performance",
-    title: "迎新春百姓大舞台文艺演出",
+    title: "百姓大舞台冬季文艺演出",
     themes: ["民族团结", "文明创城"],
     place: "百姓大舞台",
     startsAt: iso(show, "19:00"),

@@ -106,7 +106,12 @@ test("staff run a promotion, two shops report their takings on the phone, and th
     promotionDates: [promo],
   });
   const base = created.baselineDates as string[];
-  await staff.goto(`/events/${created.id}`);
+  await openFromMenu(staff, /活动与促销$/, /\/events/);
+  await wait(() => staff.getByTestId("events-table").textContent()).toContain("冬季暖心购物节");
+  await app.shot(staff, "events-console-list");
+  await expectAccessible(staff, "events-console-list");
+  await staff.getByTestId(`event-open-${created.id}`).click();
+  await staff.waitForURL(new RegExp(`/events/${created.id}$`));
   await staff.getByTestId("event-step-approved").click();
   await wait(() => staff.getByTestId("event-status").textContent()).toBe("已批准");
 
@@ -209,6 +214,12 @@ test("an inspection round's finding becomes a problem in the governance loop", a
   await staff.waitForURL(/\/problems\/\d+$/);
   await wait(() => staff.locator("body").textContent()).toContain("通道堆放纸箱，影响消防通行");
   await app.shot(staff, "events-console-finding-problem");
+
+  // The figures, in English.
+  await openFromMenu(staff, /活动统计$/, /\/event-figures/);
+  await staff.getByText("EN", { exact: true }).click();
+  await wait(() => staff.getByTestId("event-figures").textContent()).toContain("Extra visits from promotions");
+  await app.shot(staff, "events-console-figures-en");
   void SCREENSHOTS;
   void join;
 });

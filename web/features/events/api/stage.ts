@@ -110,3 +110,27 @@ export function useMyStage() {
     queryFn: () => api.get<{ teams: { id: number; name: string }[]; venues: Venue[]; bookings: Booking[] }>("/api/me/stage"),
   });
 }
+
+export function useLogPerformance() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      venueId: number;
+      teamId: number;
+      title: string;
+      theme: string;
+      performedAt: string;
+      audience: number;
+      audienceMethod: string;
+    }) => api.post<Performance>("/api/stage-performances", input),
+    onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
+  });
+}
+
+export function useCreateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; description?: string | null }) => api.post<CulturalTeam>("/api/cultural-teams", input),
+    onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
+  });
+}

@@ -53,7 +53,7 @@ export default function EventsPage() {
     {
       title: t("field.title"),
       dataIndex: "title",
-      width: 240,
+      width: 200,
       fixed: "left" as const,
       render: (title: string, r: EventSummary) => <Typography.Link onClick={() => navigate(`/events/${r.id}`)}>{title}</Typography.Link>,
     },
@@ -61,13 +61,13 @@ export default function EventsPage() {
     {
       title: t("field.kind"),
       dataIndex: "kind",
-      width: 100,
+      width: 90,
       render: (k: EventSummary["kind"]) => <Tag color={kindColour[k]}>{t(`kind.${k}`)}</Tag>,
     },
     {
       title: t("field.themes"),
       dataIndex: "themes",
-      width: 180,
+      width: 150,
       render: (themes: string[]) =>
         themes.length ? (
           <Space size={[4, 4]} wrap>
@@ -79,12 +79,12 @@ export default function EventsPage() {
           "—"
         ),
     },
-    { title: t("field.startsAt"), dataIndex: "startsAt", width: 150, render: formatDateTime },
-    { title: t("field.place"), dataIndex: "place", width: 140, ellipsis: true },
+    { title: t("field.startsAt"), dataIndex: "startsAt", width: 140, render: formatDateTime },
+    { title: t("field.place"), dataIndex: "place", width: 120, ellipsis: true },
     {
       title: t("field.visitors"),
       key: "visitors",
-      width: 150,
+      width: 140,
       align: "right" as const,
       render: (_: unknown, r: EventSummary) =>
         r.visitors === null ? (
@@ -96,11 +96,11 @@ export default function EventsPage() {
           </span>
         ),
     },
-    { title: t("field.photos"), dataIndex: "photos", width: 70, align: "right" as const },
+    { title: t("field.photos"), dataIndex: "photos", width: 60, align: "right" as const },
     {
       title: t("field.status"),
       dataIndex: "status",
-      width: 90,
+      width: 80,
       render: (s: EventSummary["status"]) => <Tag color={statusColour[s]}>{t(`status.${s}`)}</Tag>,
     },
     ...actions,

@@ -40,6 +40,7 @@ import {
 } from "../api/stage.ts";
 import { BookingDrawer } from "../components/booking-drawer.tsx";
 import { bookingColour } from "../components/labels.ts";
+import { PerformanceModal, TeamModal } from "../components/stage-forms.tsx";
 
 function Calendar({ month, setMonth }: { month: string; setMonth: (m: string) => void }) {
   const { t } = useTranslation("events");
@@ -180,44 +181,54 @@ function Bookings() {
 
 function Teams() {
   const { t } = useTranslation("events");
+  const can = useCan();
   const teams = useCulturalTeams();
+  const [creating, setCreating] = useState(false);
   return (
-    <Table<CulturalTeam>
-      rowKey="id"
-      size="middle"
-      loading={teams.isFetching}
-      dataSource={teams.data ?? []}
-      pagination={false}
-      locale={{ emptyText: <Empty description={t("stage.noTeams")} /> }}
-      data-testid="teams-table"
-      columns={[
-        { title: t("stage.teamName"), dataIndex: "name", width: 180 },
-        { title: t("field.description"), dataIndex: "description", ellipsis: true },
-        { title: t("stage.leader"), dataIndex: "leaderName", width: 120, render: (v: string | null) => v ?? "—" },
-        {
-          title: t("stage.members"),
-          key: "members",
-          width: 340,
-          render: (_: unknown, team: CulturalTeam) => (
-            <span>
-              {t("stage.memberCount", {
-                residents: team.members.filter((m) => m.memberKind === "resident").length,
-                merchants: team.members.filter((m) => m.memberKind === "merchant").length,
-              })}
-              <Typography.Text type="secondary">
-                {" "}
-                ·{" "}
-                {team.members
-                  .slice(0, 6)
-                  .map((m) => m.name)
-                  .join("、")}
-                {team.members.length > 6 ? "…" : ""}
-              </Typography.Text>
-            </span>
-          ),
-        },
-      ]}
-    />
+    <>
+      {can("event.manage") && (
+        <Button style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          {t("stage.newTeam")}
+        </Button>
+      )}
+      <TeamModal open={creating} onClose={() => setCreating(false)} />
+      <Table<CulturalTeam>
+        rowKey="id"
+        size="middle"
+        loading={teams.isFetching}
+        dataSource={teams.data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t("stage.noTeams")} /> }}
+        data-testid="teams-table"
+        columns={[
+          { title: t("stage.teamName"), dataIndex: "name", width: 180 },
+          { title: t("field.description"), dataIndex: "description", ellipsis: true },
+          { title: t("stage.leader"), dataIndex: "leaderName", width: 120, render: (v: string | null) => v ?? "—" },
+          {
+            title: t("stage.members"),
+            key: "members",
+            width: 340,
+            render: (_: unknown, team: CulturalTeam) => (
+              <span>
+                {t("stage.memberCount", {
+                  residents: team.members.filter((m) => m.memberKind === "resident").length,
+                  merchants: team.members.filter((m) => m.memberKind === "merchant").length,
+                })}
+                <Typography.Text type="secondary">
+                  {" "}
+                  ·{" "}
+                  {team.members
+                    .slice(0, 6)
+                    .map((m) => m.name)
+                    .join("、")}
+                  {team.members.length > 6 ? "…" : ""}
+                </Typography.Text>
+              </span>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -225,6 +236,8 @@ function Performances() {
   const { t } = useTranslation("events");
   const list = useListParams(["teamId", "theme", "from", "to"]);
   const teams = useCulturalTeams();
+  const can = useCan();
+  const [logging, setLogging] = useState(false);
   const performances = usePerformances({
     page: list.page,
     pageSize: list.pageSize,
