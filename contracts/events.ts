@@ -5,7 +5,7 @@
 // environment rounds (巡查) with checklists and findings that become problems.
 import { z } from "zod";
 import { dateSchema, MAX_ID, nameSchema, optionalText, pageQuery } from "./common.ts";
-import { timeSchema } from "./duty.ts";
+import { monthSchema, timeSchema } from "./duty.ts";
 import { repeatRuleSchema } from "./schedule.ts";
 
 export const eventKinds = ["promotion", "performance", "publicity", "environment"] as const;
@@ -103,10 +103,7 @@ export const eventListQuery = pageQuery.extend({
   kind: z.enum(eventKinds).optional(),
   status: z.enum(eventStatuses).optional(),
   theme: z.string().trim().max(20).optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, { message: "v.invalid_value" })
-    .optional(),
+  month: monthSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
 });

@@ -605,6 +605,34 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
     expect(after.solvedAt).toBe(resolved.json().resolvedAt);
   });
 
+  it("lists events by kind, theme and month, exports them, and audits each change", async () => {
+    const before = await count("audit_log");
+    const e = (
+      await post(staff, "/api/events", {
+        kind: "publicity",
+        title: "防疫知识进市场",
+        themes: ["防疫"],
+        place: "市场",
+        startsAt: iso(today, "09:00"),
+        endsAt: iso(today, "10:00"),
+      })
+    ).json();
+    expect(await count("audit_log")).toBe(before + 1);
+    const entry = await t.database.db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ action: "event.created", object_type: "event", object_id: String(e.id) });
+    const byTheme = (await get(staff, "/api/events?theme=防疫&kind=publicity&pageSize=200")).json();
+    expect(byTheme.items.map((x: { id: number }) => x.id)).toContain(e.id);
+    expect(byTheme.items.every((x: { kind: string; themes: string[] }) => x.kind === "publicity" && x.themes.includes("防疫"))).toBe(true);
+    const month = today.slice(0, 7);
+    const byMonth = (await get(staff, `/api/events?month=${month}&pageSize=200`)).json();
+    expect(byMonth.items.every((x: { startsAt: string }) => stationDate(x.startsAt).startsWith(month))).toBe(true);
+    expect(byMonth.items.map((x: { id: number }) => x.id)).toContain(e.id);
+    const exported = await get(staff, "/api/events/export?kind=publicity");
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers["content-type"]).toContain("spreadsheetml");
+    expect((await get(staff, "/api/events?month=2026-13")).statusCode).toBe(400);
+  });
+
   it("hides another station's events", async () => {
     const e = (
       await post(staff, "/api/events", {

@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
-import { stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
+import { monthRange, stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
 import type { EventsErrorId } from "../../../contracts/errors-events.ts";
 import type {
   countCreateSchema,
@@ -73,14 +73,10 @@ export class EventsService {
   }
 
   async list(user: SessionUser, query: z.output<typeof eventListQuery>) {
-    const month = query.month ? { from: `${query.month}-01`, to: undefined as string | undefined } : null;
-    const from = query.from ?? month?.from;
-    let to = query.to;
-    if (query.month && !to) {
-      const [y, m] = query.month.split("-").map(Number);
-      to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
-      to = stationDayBounds(to)[0];
-    } else if (to) to = stationDayBounds(to)[1];
+    // A month (the figures' links) is its first to its last day; otherwise the dates given.
+    const range = query.month ? monthRange(query.month) : { from: query.from, to: query.to };
+    const from = query.month ? range.from : query.from;
+    const to = range.to ? stationDayBounds(range.to)[1] : undefined;
     const { rows, total } = await this.repo.listEvents(
       {
         stationIds: stationFilter(user, query.stationId),
