@@ -134,3 +134,25 @@ export function useCreateTeam() {
     onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
   });
 }
+
+export function useAddMember(teamId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      memberKind: "resident" | "merchant";
+      residentId?: number | null;
+      merchantId?: number | null;
+      role: "leader" | "member";
+    }) => api.post<CulturalTeam>(`/api/cultural-teams/${teamId}/members`, input),
+    onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
+  });
+}
+
+export function useAddBlock(venueId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { startsAt: string; endsAt: string; reason: string }) =>
+      api.post<Venue>(`/api/stage-venues/${venueId}/blocks`, input),
+    onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
+  });
+}

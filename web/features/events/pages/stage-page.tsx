@@ -40,7 +40,7 @@ import {
 } from "../api/stage.ts";
 import { BookingDrawer } from "../components/booking-drawer.tsx";
 import { bookingColour } from "../components/labels.ts";
-import { PerformanceModal, TeamModal } from "../components/stage-forms.tsx";
+import { BlockModal, PerformanceModal, TeamDrawer, TeamModal } from "../components/stage-forms.tsx";
 
 function Calendar({ month, setMonth }: { month: string; setMonth: (m: string) => void }) {
   const { t } = useTranslation("events");
@@ -184,8 +184,10 @@ function Teams() {
   const can = useCan();
   const teams = useCulturalTeams();
   const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<CulturalTeam | null>(null);
   return (
     <>
+      <TeamDrawer team={open} onClose={() => setOpen(null)} />
       {can("event.manage") && (
         <Button style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
           {t("stage.newTeam")}
@@ -200,6 +202,7 @@ function Teams() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("stage.noTeams")} /> }}
         data-testid="teams-table"
+        onRow={(team) => ({ onClick: () => setOpen(team), style: { cursor: "pointer" } })}
         columns={[
           { title: t("stage.teamName"), dataIndex: "name", width: 180 },
           { title: t("field.description"), dataIndex: "description", ellipsis: true },
@@ -300,6 +303,7 @@ export default function StagePage() {
   const list = useListParams(["tab", "month"]);
   const venues = useVenues();
   const [booking, setBooking] = useState(false);
+  const [blocking, setBlocking] = useState(false);
   const tab = list.filters.tab ?? "calendar";
   const month = list.filters.month ?? stationMonth(new Date());
   const venue = venues.data?.[0];
@@ -310,6 +314,7 @@ export default function StagePage() {
           {t("stage.title")}
         </Typography.Title>
         <div style={{ flex: 1 }} />
+        {can("event.manage") && venue && <Button onClick={() => setBlocking(true)}>{t("stage.addBlock")}</Button>}
         {can("event.manage") && (
           <Button type="primary" icon={<CalendarOutlined />} onClick={() => setBooking(true)} data-testid="booking-create">
             {t("stage.book")}
@@ -345,6 +350,7 @@ export default function StagePage() {
           { key: "performances", label: t("stage.performances"), children: <Performances /> },
         ]}
       />
+      <BlockModal venue={venue} open={blocking} onClose={() => setBlocking(false)} />
       <BookingDrawer
         open={booking}
         onClose={() => setBooking(false)}
