@@ -1,6 +1,7 @@
 // Figures of events and the stage, each computed from records and returned with how it was counted and a link to
 // the records behind it: events by kind, theme and month; promotions' visitors and takings with their uplift,
 // sample and baseline; the stage's performances and audiences; environment rounds held and findings solved.
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { addDays, addMonths, stationDate, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
 import type { EventKind, figuresQuery } from "../../../contracts/events.ts";
@@ -10,6 +11,20 @@ import { list } from "./events.presenter.ts";
 import { type EventsRepository, SOLVED } from "./events.repository.ts";
 import { upliftOfRows } from "./events.uplift.ts";
 import { dayFigures } from "./events.workflow.ts";
+
+/** A figure's citation: what it counts, over which stations and period, when, how many records and their set's SHA-256. */
+function citation(figure: string, refs: string[], scope: { stationIds: number[] | null; from: string; to: string }, at: string) {
+  const sorted = [...refs].sort();
+  return {
+    figure,
+    stationIds: scope.stationIds,
+    from: scope.from,
+    to: scope.to,
+    computedAt: at,
+    recordCount: sorted.length,
+    recordSetHash: createHash("sha256").update(sorted.join("\n")).digest("hex"),
+  };
+}
 
 export class EventFiguresService {
   private readonly repo: EventsRepository;
@@ -69,6 +84,9 @@ export class EventFiguresService {
       env.findings.filter((f) => f.status !== null && (SOLVED as readonly string[]).includes(f.status)).map((f) => f.n),
     );
     const range = `from=${from}&to=${to}`;
+    const refs = await this.repo.figureRefs(stationIds, fromIso, toIso, from, to);
+    const scope = { stationIds, from, to };
+    const at = now.toISOString();
     return {
       period,
       computedAt: now.toISOString(),
@@ -79,6 +97,12 @@ export class EventFiguresService {
         byTheme: [...byTheme.entries()]
           .sort((a, b) => b[1] - a[1])
           .map(([theme, n]) => ({ theme, n, link: `/events?theme=${encodeURIComponent(theme)}&${range}` })),
+        citation: citation(
+          "events",
+          rows.map((e) => `event:${e.id}`),
+          scope,
+          at,
+        ),
         byMonth: [...byMonth.entries()]
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([month, n]) => ({ month, n, link: `/events?month=${month}` })),
@@ -90,6 +114,12 @@ export class EventFiguresService {
         sampleSize: sum(promotionRows.map((p) => p.uplift.takings.sampleSize)),
         countRecords: counts.length,
         takingsRecords: takings.length,
+        citation: citation(
+          "promotions",
+          [...counts.map((c) => `event_count:${c.id}`), ...takings.map((x) => `event_takings:${x.id}`)],
+          scope,
+          at,
+        ),
         link: `/events?kind=promotion&${range}`,
       },
       stage: {
@@ -97,6 +127,7 @@ export class EventFiguresService {
         performances: sum(stage.map((s) => s.performances)),
         audience: sum(stage.map((s) => s.audience)),
         bookings,
+        citation: citation("stage", refs.performances, scope, at),
         link: `/stage?tab=performances&${range}`,
       },
       environment: {
@@ -104,6 +135,7 @@ export class EventFiguresService {
         roundsTotal: sum(env.rounds.map((r) => r.n)),
         findings: findingsTotal,
         findingsSolved,
+        citation: citation("environment", refs.environment, scope, at),
         link: `/environment?${range}`,
         openLink: `/environment?solved=no&${range}`,
       },

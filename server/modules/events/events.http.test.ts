@@ -670,5 +670,14 @@ describe(`the demo's events figures (${dialectName})`, () => {
     expect(f.environment.roundsTotal).toBeGreaterThan(40);
     expect(f.environment.findingsSolved).toBeGreaterThan(f.environment.findings / 2);
     expect(f.environment.findingsSolved).toBeLessThan(f.environment.findings);
+    // each figure cites its records: how many and the SHA-256 of their set, the same when asked again
+    expect(f.promotions.citation).toMatchObject({
+      figure: "promotions",
+      recordCount: f.promotions.countRecords + f.promotions.takingsRecords,
+    });
+    expect(f.promotions.citation.recordSetHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(f.stage.citation.recordCount).toBe(f.stage.performances);
+    const again = (await t.as(staff, { method: "GET", url: "/api/event-figures" })).json();
+    expect(again.environment.citation.recordSetHash).toBe(f.environment.citation.recordSetHash);
   });
 });

@@ -557,6 +557,38 @@ export class EventsRepository {
     return rows.map((r) => ({ teamId: r.team_id, teamName: r.team_name, performances: n(r.n), audience: n(r.audience) }));
   }
 
+  /** The references of the performances and of the rounds and findings in a period, for the figures' citations. */
+  async figureRefs(stationIds: number[] | null, fromIso: string, toIso: string, from: string, to: string) {
+    const performances = await this.db
+      .selectFrom("stage_performances")
+      .select("id")
+      .where(inStations(stationIds, "station_id"))
+      .where("performed_at", ">=", fromIso)
+      .where("performed_at", "<", toIso)
+      .execute();
+    const rounds = await this.db
+      .selectFrom("environment_rounds")
+      .select("id")
+      .where(inStations(stationIds, "station_id"))
+      .where("date", ">=", from)
+      .where("date", "<=", to)
+      .execute();
+    const findings = rounds.length
+      ? await this.db
+          .selectFrom("environment_findings as f")
+          .innerJoin("environment_rounds as r", "r.id", "f.round_id")
+          .select("f.id")
+          .where(inStations(stationIds, "r.station_id"))
+          .where("r.date", ">=", from)
+          .where("r.date", "<=", to)
+          .execute()
+      : [];
+    return {
+      performances: performances.map((r) => `stage_performance:${r.id}`),
+      environment: [...rounds.map((r) => `environment_round:${r.id}`), ...findings.map((r) => `environment_finding:${r.id}`)],
+    };
+  }
+
   async bookingTotals(stationIds: number[] | null, from: string, to: string) {
     const rows = await this.db
       .selectFrom("stage_bookings")

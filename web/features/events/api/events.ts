@@ -59,6 +59,16 @@ export const useEnterTakings = (id: number) => {
   });
 };
 
+export interface Citation {
+  figure: string;
+  stationIds: number[] | null;
+  from: string;
+  to: string;
+  computedAt: string;
+  recordCount: number;
+  recordSetHash: string;
+}
+
 export interface Figures {
   period: { from: string; to: string };
   computedAt: string;
@@ -67,6 +77,7 @@ export interface Figures {
     byKind: { kind: EventSummary["kind"]; n: number; link: string }[];
     byTheme: { theme: string; n: number; link: string }[];
     byMonth: { month: string; n: number; link: string }[];
+    citation: Citation;
   };
   promotions: {
     items: { id: number; title: string; startsAt: string; status: string; uplift: Uplift; link: string }[];
@@ -75,6 +86,7 @@ export interface Figures {
     sampleSize: number;
     countRecords: number;
     takingsRecords: number;
+    citation: Citation;
     link: string;
   };
   stage: {
@@ -82,6 +94,7 @@ export interface Figures {
     performances: number;
     audience: number;
     bookings: Record<string, number>;
+    citation: Citation;
     link: string;
   };
   environment: {
@@ -89,6 +102,7 @@ export interface Figures {
     roundsTotal: number;
     findings: number;
     findingsSolved: number;
+    citation: Citation;
     link: string;
     openLink: string;
   };

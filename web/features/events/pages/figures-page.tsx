@@ -6,7 +6,17 @@ import { formatDateTime } from "../../../app/format.ts";
 import { formatWan, formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { StationFilter } from "../../../components/station-filter.tsx";
-import { type Figures, useEventFigures } from "../api/events.ts";
+import { type Citation, type Figures, useEventFigures } from "../api/events.ts";
+
+/** A figure's citation: how many records it counts and the fingerprint of their set. */
+function Cite({ c }: { c: Citation }) {
+  const { t } = useTranslation("events");
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} title={c.recordSetHash} data-testid={`cite-${c.figure}`}>
+      {t("figures.cite", { count: c.recordCount, hash: c.recordSetHash.slice(0, 12) })}
+    </Typography.Text>
+  );
+}
 
 /** 活动统计: every figure computed from records, with how it was counted and a link to the records behind it. */
 export default function EventFiguresPage() {
@@ -60,7 +70,7 @@ export default function EventFiguresPage() {
           {t("figures.how", { counts: f.promotions.countRecords, takings: f.promotions.takingsRecords, sample: f.promotions.sampleSize })}
         </Typography.Paragraph>
       </Card>
-      <Card title={t("figures.promotions")} style={{ marginTop: 16 }}>
+      <Card title={t("figures.promotions")} style={{ marginTop: 16 }} extra={<Cite c={f.promotions.citation} />}>
         <Table<Promo>
           rowKey="id"
           size="small"
@@ -107,7 +117,7 @@ export default function EventFiguresPage() {
       </Card>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={8}>
-          <Card title={t("figures.byKind")} size="small">
+          <Card title={t("figures.byKind")} size="small" extra={<Cite c={f.events.citation} />}>
             {f.events.byKind.map((k) => (
               <div key={k.kind} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
                 <Link to={k.link}>{t(`kind.${k.kind}`)}</Link>
@@ -128,7 +138,7 @@ export default function EventFiguresPage() {
           </Card>
         </Col>
         <Col span={8}>
-          <Card title={t("figures.stage")} size="small">
+          <Card title={t("figures.stage")} size="small" extra={<Cite c={f.stage.citation} />}>
             {f.stage.teams.map((s) => (
               <div key={s.teamId} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
                 <Link to={s.link}>{s.teamName}</Link>
@@ -157,7 +167,7 @@ export default function EventFiguresPage() {
           </Card>
         </Col>
         <Col span={12}>
-          <Card title={t("figures.environment")} size="small">
+          <Card title={t("figures.environment")} size="small" extra={<Cite c={f.environment.citation} />}>
             {f.environment.rounds.map((r) => (
               <div key={r.kind} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
                 <Link to={r.link}>{t(`campaign.${r.kind}`)}</Link>
