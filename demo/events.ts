@@ -554,7 +554,7 @@ export async function loadEvents(ctx: EventsContext) {
     takesSignups: true,
     signupCapacity: 40,
   });
-  const show = addDays(today, 10 + ((6 - weekdayOf(addDays(today, 10)) + 7) % 7));
+  const show = addDays(today, 10 + ((7 - weekdayOf(addDays(today, 10)) + 7) % 7)); // a Sunday: the teams perform on Saturdays
   await event({
     kind: "performance",
     title: "百姓大舞台冬季文艺演出",

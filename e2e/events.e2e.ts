@@ -35,7 +35,7 @@ async function post(page: Page, url: string, data: unknown) {
   return res.json();
 }
 
-test("a team leader asks for a rehearsal on the phone, staff approve it, and the same slot asked again is refused", async () => {
+test("a team leader asks for a rehearsal on the phone, staff approve it, the same slot asked again is refused; she signs up for a lecture", async () => {
   const phone = (await app.newPage({ mobile: true })).page;
   await mobileLogin(phone, "jumin");
   await phone.getByTestId("entry-stageBooking").click();
@@ -79,6 +79,18 @@ test("a team leader asks for a rehearsal on the phone, staff approve it, and the
   await app.shot(staff, "events-console-stage-approved");
   await phone.reload();
   await wait(() => phone.getByTestId("m-stage-bookings").textContent()).toMatch(/扇子舞新节目排练已批准/);
+
+  // The same resident signs up for a coming lecture.
+  await phone.goto("/m/");
+  await phone.getByTestId("entry-events").click();
+  await phone.waitForURL(/\/m\/events$/);
+  const coming = await (await phone.request.get("/api/me/events")).json();
+  const lecture = coming.find((e: { title: string }) => e.title === "老年人防诈骗普法讲座");
+  await phone.getByTestId(`m-event-signup-${lecture.id}`).click();
+  await wait(() => phone.getByTestId(`m-event-${lecture.id}`).textContent()).toContain("已报名 1 / 40");
+  await settled(phone);
+  await app.shot(phone, "events-mobile-events");
+  await expectAccessible(phone, "events-mobile-events");
 });
 
 test("staff run a promotion, two shops report their takings on the phone, and the uplift appears with its method", async () => {
