@@ -33,6 +33,13 @@ export type AudienceMethod = (typeof audienceMethods)[number];
 /** Bookings start and end on the half hour: the slots the database holds. */
 export const SLOT_MINUTES = 30;
 
+/** Yuan as a person types them (at most two decimals) → whole fen, as the phone sends takings; null for anything else. */
+export function fenOfYuanText(text: string): number | null {
+  const m = /^\s*(\d{1,8})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
 const idField = z.number().int().positive().max(MAX_ID, { message: "v.number_range" });
 const instant = z.iso.datetime({ offset: true, message: "v.invalid_value" });
 const count = z

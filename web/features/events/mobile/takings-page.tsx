@@ -1,17 +1,11 @@
 import { Button, DotLoading, ErrorBlock, Form, Input, List, Selector, Tag, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fenOfYuanText } from "../../../../contracts/events.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { PageShell } from "../../../mobile/page-shell.tsx";
 import { type MyPromotion, useMyPromotions, useReportTakings } from "../api/mine.ts";
-
-/** Yuan as typed (at most two decimals) → whole fen; anything else is refused before sending. */
-export function fenOf(text: string): number | null {
-  const m = /^\s*(\d{1,8})(?:\.(\d{1,2}))?\s*$/.exec(text);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
 
 function PromotionCard({ p }: { p: MyPromotion }) {
   const { t } = useTranslation("events");
@@ -22,7 +16,7 @@ function PromotionCard({ p }: { p: MyPromotion }) {
   const reported = new Map(p.takings.map((x) => [x.date, x.amountFen]));
   const days = [...p.baselineDates.map((d) => ({ d, role: "baseline" })), ...p.promotionDates.map((d) => ({ d, role: "promotion" }))];
   const submit = async () => {
-    const fen = fenOf(amount);
+    const fen = fenOfYuanText(amount);
     if (!date) return setError(t("m.takings.pickDay"));
     if (fen === null) return setError(t("m.takings.badAmount"));
     setError(null);
