@@ -286,6 +286,78 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
     expect((await post(merchant, `/api/me/events/${e.id}/signup`, {})).json().error.id).toBe("event.full");
   });
 
+  it("of simultaneous sign-ups, takes exactly the places there are", async () => {
+    const e = (
+      await post(staff, "/api/events", {
+        kind: "performance",
+        title: "小型演出",
+        place: "百姓大舞台",
+        startsAt: iso(addDays(today, 4), "19:00"),
+        endsAt: iso(addDays(today, 4), "20:00"),
+        takesSignups: true,
+        signupCapacity: 3,
+      })
+    ).json();
+    await post(staff, `/api/events/${e.id}/transition`, { to: "approved" });
+    const hash = (await t.database.db.selectFrom("users").select("password_hash").where("username", "=", "jumin").executeTakeFirstOrThrow())
+      .password_hash;
+    const at = t.clock.now().toISOString();
+    const people: Session[] = [];
+    for (let i = 0; i < 8; i++) {
+      await t.database.db
+        .insertInto("users")
+        .values({
+          username: `ev${i}`,
+          display_name: `居民${i}`,
+          password_hash: hash,
+          role: "resident",
+          org_unit_id: stationId,
+          alliance_unit_id: null,
+          merchant_id: null,
+          resident_id: null,
+          mobile_enc: null,
+          mobile_hash: null,
+          status: "active",
+          locale: "zh-CN",
+          last_login_at: null,
+          password_changed_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      people.push(await t.login(`ev${i}`));
+    }
+    const results = await Promise.all(people.map((p) => post(p, `/api/me/events/${e.id}/signup`, {})));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.id === "event.full")).toBe(true);
+    expect((await get(staff, `/api/events/${e.id}`)).json().signups).toBe(3);
+  });
+
+  it("links an event to a project of the station, and cancels a planned one", async () => {
+    const project = await t.database.db
+      .selectFrom("projects")
+      .select(["id", "name"])
+      .where("station_id", "=", stationId)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    {
+      const e = (
+        await post(staff, "/api/events", {
+          kind: "publicity",
+          title: "项目宣传",
+          place: "站内",
+          startsAt: iso(addDays(today, 2), "09:00"),
+          endsAt: iso(addDays(today, 2), "10:00"),
+          projectId: project.id,
+          budgetFen: 50_000,
+        })
+      ).json();
+      expect(e).toMatchObject({ projectId: project.id, projectName: project.name, budgetFen: 50_000 });
+      expect((await post(staff, `/api/events/${e.id}/transition`, { to: "cancelled" })).json().status).toBe("cancelled");
+      expect((await post(staff, `/api/events/${e.id}/transition`, { to: "approved" })).json().error.id).toBe("event.transition");
+    }
+  });
+
   describe("the people's stage", () => {
     let venueId: number;
     let teamId: number;
