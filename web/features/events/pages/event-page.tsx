@@ -58,7 +58,7 @@ function Uplift({ e }: { e: EventDetail }) {
             title={t("uplift.visits")}
             value={u.visits.uplift ?? "—"}
             prefix={u.visits.uplift !== null && u.visits.uplift > 0 ? "+" : ""}
-            suffix={t("uplift.visitsUnit")}
+            suffix={u.visits.uplift === null ? "" : t("uplift.visitsUnit")}
           />
         </Col>
         <Col span={6}>
