@@ -1,5 +1,6 @@
 import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
+import { eventsErrors } from "./errors-events.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { partyErrors } from "./errors-party.ts";
 import { volunteersErrors } from "./errors-volunteers.ts";
@@ -218,6 +219,7 @@ export const errorCatalogue = {
     en: "Other records refer to this one; it cannot be removed",
   },
   ...volunteersErrors,
+  ...eventsErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -258,6 +260,7 @@ export const validationMessages = {
   "v.amount_cap": { "zh-CN": "每月优惠上限应在 1 元至 1 万元之间", en: "The monthly cap must be between 1 yuan and 10,000 yuan" },
   "v.amount_sale": { "zh-CN": "消费金额应在 0.01 元至 10 万元之间", en: "The bill must be between 0.01 yuan and 100,000 yuan" },
   "v.amount_fee": { "zh-CN": "收费应在 0 元至 100 万元之间", en: "The fee must be between 0 and 1,000,000 yuan" },
+  "v.amount_takings": { "zh-CN": "营业额须为 0 至 1000 万元之间的整数分", en: "Takings are whole fen between 0 and 10,000,000 yuan" },
   "v.amount_unit_price": { "zh-CN": "单价应在 0.01 元至 10 万元之间", en: "The unit price must be between 0.01 yuan and 100,000 yuan" },
   "v.text_characters": {
     "zh-CN": "含有不允许的字符（空字符或残缺的 Unicode 字符）",

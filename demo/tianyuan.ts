@@ -20,6 +20,7 @@ import { hashPassword } from "../server/platform/passwords.ts";
 import { loadCaring } from "./caring.ts";
 import { loadCounter } from "./counter.ts";
 import { loadDuty } from "./duty.ts";
+import { loadEvents } from "./events.ts";
 import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
 import { loadLending } from "./lending.ts";
@@ -499,6 +500,22 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
       residentUserId: (await userId("jumin")).id,
       now,
     });
+    // Events and the people's stage: three holiday promotions with their uplift, the stage and its two teams, culture and publicity, environment rounds (issue 12).
+    const events = await loadEvents({
+      trx,
+      r: seeded(91),
+      stationId: station.id,
+      units,
+      staffUserId: staff.id,
+      staffName: staff.display_name,
+      merchantIds,
+      residentIds,
+      merchantId: merchantUser.id,
+      residentUserId: (await userId("jumin")).id,
+      residentId: residentUser.id,
+      problems,
+      now,
+    });
     await appendAudit(trx, systemActor, {
       at: now,
       action: "demo.loaded",
@@ -516,6 +533,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...counter,
         ...lending,
         ...volunteers,
+        ...events,
       },
     });
     // The neighbouring station's smaller year, written after Tianyuan's (whose figures above stay its own).

@@ -1,0 +1,9 @@
+import type { ServerModule } from "../module.ts";
+import { eventsExports } from "./events.exports.ts";
+import { eventsRoutes } from "./events.routes.ts";
+
+/** Events, the people's stage and environment campaigns as the app mounts them. */
+export const eventsModule: ServerModule = {
+  name: "events",
+  routes: [eventsRoutes, eventsExports],
+};

@@ -1,0 +1,218 @@
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch } from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { baselineKinds, campaignKinds, type EventKind, eventCreateSchema, eventKinds, eventThemes } from "../../../../contracts/events.ts";
+import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
+import { useMerchants } from "../../../api/list-merchants.ts";
+import { errorMessage } from "../../../app/api-client.ts";
+import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
+import { yuanToFen } from "../../../app/money.ts";
+import { useCreateEvent } from "../api/events.ts";
+import { useCulturalTeams } from "../api/stage.ts";
+
+interface Values {
+  kind: EventKind;
+  title: string;
+  themes: string[];
+  place: string;
+  window: [Dayjs, Dayjs] | null;
+  organiserUnitIds: number[];
+  organiserTeamIds: number[];
+  unitIds: number[];
+  merchantIds: number[];
+  budgetYuan: number | null;
+  budgetNote?: string;
+  holiday?: string;
+  baselineKind?: string;
+  promotionDates?: Dayjs[];
+  baselineDates?: Dayjs[];
+  programme?: string;
+  audienceGroup?: string;
+  campaignKind?: string;
+  takesSignups: boolean;
+  signupCapacity?: number | null;
+  description?: string;
+}
+
+/** 新建活动: the kind's own fields appear with it (a promotion's baseline and merchants, a performance's programme…). */
+export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+  const { t } = useTranslation("events");
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch("kind", form) ?? "performance";
+  const takesSignups = Form.useWatch("takesSignups", form);
+  const baselineKind = Form.useWatch("baselineKind", form);
+  const create = useCreateEvent();
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const units = useAllianceUnits({ page: 1, pageSize: 200 });
+  const merchants = useMerchants({ page: 1, pageSize: 200 });
+  const teams = useCulturalTeams();
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const body = {
+      kind: v.kind,
+      title: v.title,
+      themes: v.themes ?? [],
+      place: v.place,
+      startsAt: v.window?.[0]?.toISOString(),
+      endsAt: v.window?.[1]?.toISOString(),
+      organiserUnitIds: v.organiserUnitIds ?? [],
+      organiserTeamIds: v.organiserTeamIds ?? [],
+      unitIds: v.unitIds ?? [],
+      merchantIds: v.merchantIds ?? [],
+      budgetFen: v.budgetYuan === null || v.budgetYuan === undefined ? null : yuanToFen(v.budgetYuan),
+      budgetNote: v.budgetNote,
+      description: v.description,
+      ...(v.kind === "promotion"
+        ? {
+            holiday: v.holiday,
+            baselineKind: v.baselineKind,
+            promotionDates: (v.promotionDates ?? []).map((d) => d.format("YYYY-MM-DD")),
+            baselineDates: (v.baselineDates ?? []).map((d) => d.format("YYYY-MM-DD")),
+          }
+        : {}),
+      ...(v.kind === "performance" || v.kind === "publicity" ? { programme: v.programme, audienceGroup: v.audienceGroup } : {}),
+      ...(v.kind === "environment" ? { campaignKind: v.campaignKind } : {}),
+      takesSignups: v.takesSignups ?? false,
+      signupCapacity: v.takesSignups ? (v.signupCapacity ?? null) : null,
+    };
+    const checked = validateWith(eventCreateSchema, body, form);
+    if (!checked.ok) {
+      setUnplaced(checked.unplaced);
+      if (!v.window) form.setFields([{ name: "window", errors: [t("form.windowRequired")] }]);
+      return;
+    }
+    setUnplaced([]);
+    try {
+      const created = await create.mutateAsync(body as never);
+      message.success(t("form.created", { title: created.title }));
+      form.resetFields();
+      onCreated(created.id);
+    } catch (error) {
+      if (!applyServerErrors(error, form)) message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={640}
+      title={t("form.title")}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t("common:action.cancel")}</Button>
+          <Button type="primary" onClick={submit} loading={create.isPending} data-testid="event-submit">
+            {t("form.submit")}
+          </Button>
+        </Space>
+      }
+    >
+      {unplaced.length > 0 && <Alert type="error" showIcon title={unplaced.join("；")} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ kind: "performance", themes: [], takesSignups: false }} data-testid="event-form">
+        <Form.Item name="kind" label={t("field.kind")} required>
+          <Select options={eventKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} data-testid="event-kind" />
+        </Form.Item>
+        <Form.Item name="title" label={t("field.title")} required>
+          <Input maxLength={100} data-testid="event-title" />
+        </Form.Item>
+        <Form.Item name="themes" label={t("field.themes")}>
+          <Select mode="tags" options={eventThemes.map((x) => ({ value: x, label: x }))} data-testid="event-themes" />
+        </Form.Item>
+        <Form.Item name="place" label={t("field.place")} required>
+          <Input maxLength={100} data-testid="event-place" />
+        </Form.Item>
+        <Form.Item name="window" label={t("field.window")} required>
+          <DatePicker.RangePicker
+            showTime={{ format: "HH:mm" }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: "100%" }}
+            data-testid="event-window"
+          />
+        </Form.Item>
+        <Form.Item name="organiserUnitIds" label={t("field.organiserUnits")}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="organiserTeamIds" label={t("field.organiserTeams")}>
+          <Select mode="multiple" optionFilterProp="label" options={(teams.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
+        <Form.Item name="unitIds" label={t("field.units")}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+        {kind === "promotion" && (
+          <>
+            <Form.Item name="merchantIds" label={t("field.merchants")}>
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                options={(merchants.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+                data-testid="event-merchants"
+              />
+            </Form.Item>
+            <Form.Item name="holiday" label={t("field.holiday")}>
+              <Input maxLength={40} />
+            </Form.Item>
+            <Form.Item name="baselineKind" label={t("field.baselineKind")} required extra={t("form.baselineHint")}>
+              <Select options={baselineKinds.map((k) => ({ value: k, label: t(`baseline.${k}`) }))} data-testid="event-baseline" />
+            </Form.Item>
+            <Form.Item name="promotionDates" label={t("field.promotionDates")} required>
+              <DatePicker multiple style={{ width: "100%" }} data-testid="event-promotion-dates" />
+            </Form.Item>
+            {baselineKind === "same_holiday_last_year" && (
+              <Form.Item name="baselineDates" label={t("field.baselineDates")} required>
+                <DatePicker multiple style={{ width: "100%" }} />
+              </Form.Item>
+            )}
+          </>
+        )}
+        {(kind === "performance" || kind === "publicity") && (
+          <>
+            <Form.Item name="programme" label={t("field.programme")}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+            <Form.Item name="audienceGroup" label={t("field.audienceGroup")}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </>
+        )}
+        {kind === "environment" && (
+          <Form.Item name="campaignKind" label={t("field.campaignKind")}>
+            <Select options={campaignKinds.map((k) => ({ value: k, label: t(`campaign.${k}`) }))} />
+          </Form.Item>
+        )}
+        <Space size={24} wrap>
+          <Form.Item name="budgetYuan" label={t("field.budgetYuan")}>
+            <InputNumber min={0} precision={2} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="budgetNote" label={t("field.budgetNote")}>
+            <Input maxLength={200} style={{ width: 300 }} />
+          </Form.Item>
+        </Space>
+        <Space size={24} wrap>
+          <Form.Item name="takesSignups" label={t("field.takesSignups")} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          {takesSignups && (
+            <Form.Item name="signupCapacity" label={t("field.signupCapacity")}>
+              <InputNumber min={1} max={100000} precision={0} style={{ width: 160 }} />
+            </Form.Item>
+          )}
+        </Space>
+        <Form.Item name="description" label={t("field.description")}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

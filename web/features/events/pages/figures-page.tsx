@@ -1,0 +1,185 @@
+import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { errorMessage } from "../../../app/api-client.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { formatWan, formatYuan } from "../../../app/money.ts";
+import { useListParams } from "../../../app/use-list-params.ts";
+import { StationFilter } from "../../../components/station-filter.tsx";
+import { type Citation, type Figures, useEventFigures } from "../api/events.ts";
+
+/** A figure's citation: how many records it counts and the fingerprint of their set. */
+function Cite({ c }: { c: Citation }) {
+  const { t } = useTranslation("events");
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} title={c.recordSetHash} data-testid={`cite-${c.figure}`}>
+      {t("figures.cite", { count: c.recordCount, hash: c.recordSetHash.slice(0, 12) })}
+    </Typography.Text>
+  );
+}
+
+/** 活动统计: every figure computed from records, with how it was counted and a link to the records behind it. */
+export default function EventFiguresPage() {
+  const { t } = useTranslation("events");
+  const list = useListParams(["stationId"]);
+  const figures = useEventFigures(list.idOf("stationId"));
+  if (figures.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
+  if (figures.isError || !figures.data) return <Alert type="error" showIcon title={errorMessage(figures.error)} />;
+  const f = figures.data;
+  type Promo = Figures["promotions"]["items"][number];
+  return (
+    <div data-testid="event-figures">
+      <Card>
+        <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center" }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t("figures.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {t("figures.period", { from: f.period.from, to: f.period.to, at: formatDateTime(f.computedAt) })}
+          </Typography.Text>
+          <div style={{ flex: 1 }} />
+          <StationFilter value={list.filters.stationId} onChange={(stationId) => list.update({ stationId })} />
+        </div>
+        <Row gutter={24} style={{ marginTop: 16 }}>
+          <Col span={6}>
+            <Link to={f.promotions.link}>
+              <Statistic title={t("figures.visitsUplift")} value={f.promotions.visitsUplift} prefix="+" suffix={t("uplift.visitsUnit")} />
+            </Link>
+          </Col>
+          <Col span={6}>
+            <Link to={f.promotions.link}>
+              <Statistic title={t("figures.takingsUplift")} value={formatWan(f.promotions.takingsUpliftFen)} prefix="+" />
+            </Link>
+          </Col>
+          <Col span={6}>
+            <Link to={f.stage.link}>
+              <Statistic title={t("figures.performances")} value={f.stage.performances} suffix={t("figures.performancesUnit")} />
+            </Link>
+            <Typography.Text type="secondary">{t("figures.audienceLine", { audience: f.stage.audience.toLocaleString() })}</Typography.Text>
+          </Col>
+          <Col span={6}>
+            <Link to={f.environment.link}>
+              <Statistic title={t("figures.rounds")} value={f.environment.roundsTotal} suffix={t("figures.roundsUnit")} />
+            </Link>
+            <Typography.Text type="secondary">
+              {t("figures.findingsLine", { solved: f.environment.findingsSolved, total: f.environment.findings })}
+            </Typography.Text>
+          </Col>
+        </Row>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t("figures.how", { counts: f.promotions.countRecords, takings: f.promotions.takingsRecords, sample: f.promotions.sampleSize })}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t("figures.promotions")} style={{ marginTop: 16 }} extra={<Cite c={f.promotions.citation} />}>
+        <Table<Promo>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={f.promotions.items}
+          locale={{ emptyText: <Empty /> }}
+          data-testid="figures-promotions"
+          columns={[
+            { title: t("field.title"), dataIndex: "title", render: (v: string, p) => <Link to={p.link}>{v}</Link> },
+            { title: t("field.promotionDates"), key: "dates", render: (_: unknown, p) => p.uplift.promotionDates.join("、") },
+            {
+              title: t("uplift.baseline"),
+              key: "baseline",
+              render: (_: unknown, p) =>
+                p.uplift.baselineKind
+                  ? `${t(`baseline.${p.uplift.baselineKind}`)}（${t("figures.days", { count: p.uplift.baselineDates.length })}）`
+                  : "—",
+            },
+            {
+              title: t("uplift.visits"),
+              key: "visits",
+              align: "right" as const,
+              render: (_: unknown, p) => (p.uplift.visits.uplift === null ? "—" : `+${p.uplift.visits.uplift.toLocaleString()}`),
+            },
+            {
+              title: t("uplift.visitsMethod"),
+              key: "vm",
+              render: (_: unknown, p) => (p.uplift.visits.method ? t(`method.${p.uplift.visits.method}`) : "—"),
+            },
+            {
+              title: t("uplift.takings"),
+              key: "takings",
+              align: "right" as const,
+              render: (_: unknown, p) => `+${formatYuan(p.uplift.takings.upliftFen)}`,
+            },
+            {
+              title: t("uplift.sample"),
+              key: "sample",
+              align: "right" as const,
+              render: (_: unknown, p) => `${p.uplift.takings.sampleSize} / ${p.uplift.takings.merchantsTakingPart}`,
+            },
+          ]}
+        />
+      </Card>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={8}>
+          <Card title={t("figures.byKind")} size="small" extra={<Cite c={f.events.citation} />}>
+            {f.events.byKind.map((k) => (
+              <div key={k.kind} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
+                <Link to={k.link}>{t(`kind.${k.kind}`)}</Link>
+                <b>{k.n}</b>
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title={t("figures.byTheme")} size="small">
+            {f.events.byTheme.map((k) => (
+              <Link key={k.theme} to={k.link} style={{ marginInlineEnd: 8, display: "inline-block", marginBottom: 6 }}>
+                <Tag>
+                  {k.theme} {k.n}
+                </Tag>
+              </Link>
+            ))}
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title={t("figures.stage")} size="small" extra={<Cite c={f.stage.citation} />}>
+            {f.stage.teams.map((s) => (
+              <div key={s.teamId} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
+                <Link to={s.link}>{s.teamName}</Link>
+                <span>{t("figures.teamLine", { performances: s.performances, audience: s.audience.toLocaleString() })}</span>
+              </div>
+            ))}
+            <Typography.Text type="secondary">
+              {t("figures.bookings", { approved: f.stage.bookings.approved ?? 0, requested: f.stage.bookings.requested ?? 0 })}
+            </Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={12}>
+          <Card title={t("figures.byMonth")} size="small">
+            <Table
+              size="small"
+              rowKey="month"
+              pagination={false}
+              dataSource={f.events.byMonth}
+              columns={[
+                { title: t("figures.month"), dataIndex: "month", render: (m: string, r: { link: string }) => <Link to={r.link}>{m}</Link> },
+                { title: t("figures.events"), dataIndex: "n", align: "right" as const },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card title={t("figures.environment")} size="small" extra={<Cite c={f.environment.citation} />}>
+            {f.environment.rounds.map((r) => (
+              <div key={r.kind} style={{ display: "flex", justifyContent: "space-between", padding: "4px 0" }}>
+                <Link to={r.link}>{t(`campaign.${r.kind}`)}</Link>
+                <b>{r.n}</b>
+              </div>
+            ))}
+            <Link to={f.environment.openLink}>
+              {t("figures.openFindings", { count: f.environment.findings - f.environment.findingsSolved })}
+            </Link>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
