@@ -267,7 +267,13 @@ function Performances() {
           defaultValue={list.filters.theme}
           onSearch={(v) => list.update({ theme: v })}
         />
+        {can("event.manage") && (
+          <Button onClick={() => setLogging(true)} data-testid="performance-log">
+            {t("stage.logPerformance")}
+          </Button>
+        )}
       </Space>
+      <PerformanceModal open={logging} onClose={() => setLogging(false)} />
       <Table<Performance>
         rowKey="id"
         size="middle"
