@@ -83,6 +83,9 @@ export const actions = [
   "volunteer.manage",
   "volunteer.join",
   "volunteer.lead",
+  "nightmarket.read",
+  "nightmarket.manage",
+  "nightmarket.operate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -146,6 +149,8 @@ const stationWork: Action[] = [
   "volunteer.read",
   "volunteer.manage",
   "volunteer.lead",
+  "nightmarket.read",
+  "nightmarket.manage",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -187,6 +192,8 @@ const publicWork: Action[] = [
   // a team leader (a volunteer) decides the team's join requests.
   "volunteer.join",
   "volunteer.lead",
+  // The night market: operators apply, check in, claim offered pitches, report takings; residents see tonight's market.
+  "nightmarket.operate",
 ];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
@@ -222,6 +229,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "lending.read",
       "scale.read",
       "volunteer.read",
+      "nightmarket.read",
     ],
   },
   station_admin: {
@@ -255,6 +263,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "service.read",
       "duty.read",
       "volunteer.read",
+      "nightmarket.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },

@@ -18,6 +18,7 @@ import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
 import { MeetingsService } from "./modules/meetings/meetings.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
+import { NightMarketService } from "./modules/night-market/night-market.service.ts";
 import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
 import { PartyService } from "./modules/party/party.service.ts";
@@ -89,6 +90,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     volunteers,
+    nightMarket: new NightMarketService(db, deps.vault, deps.clock, { problems, files, notifier }),
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

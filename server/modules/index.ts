@@ -13,6 +13,7 @@ import { listsModule } from "./lists/lists.module.ts";
 import { meetingsModule } from "./meetings/meetings.module.ts";
 import { merchantsModule } from "./merchants/merchants.module.ts";
 import type { ServerModule } from "./module.ts";
+import { nightMarketModule } from "./night-market/night-market.module.ts";
 import { notificationsModule } from "./notifications/notifications.module.ts";
 import { orgModule } from "./org/org.module.ts";
 import { partyModule } from "./party/party.module.ts";
@@ -44,5 +45,6 @@ export const modules: ServerModule[] = [
   dutyModule,
   lendingModule,
   volunteersModule,
+  nightMarketModule,
   workbenchModule,
 ];
