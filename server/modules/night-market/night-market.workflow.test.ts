@@ -50,6 +50,8 @@ describe("a season's nights and windows", () => {
   it("an instant after midnight belongs to the evening before", () => {
     expect(nightOf(new Date("2026-06-02T17:30:00.000Z"))).toBe("2026-06-02"); // 01:30 on the 3rd
     expect(nightOf(new Date("2026-06-02T12:00:00.000Z"))).toBe("2026-06-02");
+    expect(nightOf(new Date("2026-06-02T02:30:00.000Z"))).toBe("2026-06-02"); // 10:30 in the morning
+    expect(nightOf(new Date("2026-06-01T21:59:00.000Z"))).toBe("2026-06-01"); // 05:59 on the 2nd
   });
   it("lists the windows overlapping a range", () => {
     const ws = windowsBetween(season, new Date("2026-06-02T16:00:00.000Z"), new Date("2026-06-03T12:00:00.000Z"));

@@ -47,10 +47,10 @@ export function nightWindow(s: Pick<SeasonCalendar, "opensAt" | "closesAt">, nig
   return { start, end };
 }
 
-/** The night an instant belongs to: before noon counts as the previous evening's market (a window past midnight). */
+/** The night an instant belongs to: the small hours (before 06:00) are still the previous evening's market. */
 export function nightOf(at: Date): string {
   const date = stationDate(at);
-  return stationInstant(date, "12:00") > at ? addDays(date, -1) : date;
+  return stationInstant(date, "06:00") > at ? addDays(date, -1) : date;
 }
 
 /** Opening windows overlapping [from, to), in order. */

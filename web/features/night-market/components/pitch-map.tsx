@@ -9,8 +9,9 @@ export function PitchMap({ pitches, held, onPick }: { pitches: Pitch[]; held?: P
   if (pitches.length === 0) return null;
   const minX = Math.min(...pitches.map((p) => p.x)) - 10;
   const minY = Math.min(...pitches.map((p) => p.y)) - 10;
-  const width = Math.max(...pitches.map((p) => p.x + p.w)) - minX + 10;
-  const height = Math.max(...pitches.map((p) => p.y + p.h)) - minY + 10;
+  // At least a stretch of the market's width, so a few pitches show at the map's scale rather than blown up.
+  const width = Math.max(Math.max(...pitches.map((p) => p.x + p.w)) - minX + 10, 980);
+  const height = Math.max(Math.max(...pitches.map((p) => p.y + p.h)) - minY + 10, 120);
   const byPitch = new Map((held ?? []).map((h) => [h.pitchId, h]));
   return (
     <svg

@@ -66,30 +66,30 @@ export default function ApplicationsPage() {
           </Popconfirm>
         </>
       ),
-    { width: 150, show: manage },
+    { width: 130, show: manage },
   );
   const columns = [
-    { title: t("field.operator"), dataIndex: "operatorName", width: 180, fixed: "left" as const },
+    { title: t("field.operator"), dataIndex: "operatorName", width: 160, fixed: "left" as const },
     {
       title: t("field.operatorKind"),
       dataIndex: "operatorKind",
-      width: 110,
+      width: 100,
       render: (k: Application["operatorKind"]) => t(`operatorKind.${k}`),
     },
     {
       title: t("field.kind"),
       dataIndex: "kind",
-      width: 80,
+      width: 70,
       render: (k: Application["kind"]) => <Tag color={kindColour[k]}>{t(`kind.${k}`)}</Tag>,
     },
-    { title: t("field.goods"), dataIndex: "goods", width: 140 },
-    { title: t("field.pitchesWanted"), dataIndex: "pitchesWanted", width: 100 },
-    { title: t("field.foodLicence"), dataIndex: "foodLicenceNo", width: 170, render: (v: string | null) => v ?? "—" },
-    { title: t("field.submittedAt"), dataIndex: "submittedAt", width: 160, render: formatDateTime },
+    { title: t("field.goods"), dataIndex: "goods", width: 130 },
+    { title: t("field.pitchesWanted"), dataIndex: "pitchesWanted", width: 90 },
+    { title: t("field.foodLicence"), dataIndex: "foodLicenceNo", width: 150, render: (v: string | null) => v ?? "—" },
+    { title: t("field.submittedAt"), dataIndex: "submittedAt", width: 140, render: formatDateTime },
     {
       title: t("field.status"),
       dataIndex: "status",
-      width: 100,
+      width: 90,
       render: (s: Application["status"]) => <Tag color={applicationColour[s]}>{t(`applicationStatus.${s}`)}</Tag>,
     },
     ...actions,
@@ -97,7 +97,7 @@ export default function ApplicationsPage() {
   const runNow = async () => {
     try {
       await run.mutateAsync(seed.trim() ? { seed: seed.trim() } : {});
-      message.success(t("applications.result"));
+      message.success(t("applications.done"));
     } catch (error) {
       message.error(errorMessage(error));
     }
@@ -134,7 +134,7 @@ export default function ApplicationsPage() {
           {
             name: "q",
             label: t("applications.search"),
-            input: <Input allowClear style={{ width: 200 }} placeholder={t("applications.search")} />,
+            input: <Input allowClear style={{ width: 200 }} aria-label={t("applications.search")} placeholder={t("applications.search")} />,
           },
           {
             name: "status",
@@ -144,6 +144,7 @@ export default function ApplicationsPage() {
                 allowClear
                 style={{ width: 120 }}
                 placeholder={t("field.status")}
+                aria-label={t("field.status")}
                 options={applicationStatuses.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))}
               />
             ),
@@ -156,6 +157,7 @@ export default function ApplicationsPage() {
                 allowClear
                 style={{ width: 110 }}
                 placeholder={t("field.kind")}
+                aria-label={t("field.kind")}
                 options={pitchKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
               />
             ),
@@ -184,7 +186,7 @@ export default function ApplicationsPage() {
                       </Typography.Text>
                     ),
                   },
-                  { key: "at", label: t("field.submittedAt"), children: formatDateTime(result.runAt) },
+                  { key: "at", label: t("field.runAt"), children: formatDateTime(result.runAt) },
                   {
                     key: "hash",
                     label: t("field.resultHash"),
@@ -199,10 +201,7 @@ export default function ApplicationsPage() {
               />
               <Space style={{ margin: "8px 0" }}>
                 <Button
-                  onClick={async () => {
-                    const v = await verify.mutateAsync(season.id);
-                    (v.identical ? message.success : message.error)(t(v.identical ? "applications.identical" : "applications.different"));
-                  }}
+                  onClick={() => verify.mutate(season.id, { onError: (error) => message.error(errorMessage(error)) })}
                   loading={verify.isPending}
                   data-testid="allocation-verify"
                 >

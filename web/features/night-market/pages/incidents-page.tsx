@@ -68,11 +68,17 @@ export default function IncidentsPage() {
                 allowClear
                 style={{ width: 110 }}
                 placeholder={t("field.kind")}
+                aria-label={t("field.kind")}
                 options={incidentKinds.map((k) => ({ value: k, label: t(`incidentKind.${k}`) }))}
               />
             ),
           },
-          { name: "dates", label: t("field.night"), range: { from: "from", to: "to" }, input: <DatePicker.RangePicker /> },
+          {
+            name: "dates",
+            label: t("field.night"),
+            range: { from: "from", to: "to" },
+            input: <DatePicker.RangePicker aria-label={t("field.night")} />,
+          },
         ]}
       />
       {incidents.isError && <Alert type="error" showIcon title={errorMessage(incidents.error)} style={{ marginBottom: 16 }} />}

@@ -110,7 +110,11 @@ export default function JobsPage() {
         onSearch={list.search}
         fields={[
           ...stationField,
-          { name: "q", label: t("jobs.search"), input: <Input allowClear style={{ width: 200 }} placeholder={t("jobs.search")} /> },
+          {
+            name: "q",
+            label: t("jobs.search"),
+            input: <Input allowClear style={{ width: 200 }} aria-label={t("jobs.search")} placeholder={t("jobs.search")} />,
+          },
           {
             name: "employerKind",
             label: t("field.employer"),
@@ -119,6 +123,7 @@ export default function JobsPage() {
                 allowClear
                 style={{ width: 110 }}
                 placeholder={t("field.employer")}
+                aria-label={t("field.employer")}
                 options={employerKinds.map((k) => ({ value: k, label: t(`employer.${k}`) }))}
               />
             ),

@@ -91,11 +91,16 @@ export default function NightsPage() {
                 allowClear
                 style={{ width: 110 }}
                 placeholder={t("field.status")}
+                aria-label={t("field.status")}
                 options={(["open", "closed"] as const).map((s) => ({ value: s, label: t(`nightStatus.${s}`) }))}
               />
             ),
           },
-          { name: "month", label: t("nights.month"), input: <DatePicker picker="month" placeholder={t("nights.month")} /> },
+          {
+            name: "month",
+            label: t("nights.month"),
+            input: <DatePicker picker="month" aria-label={t("nights.month")} placeholder={t("nights.month")} />,
+          },
           {
             name: "weekday",
             label: t("nights.weekday"),
@@ -104,6 +109,7 @@ export default function NightsPage() {
                 allowClear
                 style={{ width: 100 }}
                 placeholder={t("nights.weekday")}
+                aria-label={t("nights.weekday")}
                 options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
               />
             ),
