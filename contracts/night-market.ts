@@ -182,6 +182,10 @@ export const applicationSchema = z.object({
   reviewedAt: z.string().nullable(),
   submittedAt: z.string(),
   stationId: z.number().int(),
+  /** For a market merchant: the merchant, their fair-scale findings and their caring-shop status, for the review. */
+  merchantId: z.number().int().nullable(),
+  merchantFindings: z.number().int().nullable(),
+  caringShopStatus: z.string().nullable(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

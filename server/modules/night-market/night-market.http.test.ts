@@ -101,6 +101,17 @@ describe(`the night market over HTTP (${dialectName})`, () => {
     expect(f.currentJobs.byOrigin.map((o: { origin: string }) => o.origin)).toContain("喀什地区");
     const verify = (await req(staff, "GET", `/api/night-market-seasons/${demo.id}/allocation/verify`)).json();
     expect(verify.identical).toBe(true);
+    // Merchant operators come with their fair-scale findings and caring-shop status for the review; vendors without.
+    const apps = (await req(staff, "GET", `/api/night-market-applications?seasonId=${demo.id}&pageSize=100`)).json().items as {
+      operatorKind: string;
+      merchantFindings: number | null;
+      caringShopStatus: string | null;
+    }[];
+    expect(apps.filter((a) => a.operatorKind === "vendor").every((a) => a.merchantFindings === null && a.caringShopStatus === null)).toBe(
+      true,
+    );
+    const merchants = apps.filter((a) => a.operatorKind === "merchant");
+    expect(merchants.every((a) => typeof a.merchantFindings === "number")).toBe(true);
   });
 
   it("creates a season with its nights, refusing a last night before the first", async () => {

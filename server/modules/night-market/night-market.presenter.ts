@@ -95,6 +95,9 @@ export function presentApplication(a: ApplicationRow) {
     reviewedAt: a.reviewed_at,
     submittedAt: a.submitted_at,
     stationId: a.station_id,
+    merchantId: a.operator_merchant_id,
+    merchantFindings: a.operator_merchant_id === null ? null : Number(a.merchant_findings ?? 0),
+    caringShopStatus: a.caring_shop_status ?? null,
   };
 }
 

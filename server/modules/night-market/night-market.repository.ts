@@ -205,7 +205,23 @@ export class NightMarketRepository {
         "o.name as operator_name",
         "o.kind as operator_kind",
         "o.user_id as operator_user_id",
+        "o.merchant_id as operator_merchant_id",
         "s.name as season_name",
+        // A merchant operator's record elsewhere in the station, read for the review: fair-scale findings, caring-shop status.
+        (eb) =>
+          eb
+            .selectFrom("merchant_findings as f")
+            .select((f) => f.fn.countAll<string>().as("n"))
+            .whereRef("f.merchant_id", "=", "o.merchant_id")
+            .as("merchant_findings"),
+        (eb) =>
+          eb
+            .selectFrom("caring_shops as c")
+            .select("c.status")
+            .whereRef("c.merchant_id", "=", "o.merchant_id")
+            .orderBy("c.id", "desc")
+            .limit(1)
+            .as("caring_shop_status"),
       ]);
   }
   async applications(

@@ -82,9 +82,26 @@ export default function ApplicationsPage() {
       width: 70,
       render: (k: Application["kind"]) => <Tag color={kindColour[k]}>{t(`kind.${k}`)}</Tag>,
     },
-    { title: t("field.goods"), dataIndex: "goods", width: 130 },
+    { title: t("field.goods"), dataIndex: "goods", width: 110 },
+    {
+      title: t("field.merchantRecord"),
+      key: "record",
+      width: 130,
+      render: (_: unknown, a: Application) =>
+        a.merchantId === null ? (
+          "—"
+        ) : (
+          <>
+            {a.merchantFindings ? <Tag color="red">{t("field.findings", { count: a.merchantFindings })}</Tag> : null}
+            {a.caringShopStatus ? (
+              <Tag color={a.caringShopStatus === "certified" ? "gold" : "default"}>{t(`caringShop.${a.caringShopStatus}`)}</Tag>
+            ) : null}
+            {!a.merchantFindings && !a.caringShopStatus ? "—" : null}
+          </>
+        ),
+    },
     { title: t("field.pitchesWanted"), dataIndex: "pitchesWanted", width: 90 },
-    { title: t("field.foodLicence"), dataIndex: "foodLicenceNo", width: 150, render: (v: string | null) => v ?? "—" },
+    { title: t("field.foodLicence"), dataIndex: "foodLicenceNo", width: 140, render: (v: string | null) => v ?? "—" },
     { title: t("field.submittedAt"), dataIndex: "submittedAt", width: 140, render: formatDateTime },
     {
       title: t("field.status"),
