@@ -93,6 +93,16 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   await settled(phone);
   await app.shot(phone, "night-market-mobile-tonight");
 
+  // A resident sees tonight's market and what the taken pitch sells.
+  const resident = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(resident, "jumin");
+  await resident.getByTestId("entry-nightMarketTonight").click();
+  await resident.waitForURL(/\/m\/night-market\/tonight$/);
+  await wait(() => resident.getByTestId("nm-tonight-open").textContent()).toContain("10:00");
+  await wait(() => resident.getByText("烤包子、手抓饭").count()).toBeGreaterThan(0);
+  await app.shot(resident, "night-market-mobile-resident-tonight");
+  await expectAccessible(resident, "night-market-mobile-resident-tonight");
+
   // The console: tonight's board, the counts, the close; then the figures.
   await staff.getByTestId("nm-tab-board").click();
   await staff.waitForURL(/\/night-market\/board/);
