@@ -6,6 +6,17 @@ import { createTestApp, dialectName, type Session, type TestApp } from "../../te
 
 type Table = keyof DB;
 
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+function multipart(file: Buffer) {
+  const boundary = "----dandelion-document";
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="licence.png"\r\nContent-Type: image/png\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
 describe(`the night market over HTTP (${dialectName})`, () => {
   let t: TestApp;
   let staff: Session;

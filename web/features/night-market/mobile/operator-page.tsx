@@ -6,6 +6,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { translateValidation } from "../../../app/form-errors.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { PageShell } from "../../../mobile/page-shell.tsx";
+import { PhotoPicker, type PickedPhoto } from "../../../mobile/photo-picker.tsx";
 import { useApply, useCheckIn, useClaim, useMyNightMarket, useReportTakings } from "../api/mine.ts";
 import type { MyNightMarket } from "../api/types.ts";
 
@@ -16,9 +17,11 @@ function ApplyForm({ seasonId }: { seasonId: number }) {
   const [goods, setGoods] = useState("");
   const [licence, setLicence] = useState("");
   const [wanted, setWanted] = useState(1);
+  const [documents, setDocuments] = useState<PickedPhoto[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const submit = async () => {
-    const body = { seasonId, kind, goods, pitchesWanted: wanted, foodLicenceNo: kind === "food" ? licence : null };
+    const documentIds = documents.flatMap((d) => (d.id ? [d.id] : []));
+    const body = { seasonId, kind, goods, pitchesWanted: wanted, foodLicenceNo: kind === "food" ? licence : null, documentIds };
     const parsed = applicationCreateSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -63,6 +66,9 @@ function ApplyForm({ seasonId }: { seasonId: number }) {
       )}
       <Form.Item label={t("field.pitchesWanted")}>
         <Stepper min={1} max={10} value={wanted} onChange={setWanted} />
+      </Form.Item>
+      <Form.Item label={t("field.documents")} description={t("mobile.documentsHint")}>
+        <PhotoPicker value={documents} onChange={setDocuments} />
       </Form.Item>
     </Form>
   );
