@@ -266,8 +266,24 @@ describe(`the night market over HTTP (${dialectName})`, () => {
     expect(
       (await req(jumin, "POST", "/api/night-market/applications", { seasonId, kind: "goods", goods: "手工香皂", pitchesWanted: 1 })).json(),
     ).toMatchObject({ operatorKind: "vendor" });
-    for (const [i, v] of vendors.entries())
-      expect((await req(v, "POST", "/api/night-market/applications", food(i + 10))).statusCode).toBe(201);
+    // Documents: uploaded first, attached to the application; someone else's upload is refused naming the field.
+    const upload = await t.as(vendors[0], { method: "POST", url: "/api/files", ...multipart(PNG) });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const fileId = upload.json().id as string;
+    await refused(
+      apps,
+      () => req(vendors[1], "POST", "/api/night-market/applications", { ...food(11), documentIds: [fileId] }),
+      400,
+      "file.not_found",
+      "documentIds",
+    );
+    const withDocs = await req(vendors[0], "POST", "/api/night-market/applications", { ...food(10), documentIds: [fileId] });
+    expect(withDocs.json().documentIds).toEqual([fileId]);
+    expect((await t.as(staff, { method: "GET", url: `/api/files/${fileId}` })).statusCode).toBe(200);
+    expect((await t.as(vendors[2], { method: "GET", url: `/api/files/${fileId}` })).statusCode).toBe(404);
+    for (const [i, v] of vendors.entries()) {
+      if (i > 0) expect((await req(v, "POST", "/api/night-market/applications", food(i + 10))).statusCode).toBe(201);
+    }
   });
 
   it("refuses applications after the deadline, writing nothing", async () => {
