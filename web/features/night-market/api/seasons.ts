@@ -65,3 +65,11 @@ export function useVerifyAllocation() {
       ),
   });
 }
+
+export function useUpdatePitch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: number } & Record<string, unknown>) => api.patch<Pitch>(`/api/night-market-pitches/${id}`, body),
+    onSettled: () => client.invalidateQueries({ queryKey: ["night-market"] }),
+  });
+}

@@ -1,16 +1,19 @@
 import { Form, Input, InputNumber, Modal, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
-import { pitchCreateSchema, pitchKinds } from "../../../../contracts/night-market.ts";
+import { pitchCreateSchema, pitchKinds, pitchUpdateSchema } from "../../../../contracts/night-market.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
-import { useCreatePitch } from "../api/seasons.ts";
+import { useCreatePitch, useUpdatePitch } from "../api/seasons.ts";
+import type { Pitch } from "../api/types.ts";
 
-/** A pitch added to the map: its number, kind, size, power, nightly fee and place on the market's map. */
+/** A pitch added to the map, or one edited (`pitch`): its number, kind, size, power, nightly fee and place on the market's map. */
 export function PitchModal({
   seasonId,
   open,
   onClose,
   next,
+  pitch,
 }: {
+  pitch?: Pitch | null;
   seasonId: number;
   open: boolean;
   onClose: () => void;
@@ -19,6 +22,7 @@ export function PitchModal({
   const { t } = useTranslation("night-market");
   const [form] = Form.useForm();
   const create = useCreatePitch(seasonId);
+  const update = useUpdatePitch();
   const submit = async () => {
     const v = form.getFieldsValue();
     const body = {
@@ -32,6 +36,17 @@ export function PitchModal({
       w: v.w,
       h: v.h,
     };
+    if (pitch) {
+      const patch = { ...body, version: pitch.version };
+      if (!validateWith(pitchUpdateSchema, patch, form).ok) return;
+      try {
+        await update.mutateAsync({ id: pitch.id, ...patch });
+        onClose();
+      } catch (error) {
+        applyServerErrors(error, form);
+      }
+      return;
+    }
     if (!validateWith(pitchCreateSchema, body, form).ok) return;
     try {
       await create.mutateAsync(body);
@@ -42,11 +57,20 @@ export function PitchModal({
     }
   };
   return (
-    <Modal open={open} onCancel={onClose} onOk={submit} confirmLoading={create.isPending} title={t("seasons.addPitch")} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={create.isPending || update.isPending}
+      title={pitch ? `${t("seasons.editPitch")} ${pitch.number}` : t("seasons.addPitch")}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: "food", area: 9, powerWatts: 1000, fee: 30, w: 42, h: 40, ...next }}
+        initialValues={
+          pitch ? { ...pitch, fee: pitch.feeFen / 100 } : { kind: "food", area: 9, powerWatts: 1000, fee: 30, w: 42, h: 40, ...next }
+        }
         preserve={false}
       >
         <Space wrap>

@@ -11,6 +11,7 @@ import { usePitches, useSeasons, useUpdateSeason } from "../api/seasons.ts";
 import type { Pitch, Season } from "../api/types.ts";
 import { kindColour, seasonColour } from "../components/labels.ts";
 import { NightMarketNav } from "../components/nav.tsx";
+import { PaymentsCard } from "../components/payments-card.tsx";
 import { MapLegend, PitchMap } from "../components/pitch-map.tsx";
 import { PitchModal } from "../components/pitch-modal.tsx";
 import { SeasonDrawer } from "../components/season-drawer.tsx";
@@ -29,6 +30,7 @@ export default function SeasonsPage() {
   const update = useUpdateSeason();
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Pitch | null>(null);
   const manage = can("nightmarket.manage");
   const setStatus = async (s: Season, status: "open" | "closed") => {
     try {
@@ -124,7 +126,7 @@ export default function SeasonsPage() {
           <Typography.Title level={5}>{t("seasons.pitchMap")}</Typography.Title>
           {pitches.data?.length ? (
             <>
-              <PitchMap pitches={pitches.data} />
+              <PitchMap pitches={pitches.data} onPick={manage ? setEditing : undefined} />
               <MapLegend />
             </>
           ) : (
@@ -133,6 +135,7 @@ export default function SeasonsPage() {
           <Table<Pitch>
             style={{ marginTop: 12 }}
             rowKey="id"
+            onRow={(p) => ({ onClick: () => manage && setEditing(p), style: manage ? { cursor: "pointer" } : undefined })}
             size="small"
             dataSource={pitches.data ?? []}
             pagination={{ pageSize: 10, showTotal: (total) => t("common:total", { total }) }}
@@ -152,8 +155,10 @@ export default function SeasonsPage() {
           />
         </Card>
       )}
+      {season && <PaymentsCard seasonId={season.id} />}
       <SeasonDrawer open={creating} onClose={() => setCreating(false)} stationId={stationId} />
       {season && <PitchModal seasonId={season.id} open={adding} onClose={() => setAdding(false)} next={next} />}
+      {season && editing && <PitchModal seasonId={season.id} open onClose={() => setEditing(null)} next={next} pitch={editing} />}
     </Card>
   );
 }
