@@ -609,7 +609,7 @@ export class NightMarketNightsService {
       }
       return incidentId;
     });
-    const row = (await this.repo.incidents({ stationIds: [stationId] }, { limit: 1, offset: 0 })).rows.find((r) => r.id === id);
+    const row = await this.repo.incident(id);
     if (!row) throw notFound();
     return presentIncident(row);
   }

@@ -46,7 +46,7 @@ export class NightMarketRegisterService {
 
   private async view(id: number, full: boolean) {
     const today = stationDate(this.clock.now());
-    const row = (await this.repo.jobs({ stationIds: null, today }, { limit: 100_000, offset: 0 })).rows.find((r) => r.id === id);
+    const row = await this.repo.jobRow(id);
     if (!row) throw notFound();
     return presentJob(row, this.vault, full, today);
   }

@@ -554,6 +554,24 @@ describe(`the night market over HTTP (${dialectName})`, () => {
       .executeTakeFirstOrThrow();
     expect(op.bad_records).toBe(2);
     expect(op.suspended_at).not.toBeNull();
+    // An incident of an earlier night, recorded after a later one, answers as itself.
+    expect(
+      (
+        await req(staff, "POST", "/api/night-market-incidents", {
+          stationId,
+          night: addDays(first, 1),
+          kind: "other",
+          description: "北门临时封闭",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const earlier = await req(staff, "POST", "/api/night-market-incidents", {
+      stationId,
+      night: addDays(first, 1),
+      kind: "dispute",
+      description: "顾客排队争执",
+    });
+    expect(earlier.json()).toMatchObject({ night: addDays(first, 1), kind: "dispute" });
     // Suspended: no check-in the next night.
     const next = addDays(first, 1);
     const tomorrow = await holderOf(pitch.F01, next);

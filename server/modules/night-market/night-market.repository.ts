@@ -627,6 +627,50 @@ export class NightMarketRepository {
   async linkProblem(trx: Db, id: number, problemId: number) {
     await trx.updateTable("night_market_incidents").set({ problem_id: problemId }).where("id", "=", id).execute();
   }
+  private incidentQuery(db: Db) {
+    return db
+      .selectFrom("night_market_incidents as i")
+      .leftJoin("night_market_pitches as p", "p.id", "i.pitch_id")
+      .leftJoin("night_market_operators as o", "o.id", "i.operator_id")
+      .select([
+        "i.id",
+        "i.night",
+        "i.kind",
+        "i.pitch_id",
+        "i.operator_id",
+        "i.description",
+        "i.bad_record",
+        "i.problem_id",
+        "i.created_at",
+        "p.number as pitch_number",
+        "o.name as operator_name",
+      ]);
+  }
+  incident(id: number, db: Db = this.db) {
+    return this.incidentQuery(db).where("i.id", "=", id).executeTakeFirst();
+  }
+  private jobQuery(db: Db) {
+    return db
+      .selectFrom("night_market_jobs as j")
+      .leftJoin("night_market_operators as o", "o.id", "j.operator_id")
+      .select([
+        "j.id",
+        "j.station_id",
+        "j.employer_kind",
+        "j.operator_id",
+        "j.person_name",
+        "j.mobile_enc",
+        "j.role",
+        "j.origin",
+        "j.starts_on",
+        "j.ends_on",
+        "j.has_contract",
+        "o.name as employer_name",
+      ]);
+  }
+  jobRow(id: number, db: Db = this.db) {
+    return this.jobQuery(db).where("j.id", "=", id).executeTakeFirst();
+  }
   async incidents(
     f: { stationIds: number[] | null; kind?: string; from?: string; to?: string; seasonId?: number },
     page: { limit: number; offset: number },
