@@ -136,4 +136,12 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   await wait(() => staff.getByTestId("figure-turnover").textContent()).toContain("2,560.50");
   await app.shot(staff, "night-market-console-figures-season");
   await expectAccessible(staff, "night-market-console-figures-season");
+
+  // The same figures and the demo summer's nightly reports, in English.
+  await staff.getByText("EN", { exact: true }).click();
+  await wait(() => staff.getByRole("heading", { name: "Night-market figures" }).count()).toBe(1);
+  await app.shot(staff, "night-market-console-figures-en");
+  await staff.goto("/night-market/nights?status=closed&weekday=6");
+  await wait(() => staff.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(5);
+  await app.shot(staff, "night-market-console-nights-en");
 });
