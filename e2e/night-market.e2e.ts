@@ -144,4 +144,8 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   await staff.goto("/night-market/nights?status=closed&weekday=6");
   await wait(() => staff.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(5);
   await app.shot(staff, "night-market-console-nights-en");
+  await staff.locator("tbody tr.ant-table-row").first().click();
+  await wait(() => staff.locator(".ant-drawer-body tbody tr.ant-table-row").count()).toBeGreaterThan(3);
+  await settled(staff);
+  await app.shot(staff, "night-market-console-night-en");
 });

@@ -16,6 +16,7 @@ import { type NightListQuery, useCorrectNight, useNights } from "../api/nights.t
 import type { NightReport } from "../api/types.ts";
 import { CountsModal } from "../components/counts-modal.tsx";
 import { NightMarketNav } from "../components/nav.tsx";
+import { NightDrawer } from "../components/night-drawer.tsx";
 
 /** 每晚报表: the nights' reports, filtered by status, month and weekday (where the figures' links land), corrected with a reason. */
 export default function NightsPage() {
@@ -35,10 +36,18 @@ export default function NightsPage() {
   const nights = useNights(query);
   const correct = useCorrectNight();
   const [correcting, setCorrecting] = useState<NightReport | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
   const actions = useActionsColumn<NightReport>(
     (n) =>
       n.status === "closed" && (
-        <Button type="link" size="small" onClick={() => setCorrecting(n)}>
+        <Button
+          type="link"
+          size="small"
+          onClick={(e) => {
+            e.stopPropagation();
+            setCorrecting(n);
+          }}
+        >
           {t("nights.correct")}
         </Button>
       ),
@@ -58,14 +67,14 @@ export default function NightsPage() {
       width: 90,
       render: (s: NightReport["status"]) => <Tag color={s === "closed" ? "green" : "gold"}>{t(`nightStatus.${s}`)}</Tag>,
     },
-    { title: t("field.weather"), dataIndex: "weather", width: 70, render: (w: NightReport["weather"]) => (w ? t(`weather.${w}`) : "—") },
+    { title: t("field.weather"), dataIndex: "weather", width: 80, render: (w: NightReport["weather"]) => (w ? t(`weather.${w}`) : "—") },
     { title: t("field.visitorsIn"), dataIndex: "visitorsIn", width: 90, align: "right" as const },
     { title: t("field.visitorsOut"), dataIndex: "visitorsOut", width: 90, align: "right" as const },
     { title: t("field.turnover"), dataIndex: "turnoverFen", width: 130, align: "right" as const, render: formatYuan },
     { title: t("field.operators"), dataIndex: "operators", width: 90, align: "right" as const },
     { title: t("field.incidents"), dataIndex: "incidents", width: 70, align: "right" as const },
     { title: t("field.closedAt"), dataIndex: "closedAt", width: 140, render: formatDateTime },
-    { title: t("field.correction"), dataIndex: "correctionReason", width: 120, ellipsis: true, render: (r: string | null) => r ?? "—" },
+    { title: t("field.correction"), dataIndex: "correctionReason", width: 110, ellipsis: true, render: (r: string | null) => r ?? "—" },
     ...actions,
   ];
   return (
@@ -134,7 +143,9 @@ export default function NightsPage() {
         }}
         columns={columns}
         data-testid="nights-table"
+        onRow={(n) => ({ onClick: () => setOpen(n.id), style: { cursor: "pointer" } })}
       />
+      <NightDrawer id={open} onClose={() => setOpen(null)} />
       <CountsModal
         open={correcting !== null}
         correction
