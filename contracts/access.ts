@@ -86,6 +86,9 @@ export const actions = [
   "event.read",
   "event.manage",
   "event.join",
+  "nightmarket.read",
+  "nightmarket.manage",
+  "nightmarket.operate",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -151,6 +154,8 @@ const stationWork: Action[] = [
   "volunteer.lead",
   "event.read",
   "event.manage",
+  "nightmarket.read",
+  "nightmarket.manage",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -194,6 +199,8 @@ const publicWork: Action[] = [
   "volunteer.lead",
   // Events: signing up on the phone, a participating merchant's takings, a team leader's stage booking request.
   "event.join",
+  // The night market: operators apply, check in, claim offered pitches, report takings; residents see tonight's market.
+  "nightmarket.operate",
 ];
 
 export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[]; console: boolean }> = {
@@ -230,6 +237,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "scale.read",
       "volunteer.read",
       "event.read",
+      "nightmarket.read",
     ],
   },
   station_admin: {
@@ -264,6 +272,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "duty.read",
       "volunteer.read",
       "event.read",
+      "nightmarket.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },

@@ -16,6 +16,7 @@ import type { DB } from "../server/db/tables.ts";
 import { jpegWithExif, type PictureColour } from "../server/modules/events/events.exif.ts";
 import { sameWeekdaysBaseline, slotsOf } from "../server/modules/events/events.workflow.ts";
 import type { ProblemsService } from "../server/modules/problems/problems.service.ts";
+import { summerOf } from "./night-market.ts";
 import type { Random } from "./random.ts";
 
 export interface EventsContext {
@@ -415,22 +416,28 @@ export async function loadEvents(ctx: EventsContext) {
     });
   };
   const skip = (d: string) => d >= blockDay && d <= addDays(blockDay, 1);
+  // The night market opens at 19:30 through its summer season and the stage takes no booking in its hours: the
+  // evening rehearsals and shows move to the late afternoon on its nights.
+  const summer = summerOf(now);
+  const evening = (d: string, from: string, to: string): [string, string] =>
+    d >= summer.startsOn && d <= summer.endsOn ? ["17:30", "19:00"] : [from, to];
   const fanKey = randomUUID();
   for (const d of expandRule({ kind: "weekly", weekdays: [2, 4] }, yearAgo, ahead))
-    if (!skip(d)) book(fanTeam, "rehearsal", "扇剑队排练", d, "19:00", "20:30", fanKey);
+    if (!skip(d)) book(fanTeam, "rehearsal", "扇剑队排练", d, ...evening(d, "19:00", "20:30"), fanKey);
   const sunsetKey = randomUUID();
   for (const d of expandRule({ kind: "weekly", weekdays: [1, 3] }, yearAgo, ahead))
     if (!skip(d)) book(sunsetTeam, "rehearsal", "夕阳红排练", d, "09:00", "10:30", sunsetKey);
   // a performance on the second and the last Saturday of each month, the teams in turn
   const showDays = expandRule({ kind: "monthly_nth", nth: [2, 4], weekday: 6 }, yearAgo, ahead).filter((d) => !skip(d));
   const themes = ["民族团结", "文明创城", "敬老爱老", "普法", "防疫", "妇女维权"];
-  const shows: { teamId: number; date: string; theme: string; title: string }[] = [];
+  const shows: { teamId: number; date: string; theme: string; title: string; from: string; to: string }[] = [];
   for (const [i, d] of showDays.entries()) {
     const teamId = i % 2 === 0 ? fanTeam : sunsetTeam;
     const theme = themes[i % themes.length];
     const title = `${theme}主题文艺演出`;
-    book(teamId, "performance", title, d, "19:30", "21:00", null);
-    shows.push({ teamId, date: d, theme, title });
+    const [from, to] = evening(d, "19:30", "21:00");
+    book(teamId, "performance", title, d, from, to, null);
+    shows.push({ teamId, date: d, theme, title, from, to });
   }
   const bookingIds = await inBatches(bookings, (batch) => trx.insertInto("stage_bookings").values(batch).returning("id").execute());
   const slots = bookings.flatMap((b, i) =>
@@ -439,8 +446,8 @@ export async function loadEvents(ctx: EventsContext) {
   await inBatches(slots, (batch) => trx.insertInto("stage_slots").values(batch).returning("booking_id").execute(), 300);
   const performanceRows = [];
   for (const s of shows) {
-    if (Date.parse(iso(s.date, "21:00")) > now.getTime()) continue;
-    const idx = bookings.findIndex((b) => b.starts_at === iso(s.date, "19:30") && b.purpose === "performance");
+    if (Date.parse(iso(s.date, s.to)) > now.getTime()) continue;
+    const idx = bookings.findIndex((b) => b.starts_at === iso(s.date, s.from) && b.purpose === "performance");
     performanceRows.push({
       station_id: stationId,
       venue_id: venueId,
@@ -449,7 +456,7 @@ export async function loadEvents(ctx: EventsContext) {
       team_id: s.teamId,
       title: s.title,
       theme: s.theme,
-      performed_at: iso(s.date, "19:30"),
+      performed_at: iso(s.date, s.from),
       audience: r.int(150, 420),
       audience_method: "head_count" as const,
       recorded_by_user_id: ctx.staffUserId,
@@ -480,8 +487,7 @@ export async function loadEvents(ctx: EventsContext) {
   const countRows = [];
   for (const [i, c] of culture.entries()) {
     const date = addDays(today, -Math.round(((i + 1) * 350) / culture.length) + 5);
-    const from = c.kind === "performance" ? "19:30" : "10:00";
-    const to = c.kind === "performance" ? "21:00" : "11:30";
+    const [from, to] = c.kind === "performance" ? evening(date, "19:30", "21:00") : ["10:00", "11:30"];
     const id = await event({
       kind: c.kind,
       title: c.title,

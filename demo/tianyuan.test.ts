@@ -2,6 +2,8 @@
 // its audit chain verifies. No other suite depends on the demo's counts (they build their own records).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shiftMonth, stationDate } from "../contracts/calendar.ts";
+import { calendarOf } from "../server/modules/night-market/night-market.presenter.ts";
+import { windowsBetween } from "../server/modules/night-market/night-market.workflow.ts";
 import { verifyAuditChain } from "../server/platform/audit.ts";
 import { createTestDatabase, dialectName, type TestDatabase, testClock } from "../server/test/helpers.ts";
 import { merchantMix } from "./tianyuan.ts";
@@ -315,5 +317,20 @@ describe(`the Tianyuan demo market (${dialectName})`, () => {
       (r) => r.date.endsWith("-16") && r.signup_deadline > now && (JSON.parse(r.team_ids) as number[]).includes(zhiyuanzhe.team_id),
     );
     expect(coming.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("keeps the stage's bookings clear of the night market's opening hours, as the stage's own rule does", async () => {
+    const db = t.database.db;
+    const seasons = await db.selectFrom("night_market_seasons").selectAll().where("status", "!=", "draft").execute();
+    expect(seasons.length).toBeGreaterThan(0);
+    const bookings = await db
+      .selectFrom("stage_bookings")
+      .select(["starts_at", "ends_at", "title"])
+      .where("status", "in", ["requested", "approved"])
+      .execute();
+    const clashes = bookings.filter((b) =>
+      seasons.some((s) => windowsBetween(calendarOf(s), new Date(b.starts_at), new Date(b.ends_at)).length > 0),
+    );
+    expect(clashes).toEqual([]);
   });
 });

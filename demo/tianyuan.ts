@@ -25,6 +25,7 @@ import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
 import { loadLending } from "./lending.ts";
 import { givenNames, shopWords, streets, surnames } from "./names.ts";
+import { loadNightMarket } from "./night-market.ts";
 import { loadParty } from "./party.ts";
 import { type Random, seeded } from "./random.ts";
 import { loadVolunteers } from "./volunteers.ts";
@@ -516,6 +517,20 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
       problems,
       now,
     });
+    // The summer night market: a season of about ninety nights, its lottery, reports and jobs register (issue 13).
+    const nightMarket = await loadNightMarket({
+      trx,
+      vault,
+      r: seeded(92),
+      stationId: station.id,
+      staffUserId: staff.id,
+      staffName: staff.display_name,
+      merchantIds,
+      merchantId: merchantUser.id,
+      merchantUserId: merchant.id,
+      problems,
+      now,
+    });
     await appendAudit(trx, systemActor, {
       at: now,
       action: "demo.loaded",
@@ -534,6 +549,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...lending,
         ...volunteers,
         ...events,
+        ...nightMarket,
       },
     });
     // The neighbouring station's smaller year, written after Tianyuan's (whose figures above stay its own).

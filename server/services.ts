@@ -19,6 +19,7 @@ import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
 import { MeetingsService } from "./modules/meetings/meetings.service.ts";
 import { MerchantsService } from "./modules/merchants/merchants.service.ts";
+import { NightMarketService } from "./modules/night-market/night-market.service.ts";
 import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrgService } from "./modules/org/org.service.ts";
 import { PartyService } from "./modules/party/party.service.ts";
@@ -60,6 +61,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const counter = new CounterService(db, deps.vault, notifier, duty, deps.clock);
   // Caring-meal deliveries a volunteer confirmed count as service; a Party member's hours belong in their record.
   const volunteers = new VolunteersService(db, deps.vault, deps.clock, { meals, notifier, files });
+  const nightMarket = new NightMarketService(db, deps.vault, deps.clock, { problems, files, notifier });
   party.members.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
   // A nominee's volunteer hours are evidence in an award round's review.
   const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);
@@ -90,7 +92,13 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     volunteers,
-    events: new EventsService(db, { files, problems }, deps.clock),
+    // The stage refuses bookings during the night market's opening hours.
+    events: new EventsService(
+      db,
+      { files, problems, nightMarketOpenings: (stationId, from, to) => nightMarket.openingsBetween(stationId, from, to) },
+      deps.clock,
+    ),
+    nightMarket,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

@@ -13,6 +13,7 @@ import type { LendingTables } from "../modules/lending/lending.tables.ts";
 import type { ListsTables } from "../modules/lists/lists.tables.ts";
 import type { MeetingsTables } from "../modules/meetings/meetings.tables.ts";
 import type { MerchantsTables } from "../modules/merchants/merchants.tables.ts";
+import type { NightMarketTables } from "../modules/night-market/night-market.tables.ts";
 import type { OrgTables } from "../modules/org/org.tables.ts";
 import type { PartyTables } from "../modules/party/party.tables.ts";
 import type { ProblemsTables } from "../modules/problems/problems.tables.ts";
@@ -32,6 +33,7 @@ export type * from "../modules/lending/lending.tables.ts";
 export type * from "../modules/lists/lists.tables.ts";
 export type * from "../modules/meetings/meetings.tables.ts";
 export type * from "../modules/merchants/merchants.tables.ts";
+export type * from "../modules/night-market/night-market.tables.ts";
 export type * from "../modules/org/org.tables.ts";
 export type * from "../modules/party/party.tables.ts";
 export type * from "../modules/problems/problems.tables.ts";
@@ -58,4 +60,5 @@ export interface DB
     LendingTables,
     VolunteersTables,
     EventsTables,
+    NightMarketTables,
     PlatformTables {}

@@ -14,6 +14,7 @@ import { listsModule } from "./lists/lists.module.ts";
 import { meetingsModule } from "./meetings/meetings.module.ts";
 import { merchantsModule } from "./merchants/merchants.module.ts";
 import type { ServerModule } from "./module.ts";
+import { nightMarketModule } from "./night-market/night-market.module.ts";
 import { notificationsModule } from "./notifications/notifications.module.ts";
 import { orgModule } from "./org/org.module.ts";
 import { partyModule } from "./party/party.module.ts";
@@ -46,5 +47,6 @@ export const modules: ServerModule[] = [
   lendingModule,
   volunteersModule,
   eventsModule,
+  nightMarketModule,
   workbenchModule,
 ];
