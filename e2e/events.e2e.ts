@@ -65,7 +65,7 @@ test("a team leader asks for a rehearsal on the phone, staff approve it, the sam
   // Staff decide it on the stage's requests.
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await openFromMenu(staff, /百姓大舞台$/, /\/stage/);
+  await openFromMenu(staff, /百姓大舞台$/, /\/stage/, "活动与夜市");
   await staff.getByTestId("stage-calendar").waitFor();
   await wait(() => staff.getByTestId("stage-venue").textContent()).toContain("翼龙宾馆");
   await app.shot(staff, "events-console-stage-calendar");
@@ -118,7 +118,7 @@ test("staff run a promotion, two shops report their takings on the phone, and th
     promotionDates: [promo],
   });
   const base = created.baselineDates as string[];
-  await openFromMenu(staff, /活动与促销$/, /\/events/);
+  await openFromMenu(staff, /活动与促销$/, /\/events/, "活动与夜市");
   await wait(() => staff.getByTestId("events-table").textContent()).toContain("冬季暖心购物节");
   await app.shot(staff, "events-console-list");
   await expectAccessible(staff, "events-console-list");
@@ -195,7 +195,7 @@ test("staff run a promotion, two shops report their takings on the phone, and th
   await expectAccessible(staff, "events-console-uplift");
 
   // The figures page: the demo's holiday promotions, each linking to its records.
-  await openFromMenu(staff, /活动统计$/, /\/event-figures/);
+  await openFromMenu(staff, /活动统计$/, /\/event-figures/, "活动与夜市");
   await wait(() => staff.getByTestId("figures-promotions").textContent()).toContain("浓情端午");
   await app.shot(staff, "events-console-figures");
 });
@@ -203,7 +203,7 @@ test("staff run a promotion, two shops report their takings on the phone, and th
 test("an inspection round's finding becomes a problem in the governance loop", async () => {
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await openFromMenu(staff, /环境整治$/, /\/environment/);
+  await openFromMenu(staff, /环境整治$/, /\/environment/, "活动与夜市");
   await staff.getByTestId("rounds-table").waitFor();
   await wait(() => staff.getByTestId("rounds-table").locator("tbody tr").count()).toBeGreaterThan(3);
   await app.shot(staff, "events-console-rounds");
@@ -228,7 +228,7 @@ test("an inspection round's finding becomes a problem in the governance loop", a
   await app.shot(staff, "events-console-finding-problem");
 
   // The figures, in English.
-  await openFromMenu(staff, /活动统计$/, /\/event-figures/);
+  await openFromMenu(staff, /活动统计$/, /\/event-figures/, "活动与夜市");
   await staff.getByText("EN", { exact: true }).click();
   await wait(() => staff.getByTestId("event-figures").textContent()).toContain("Extra visits from promotions");
   await app.shot(staff, "events-console-figures-en");

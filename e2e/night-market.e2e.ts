@@ -62,7 +62,7 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   // The console: staff approve and draw the lottery with a public seed.
   const staff = (await app.newPage()).page;
   await consoleLogin(staff, "staff");
-  await openFromMenu(staff, /^夜市$/, /\/night-market$/);
+  await openFromMenu(staff, /^夜市$/, /\/night-market$/, "活动与夜市");
   await staff.getByTestId("pitch-map").waitFor();
   await app.shot(staff, "night-market-console-seasons");
   await staff.getByTestId("nm-tab-applications").click();

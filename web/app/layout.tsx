@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   SettingOutlined,
+  ShopOutlined,
   SmileOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -31,6 +32,7 @@ const groupIcons: Record<string, ReactNode> = {
   party: <FlagOutlined />,
   caring: <HeartOutlined />,
   volunteers: <SmileOutlined />,
+  activities: <ShopOutlined />,
   station: <CustomerServiceOutlined />,
   settings: <SettingOutlined />,
 };

@@ -27,12 +27,29 @@ const icons = {
 /** 活动与百姓大舞台: events and promotions, the stage, environment campaigns and their figures; the phone's sign-up, takings and stage booking. */
 export const feature: ConsoleFeature = {
   sections: [
-    { key: "events", path: "/events", action: "event.read", icon: <FlagOutlined />, order: 340, label: "events:menu.events" },
-    { key: "stage", path: "/stage", action: "event.read", icon: <CalendarOutlined />, order: 342, label: "events:menu.stage" },
+    {
+      key: "events",
+      path: "/events",
+      action: "event.read",
+      group: "activities",
+      icon: <FlagOutlined />,
+      order: 340,
+      label: "events:menu.events",
+    },
+    {
+      key: "stage",
+      path: "/stage",
+      action: "event.read",
+      group: "activities",
+      icon: <CalendarOutlined />,
+      order: 342,
+      label: "events:menu.stage",
+    },
     {
       key: "environment",
       path: "/environment",
       action: "event.read",
+      group: "activities",
       icon: <EnvironmentOutlined />,
       order: 344,
       label: "events:menu.environment",
@@ -41,6 +58,7 @@ export const feature: ConsoleFeature = {
       key: "eventFigures",
       path: "/event-figures",
       action: "event.read",
+      group: "activities",
       icon: <AreaChartOutlined />,
       order: 346,
       label: "events:menu.figures",

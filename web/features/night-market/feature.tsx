@@ -29,6 +29,7 @@ export const feature: ConsoleFeature = {
       key: "nightMarket",
       path: "/night-market",
       action: "nightmarket.read",
+      group: "activities",
       icon: icons.stall,
       order: 350,
       label: "night-market:menu.title",
