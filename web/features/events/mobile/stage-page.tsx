@@ -115,7 +115,7 @@ export default function MobileStagePage() {
         <Form.Item label={t("m.stage.to")} onClick={() => setTimePick("to")} clickable>
           <span data-testid="m-stage-to">{to}</span>
         </Form.Item>
-        <Form.Item label={t("m.stage.weeks")}>
+        <Form.Item label={t("m.stage.weeks")} layout="vertical">
           <Selector
             columns={4}
             value={weeks}
