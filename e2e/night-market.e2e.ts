@@ -12,7 +12,10 @@ const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 
 
 /** Waits until no drawer, modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
 async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
+  // A busy machine runs the animations slowly (a message's leave took longer than 15 s once under load 8).
+  await expect
+    .poll(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count(), { timeout: 30_000 })
+    .toBe(0);
 }
 const SEASON = "冬季周末夜市（演练）";
 
