@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "demo/**/*.test.ts", "scripts/**/*.test.ts", "e2e/**/*.test.ts"],
     pool: "forks",
+    // The demo market loaded once per run and copied by each suite (server/test/demo-template.ts).
+    globalSetup: ["server/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ["default", "json"],

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
+import { inject } from "vitest";
 import { CSRF_HEADER } from "../../contracts/auth.ts";
 import { DEMO_PASSWORD, loadTianyuan } from "../../demo/tianyuan.ts";
 import { buildApp } from "../app.ts";
@@ -15,7 +16,8 @@ import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { SettableClock } from "../platform/clock.ts";
-import { createVault, type Vault } from "../platform/crypto.ts";
+import type { Vault } from "../platform/crypto.ts";
+import { copyPostgresTemplate, copySqliteTemplate, type DemoTemplate, testVault } from "./demo-template.ts";
 
 export const dialectName = process.env.TEST_DATABASE_URL ? "postgres" : "sqlite";
 
@@ -25,6 +27,15 @@ export { TEST_NOW };
 
 /** A clock for one suite, started at TEST_NOW (or at `start`). */
 export const testClock = (start: Date | string = TEST_NOW) => new SettableClock(start);
+
+/** The run's demo template, when the run has one (vitest's global setup; none when a suite runs outside vitest). */
+function demoTemplate(): DemoTemplate | null {
+  try {
+    return inject("demoTemplate") ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export interface TestDatabase {
   database: Database;
@@ -36,16 +47,22 @@ export interface TestDatabase {
 
 export async function createTestDatabase(opts: { demo?: boolean; clock?: SettableClock } = {}): Promise<TestDatabase> {
   const clock = opts.clock ?? testClock();
-  const vault = createVault("test-secret-test-secret-test-secret-0123");
+  const vault = testVault();
+  // The run's demo template serves a suite that wants the demo as of the run's instant (demo-template.ts).
+  const template = opts.demo !== false && Math.abs(clock.now().getTime() - Date.parse(TEST_NOW)) < 60_000 ? demoTemplate() : null;
   const base = process.env.TEST_DATABASE_URL;
   let database: Database;
   let cleanup: () => Promise<void>;
   if (base) {
     const name = `dd_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    if (template?.kind === "postgres") {
+      await copyPostgresTemplate(base, template, name);
+    } else {
+      const admin = new pg.Client({ connectionString: base });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+    }
     const url = new URL(base);
     url.pathname = `/${name}`;
     database = openDatabase({ databaseUrl: url.toString(), sqliteFile: "", poolSize: 20 });
@@ -57,11 +74,12 @@ export async function createTestDatabase(opts: { demo?: boolean; clock?: Settabl
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), "dd-test-"));
+    if (template?.kind === "sqlite") copySqliteTemplate(template, join(dir, "test.db"));
     database = openDatabase({ sqliteFile: join(dir, "test.db") });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrateToLatest(database.db);
-  if (opts.demo !== false) await loadTianyuan(database.db, vault, clock.now());
+  if (opts.demo !== false && !template) await loadTianyuan(database.db, vault, clock.now());
   return {
     database,
     vault,
