@@ -83,6 +83,9 @@ export const actions = [
   "volunteer.manage",
   "volunteer.join",
   "volunteer.lead",
+  "economy.read",
+  "economy.manage",
+  "economy.merchant",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -146,6 +149,8 @@ const stationWork: Action[] = [
   "volunteer.read",
   "volunteer.manage",
   "volunteer.lead",
+  "economy.read",
+  "economy.manage",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -222,6 +227,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "lending.read",
       "scale.read",
       "volunteer.read",
+      "economy.read",
     ],
   },
   station_admin: {
@@ -255,12 +261,17 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "service.read",
       "duty.read",
       "volunteer.read",
+      "economy.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },
   alliance_contact: { scope: "unit", console: true, actions: unitWork },
   // A merchant certified as a caring shop redeems cards and, for a caring restaurant, confirms meal deliveries.
-  merchant: { scope: "self", console: false, actions: [...publicWork, "card.redeem", "meal.deliver", "redshield.book"] },
+  merchant: {
+    scope: "self",
+    console: false,
+    actions: [...publicWork, "card.redeem", "meal.deliver", "redshield.book", "economy.merchant"],
+  },
   resident: { scope: "self", console: false, actions: [...publicWork, "card.hold"] },
   volunteer: { scope: "self", console: false, actions: [...publicWork, "card.hold", "meal.deliver"] },
 };

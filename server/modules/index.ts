@@ -6,6 +6,7 @@ import { auditModule } from "./audit/audit.module.ts";
 import { caringModule } from "./caring/caring.module.ts";
 import { counterModule } from "./counter/counter.module.ts";
 import { dutyModule } from "./duty/duty.module.ts";
+import { economyModule } from "./economy/economy.module.ts";
 import { filesModule } from "./files/files.module.ts";
 import { importsModule } from "./imports/imports.module.ts";
 import { lendingModule } from "./lending/lending.module.ts";
@@ -44,5 +45,6 @@ export const modules: ServerModule[] = [
   dutyModule,
   lendingModule,
   volunteersModule,
+  economyModule,
   workbenchModule,
 ];
