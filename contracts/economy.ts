@@ -269,7 +269,7 @@ export type Survival = z.infer<typeof survivalSchema>;
 
 // The funding ledger -------------------------------------------------------------------------------------------------
 
-export const fundingSourceKinds = ["company", "district_finance", "hotel", "social", "other"] as const;
+export const fundingSourceKinds = ["company", "district_finance", "hotel", "merchants", "social", "other"] as const;
 export const fundingSourceKindSchema = z.enum(fundingSourceKinds);
 export type FundingSourceKind = z.infer<typeof fundingSourceKindSchema>;
 

@@ -149,9 +149,9 @@ describe(`the funding ledger over HTTP (${dialectName})`, () => {
   });
 
   it("approves or rejects an expenditure once; a rejection gives its amount back; the public page shows approved spending", async () => {
-    const s = await source(50_000, "翼龙宾馆");
+    const s = await source(50_000, "测试宾馆");
     const [a] = (
-      await allocate({ sourceId: s.id, amountFen: 50_000, allocatedOn: today, targets: [{ activity: "百姓大舞台建设", shareBp: 10_000 }] })
+      await allocate({ sourceId: s.id, amountFen: 50_000, allocatedOn: today, targets: [{ activity: "测试舞台建设", shareBp: 10_000 }] })
     ).json();
     const e1 = (await spend(a.id, 30_000, "舞台搭建公司")).json();
     const e2 = (await spend(a.id, 20_000, "音响租赁")).json();
@@ -176,9 +176,9 @@ describe(`the funding ledger over HTTP (${dialectName})`, () => {
 
     const page = await t.app.inject({ method: "GET", url: `/api/public/funding?stationId=${stationId}` });
     expect(page.statusCode).toBe(200);
-    const hotel = page.json().sources.find((x: { name: string }) => x.name === "翼龙宾馆");
+    const hotel = page.json().sources.find((x: { name: string }) => x.name === "测试宾馆");
     expect(hotel).toMatchObject({ receivedFen: 50_000, allocatedFen: 50_000, spentFen: 30_000 });
-    expect(page.json().uses.find((u: { target: string }) => u.target === "百姓大舞台建设")).toMatchObject({ spentFen: 30_000 });
+    expect(page.json().uses.find((u: { target: string }) => u.target === "测试舞台建设")).toMatchObject({ spentFen: 30_000 });
   });
 
   it("exports the expenditures for audit", async () => {

@@ -1,0 +1,101 @@
+// The report's money figures, computed from the demo's records (never typed): loans, relief, survival, directed
+// consumption and funding. The demo is written from the suite's clock, so the periods are taken from it too.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shiftMonth, stationMonth } from "../../../contracts/calendar.ts";
+import { economyFigures } from "../../../demo/economy.ts";
+import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+
+describe(`the report's figures from the demo's records (${dialectName})`, () => {
+  let t: TestApp;
+  let staff: Session;
+  let stationId: number;
+  const policies: Record<string, { id: number }> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await t.login("staff");
+    stationId = (
+      await t.database.db.selectFrom("org_units").select("id").where("name", "=", "天源市场党群服务站").executeTakeFirstOrThrow()
+    ).id;
+    const list = (await t.as(staff, { method: "GET", url: "/api/policies?pageSize=50" })).json();
+    for (const p of list.items) if (p.status === "closed") policies[p.kind] = p;
+  });
+  afterAll(() => t.close());
+
+  it("has the market's 129 merchants", async () => {
+    const n = await t.database.db
+      .selectFrom("merchants")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("station_id", "=", stationId)
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(129);
+  });
+
+  it("gives 47 interest-subsidised loans totalling 2.09 M yuan, with the eligible merchants not reached beside them", async () => {
+    const c = (await t.as(staff, { method: "GET", url: `/api/policies/${policies.loan_subsidy.id}/coverage` })).json();
+    expect(c.reached).toBe(economyFigures.loans.count);
+    expect(c.disbursedFen).toBe(economyFigures.loans.principalFen);
+    expect(c.subsidyFen).toBeGreaterThan(0);
+    expect(c.notReached.length).toBe(c.eligible - c.reached);
+    expect(c.eligible).toBe(129);
+  });
+
+  it("gives 109 merchants rent and heating relief totalling 284 k yuan", async () => {
+    const rent = (await t.as(staff, { method: "GET", url: `/api/policies/${policies.rent_relief.id}/coverage` })).json();
+    const heating = (await t.as(staff, { method: "GET", url: `/api/policies/${policies.heating_relief.id}/coverage` })).json();
+    expect(rent.disbursedFen + heating.disbursedFen).toBe(economyFigures.relief.totalFen);
+    const reached = new Set<number>();
+    for (const p of [rent, heating]) {
+      const notReached = new Set(p.notReached.map((m: { merchantId: number }) => m.merchantId));
+      const all = await t.database.db.selectFrom("merchants").select("id").where("station_id", "=", stationId).execute();
+      for (const m of all) if (!notReached.has(m.id)) reached.add(m.id);
+    }
+    expect(reached.size).toBe(economyFigures.relief.merchants);
+    expect(rent.notReached.some((m: { applicationStatus: string | null }) => m.applicationStatus === "rejected")).toBe(true);
+  });
+
+  it("finds none of the 129 closed because of the epidemic over the past year, with the relief beside each", async () => {
+    const to = stationMonth(t.clock.now());
+    const s = (await t.as(staff, { method: "GET", url: `/api/economy/survival?from=${shiftMonth(to, -11)}&to=${to}` })).json();
+    expect(s.merchants).toBe(129);
+    expect(s.closedByEpidemic).toBe(0);
+    expect(s.closed).toBe(0);
+    expect(s.reliefFen).toBe(economyFigures.loans.principalFen + economyFigures.relief.totalFen);
+    expect(s.rows.filter((r: { reliefCount: number }) => r.reliefCount > 0).length).toBeGreaterThanOrEqual(109);
+  });
+
+  it("has 89 enterprises whose confirmed purchases total 3.705 M yuan", async () => {
+    const db = t.database.db;
+    const e = await db
+      .selectFrom("economy_enterprises")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("station_id", "=", stationId)
+      .executeTakeFirstOrThrow();
+    expect(Number(e.n)).toBe(economyFigures.consumption.enterprises);
+    const sum = await db
+      .selectFrom("economy_purchases")
+      .select((eb) => eb.fn.sum<number>("amount_fen").as("s"))
+      .where("station_id", "=", stationId)
+      .where("status", "=", "confirmed")
+      .executeTakeFirstOrThrow();
+    expect(Number(sum.s)).toBe(economyFigures.consumption.confirmedFen);
+  });
+
+  it("shows the four funding sources on the public page, spent within what each received", async () => {
+    const page = (await t.app.inject({ method: "GET", url: `/api/public/funding?stationId=${stationId}` })).json();
+    const byName = Object.fromEntries(page.sources.map((s: { name: string; receivedFen: number; spentFen: number }) => [s.name, s]));
+    expect(byName.克拉玛依石化公司.receivedFen).toBe(economyFigures.funding.companyFen);
+    expect(byName.克拉玛依区财政局.receivedFen).toBe(economyFigures.funding.districtFen);
+    expect(byName.翼龙宾馆.receivedFen).toBe(economyFigures.funding.hotelFen);
+    expect(byName.天源市场龙头商户.receivedFen).toBe(economyFigures.funding.nightMarketFen);
+    for (const s of page.sources) expect(s.spentFen).toBeLessThanOrEqual(s.receivedFen);
+    const projects = await t.database.db
+      .selectFrom("projects")
+      .select(["id", "name"])
+      .where("station_id", "=", stationId)
+      .where("name", "=", "百姓大舞台")
+      .executeTakeFirstOrThrow();
+    const funding = (await t.as(staff, { method: "GET", url: `/api/projects/${projects.id}/funding` })).json();
+    expect(funding.allocatedFen).toBe(economyFigures.funding.hotelFen);
+  });
+});
