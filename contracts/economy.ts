@@ -413,3 +413,124 @@ export const operatingMonthSchema = z.object({
   reason: z.string().nullable(),
   confirmedAt: z.string(),
 });
+
+// Directed consumption ----------------------------------------------------------------------------------------------------
+
+export const purchaseStatuses = ["pending", "confirmed", "disputed"] as const;
+export const purchaseStatusSchema = z.enum(purchaseStatuses);
+export type PurchaseStatus = z.infer<typeof purchaseStatusSchema>;
+
+export const enterpriseCreateSchema = z
+  .object({
+    name: nameSchema,
+    contactName: optionalText(50),
+    contactTitle: optionalText(50),
+    mobilisedByUnitId: id.nullish().transform((v) => v ?? null),
+    stationId: id.optional(),
+  })
+  .strict();
+export const pledgeSetSchema = z.object({ period: monthSchema, amountFen: fen(0) }).strict();
+export const enterpriseSchema = z.object({
+  id: z.number().int(),
+  stationId: z.number().int(),
+  name: z.string(),
+  contactName: z.string().nullable(),
+  contactTitle: z.string().nullable(),
+  mobilisedByUnitId: z.number().int().nullable(),
+  mobilisedByUnitName: z.string().nullable(),
+  pledgedFen: z.number().int(),
+  confirmedFen: z.number().int(),
+  pendingFen: z.number().int(),
+});
+export const enterpriseListQuery = pageQuery.extend({ sort: z.enum(["name", "confirmed"]).optional() });
+
+const invoiceSchema = z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.too_long" });
+export const purchaseCreateSchema = z
+  .object({ enterpriseId: id, merchantId: id, amountFen: fen(1), purchasedOn: dateSchema, invoiceNo: invoiceSchema })
+  .strict();
+export const purchaseSchema = z.object({
+  id: z.number().int(),
+  stationId: z.number().int(),
+  enterpriseId: z.number().int(),
+  enterpriseName: z.string(),
+  merchantId: z.number().int(),
+  merchantName: z.string(),
+  amountFen: z.number().int(),
+  purchasedOn: z.string(),
+  invoiceNo: z.string(),
+  status: purchaseStatusSchema,
+  importId: z.string().nullable(),
+  recordedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type Purchase = z.infer<typeof purchaseSchema>;
+export const purchaseListQuery = pageQuery.extend({
+  enterpriseId: idQuery.optional(),
+  merchantId: idQuery.optional(),
+  status: purchaseStatusSchema.optional(),
+  month: monthSchema.optional(),
+});
+
+/** Which of the sheet's headers hold each field (the enterprise's own spreadsheet, mapped on upload). */
+export const purchaseColumns = ["enterprise", "merchant", "amount", "date", "invoice"] as const;
+export type PurchaseColumn = (typeof purchaseColumns)[number];
+export const defaultPurchaseHeaders: Record<PurchaseColumn, string> = {
+  enterprise: "企业名称",
+  merchant: "商户名称",
+  amount: "金额（元）",
+  date: "消费日期",
+  invoice: "发票/收据号",
+};
+const header = z.string().trim().min(1).max(40).optional();
+export const purchaseImportQuery = z
+  .object({
+    mode: z.enum(["preview", "valid_only", "all"]).default("preview"),
+    enterpriseId: idQuery.optional(),
+    enterprise: header,
+    merchant: header,
+    amount: header,
+    date: header,
+    invoice: header,
+    stationId: idQuery.optional(),
+  })
+  .strict();
+export const purchaseImportSchema = z.object({
+  mode: z.enum(["preview", "valid_only", "all"]),
+  importId: z.string().nullable(),
+  totalRows: z.number().int(),
+  acceptedRows: z.number().int(),
+  importedRows: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  /** Names matched approximately, for the person importing to check. */
+  fuzzy: z.array(z.object({ row: z.number().int(), column: z.string(), given: z.string(), matched: z.string() })),
+});
+export type PurchaseImport = z.infer<typeof purchaseImportSchema>;
+
+export const rankingQuery = z.object({ month: monthSchema, stationId: idQuery.optional() }).strict();
+export const rankingSchema = z.object({
+  month: z.string(),
+  pledgedFen: z.number().int(),
+  confirmedFen: z.number().int(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      enterpriseId: z.number().int(),
+      name: z.string(),
+      pledgedFen: z.number().int(),
+      confirmedFen: z.number().int(),
+      /** Confirmed as a share of the pledge, in basis points (null without a pledge). */
+      fulfilmentBp: z.number().int().nullable(),
+    }),
+  ),
+});
+export const merchantTotalsQuery = z.object({ from: dateSchema, to: dateSchema, stationId: idQuery.optional() }).strict();
+export const merchantTotalsSchema = z.array(
+  z.object({
+    merchantId: z.number().int(),
+    name: z.string(),
+    confirmedFen: z.number().int(),
+    pendingFen: z.number().int(),
+    purchases: z.number().int(),
+  }),
+);
+export const myPurchasesSchema = z.object({ pendingFen: z.number().int(), confirmedFen: z.number().int(), items: z.array(purchaseSchema) });

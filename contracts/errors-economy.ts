@@ -96,6 +96,32 @@ export const economyErrors = {
     "zh-CN": "该笔支出已审批",
     en: "This expenditure has already been decided",
   },
+  "economy.bad_enterprise": {
+    status: 400,
+    "zh-CN": "企业不存在或不属于本服务站",
+    en: "The enterprise does not exist or belongs to another station",
+  },
+  "economy.enterprise_exists": { status: 409, "zh-CN": "已有同名企业", en: "An enterprise of this name exists" },
+  "economy.invoice_taken": {
+    status: 409,
+    "zh-CN": "发票/收据号 {invoice} 已登记过",
+    en: "Receipt number {invoice} is already recorded",
+  },
+  "economy.purchase_transition": {
+    status: 409,
+    "zh-CN": "该笔消费已确认或已提出异议",
+    en: "This purchase has already been confirmed or disputed",
+  },
+  "economy.import_rejected": {
+    status: 400,
+    "zh-CN": "有 {count} 行不能导入，未写入任何数据：{rows}",
+    en: "{count} rows cannot be imported and nothing was written: {rows}",
+  },
+  "economy.import_columns": {
+    status: 400,
+    "zh-CN": "表格中没有找到这些列：{missing}",
+    en: "The sheet has no columns named: {missing}",
+  },
 } as const;
 
 export const economyValidation = {

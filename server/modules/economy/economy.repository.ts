@@ -4,10 +4,12 @@
 // It reads the registry (merchants, their stalls and status history, the accounts of merchants, projects) for
 // eligibility, names and coverage; it writes only the economy's tables. Only this file builds queries.
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { ExpenditureStatus, PolicyKind, PolicyStatus, ReliefStatus } from "../../../contracts/economy.ts";
+import type { ExpenditureStatus, PolicyKind, PolicyStatus, PurchaseStatus, ReliefStatus } from "../../../contracts/economy.ts";
 import type {
   DB,
+  EconomyEnterpriseTable,
   EconomyPolicyTable,
+  EconomyPurchaseTable,
   FundingAllocationTable,
   FundingExpenditureTable,
   FundingSourceTable,
@@ -487,5 +489,252 @@ export class EconomyRepository {
       .orderBy("spent_on")
       .orderBy("id")
       .execute();
+  }
+
+  // Directed consumption ---------------------------------------------------------------------------------------------------
+
+  async insertEnterprise(db: Db, v: Omit<EconomyEnterpriseTable, "id">): Promise<number> {
+    return (await db.insertInto("economy_enterprises").values(v).returning("id").executeTakeFirstOrThrow()).id;
+  }
+
+  async enterprise(id: number, db: Db = this.db) {
+    return db.selectFrom("economy_enterprises").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async enterpriseNames(stationId: number, db: Db = this.db) {
+    return db.selectFrom("economy_enterprises").select(["id", "name"]).where("station_id", "=", stationId).execute();
+  }
+
+  async merchantNames(stationId: number, db: Db = this.db) {
+    return db.selectFrom("merchants").select(["id", "name"]).where("station_id", "=", stationId).execute();
+  }
+
+  async enterprises(stationIds: number[] | null, q: { q?: string; page: number; pageSize: number; sort?: string }) {
+    const base = this.db
+      .selectFrom("economy_enterprises as e")
+      .where(inStations(stationIds, "e.station_id"))
+      .$if(!!q.q, (b) => b.where("e.name", "like", `%${q.q}%`));
+    const rows = await base
+      .leftJoin("alliance_units as u", "u.id", "e.mobilised_by_unit_id")
+      .selectAll("e")
+      .select([
+        "u.name as unit_name",
+        (eb) =>
+          eb
+            .selectFrom("economy_pledges as p")
+            .select(sql<string | number>`coalesce(sum(p.amount_fen), 0)`.as("x"))
+            .whereRef("p.enterprise_id", "=", "e.id")
+            .as("pledged_fen"),
+        (eb) =>
+          eb
+            .selectFrom("economy_purchases as c")
+            .select(sql<string | number>`coalesce(sum(c.amount_fen), 0)`.as("x"))
+            .whereRef("c.enterprise_id", "=", "e.id")
+            .where("c.status", "=", "confirmed")
+            .as("confirmed_fen"),
+        (eb) =>
+          eb
+            .selectFrom("economy_purchases as c")
+            .select(sql<string | number>`coalesce(sum(c.amount_fen), 0)`.as("x"))
+            .whereRef("c.enterprise_id", "=", "e.id")
+            .where("c.status", "=", "pending")
+            .as("pending_fen"),
+      ])
+      .orderBy(q.sort === "confirmed" ? sql`confirmed_fen` : sql`e.name`, q.sort === "confirmed" ? "desc" : "asc")
+      .orderBy("e.id")
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    return {
+      rows: rows.map((r) => ({ ...r, pledged_fen: n(r.pledged_fen), confirmed_fen: n(r.confirmed_fen), pending_fen: n(r.pending_fen) })),
+      total: n(total.n),
+    };
+  }
+
+  async setPledge(db: Db, enterpriseId: number, period: string, amountFen: number) {
+    const existing = await db
+      .selectFrom("economy_pledges")
+      .selectAll()
+      .where("enterprise_id", "=", enterpriseId)
+      .where("period", "=", period)
+      .executeTakeFirst();
+    if (existing) {
+      await db.updateTable("economy_pledges").set({ amount_fen: amountFen }).where("id", "=", existing.id).execute();
+      return existing.amount_fen;
+    }
+    await db.insertInto("economy_pledges").values({ enterprise_id: enterpriseId, period, amount_fen: amountFen }).execute();
+    return null;
+  }
+
+  async insertPurchases(db: Db, values: Omit<EconomyPurchaseTable, "id">[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < values.length; i += 200) {
+      const rows = await db
+        .insertInto("economy_purchases")
+        .values(values.slice(i, i + 200))
+        .returning("id")
+        .execute();
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  /** Of these receipt numbers, those the station already recorded. */
+  async takenInvoices(stationId: number, invoices: string[], db: Db = this.db): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < invoices.length; i += 500) {
+      const rows = await db
+        .selectFrom("economy_purchases")
+        .select("invoice_no")
+        .where("station_id", "=", stationId)
+        .where("invoice_no", "in", invoices.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.add(r.invoice_no);
+    }
+    return out;
+  }
+
+  private purchaseQuery(db: Db) {
+    return db
+      .selectFrom("economy_purchases as p")
+      .innerJoin("economy_enterprises as e", "e.id", "p.enterprise_id")
+      .innerJoin("merchants as m", "m.id", "p.merchant_id")
+      .selectAll("p")
+      .select(["e.name as enterprise_name", "m.name as merchant_name"]);
+  }
+
+  async purchase(id: number, db: Db = this.db) {
+    return this.purchaseQuery(db).where("p.id", "=", id).executeTakeFirst();
+  }
+
+  async purchases(
+    stationIds: number[] | null,
+    q: {
+      enterpriseId?: number;
+      merchantId?: number;
+      status?: PurchaseStatus;
+      from?: string;
+      to?: string;
+      q?: string;
+      page: number;
+      pageSize: number;
+    },
+  ) {
+    const filtered = <T extends ReturnType<EconomyRepository["purchaseQuery"]>>(b: T) =>
+      b
+        .where(inStations(stationIds, "p.station_id"))
+        .$if(q.enterpriseId !== undefined, (x) => x.where("p.enterprise_id", "=", q.enterpriseId as number))
+        .$if(q.merchantId !== undefined, (x) => x.where("p.merchant_id", "=", q.merchantId as number))
+        .$if(q.status !== undefined, (x) => x.where("p.status", "=", q.status as PurchaseStatus))
+        .$if(q.from !== undefined, (x) => x.where("p.purchased_on", ">=", q.from as string))
+        .$if(q.to !== undefined, (x) => x.where("p.purchased_on", "<=", q.to as string))
+        .$if(!!q.q, (x) =>
+          x.where((eb) =>
+            eb.or([eb("p.invoice_no", "like", `%${q.q}%`), eb("m.name", "like", `%${q.q}%`), eb("e.name", "like", `%${q.q}%`)]),
+          ),
+        ) as T;
+    const rows = await filtered(this.purchaseQuery(this.db))
+      .orderBy("p.purchased_on", "desc")
+      .orderBy("p.id", "desc")
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute();
+    const total = await filtered(this.purchaseQuery(this.db))
+      .clearSelect()
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    return { rows, total: n((total as { n: unknown }).n) };
+  }
+
+  /** Confirms or disputes a pending purchase exactly once: 0 rows when it was not pending. */
+  async settlePurchase(db: Db, id: number, status: "confirmed" | "disputed", userId: number, at: string) {
+    const r = await db
+      .updateTable("economy_purchases")
+      .set({ status, confirmed_at: at, confirmed_by_user_id: userId })
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  /** Per enterprise of a station: the month's pledge and the purchases confirmed in it. */
+  async monthFigures(stationId: number, month: string, from: string, to: string, db: Db = this.db) {
+    const rows = await db
+      .selectFrom("economy_enterprises as e")
+      .select([
+        "e.id",
+        "e.name",
+        (eb) =>
+          eb
+            .selectFrom("economy_pledges as p")
+            .select("p.amount_fen")
+            .whereRef("p.enterprise_id", "=", "e.id")
+            .where("p.period", "=", month)
+            .as("pledged_fen"),
+        (eb) =>
+          eb
+            .selectFrom("economy_purchases as c")
+            .select(sql<string | number>`coalesce(sum(c.amount_fen), 0)`.as("x"))
+            .whereRef("c.enterprise_id", "=", "e.id")
+            .where("c.status", "=", "confirmed")
+            .where("c.purchased_on", ">=", from)
+            .where("c.purchased_on", "<=", to)
+            .as("confirmed_fen"),
+      ])
+      .where("e.station_id", "=", stationId)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      pledgedFen: r.pledged_fen === null ? null : n(r.pledged_fen),
+      confirmedFen: n(r.confirmed_fen),
+    }));
+  }
+
+  async merchantTotals(stationId: number, from: string, to: string, db: Db = this.db) {
+    const rows = await db
+      .selectFrom("economy_purchases as p")
+      .innerJoin("merchants as m", "m.id", "p.merchant_id")
+      .select([
+        "p.merchant_id",
+        "m.name",
+        sql<string | number>`sum(case when p.status = 'confirmed' then p.amount_fen else 0 end)`.as("confirmed_fen"),
+        sql<string | number>`sum(case when p.status = 'pending' then p.amount_fen else 0 end)`.as("pending_fen"),
+        (eb) => eb.fn.countAll().as("n"),
+      ])
+      .where("p.station_id", "=", stationId)
+      .where("p.purchased_on", ">=", from)
+      .where("p.purchased_on", "<=", to)
+      .groupBy(["p.merchant_id", "m.name"])
+      .execute();
+    return rows.map((r) => ({
+      merchantId: r.merchant_id,
+      name: r.name,
+      confirmedFen: n(r.confirmed_fen),
+      pendingFen: n(r.pending_fen),
+      purchases: n(r.n),
+    }));
+  }
+
+  async purchasesOfMerchant(merchantId: number, db: Db = this.db) {
+    return this.purchaseQuery(db)
+      .where("p.merchant_id", "=", merchantId)
+      .orderBy("p.purchased_on", "desc")
+      .orderBy("p.id", "desc")
+      .limit(200)
+      .execute();
+  }
+
+  async merchantPurchaseSums(merchantId: number, db: Db = this.db) {
+    const row = await db
+      .selectFrom("economy_purchases")
+      .select([
+        sql<string | number>`coalesce(sum(case when status = 'confirmed' then amount_fen else 0 end), 0)`.as("confirmed_fen"),
+        sql<string | number>`coalesce(sum(case when status = 'pending' then amount_fen else 0 end), 0)`.as("pending_fen"),
+      ])
+      .where("merchant_id", "=", merchantId)
+      .executeTakeFirstOrThrow();
+    return { confirmedFen: n(row.confirmed_fen), pendingFen: n(row.pending_fen) };
   }
 }

@@ -1,5 +1,5 @@
-// The merchant economy: policies and relief per merchant (relief.service.ts), survival (survival.service.ts) and the
-// funding ledger (ledger.service.ts), sharing one repository and the reach checks (economy.access.ts). The routes
+// The merchant economy: policies and relief per merchant (relief.service.ts), survival (survival.service.ts), directed
+// consumption (purchases.service.ts) and the funding ledger (ledger.service.ts), sharing one repository and the reach checks (economy.access.ts). The routes
 // call the parts; the module's job is the policy notices.
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/tables.ts";
@@ -9,6 +9,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { EconomyRepository } from "./economy.repository.ts";
 import { LedgerService } from "./ledger.service.ts";
+import { PurchasesService } from "./purchases.service.ts";
 import { ReliefService } from "./relief.service.ts";
 import { SurvivalService } from "./survival.service.ts";
 
@@ -22,12 +23,14 @@ export class EconomyService {
   readonly relief: ReliefService;
   readonly survival: SurvivalService;
   readonly ledger: LedgerService;
+  readonly purchases: PurchasesService;
 
   constructor(db: Kysely<DB>, clock: Clock, deps: EconomyDeps = {}) {
     this.repo = new EconomyRepository(db);
     this.relief = new ReliefService(db, this.repo, clock, deps.notifier ?? null, deps.files ?? null);
     this.survival = new SurvivalService(db, this.repo, clock);
     this.ledger = new LedgerService(db, this.repo, clock, deps.files ?? null);
+    this.purchases = new PurchasesService(db, this.repo, clock, deps.notifier ?? null);
   }
 
   jobs(): Job[] {
