@@ -534,3 +534,40 @@ export const merchantTotalsSchema = z.array(
   }),
 );
 export const myPurchasesSchema = z.object({ pendingFen: z.number().int(), confirmedFen: z.number().int(), items: z.array(purchaseSchema) });
+
+/** A project's outcome figures, linked to the records they are counted from. */
+export const projectFigureKinds = [
+  "policy_reached",
+  "policy_disbursed",
+  "consumption_enterprises",
+  "consumption_confirmed",
+  "ledger_allocated",
+  "ledger_spent",
+] as const;
+export const projectFigureKindSchema = z.enum(projectFigureKinds);
+export type ProjectFigureKind = z.infer<typeof projectFigureKindSchema>;
+export const projectFigureLinkSchema = z
+  .object({
+    figure: projectFigureKindSchema,
+    policyId: id.nullish().transform((v) => v ?? null),
+    label: nameSchema,
+  })
+  .strict()
+  .refine((v) => !v.figure.startsWith("policy_") || v.policyId !== null, { path: ["policyId"], message: "v.required" });
+export const projectFiguresSetSchema = z.object({ figures: z.array(projectFigureLinkSchema).max(20) }).strict();
+export const projectFiguresSchema = z.object({
+  projectId: z.number().int(),
+  funding: projectFundingSchema,
+  figures: z.array(
+    z.object({
+      figure: projectFigureKindSchema,
+      policyId: z.number().int().nullable(),
+      label: z.string(),
+      /** A count, or fen for the money figures. */
+      value: z.number().int(),
+      unit: z.enum(["merchants", "enterprises", "fen"]),
+      /** Where the value is counted from, for the reader to follow. */
+      source: z.string(),
+    }),
+  ),
+});

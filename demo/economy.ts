@@ -513,6 +513,44 @@ export async function loadEconomy(ctx: EconomyContext) {
     true,
   );
 
+  // The projects' outcome figures, linked to the records they are counted from.
+  const link = async (project: string, lines: [string, string, number | null][]) => {
+    const id = await projectId(project);
+    if (id === null) return;
+    await trx
+      .insertInto("project_figures")
+      .values(
+        lines.map(([figure, label, policyId], position) => ({
+          project_id: id,
+          figure: figure as "policy_reached",
+          policy_id: policyId,
+          label,
+          position,
+          created_at: at,
+        })),
+      )
+      .execute();
+  };
+  await link("“两免一贴”创业担保贴息贷款", [
+    ["policy_reached", "受益商户", loanPolicy],
+    ["policy_disbursed", "贷款金额", loanPolicy],
+  ]);
+  await link("房租、暖气费减免", [
+    ["policy_reached", "受益商户", rentPolicy],
+    ["policy_disbursed", "房租减免", rentPolicy],
+    ["policy_disbursed", "暖气费减免", heatingPolicy],
+  ]);
+  await link("园区企业定向消费", [
+    ["consumption_enterprises", "参与企业", null],
+    ["consumption_confirmed", "定向消费金额", null],
+  ]);
+  for (const name of ["党群服务站建设", "百姓大舞台", "天源夜市"]) {
+    await link(name, [
+      ["ledger_allocated", "到位资金", null],
+      ["ledger_spent", "已支出", null],
+    ]);
+  }
+
   return {
     policies: 4,
     reliefApplications: reliefs.length,

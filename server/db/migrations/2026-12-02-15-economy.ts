@@ -175,11 +175,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("decision_note", "text")
     .execute();
   await db.schema.createIndex("funding_expenditures_allocation").on("funding_expenditures").columns(["allocation_id", "status"]).execute();
+
+  // A project's outcome figures as references to live records (in place of the numbers typed onto the project): each
+  // line names a figure of the economy and, for a policy's figures, the policy; its value is computed when read.
+  await withId(db, db.schema.createTable("project_figures"))
+    .addColumn("project_id", "integer", (c) => c.notNull().references("projects.id"))
+    // policy_reached | policy_disbursed | consumption_enterprises | consumption_confirmed | ledger_allocated | ledger_spent
+    .addColumn("figure", "text", (c) => c.notNull())
+    .addColumn("policy_id", "integer", (c) => c.references("economy_policies.id"))
+    .addColumn("label", "text", (c) => c.notNull())
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("project_figures_position", ["project_id", "position"])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
+    "project_figures",
     "funding_expenditures",
     "funding_allocations",
     "funding_sources",

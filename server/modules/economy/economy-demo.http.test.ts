@@ -98,4 +98,73 @@ describe(`the report's figures from the demo's records (${dialectName})`, () => 
     const funding = (await t.as(staff, { method: "GET", url: `/api/projects/${projects.id}/funding` })).json();
     expect(funding.allocatedFen).toBe(economyFigures.funding.hotelFen);
   });
+
+  it("reads the projects' outcome figures from the records they link to, not from typed numbers", async () => {
+    const project = async (name: string) =>
+      (
+        await t.database.db
+          .selectFrom("projects")
+          .select("id")
+          .where("station_id", "=", stationId)
+          .where("name", "=", name)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const figures = async (name: string) =>
+      (await t.as(staff, { method: "GET", url: `/api/projects/${await project(name)}/figures` })).json();
+    const loans = await figures("“两免一贴”创业担保贴息贷款");
+    expect(loans.figures.map((f: { value: number }) => f.value)).toEqual([economyFigures.loans.count, economyFigures.loans.principalFen]);
+    const relief = await figures("房租、暖气费减免");
+    expect(relief.figures[0].value).toBe(economyFigures.relief.merchants);
+    expect(relief.figures[1].value + relief.figures[2].value).toBe(economyFigures.relief.totalFen);
+    const consumption = await figures("园区企业定向消费");
+    expect(consumption.figures.map((f: { value: number }) => f.value)).toEqual([
+      economyFigures.consumption.enterprises,
+      economyFigures.consumption.confirmedFen,
+    ]);
+    const night = await figures("天源夜市");
+    expect(night.funding.allocatedFen).toBe(economyFigures.funding.nightMarketFen);
+    expect(night.figures[0].value).toBe(economyFigures.funding.nightMarketFen);
+
+    // Relinked by the station: a policy of another station is refused by field, nothing written.
+    const id = await project("园区企业定向消费");
+    const youyiPolicy = await t.database.db
+      .insertInto("economy_policies")
+      .values({
+        station_id: (
+          await t.database.db.selectFrom("org_units").select("id").where("name", "=", "友谊市场党群服务站").executeTakeFirstOrThrow()
+        ).id,
+        kind: "station",
+        title: "友谊站政策",
+        beneficiaries: "x",
+        conditions: "x",
+        amounts: "x",
+        where_to_apply: "x",
+        contact: "x",
+        opens_on: "2026-01-01",
+        deadline: "2026-12-31",
+        cap_fen: 100,
+        eligibility: "{}",
+        status: "draft",
+        opened_notified_at: null,
+        reminded_at: null,
+        created_by_user_id: null,
+        created_at: t.clock.now().toISOString(),
+        updated_at: t.clock.now().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const bad = await t.as(staff, {
+      method: "PUT",
+      url: `/api/projects/${id}/figures`,
+      payload: { figures: [{ figure: "policy_reached", policyId: youyiPolicy.id, label: "x" }] },
+    });
+    expect(bad.json().error).toMatchObject({ id: "economy.bad_policy", fields: [{ field: "figures.0.policyId" }] });
+    expect((await figures("园区企业定向消费")).figures.length).toBe(2);
+    const ok = await t.as(staff, {
+      method: "PUT",
+      url: `/api/projects/${id}/figures`,
+      payload: { figures: [{ figure: "consumption_confirmed", label: "已确认消费" }] },
+    });
+    expect(ok.json().figures).toEqual([expect.objectContaining({ label: "已确认消费", value: economyFigures.consumption.confirmedFen })]);
+  });
 });

@@ -14,6 +14,7 @@ import type {
   FundingExpenditureTable,
   FundingSourceTable,
   MerchantOperatingMonthTable,
+  ProjectFigureTable,
   ReliefApplicationTable,
 } from "../../db/tables.ts";
 
@@ -736,5 +737,29 @@ export class EconomyRepository {
       .where("merchant_id", "=", merchantId)
       .executeTakeFirstOrThrow();
     return { confirmedFen: n(row.confirmed_fen), pendingFen: n(row.pending_fen) };
+  }
+
+  // A project's linked figures ---------------------------------------------------------------------------------------------
+
+  async projectFigureLinks(projectId: number, db: Db = this.db) {
+    return db.selectFrom("project_figures").selectAll().where("project_id", "=", projectId).orderBy("position").execute();
+  }
+
+  async replaceProjectFigureLinks(db: Db, projectId: number, values: Omit<ProjectFigureTable, "id">[]) {
+    await db.deleteFrom("project_figures").where("project_id", "=", projectId).execute();
+    if (values.length) await db.insertInto("project_figures").values(values).execute();
+  }
+
+  async confirmedConsumption(stationId: number, db: Db = this.db) {
+    const row = await db
+      .selectFrom("economy_purchases")
+      .select([
+        sql<string | number>`coalesce(sum(amount_fen), 0)`.as("fen"),
+        sql<string | number>`count(distinct enterprise_id)`.as("enterprises"),
+      ])
+      .where("station_id", "=", stationId)
+      .where("status", "=", "confirmed")
+      .executeTakeFirstOrThrow();
+    return { fen: n(row.fen), enterprises: n(row.enterprises) };
   }
 }

@@ -9,6 +9,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { EconomyRepository } from "./economy.repository.ts";
 import { LedgerService } from "./ledger.service.ts";
+import { ProjectFiguresService } from "./project-figures.service.ts";
 import { PurchasesService } from "./purchases.service.ts";
 import { ReliefService } from "./relief.service.ts";
 import { SurvivalService } from "./survival.service.ts";
@@ -24,6 +25,7 @@ export class EconomyService {
   readonly survival: SurvivalService;
   readonly ledger: LedgerService;
   readonly purchases: PurchasesService;
+  readonly projectFigures: ProjectFiguresService;
 
   constructor(db: Kysely<DB>, clock: Clock, deps: EconomyDeps = {}) {
     this.repo = new EconomyRepository(db);
@@ -31,6 +33,7 @@ export class EconomyService {
     this.survival = new SurvivalService(db, this.repo, clock);
     this.ledger = new LedgerService(db, this.repo, clock, deps.files ?? null);
     this.purchases = new PurchasesService(db, this.repo, clock, deps.notifier ?? null);
+    this.projectFigures = new ProjectFiguresService(db, this.repo, this.ledger, clock);
   }
 
   jobs(): Job[] {

@@ -7,6 +7,7 @@ import type {
   FundingSourceKind,
   PolicyKind,
   PolicyStatus,
+  ProjectFigureKind,
   ReliefChannel,
   ReliefStatus,
 } from "../../../contracts/economy.ts";
@@ -160,7 +161,18 @@ export interface FundingExpenditureTable {
   decision_note: string | null;
 }
 
+export interface ProjectFigureTable {
+  id: Generated<number>;
+  project_id: number;
+  figure: ProjectFigureKind;
+  policy_id: number | null;
+  label: string;
+  position: number;
+  created_at: string;
+}
+
 export interface EconomyTables {
+  project_figures: ProjectFigureTable;
   economy_policies: EconomyPolicyTable;
   relief_applications: ReliefApplicationTable;
   merchant_operating_months: MerchantOperatingMonthTable;

@@ -13,6 +13,8 @@ import {
   fundingSourceSchema,
   fundingSummarySchema,
   ledgerQuery,
+  projectFiguresSchema,
+  projectFiguresSetSchema,
   projectFundingSchema,
 } from "../../../contracts/economy.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
@@ -128,6 +130,33 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
       schema: { tags, summary: "A project's funding as the ledger holds it", params: idParams, response: { 200: projectFundingSchema } },
     },
     async (request) => ledger.projectFunding(requireUser(request), request.params.id),
+  );
+  r.get(
+    "/api/projects/:id/figures",
+    {
+      config: { access: "project.read" },
+      schema: {
+        tags,
+        summary: "A project's funding from the ledger and its outcome figures computed from the records they link to",
+        params: idParams,
+        response: { 200: projectFiguresSchema },
+      },
+    },
+    async (request) => services.economy.projectFigures.figures(requireUser(request), request.params.id),
+  );
+  r.put(
+    "/api/projects/:id/figures",
+    {
+      config: { access: "economy.manage" },
+      schema: {
+        tags,
+        summary: "Link a project's outcome figures to live records (policies, directed consumption, the ledger)",
+        params: idParams,
+        body: projectFiguresSetSchema,
+        response: { 200: projectFiguresSchema },
+      },
+    },
+    async (request) => services.economy.projectFigures.setLinks(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
   r.get(
     "/api/public/funding",
