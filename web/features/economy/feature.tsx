@@ -1,0 +1,35 @@
+import { lazy } from "react";
+import type { ConsoleFeature } from "../../app/feature.ts";
+
+const stroke = { fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+
+const icons = {
+  relief: (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden {...stroke}>
+      <path d="M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z" />
+      <path d="M9 12l2 2 4-4" />
+    </svg>
+  ),
+  purchases: (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden {...stroke}>
+      <path d="M4 5h2l2 10h10l2-7H7" />
+      <circle cx="10" cy="19" r="1.5" />
+      <circle cx="17" cy="19" r="1.5" />
+    </svg>
+  ),
+};
+
+/**
+ * 商户经济 on the merchant's phone: the open policies and their applications, and the directed-consumption purchases
+ * to confirm. (The console's pages are still to come; the server's lists and exports are in place.)
+ */
+export const feature: ConsoleFeature = {
+  mobileRoutes: [
+    { path: "/relief", page: lazy(() => import("./mobile/relief-page.tsx")) },
+    { path: "/purchases", page: lazy(() => import("./mobile/purchases-page.tsx")) },
+  ],
+  mobileEntries: [
+    { key: "relief", path: "/relief", icon: icons.relief, action: "economy.merchant", label: "economy:entry.relief" },
+    { key: "purchases", path: "/purchases", icon: icons.purchases, action: "economy.merchant", label: "economy:entry.purchases" },
+  ],
+};
