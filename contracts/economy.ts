@@ -571,3 +571,43 @@ export const projectFiguresSchema = z.object({
     }),
   ),
 });
+
+// The merchant file (一户一档) -------------------------------------------------------------------------------------------
+
+/** A section another module is building (events, the night market): present in the file, its records to come. */
+export const merchantFileSlots = ["events", "night_market"] as const;
+
+export const merchantFileSchema = z.object({
+  merchant: z.object({
+    id: z.number().int(),
+    stationId: z.number().int(),
+    name: z.string(),
+    category: merchantCategorySchema,
+    operatorName: z.string(),
+    status: merchantStatusSchema,
+    licenceValidFrom: z.string().nullable(),
+    licenceValidTo: z.string().nullable(),
+    isPartyMember: z.boolean(),
+    registeredAt: z.string(),
+  }),
+  stalls: z.array(z.object({ id: z.number().int(), code: z.string(), area: z.number() })),
+  statusHistory: z.array(z.object({ toStatus: merchantStatusSchema, reason: z.string().nullable(), at: z.string() })),
+  relief: z.array(reliefSchema),
+  reliefFen: z.number().int(),
+  consumption: z.object({ confirmedFen: z.number().int(), pendingFen: z.number().int(), purchases: z.array(purchaseSchema) }),
+  problems: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), status: z.string(), createdAt: z.string() })),
+  findings: z.array(z.object({ id: z.number().int(), source: z.string(), summary: z.string(), createdAt: z.string() })),
+  caringShop: z
+    .object({
+      status: z.string(),
+      category: z.string(),
+      discountRatePermille: z.number().int().nullable(),
+      plaqueDate: z.string().nullable(),
+    })
+    .nullable(),
+  consultations: z.array(z.object({ id: z.number().int(), date: z.string(), topic: z.string(), summary: z.string(), outcome: z.string() })),
+  counterRequests: z.array(z.object({ id: z.number().int(), date: z.string(), itemName: z.string(), status: z.string() })),
+  /** Sections other modules will fill; empty until they do. */
+  slots: z.array(z.object({ key: z.enum(merchantFileSlots), items: z.array(z.never()) })),
+});
+export type MerchantFile = z.infer<typeof merchantFileSchema>;

@@ -167,4 +167,25 @@ describe(`the report's figures from the demo's records (${dialectName})`, () => 
     });
     expect(ok.json().figures).toEqual([expect.objectContaining({ label: "已确认消费", value: economyFigures.consumption.confirmedFen })]);
   });
+
+  it("gathers a merchant's file from the registry and every module that keeps records about merchants, and prints it", async () => {
+    const user = await t.database.db.selectFrom("users").select("merchant_id").where("username", "=", "shanghu").executeTakeFirstOrThrow();
+    const id = user.merchant_id as number;
+    const res = await t.as(staff, { method: "GET", url: `/api/merchants/${id}/file` });
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json();
+    expect(f.merchant.id).toBe(id);
+    expect(f.stalls.length).toBeGreaterThan(0);
+    expect(f.statusHistory.length).toBeGreaterThan(0);
+    expect(f.consumption.pendingFen).toBeGreaterThan(0);
+    expect(f.slots.map((s: { key: string }) => s.key)).toEqual(["events", "night_market"]);
+    const paid = f.relief.filter((r: { status: string }) => ["disbursed", "closed"].includes(r.status));
+    expect(f.reliefFen).toBe(paid.reduce((s: number, r: { disbursedFen: number }) => s + r.disbursedFen, 0));
+    const pdf = await t.as(staff, { method: "GET", url: `/api/merchants/${id}/file.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toContain("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const youyi = await t.login("youyi");
+    expect((await t.as(youyi, { method: "GET", url: `/api/merchants/${id}/file` })).statusCode).toBe(404);
+  });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { idParams, pageOf } from "../../../contracts/common.ts";
 import {
   coverageSchema,
+  merchantFileSchema,
   myReliefSchema,
   operatingConfirmSchema,
   operatingMonthSchema,
@@ -147,6 +148,28 @@ export async function economyRoutes(app: FastifyInstance, { services }: { servic
       },
     },
     async (request) => survival.confirm(requireUser(request), request.body, actorOf(request), false),
+  );
+
+  r.get(
+    "/api/merchants/:id/file",
+    {
+      config: { access: "economy.read" },
+      schema: {
+        tags,
+        summary: "The merchant file (一户一档): everything about one merchant",
+        params: idParams,
+        response: { 200: merchantFileSchema },
+      },
+    },
+    async (request) => services.economy.merchantFile.file(requireUser(request), request.params.id),
+  );
+  r.get(
+    "/api/merchants/:id/file.pdf",
+    { config: { access: "economy.read" }, schema: { tags, summary: "The merchant file as a PDF", params: idParams } },
+    async (request, reply) => {
+      const file = await services.economy.merchantFilePdf(requireUser(request), request.params.id);
+      return reply.type("application/pdf").header("content-disposition", `inline; filename="${file.fileName}"`).send(file.data);
+    },
   );
 
   // the merchant's phone

@@ -7,8 +7,11 @@ import type { Clock } from "../../platform/clock.ts";
 import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import type { SessionUser } from "../../platform/scope.ts";
 import { EconomyRepository } from "./economy.repository.ts";
 import { LedgerService } from "./ledger.service.ts";
+import { MerchantFileRepository } from "./merchant-file.repository.ts";
+import { MerchantFileService } from "./merchant-file.service.ts";
 import { ProjectFiguresService } from "./project-figures.service.ts";
 import { PurchasesService } from "./purchases.service.ts";
 import { ReliefService } from "./relief.service.ts";
@@ -26,6 +29,9 @@ export class EconomyService {
   readonly ledger: LedgerService;
   readonly purchases: PurchasesService;
   readonly projectFigures: ProjectFiguresService;
+  readonly merchantFile: MerchantFileService;
+
+  private readonly clock: Clock;
 
   constructor(db: Kysely<DB>, clock: Clock, deps: EconomyDeps = {}) {
     this.repo = new EconomyRepository(db);
@@ -34,6 +40,13 @@ export class EconomyService {
     this.ledger = new LedgerService(db, this.repo, clock, deps.files ?? null);
     this.purchases = new PurchasesService(db, this.repo, clock, deps.notifier ?? null);
     this.projectFigures = new ProjectFiguresService(db, this.repo, this.ledger, clock);
+    this.merchantFile = new MerchantFileService(new MerchantFileRepository(db), this.repo);
+    this.clock = clock;
+  }
+
+  /** The merchant file printed at the clock's instant. */
+  merchantFilePdf(user: SessionUser, merchantId: number) {
+    return this.merchantFile.pdf(user, merchantId, this.clock.now());
   }
 
   jobs(): Job[] {
