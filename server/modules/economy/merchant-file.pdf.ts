@@ -2,6 +2,7 @@
 // printing instant as the PDF's dates (the same file printed at the same instant gives the same bytes).
 import { stationDate } from "../../../contracts/calendar.ts";
 import type { MerchantFile } from "../../../contracts/economy.ts";
+import { label } from "../../platform/labels.ts";
 import { type PdfDoc, renderPdf } from "../../platform/pdf.ts";
 import { yuan } from "./economy.workflow.ts";
 
@@ -81,7 +82,7 @@ export async function renderMerchantFilePdf(f: MerchantFile, printedAt: Date): P
         "爱心店铺",
         f.caringShop
           ? [
-              `状态：${f.caringShop.status}　类别：${f.caringShop.category}　折扣：${f.caringShop.discountRatePermille ? `${f.caringShop.discountRatePermille / 10}%` : "—"}　挂牌：${f.caringShop.plaqueDate ?? "—"}`,
+              `状态：${label("zh-CN", `caring:shopStatus.${f.caringShop.status}`)}　类别：${label("zh-CN", `caring:shopCategory.${f.caringShop.category}`)}　折扣：${f.caringShop.discountRatePermille ? `${f.caringShop.discountRatePermille / 10}%` : "—"}　挂牌：${f.caringShop.plaqueDate ?? "—"}`,
             ]
           : [],
         "未申请爱心店铺",
@@ -89,12 +90,12 @@ export async function renderMerchantFilePdf(f: MerchantFile, printedAt: Date): P
       section(
         doc,
         "红盾驿站咨询",
-        f.consultations.map((c) => `${c.date}　${c.topic}　${c.summary}（${c.outcome}）`),
+        f.consultations.map((c) => `${c.date}　${label("zh-CN", `duty:topic.${c.topic}`)}　${c.summary}`),
       );
       section(
         doc,
         "便民服务办理",
-        f.counterRequests.map((r) => `${r.date}　${r.itemName}（${r.status}）`),
+        f.counterRequests.map((r) => `${r.date}　${r.itemName}（${label("zh-CN", `counter:status.${r.status}`)}）`),
       );
       section(doc, "活动参与", [], "（活动模块建设中，记录将在此汇总）");
       section(doc, "夜市经营", [], "（夜市模块建设中，记录将在此汇总）");

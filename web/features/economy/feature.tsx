@@ -21,9 +21,37 @@ const icons = {
 
 /**
  * 商户经济 on the merchant's phone: the open policies and their applications, and the directed-consumption purchases
- * to confirm. (The console's pages are still to come; the server's lists and exports are in place.)
+ * to confirm; in the console, the policies with their coverage, the relief applications and their steps, the
+ * directed-consumption ranking and import, the funding ledger, and the merchant file (一户一档).
  */
 export const feature: ConsoleFeature = {
+  sections: [
+    {
+      key: "economyPolicies",
+      path: "/economy/policies",
+      action: "economy.read",
+      group: "station",
+      order: 360,
+      label: "economy:menu.policies",
+    },
+    { key: "economyRelief", path: "/economy/relief", action: "economy.read", group: "station", order: 362, label: "economy:menu.relief" },
+    {
+      key: "economyConsumption",
+      path: "/economy/consumption",
+      action: "economy.read",
+      group: "station",
+      order: 364,
+      label: "economy:menu.consumption",
+    },
+    { key: "economyLedger", path: "/economy/ledger", action: "economy.read", group: "station", order: 366, label: "economy:menu.ledger" },
+  ],
+  routes: [
+    { path: "economy/policies", action: "economy.read", page: lazy(() => import("./pages/policies-page.tsx")) },
+    { path: "economy/relief", action: "economy.read", page: lazy(() => import("./pages/relief-page.tsx")) },
+    { path: "economy/consumption", action: "economy.read", page: lazy(() => import("./pages/consumption-page.tsx")) },
+    { path: "economy/ledger", action: "economy.read", page: lazy(() => import("./pages/ledger-page.tsx")) },
+    { path: "merchant-files/:id", action: "economy.read", page: lazy(() => import("./pages/merchant-file-page.tsx")) },
+  ],
   mobileRoutes: [
     { path: "/relief", page: lazy(() => import("./mobile/relief-page.tsx")) },
     { path: "/purchases", page: lazy(() => import("./mobile/purchases-page.tsx")) },

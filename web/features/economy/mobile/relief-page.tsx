@@ -111,7 +111,7 @@ export default function ReliefPage() {
             {(data?.applications ?? []).map((a) => (
               <List.Item
                 key={a.id}
-                description={`${formatDate(a.appliedAt)} · ${t("field.requested")} ${formatYuan(a.requestedFen)}${a.disbursedFen !== null ? ` · ${t("field.disbursed")} ${formatYuan(a.disbursedFen)}` : ""}`}
+                description={`${formatDate(a.appliedAt)} · ${t("m.requested")} ${formatYuan(a.requestedFen)}${a.disbursedFen !== null ? ` · ${t("m.disbursed")} ${formatYuan(a.disbursedFen)}` : ""}`}
                 extra={<Tag data-testid={`relief-status-${a.id}`}>{t(`reliefStatus.${a.status}`)}</Tag>}
               >
                 {a.policyTitle}
