@@ -611,3 +611,34 @@ export const merchantFileSchema = z.object({
   slots: z.array(z.object({ key: z.enum(merchantFileSlots), items: z.array(z.never()) })),
 });
 export type MerchantFile = z.infer<typeof merchantFileSchema>;
+
+// The market map ----------------------------------------------------------------------------------------------------------
+
+export const mapLayers = ["category", "status", "relief", "findings", "caring", "consumption"] as const;
+export type MapLayer = (typeof mapLayers)[number];
+export const marketMapQuery = z.object({ stationId: idQuery.optional() }).strict();
+export const marketMapSchema = z.object({
+  stationId: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  stalls: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      x: z.number().int(),
+      y: z.number().int(),
+      w: z.number().int(),
+      h: z.number().int(),
+      version: z.number().int(),
+      merchantId: z.number().int().nullable(),
+      merchantName: z.string().nullable(),
+      category: merchantCategorySchema.nullable(),
+      status: merchantStatusSchema.nullable(),
+      reliefFen: z.number().int(),
+      findings: z.number().int(),
+      caringStatus: z.string().nullable(),
+      consumptionFen: z.number().int(),
+    }),
+  ),
+});
+export type MarketMap = z.infer<typeof marketMapSchema>;

@@ -156,3 +156,33 @@ test("staff import an enterprise's purchases with one bad row; the merchant conf
   await settled(staff);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-merchant-file.png"), fullPage: true });
 });
+
+test("the map coloured by relief opens a merchant's file, and staff move a stall by dragging it", async () => {
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await openFromMenu(staff, /^市场平面图$/, /\/economy\/map/, /站点服务$/);
+  await staff.getByTestId("map-layer").getByText("获得帮扶").click();
+  await staff.waitForURL(/layer=relief/);
+  await staff.getByTestId("stall-A01").waitFor();
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-map-relief.png") });
+
+  // Arrange: drag A02 right by a little; the plan keeps it there.
+  const before = (await (await staff.request.get("/api/economy/map")).json()).stalls.find((s: { code: string }) => s.code === "A02");
+  await staff.getByTestId("map-edit").click();
+  const box = await staff.getByTestId("stall-A02").locator("rect").first().boundingBox();
+  if (!box) throw new Error("stall A02 is not drawn");
+  await staff.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await staff.mouse.down();
+  await staff.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 5 });
+  await staff.mouse.up();
+  await wait(
+    async () => (await (await staff.request.get("/api/economy/map")).json()).stalls.find((s: { code: string }) => s.code === "A02").x,
+  ).toBeGreaterThan(before.x);
+  await staff.getByTestId("map-edit").click();
+
+  await staff.getByTestId("stall-A01").click();
+  await staff.waitForURL(/\/merchant-files\/\d+/);
+  await staff.getByTestId("file-name").waitFor();
+  await wait(() => staff.getByTestId("file-relief").textContent()).toContain("已办结");
+});

@@ -188,4 +188,26 @@ describe(`the report's figures from the demo's records (${dialectName})`, () => 
     const youyi = await t.login("youyi");
     expect((await t.as(youyi, { method: "GET", url: `/api/merchants/${id}/file` })).statusCode).toBe(404);
   });
+
+  it("draws the market's stalls with what the map colours them by, and a stall moved through the stalls module shows moved", async () => {
+    const map = (await t.as(staff, { method: "GET", url: "/api/economy/map" })).json();
+    const stalls = await t.database.db.selectFrom("stalls").select(["id", "merchant_id"]).where("station_id", "=", stationId).execute();
+    expect(map.stalls.length).toBe(stalls.length);
+    const withRelief = map.stalls.filter((s: { reliefFen: number }) => s.reliefFen > 0).length;
+    expect(withRelief).toBeGreaterThanOrEqual(economyFigures.relief.merchants);
+    expect(map.stalls.reduce((n: number, s: { reliefFen: number }) => n + s.reliefFen, 0)).toBe(
+      economyFigures.loans.principalFen + economyFigures.relief.totalFen,
+    );
+    const a = map.stalls[0];
+    const moved = await t.as(staff, {
+      method: "PATCH",
+      url: `/api/stalls/${a.id}`,
+      payload: { x: a.x + 5, y: a.y + 5, w: a.w + 10, h: a.h, version: a.version },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const again = (await t.as(staff, { method: "GET", url: "/api/economy/map" })).json().stalls.find((s: { id: number }) => s.id === a.id);
+    expect(again).toMatchObject({ x: a.x + 5, y: a.y + 5, w: a.w + 10 });
+    const district = await t.login("district");
+    expect((await t.as(district, { method: "GET", url: "/api/economy/map" })).json().error.fields[0].field).toBe("stationId");
+  });
 });

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { idParams, pageOf } from "../../../contracts/common.ts";
 import {
   coverageSchema,
+  marketMapQuery,
+  marketMapSchema,
   merchantFileSchema,
   myReliefSchema,
   operatingConfirmSchema,
@@ -170,6 +172,20 @@ export async function economyRoutes(app: FastifyInstance, { services }: { servic
       const file = await services.economy.merchantFilePdf(requireUser(request), request.params.id);
       return reply.type("application/pdf").header("content-disposition", `inline; filename="${file.fileName}"`).send(file.data);
     },
+  );
+
+  r.get(
+    "/api/economy/map",
+    {
+      config: { access: "economy.read" },
+      schema: {
+        tags,
+        summary: "The market's stalls as placed on the plan, with trade, status, relief, findings, caring shop and consumption",
+        querystring: marketMapQuery,
+        response: { 200: marketMapSchema },
+      },
+    },
+    async (request) => services.economy.merchantFile.map(requireUser(request), request.query.stationId),
   );
 
   // the merchant's phone

@@ -2,7 +2,7 @@
 // about merchants — stalls and status history, problems reported from the merchant's stalls or account, fair-scale
 // findings, the caring-shop record, Red Shield consultations, counter requests. Read-only: it joins other modules'
 // tables to gather one page, and writes nothing.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/tables.ts";
 
 export class MerchantFileRepository {
@@ -98,5 +98,62 @@ export class MerchantFileRepository {
       .orderBy("r.date", "desc")
       .limit(100)
       .execute();
+  }
+
+  /** The market's stalls with what the map colours them by: trade, status, relief, findings, caring shop, consumption. */
+  async mapStalls(stationId: number) {
+    const rows = await this.db
+      .selectFrom("stalls as s")
+      .leftJoin("merchants as m", "m.id", "s.merchant_id")
+      .select([
+        "s.id",
+        "s.code",
+        "s.x",
+        "s.y",
+        "s.w",
+        "s.h",
+        "s.version",
+        "s.merchant_id",
+        "m.name as merchant_name",
+        "m.category",
+        "m.status",
+        (eb) =>
+          eb
+            .selectFrom("relief_applications as r")
+            .select(sql<string | number>`coalesce(sum(r.disbursed_fen), 0)`.as("x"))
+            .whereRef("r.merchant_id", "=", "s.merchant_id")
+            .where("r.status", "in", ["disbursed", "closed"])
+            .as("relief_fen"),
+        (eb) =>
+          eb
+            .selectFrom("merchant_findings as f")
+            .select(sql<string | number>`count(*)`.as("x"))
+            .whereRef("f.merchant_id", "=", "s.merchant_id")
+            .as("findings"),
+        (eb) =>
+          eb
+            .selectFrom("caring_shops as c")
+            .select("c.status")
+            .whereRef("c.merchant_id", "=", "s.merchant_id")
+            .orderBy("c.id", "desc")
+            .limit(1)
+            .as("caring_status"),
+        (eb) =>
+          eb
+            .selectFrom("economy_purchases as p")
+            .select(sql<string | number>`coalesce(sum(p.amount_fen), 0)`.as("x"))
+            .whereRef("p.merchant_id", "=", "s.merchant_id")
+            .where("p.status", "=", "confirmed")
+            .as("consumption_fen"),
+      ])
+      .where("s.station_id", "=", stationId)
+      .orderBy("s.code")
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      relief_fen: Number(r.relief_fen ?? 0),
+      findings: Number(r.findings ?? 0),
+      consumption_fen: Number(r.consumption_fen ?? 0),
+    }));
   }
 }

@@ -2,9 +2,9 @@
 // status history, relief, directed consumption received, problems reported, fair-scale findings, caring-shop status,
 // Red Shield consultations, counter requests — and the slots the events and night-market modules will fill. Also
 // printed as a PDF (merchant-file.pdf.ts).
-import type { MerchantFile } from "../../../contracts/economy.ts";
-import { notFound } from "../../platform/errors.ts";
-import type { SessionUser } from "../../platform/scope.ts";
+import type { MarketMap, MerchantFile } from "../../../contracts/economy.ts";
+import { fail, notFound } from "../../platform/errors.ts";
+import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { manages } from "./economy.access.ts";
 import { presentRelief } from "./economy.presenter.ts";
 import type { EconomyRepository } from "./economy.repository.ts";
@@ -75,6 +75,39 @@ export class MerchantFileService {
         { key: "events", items: [] },
         { key: "night_market", items: [] },
       ],
+    };
+  }
+
+  /** The market's plan: every stall where it stands, with what the map colours it by. */
+  async map(user: SessionUser, requested: number | undefined): Promise<MarketMap> {
+    const stations = stationFilter(user, requested);
+    const stationId = stations !== null && stations.length === 1 ? stations[0] : null;
+    if (stationId === null) {
+      if (requested !== undefined) throw notFound();
+      throw fail("request.invalid", [{ field: "stationId", key: "v.required" }]);
+    }
+    const rows = await this.files.mapStalls(stationId);
+    return {
+      stationId,
+      width: Math.max(1000, ...rows.map((r) => r.x + r.w + 20)),
+      height: Math.max(600, ...rows.map((r) => r.y + r.h + 20)),
+      stalls: rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        x: r.x,
+        y: r.y,
+        w: r.w,
+        h: r.h,
+        version: r.version,
+        merchantId: r.merchant_id,
+        merchantName: r.merchant_name,
+        category: r.category,
+        status: r.status,
+        reliefFen: r.relief_fen,
+        findings: r.findings,
+        caringStatus: r.caring_status ?? null,
+        consumptionFen: r.consumption_fen,
+      })),
     };
   }
 

@@ -43,6 +43,7 @@ export const feature: ConsoleFeature = {
       order: 364,
       label: "economy:menu.consumption",
     },
+    { key: "economyMap", path: "/economy/map", action: "economy.read", group: "station", order: 368, label: "economy:menu.map" },
     { key: "economyLedger", path: "/economy/ledger", action: "economy.read", group: "station", order: 366, label: "economy:menu.ledger" },
   ],
   routes: [
@@ -50,6 +51,7 @@ export const feature: ConsoleFeature = {
     { path: "economy/relief", action: "economy.read", page: lazy(() => import("./pages/relief-page.tsx")) },
     { path: "economy/consumption", action: "economy.read", page: lazy(() => import("./pages/consumption-page.tsx")) },
     { path: "economy/ledger", action: "economy.read", page: lazy(() => import("./pages/ledger-page.tsx")) },
+    { path: "economy/map", action: "economy.read", page: lazy(() => import("./pages/map-page.tsx")) },
     { path: "merchant-files/:id", action: "economy.read", page: lazy(() => import("./pages/merchant-file-page.tsx")) },
   ],
   mobileRoutes: [

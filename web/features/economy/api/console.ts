@@ -8,6 +8,7 @@ import type {
   Coverage,
   Expenditure,
   FundingSource,
+  MarketMap,
   MerchantFile,
   Policy,
   PurchaseImport,
@@ -70,3 +71,15 @@ export function useImportPurchases() {
 
 export const useMerchantFile = (id: number) =>
   useQuery({ queryKey: ["economy", "file", id], queryFn: () => api.get<MerchantFile>(`/api/merchants/${id}/file`) });
+
+export const useMarketMap = () => useQuery({ queryKey: ["economy", "map"], queryFn: () => api.get<MarketMap>("/api/economy/map") });
+
+/** A stall moved or resized on the plan (the stalls module's own edit, version-checked). */
+export function useMoveStall() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, x, y, w, h, version }: { id: number; x: number; y: number; w: number; h: number; version: number }) =>
+      api.patch(`/api/stalls/${id}`, { x, y, w, h, version }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["economy", "map"] }),
+  });
+}
