@@ -185,4 +185,14 @@ test("the map coloured by relief opens a merchant's file, and staff move a stall
   await staff.waitForURL(/\/merchant-files\/\d+/);
   await staff.getByTestId("file-name").waitFor();
   await wait(() => staff.getByTestId("file-relief").textContent()).toContain("已办结");
+
+  // The funding ledger, in English: the four sources and what they were spent on.
+  const en = (await app.newPage()).page;
+  await consoleLogin(en, "staff");
+  await en.goto("/economy/ledger");
+  await en.getByText("EN", { exact: true }).click();
+  await wait(() => en.getByRole("heading", { name: "Funding ledger" }).count()).toBe(1);
+  await en.getByTestId("sources-table").getByText("翼龙宾馆").waitFor();
+  await settled(en);
+  await en.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-en.png"), fullPage: true });
 });

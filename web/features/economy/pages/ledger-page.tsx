@@ -44,21 +44,21 @@ export default function LedgerPage() {
           </RowAction>
         </RowActions>
       ) : null,
-    { width: 110 },
+    { width: 120 },
   );
   const sourceColumns = [
     { title: t("field.source"), dataIndex: "name", width: 180 },
     { title: t("console.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`sourceKind.${k}`) },
     { title: t("field.received"), dataIndex: "receivedFen", width: 140, align: "right" as const, render: formatYuan },
     { title: t("field.allocated"), dataIndex: "allocatedFen", width: 140, align: "right" as const, render: formatYuan },
-    { title: t("field.spent"), dataIndex: "spentFen", width: 140, align: "right" as const, render: formatYuan },
+    { title: t("console.spentHeld"), dataIndex: "spentFen", width: 160, align: "right" as const, render: formatYuan },
     { title: t("console.receivedOn"), dataIndex: "receivedOn", width: 110 },
   ];
   const allocationColumns = [
     { title: t("field.target"), key: "target", width: 180, render: (_: unknown, a: Allocation) => a.projectName ?? a.activity },
     { title: t("field.source"), dataIndex: "sourceName", width: 160 },
     { title: t("field.amount"), dataIndex: "amountFen", width: 140, align: "right" as const, render: formatYuan },
-    { title: t("field.spent"), dataIndex: "spentFen", width: 140, align: "right" as const, render: formatYuan },
+    { title: t("console.spentHeld"), dataIndex: "spentFen", width: 160, align: "right" as const, render: formatYuan },
     { title: t("field.balance"), dataIndex: "balanceFen", width: 140, align: "right" as const, render: formatYuan },
     {
       title: t("console.used"),
@@ -84,7 +84,7 @@ export default function LedgerPage() {
     {
       title: t("field.expenditureStatus"),
       dataIndex: "status",
-      width: 100,
+      width: 140,
       render: (s: string) => (
         <Tag color={s === "requested" ? "gold" : s === "approved" ? "green" : undefined}>{t(`expenditureStatus.${s}`)}</Tag>
       ),
