@@ -186,6 +186,14 @@ test("the map coloured by relief opens a merchant's file, and staff move a stall
   await staff.getByTestId("file-name").waitFor();
   await wait(() => staff.getByTestId("file-relief").textContent()).toContain("已办结");
 
+  // A project's figures come from the records: the directed-consumption project counts the confirmed purchases.
+  const projects = await (await staff.request.get("/api/projects?q=定向消费")).json();
+  await staff.goto(`/projects/${projects.items[0].id}`);
+  await staff.getByTestId("project-live-figures").waitFor();
+  await wait(() => staff.getByTestId("project-live-figures").textContent()).toContain("89");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-project-figures.png") });
+
   // The funding ledger, in English: the four sources and what they were spent on.
   const en = (await app.newPage()).page;
   await consoleLogin(en, "staff");
