@@ -194,6 +194,14 @@ test("the map coloured by relief opens a merchant's file, and staff move a stall
   await settled(staff);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-project-figures.png") });
 
+  // The public page of the funds, opened without signing in.
+  const stationId = (await (await staff.request.get("/api/funding-sources")).json())[0].stationId;
+  const anyone = (await app.newPage({ mobile: true })).page;
+  await anyone.goto(`/m/funds?stationId=${stationId}`);
+  await anyone.getByTestId("public-funds").waitFor();
+  await wait(() => anyone.getByTestId("public-funds").textContent()).toContain("翼龙宾馆");
+  await anyone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-public-funds.png"), fullPage: true });
+
   // The funding ledger, in English: the four sources and what they were spent on.
   const en = (await app.newPage()).page;
   await consoleLogin(en, "staff");

@@ -57,6 +57,8 @@ export const feature: ConsoleFeature = {
   mobileRoutes: [
     { path: "/relief", page: lazy(() => import("./mobile/relief-page.tsx")) },
     { path: "/purchases", page: lazy(() => import("./mobile/purchases-page.tsx")) },
+    // The public page of the station's funds and their use (no sign-in; ?stationId= names the station).
+    { path: "/funds", page: lazy(() => import("./mobile/funds-page.tsx")), public: true },
   ],
   mobileEntries: [
     { key: "relief", path: "/relief", icon: icons.relief, action: "economy.merchant", label: "economy:entry.relief" },
