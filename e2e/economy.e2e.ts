@@ -186,6 +186,17 @@ test("the map coloured by relief opens a merchant's file, and staff move a stall
   await staff.getByTestId("file-name").waitFor();
   await wait(() => staff.getByTestId("file-relief").textContent()).toContain("已办结");
 
+  // A new policy: saved empty, each required field says so, and nothing is written.
+  const policiesBefore = (await (await staff.request.get("/api/policies")).json()).total;
+  await staff.goto("/economy/policies");
+  await staff.getByTestId("policy-new").click();
+  await staff.getByTestId("policy-save").click();
+  await wait(() => staff.locator(".ant-drawer .ant-form-item-explain-error").count()).toBeGreaterThan(3);
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-policy-form.png") });
+  expect((await (await staff.request.get("/api/policies")).json()).total).toBe(policiesBefore);
+  await staff.keyboard.press("Escape");
+
   // A project's figures come from the records: the directed-consumption project counts the confirmed purchases.
   const projects = await (await staff.request.get("/api/projects?q=定向消费")).json();
   await staff.goto(`/projects/${projects.items[0].id}`);

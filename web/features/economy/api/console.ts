@@ -12,6 +12,7 @@ import type {
   MerchantFile,
   Policy,
   PurchaseImport,
+  policyCreateSchema,
   Relief,
   ReliefStep,
   rankingSchema,
@@ -81,5 +82,22 @@ export function useMoveStall() {
     mutationFn: ({ id, x, y, w, h, version }: { id: number; x: number; y: number; w: number; h: number; version: number }) =>
       api.patch(`/api/stalls/${id}`, { x, y, w, h, version }),
     onSettled: () => client.invalidateQueries({ queryKey: ["economy", "map"] }),
+  });
+}
+
+export function useCreatePolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof policyCreateSchema>) => api.post<Policy>("/api/policies", input),
+    onSettled: () => client.invalidateQueries({ queryKey: ["economy", "policies"] }),
+  });
+}
+
+export function useMovePolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, version }: { id: number; action: "open" | "close"; version: number }) =>
+      api.post<Policy>(`/api/policies/${id}/status`, { action, version }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["economy"] }),
   });
 }

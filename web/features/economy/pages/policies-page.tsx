@@ -1,13 +1,17 @@
-import { Alert, Card, Descriptions, Drawer, Empty, Input, Select, Statistic, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Input, Select, Statistic, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Policy, policyKinds } from "../../../../contracts/economy.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
+import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { RowAction, RowActions, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
-import { useCoverage, usePolicies } from "../api/console.ts";
+import { useCoverage, useMovePolicy, usePolicies } from "../api/console.ts";
+import { PolicyFormDrawer } from "../components/policy-form-drawer.tsx";
 
 /** A policy's coverage: merchants reached, the money, and the eligible merchants not reached (with their application). */
 function CoverageDrawer({ policyId, onClose }: { policyId: number | null; onClose: () => void }) {
@@ -61,6 +65,8 @@ function CoverageDrawer({ policyId, onClose }: { policyId: number | null; onClos
 /** 政策帮扶: the station's policy items with their guide, dates and status; each opens its coverage. */
 export default function PoliciesPage() {
   const { t } = useTranslation("economy");
+  const { message, modal } = App.useApp();
+  const can = useCan();
   const list = useListParams(["kind", "policy", "stationId"]);
   const query = {
     page: list.page,
@@ -72,15 +78,39 @@ export default function PoliciesPage() {
   const policies = usePolicies(query);
   const stationColumn = useStationColumn<Policy>();
   const open = list.idOf("policy") ?? null;
+  const move = useMovePolicy();
+  const [creating, setCreating] = useState(false);
+  const step = (p: Policy, action: "open" | "close") =>
+    modal.confirm({
+      title: t(`console.policy.${action}`),
+      content: action === "open" ? t("console.policy.openHint") : p.title,
+      onOk: async () => {
+        try {
+          await move.mutateAsync({ id: p.id, action, version: p.version });
+        } catch (error) {
+          message.error(errorMessage(error));
+        }
+      },
+    });
   const actions = useActionsColumn<Policy>(
     (p) => (
       <RowActions>
+        {can("economy.manage") && p.status === "draft" && (
+          <RowAction onClick={() => step(p, "open")} data-testid={`policy-open-${p.id}`}>
+            {t("console.policy.open")}
+          </RowAction>
+        )}
+        {can("economy.manage") && p.status !== "closed" && (
+          <RowAction danger onClick={() => step(p, "close")}>
+            {t("console.policy.close")}
+          </RowAction>
+        )}
         <RowAction onClick={() => list.update({ policy: p.id }, true)} data-testid={`coverage-${p.id}`}>
           {t("console.coverage")}
         </RowAction>
       </RowActions>
     ),
-    { width: 100 },
+    { width: 170 },
   );
   const columns = [
     { title: t("field.title"), dataIndex: "title", width: 240, fixed: "left" as const },
@@ -118,6 +148,12 @@ export default function PoliciesPage() {
           onChange={(kind) => list.update({ kind })}
           options={policyKinds.map((k) => ({ value: k, label: t(`policyKind.${k}`) }))}
         />
+        <div style={{ flex: 1 }} />
+        {can("economy.manage") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="policy-new">
+            {t("console.newPolicy")}
+          </Button>
+        )}
       </div>
       {policies.isError && <Alert type="error" showIcon title={errorMessage(policies.error)} style={{ marginBottom: 16 }} />}
       <Table<Policy>
@@ -138,6 +174,7 @@ export default function PoliciesPage() {
         columns={columns}
       />
       <CoverageDrawer policyId={open} onClose={() => list.update({ policy: undefined }, true)} />
+      <PolicyFormDrawer open={creating} onClose={() => setCreating(false)} />
     </Card>
   );
 }
