@@ -217,7 +217,8 @@ export type ClosureCause = z.infer<typeof closureCauseSchema>;
 export const operatingConfirmSchema = z
   .object({
     merchantId: id.optional(),
-    month: monthSchema,
+    /** The month confirmed; the current month when left out (the phone's). */
+    month: monthSchema.optional(),
     status: merchantStatusSchema,
     cause: closureCauseSchema.nullish().transform((v) => v ?? null),
     reason: optionalText(200),

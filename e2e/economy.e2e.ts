@@ -140,6 +140,12 @@ test("staff import an enterprise's purchases with one bad row; the merchant conf
     purchases.confirmedFen + 8_800_000,
   );
 
+  // The month's operating status, confirmed on the phone.
+  await phone.goto("/m/operating");
+  await phone.getByTestId("operating-submit").click();
+  await phone.getByText("已确认，谢谢").waitFor();
+  await phone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-operating.png") });
+
   const after = await ranking();
   const was = before.rows.find((r) => r.name === enterprise);
   const now = after.rows.find((r) => r.name === enterprise);

@@ -111,7 +111,8 @@ export class SurvivalService {
       if (own) throw notFound();
       throw fail("request.invalid", [{ field: "merchantId", key: "v.required" }]);
     }
-    if (input.month > stationMonth(now)) throw refuse("economy.month_ahead", {}, "month");
+    const month = input.month ?? stationMonth(now);
+    if (month > stationMonth(now)) throw refuse("economy.month_ahead", {}, "month");
     return this.db.transaction().execute(async (trx) => {
       const m = await this.repo.merchantFact(merchantId, trx);
       if (!m || (!own && !manages(user, m.station_id)) || (own && !reachesStation(user, m.station_id))) {
@@ -120,7 +121,7 @@ export class SurvivalService {
       const values = {
         station_id: m.station_id,
         merchant_id: m.id,
-        month: input.month,
+        month,
         status: input.status,
         cause: input.status === "open" ? null : input.cause,
         reason: input.reason,
@@ -135,12 +136,12 @@ export class SurvivalService {
         objectId: m.id,
         stationId: m.station_id,
         before: before ? { status: before.status, cause: before.cause, reason: before.reason } : null,
-        after: { month: input.month, status: values.status, cause: values.cause, reason: values.reason },
+        after: { month, status: values.status, cause: values.cause, reason: values.reason },
       });
       return {
         id,
         merchantId: m.id,
-        month: input.month,
+        month,
         status: values.status,
         cause: values.cause,
         reason: values.reason,

@@ -10,6 +10,12 @@ const icons = {
       <path d="M9 12l2 2 4-4" />
     </svg>
   ),
+  operating: (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden {...stroke}>
+      <path d="M4 10h16v10H4zM3 10l2-6h14l2 6" />
+      <path d="M9 20v-5h6v5" />
+    </svg>
+  ),
   purchases: (
     <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden {...stroke}>
       <path d="M4 5h2l2 10h10l2-7H7" />
@@ -57,11 +63,13 @@ export const feature: ConsoleFeature = {
   mobileRoutes: [
     { path: "/relief", page: lazy(() => import("./mobile/relief-page.tsx")) },
     { path: "/purchases", page: lazy(() => import("./mobile/purchases-page.tsx")) },
+    { path: "/operating", page: lazy(() => import("./mobile/operating-page.tsx")) },
     // The public page of the station's funds and their use (no sign-in; ?stationId= names the station).
     { path: "/funds", page: lazy(() => import("./mobile/funds-page.tsx")), public: true },
   ],
   mobileEntries: [
     { key: "relief", path: "/relief", icon: icons.relief, action: "economy.merchant", label: "economy:entry.relief" },
     { key: "purchases", path: "/purchases", icon: icons.purchases, action: "economy.merchant", label: "economy:entry.purchases" },
+    { key: "operating", path: "/operating", icon: icons.operating, action: "economy.merchant", label: "economy:entry.operating" },
   ],
 };
