@@ -89,6 +89,9 @@ export const actions = [
   "nightmarket.read",
   "nightmarket.manage",
   "nightmarket.operate",
+  "economy.read",
+  "economy.manage",
+  "economy.merchant",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -156,6 +159,8 @@ const stationWork: Action[] = [
   "event.manage",
   "nightmarket.read",
   "nightmarket.manage",
+  "economy.read",
+  "economy.manage",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -238,6 +243,7 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "volunteer.read",
       "event.read",
       "nightmarket.read",
+      "economy.read",
     ],
   },
   station_admin: {
@@ -273,12 +279,17 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "volunteer.read",
       "event.read",
       "nightmarket.read",
+      "economy.read",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },
   alliance_contact: { scope: "unit", console: true, actions: unitWork },
   // A merchant certified as a caring shop redeems cards and, for a caring restaurant, confirms meal deliveries.
-  merchant: { scope: "self", console: false, actions: [...publicWork, "card.redeem", "meal.deliver", "redshield.book"] },
+  merchant: {
+    scope: "self",
+    console: false,
+    actions: [...publicWork, "card.redeem", "meal.deliver", "redshield.book", "economy.merchant"],
+  },
   resident: { scope: "self", console: false, actions: [...publicWork, "card.hold"] },
   volunteer: { scope: "self", console: false, actions: [...publicWork, "card.hold", "meal.deliver"] },
 };

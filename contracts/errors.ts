@@ -1,5 +1,6 @@
 import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
+import { economyErrors, economyValidation } from "./errors-economy.ts";
 import { eventsErrors } from "./errors-events.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
@@ -222,6 +223,7 @@ export const errorCatalogue = {
   ...volunteersErrors,
   ...eventsErrors,
   ...nightMarketErrors,
+  ...economyErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -289,6 +291,7 @@ export const validationMessages = {
     "zh-CN": "用户名为 3–32 位字母、数字、下划线或手机号",
     en: "Usernames are 3–32 letters, digits or underscores, or a mobile number",
   },
+  ...economyValidation,
 } as const;
 
 export type ValidationKey = keyof typeof validationMessages;

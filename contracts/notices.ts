@@ -4,6 +4,8 @@
 // words rather than data (a category, a weekday) are given in both languages; free text a person typed (a reason,
 // a resolution) is passed through `sentence()`, so a template's own full stop never doubles the writer's.
 
+import { economyNotices } from "./notices-economy.ts";
+
 export type NoticeLanguage = "zh-CN" | "en";
 type Both = Record<NoticeLanguage, string>;
 
@@ -266,6 +268,7 @@ export const noticeCatalogue = {
       en: "{team} provided you with {service} ({count}) at “{title}” on {date}. Please confirm it under “Services received”.",
     },
   },
+  ...economyNotices,
 } as const satisfies Record<string, NoticeText>;
 
 export type NoticeId = keyof typeof noticeCatalogue;

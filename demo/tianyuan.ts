@@ -20,6 +20,7 @@ import { hashPassword } from "../server/platform/passwords.ts";
 import { loadCaring } from "./caring.ts";
 import { loadCounter } from "./counter.ts";
 import { loadDuty } from "./duty.ts";
+import { loadEconomy } from "./economy.ts";
 import { loadEvents } from "./events.ts";
 import { loadGovernance } from "./governance.ts";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./identifiers.ts";
@@ -531,6 +532,17 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
       problems,
       now,
     });
+    // The merchant economy: loans, relief, survival, directed consumption and the funding ledger (issue 14).
+    const economy = await loadEconomy({
+      trx,
+      r: seeded(91),
+      stationId: station.id,
+      units,
+      merchantIds,
+      staffUserId: staff.id,
+      merchantId: merchantUser.id,
+      now,
+    });
     await appendAudit(trx, systemActor, {
       at: now,
       action: "demo.loaded",
@@ -550,6 +562,7 @@ export async function loadTianyuan(db: Kysely<DB>, vault: Vault, now: Date): Pro
         ...volunteers,
         ...events,
         ...nightMarket,
+        ...economy,
       },
     });
     // The neighbouring station's smaller year, written after Tianyuan's (whose figures above stay its own).

@@ -12,6 +12,7 @@ import { CaringShopsService } from "./modules/caring/shops.service.ts";
 import { CounterService } from "./modules/counter/counter.service.ts";
 import { DutyService } from "./modules/duty/duty.service.ts";
 import { RedShieldService } from "./modules/duty/red-shield.service.ts";
+import { EconomyService } from "./modules/economy/economy.service.ts";
 import { EventsService } from "./modules/events/events.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
@@ -99,6 +100,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
       deps.clock,
     ),
     nightMarket,
+    economy: new EconomyService(db, deps.clock, { notifier, files }),
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),

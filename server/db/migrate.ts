@@ -12,6 +12,7 @@ import * as volunteers from "./migrations/2026-12-01-11-volunteers.ts";
 import * as volunteerRecords from "./migrations/2026-12-02-12-volunteer-records.ts";
 import * as events from "./migrations/2026-12-02-13-events.ts";
 import * as nightMarket from "./migrations/2026-12-02-14-night-market.ts";
+import * as economy from "./migrations/2026-12-02-15-economy.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-12-volunteer-records": volunteerRecords,
   "2026-12-02-13-events": events,
   "2026-12-02-14-night-market": nightMarket,
+  "2026-12-02-15-economy": economy,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema

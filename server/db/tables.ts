@@ -7,6 +7,7 @@ import type { AllianceUnitsTables } from "../modules/alliance-units/alliance-uni
 import type { CaringTables } from "../modules/caring/caring.tables.ts";
 import type { CounterTables } from "../modules/counter/counter.tables.ts";
 import type { DutyTables } from "../modules/duty/duty.tables.ts";
+import type { EconomyTables } from "../modules/economy/economy.tables.ts";
 import type { EventsTables } from "../modules/events/events.tables.ts";
 import type { ImportsTables } from "../modules/imports/imports.tables.ts";
 import type { LendingTables } from "../modules/lending/lending.tables.ts";
@@ -27,6 +28,7 @@ export type * from "../modules/alliance-units/alliance-units.tables.ts";
 export type * from "../modules/caring/caring.tables.ts";
 export type * from "../modules/counter/counter.tables.ts";
 export type * from "../modules/duty/duty.tables.ts";
+export type * from "../modules/economy/economy.tables.ts";
 export type * from "../modules/events/events.tables.ts";
 export type * from "../modules/imports/imports.tables.ts";
 export type * from "../modules/lending/lending.tables.ts";
@@ -61,4 +63,5 @@ export interface DB
     VolunteersTables,
     EventsTables,
     NightMarketTables,
+    EconomyTables,
     PlatformTables {}

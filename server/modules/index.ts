@@ -6,6 +6,7 @@ import { auditModule } from "./audit/audit.module.ts";
 import { caringModule } from "./caring/caring.module.ts";
 import { counterModule } from "./counter/counter.module.ts";
 import { dutyModule } from "./duty/duty.module.ts";
+import { economyModule } from "./economy/economy.module.ts";
 import { eventsModule } from "./events/events.module.ts";
 import { filesModule } from "./files/files.module.ts";
 import { importsModule } from "./imports/imports.module.ts";
@@ -48,5 +49,6 @@ export const modules: ServerModule[] = [
   volunteersModule,
   eventsModule,
   nightMarketModule,
+  economyModule,
   workbenchModule,
 ];

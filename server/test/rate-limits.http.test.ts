@@ -69,6 +69,7 @@ describe(`rate limits (${dialectName})`, () => {
       "/api/public/pioneer-posts": `/api/public/pioneer-posts?stationId=${stationId}`,
       "/api/public/volunteer-records/:number": `/api/public/volunteer-records/${record.number}`,
       "/api/public/volunteer-records/:number/page": `/api/public/volunteer-records/${record.number}/page`,
+      "/api/public/funding": `/api/public/funding?stationId=${stationId}`,
     };
     // The route walk lists the public routes: this test covers each of them.
     const publicRoutes = t.app.accessRules.filter((r) => r.access === "public" && r.url !== "/api/auth/login").map((r) => r.url);

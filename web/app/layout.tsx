@@ -7,6 +7,7 @@ import {
   HeartOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   SettingOutlined,
   ShopOutlined,
   SmileOutlined,
@@ -33,6 +34,7 @@ const groupIcons: Record<string, ReactNode> = {
   caring: <HeartOutlined />,
   volunteers: <SmileOutlined />,
   activities: <ShopOutlined />,
+  economy: <MoneyCollectOutlined />,
   station: <CustomerServiceOutlined />,
   settings: <SettingOutlined />,
 };

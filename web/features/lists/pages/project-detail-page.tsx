@@ -24,6 +24,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { formatWan, formatYuan } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
+import { ProjectLiveFigures } from "../../../components/project-live-figures.tsx";
 import { useProject } from "../api/get-project.ts";
 import { useProjectAction } from "../api/project-action.ts";
 import { ProjectStatusTag } from "../components/list-tags.tsx";
@@ -111,6 +112,7 @@ export default function ProjectDetailPage() {
           ))}
         </Row>
       )}
+      <ProjectLiveFigures projectId={p.id} />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t("details")}>

@@ -1,0 +1,231 @@
+// Journeys of the merchant economy:
+// 1. the merchant shanghu opens 政策帮扶 on the phone, finds this winter's heating relief open with its guide and
+//    applies for 1,200 yuan; the station's staff find the application under 帮扶申请, review it, approve 1,000 yuan
+//    and record the disbursement; the policy's coverage on 政策帮扶 then counts one merchant reached;
+// 2. staff import an enterprise's purchases from its own spreadsheet (its headers mapped; one row names a shop the
+//    market does not have and is refused by row), the merchant confirms one on the phone, and the month's ranking
+//    moves; the merchant file (一户一档) of the shop shows the relief and the purchase.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { stationDate, stationMonth } from "../contracts/calendar.ts";
+import { consoleLogin, mobileLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+
+const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+let app: Running;
+beforeAll(async () => {
+  app = await start();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function settled(page: Page) {
+  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
+}
+
+test("a merchant applies for heating relief on the phone; staff review, approve and record the disbursement; coverage counts it", async () => {
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "shanghu");
+  await phone.getByTestId("entry-relief").click();
+  await phone.waitForURL(/\/m\/relief$/);
+  const mine = await (await phone.request.get("/api/me/relief")).json();
+  const open = mine.policies.find((p: { kind: string; eligible: boolean }) => p.kind === "heating_relief" && p.eligible);
+  expect(open, "the demo opens this winter's heating relief").toBeDefined();
+  await phone.getByTestId(`policy-${open.id}`).waitFor();
+  await phone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-relief.png"), fullPage: true });
+  await phone.getByTestId(`apply-${open.id}`).click();
+  await phone.getByPlaceholder("0.00").fill("1200");
+  await phone.locator("textarea").first().fill("今冬营业额下降，申请暖气费减免");
+  await phone.getByTestId("relief-submit").click();
+  await wait(async () => (await (await phone.request.get("/api/me/relief")).json()).applications.length).toBe(mine.applications.length + 1);
+  const applied = (await (await phone.request.get("/api/me/relief")).json()).applications.find(
+    (a: { policyId: number }) => a.policyId === open.id,
+  );
+  expect(applied).toMatchObject({ status: "applied", requestedFen: 120_000, channel: "phone" });
+  await phone.getByTestId(`relief-status-${applied.id}`).waitFor();
+  await settled(phone);
+  await phone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-relief-applied.png"), fullPage: true });
+
+  // The station: coverage before, then the application's steps in the console.
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  const before = await (await staff.request.get(`/api/policies/${open.id}/coverage`)).json();
+  await openFromMenu(staff, /^帮扶申请$/, /\/economy\/relief/, /商圈经济$/);
+  await staff.goto(`/economy/relief?policyId=${open.id}`);
+  await staff.getByTestId(`relief-review-${applied.id}`).click();
+  await staff.getByTestId("step-ok").click();
+  await staff.getByTestId(`relief-approve-${applied.id}`).click();
+  await staff.getByTestId("step-approved").fill("1000");
+  await staff.getByTestId("step-ok").click();
+  await staff.getByTestId(`relief-disburse-${applied.id}`).click();
+  await staff.getByTestId("step-disbursed").fill("1000");
+  await staff.getByTestId("step-payer").fill("克拉玛依天源物业服务有限公司");
+  await staff.getByTestId("step-ok").click();
+  await wait(
+    async () => ((await (await staff.request.get(`/api/relief-applications/${applied.id}`)).json()) as { status: string }).status,
+  ).toBe("disbursed");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-relief.png") });
+  const paid = await (await staff.request.get(`/api/relief-applications/${applied.id}`)).json();
+  expect(paid).toMatchObject({ approvedFen: 100_000, disbursedFen: 100_000 });
+
+  await staff.goto(`/economy/policies?policy=${open.id}`);
+  await staff.getByTestId("coverage-figures").waitFor();
+  const after = await (await staff.request.get(`/api/policies/${open.id}/coverage`)).json();
+  expect(after.reached).toBe(before.reached + 1);
+  expect(after.disbursedFen).toBe(before.disbursedFen + 100_000);
+  await wait(() => staff.getByTestId("coverage-figures").textContent()).toContain("1,000.00");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-coverage.png") });
+});
+
+test("staff import an enterprise's purchases with one bad row; the merchant confirms one; the ranking moves", async () => {
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  const month = stationMonth(app.now());
+  const today = stationDate(app.now());
+  const ranking = async () =>
+    (await (await staff.request.get(`/api/economy/ranking?month=${month}`)).json()) as {
+      rows: { name: string; confirmedFen: number; rank: number }[];
+    };
+  const before = await ranking();
+  const enterprise = before.rows[before.rows.length - 1].name;
+  const me = await (await staff.request.get("/api/merchants?pageSize=1")).json();
+  const shanghu = await (await staff.request.get(`/api/merchants/${me.items[0].id}/file`)).json();
+
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("消费明细");
+  ws.addRow(["单位", "店铺名称", "金额", "日期", "票据号"]);
+  ws.addRow([enterprise, shanghu.merchant.name, "88000", today, "E2E-0001"]);
+  ws.addRow([enterprise, "查无此店", "300", today, "E2E-0002"]);
+  const file = join(tmpdir(), `economy-e2e-${Date.now()}.xlsx`);
+  writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+
+  await openFromMenu(staff, /^定向消费$/, /\/economy\/consumption/, /商圈经济$/);
+  await staff.goto(`/economy/consumption?month=${month}`);
+  await staff.getByTestId("purchases-import").click();
+  await staff.locator('input[type="file"]').setInputFiles(file);
+  for (const [key, header] of [
+    ["enterprise", "单位"],
+    ["merchant", "店铺名称"],
+    ["amount", "金额"],
+    ["date", "日期"],
+    ["invoice", "票据号"],
+  ]) {
+    await staff.getByTestId(`map-${key}`).fill(header);
+  }
+  await staff.getByTestId("import-preview").click();
+  await staff.getByTestId("import-rejected").waitFor();
+  await wait(() => staff.getByTestId("import-rejected").textContent()).toContain("查无此店");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-import.png") });
+  await staff.getByTestId("import-commit").click();
+  await wait(async () => (await (await staff.request.get("/api/purchases?q=E2E-0001")).json()).total).toBe(1);
+
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "shanghu");
+  await phone.getByTestId("entry-purchases").click();
+  await phone.waitForURL(/\/m\/purchases$/);
+  const purchases = await (await phone.request.get("/api/me/purchases")).json();
+  const mine = purchases.items.find((p: { invoiceNo: string }) => p.invoiceNo === "E2E-0001");
+  await phone.getByTestId(`purchase-confirm-${mine.id}`).waitFor();
+  await phone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-purchases.png"), fullPage: true });
+  await phone.getByTestId(`purchase-confirm-${mine.id}`).click();
+  await wait(async () => (await (await phone.request.get("/api/me/purchases")).json()).confirmedFen).toBe(
+    purchases.confirmedFen + 8_800_000,
+  );
+
+  // The month's operating status, confirmed on the phone.
+  await phone.goto("/m/operating");
+  await phone.getByTestId("operating-submit").click();
+  await phone.getByText("已确认，谢谢").waitFor();
+  await phone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-operating.png") });
+
+  const after = await ranking();
+  const was = before.rows.find((r) => r.name === enterprise);
+  const now = after.rows.find((r) => r.name === enterprise);
+  expect(now?.confirmedFen).toBe((was?.confirmedFen ?? 0) + 8_800_000);
+  expect(now?.rank).toBeLessThan(was?.rank ?? 0);
+  await staff.reload();
+  await staff.getByTestId("ranking-table").waitFor();
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-ranking.png") });
+
+  await staff.goto(`/merchant-files/${shanghu.merchant.id}`);
+  await staff.getByTestId("file-name").waitFor();
+  await wait(() => staff.getByTestId("file-consumption").textContent()).toContain("88,000.00");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-merchant-file.png"), fullPage: true });
+});
+
+test("the map coloured by relief opens a merchant's file, and staff move a stall by dragging it", async () => {
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await openFromMenu(staff, /^市场平面图$/, /\/economy\/map/, /商圈经济$/);
+  await staff.getByTestId("map-layer").getByText("获得帮扶").click();
+  await staff.waitForURL(/layer=relief/);
+  await staff.getByTestId("stall-A01").waitFor();
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-map-relief.png") });
+
+  // Arrange: drag A02 right by a little; the plan keeps it there.
+  const before = (await (await staff.request.get("/api/economy/map")).json()).stalls.find((s: { code: string }) => s.code === "A02");
+  await staff.getByTestId("map-edit").click();
+  const box = await staff.getByTestId("stall-A02").locator("rect").first().boundingBox();
+  if (!box) throw new Error("stall A02 is not drawn");
+  await staff.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await staff.mouse.down();
+  await staff.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 5 });
+  await staff.mouse.up();
+  await wait(
+    async () => (await (await staff.request.get("/api/economy/map")).json()).stalls.find((s: { code: string }) => s.code === "A02").x,
+  ).toBeGreaterThan(before.x);
+  await staff.getByTestId("map-edit").click();
+
+  await staff.getByTestId("stall-A01").click();
+  await staff.waitForURL(/\/merchant-files\/\d+/);
+  await staff.getByTestId("file-name").waitFor();
+  await wait(() => staff.getByTestId("file-relief").textContent()).toContain("已办结");
+
+  // A new policy: saved empty, each required field says so, and nothing is written.
+  const policiesBefore = (await (await staff.request.get("/api/policies")).json()).total;
+  await staff.goto("/economy/policies");
+  await staff.getByTestId("policy-new").click();
+  await staff.getByTestId("policy-save").click();
+  await wait(() => staff.locator(".ant-drawer .ant-form-item-explain-error").count()).toBeGreaterThan(3);
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-policy-form.png") });
+  expect((await (await staff.request.get("/api/policies")).json()).total).toBe(policiesBefore);
+  await staff.keyboard.press("Escape");
+
+  // A project's figures come from the records: the directed-consumption project counts the confirmed purchases.
+  const projects = await (await staff.request.get("/api/projects?q=定向消费")).json();
+  await staff.goto(`/projects/${projects.items[0].id}`);
+  await staff.getByTestId("project-live-figures").waitFor();
+  await wait(() => staff.getByTestId("project-live-figures").textContent()).toContain("89");
+  await settled(staff);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-project-figures.png") });
+
+  // The public page of the funds, opened without signing in.
+  const stationId = (await (await staff.request.get("/api/funding-sources")).json())[0].stationId;
+  const anyone = (await app.newPage({ mobile: true })).page;
+  await anyone.goto(`/m/funds?stationId=${stationId}`);
+  await anyone.getByTestId("public-funds").waitFor();
+  await wait(() => anyone.getByTestId("public-funds").textContent()).toContain("翼龙宾馆");
+  await anyone.screenshot({ path: join(SCREENSHOTS, "economy-mobile-public-funds.png"), fullPage: true });
+
+  // The funding ledger, in English: the four sources and what they were spent on.
+  const en = (await app.newPage()).page;
+  await consoleLogin(en, "staff");
+  await en.goto("/economy/ledger");
+  await en.getByText("EN", { exact: true }).click();
+  await wait(() => en.getByRole("heading", { name: "Funding ledger" }).count()).toBe(1);
+  await en.getByTestId("sources-table").getByText("翼龙宾馆").waitFor();
+  await settled(en);
+  await en.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-en.png"), fullPage: true });
+});
