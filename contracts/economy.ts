@@ -575,9 +575,6 @@ export const projectFiguresSchema = z.object({
 
 // The merchant file (一户一档) -------------------------------------------------------------------------------------------
 
-/** A section another module is building (events, the night market): present in the file, its records to come. */
-export const merchantFileSlots = ["events", "night_market"] as const;
-
 export const merchantFileSchema = z.object({
   merchant: z.object({
     id: z.number().int(),
@@ -608,8 +605,30 @@ export const merchantFileSchema = z.object({
     .nullable(),
   consultations: z.array(z.object({ id: z.number().int(), date: z.string(), topic: z.string(), summary: z.string(), outcome: z.string() })),
   counterRequests: z.array(z.object({ id: z.number().int(), date: z.string(), itemName: z.string(), status: z.string() })),
-  /** Sections other modules will fill; empty until they do. */
-  slots: z.array(z.object({ key: z.enum(merchantFileSlots), items: z.array(z.never()) })),
+  /** Events the merchant took part in, with the days of takings it reported (a promotion's sample). */
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      kind: z.string(),
+      startsAt: z.string(),
+      status: z.string(),
+      takingsDays: z.number().int(),
+    }),
+  ),
+  /** The merchant's night-market seasons: its application, nights traded, takings (fen) and incidents. */
+  nightMarket: z.array(
+    z.object({
+      seasonId: z.number().int(),
+      seasonName: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      applicationStatus: z.string(),
+      nights: z.number().int(),
+      takingsFen: z.number().int(),
+      incidents: z.number().int(),
+    }),
+  ),
 });
 export type MerchantFile = z.infer<typeof merchantFileSchema>;
 

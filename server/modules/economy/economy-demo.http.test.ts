@@ -178,7 +178,33 @@ describe(`the report's figures from the demo's records (${dialectName})`, () => 
     expect(f.stalls.length).toBeGreaterThan(0);
     expect(f.statusHistory.length).toBeGreaterThan(0);
     expect(f.consumption.pendingFen).toBeGreaterThan(0);
-    expect(f.slots.map((s: { key: string }) => s.key)).toEqual(["events", "night_market"]);
+    // The events it took part in and its night-market season, from those modules' records.
+    const events = await t.database.db.selectFrom("events").select(["id", "merchant_ids"]).execute();
+    const takingPart = events.filter((e) => (JSON.parse(e.merchant_ids) as number[]).includes(id)).map((e) => e.id);
+    expect(f.events.map((e: { id: number }) => e.id).sort()).toEqual(takingPart.sort());
+    expect(f.nightMarket.length).toBeGreaterThan(0);
+    expect(f.nightMarket[0]).toMatchObject({ applicationStatus: "approved" });
+    const db = t.database.db;
+    const operators = (await db.selectFrom("night_market_operators").select("id").where("merchant_id", "=", id).execute()).map((o) => o.id);
+    const traded = await db
+      .selectFrom("night_market_pitch_nights")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("operator_id", "in", operators)
+      .where("status", "=", "checked_in")
+      .executeTakeFirstOrThrow();
+    expect(f.nightMarket.reduce((n: number, s: { nights: number }) => n + s.nights, 0)).toBe(Number(traded.n));
+    // A merchant who traded at the night market: its nights and takings as the night market recorded them.
+    const trader = await db
+      .selectFrom("night_market_takings as k")
+      .innerJoin("night_market_operators as o", "o.id", "k.operator_id")
+      .select(["o.merchant_id", (eb) => eb.fn.sum<number>("k.amount_fen").as("fen")])
+      .where("o.merchant_id", "is not", null)
+      .groupBy("o.merchant_id")
+      .orderBy("o.merchant_id")
+      .executeTakeFirstOrThrow();
+    const traderFile = (await t.as(staff, { method: "GET", url: `/api/merchants/${trader.merchant_id}/file` })).json();
+    expect(traderFile.nightMarket[0].nights).toBeGreaterThan(0);
+    expect(traderFile.nightMarket.reduce((n: number, s: { takingsFen: number }) => n + s.takingsFen, 0)).toBe(Number(trader.fen));
     const paid = f.relief.filter((r: { status: string }) => ["disbursed", "closed"].includes(r.status));
     expect(f.reliefFen).toBe(paid.reduce((s: number, r: { disbursedFen: number }) => s + r.disbursedFen, 0));
     const pdf = await t.as(staff, { method: "GET", url: `/api/merchants/${id}/file.pdf` });

@@ -97,8 +97,22 @@ export async function renderMerchantFilePdf(f: MerchantFile, printedAt: Date): P
         "便民服务办理",
         f.counterRequests.map((r) => `${r.date}　${r.itemName}（${label("zh-CN", `counter:status.${r.status}`)}）`),
       );
-      section(doc, "活动参与", [], "（活动模块建设中，记录将在此汇总）");
-      section(doc, "夜市经营", [], "（夜市模块建设中，记录将在此汇总）");
+      section(
+        doc,
+        "活动参与",
+        f.events.map(
+          (e) =>
+            `${stationDate(e.startsAt)}　${e.title}（${label("zh-CN", `events:kind.${e.kind}`)}，${label("zh-CN", `events:status.${e.status}`)}）${e.takingsDays ? `　报送营业额 ${e.takingsDays} 天` : ""}`,
+        ),
+      );
+      section(
+        doc,
+        "夜市经营",
+        f.nightMarket.map(
+          (n) =>
+            `${n.seasonName}（${n.startsOn} 至 ${n.endsOn}）　${label("zh-CN", `night-market:applicationStatus.${n.applicationStatus}`)}　营业 ${n.nights} 晚　营业额 ${yuan(n.takingsFen)}　事件 ${n.incidents} 起`,
+        ),
+      );
     },
   );
 }

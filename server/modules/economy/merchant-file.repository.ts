@@ -1,6 +1,7 @@
 // The merchant file's reads (一户一档): one merchant's records across the registry and the modules that keep records
 // about merchants — stalls and status history, problems reported from the merchant's stalls or account, fair-scale
-// findings, the caring-shop record, Red Shield consultations, counter requests. Read-only: it joins other modules'
+// findings, the caring-shop record, Red Shield consultations, counter requests, events taken part in, night-market
+// seasons. Read-only: it joins other modules'
 // tables to gather one page, and writes nothing.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/tables.ts";
@@ -97,6 +98,70 @@ export class MerchantFileRepository {
       .where("r.merchant_id", "=", merchantId)
       .orderBy("r.date", "desc")
       .limit(100)
+      .execute();
+  }
+
+  /** Events the merchant took part in (a promotion's sample, a publicity day), with the takings days they reported. */
+  async events(stationId: number, merchantId: number) {
+    const rows = await this.db
+      .selectFrom("events")
+      .select(["id", "title", "kind", "starts_at", "status", "merchant_ids"])
+      .where("station_id", "=", stationId)
+      .orderBy("starts_at", "desc")
+      .execute();
+    const mine = rows.filter((r) => (JSON.parse(r.merchant_ids) as number[]).includes(merchantId)).slice(0, 100);
+    const takings = mine.length
+      ? await this.db
+          .selectFrom("event_takings")
+          .select(["event_id", (eb) => eb.fn.countAll().as("days")])
+          .where("merchant_id", "=", merchantId)
+          .where(
+            "event_id",
+            "in",
+            mine.map((r) => r.id),
+          )
+          .groupBy("event_id")
+          .execute()
+      : [];
+    const daysOf = new Map(takings.map((t) => [t.event_id, Number(t.days)]));
+    return mine.map((r) => ({ ...r, takings_days: daysOf.get(r.id) ?? 0 }));
+  }
+
+  /** The merchant's night-market seasons: its application, the nights it traded, its takings and incidents. */
+  async nightMarket(merchantId: number) {
+    return this.db
+      .selectFrom("night_market_applications as a")
+      .innerJoin("night_market_operators as o", "o.id", "a.operator_id")
+      .innerJoin("night_market_seasons as s", "s.id", "a.season_id")
+      .select((eb) => [
+        "s.id as season_id",
+        "s.name as season_name",
+        "s.starts_on",
+        "s.ends_on",
+        "a.status as application_status",
+        eb
+          .selectFrom("night_market_pitch_nights as pn")
+          .select((e) => e.fn.countAll().as("n"))
+          .whereRef("pn.operator_id", "=", "o.id")
+          .whereRef("pn.season_id", "=", "s.id")
+          .where("pn.status", "=", "checked_in")
+          .as("nights"),
+        eb
+          .selectFrom("night_market_takings as t")
+          .innerJoin("night_market_nights as n", "n.id", "t.night_id")
+          .select((e) => e.fn.coalesce(e.fn.sum<number>("t.amount_fen"), sql<number>`0`).as("fen"))
+          .whereRef("t.operator_id", "=", "o.id")
+          .whereRef("n.season_id", "=", "s.id")
+          .as("takings_fen"),
+        eb
+          .selectFrom("night_market_incidents as i")
+          .select((e) => e.fn.countAll().as("n"))
+          .whereRef("i.operator_id", "=", "o.id")
+          .whereRef("i.season_id", "=", "s.id")
+          .as("incidents"),
+      ])
+      .where("o.merchant_id", "=", merchantId)
+      .orderBy("s.starts_on", "desc")
       .execute();
   }
 

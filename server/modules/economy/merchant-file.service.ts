@@ -1,6 +1,6 @@
 // The merchant file (一户一档): everything the platform knows about one merchant on one page — registry and stalls,
 // status history, relief, directed consumption received, problems reported, fair-scale findings, caring-shop status,
-// Red Shield consultations, counter requests — and the slots the events and night-market modules will fill. Also
+// Red Shield consultations, counter requests, the events it took part in and its night-market seasons. Also
 // printed as a PDF (merchant-file.pdf.ts).
 import type { MarketMap, MerchantFile } from "../../../contracts/economy.ts";
 import { fail, notFound } from "../../platform/errors.ts";
@@ -71,10 +71,24 @@ export class MerchantFileService {
         itemName: r.item_name,
         status: r.status,
       })),
-      slots: [
-        { key: "events", items: [] },
-        { key: "night_market", items: [] },
-      ],
+      events: (await this.files.events(m.station_id, m.id)).map((e) => ({
+        id: e.id,
+        title: e.title,
+        kind: e.kind,
+        startsAt: e.starts_at,
+        status: e.status,
+        takingsDays: e.takings_days,
+      })),
+      nightMarket: (await this.files.nightMarket(m.id)).map((n) => ({
+        seasonId: n.season_id,
+        seasonName: n.season_name,
+        startsOn: n.starts_on,
+        endsOn: n.ends_on,
+        applicationStatus: n.application_status,
+        nights: Number(n.nights ?? 0),
+        takingsFen: Number(n.takings_fen ?? 0),
+        incidents: Number(n.incidents ?? 0),
+      })),
     };
   }
 

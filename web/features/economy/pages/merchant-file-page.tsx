@@ -23,7 +23,7 @@ function Section({ title, items, testId }: { title: string; items: string[]; tes
 
 /** 一户一档: everything about one merchant on one page, and its PDF. */
 export default function MerchantFilePage() {
-  const { t } = useTranslation(["economy", "caring"]);
+  const { t } = useTranslation(["economy", "caring", "events", "night-market"]);
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const file = useMerchantFile(id);
@@ -119,9 +119,31 @@ export default function MerchantFilePage() {
             items={f.consultations.map((c) => `${c.date} · ${c.summary}`)}
           />
           <Section title={t("console.counter")} testId="file-counter" items={f.counterRequests.map((r) => `${r.date} · ${r.itemName}`)} />
-          {f.slots.map((s) => (
-            <Section key={s.key} title={t(`console.slot.${s.key}`)} testId={`file-slot-${s.key}`} items={[]} />
-          ))}
+          <Section
+            title={t("console.events")}
+            testId="file-events"
+            items={f.events.map(
+              (e) =>
+                `${formatDate(e.startsAt)} · ${e.title}（${t(`events:kind.${e.kind}`)}，${t(`events:status.${e.status}`)}）${
+                  e.takingsDays ? ` · ${t("console.takingsDays", { days: e.takingsDays })}` : ""
+                }`,
+            )}
+          />
+          <Section
+            title={t("console.nightMarket")}
+            testId="file-night-market"
+            items={f.nightMarket.map((n) =>
+              t("console.nightMarketLine", {
+                season: n.seasonName,
+                from: n.startsOn,
+                to: n.endsOn,
+                status: t(`night-market:applicationStatus.${n.applicationStatus}`),
+                nights: n.nights,
+                takings: formatYuan(n.takingsFen),
+                incidents: n.incidents,
+              }),
+            )}
+          />
         </div>
       </div>
     </div>
