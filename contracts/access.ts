@@ -83,6 +83,7 @@ export const actions = [
   "volunteer.manage",
   "volunteer.join",
   "volunteer.lead",
+  "interop.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 

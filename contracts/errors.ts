@@ -1,5 +1,6 @@
 import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
+import { interopErrors } from "./errors-interop.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { partyErrors } from "./errors-party.ts";
 import { volunteersErrors } from "./errors-volunteers.ts";
@@ -218,6 +219,7 @@ export const errorCatalogue = {
     en: "Other records refer to this one; it cannot be removed",
   },
   ...volunteersErrors,
+  ...interopErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

@@ -13,6 +13,7 @@ import { CounterService } from "./modules/counter/counter.service.ts";
 import { DutyService } from "./modules/duty/duty.service.ts";
 import { RedShieldService } from "./modules/duty/red-shield.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
+import { InteropService } from "./modules/interop/interop.service.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
 import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
@@ -93,6 +94,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
+    interop: new InteropService(db, { problems }, deps.clock),
   };
 }
 

@@ -10,6 +10,7 @@ import * as rateLimits from "./migrations/2026-12-01-08-rate-limits.ts";
 import * as passwordHistory from "./migrations/2026-12-01-09-password-history.ts";
 import * as volunteers from "./migrations/2026-12-01-11-volunteers.ts";
 import * as volunteerRecords from "./migrations/2026-12-02-12-volunteer-records.ts";
+import * as interop from "./migrations/2026-12-02-16-interop.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01-09-password-history": passwordHistory,
   "2026-12-01-11-volunteers": volunteers,
   "2026-12-02-12-volunteer-records": volunteerRecords,
+  "2026-12-02-16-interop": interop,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema

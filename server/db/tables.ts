@@ -8,6 +8,7 @@ import type { CaringTables } from "../modules/caring/caring.tables.ts";
 import type { CounterTables } from "../modules/counter/counter.tables.ts";
 import type { DutyTables } from "../modules/duty/duty.tables.ts";
 import type { ImportsTables } from "../modules/imports/imports.tables.ts";
+import type { InteropTables } from "../modules/interop/interop.tables.ts";
 import type { LendingTables } from "../modules/lending/lending.tables.ts";
 import type { ListsTables } from "../modules/lists/lists.tables.ts";
 import type { MeetingsTables } from "../modules/meetings/meetings.tables.ts";
@@ -26,6 +27,7 @@ export type * from "../modules/caring/caring.tables.ts";
 export type * from "../modules/counter/counter.tables.ts";
 export type * from "../modules/duty/duty.tables.ts";
 export type * from "../modules/imports/imports.tables.ts";
+export type * from "../modules/interop/interop.tables.ts";
 export type * from "../modules/lending/lending.tables.ts";
 export type * from "../modules/lists/lists.tables.ts";
 export type * from "../modules/meetings/meetings.tables.ts";
@@ -55,4 +57,5 @@ export interface DB
     DutyTables,
     LendingTables,
     VolunteersTables,
+    InteropTables,
     PlatformTables {}

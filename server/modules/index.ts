@@ -8,6 +8,7 @@ import { counterModule } from "./counter/counter.module.ts";
 import { dutyModule } from "./duty/duty.module.ts";
 import { filesModule } from "./files/files.module.ts";
 import { importsModule } from "./imports/imports.module.ts";
+import { interopModule } from "./interop/interop.module.ts";
 import { lendingModule } from "./lending/lending.module.ts";
 import { listsModule } from "./lists/lists.module.ts";
 import { meetingsModule } from "./meetings/meetings.module.ts";
@@ -45,4 +46,5 @@ export const modules: ServerModule[] = [
   lendingModule,
   volunteersModule,
   workbenchModule,
+  interopModule,
 ];
