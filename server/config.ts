@@ -23,6 +23,12 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** Addresses never rate-limited, comma-separated (the load benchmarks set their loopback). */
   RATE_LIMIT_ALLOW: z.string().default(""),
+  /** Where feedback on 12345 work orders is POSTed (sign-off, return, extension, reply, follow-up); unset: kept queued. */
+  HOTLINE_FEEDBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The shared secret the feedback is signed with (HMAC-SHA256 of the body, header X-Dandelion-Signature). */
+  HOTLINE_FEEDBACK_SECRET: z.string().min(16, "HOTLINE_FEEDBACK_SECRET needs at least 16 characters").optional(),
+  /** How long one feedback delivery may take before it counts as failed and is retried later. */
+  HOTLINE_FEEDBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };

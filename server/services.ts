@@ -94,7 +94,18 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
-    interop: new InteropService(db, { problems }, deps.clock),
+    interop: new InteropService(
+      db,
+      {
+        problems,
+        hotlineFeedback: {
+          url: deps.config.HOTLINE_FEEDBACK_URL,
+          secret: deps.config.HOTLINE_FEEDBACK_SECRET,
+          timeoutMs: deps.config.HOTLINE_FEEDBACK_TIMEOUT_MS,
+        },
+      },
+      deps.clock,
+    ),
   };
 }
 

@@ -1,6 +1,8 @@
 // Reaching other systems: the API keys integrating systems present (kept as SHA-256 hashes; the key itself is
 // shown once), and the problems that came in through Open311 GeoReport v2 with what the request carried beyond
-// the problem itself (service code, location, the caller's ids). Frozen once landed.
+// the problem itself (service code, location, the caller's ids); the 12345 hotline's work orders (one problem per
+// order number), the map from the hotline's categories to Dandelion's, and the feedback queued to go back to the
+// hotline (sign-off, return, extension, reply, follow-up call) with its attempts. Frozen once landed.
 import type { Kysely } from "kysely";
 import { withId } from "../schema-helpers.ts";
 
@@ -36,10 +38,67 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("open311_requests_problem", ["problem_id"])
     .execute();
   await db.schema.createIndex("open311_requests_created").on("open311_requests").columns(["created_at"]).execute();
+
+  /** The hotline's category (as its orders name it) → a problem category; null until staff map a new one. */
+  await withId(db, db.schema.createTable("hotline_category_map"))
+    .addColumn("hotline_category", "text", (c) => c.notNull())
+    .addColumn("category_code", "text")
+    .addColumn("unmapped_orders", "integer", (c) => c.notNull().defaultTo(0)) // orders refused while it was unmapped
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("hotline_category_map_name", ["hotline_category"])
+    .execute();
+
+  await withId(db, db.schema.createTable("hotline_orders"))
+    .addColumn("order_number", "text", (c) => c.notNull())
+    .addColumn("problem_id", "integer", (c) => c.notNull().references("problems.id"))
+    .addColumn("station_id", "integer", (c) => c.notNull().references("org_units.id"))
+    .addColumn("api_key_id", "integer", (c) => c.references("interop_api_keys.id"))
+    .addColumn("via", "text", (c) => c.notNull()) // api | excel
+    .addColumn("hotline_category", "text", (c) => c.notNull())
+    .addColumn("dispatched_at", "text", (c) => c.notNull())
+    .addColumn("sign_off_due_at", "text", (c) => c.notNull())
+    .addColumn("reply_due_at", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull()) // received | signed_off | returned | replied | visited
+    .addColumn("signed_off_at", "text")
+    .addColumn("returned_at", "text")
+    .addColumn("return_reason", "text")
+    .addColumn("extension_days", "integer")
+    .addColumn("extension_reason", "text")
+    .addColumn("extension_requested_at", "text")
+    .addColumn("reply_text", "text")
+    .addColumn("replied_at", "text")
+    .addColumn("satisfaction", "text") // satisfied | basically_satisfied | dissatisfied
+    .addColumn("visited_at", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint("hotline_orders_number", ["order_number"])
+    .addUniqueConstraint("hotline_orders_problem", ["problem_id"])
+    .execute();
+  await db.schema.createIndex("hotline_orders_station_dispatched").on("hotline_orders").columns(["station_id", "dispatched_at"]).execute();
+
+  /** What goes back to the hotline, one row per step, sent in order per order by a job with retries. */
+  await withId(db, db.schema.createTable("hotline_feedback"))
+    .addColumn("order_id", "integer", (c) => c.notNull().references("hotline_orders.id"))
+    .addColumn("kind", "text", (c) => c.notNull()) // sign_off | return | extension | reply | visit
+    .addColumn("payload", "text", (c) => c.notNull()) // JSON, as sent
+    .addColumn("status", "text", (c) => c.notNull()) // pending | sent | failed
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at", "text", (c) => c.notNull())
+    .addColumn("last_error", "text")
+    .addColumn("sent_at", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("hotline_feedback_step", ["order_id", "kind"])
+    .execute();
+  await db.schema.createIndex("hotline_feedback_due").on("hotline_feedback").columns(["status", "next_attempt_at"]).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("hotline_feedback").execute();
+  await db.schema.dropTable("hotline_orders").execute();
+  await db.schema.dropTable("hotline_category_map").execute();
   await db.schema.dropTable("open311_requests").execute();
   await db.schema.dropTable("interop_api_keys").execute();
 }

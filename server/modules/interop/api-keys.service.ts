@@ -97,6 +97,10 @@ export class ApiKeysService {
     });
   }
 
+  async touch(db: Db, id: number, at: string) {
+    await this.repo.touchKey(db, id, at);
+  }
+
   /** The active key this secret is, for a purpose; undefined for a forged, revoked or other-purpose key. */
   async check(db: Db, key: string, purpose: ApiKey["purpose"]) {
     const row = await this.repo.keyByHash(db, hashKey(key));

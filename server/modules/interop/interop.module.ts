@@ -1,9 +1,14 @@
 import type { ServerModule } from "../module.ts";
+import { hotlineRoutes } from "./hotline.routes.ts";
 import { interopRoutes } from "./interop.routes.ts";
 import { open311Routes } from "./open311.routes.ts";
 
-/** The interfaces to other systems as the app mounts them: the API keys' console routes and Open311 GeoReport v2. */
+/**
+ * The interfaces to other systems as the app mounts them: the API keys' console routes, Open311 GeoReport v2, the
+ * 12345 hotline's work orders, and the job sending feedback back to the hotline.
+ */
 export const interopModule: ServerModule = {
   name: "interop",
-  routes: [interopRoutes, open311Routes],
+  routes: [interopRoutes, open311Routes, hotlineRoutes],
+  jobs: (services) => services.interop.jobs(),
 };

@@ -1,6 +1,6 @@
 // The interop module's tables, as Kysely sees them (server/db/tables.ts joins every module's into DB).
 import type { Generated } from "kysely";
-import type { ApiKeyPurpose, ApiKeyStatus } from "../../../contracts/interop.ts";
+import type { ApiKeyPurpose, ApiKeyStatus, HotlineFeedbackKind, HotlineOrderStatus, Satisfaction } from "../../../contracts/interop.ts";
 
 export interface InteropApiKeyTable {
   id: Generated<number>;
@@ -33,7 +33,59 @@ export interface Open311RequestTable {
   created_at: string;
 }
 
+export interface HotlineCategoryMapTable {
+  id: Generated<number>;
+  hotline_category: string;
+  category_code: string | null;
+  unmapped_orders: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HotlineOrderTable {
+  id: Generated<number>;
+  order_number: string;
+  problem_id: number;
+  station_id: number;
+  api_key_id: number | null;
+  via: "api" | "excel";
+  hotline_category: string;
+  dispatched_at: string;
+  sign_off_due_at: string;
+  reply_due_at: string;
+  status: HotlineOrderStatus;
+  signed_off_at: string | null;
+  returned_at: string | null;
+  return_reason: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extension_requested_at: string | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  satisfaction: Satisfaction | null;
+  visited_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface HotlineFeedbackTable {
+  id: Generated<number>;
+  order_id: number;
+  kind: HotlineFeedbackKind;
+  payload: string;
+  status: "pending" | "sent" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface InteropTables {
   interop_api_keys: InteropApiKeyTable;
   open311_requests: Open311RequestTable;
+  hotline_category_map: HotlineCategoryMapTable;
+  hotline_orders: HotlineOrderTable;
+  hotline_feedback: HotlineFeedbackTable;
 }

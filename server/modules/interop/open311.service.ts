@@ -154,7 +154,7 @@ export class Open311Service {
         attributes: JSON.stringify(attributes),
         created_at: at,
       });
-      await this.repo.touchKey(trx, key.id, at);
+      await this.keys.touch(trx, key.id, at);
       await appendAudit(trx, actor, {
         at: now,
         action: "problem.created",
