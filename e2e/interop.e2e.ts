@@ -103,3 +103,66 @@ test("a problem reported through Open311 is resolved in the console and reads cl
   const xml = await (await admin.request.get(`${BASE}/requests/${code}.xml`)).text();
   expect(xml).toContain(`<status>closed</status><status_notes>已解决：${resolution}</status_notes>`);
 });
+
+test("a 12345 order of a new category waits for its mapping, is taken on the resend and signed off by staff", async () => {
+  // The platform admin issues the hotline's key (through the API, as the console does, with its CSRF token).
+  const admin = (await app.newPage()).page;
+  await consoleLogin(admin, "admin");
+  const csrf = (await admin.context().cookies()).find((c) => c.name === "dd_csrf")?.value ?? "";
+  const stations = (await (await admin.request.get("/api/auth/me")).json()).stations as { id: number; name: string }[];
+  const stationId = stations.find((s) => s.name === "天源市场党群服务站")?.id;
+  const issued = await admin.request.post("/api/interop/api-keys", {
+    data: { name: "区 12345 热线", purpose: "hotline", stationId },
+    headers: { "x-csrf-token": csrf },
+  });
+  expect(issued.status()).toBe(201);
+  const key = ((await issued.json()) as { key: string }).key;
+
+  const order = {
+    orderNumber: `GD${Date.now()}`,
+    category: "占道经营",
+    title: "西门外流动摊贩占道",
+    content: "市民来电反映天源市场西门外有流动摊贩占道经营，影响通行。",
+    address: "天源市场西门",
+    dispatchedAt: app.now().toISOString(),
+    signOffHours: 2,
+    replyBy: new Date(app.now().getTime() + 5 * 86_400_000).toISOString(),
+  };
+  const send = () => admin.request.post("/api/hotline/v1/orders", { data: order, headers: { "x-api-key": key } });
+  const refused = await send();
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { id: string } }).error.id).toBe("hotline.unmapped_category");
+
+  // The admin maps the new category in 类别对照; the hotline's resend is taken.
+  await admin.goto("/interop/hotline");
+  await admin.getByRole("tab", { name: "类别对照" }).click();
+  const mapRow = admin.locator("tr", { hasText: "占道经营" });
+  await wait(() => mapRow.count()).toBe(1);
+  await mapRow.locator(".ant-select").click();
+  await admin.locator(".ant-select-item-option", { hasText: "市场秩序" }).click();
+  await wait(() => admin.getByText("已保存对照").count()).toBeGreaterThan(0);
+  await settled(admin);
+  await app.shot(admin, "console-hotline-category-map");
+  const taken = await send();
+  expect(taken.status()).toBe(201);
+  const again = await send();
+  expect(again.status()).toBe(200);
+  expect(((await again.json()) as { duplicate: boolean }).duplicate).toBe(true);
+
+  // Staff sign it off in 12345 工单, within the hotline's limit.
+  const staff = (await app.newPage()).page;
+  await consoleLogin(staff, "staff");
+  await openFromMenu(staff, "12345 工单", /\/interop\/hotline$/, "共建共治");
+  const row = staff.locator("tbody tr", { hasText: order.orderNumber });
+  await wait(() => row.textContent()).toContain("待签收");
+  await row.getByRole("button", { name: "签收" }).click();
+  await staff
+    .locator(".ant-modal-confirm")
+    .getByRole("button", { name: /确\s*定|OK/ })
+    .click();
+  await wait(() => row.textContent()).toContain("已签收");
+  expect(await row.textContent()).toContain("1 条待回传");
+  await settled(staff);
+  await app.shot(staff, "console-hotline-orders");
+  await expectAccessible(staff, "console-hotline-orders");
+});

@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiKey, apiKeyCreateSchema, OPEN311_BASE } from "../../../../contracts/interop.ts";
+import { type ApiKey, apiKeyCreateSchema, apiKeyPurposes, OPEN311_BASE } from "../../../../contracts/interop.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDateTime } from "../../../app/format.ts";
@@ -22,12 +22,16 @@ export default function ApiKeysPage() {
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);
-  const [form] = Form.useForm<{ name?: string; stationId?: number }>();
+  const [form] = Form.useForm<{ name?: string; purpose?: ApiKey["purpose"]; stationId?: number }>();
 
   const submit = async () => {
     const checked = validateWith(
       apiKeyCreateSchema,
-      { name: form.getFieldValue("name") ?? "", stationId: form.getFieldValue("stationId") },
+      {
+        name: form.getFieldValue("name") ?? "",
+        purpose: form.getFieldValue("purpose") ?? "open311",
+        stationId: form.getFieldValue("stationId"),
+      },
       form,
     );
     if (!checked.ok) return;
@@ -121,6 +125,9 @@ export default function ApiKeysPage() {
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="name" label={t("field.name")} extra={t("nameHint")}>
             <Input maxLength={60} data-testid="api-key-name" />
+          </Form.Item>
+          <Form.Item name="purpose" label={t("field.purpose")} initialValue="open311">
+            <Select options={apiKeyPurposes.map((p) => ({ value: p, label: t(`purpose.${p}`) }))} />
           </Form.Item>
           <Form.Item name="stationId" label={t("field.station")}>
             <Select
