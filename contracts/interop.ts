@@ -188,3 +188,17 @@ export const hotlineFiguresSchema = z.object({
   satisfactionRate: z.number().nullable(),
 });
 export type HotlineFigures = z.infer<typeof hotlineFiguresSchema>;
+
+/** The Excel import of work orders (for hotlines without an interface): its columns, in the sheet's order. */
+export const hotlineSheetColumns = [
+  { key: "orderNumber", header: "工单号" },
+  { key: "category", header: "热线类别" },
+  { key: "title", header: "标题" },
+  { key: "content", header: "诉求内容" },
+  { key: "address", header: "地址" },
+  { key: "callerName", header: "来电人" },
+  { key: "callerPhone", header: "来电电话" },
+  { key: "dispatchedAt", header: "派单时间" },
+  { key: "signOffHours", header: "签收时限（小时）" },
+  { key: "replyBy", header: "办理时限" },
+] as const;

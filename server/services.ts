@@ -64,6 +64,19 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // A nominee's volunteer hours are evidence in an award round's review.
   const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);
   caringRounds.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
+  // Problems also come from other systems: Open311 and the 12345 hotline (its orders also by Excel import).
+  const interop = new InteropService(
+    db,
+    {
+      problems,
+      hotlineFeedback: {
+        url: deps.config.HOTLINE_FEEDBACK_URL,
+        secret: deps.config.HOTLINE_FEEDBACK_SECRET,
+        timeoutMs: deps.config.HOTLINE_FEEDBACK_TIMEOUT_MS,
+      },
+    },
+    deps.clock,
+  );
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -91,21 +104,14 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     lending,
     volunteers,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
-    imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
-    workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
-    exports: new ListExports(db, deps.clock),
-    interop: new InteropService(
+    imports: new ImportsService(
       db,
-      {
-        problems,
-        hotlineFeedback: {
-          url: deps.config.HOTLINE_FEEDBACK_URL,
-          secret: deps.config.HOTLINE_FEEDBACK_SECRET,
-          timeoutMs: deps.config.HOTLINE_FEEDBACK_TIMEOUT_MS,
-        },
-      },
+      { merchants: merchants.importer(), residents: residents.importer(), "hotline-orders": interop.hotline.importer() },
       deps.clock,
     ),
+    workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
+    exports: new ListExports(db, deps.clock),
+    interop,
   };
 }
 

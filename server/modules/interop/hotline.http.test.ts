@@ -3,8 +3,10 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stationDate } from "../../../contracts/calendar.ts";
+import { hotlineSheetColumns } from "../../../contracts/interop.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 const SECRET = "hotline-shared-secret-0001";
@@ -36,6 +38,23 @@ function standIn() {
     });
   });
   return { server, received, state };
+}
+
+async function sheet(rows: string[][]) {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("工单");
+  ws.addRow(hotlineSheetColumns.map((c) => c.header));
+  for (const r of rows) ws.addRow(r);
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+  const boundary = "----dandelion-test";
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orders.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
 describe(`12345 work orders (${dialectName})`, () => {
@@ -308,5 +327,59 @@ describe(`12345 work orders (${dialectName})`, () => {
       satisfactionRate: 1,
     });
     expect((await t.as(staff, { method: "GET", url: "/api/hotline/figures?from=2026-13-01" })).statusCode).toBe(400);
+  });
+
+  it("imports orders from Excel once per order number, refusing rows of unmapped categories and bad times", async () => {
+    staff = await t.login("staff");
+    const before = await count("problems");
+    const row = (n: string, extra: Partial<Record<string, string>> = {}) => {
+      const v: Record<string, string> = {
+        orderNumber: n,
+        category: "市容环境",
+        title: "北门夜间噪音",
+        content: "市民来电反映北门卸货噪音扰民。",
+        address: "天源市场北门",
+        callerName: "李女士",
+        callerPhone: "13900001111",
+        dispatchedAt: "2026-11-18 09:30",
+        signOffHours: "4",
+        replyBy: "2026-11-21 18:00",
+        ...extra,
+      };
+      return hotlineSheetColumns.map((c) => v[c.key] ?? "");
+    };
+    const upload = await t.as(staff, {
+      method: "POST",
+      url: "/api/hotline-orders/imports",
+      ...(await sheet([
+        row("GD2026111800010"),
+        row("GD2026111800001"), // received through the interface already
+        row("GD2026111800011", { category: "噪音污染" }),
+        row("GD2026111800012", { dispatchedAt: "18/11/2026" }),
+        row("GD2026111800010"),
+      ])),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const preview = upload.json();
+    expect(preview).toMatchObject({ kind: "hotline-orders", totalRows: 5, validRows: 1 });
+    const byRow = Object.fromEntries(
+      preview.errors.map((e: { row: number; column: string; message: string }) => [e.row, `${e.column}: ${e.message}`]),
+    );
+    expect(byRow[3]).toMatch(/^工单号: 已接收（问题 P\d{8}-\d{5}）$/);
+    expect(byRow[4]).toContain("热线类别");
+    expect(byRow[5]).toBe("派单时间: 请按 2026-11-18 09:30 填写");
+    expect(byRow[6]).toBe("工单号: 文件中重复");
+    expect(await count("problems")).toBe(before);
+    const done = await t.as(staff, { method: "POST", url: `/api/imports/${preview.id}/commit`, payload: { mode: "valid_only" } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await count("problems")).toBe(before + 1);
+    const imported = await orderOf("GD2026111800010");
+    expect(imported).toMatchObject({
+      via: "excel",
+      status: "received",
+      hotlineCategory: "市容环境",
+      dispatchedAt: "2026-11-18T01:30:00.000Z",
+    });
+    expect(imported.signOffDueAt).toBe("2026-11-18T05:30:00.000Z");
   });
 });

@@ -14,10 +14,14 @@ import {
   hotlineListQuery,
   hotlineOrderAckSchema,
   hotlineOrderSchema,
+  hotlineSheetColumns,
 } from "../../../contracts/interop.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
+import { sendXlsx } from "../../platform/http.ts";
 import { limits } from "../../platform/rate-limit.ts";
+import { writeTemplate } from "../../platform/sheets.ts";
 import type { Services } from "../../services.ts";
+import { hotlineTemplate } from "./hotline.template.ts";
 
 export async function hotlineRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const hotline = services.interop.hotline;
@@ -68,6 +72,15 @@ export async function hotlineRoutes(app: FastifyInstance, { services }: { servic
       },
     },
     async (request) => hotline.act(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+  r.get(
+    "/api/hotline/import-template",
+    {
+      config: { access: "problem.manage" },
+      schema: { tags, summary: "The Excel template for importing work orders (POST /api/hotline-orders/imports)" },
+    },
+    async (_request, reply) =>
+      sendXlsx(reply, await writeTemplate("12345工单", hotlineSheetColumns, hotlineTemplate), "hotline-orders-template.xlsx"),
   );
   r.get(
     "/api/hotline/figures",

@@ -4,9 +4,9 @@
 // ask once for an extension, reply, and record the follow-up call's result — each step queued as feedback that a
 // job sends back to the hotline, in order, with retries. The rates are computed as the hotline computes them.
 import { createHmac } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
-import { monthRange, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
+import { monthRange, stationDayBounds, stationInstant, stationMonth } from "../../../contracts/calendar.ts";
 import type {
   HotlineCategoryMapping,
   HotlineFeedbackKind,
@@ -17,21 +17,25 @@ import type {
   hotlineFiguresQuery,
   hotlineListQuery,
 } from "../../../contracts/interop.ts";
-import { hotlineOrderInSchema } from "../../../contracts/interop.ts";
+import { hotlineOrderInSchema, hotlineSheetColumns } from "../../../contracts/interop.ts";
 import { isMainlandMobile } from "../../../contracts/validators.ts";
 import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { AppError, conflict, fail, invalidField, notFound, parseOrFail } from "../../platform/errors.ts";
+import { AppError, conflict, errorMessage, fail, fieldsFromIssues, invalidField, notFound, parseOrFail } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { reachesStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
+import type { Importer, RowIssue } from "../imports/importer.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import type { ApiKeysService } from "./api-keys.service.ts";
 import { type HotlineOrderRow, HotlineRepository } from "./hotline.repository.ts";
+import { hotlineTemplate } from "./hotline.template.ts";
 import { feedbackBackoffMs, MAX_FEEDBACK_ATTEMPTS, nextHotlineStatus, signedOffInTime } from "./hotline.workflow.ts";
 
 const HOUR = 3_600_000;
+
+type NewOrder = z.output<typeof hotlineOrderInSchema> & { categoryCode: string };
 
 export interface FeedbackTarget {
   url: string | undefined;
@@ -146,55 +150,11 @@ export class HotlineService {
       await this.repo.noteUnmapped(this.db, input.category, at);
       throw fail("hotline.unmapped_category", [{ field: "category" }], { category: input.category });
     }
-    const dispatchedAt = new Date(input.dispatchedAt);
     const actor: Actor = { userId: null, name: `12345 · ${key.name}`, role: null, ip };
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        const problem = await this.problems.createProblemRecord(trx, {
-          stationId: key.station_id,
-          title: input.title ?? (input.content.length > 30 ? `${input.content.slice(0, 30)}…` : input.content.padEnd(2, "。")),
-          description: input.content,
-          categoryCode: category.code,
-          source: "hotline",
-          place: input.address ?? null,
-          reporterName: input.callerName ?? null,
-          reporterPhone: input.callerPhone ?? null,
-          actorName: actor.name,
-          createdAt: at,
-        });
-        const orderId = await this.repo.insertOrder(trx, {
-          order_number: input.orderNumber,
-          problem_id: problem.id,
-          station_id: key.station_id,
-          api_key_id: key.id,
-          via: "api",
-          hotline_category: input.category,
-          dispatched_at: dispatchedAt.toISOString(),
-          sign_off_due_at: new Date(dispatchedAt.getTime() + input.signOffHours * HOUR).toISOString(),
-          reply_due_at: new Date(input.replyBy).toISOString(),
-          status: "received",
-          signed_off_at: null,
-          returned_at: null,
-          return_reason: null,
-          extension_days: null,
-          extension_reason: null,
-          extension_requested_at: null,
-          reply_text: null,
-          replied_at: null,
-          satisfaction: null,
-          visited_at: null,
-          created_at: at,
-          updated_at: at,
-        });
+        const orderId = await this.createOrder(trx, { ...input, categoryCode: category.code }, key.station_id, key.id, "api", actor, now);
         await this.keys.touch(trx, key.id, at);
-        await appendAudit(trx, actor, {
-          at: now,
-          action: "hotline_order.received",
-          objectType: "hotline_order",
-          objectId: orderId,
-          stationId: key.station_id,
-          after: { orderNumber: input.orderNumber, problemCode: problem.code, category: category.code },
-        });
         return orderId;
       });
       const row = await this.repo.orderById(this.db, id);
@@ -207,6 +167,148 @@ export class HotlineService {
       if (!row) throw error;
       return this.ack(row, true);
     }
+  }
+
+  /** One order and its problem, inside the caller's transaction (the API's or an Excel import's), with its audit entry. */
+  private async createOrder(
+    trx: Transaction<DB>,
+    input: NewOrder,
+    stationId: number,
+    apiKeyId: number | null,
+    via: "api" | "excel",
+    actor: Actor,
+    now: Date,
+  ): Promise<number> {
+    const at = now.toISOString();
+    const dispatchedAt = new Date(input.dispatchedAt);
+    const problem = await this.problems.createProblemRecord(trx, {
+      stationId,
+      title: input.title ?? (input.content.length > 30 ? `${input.content.slice(0, 30)}…` : input.content.padEnd(2, "。")),
+      description: input.content,
+      categoryCode: input.categoryCode,
+      source: "hotline",
+      place: input.address ?? null,
+      reporterName: input.callerName ?? null,
+      reporterPhone: input.callerPhone ?? null,
+      actorName: actor.name,
+      actorUserId: actor.userId,
+      createdAt: at,
+    });
+    const orderId = await this.repo.insertOrder(trx, {
+      order_number: input.orderNumber,
+      problem_id: problem.id,
+      station_id: stationId,
+      api_key_id: apiKeyId,
+      via,
+      hotline_category: input.category,
+      dispatched_at: dispatchedAt.toISOString(),
+      sign_off_due_at: new Date(dispatchedAt.getTime() + input.signOffHours * HOUR).toISOString(),
+      reply_due_at: new Date(input.replyBy).toISOString(),
+      status: "received",
+      signed_off_at: null,
+      returned_at: null,
+      return_reason: null,
+      extension_days: null,
+      extension_reason: null,
+      extension_requested_at: null,
+      reply_text: null,
+      replied_at: null,
+      satisfaction: null,
+      visited_at: null,
+      created_at: at,
+      updated_at: at,
+    });
+    await appendAudit(trx, actor, {
+      at: now,
+      action: "hotline_order.received",
+      objectType: "hotline_order",
+      objectId: orderId,
+      stationId,
+      after: { orderNumber: input.orderNumber, problemCode: problem.code, category: input.categoryCode, via },
+    });
+    return orderId;
+  }
+
+  /** The Excel import of orders, for districts whose hotline has no interface (the imports module's workflow). */
+  importer(): Importer<NewOrder> {
+    return {
+      columns: hotlineSheetColumns,
+      template: hotlineTemplate,
+      checkRow: (values, locale) => {
+        const issues: RowIssue[] = [];
+        const header = (key: string) => hotlineSheetColumns.find((c) => c.key === key)?.header ?? key;
+        const when = (key: string) => {
+          const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec((values[key] ?? "").trim());
+          if (!m) {
+            issues.push({ column: header(key), message: locale === "en" ? "write it as 2026-11-18 09:30" : "请按 2026-11-18 09:30 填写" });
+            return "";
+          }
+          return stationInstant(m[1], m[2]).toISOString();
+        };
+        const dispatchedAt = when("dispatchedAt");
+        const replyBy = when("replyBy");
+        const parsed = hotlineOrderInSchema.safeParse({
+          orderNumber: values.orderNumber ?? "",
+          category: values.category ?? "",
+          title: values.title || undefined,
+          content: values.content ?? "",
+          address: values.address || undefined,
+          callerName: values.callerName || undefined,
+          callerPhone: values.callerPhone || undefined,
+          dispatchedAt: dispatchedAt || "2000-01-01T00:00:00Z",
+          signOffHours: values.signOffHours ? Number(values.signOffHours) : 2,
+          replyBy: replyBy || "2000-01-02T00:00:00Z",
+        });
+        if (!parsed.success) {
+          for (const f of fieldsFromIssues(parsed.error.issues as never, locale))
+            issues.push({ column: header(f.field), message: f.message });
+        } else {
+          if (parsed.data.callerPhone && !isMainlandMobile(parsed.data.callerPhone)) {
+            issues.push({ column: header("callerPhone"), message: locale === "en" ? "not a mainland mobile number" : "不是有效的手机号" });
+          }
+          if (dispatchedAt && replyBy && replyBy <= dispatchedAt) {
+            issues.push({ column: header("replyBy"), message: errorMessage("hotline.bad_dates", locale) });
+          }
+        }
+        return issues.length > 0 || !parsed.success ? { issues } : { data: { ...parsed.data, categoryCode: "" } };
+      },
+      checkAgainstExisting: async (rows, _stationId, locale) => {
+        const issues = new Map<number, RowIssue[]>();
+        const categories = new Map((await this.repo.mapping()).map((m) => [m.hotline_category, m.category_code]));
+        const active = new Set((await this.problems.categories()).filter((c) => c.active).map((c) => c.code));
+        const seen = new Set<string>();
+        for (const [i, r] of rows.entries()) {
+          const out: RowIssue[] = [];
+          const known = await this.repo.orderByNumber(this.db, r.orderNumber);
+          if (known || seen.has(r.orderNumber)) {
+            out.push({
+              column: "工单号",
+              message: known
+                ? locale === "en"
+                  ? `already received as problem ${known.problem_code}`
+                  : `已接收（问题 ${known.problem_code}）`
+                : locale === "en"
+                  ? "repeated in this file"
+                  : "文件中重复",
+            });
+          }
+          seen.add(r.orderNumber);
+          const code = categories.get(r.category);
+          if (!code || !active.has(code))
+            out.push({ column: "热线类别", message: errorMessage("hotline.unmapped_category", locale, { category: r.category }) });
+          else r.categoryCode = code;
+          if (out.length) issues.set(i, out);
+        }
+        return issues;
+      },
+      insert: async (trx, rows, stationId, actor, now) => {
+        for (const r of rows) {
+          if (await this.repo.orderByNumber(trx, r.orderNumber)) throw fail("import.already_done");
+          await this.createOrder(trx, r, stationId, null, "excel", actor, now);
+        }
+        return rows.length;
+      },
+    };
   }
 
   private ack(row: HotlineOrderRow, duplicate: boolean) {

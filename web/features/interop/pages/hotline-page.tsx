@@ -1,14 +1,22 @@
 // 12345 工单: the station's work orders from the hotline with their time limits and steps, the rates as the hotline
 // computes them, and the map from the hotline's categories to the problem categories.
-import { Alert, App, Card, Col, Empty, Input, Row, Select, Statistic, Table, Tabs, Tag, Typography } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Col, Empty, Input, Row, Select, Statistic, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type HotlineCategoryMapping, type HotlineOrder, hotlineOrderStatuses } from "../../../../contracts/interop.ts";
+import {
+  type HotlineCategoryMapping,
+  type HotlineOrder,
+  hotlineOrderStatuses,
+  hotlineSheetColumns,
+} from "../../../../contracts/interop.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { ImportModal } from "../../../components/import-modal.tsx";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -266,11 +274,29 @@ function CategoryMap() {
 
 export default function HotlinePage() {
   const { t } = useTranslation("interop");
+  const client = useQueryClient();
+  const [importing, setImporting] = useState(false);
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t("hotline.title")}
-      </Typography.Title>
+      <div style={{ display: "flex", alignItems: "center", marginBottom: 4 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("hotline.title")}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+          {t("hotline.import")}
+        </Button>
+      </div>
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => client.invalidateQueries({ queryKey: ["hotline"] })}
+        title={t("hotline.importTitle")}
+        columns={hotlineSheetColumns}
+        uploadPath="/api/hotline-orders/imports"
+        templatePath="/api/hotline/import-template"
+        templateName="hotline-orders-template.xlsx"
+      />
       <Tabs
         items={[
           { key: "orders", label: t("hotline.tab.orders"), children: <Orders /> },
