@@ -29,6 +29,22 @@ const schema = z.object({
   HOTLINE_FEEDBACK_SECRET: z.string().min(16, "HOTLINE_FEEDBACK_SECRET needs at least 16 characters").optional(),
   /** How long one feedback delivery may take before it counts as failed and is retried later. */
   HOTLINE_FEEDBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** SMS through a provider (docs/interop.md); without it, outbound copies stay log lines. */
+  SMS_PROVIDER: z.enum(["aliyun", "tencent"]).optional(),
+  SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_SIGN_NAME: z.string().min(1).optional(),
+  /** JSON: notification kind → { template, params }, e.g. {"problem.assigned":{"template":"SMS_1","params":["title","code"]}}. */
+  SMS_TEMPLATES: z.string().default("{}"),
+  /** The provider's endpoint (defaults to the public one; tests point it at a stand-in). */
+  SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_SDK_APP_ID: z.string().optional(),
+  SMS_REGION: z.string().default("ap-guangzhou"),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SMS_PER_RECIPIENT_DAY: z.coerce.number().int().min(1).default(10),
+  SMS_PER_DAY: z.coerce.number().int().min(1).default(2000),
+  /** When set, delivery receipts must carry `?token=` with it. */
+  SMS_RECEIPT_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };

@@ -2,7 +2,9 @@
 // shown once), and the problems that came in through Open311 GeoReport v2 with what the request carried beyond
 // the problem itself (service code, location, the caller's ids); the 12345 hotline's work orders (one problem per
 // order number), the map from the hotline's categories to Dandelion's, and the feedback queued to go back to the
-// hotline (sign-off, return, extension, reply, follow-up call) with its attempts. Frozen once landed.
+// hotline (sign-off, return, extension, reply, follow-up call) with its attempts; SMS copies of notifications (queued
+// with the change, sent by a job with retries, their delivery receipts), which kinds each station sends by SMS, and
+// the accounts that opted out. Frozen once landed.
 import type { Kysely } from "kysely";
 import { withId } from "../schema-helpers.ts";
 
@@ -92,10 +94,52 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("hotline_feedback_step", ["order_id", "kind"])
     .execute();
   await db.schema.createIndex("hotline_feedback_due").on("hotline_feedback").columns(["status", "next_attempt_at"]).execute();
+
+  await withId(db, db.schema.createTable("sms_messages"))
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id"))
+    .addColumn("org_unit_id", "integer", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("template", "text", (c) => c.notNull())
+    .addColumn("params", "text", (c) => c.notNull()) // JSON object, in the template's order
+    .addColumn("phone_enc", "text") // sealed; never logged
+    .addColumn("day", "text", (c) => c.notNull()) // the station date it was queued on (the daily limits)
+    .addColumn("status", "text", (c) => c.notNull()) // pending | sent | delivered | undelivered | failed | skipped
+    .addColumn("skip_reason", "text") // opted_out | no_phone | recipient_limit | daily_limit
+    .addColumn("provider", "text")
+    .addColumn("provider_message_id", "text")
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at", "text", (c) => c.notNull())
+    .addColumn("last_error", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("sent_at", "text")
+    .addColumn("receipt_at", "text")
+    .execute();
+  await db.schema.createIndex("sms_messages_due").on("sms_messages").columns(["status", "next_attempt_at"]).execute();
+  await db.schema.createIndex("sms_messages_user_day").on("sms_messages").columns(["user_id", "day"]).execute();
+  await db.schema.createIndex("sms_messages_day").on("sms_messages").columns(["day"]).execute();
+  await db.schema.createIndex("sms_messages_provider_id").on("sms_messages").columns(["provider_message_id"]).execute();
+
+  await db.schema
+    .createTable("sms_kind_settings")
+    .addColumn("org_unit_id", "integer", (c) => c.notNull().references("org_units.id"))
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("enabled", "integer", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("sms_kind_settings_pk", ["org_unit_id", "kind"])
+    .execute();
+
+  await db.schema
+    .createTable("sms_opt_outs")
+    .addColumn("user_id", "integer", (c) => c.primaryKey().references("users.id"))
+    .addColumn("at", "text", (c) => c.notNull())
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("sms_opt_outs").execute();
+  await db.schema.dropTable("sms_kind_settings").execute();
+  await db.schema.dropTable("sms_messages").execute();
   await db.schema.dropTable("hotline_feedback").execute();
   await db.schema.dropTable("hotline_orders").execute();
   await db.schema.dropTable("hotline_category_map").execute();

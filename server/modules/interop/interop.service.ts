@@ -2,25 +2,33 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
+import type { Vault } from "../../platform/crypto.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import { ApiKeysService } from "./api-keys.service.ts";
 import { type FeedbackTarget, HotlineService } from "./hotline.service.ts";
 import { InteropRepository } from "./interop.repository.ts";
 import { Open311Service } from "./open311.service.ts";
+import { type SmsConfig, SmsService } from "./sms.service.ts";
 
 export class InteropService {
   readonly keys: ApiKeysService;
   readonly open311: Open311Service;
   readonly hotline: HotlineService;
-  constructor(db: Kysely<DB>, deps: { problems: ProblemsService; hotlineFeedback: FeedbackTarget }, clock: Clock) {
+  readonly sms: SmsService;
+  constructor(
+    db: Kysely<DB>,
+    deps: { problems: ProblemsService; hotlineFeedback: FeedbackTarget; vault: Vault; sms: SmsConfig | null },
+    clock: Clock,
+  ) {
     const repo = new InteropRepository(db);
     this.keys = new ApiKeysService(db, repo, clock);
     this.open311 = new Open311Service(db, repo, this.keys, deps.problems, clock);
     this.hotline = new HotlineService(db, this.keys, deps.problems, clock, deps.hotlineFeedback);
+    this.sms = new SmsService(db, deps.vault, clock, deps.sms);
   }
 
   jobs(): Job[] {
-    return this.hotline.jobs();
+    return [...this.hotline.jobs(), ...this.sms.jobs()];
   }
 }

@@ -82,7 +82,43 @@ export interface HotlineFeedbackTable {
   created_at: string;
 }
 
+export interface SmsMessageTable {
+  id: Generated<number>;
+  user_id: number;
+  org_unit_id: number;
+  kind: string;
+  template: string;
+  params: string;
+  phone_enc: string | null;
+  day: string;
+  status: "pending" | "sent" | "delivered" | "undelivered" | "failed" | "skipped";
+  skip_reason: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  receipt_at: string | null;
+}
+
+export interface SmsKindSettingTable {
+  org_unit_id: number;
+  kind: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface SmsOptOutTable {
+  user_id: number;
+  at: string;
+}
+
 export interface InteropTables {
+  sms_messages: SmsMessageTable;
+  sms_kind_settings: SmsKindSettingTable;
+  sms_opt_outs: SmsOptOutTable;
   interop_api_keys: InteropApiKeyTable;
   open311_requests: Open311RequestTable;
   hotline_category_map: HotlineCategoryMapTable;
