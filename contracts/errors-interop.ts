@@ -18,5 +18,16 @@ export const interopErrors = {
     en: "Reply to the hotline once the problem is resolved",
   },
   "hotline.reply_text": { status: 400, "zh-CN": "请填写答复内容", en: "Write the reply" },
+  "interop.wechat_off": { status: 409, "zh-CN": "本平台尚未接入微信公众号", en: "No WeChat official account is configured" },
+  "interop.wechat_consent": {
+    status: 400,
+    "zh-CN": "绑定微信须同意通过公众号接收通知",
+    en: "Binding WeChat needs your consent to receive notifications through the official account",
+  },
+  "interop.wechat_code": {
+    status: 400,
+    "zh-CN": "微信授权已失效，请重新打开页面",
+    en: "The WeChat authorisation has expired; open the page again",
+  },
   "hotline.bad_dates": { status: 400, "zh-CN": "办理时限须晚于派单时间", en: "The reply deadline must be after the dispatch time" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

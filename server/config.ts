@@ -45,6 +45,15 @@ const schema = z.object({
   SMS_PER_DAY: z.coerce.number().int().min(1).default(2000),
   /** When set, delivery receipts must carry `?token=` with it. */
   SMS_RECEIPT_TOKEN: z.string().min(16).optional(),
+  /** WeChat official account (公众号) for template messages; without both, none are sent. */
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_ENDPOINT: z.url({ protocol: /^https?$/ }).default("https://api.weixin.qq.com"),
+  /** JSON: kind → { template, fields: { "<template field>": "<notice parameter>" } }. */
+  WECHAT_TEMPLATES: z.string().default("{}"),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The app's public address, so a message opens its page (https://dandelion.example.cn). */
+  WECHAT_LINK_BASE: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };

@@ -14,7 +14,7 @@ import { DutyService } from "./modules/duty/duty.service.ts";
 import { RedShieldService } from "./modules/duty/red-shield.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { InteropService } from "./modules/interop/interop.service.ts";
-import { smsConfigOf } from "./modules/interop/sms.config.ts";
+import { smsConfigOf, wechatConfigOf } from "./modules/interop/sms.config.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
 import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
@@ -72,6 +72,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
       problems,
       vault: deps.vault,
       sms: smsConfigOf(deps.config),
+      wechat: wechatConfigOf(deps.config),
       hotlineFeedback: {
         url: deps.config.HOTLINE_FEEDBACK_URL,
         secret: deps.config.HOTLINE_FEEDBACK_SECRET,
@@ -80,8 +81,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     },
     deps.clock,
   );
-  // SMS copies go through the provider's queue when one is configured; otherwise the log gateway stays.
-  notifier.setQueue(interop.sms.queue());
+  // SMS and WeChat copies are queued when a provider is configured; otherwise the log gateway stays.
+  notifier.setQueue(interop.queue());
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,

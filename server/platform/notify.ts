@@ -41,6 +41,8 @@ export interface QueuedMessage extends OutboundMessage {
   notice: NoticeId;
   params: NoticeParams;
   language: NoticeLanguage;
+  /** Where the notification leads in the app (`/m/problems/12`), for a message that can open it. */
+  link: string | null;
 }
 
 /**
@@ -129,7 +131,14 @@ export class Outbox {
     const queue = this.notifier.queue;
     if (
       queue &&
-      (await queue.enqueue(trx, { ...message, kind: n.kind, notice: n.notice, params: n.params ?? {}, language: text.language }))
+      (await queue.enqueue(trx, {
+        ...message,
+        kind: n.kind,
+        notice: n.notice,
+        params: n.params ?? {},
+        language: text.language,
+        link: n.link ?? null,
+      }))
     ) {
       return;
     }

@@ -4,7 +4,8 @@
 // order number), the map from the hotline's categories to Dandelion's, and the feedback queued to go back to the
 // hotline (sign-off, return, extension, reply, follow-up call) with its attempts; SMS copies of notifications (queued
 // with the change, sent by a job with retries, their delivery receipts), which kinds each station sends by SMS, and
-// the accounts that opted out. Frozen once landed.
+// the accounts that opted out; WeChat: the official account's access token (shared by the nodes), the openids accounts
+// bound by their consent, and the template messages queued like the SMS copies. Frozen once landed.
 import type { Kysely } from "kysely";
 import { withId } from "../schema-helpers.ts";
 
@@ -133,10 +134,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "integer", (c) => c.primaryKey().references("users.id"))
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
+
+  await db.schema
+    .createTable("wechat_tokens")
+    .addColumn("app_id", "text", (c) => c.primaryKey())
+    .addColumn("token_enc", "text", (c) => c.notNull()) // sealed
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("fetched_at", "text", (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable("wechat_bindings")
+    .addColumn("user_id", "integer", (c) => c.primaryKey().references("users.id"))
+    .addColumn("openid", "text", (c) => c.notNull())
+    .addColumn("consented_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("wechat_bindings_openid", ["openid"])
+    .execute();
+
+  await withId(db, db.schema.createTable("wechat_messages"))
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id"))
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("template", "text", (c) => c.notNull())
+    .addColumn("data", "text", (c) => c.notNull()) // JSON: the template's fields
+    .addColumn("link", "text")
+    .addColumn("status", "text", (c) => c.notNull()) // pending | sent | failed
+    .addColumn("provider_message_id", "text")
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at", "text", (c) => c.notNull())
+    .addColumn("last_error", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("sent_at", "text")
+    .execute();
+  await db.schema.createIndex("wechat_messages_due").on("wechat_messages").columns(["status", "next_attempt_at"]).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("wechat_messages").execute();
+  await db.schema.dropTable("wechat_bindings").execute();
+  await db.schema.dropTable("wechat_tokens").execute();
   await db.schema.dropTable("sms_opt_outs").execute();
   await db.schema.dropTable("sms_kind_settings").execute();
   await db.schema.dropTable("sms_messages").execute();

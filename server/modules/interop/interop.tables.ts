@@ -115,7 +115,39 @@ export interface SmsOptOutTable {
   at: string;
 }
 
+export interface WechatTokenTable {
+  app_id: string;
+  token_enc: string;
+  expires_at: string;
+  fetched_at: string;
+}
+
+export interface WechatBindingTable {
+  user_id: number;
+  openid: string;
+  consented_at: string;
+}
+
+export interface WechatMessageTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  template: string;
+  data: string;
+  link: string | null;
+  status: "pending" | "sent" | "failed";
+  provider_message_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface InteropTables {
+  wechat_tokens: WechatTokenTable;
+  wechat_bindings: WechatBindingTable;
+  wechat_messages: WechatMessageTable;
   sms_messages: SmsMessageTable;
   sms_kind_settings: SmsKindSettingTable;
   sms_opt_outs: SmsOptOutTable;

@@ -63,6 +63,37 @@ export async function smsRoutes(app: FastifyInstance, { services, config }: Modu
     },
     async (request) => sms.setOptOut(requireUser(request), request.body.optOut, actorOf(request)),
   );
+  const wechat = services.interop.wechat;
+  const wechatStatus = z.object({ configured: z.boolean(), bound: z.boolean(), consentedAt: z.string().nullable() });
+  r.get(
+    "/api/me/wechat",
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "Whether my WeChat is bound for notifications", response: { 200: wechatStatus } },
+    },
+    async (request) => wechat.mine(requireUser(request)),
+  );
+  r.put(
+    "/api/me/wechat",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Bind my WeChat (the web authorisation's code) to receive notifications, with my consent",
+        body: z.object({ code: z.string().trim().min(1).max(200), consent: z.boolean() }).strict(),
+        response: { 200: wechatStatus },
+      },
+    },
+    async (request) => wechat.bind(requireUser(request), request.body, actorOf(request)),
+  );
+  r.delete(
+    "/api/me/wechat",
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "Unbind my WeChat (messages waiting are dropped)", response: { 200: wechatStatus } },
+    },
+    async (request) => wechat.unbind(requireUser(request), actorOf(request)),
+  );
   r.post(
     "/api/interop/sms/receipts/:provider",
     {
