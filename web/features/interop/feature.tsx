@@ -2,7 +2,24 @@ import { ApiOutlined, PhoneOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { ConsoleFeature } from "../../app/feature.ts";
 
-/** 对接接口: the 12345 hotline's work orders (with the category map), and the integrating systems' API keys. */
+const bell = (
+  <svg
+    viewBox="0 0 24 24"
+    width="24"
+    height="24"
+    aria-hidden
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+    <path d="M10 20a2 2 0 0 0 4 0" />
+  </svg>
+);
+
+/** 对接接口: the 12345 hotline's work orders (with the category map), and the integrating systems' API keys; on the phone, 消息通知 (SMS on or off, WeChat binding). */
 export const feature: ConsoleFeature = {
   sections: [
     {
@@ -24,6 +41,8 @@ export const feature: ConsoleFeature = {
       label: "interop:menu.apiKeys",
     },
   ],
+  mobileRoutes: [{ path: "/notify-settings", page: lazy(() => import("./mobile/notify-settings-page.tsx")) }],
+  mobileEntries: [{ key: "notifySettings", path: "/notify-settings", icon: bell, label: "interop:entry.notify" }],
   routes: [
     { path: "interop/api-keys", action: "interop.manage", page: lazy(() => import("./pages/api-keys-page.tsx")) },
     { path: "interop/hotline", action: "problem.manage", page: lazy(() => import("./pages/hotline-page.tsx")) },
