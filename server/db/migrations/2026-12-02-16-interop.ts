@@ -5,7 +5,8 @@
 // hotline (sign-off, return, extension, reply, follow-up call) with its attempts; SMS copies of notifications (queued
 // with the change, sent by a job with retries, their delivery receipts), which kinds each station sends by SMS, and
 // the accounts that opted out; WeChat: the official account's access token (shared by the nodes), the openids accounts
-// bound by their consent, and the template messages queued like the SMS copies. Frozen once landed.
+// bound by their consent, and the template messages queued like the SMS copies; each account's secret calendar feed
+// address (its hash for lookup, the address sealed to show it again). Frozen once landed.
 import type { Kysely } from "kysely";
 import { withId } from "../schema-helpers.ts";
 
@@ -166,10 +167,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("sent_at", "text")
     .execute();
   await db.schema.createIndex("wechat_messages_due").on("wechat_messages").columns(["status", "next_attempt_at"]).execute();
+
+  await db.schema
+    .createTable("calendar_feeds")
+    .addColumn("user_id", "integer", (c) => c.primaryKey().references("users.id"))
+    .addColumn("token_hash", "text", (c) => c.notNull())
+    .addColumn("token_enc", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("last_read_at", "text")
+    .addUniqueConstraint("calendar_feeds_token", ["token_hash"])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("calendar_feeds").execute();
   await db.schema.dropTable("wechat_messages").execute();
   await db.schema.dropTable("wechat_bindings").execute();
   await db.schema.dropTable("wechat_tokens").execute();

@@ -1,4 +1,5 @@
 import type { ServerModule } from "../module.ts";
+import { calendarRoutes } from "./calendar.routes.ts";
 import { hotlineRoutes } from "./hotline.routes.ts";
 import { interopRoutes } from "./interop.routes.ts";
 import { open311Routes } from "./open311.routes.ts";
@@ -10,6 +11,6 @@ import { smsRoutes } from "./sms.routes.ts";
  */
 export const interopModule: ServerModule = {
   name: "interop",
-  routes: [interopRoutes, open311Routes, hotlineRoutes, smsRoutes],
+  routes: [interopRoutes, open311Routes, hotlineRoutes, smsRoutes, calendarRoutes],
   jobs: (services) => services.interop.jobs(),
 };

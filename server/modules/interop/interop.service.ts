@@ -7,6 +7,7 @@ import type { Job } from "../../platform/jobs.ts";
 import type { OutboundQueue } from "../../platform/notify.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import { ApiKeysService } from "./api-keys.service.ts";
+import { CalendarService } from "./calendar.service.ts";
 import { type FeedbackTarget, HotlineService } from "./hotline.service.ts";
 import { InteropRepository } from "./interop.repository.ts";
 import { Open311Service } from "./open311.service.ts";
@@ -19,6 +20,7 @@ export class InteropService {
   readonly hotline: HotlineService;
   readonly sms: SmsService;
   readonly wechat: WechatService;
+  readonly calendar: CalendarService;
   constructor(
     db: Kysely<DB>,
     deps: {
@@ -36,6 +38,7 @@ export class InteropService {
     this.hotline = new HotlineService(db, this.keys, deps.problems, clock, deps.hotlineFeedback);
     this.sms = new SmsService(db, deps.vault, clock, deps.sms);
     this.wechat = new WechatService(db, deps.vault, clock, deps.wechat);
+    this.calendar = new CalendarService(db, deps.vault, clock);
   }
 
   /**

@@ -144,7 +144,16 @@ export interface WechatMessageTable {
   sent_at: string | null;
 }
 
+export interface CalendarFeedTable {
+  user_id: number;
+  token_hash: string;
+  token_enc: string;
+  created_at: string;
+  last_read_at: string | null;
+}
+
 export interface InteropTables {
+  calendar_feeds: CalendarFeedTable;
   wechat_tokens: WechatTokenTable;
   wechat_bindings: WechatBindingTable;
   wechat_messages: WechatMessageTable;
