@@ -38,3 +38,29 @@ export function useUnbindWechat() {
     onSuccess: (data) => client.setQueryData(["me", "wechat"], data),
   });
 }
+
+export interface MyCalendarFeed {
+  path: string | null;
+  createdAt: string | null;
+  lastReadAt: string | null;
+}
+
+export function useMyCalendarFeed() {
+  return useQuery({ queryKey: ["me", "calendar-feed"], queryFn: () => api.get<MyCalendarFeed>("/api/me/calendar-feed") });
+}
+
+export function useRenewCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<MyCalendarFeed>("/api/me/calendar-feed"),
+    onSuccess: (data) => client.setQueryData(["me", "calendar-feed"], data),
+  });
+}
+
+export function useRevokeCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<MyCalendarFeed>("/api/me/calendar-feed"),
+    onSuccess: (data) => client.setQueryData(["me", "calendar-feed"], data),
+  });
+}

@@ -7,7 +7,54 @@ import { useSearchParams } from "react-router";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { PageShell } from "../../../mobile/page-shell.tsx";
-import { useBindWechat, useMySms, useMyWechat, useSetSmsOptOut, useUnbindWechat } from "../api/me.ts";
+import {
+  useBindWechat,
+  useMyCalendarFeed,
+  useMySms,
+  useMyWechat,
+  useRenewCalendarFeed,
+  useRevokeCalendarFeed,
+  useSetSmsOptOut,
+  useUnbindWechat,
+} from "../api/me.ts";
+
+/** 日历订阅: my secret feed address, to paste into a calendar app; renewing or revoking stops the old one. */
+function CalendarFeed() {
+  const { t } = useTranslation(["mobile", "interop"]);
+  const feed = useMyCalendarFeed();
+  const renew = useRenewCalendarFeed();
+  const revoke = useRevokeCalendarFeed();
+  const url = feed.data?.path ? `${window.location.origin}${feed.data.path}` : null;
+  return (
+    <List header={t("interop:m.calendarHeader")}>
+      <List.Item
+        description={
+          url ? (
+            <span style={{ wordBreak: "break-all" }} data-testid="calendar-url">
+              {url}
+            </span>
+          ) : (
+            t("interop:m.calendarHint")
+          )
+        }
+      >
+        {t("interop:m.calendar")}
+      </List.Item>
+      <List.Item>
+        <div style={{ display: "flex", gap: 8 }}>
+          <Button size="small" color="primary" loading={renew.isPending} onClick={() => renew.mutate()}>
+            {url ? t("interop:m.calendarRenew") : t("interop:m.calendarCreate")}
+          </Button>
+          {url && (
+            <Button size="small" color="danger" fill="outline" loading={revoke.isPending} onClick={() => revoke.mutate()}>
+              {t("interop:m.calendarRevoke")}
+            </Button>
+          )}
+        </div>
+      </List.Item>
+    </List>
+  );
+}
 
 export default function NotifySettingsPage() {
   const { t } = useTranslation(["mobile", "interop"]);
@@ -95,6 +142,7 @@ export default function NotifySettingsPage() {
           <List.Item description={t("interop:m.openInWechat")}>{t("interop:m.wechat")}</List.Item>
         )}
       </List>
+      <CalendarFeed />
     </PageShell>
   );
 }
