@@ -202,3 +202,45 @@ export const hotlineSheetColumns = [
   { key: "signOffHours", header: "签收时限（小时）" },
   { key: "replyBy", header: "办理时限" },
 ] as const;
+
+// --- webhooks
+
+/** The events other systems may subscribe to: a problem's step, a discount-card redemption, a meeting's resolution. */
+export const webhookEvents = ["problem.step", "redemption.created", "meeting.resolution"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const webhookCreateSchema = z
+  .object({
+    name: z.string().trim().min(2, { message: "v.too_short" }).max(60, { message: "v.too_long" }),
+    url: z.url({ protocol: /^https?$/, message: "v.invalid_value" }).max(500, { message: "v.too_long" }),
+    events: z.array(z.enum(webhookEvents)).min(1, { message: "v.required" }),
+    stationId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+
+export const webhookSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(webhookEvents)),
+  stationId: z.number().int().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+
+export const webhookDeliverySchema = z.object({
+  id: z.number().int(),
+  event: z.string(),
+  sourceId: z.number().int(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  nextAttemptAt: z.string(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;

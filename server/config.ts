@@ -54,6 +54,8 @@ const schema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The app's public address, so a message opens its page (https://dandelion.example.cn). */
   WECHAT_LINK_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** How long a webhook receiver may take to answer before the delivery is retried later. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };

@@ -73,6 +73,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
       vault: deps.vault,
       sms: smsConfigOf(deps.config),
       wechat: wechatConfigOf(deps.config),
+      webhookTimeoutMs: deps.config.WEBHOOK_TIMEOUT_MS,
       hotlineFeedback: {
         url: deps.config.HOTLINE_FEEDBACK_URL,
         secret: deps.config.HOTLINE_FEEDBACK_SECRET,

@@ -6,7 +6,8 @@
 // with the change, sent by a job with retries, their delivery receipts), which kinds each station sends by SMS, and
 // the accounts that opted out; WeChat: the official account's access token (shared by the nodes), the openids accounts
 // bound by their consent, and the template messages queued like the SMS copies; each account's secret calendar feed
-// address (its hash for lookup, the address sealed to show it again). Frozen once landed.
+// address (its hash for lookup, the address sealed to show it again); webhooks: other systems' subscriptions to events,
+// each delivery with its attempts, and how far each source of events has been read. Frozen once landed.
 import type { Kysely } from "kysely";
 import { withId } from "../schema-helpers.ts";
 
@@ -177,10 +178,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("last_read_at", "text")
     .addUniqueConstraint("calendar_feeds_token", ["token_hash"])
     .execute();
+
+  await withId(db, db.schema.createTable("webhook_subscriptions"))
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("url", "text", (c) => c.notNull())
+    .addColumn("secret_enc", "text", (c) => c.notNull()) // sealed; shown once
+    .addColumn("events", "text", (c) => c.notNull()) // JSON list: problem.step | redemption.created | meeting.resolution
+    .addColumn("station_id", "integer", (c) => c.references("org_units.id")) // null: every station
+    .addColumn("active", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+
+  await withId(db, db.schema.createTable("webhook_deliveries"))
+    .addColumn("subscription_id", "integer", (c) => c.notNull().references("webhook_subscriptions.id"))
+    .addColumn("event", "text", (c) => c.notNull())
+    .addColumn("source_id", "integer", (c) => c.notNull())
+    .addColumn("payload", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull()) // pending | delivered | failed
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at", "text", (c) => c.notNull())
+    .addColumn("last_status", "integer")
+    .addColumn("last_error", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("delivered_at", "text")
+    .addUniqueConstraint("webhook_deliveries_once", ["subscription_id", "event", "source_id"])
+    .execute();
+  await db.schema.createIndex("webhook_deliveries_due").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute();
+
+  await db.schema
+    .createTable("webhook_cursors")
+    .addColumn("source", "text", (c) => c.primaryKey())
+    .addColumn("last_id", "integer", (c) => c.notNull())
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any> by design
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("webhook_cursors").execute();
+  await db.schema.dropTable("webhook_deliveries").execute();
+  await db.schema.dropTable("webhook_subscriptions").execute();
   await db.schema.dropTable("calendar_feeds").execute();
   await db.schema.dropTable("wechat_messages").execute();
   await db.schema.dropTable("wechat_bindings").execute();

@@ -4,7 +4,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
-import { apiKeyCreatedSchema, apiKeyCreateSchema, apiKeySchema } from "../../../contracts/interop.ts";
+import {
+  apiKeyCreatedSchema,
+  apiKeyCreateSchema,
+  apiKeySchema,
+  webhookCreateSchema,
+  webhookDeliverySchema,
+  webhookSchema,
+} from "../../../contracts/interop.ts";
 import { actorOf } from "../../platform/auth.ts";
 import type { Services } from "../../services.ts";
 
@@ -45,5 +52,56 @@ export async function interopRoutes(app: FastifyInstance, { services }: { servic
       },
     },
     async (request) => keys.revoke(request.params.id, actorOf(request)),
+  );
+
+  const hooks = services.interop.webhooks;
+  r.get(
+    "/api/interop/webhooks",
+    {
+      config: { access: "interop.manage" },
+      schema: { tags, summary: "Webhook subscriptions, with deliveries waiting or failed", response: { 200: z.array(webhookSchema) } },
+    },
+    async () => hooks.list(),
+  );
+  r.post(
+    "/api/interop/webhooks",
+    {
+      config: { access: "interop.manage" },
+      schema: {
+        tags,
+        summary:
+          "Subscribe a system to events (problem.step, redemption.created, meeting.resolution); the answer carries the signing secret, this once",
+        body: webhookCreateSchema,
+        response: { 201: webhookSchema.extend({ secret: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await hooks.create(request.body, actorOf(request))),
+  );
+  r.post(
+    "/api/interop/webhooks/:id/active",
+    {
+      config: { access: "interop.manage" },
+      schema: {
+        tags,
+        summary: "Pause or resume a subscription",
+        params: idParams,
+        body: z.object({ active: z.boolean() }).strict(),
+        response: { 200: webhookSchema },
+      },
+    },
+    async (request) => hooks.setActive(request.params.id, request.body.active, actorOf(request)),
+  );
+  r.get(
+    "/api/interop/webhooks/:id/deliveries",
+    {
+      config: { access: "interop.manage" },
+      schema: {
+        tags,
+        summary: "A subscription's last 100 deliveries",
+        params: idParams,
+        response: { 200: z.array(webhookDeliverySchema) },
+      },
+    },
+    async (request) => hooks.deliveries(request.params.id),
   );
 }

@@ -12,6 +12,7 @@ import { type FeedbackTarget, HotlineService } from "./hotline.service.ts";
 import { InteropRepository } from "./interop.repository.ts";
 import { Open311Service } from "./open311.service.ts";
 import { type SmsConfig, SmsService } from "./sms.service.ts";
+import { WebhooksService } from "./webhooks.service.ts";
 import { type WechatConfig, WechatService } from "./wechat.service.ts";
 
 export class InteropService {
@@ -21,6 +22,7 @@ export class InteropService {
   readonly sms: SmsService;
   readonly wechat: WechatService;
   readonly calendar: CalendarService;
+  readonly webhooks: WebhooksService;
   constructor(
     db: Kysely<DB>,
     deps: {
@@ -29,6 +31,7 @@ export class InteropService {
       vault: Vault;
       sms: SmsConfig | null;
       wechat: WechatConfig | null;
+      webhookTimeoutMs: number;
     },
     clock: Clock,
   ) {
@@ -39,6 +42,7 @@ export class InteropService {
     this.sms = new SmsService(db, deps.vault, clock, deps.sms);
     this.wechat = new WechatService(db, deps.vault, clock, deps.wechat);
     this.calendar = new CalendarService(db, deps.vault, clock);
+    this.webhooks = new WebhooksService(db, deps.vault, clock, deps.webhookTimeoutMs);
   }
 
   /**
@@ -59,6 +63,6 @@ export class InteropService {
   }
 
   jobs(): Job[] {
-    return [...this.hotline.jobs(), ...this.sms.jobs(), ...this.wechat.jobs()];
+    return [...this.hotline.jobs(), ...this.sms.jobs(), ...this.wechat.jobs(), ...this.webhooks.jobs()];
   }
 }

@@ -152,7 +152,41 @@ export interface CalendarFeedTable {
   last_read_at: string | null;
 }
 
+export interface WebhookSubscriptionTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret_enc: string;
+  events: string;
+  station_id: number | null;
+  active: number;
+  created_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event: string;
+  source_id: number;
+  payload: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookCursorTable {
+  source: string;
+  last_id: number;
+}
+
 export interface InteropTables {
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_cursors: WebhookCursorTable;
   calendar_feeds: CalendarFeedTable;
   wechat_tokens: WechatTokenTable;
   wechat_bindings: WechatBindingTable;
