@@ -1,4 +1,4 @@
-import { ApiOutlined, PhoneOutlined } from "@ant-design/icons";
+import { ApiOutlined, MessageOutlined, PhoneOutlined, SendOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { ConsoleFeature } from "../../app/feature.ts";
 
@@ -40,11 +40,31 @@ export const feature: ConsoleFeature = {
       order: 370,
       label: "interop:menu.apiKeys",
     },
+    {
+      key: "webhooks",
+      path: "/interop/webhooks",
+      action: "interop.manage",
+      group: "settings",
+      icon: <SendOutlined />,
+      order: 374,
+      label: "interop:menu.webhooks",
+    },
+    {
+      key: "smsSettings",
+      path: "/interop/sms",
+      action: "user.manage",
+      group: "settings",
+      icon: <MessageOutlined />,
+      order: 376,
+      label: "interop:menu.sms",
+    },
   ],
   mobileRoutes: [{ path: "/notify-settings", page: lazy(() => import("./mobile/notify-settings-page.tsx")) }],
   mobileEntries: [{ key: "notifySettings", path: "/notify-settings", icon: bell, label: "interop:entry.notify" }],
   routes: [
     { path: "interop/api-keys", action: "interop.manage", page: lazy(() => import("./pages/api-keys-page.tsx")) },
     { path: "interop/hotline", action: "problem.manage", page: lazy(() => import("./pages/hotline-page.tsx")) },
+    { path: "interop/webhooks", action: "interop.manage", page: lazy(() => import("./pages/webhooks-page.tsx")) },
+    { path: "interop/sms", action: "user.manage", page: lazy(() => import("./pages/sms-settings-page.tsx")) },
   ],
 };
