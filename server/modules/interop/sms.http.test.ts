@@ -5,6 +5,7 @@ import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
 
 const KEY_ID = "LTAI-test-key";
@@ -237,7 +238,8 @@ for (const provider of ["aliyun", "tencent"] as const) {
     });
 
     it("gives up at once on a permanent refusal, honours the opt-out and the per-recipient limit", async () => {
-      // The clock ran on past the sessions' idle limit.
+      // A fresh station day at noon (the limits count per day); the clock ran past the sessions' idle limit.
+      t.clock.set(stationInstant(addDays(stationDate(t.clock.now()), 1), "12:00"));
       staff = await t.login("staff");
       merchant = await t.login("shanghu");
       stand.state.mode = "refused";
@@ -252,19 +254,18 @@ for (const provider of ["aliyun", "tencent"] as const) {
       await t.as(merchant, { method: "PUT", url: "/api/me/sms", payload: { optOut: false } });
       expect((await t.as(merchant, { method: "GET", url: "/api/me/sms" })).json()).toEqual({ optedOut: false });
 
-      // Four a day: the two before, and two more; the fifth is recorded and not sent.
-      await acceptOne();
-      await acceptOne();
-      await acceptOne();
-      const last = (await rows()).slice(-3).map((r) => [r.status, r.skip_reason]);
+      // Four a day: the refused one, and three more; the fifth is recorded and not sent.
+      for (let i = 0; i < 4; i++) await acceptOne();
+      const last = (await rows()).slice(-4).map((r) => [r.status, r.skip_reason]);
       expect(last).toEqual([
+        ["pending", null],
         ["pending", null],
         ["pending", null],
         ["skipped", "recipient_limit"],
       ]);
       const before = stand.state.accepted.length;
-      expect(await job()).toMatchObject({ sent: 2 });
-      expect(stand.state.accepted.length).toBe(before + 2);
+      expect(await job()).toMatchObject({ sent: 3 });
+      expect(stand.state.accepted.length).toBe(before + 3);
     });
   });
 }
