@@ -92,6 +92,7 @@ export const actions = [
   "economy.read",
   "economy.manage",
   "economy.merchant",
+  "interop.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 

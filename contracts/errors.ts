@@ -2,6 +2,7 @@ import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
 import { economyErrors, economyValidation } from "./errors-economy.ts";
 import { eventsErrors } from "./errors-events.ts";
+import { interopErrors } from "./errors-interop.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
 import { partyErrors } from "./errors-party.ts";
@@ -224,6 +225,7 @@ export const errorCatalogue = {
   ...eventsErrors,
   ...nightMarketErrors,
   ...economyErrors,
+  ...interopErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;

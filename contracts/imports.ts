@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const importKinds = ["merchants", "residents"] as const;
+export const importKinds = ["merchants", "residents", "hotline-orders"] as const;
 export const importKindSchema = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKindSchema>;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateSchema, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 
 /** Where a problem came from (矛盾在站点发现、困难在站点收集). */
-export const problemSources = ["merchant", "resident", "council", "grid_worker", "walk_in", "phone"] as const;
+export const problemSources = ["merchant", "resident", "council", "grid_worker", "walk_in", "phone", "open311", "hotline"] as const;
 export const problemSourceSchema = z.enum(problemSources);
 export type ProblemSource = z.infer<typeof problemSourceSchema>;
 

@@ -23,6 +23,39 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** Addresses never rate-limited, comma-separated (the load benchmarks set their loopback). */
   RATE_LIMIT_ALLOW: z.string().default(""),
+  /** Where feedback on 12345 work orders is POSTed (sign-off, return, extension, reply, follow-up); unset: kept queued. */
+  HOTLINE_FEEDBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The shared secret the feedback is signed with (HMAC-SHA256 of the body, header X-Dandelion-Signature). */
+  HOTLINE_FEEDBACK_SECRET: z.string().min(16, "HOTLINE_FEEDBACK_SECRET needs at least 16 characters").optional(),
+  /** How long one feedback delivery may take before it counts as failed and is retried later. */
+  HOTLINE_FEEDBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** SMS through a provider (docs/interop.md); without it, outbound copies stay log lines. */
+  SMS_PROVIDER: z.enum(["aliyun", "tencent"]).optional(),
+  SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_SIGN_NAME: z.string().min(1).optional(),
+  /** JSON: notification kind → { template, params }, e.g. {"problem.assigned":{"template":"SMS_1","params":["title","code"]}}. */
+  SMS_TEMPLATES: z.string().default("{}"),
+  /** The provider's endpoint (defaults to the public one; tests point it at a stand-in). */
+  SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_SDK_APP_ID: z.string().optional(),
+  SMS_REGION: z.string().default("ap-guangzhou"),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SMS_PER_RECIPIENT_DAY: z.coerce.number().int().min(1).default(10),
+  SMS_PER_DAY: z.coerce.number().int().min(1).default(2000),
+  /** When set, delivery receipts must carry `?token=` with it. */
+  SMS_RECEIPT_TOKEN: z.string().min(16).optional(),
+  /** WeChat official account (公众号) for template messages; without both, none are sent. */
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_ENDPOINT: z.url({ protocol: /^https?$/ }).default("https://api.weixin.qq.com"),
+  /** JSON: kind → { template, fields: { "<template field>": "<notice parameter>" } }. */
+  WECHAT_TEMPLATES: z.string().default("{}"),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The app's public address, so a message opens its page (https://dandelion.example.cn). */
+  WECHAT_LINK_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** How long a webhook receiver may take to answer before the delivery is retried later. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type Config = z.infer<typeof schema> & { SQLITE_FILE: string };

@@ -15,6 +15,8 @@ import { RedShieldService } from "./modules/duty/red-shield.service.ts";
 import { EconomyService } from "./modules/economy/economy.service.ts";
 import { EventsService } from "./modules/events/events.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
+import { InteropService } from "./modules/interop/interop.service.ts";
+import { smsConfigOf, wechatConfigOf } from "./modules/interop/sms.config.ts";
 import { FairScaleService } from "./modules/lending/fair-scale.service.ts";
 import { LendingService } from "./modules/lending/lending.service.ts";
 import { ListsService } from "./modules/lists/lists.service.ts";
@@ -67,6 +69,25 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // A nominee's volunteer hours are evidence in an award round's review.
   const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);
   caringRounds.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
+  // Problems also come from other systems: Open311 and the 12345 hotline (its orders also by Excel import).
+  const interop = new InteropService(
+    db,
+    {
+      problems,
+      vault: deps.vault,
+      sms: smsConfigOf(deps.config),
+      wechat: wechatConfigOf(deps.config),
+      webhookTimeoutMs: deps.config.WEBHOOK_TIMEOUT_MS,
+      hotlineFeedback: {
+        url: deps.config.HOTLINE_FEEDBACK_URL,
+        secret: deps.config.HOTLINE_FEEDBACK_SECRET,
+        timeoutMs: deps.config.HOTLINE_FEEDBACK_TIMEOUT_MS,
+      },
+    },
+    deps.clock,
+  );
+  // SMS and WeChat copies are queued when a provider is configured; otherwise the log gateway stays.
+  notifier.setQueue(interop.queue());
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -102,9 +123,14 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     nightMarket,
     economy: new EconomyService(db, deps.clock, { notifier, files }),
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
-    imports: new ImportsService(db, { merchants: merchants.importer(), residents: residents.importer() }, deps.clock),
+    imports: new ImportsService(
+      db,
+      { merchants: merchants.importer(), residents: residents.importer(), "hotline-orders": interop.hotline.importer() },
+      deps.clock,
+    ),
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
+    interop,
   };
 }
 

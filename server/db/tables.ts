@@ -10,6 +10,7 @@ import type { DutyTables } from "../modules/duty/duty.tables.ts";
 import type { EconomyTables } from "../modules/economy/economy.tables.ts";
 import type { EventsTables } from "../modules/events/events.tables.ts";
 import type { ImportsTables } from "../modules/imports/imports.tables.ts";
+import type { InteropTables } from "../modules/interop/interop.tables.ts";
 import type { LendingTables } from "../modules/lending/lending.tables.ts";
 import type { ListsTables } from "../modules/lists/lists.tables.ts";
 import type { MeetingsTables } from "../modules/meetings/meetings.tables.ts";
@@ -31,6 +32,7 @@ export type * from "../modules/duty/duty.tables.ts";
 export type * from "../modules/economy/economy.tables.ts";
 export type * from "../modules/events/events.tables.ts";
 export type * from "../modules/imports/imports.tables.ts";
+export type * from "../modules/interop/interop.tables.ts";
 export type * from "../modules/lending/lending.tables.ts";
 export type * from "../modules/lists/lists.tables.ts";
 export type * from "../modules/meetings/meetings.tables.ts";
@@ -64,4 +66,5 @@ export interface DB
     EventsTables,
     NightMarketTables,
     EconomyTables,
+    InteropTables,
     PlatformTables {}

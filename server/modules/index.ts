@@ -10,6 +10,7 @@ import { economyModule } from "./economy/economy.module.ts";
 import { eventsModule } from "./events/events.module.ts";
 import { filesModule } from "./files/files.module.ts";
 import { importsModule } from "./imports/imports.module.ts";
+import { interopModule } from "./interop/interop.module.ts";
 import { lendingModule } from "./lending/lending.module.ts";
 import { listsModule } from "./lists/lists.module.ts";
 import { meetingsModule } from "./meetings/meetings.module.ts";
@@ -51,4 +52,5 @@ export const modules: ServerModule[] = [
   nightMarketModule,
   economyModule,
   workbenchModule,
+  interopModule,
 ];

@@ -1,6 +1,9 @@
 // Notifications: the in-app row is written inside the caller's transaction (so it lands exactly when the change
 // does); the outbound copy (SMS, WeChat) goes out through a pluggable gateway only after the commit. The default
 // gateway writes a log line with the user id and kind only — never the text, which can carry personal data.
+// When an outbound queue is set (SMS through a provider: server/modules/interop/sms.service.ts), the copy is offered
+// to it inside the same transaction instead — the queue records it with the change, and a job sends it with retries,
+// so a copy is never lost to a crash between the commit and the send.
 // Both copies are written in the recipient's language (the account's locale): the caller names a text of the
 // catalogue (contracts/notices.ts) and its parameters, and the outbox renders it per recipient.
 import type { Kysely, Transaction } from "kysely";
@@ -30,6 +33,24 @@ export interface OutboundMessage {
 
 export interface OutboundGateway {
   send(message: OutboundMessage): Promise<void> | void;
+}
+
+/** An outbound copy as a queue sees it: the catalogue's text and its parameters (for a provider's template). */
+export interface QueuedMessage extends OutboundMessage {
+  kind: string;
+  notice: NoticeId;
+  params: NoticeParams;
+  language: NoticeLanguage;
+  /** Where the notification leads in the app (`/m/problems/12`), for a message that can open it. */
+  link: string | null;
+}
+
+/**
+ * Takes outbound copies inside the change's transaction. `enqueue` returns true when it took the copy (the gateway
+ * is then not called for it), false when this kind does not go its way.
+ */
+export interface OutboundQueue {
+  enqueue(trx: Db, message: QueuedMessage): Promise<boolean>;
 }
 
 interface LogLike {
@@ -106,7 +127,22 @@ export class Outbox {
 
   async add(trx: Db, n: NotificationInput, language?: NoticeLanguage): Promise<void> {
     const text = await notify(trx, n, this.notifier.clock.now(), language);
-    this.messages.push({ userId: n.userId, channel: "sms", text: smsText(text), kind: n.kind });
+    const message: OutboundMessage = { userId: n.userId, channel: "sms", text: smsText(text), kind: n.kind };
+    const queue = this.notifier.queue;
+    if (
+      queue &&
+      (await queue.enqueue(trx, {
+        ...message,
+        kind: n.kind,
+        notice: n.notice,
+        params: n.params ?? {},
+        language: text.language,
+        link: n.link ?? null,
+      }))
+    ) {
+      return;
+    }
+    this.messages.push(message);
   }
 
   async addMany(trx: Db, userIds: Iterable<number>, n: Omit<NotificationInput, "userId">): Promise<void> {
@@ -131,10 +167,17 @@ export class Notifier {
   private readonly log: LogLike;
   /** The time in-app notifications are stamped with. */
   readonly clock: Clock;
+  /** Where outbound copies are queued inside the transaction, when set (setQueue); otherwise the gateway. */
+  queue: OutboundQueue | null = null;
   constructor(gateway: OutboundGateway, log: LogLike, clock: Clock) {
     this.gateway = gateway;
     this.log = log;
     this.clock = clock;
+  }
+
+  /** Plugs in the outbound queue (the SMS service is built after the services that notify). */
+  setQueue(queue: OutboundQueue | null) {
+    this.queue = queue;
   }
 
   outbox(): Outbox {

@@ -18,6 +18,12 @@ function multipart(file: Buffer, name = "photo.png", type = "image/png") {
   return { payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** 429 with the seconds to wait, whatever shape the body takes. */
+function expectThrottled(res: { statusCode: number; headers: Record<string, unknown> }) {
+  expect(res.statusCode).toBe(429);
+  expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+}
+
 function expectLimited(res: { statusCode: number; headers: Record<string, unknown>; json(): { error: { id: string } } }) {
   expect(res.statusCode).toBe(429);
   expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
@@ -70,17 +76,49 @@ describe(`rate limits (${dialectName})`, () => {
       "/api/public/volunteer-records/:number": `/api/public/volunteer-records/${record.number}`,
       "/api/public/volunteer-records/:number/page": `/api/public/volunteer-records/${record.number}/page`,
       "/api/public/funding": `/api/public/funding?stationId=${stationId}`,
+      "/api/open311/v2/services.:format": "/api/open311/v2/services.json",
+      "/api/open311/v2/services/:serviceCode.:format": "/api/open311/v2/services/market_order.json",
+      "/api/open311/v2/requests/:requestId.:format": "/api/open311/v2/requests/P00000000-00000.json",
     };
+    // What other systems call with their own key, or a secret in the address: limited the same way, whatever the
+    // answer (without a key or with an unknown secret it is a 4xx, never a write).
+    const keyed: { url: string; method: "GET" | "POST" }[] = [
+      { url: "/api/open311/v2/requests.json", method: "GET" },
+      { url: "/api/open311/v2/requests.json", method: "POST" },
+      { url: "/api/hotline/v1/orders", method: "POST" },
+      { url: "/api/interop/sms/receipts/aliyun", method: "POST" },
+      { url: "/api/public/calendar/not-a-feed.ics", method: "GET" },
+    ];
+    const keyedRoutes = [
+      "/api/open311/v2/requests.:format",
+      "/api/open311/v2/requests.:format",
+      "/api/hotline/v1/orders",
+      "/api/interop/sms/receipts/:provider",
+      "/api/public/calendar/:feed",
+    ];
     // The route walk lists the public routes: this test covers each of them.
     const publicRoutes = t.app.accessRules.filter((r) => r.access === "public" && r.url !== "/api/auth/login").map((r) => r.url);
-    expect(publicRoutes.sort()).toEqual(Object.keys(routes).sort());
+    expect(publicRoutes.sort()).toEqual([...Object.keys(routes), ...keyedRoutes].sort());
     for (const url of Object.values(routes)) {
       for (let i = 0; i < limits.public.max; i++) {
         const res = await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" });
-        expect(res.statusCode, url).toBe(200);
+        expect(res.statusCode, url).not.toBe(429);
+        expect(res.statusCode, url).toBeLessThan(500);
       }
-      expectLimited(await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" }));
-      expect((await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.2" })).statusCode).toBe(200);
+      const refused = await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.1" });
+      // Open311 answers its errors in the specification's shape; ours carry the error id.
+      if (url.startsWith("/api/open311/")) expectThrottled(refused);
+      else expectLimited(refused);
+      expect((await t.app.inject({ method: "GET", url, remoteAddress: "10.3.0.2" })).statusCode).not.toBe(429);
+    }
+    for (const { url, method } of keyed) {
+      const address = `10.3.1.${keyed.findIndex((k) => k.url === url && k.method === method) + 1}`;
+      for (let i = 0; i < limits.public.max; i++) {
+        const res = await t.app.inject({ method, url, remoteAddress: address, payload: method === "POST" ? {} : undefined });
+        expect(res.statusCode, `${method} ${url}`).not.toBe(429);
+        expect(res.statusCode, `${method} ${url}`).toBeLessThan(500);
+      }
+      expectThrottled(await t.app.inject({ method, url, remoteAddress: address, payload: method === "POST" ? {} : undefined }));
     }
   });
 

@@ -11,6 +11,7 @@ import type { Services } from "../../services.ts";
 const uploads: { kind: ImportKind; action: Action }[] = [
   { kind: "merchants", action: "merchant.import" },
   { kind: "residents", action: "resident.import" },
+  { kind: "hotline-orders", action: "problem.manage" },
 ];
 
 export async function importsRoutes(app: FastifyInstance, { services }: { services: Services }) {

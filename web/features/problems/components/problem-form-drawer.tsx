@@ -163,7 +163,7 @@ export function ProblemFormDrawer({
             <Form.Item name="source" label={t("field.source")} required>
               <Select
                 options={problemSources
-                  .filter((s) => s !== "merchant" && s !== "resident")
+                  .filter((s) => s !== "merchant" && s !== "resident" && s !== "open311" && s !== "hotline")
                   .map((s) => ({ value: s, label: t(`source.${s}`) }))}
               />
             </Form.Item>

@@ -1,0 +1,68 @@
+// 短信通知设置: which notification kinds the station sends by SMS (each has an approved template in the server's
+// configuration; every kind is off until switched on here).
+import { Alert, App, Card, Empty, Select, Switch, Table, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../../app/api-client.ts";
+import { useMe } from "../../../app/session.tsx";
+import { useSetSmsSetting, useSmsSettings } from "../api/webhooks.ts";
+
+export default function SmsSettingsPage() {
+  const { t } = useTranslation("interop");
+  const { message } = App.useApp();
+  const me = useMe();
+  const [stationId, setStationId] = useState<number | undefined>(me.stations[0]?.id);
+  const settings = useSmsSettings(stationId);
+  const save = useSetSmsSetting();
+  return (
+    <Card>
+      <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("sms.title")}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        {me.stations.length > 1 && (
+          <Select
+            style={{ width: 220 }}
+            value={stationId}
+            onChange={setStationId}
+            aria-label={t("field.station")}
+            options={me.stations.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+      </div>
+      <Typography.Paragraph type="secondary">{t("sms.intro")}</Typography.Paragraph>
+      {settings.isError && <Alert type="error" showIcon title={errorMessage(settings.error)} style={{ marginBottom: 16 }} />}
+      <Table<{ kind: string; enabled: boolean }>
+        rowKey="kind"
+        size="middle"
+        loading={settings.isFetching}
+        dataSource={settings.data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t("sms.empty")} /> }}
+        columns={[
+          { title: t("sms.kind"), dataIndex: "kind", width: 260 },
+          {
+            title: t("sms.enabled"),
+            key: "enabled",
+            width: 120,
+            render: (_: unknown, row) => (
+              <Switch
+                checked={row.enabled}
+                aria-label={row.kind}
+                onChange={async (enabled) => {
+                  if (stationId === undefined) return;
+                  try {
+                    await save.mutateAsync({ stationId, kind: row.kind, enabled });
+                  } catch (error) {
+                    message.error(errorMessage(error));
+                  }
+                }}
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
