@@ -1,5 +1,5 @@
 // Calendar feeds over HTTP: a secret address per account, renewed and revoked; the feed is RFC 5545 text listing the
-// account's duty shifts, Red Shield sessions, meetings and volunteer activities.
+// account's duty shifts, Red Shield sessions, meetings, volunteer activities and its teams' stage bookings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
@@ -87,5 +87,30 @@ describe(`calendar feeds (${dialectName})`, () => {
     expect((await read(second)).statusCode).toBe(404);
     expect((await read("/api/public/calendar/not-a-token.ics")).statusCode).toBe(404);
     expect((await read(`/api/public/calendar/${"A".repeat(32)}.ics`)).statusCode).toBe(404);
+  });
+
+  it("lists the stage's bookings of a member's team, an approved one confirmed and a request tentative", async () => {
+    const jumin = await t.login("jumin");
+    const path = (await t.as(jumin, { method: "POST", url: "/api/me/calendar-feed" })).json().path;
+    const from = new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString();
+    const to = new Date(t.clock.now().getTime() + 90 * 86_400_000).toISOString();
+    const bookings = await t.database.db
+      .selectFrom("stage_bookings as b")
+      .innerJoin("cultural_teams as c", "c.id", "b.team_id")
+      .innerJoin("cultural_team_members as m", "m.team_id", "c.id")
+      .innerJoin("users as u", "u.resident_id", "m.resident_id")
+      .select(["b.id", "b.status"])
+      .where("u.username", "=", "jumin")
+      .where("b.status", "in", ["requested", "approved"])
+      .where("b.starts_at", ">=", from)
+      .where("b.starts_at", "<", to)
+      .execute();
+    expect(bookings.some((b) => b.status === "approved")).toBe(true);
+    const text = (await read(path)).body;
+    for (const b of bookings) expect(text).toContain(`UID:stage-booking-${b.id}@dandelion`);
+    const approved = bookings.find((b) => b.status === "approved");
+    const block = text.slice(text.indexOf(`UID:stage-booking-${approved?.id}@`)).split("END:VEVENT")[0];
+    expect(block).toContain("STATUS:CONFIRMED");
+    expect(block).toContain("百姓大舞台");
   });
 });

@@ -27,7 +27,7 @@ export class CalendarRepository {
     return this.db
       .selectFrom("calendar_feeds as f")
       .innerJoin("users as u", "u.id", "f.user_id")
-      .select(["f.user_id", "u.role", "u.org_unit_id", "u.alliance_unit_id", "u.merchant_id", "u.status", "u.locale"])
+      .select(["f.user_id", "u.role", "u.org_unit_id", "u.alliance_unit_id", "u.merchant_id", "u.resident_id", "u.status", "u.locale"])
       .where("f.token_hash", "=", hash)
       .executeTakeFirst();
   }
@@ -125,6 +125,40 @@ export class CalendarRepository {
       .where("o.starts_at", ">=", from)
       .where("o.starts_at", "<", to)
       .orderBy("o.starts_at")
+      .limit(500)
+      .execute();
+  }
+
+  /** The stage's bookings of the teams the account leads or belongs to, and the ones it asked for itself. */
+  stageBookings(user: { id: number; residentId: number | null; merchantId: number | null }, from: string, to: string) {
+    return this.db
+      .selectFrom("stage_bookings as b")
+      .innerJoin("stage_venues as v", "v.id", "b.venue_id")
+      .leftJoin("cultural_teams as t", "t.id", "b.team_id")
+      .select(["b.id", "b.title", "b.purpose", "b.starts_at", "b.ends_at", "b.status", "v.name as venue", "t.name as team"])
+      .where("b.status", "in", ["requested", "approved"])
+      .where("b.starts_at", ">=", from)
+      .where("b.starts_at", "<", to)
+      .where((eb) =>
+        eb.or([
+          eb("b.requested_by_user_id", "=", user.id),
+          eb("t.leader_user_id", "=", user.id),
+          eb(
+            "b.team_id",
+            "in",
+            eb
+              .selectFrom("cultural_team_members as m")
+              .select("m.team_id")
+              .where((w) =>
+                w.or([
+                  user.residentId === null ? w.val(false) : w("m.resident_id", "=", user.residentId),
+                  user.merchantId === null ? w.val(false) : w("m.merchant_id", "=", user.merchantId),
+                ]),
+              ),
+          ),
+        ]),
+      )
+      .orderBy("b.starts_at")
       .limit(500)
       .execute();
   }

@@ -1,6 +1,6 @@
 // Calendar feeds (ICS): each account may have one secret address (/api/public/calendar/<token>.ics) that a phone's or
 // a department's calendar subscribes to; it lists the account's duty shifts, Red Shield sessions, meetings and the
-// volunteer activities it signed up for, from 30 days back to 90 ahead. A new address revokes the old one; revoking
+// volunteer activities it signed up for and its teams' stage bookings, from 30 days back to 90 ahead. A new address revokes the old one; revoking
 // leaves none. The token is kept as its SHA-256 (for lookup) and sealed (to show the address again).
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
@@ -77,11 +77,12 @@ export class CalendarService {
     const en = owner.locale === "en";
     const fromIso = stationInstant(from, "00:00").toISOString();
     const toIso = stationInstant(to, "23:59").toISOString();
-    const [shifts, sessions, meetings, activities] = await Promise.all([
+    const [shifts, sessions, meetings, activities, stage] = await Promise.all([
       owner.role === "district_officer" ? Promise.resolve([]) : this.repo.dutyShifts(o, from, to),
       owner.role === "district_officer" ? Promise.resolve([]) : this.repo.redShieldSessions(o, from, to),
       this.repo.meetings(o, fromIso, toIso),
       this.repo.volunteerActivities(owner.user_id, fromIso, toIso),
+      this.repo.stageBookings({ id: owner.user_id, residentId: owner.resident_id, merchantId: owner.merchant_id }, fromIso, toIso),
     ]);
     const events: IcsEvent[] = [
       ...shifts.map((s) => ({
@@ -114,6 +115,16 @@ export class CalendarService {
         summary: en ? `Volunteering: ${a.title}` : `志愿服务：${a.title}`,
         location: a.place,
         status: a.status === "cancelled" ? ("CANCELLED" as const) : ("CONFIRMED" as const),
+      })),
+      ...stage.map((b) => ({
+        uid: `stage-booking-${b.id}@dandelion`,
+        start: new Date(b.starts_at),
+        end: new Date(b.ends_at),
+        summary: en ? `Stage: ${b.title}` : `百姓大舞台：${b.title}`,
+        description: b.team ?? null,
+        location: b.venue,
+        // A request not yet approved shows as tentative.
+        status: b.status === "approved" ? ("CONFIRMED" as const) : ("TENTATIVE" as const),
       })),
     ];
     await this.repo.touch(owner.user_id, now.toISOString());
