@@ -544,6 +544,15 @@ export const projectFigureKinds = [
   "consumption_confirmed",
   "ledger_allocated",
   "ledger_spent",
+  // from the other modules' records: the holiday promotions' uplift (events), the night market's nights and jobs,
+  // the stage's cultural teams, the station's counter services
+  "promotion_visits",
+  "promotion_takings",
+  "night_visitors",
+  "night_turnover",
+  "night_jobs",
+  "stage_teams",
+  "counter_items",
 ] as const;
 export const projectFigureKindSchema = z.enum(projectFigureKinds);
 export type ProjectFigureKind = z.infer<typeof projectFigureKindSchema>;
@@ -566,7 +575,7 @@ export const projectFiguresSchema = z.object({
       label: z.string(),
       /** A count, or fen for the money figures. */
       value: z.number().int(),
-      unit: z.enum(["merchants", "enterprises", "fen"]),
+      unit: z.enum(["merchants", "enterprises", "fen", "visits", "people", "teams", "items"]),
       /** Where the value is counted from, for the reader to follow. */
       source: z.string(),
     }),

@@ -544,12 +544,24 @@ export async function loadEconomy(ctx: EconomyContext) {
     ["consumption_enterprises", "参与企业", null],
     ["consumption_confirmed", "定向消费金额", null],
   ]);
-  for (const name of ["党群服务站建设", "百姓大舞台", "天源夜市"]) {
-    await link(name, [
-      ["ledger_allocated", "到位资金", null],
-      ["ledger_spent", "已支出", null],
-    ]);
-  }
+  // The station's, the stage's and the night market's money from the ledger; what they produced from the counter's,
+  // the stage's and the night market's own records; the holiday promotions' uplift from their events.
+  const ledger: [string, string, null][] = [
+    ["ledger_allocated", "到位资金", null],
+    ["ledger_spent", "已支出", null],
+  ];
+  await link("党群服务站建设", [...ledger, ["counter_items", "驻站便民服务事项", null]]);
+  await link("百姓大舞台", [...ledger, ["stage_teams", "常态化演出的文艺团队", null]]);
+  await link("天源夜市", [
+    ...ledger,
+    ["night_visitors", "每晚客流", null],
+    ["night_turnover", "每晚营业额（平均）", null],
+    ["night_jobs", "吸纳就业", null],
+  ]);
+  await link("节日主题促销", [
+    ["promotion_visits", "增加客流", null],
+    ["promotion_takings", "增加营业额", null],
+  ]);
 
   return {
     policies: 4,

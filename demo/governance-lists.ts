@@ -194,7 +194,8 @@ export async function loadServiceLists(
     `${y}-01-05`,
     `${y}-05-20`,
     "completed",
-    [{ label: "驻站便民服务事项", value: 32, unit: "项" }],
+    // Its outcomes are figures read from the records they count (project_figures, demo/economy.ts).
+    [],
     [],
   );
   await project(
@@ -207,10 +208,8 @@ export async function loadServiceLists(
     `${y}-06-01`,
     `${y}-10-07`,
     "completed",
-    [
-      { label: "增加客流", value: 3500, unit: "人次" },
-      { label: "增加营业额", value: 17_500_000, unit: "fen" },
-    ],
+    // Its outcomes are figures read from the records they count (project_figures, demo/economy.ts).
+    [],
     [],
   );
   await project(
@@ -224,7 +223,8 @@ export async function loadServiceLists(
     `${y}-04-01`,
     `${y}-08-01`,
     "completed",
-    [{ label: "舞蹈队", value: 2, unit: "支" }],
+    // Its outcomes are figures read from the records they count (project_figures, demo/economy.ts).
+    [],
     [],
   );
   await project(
@@ -233,18 +233,13 @@ export async function loadServiceLists(
     "天源商圈联席会议",
     ["克拉玛依天源物业服务有限公司", "区市场监督管理局"],
     180_000_000,
-    // Its funding is the ledger's (the leading merchants' allocation, demo/economy.ts); the nightly figures below are
-    // still typed until the night market's own records hold them.
+    // Its funding is the ledger's (the leading merchants' allocation, demo/economy.ts).
     [],
     `${y}-05-01`,
     null,
     "active",
-    [
-      { label: "每晚客流", value: 1500, unit: "人次" },
-      { label: "每晚营业额（低）", value: 8_000_000, unit: "fen" },
-      { label: "每晚营业额（高）", value: 10_000_000, unit: "fen" },
-      { label: "吸纳就业", value: 14, unit: "人" },
-    ],
+    // Its outcomes are figures read from the records they count (project_figures, demo/economy.ts).
+    [],
     [],
   );
 }

@@ -65,6 +65,29 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   // Caring-meal deliveries a volunteer confirmed count as service; a Party member's hours belong in their record.
   const volunteers = new VolunteersService(db, deps.vault, deps.clock, { meals, notifier, files });
   const nightMarket = new NightMarketService(db, deps.vault, deps.clock, { problems, files, notifier });
+  // The stage refuses bookings during the night market's opening hours.
+  const events = new EventsService(
+    db,
+    { files, problems, nightMarketOpenings: (stationId, from, to) => nightMarket.openingsBetween(stationId, from, to) },
+    deps.clock,
+  );
+  // A project's outcome figures read the promotions', the night market's and the stage's records.
+  const economy = new EconomyService(db, deps.clock, { notifier, files });
+  economy.projectFigures.setSources({
+    promotions: async (stationId) => {
+      const f = await events.figures.figuresOf([stationId], {});
+      return { visitsUplift: f.promotions.visitsUplift, takingsUpliftFen: f.promotions.takingsUpliftFen };
+    },
+    nightMarket: async (stationId) => {
+      const f = await nightMarket.figures.figuresOf([stationId], {});
+      return {
+        visitorsPerNight: Math.round(f.visitorsPerNight.value),
+        turnoverPerNightFen: Math.round(f.turnoverPerNight.averageFen),
+        currentJobs: f.currentJobs.value,
+      };
+    },
+    stageTeams: async (stationId) => (await events.figures.figuresOf([stationId], {})).stage.teams.length,
+  });
   party.members.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
   // A nominee's volunteer hours are evidence in an award round's review.
   const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);
@@ -114,14 +137,9 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     redShield: new RedShieldService(db, notifier, deps.clock),
     lending,
     volunteers,
-    // The stage refuses bookings during the night market's opening hours.
-    events: new EventsService(
-      db,
-      { files, problems, nightMarketOpenings: (stationId, from, to) => nightMarket.openingsBetween(stationId, from, to) },
-      deps.clock,
-    ),
+    events,
     nightMarket,
-    economy: new EconomyService(db, deps.clock, { notifier, files }),
+    economy,
     fairScale: new FairScaleService(db, { problems, lending, notifier }, deps.clock),
     imports: new ImportsService(
       db,

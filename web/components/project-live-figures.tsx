@@ -1,5 +1,6 @@
 // A project's figures read from the records they count (the merchant economy's links: a policy's merchants reached
-// and money paid out, directed consumption, the funding ledger), shown on the project's page in place of typed
+// and money paid out, directed consumption, the funding ledger; the promotions' uplift, the night market's nights and
+// jobs, the stage's teams, the counter's services), shown on the project's page in place of typed
 // numbers. Renders nothing for a project without links or ledger funding.
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Row, Statistic, Tag, Typography } from "antd";
@@ -13,10 +14,25 @@ import { useCan } from "../app/session.tsx";
 type ProjectFigures = z.infer<typeof projectFiguresSchema>;
 
 const unitWords = {
-  "zh-CN": { merchants: "户", enterprises: "家", live: "实时统计", funding: "资金（来自资金台账）", allocated: "到位", spent: "已支出" },
+  "zh-CN": {
+    merchants: "户",
+    enterprises: "家",
+    visits: "人次",
+    people: "人",
+    teams: "支",
+    items: "项",
+    live: "实时统计",
+    funding: "资金（来自资金台账）",
+    allocated: "到位",
+    spent: "已支出",
+  },
   en: {
     merchants: "merchants",
     enterprises: "enterprises",
+    visits: "visits",
+    people: "people",
+    teams: "teams",
+    items: "items",
     live: "live",
     funding: "Funding (from the ledger)",
     allocated: "allocated",

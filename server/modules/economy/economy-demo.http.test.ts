@@ -124,6 +124,29 @@ describe(`the report's figures from the demo's records (${dialectName})`, () => 
     const night = await figures("天源夜市");
     expect(night.funding.allocatedFen).toBe(economyFigures.funding.nightMarketFen);
     expect(night.figures[0].value).toBe(economyFigures.funding.nightMarketFen);
+    // What the night market, the promotions, the stage and the counter produced: from their own records.
+    const byFigure = (f: { figures: { figure: string; value: number; unit: string }[] }) =>
+      Object.fromEntries(f.figures.map((x) => [x.figure, x]));
+    const nightly = byFigure(night);
+    expect(nightly.night_visitors.value).toBeGreaterThan(1400);
+    expect(nightly.night_visitors.value).toBeLessThan(1600);
+    expect(nightly.night_visitors.unit).toBe("visits");
+    expect(nightly.night_turnover.value).toBeGreaterThanOrEqual(8_000_000);
+    expect(nightly.night_turnover.value).toBeLessThanOrEqual(10_000_000);
+    expect(nightly.night_jobs).toMatchObject({ value: 14, unit: "people" });
+    const promotions = byFigure(await figures("节日主题促销"));
+    expect(promotions.promotion_visits).toMatchObject({ value: 3500, unit: "visits" });
+    expect(Math.abs(promotions.promotion_takings.value - 17_500_000)).toBeLessThan(100_000);
+    expect(byFigure(await figures("百姓大舞台")).stage_teams).toMatchObject({ value: 2, unit: "teams" });
+    expect(byFigure(await figures("党群服务站建设")).counter_items).toMatchObject({ value: 32, unit: "items" });
+    // None of those is typed onto its project any more.
+    const typed = await t.database.db
+      .selectFrom("projects")
+      .select(["name", "outcomes_json"])
+      .where("station_id", "=", stationId)
+      .where("name", "in", ["天源夜市", "节日主题促销", "百姓大舞台", "党群服务站建设"])
+      .execute();
+    expect(typed.map((p) => [p.name, JSON.parse(p.outcomes_json)])).toEqual(typed.map((p) => [p.name, []]));
 
     // Relinked by the station: a policy of another station is refused by field, nothing written.
     const id = await project("园区企业定向消费");

@@ -198,6 +198,17 @@ export class EconomyRepository {
     return db.selectFrom("projects").select(["id", "station_id", "name"]).where("id", "=", projectId).executeTakeFirst();
   }
 
+  /** The station's counter services on offer (the counter module's catalogue; read only). */
+  async activeServiceItems(stationId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom("service_items")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("station_id", "=", stationId)
+      .where("active", "=", 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async stationName(stationId: number, db: Db = this.db): Promise<string | null> {
     const row = await db
       .selectFrom("org_units")

@@ -14,7 +14,28 @@ import type { EconomyRepository } from "./economy.repository.ts";
 import { reached } from "./economy.workflow.ts";
 import type { LedgerService } from "./ledger.service.ts";
 
+/** What other modules count, read for a project's figures (wired in server/services.ts). */
+export interface ProjectFigureSources {
+  /** The twelve months' holiday promotions at the station: visits and takings uplift from their records. */
+  promotions(stationId: number): Promise<{ visitsUplift: number; takingsUpliftFen: number }>;
+  /** The night market's closed nights at the station: visitors and turnover a night, current jobs. */
+  nightMarket(stationId: number): Promise<{ visitorsPerNight: number; turnoverPerNightFen: number; currentJobs: number }>;
+  /** The cultural teams that performed on the station's stage in the twelve months. */
+  stageTeams(stationId: number): Promise<number>;
+}
+
+const sourceOf: Partial<Record<string, string>> = {
+  promotion_visits: "/event-figures",
+  promotion_takings: "/event-figures",
+  night_visitors: "/night-market?tab=figures",
+  night_turnover: "/night-market?tab=figures",
+  night_jobs: "/night-market?tab=jobs",
+  stage_teams: "/stage?tab=teams",
+  counter_items: "/counter/catalogue",
+};
+
 export class ProjectFiguresService {
+  private sources: ProjectFigureSources | null = null;
   private readonly db: Kysely<DB>;
   private readonly repo: EconomyRepository;
   private readonly ledger: LedgerService;
@@ -25,6 +46,28 @@ export class ProjectFiguresService {
     this.repo = repo;
     this.ledger = ledger;
     this.clock = clock;
+  }
+
+  setSources(sources: ProjectFigureSources) {
+    this.sources = sources;
+  }
+
+  /** A figure another module counts: its value and unit, or null when that module is not wired. */
+  private async counted(figure: string, stationId: number) {
+    const s = this.sources;
+    if (figure === "counter_items") return { value: await this.repo.activeServiceItems(stationId), unit: "items" as const };
+    if (!s) return null;
+    if (figure === "promotion_visits" || figure === "promotion_takings") {
+      const p = await s.promotions(stationId);
+      return figure === "promotion_visits"
+        ? { value: p.visitsUplift, unit: "visits" as const }
+        : { value: p.takingsUpliftFen, unit: "fen" as const };
+    }
+    if (figure === "stage_teams") return { value: await s.stageTeams(stationId), unit: "teams" as const };
+    const n = await s.nightMarket(stationId);
+    if (figure === "night_visitors") return { value: n.visitorsPerNight, unit: "visits" as const };
+    if (figure === "night_turnover") return { value: n.turnoverPerNightFen, unit: "fen" as const };
+    return { value: n.currentJobs, unit: "people" as const };
   }
 
   async figures(user: SessionUser, projectId: number) {
@@ -60,6 +103,10 @@ export class ProjectFiguresService {
           unit: l.figure === "consumption_enterprises" ? ("enterprises" as const) : ("fen" as const),
           source: "/api/purchases?status=confirmed",
         });
+      } else if (l.figure in sourceOf) {
+        const c = await this.counted(l.figure, project.station_id);
+        if (!c) continue;
+        figures.push({ figure: l.figure, policyId: null, label: l.label, ...c, source: sourceOf[l.figure] ?? "" });
       } else {
         figures.push({
           figure: l.figure,

@@ -37,11 +37,15 @@ export class EventFiguresService {
 
   /** The twelve months up to today (or a calendar year asked for). */
   async figures(user: SessionUser, query: z.output<typeof figuresQuery>) {
+    return this.figuresOf(stationFilter(user, query.stationId), query);
+  }
+
+  /** The figures of the given stations (null: all) — for a caller that has checked its reader's reach itself. */
+  async figuresOf(stationIds: number[] | null, query: z.output<typeof figuresQuery>) {
     const now = this.clock.now();
     const today = stationDate(now);
     const from = query.year ? `${query.year}-01-01` : addDays(addMonths(today, -12), 1);
     const to = query.year ? `${query.year}-12-31` : today;
-    const stationIds = stationFilter(user, query.stationId);
     const [fromIso] = stationDayBounds(from);
     const [, toIso] = stationDayBounds(to);
     const period = { from, to };

@@ -29,10 +29,14 @@ export class NightMarketFiguresService {
   }
 
   async figures(user: SessionUser, query: z.output<typeof figuresQuery>): Promise<NightMarketFigures> {
+    return this.figuresOf(stationFilter(user, query.stationId), query);
+  }
+
+  /** The figures of the given stations (null: all) — for a caller that has checked its reader's reach itself. */
+  async figuresOf(stationIds: number[] | null, query: z.output<typeof figuresQuery>): Promise<NightMarketFigures> {
     const now = this.clock.now();
     const computedAt = now.toISOString();
     const today = stationDate(now);
-    const stationIds = stationFilter(user, query.stationId);
     const nights = await this.repo.closedNights(stationIds, query.seasonId);
     const from = nights[0]?.night ?? null;
     const to = nights.at(-1)?.night ?? null;
