@@ -97,6 +97,8 @@ test("a team leader asks for a rehearsal on the phone, staff approve it, the sam
   await phone.getByTestId(`m-event-withdraw-${lecture.id}`).click();
   const dialog = phone.locator(".adm-dialog");
   await wait(() => dialog.textContent()).toContain("确定取消报名“老年人防诈骗普法讲座”？");
+  // the dialog fades in by its inline opacity, not a class
+  await wait(() => dialog.locator(".adm-center-popup-body").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
   await settled(phone);
   await app.shot(phone, "events-mobile-withdraw-confirm");
   await dialog.getByRole("button", { name: "取消报名" }).click();
