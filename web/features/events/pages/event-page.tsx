@@ -273,7 +273,7 @@ export default function EventPage() {
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/events")}>
             {t("common:action.back")}
           </Button>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="event-title">
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="event-heading">
             {e.title}
           </Typography.Title>
           <Tag color={kindColour[e.kind]}>{t(`kind.${e.kind}`)}</Tag>
