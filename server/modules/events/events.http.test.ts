@@ -369,8 +369,9 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
     const again = await del(resident, `/api/me/events/${e.id}/signup`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.id).toBe("event.not_signed_up");
-    // she signs up again once the place is free
-    expect((await del(merchant, `/api/me/events/${e.id}/signup`)).statusCode).toBe(200);
+    // she signs up again once the place is free; of two simultaneous withdrawals one is written
+    const twice = await Promise.all([del(merchant, `/api/me/events/${e.id}/signup`), del(merchant, `/api/me/events/${e.id}/signup`)]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect((await post(resident, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
     expect((await get(staff, `/api/events/${e.id}`)).json().signups).toBe(1);
     expect((await del(resident, "/api/me/events/99999999/signup")).statusCode).toBe(404);
@@ -455,6 +456,25 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       expect(edited.json()).toMatchObject({ kind: "performance", programme: "快板", status: "approved", version: 4 });
       // residents and merchants may not edit
       expect((await patch(resident, `/api/events/${e.id}`, { ...lecture(), version: 4 })).statusCode).toBe(403);
+    });
+
+    it("of simultaneous edits from one version, exactly one is written", async () => {
+      const e = (await post(staff, "/api/events", lecture())).json();
+      const editors = [staff, await t.login("staff"), await t.login("zhanzhang")];
+      const results = await Promise.all(
+        editors.map((s, i) => patch(s, `/api/events/${e.id}`, { ...lecture({ title: `同时编辑 ${i}` }), version: e.version })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+      expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.id === "event.stale_version")).toBe(true);
+      const winner = results.find((r) => r.statusCode === 200)?.json();
+      expect((await get(staff, `/api/events/${e.id}`)).json()).toMatchObject({ title: winner.title, version: 2 });
+      const audits = await t.database.db
+        .selectFrom("audit_log")
+        .select("seq")
+        .where("action", "=", "event.updated")
+        .where("object_id", "=", String(e.id))
+        .execute();
+      expect(audits).toHaveLength(1);
     });
 
     it("refuses bad edits naming the field, writing nothing, as creation does", async () => {
