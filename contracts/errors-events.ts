@@ -6,6 +6,16 @@ export const eventsErrors = {
     "zh-CN": "活动当前为“{status}”，不能{step}",
     en: "The event is {status}: it cannot be {step}",
   },
+  "event.not_editable": {
+    status: 409,
+    "zh-CN": "活动当前为“{status}”，只有计划中或已批准的活动可以编辑",
+    en: "The event is {status}: only planned or approved events can be edited",
+  },
+  "event.stale_version": {
+    status: 409,
+    "zh-CN": "活动已被他人修改，请刷新后重新编辑",
+    en: "Someone else changed this event; reload it and edit again",
+  },
   "event.not_ended": {
     status: 409,
     "zh-CN": "活动尚未结束，不能标记为已举办",
@@ -67,6 +77,16 @@ export const eventsErrors = {
   "event.signup_closed": { status: 409, "zh-CN": "活动已开始或不在报名阶段", en: "The event has started or is not open for sign-up" },
   "event.full": { status: 409, "zh-CN": "报名人数已满（{capacity} 人）", en: "The event is full ({capacity} places)" },
   "event.already_signed_up": { status: 409, "zh-CN": "您已报名该活动", en: "You have already signed up for this event" },
+  "event.not_signed_up": {
+    status: 409,
+    "zh-CN": "您没有报名该活动，或已取消报名",
+    en: "You are not signed up for this event, or have withdrawn",
+  },
+  "event.withdraw_closed": {
+    status: 409,
+    "zh-CN": "活动已开始或已结束，不能取消报名",
+    en: "The event has started or ended; the sign-up can no longer be withdrawn",
+  },
   "event.photo_used": { status: 409, "zh-CN": "该照片已登记", en: "This photo is already recorded" },
   "stage.outside_hours": {
     status: 400,
@@ -102,6 +122,11 @@ export const eventsErrors = {
     status: 409,
     "zh-CN": "该预约当前为“{status}”，不能执行此操作",
     en: "The booking is {status}: this step is not possible",
+  },
+  "stage.booking_started": {
+    status: 409,
+    "zh-CN": "该预约已开始，不能取消",
+    en: "The booking has started; it cannot be cancelled",
   },
   "stage.repeat_too_long": {
     status: 400,

@@ -4,7 +4,7 @@
 // from which the uplift (增量) is computed; the stage's venues, bookings, cultural teams (文艺团队) and performances;
 // environment rounds (巡查) with checklists and findings that become problems.
 import { z } from "zod";
-import { dateSchema, MAX_ID, nameSchema, optionalText, pageQuery } from "./common.ts";
+import { dateSchema, MAX_ID, nameSchema, optionalText, pageQuery, versionField } from "./common.ts";
 import { monthSchema, timeSchema } from "./duty.ts";
 import { repeatRuleSchema } from "./schedule.ts";
 
@@ -99,6 +99,12 @@ export const eventCreateSchema = z
   .strict();
 export type EventCreate = z.output<typeof eventCreateSchema>;
 
+/** The same fields as creation (the station stays), with the version read: a stale version is a 409 naming `version`. */
+export const eventUpdateSchema = eventCreateSchema.omit({ stationId: true }).extend({ version: versionField });
+export type EventUpdate = z.output<typeof eventUpdateSchema>;
+/** An event can be edited while it is planned or approved; once held, reported or cancelled it is a record. */
+export const editableEventStatuses = ["planned", "approved"] as const satisfies readonly EventStatus[];
+
 export const eventTransitionSchema = z
   .object({
     to: z.enum(["approved", "held", "reported", "cancelled"]),
@@ -177,6 +183,9 @@ export const bookingCreateSchema = z
 export type BookingCreate = z.output<typeof bookingCreateSchema>;
 
 export const bookingDecisionSchema = z.object({ decision: z.enum(["approve", "refuse", "cancel"]), note: optionalText(200) }).strict();
+
+/** A team's leader cancels the team's own booking on the phone. */
+export const bookingCancelSchema = z.object({ note: optionalText(200) }).strict();
 
 export const bookingListQuery = z.object({
   stationId: idField.optional(),
@@ -361,6 +370,8 @@ export interface EventTakings {
 }
 
 export interface EventDetail extends EventSummary {
+  /** The version an edit sends back (optimistic: a stale one is refused). */
+  version: number;
   description: string | null;
   organiserUnits: { id: number; name: string }[];
   organiserTeams: { id: number; name: string }[];

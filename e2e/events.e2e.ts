@@ -1,7 +1,8 @@
 // Journeys of events and the people's stage: the leader of 舞动田园扇剑队 (the resident jumin) asks for a rehearsal on
-// the phone and staff approve it on the stage's requests, while the same slot asked again is refused; staff run a
-// promotion, two participating shops report their takings on the phone and the uplift appears with how it was
-// counted; an inspection round's finding becomes a problem in the governance loop.
+// the phone and staff approve it on the stage's requests, while the same slot asked again is refused, and she signs
+// up for a lecture and withdraws again; staff run a promotion, two participating shops report their takings on the
+// phone and the uplift appears with how it was counted; an inspection round's finding becomes a problem in the
+// governance loop.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -35,7 +36,7 @@ async function post(page: Page, url: string, data: unknown) {
   return res.json();
 }
 
-test("a team leader asks for a rehearsal on the phone, staff approve it, the same slot asked again is refused; she signs up for a lecture", async () => {
+test("a team leader asks for a rehearsal on the phone, staff approve it, the same slot asked again is refused; she signs up for a lecture and withdraws", async () => {
   const phone = (await app.newPage({ mobile: true })).page;
   await mobileLogin(phone, "jumin");
   await phone.getByTestId("entry-stageBooking").click();
@@ -91,6 +92,18 @@ test("a team leader asks for a rehearsal on the phone, staff approve it, the sam
   await settled(phone);
   await app.shot(phone, "events-mobile-events");
   await expectAccessible(phone, "events-mobile-events");
+
+  // Plans change: she withdraws, after confirming, and the place is free again.
+  await phone.getByTestId(`m-event-withdraw-${lecture.id}`).click();
+  const dialog = phone.locator(".adm-dialog");
+  await wait(() => dialog.textContent()).toContain("确定取消报名“老年人防诈骗普法讲座”？");
+  // the dialog fades in by its inline opacity, not a class
+  await wait(() => dialog.locator(".adm-center-popup-body").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+  await settled(phone);
+  await app.shot(phone, "events-mobile-withdraw-confirm");
+  await dialog.getByRole("button", { name: "取消报名" }).click();
+  await wait(() => phone.getByTestId(`m-event-${lecture.id}`).textContent()).toContain("已报名 0 / 40");
+  await phone.getByTestId(`m-event-signup-${lecture.id}`).waitFor();
 });
 
 test("staff run a promotion, two shops report their takings on the phone, and the uplift appears with its method", async () => {

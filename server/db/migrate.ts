@@ -14,6 +14,7 @@ import * as events from "./migrations/2026-12-02-13-events.ts";
 import * as nightMarket from "./migrations/2026-12-02-14-night-market.ts";
 import * as economy from "./migrations/2026-12-02-15-economy.ts";
 import * as interop from "./migrations/2026-12-02-16-interop.ts";
+import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-14-night-market": nightMarket,
   "2026-12-02-15-economy": economy,
   "2026-12-02-16-interop": interop,
+  "2026-12-02-17-event-versions": eventVersions,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema

@@ -65,6 +65,9 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
   };
   const post = (s: Session, url: string, payload: unknown) => t.as(s, { method: "POST", url, payload: payload as object });
   const get = (s: Session, url: string) => t.as(s, { method: "GET", url });
+  const patch = (s: Session, url: string, payload: unknown) => t.as(s, { method: "PATCH", url, payload: payload as object });
+  const del = (s: Session, url: string) => t.as(s, { method: "DELETE", url });
+  const lastAudit = () => t.database.db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").executeTakeFirstOrThrow();
   const iso = (date: string, time: string) => stationInstant(date, time).toISOString();
 
   beforeAll(async () => {
@@ -333,6 +336,191 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
     expect((await get(staff, `/api/events/${e.id}`)).json().signups).toBe(3);
   });
 
+  it("withdraws a sign-up before the event starts, freeing the place; a second withdrawal or a late one is refused", async () => {
+    const e = (
+      await post(staff, "/api/events", {
+        kind: "publicity",
+        title: "消防安全讲座",
+        place: "党群服务站",
+        startsAt: iso(addDays(today, 5), "10:00"),
+        endsAt: iso(addDays(today, 5), "11:00"),
+        takesSignups: true,
+        signupCapacity: 1,
+      })
+    ).json();
+    await post(staff, `/api/events/${e.id}/transition`, { to: "approved" });
+    // not signed up yet: nothing to withdraw, nothing written
+    const before = await counts();
+    const none = await del(resident, `/api/me/events/${e.id}/signup`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.id).toBe("event.not_signed_up");
+    expect(await counts()).toEqual(before);
+    expect((await post(resident, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
+    expect((await post(merchant, `/api/me/events/${e.id}/signup`, {})).json().error.id).toBe("event.full");
+    const out = await del(resident, `/api/me/events/${e.id}/signup`);
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toMatchObject({ signedUp: false, signups: 0 });
+    expect(await lastAudit()).toMatchObject({ action: "event.signup_withdrawn", object_id: String(e.id) });
+    const row = await t.database.db.selectFrom("event_signups").selectAll().where("event_id", "=", e.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("withdrawn");
+    expect(row.withdrawn_at).not.toBeNull();
+    // the place is free again
+    expect((await post(merchant, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
+    const again = await del(resident, `/api/me/events/${e.id}/signup`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.id).toBe("event.not_signed_up");
+    // she signs up again once the place is free; of two simultaneous withdrawals one is written
+    const twice = await Promise.all([del(merchant, `/api/me/events/${e.id}/signup`), del(merchant, `/api/me/events/${e.id}/signup`)]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await post(resident, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
+    expect((await get(staff, `/api/events/${e.id}`)).json().signups).toBe(1);
+    expect((await del(resident, "/api/me/events/99999999/signup")).statusCode).toBe(404);
+
+    // once the event has started the sign-up stands
+    const soon = (
+      await post(staff, "/api/events", {
+        kind: "performance",
+        title: "快闪演出",
+        place: "百姓大舞台",
+        startsAt: new Date(t.clock.now().getTime() + 60_000).toISOString(),
+        endsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+        takesSignups: true,
+      })
+    ).json();
+    await post(staff, `/api/events/${soon.id}/transition`, { to: "approved" });
+    expect((await post(resident, `/api/me/events/${soon.id}/signup`, {})).statusCode).toBe(201);
+    t.clock.advance(90_000);
+    const unchanged = await counts();
+    const late = await del(resident, `/api/me/events/${soon.id}/signup`);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.id).toBe("event.withdraw_closed");
+    expect(await counts()).toEqual(unchanged);
+  });
+
+  describe("editing an event", () => {
+    const lecture = (over: Record<string, unknown> = {}) => ({
+      kind: "publicity",
+      title: "文明创城宣讲",
+      themes: ["文明创城"],
+      place: "党群服务站",
+      startsAt: iso(addDays(today, 6), "09:00"),
+      endsAt: iso(addDays(today, 6), "10:00"),
+      takesSignups: true,
+      signupCapacity: 30,
+      ...over,
+    });
+
+    it("edits a planned event with its version, auditing the fields before and after", async () => {
+      const e = (await post(staff, "/api/events", lecture())).json();
+      expect(e.version).toBe(1);
+      const res = await patch(staff, `/api/events/${e.id}`, {
+        ...lecture({ title: "文明创城进市场宣讲", place: "市场东广场", signupCapacity: 50 }),
+        version: e.version,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        title: "文明创城进市场宣讲",
+        place: "市场东广场",
+        signupCapacity: 50,
+        version: 2,
+        status: "planned",
+      });
+      const entry = await lastAudit();
+      expect(entry).toMatchObject({ action: "event.updated", object_type: "event", object_id: String(e.id) });
+      expect(JSON.parse(entry.before_json ?? "{}")).toEqual({
+        version: 1,
+        title: "文明创城宣讲",
+        place: "党群服务站",
+        signup_capacity: 30,
+      });
+      expect(JSON.parse(entry.after_json ?? "{}")).toEqual({
+        version: 2,
+        title: "文明创城进市场宣讲",
+        place: "市场东广场",
+        signup_capacity: 50,
+      });
+
+      // a stale copy is refused naming `version`, nothing written
+      const before = await counts();
+      const stale = await patch(staff, `/api/events/${e.id}`, { ...lecture({ title: "旧的标题" }), version: 1 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({ id: "event.stale_version", fields: [{ field: "version" }] });
+      expect(await counts()).toEqual(before);
+      expect((await get(staff, `/api/events/${e.id}`)).json().title).toBe("文明创城进市场宣讲");
+
+      // approved: still editable, and the step raised the version
+      const approved = (await post(staff, `/api/events/${e.id}/transition`, { to: "approved" })).json();
+      expect(approved.version).toBe(3);
+      expect((await patch(staff, `/api/events/${e.id}`, { ...lecture({ title: "x1" }), version: 2 })).statusCode).toBe(409);
+      const edited = await patch(staff, `/api/events/${e.id}`, { ...lecture({ kind: "performance", programme: "快板" }), version: 3 });
+      expect(edited.json()).toMatchObject({ kind: "performance", programme: "快板", status: "approved", version: 4 });
+      // residents and merchants may not edit
+      expect((await patch(resident, `/api/events/${e.id}`, { ...lecture(), version: 4 })).statusCode).toBe(403);
+    });
+
+    it("of simultaneous edits from one version, exactly one is written", async () => {
+      const e = (await post(staff, "/api/events", lecture())).json();
+      const editors = [staff, await t.login("staff"), await t.login("zhanzhang")];
+      const results = await Promise.all(
+        editors.map((s, i) => patch(s, `/api/events/${e.id}`, { ...lecture({ title: `同时编辑 ${i}` }), version: e.version })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+      expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.id === "event.stale_version")).toBe(true);
+      const winner = results.find((r) => r.statusCode === 200)?.json();
+      expect((await get(staff, `/api/events/${e.id}`)).json()).toMatchObject({ title: winner.title, version: 2 });
+      const audits = await t.database.db
+        .selectFrom("audit_log")
+        .select("seq")
+        .where("action", "=", "event.updated")
+        .where("object_id", "=", String(e.id))
+        .execute();
+      expect(audits).toHaveLength(1);
+    });
+
+    it("refuses bad edits naming the field, writing nothing, as creation does", async () => {
+      const e = (await post(staff, "/api/events", promotion({ title: "编辑测试促销" }))).json();
+      const before = await counts();
+      const cases: [Record<string, unknown>, string][] = [
+        [promotion({ endsAt: iso(addDays(today, -5), "09:00") }), "endsAt"],
+        [promotion({ baselineKind: null }), "baselineKind"],
+        [promotion({ promotionDates: [] }), "promotionDates"],
+        [promotion({ baselineKind: "same_holiday_last_year" }), "baselineDates"],
+        [promotion({ merchantIds: [999999] }), "merchantIds"],
+        [promotion({ projectId: 999999 }), "projectId"],
+        [promotion({ kind: "party" }), "kind"],
+        [promotion({ budgetFen: 12.5 }), "budgetFen"],
+        [promotion({ title: "" }), "title"],
+        [promotion({ stationId: stationId }), "stationId"],
+        [promotion(), "version"],
+      ];
+      for (const [payload, field] of cases) {
+        const body = field === "version" ? payload : { ...payload, version: e.version };
+        const res = await patch(staff, `/api/events/${e.id}`, body);
+        expect(res.statusCode, JSON.stringify(body)).toBe(400);
+        expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      }
+      expect(await counts()).toEqual(before);
+      expect((await get(staff, `/api/events/${e.id}`)).json()).toMatchObject({ title: "编辑测试促销", version: 1 });
+      expect((await patch(staff, "/api/events/99999999", { ...promotion(), version: 1 })).statusCode).toBe(404);
+    });
+
+    it("does not edit an event once it is held, reported or cancelled", async () => {
+      const past = lecture({ startsAt: iso(addDays(today, -2), "09:00"), endsAt: iso(addDays(today, -2), "10:00") });
+      const held = (await post(staff, "/api/events", past)).json();
+      await post(staff, `/api/events/${held.id}/transition`, { to: "approved" });
+      const h = (await post(staff, `/api/events/${held.id}/transition`, { to: "held" })).json();
+      const cancelled = (await post(staff, "/api/events", lecture())).json();
+      const c = (await post(staff, `/api/events/${cancelled.id}/transition`, { to: "cancelled" })).json();
+      const before = await counts();
+      for (const e of [h, c]) {
+        const res = await patch(staff, `/api/events/${e.id}`, { ...lecture({ title: "改不了" }), version: e.version });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().error).toMatchObject({ id: "event.not_editable", fields: [{ field: "status" }] });
+      }
+      expect(await counts()).toEqual(before);
+    });
+  });
+
   it("links an event to a project of the station, and cancels a planned one", async () => {
     const project = await t.database.db
       .selectFrom("projects")
@@ -473,6 +661,92 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
         endTime: "20:00",
       });
       expect(again.statusCode).toBe(201);
+    });
+
+    it("a team's leader cancels the team's booking on the phone, freeing its slots for another booking", async () => {
+      const date = addDays(today, 15);
+      const book = (s: Session, url: string, title: string) =>
+        post(s, url, { venueId, teamId, purpose: "rehearsal", title, date, startTime: "15:00", endTime: "16:30" });
+      const res = await book(leader, "/api/me/stage-bookings", "秧歌排练");
+      expect(res.statusCode).toBe(201);
+      const booking = res.json().items[0];
+      const slots = () => t.database.db.selectFrom("stage_slots").select("slot_start").where("booking_id", "=", booking.id).execute();
+      expect(await slots()).toHaveLength(3);
+      // the slot is taken while the booking is live
+      expect((await book(staff, "/api/stage-bookings", "抢占")).json().error.id).toBe("stage.overlap");
+
+      // someone who does not lead the team sees no such booking, nothing written
+      const before = await counts();
+      expect((await post(merchant, `/api/me/stage-bookings/${booking.id}/cancel`, {})).statusCode).toBe(404);
+      expect((await post(staff, `/api/me/stage-bookings/${booking.id}/cancel`, {})).statusCode).toBe(403);
+      expect((await post(leader, `/api/me/stage-bookings/${booking.id}/cancel`, { note: "x".repeat(201) })).statusCode).toBe(400);
+      expect(await counts()).toEqual(before);
+
+      const cancelled = await post(leader, `/api/me/stage-bookings/${booking.id}/cancel`, { note: "队员外出" });
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json()).toMatchObject({ id: booking.id, status: "cancelled", decisionNote: "队员外出" });
+      expect(await slots()).toHaveLength(0);
+      expect(await lastAudit()).toMatchObject({ action: "stage_booking.cancelled", object_id: String(booking.id) });
+      const mine = (await get(leader, "/api/me/stage")).json();
+      expect(mine.bookings.find((b: { id: number }) => b.id === booking.id).status).toBe("cancelled");
+      // a second cancellation is refused naming the status
+      const twice = await post(leader, `/api/me/stage-bookings/${booking.id}/cancel`, {});
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().error.id).toBe("stage.booking_transition");
+
+      // the freed slot can be booked again
+      const rebooked = await book(staff, "/api/stage-bookings", "补位排练");
+      expect(rebooked.statusCode).toBe(201);
+      const approved = await post(staff, `/api/stage-bookings/${rebooked.json().items[0].id}/decision`, { decision: "approve" });
+      expect(approved.json().status).toBe("approved");
+    });
+
+    it("does not let a team cancel a booking that has started", async () => {
+      // an approved booking that began ten minutes ago, written as the station's calendar would hold it
+      const now = t.clock.now().getTime();
+      const start = new Date(now - ((now % 1_800_000) + 1_800_000)).toISOString();
+      const end = new Date(Date.parse(start) + 3_600_000).toISOString();
+      const at = t.clock.now().toISOString();
+      const db = t.database.db;
+      const id = (
+        await db
+          .insertInto("stage_bookings")
+          .values({
+            station_id: stationId,
+            venue_id: venueId,
+            team_id: teamId,
+            unit_id: null,
+            purpose: "performance",
+            title: "进行中的演出",
+            starts_at: start,
+            ends_at: end,
+            series_key: null,
+            status: "approved",
+            decision_note: null,
+            requested_by_user_id: null,
+            decided_by_user_id: null,
+            decided_at: at,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      await db
+        .insertInto("stage_slots")
+        .values(
+          [start, new Date(Date.parse(start) + 1_800_000).toISOString()].map((slot_start) => ({
+            venue_id: venueId,
+            slot_start,
+            booking_id: id,
+          })),
+        )
+        .execute();
+      const before = await counts();
+      const late = await post(leader, `/api/me/stage-bookings/${id}/cancel`, {});
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.id).toBe("stage.booking_started");
+      expect(await counts()).toEqual(before);
     });
 
     it("refuses a blocked period", async () => {

@@ -35,7 +35,7 @@ export class EventsRepository {
 
   // events
 
-  async insertEvent(trx: Db, v: Omit<EventTable, "id" | "takes_signups"> & { takes_signups: number }) {
+  async insertEvent(trx: Db, v: Omit<EventTable, "id" | "takes_signups" | "version"> & { takes_signups: number }) {
     return (await trx.insertInto("events").values(v).returning("id").executeTakeFirstOrThrow()).id;
   }
 
@@ -49,8 +49,24 @@ export class EventsRepository {
       .executeTakeFirst();
   }
 
+  /** A step of the event's life cycle: the version is raised, so an edit made from the copy before it is refused. */
   async updateEvent(trx: Db, id: number, values: Updateable<EventTable>) {
-    await trx.updateTable("events").set(values).where("id", "=", id).execute();
+    await trx
+      .updateTable("events")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** An edit: written only when the event still has the version the editor read; false when it has moved on. */
+  async updateEventAt(trx: Db, id: number, version: number, values: Updateable<EventTable>) {
+    const r = await trx
+      .updateTable("events")
+      .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   private filtered(f: EventFilter, db: Db = this.db) {
@@ -180,6 +196,27 @@ export class EventsRepository {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
+  }
+
+  async liveSignupOf(eventId: number, userId: number, db: Db = this.db) {
+    return db
+      .selectFrom("event_signups")
+      .select(["id", "signed_up_at"])
+      .where("event_id", "=", eventId)
+      .where("user_id", "=", userId)
+      .where("status", "=", "signed_up")
+      .executeTakeFirst();
+  }
+
+  /** Withdraws a live sign-up; false when it was withdrawn meanwhile. */
+  async withdrawSignup(trx: Db, id: number, at: string) {
+    const r = await trx
+      .updateTable("event_signups")
+      .set({ status: "withdrawn", withdrawn_at: at })
+      .where("id", "=", id)
+      .where("status", "=", "signed_up")
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   async mySignups(userId: number, eventIds: number[]) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
 import {
   blockCreateSchema,
+  bookingCancelSchema,
   bookingCreateSchema,
   bookingDecisionSchema,
   bookingListQuery,
@@ -11,6 +12,7 @@ import {
   eventCreateSchema,
   eventListQuery,
   eventTransitionSchema,
+  eventUpdateSchema,
   figuresQuery,
   findingCreateSchema,
   memberCreateSchema,
@@ -55,6 +57,19 @@ export async function eventsRoutes(app: FastifyInstance, { services }: { service
       schema: { tags, summary: "An event with its counts, photos, takings and uplift", params: idParams },
     },
     async (request) => events.detail(requireUser(request), request.params.id),
+  );
+  r.patch(
+    "/api/events/:id",
+    {
+      config: { access: "event.manage" },
+      schema: {
+        tags,
+        summary: "Edit a planned or approved event with the fields of creation (version-checked)",
+        params: idParams,
+        body: eventUpdateSchema,
+      },
+    },
+    async (request) => events.update(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
   r.post(
     "/api/events/:id/transition",
@@ -242,6 +257,14 @@ export async function eventsRoutes(app: FastifyInstance, { services }: { service
     { config: { access: "event.join" }, schema: { tags, summary: "Sign up for an event", params: idParams, body: signupCreateSchema } },
     async (request, reply) => reply.code(201).send(await events.signUp(requireUser(request), request.params.id, actorOf(request))),
   );
+  r.delete(
+    "/api/me/events/:id/signup",
+    {
+      config: { access: "event.join" },
+      schema: { tags, summary: "Withdraw my sign-up before the event starts (the place is freed)", params: idParams },
+    },
+    async (request) => events.withdraw(requireUser(request), request.params.id, actorOf(request)),
+  );
   r.get(
     "/api/me/promotions",
     { config: { access: "event.join" }, schema: { tags, summary: "Promotions my shop takes part in, with my takings" } },
@@ -272,5 +295,18 @@ export async function eventsRoutes(app: FastifyInstance, { services }: { service
       schema: { tags, summary: "A team leader requests a booking for the team", body: bookingCreateSchema },
     },
     async (request, reply) => reply.code(201).send(await stage.request(requireUser(request), request.body, actorOf(request))),
+  );
+  r.post(
+    "/api/me/stage-bookings/:id/cancel",
+    {
+      config: { access: "event.join" },
+      schema: {
+        tags,
+        summary: "A team leader cancels the team's requested or approved booking before it starts (its slots are freed)",
+        params: idParams,
+        body: bookingCancelSchema,
+      },
+    },
+    async (request) => stage.cancelByTeam(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
 }

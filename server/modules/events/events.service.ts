@@ -14,6 +14,7 @@ import type {
   eventCreateSchema,
   eventListQuery,
   eventTransitionSchema,
+  eventUpdateSchema,
   photoAttachSchema,
   takingsCreateSchema,
 } from "../../../contracts/events.ts";
@@ -31,7 +32,15 @@ import { exifTakenAt } from "./events.exif.ts";
 import { list, presentCount, presentPhoto, presentSummary, presentTakings } from "./events.presenter.ts";
 import { type Db, EventsRepository } from "./events.repository.ts";
 import { upliftOfRows } from "./events.uplift.ts";
-import { baselineDatesOf, countVisitors, dayFigures, eventStep, outsideWindow } from "./events.workflow.ts";
+import {
+  baselineDatesOf,
+  countVisitors,
+  dayFigures,
+  eventEditable,
+  eventStep,
+  outsideWindow,
+  signupWithdrawal,
+} from "./events.workflow.ts";
 import { type NightMarketOpenings, StageService } from "./stage.service.ts";
 
 export const refuse = (id: EventsErrorId, field?: string, params: MessageParams = {}) =>
@@ -127,6 +136,7 @@ export class EventsService {
     const rounds = await this.environment.roundCountOf(id);
     return {
       ...summary,
+      version: e.version,
       description: e.description,
       organiserUnits: await names("alliance_units", e.organiser_unit_ids),
       organiserTeams: await names("cultural_teams", e.organiser_team_ids),
@@ -156,10 +166,11 @@ export class EventsService {
     };
   }
 
-  async create(user: SessionUser, input: z.output<typeof eventCreateSchema>, actor: Actor) {
-    const now = this.clock.now();
-    const at = now.toISOString();
-    const stationId = targetStation(user, input.stationId);
+  /**
+   * An event's own fields from a form (creation or an edit), checked alike: the window, the units, teams and
+   * merchants of the station, the project, a promotion's baseline; the kind's fields kept, the others cleared.
+   */
+  private async fieldsOf(stationId: number, input: Omit<z.output<typeof eventCreateSchema>, "stationId">) {
     if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) throw refuse("event.bad_window", "endsAt");
     const startsAt = new Date(input.startsAt).toISOString();
     const endsAt = new Date(input.endsAt).toISOString();
@@ -187,13 +198,13 @@ export class EventsService {
         throw refuse("event.baseline_dates", "baselineDates");
       baselineDates = baselineDatesOf(input.baselineKind, promotionDates, input.baselineDates ?? null);
     }
-    const id = await this.db.transaction().execute(async (trx) => {
-      const eventId = await this.repo.insertEvent(trx, {
-        station_id: stationId,
+    const themes = [...new Set(input.themes)];
+    return {
+      values: {
         kind: input.kind,
         title: input.title,
         description: input.description,
-        themes: JSON.stringify([...new Set(input.themes)]),
+        themes: JSON.stringify(themes),
         place: input.place,
         starts_at: startsAt,
         ends_at: endsAt,
@@ -213,6 +224,20 @@ export class EventsService {
         campaign_kind: input.kind === "environment" ? (input.campaignKind ?? "sanitation") : null,
         takes_signups: input.takesSignups ? 1 : 0,
         signup_capacity: input.takesSignups ? (input.signupCapacity ?? null) : null,
+      },
+      audit: { kind: input.kind, title: input.title, startsAt, endsAt, themes, merchantIds, baselineDates, promotionDates },
+    };
+  }
+
+  async create(user: SessionUser, input: z.output<typeof eventCreateSchema>, actor: Actor) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const stationId = targetStation(user, input.stationId);
+    const { values, audit } = await this.fieldsOf(stationId, input);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const eventId = await this.repo.insertEvent(trx, {
+        station_id: stationId,
+        ...values,
         status: "planned",
         approved_at: null,
         approved_by_user_id: null,
@@ -230,9 +255,40 @@ export class EventsService {
         objectType: "event",
         objectId: eventId,
         stationId,
-        after: { kind: input.kind, title: input.title, startsAt, endsAt, themes: input.themes, merchantIds, baselineDates, promotionDates },
+        after: audit,
       });
       return eventId;
+    });
+    return this.detail(user, id);
+  }
+
+  /**
+   * An edit of a planned or approved event with the version the editor read, checked as creation is; the audit
+   * entry keeps the fields before and after.
+   */
+  async update(user: SessionUser, id: number, input: z.output<typeof eventUpdateSchema>, actor: Actor) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const current = await this.visible(user, id);
+    const { version, ...fields } = input;
+    const { values } = await this.fieldsOf(current.station_id, fields);
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.lockEvent(trx, id, at);
+      const e = await this.visible(user, id, trx);
+      const editable = eventEditable(e.status);
+      if (!editable.ok) throw refuse(editable.id, editable.field, editable.params);
+      if (e.version !== version) throw refuse("event.stale_version", "version");
+      if (!(await this.repo.updateEventAt(trx, id, version, { ...values, updated_at: at }))) throw refuse("event.stale_version", "version");
+      const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => e[k] !== values[k]);
+      await appendAudit(trx, actor, {
+        at: now,
+        action: "event.updated",
+        objectType: "event",
+        objectId: id,
+        stationId: e.station_id,
+        before: { version: e.version, ...Object.fromEntries(changed.map((k) => [k, e[k]])) },
+        after: { version: e.version + 1, ...Object.fromEntries(changed.map((k) => [k, values[k]])) },
+      });
     });
     return this.detail(user, id);
   }
@@ -481,6 +537,30 @@ export class EventsService {
         objectId: id,
         stationId: e.station_id,
         after: { signupId },
+      });
+    });
+    return (await this.upcoming(user)).find((e) => e.id === id) ?? null;
+  }
+
+  /** Withdraws my sign-up before the event starts; the place is free again for someone else. */
+  async withdraw(user: SessionUser, id: number, actor: Actor) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.lockEvent(trx, id, at);
+      const e = await this.visible(user, id, trx);
+      const signup = await this.repo.liveSignupOf(id, user.id, trx);
+      const step = signupWithdrawal({ startsAt: e.starts_at }, signup !== undefined, now);
+      if (!step.ok) throw refuse(step.id, step.field, step.params);
+      if (!signup || !(await this.repo.withdrawSignup(trx, signup.id, at))) throw refuse("event.not_signed_up");
+      await appendAudit(trx, actor, {
+        at: now,
+        action: "event.signup_withdrawn",
+        objectType: "event",
+        objectId: id,
+        stationId: e.station_id,
+        before: { signupId: signup.id, status: "signed_up" },
+        after: { signupId: signup.id, status: "withdrawn" },
       });
     });
     return (await this.upcoming(user)).find((e) => e.id === id) ?? null;

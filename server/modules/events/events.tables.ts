@@ -49,6 +49,8 @@ export interface EventTable {
   created_by_user_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Raised by every change of the event's own (edits, steps); an edit sends the version it read. */
+  version: Generated<number>;
 }
 
 export interface EventSignupTable {

@@ -9,12 +9,15 @@ import {
   countVisitors,
   dayFigures,
   type EventStep,
+  eventEditable,
   eventStep,
   holdsSlots,
   outsideWindow,
   overlaps,
   sameWeekdaysBaseline,
+  signupWithdrawal,
   slotsOf,
+  teamCancellation,
 } from "./events.workflow.ts";
 
 const now = new Date("2026-06-10T04:00:00Z");
@@ -55,6 +58,32 @@ describe("the event's life cycle", () => {
   it("refuses reporting an event before it was held, naming the field", () => {
     const r = eventStep({ status: "approved", ...ended }, "reported", now);
     expect(r).toMatchObject({ ok: false, id: "event.transition", field: "to" });
+  });
+});
+
+describe("editing an event and withdrawing a sign-up", () => {
+  it("edits planned and approved events only", () => {
+    const table: [EventStatus, boolean][] = [
+      ["planned", true],
+      ["approved", true],
+      ["held", false],
+      ["reported", false],
+      ["cancelled", false],
+    ];
+    for (const [status, editable] of table) {
+      const r = eventEditable(status);
+      expect(r.ok, status).toBe(editable);
+      if (!r.ok) expect(r).toMatchObject({ id: "event.not_editable", field: "status", params: { status } });
+    }
+  });
+
+  it("withdraws a live sign-up before the event starts, refusing a second one and a late one by id", () => {
+    const coming = { startsAt: "2026-06-10T04:30:00Z" };
+    expect(signupWithdrawal(coming, true, now)).toEqual({ ok: true, value: "withdrawn" });
+    expect(signupWithdrawal(coming, false, now)).toMatchObject({ ok: false, id: "event.not_signed_up" });
+    expect(signupWithdrawal({ startsAt: now.toISOString() }, true, now)).toMatchObject({ ok: false, id: "event.withdraw_closed" });
+    expect(signupWithdrawal({ startsAt: "2026-06-10T03:00:00Z" }, true, now)).toMatchObject({ ok: false, id: "event.withdraw_closed" });
+    expect(signupWithdrawal({ startsAt: "2026-06-10T03:00:00Z" }, false, now)).toMatchObject({ ok: false, id: "event.not_signed_up" });
   });
 });
 
@@ -229,6 +258,28 @@ describe("the stage's booking rules", () => {
   });
   it("holds slots only while requested or approved", () => {
     expect(["requested", "approved", "refused", "cancelled"].map((s) => holdsSlots(s as "requested"))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("a team cancelling its own booking", () => {
+  const coming = "2026-06-10T11:00:00Z";
+  const started = "2026-06-10T04:00:00Z";
+  it("cancels a requested or approved booking before it starts, releasing its slots", () => {
+    for (const status of ["requested", "approved"] as const) {
+      const r = teamCancellation({ status, startsAt: coming }, now);
+      expect(r).toEqual({ ok: true, value: "cancelled" });
+      expect(holdsSlots("cancelled")).toBe(false);
+      expect(teamCancellation({ status, startsAt: started }, now)).toMatchObject({ ok: false, id: "stage.booking_started" });
+    }
+  });
+  it("refuses a refused or cancelled booking by id, naming its status", () => {
+    for (const status of ["refused", "cancelled"] as const)
+      for (const startsAt of [coming, started])
+        expect(teamCancellation({ status, startsAt }, now)).toMatchObject({
+          ok: false,
+          id: "stage.booking_transition",
+          params: { status },
+        });
   });
 });
 

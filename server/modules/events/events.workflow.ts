@@ -4,7 +4,7 @@
 // clock: `now` is an argument.
 import { addDays, stationDate, stationInstant, stationTime, weekdayOf } from "../../../contracts/calendar.ts";
 import type { BaselineKind, BookingStatus, CountMethod, DayRole, EventStatus, Uplift } from "../../../contracts/events.ts";
-import { SLOT_MINUTES } from "../../../contracts/events.ts";
+import { editableEventStatuses, SLOT_MINUTES } from "../../../contracts/events.ts";
 
 export type Refusal<Id extends string = string> = { ok: false; id: Id; field?: string; params?: Record<string, string | number> };
 export type Outcome<T, Id extends string = string> = { ok: true; value: T } | Refusal<Id>;
@@ -31,6 +31,24 @@ export function eventStep(
     return { ok: false, id: "event.transition", field: "to", params: { status: event.status, step: to } };
   if (to === "held" && Date.parse(event.endsAt) > now.getTime()) return { ok: false, id: "event.not_ended", field: "to" };
   return ok(to);
+}
+
+/** An event may be edited while it is planned or approved; held, reported and cancelled events are records. */
+export function eventEditable(status: EventStatus): Outcome<true, "event.not_editable"> {
+  return (editableEventStatuses as readonly EventStatus[]).includes(status)
+    ? ok(true)
+    : { ok: false, id: "event.not_editable", field: "status", params: { status } };
+}
+
+/** A sign-up may be withdrawn while the person holds one and the event has not started; it frees the place. */
+export function signupWithdrawal(
+  event: { startsAt: string },
+  signedUp: boolean,
+  now: Date,
+): Outcome<"withdrawn", "event.not_signed_up" | "event.withdraw_closed"> {
+  if (!signedUp) return { ok: false, id: "event.not_signed_up" };
+  if (Date.parse(event.startsAt) <= now.getTime()) return { ok: false, id: "event.withdraw_closed" };
+  return ok("withdrawn");
 }
 
 // visitor counts
@@ -265,6 +283,17 @@ const bookingMoves: Record<BookingStatus, Partial<Record<BookingDecision, Bookin
 export function bookingStep(status: BookingStatus, decision: BookingDecision): Outcome<BookingStatus, "stage.booking_transition"> {
   const next = bookingMoves[status][decision];
   return next ? ok(next) : { ok: false, id: "stage.booking_transition", field: "decision", params: { status } };
+}
+
+/** A team cancelling its own booking: a requested or approved one that has not started; its slots are released. */
+export function teamCancellation(
+  booking: { status: BookingStatus; startsAt: string },
+  now: Date,
+): Outcome<BookingStatus, "stage.booking_transition" | "stage.booking_started"> {
+  const step = bookingStep(booking.status, "cancel");
+  if (!step.ok) return step;
+  if (Date.parse(booking.startsAt) <= now.getTime()) return { ok: false, id: "stage.booking_started" };
+  return step;
 }
 
 export const holdsSlots = (status: BookingStatus) => status === "requested" || status === "approved";

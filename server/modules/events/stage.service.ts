@@ -11,7 +11,9 @@ import { can } from "../../../contracts/access.ts";
 import { addDays, daysBetween, stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
 import type { EventsErrorId } from "../../../contracts/errors-events.ts";
 import type {
+  BookingStatus,
   blockCreateSchema,
+  bookingCancelSchema,
   bookingCreateSchema,
   bookingDecisionSchema,
   bookingListQuery,
@@ -30,7 +32,17 @@ import { AppError, type MessageParams, notFound } from "../../platform/errors.ts
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { list } from "./events.presenter.ts";
 import type { EventsRepository } from "./events.repository.ts";
-import { bookingStep, bookingWindow, holdsSlots, overlaps, slotsOf, type Window, windowParams } from "./events.workflow.ts";
+import {
+  bookingStep,
+  bookingWindow,
+  holdsSlots,
+  type Outcome,
+  overlaps,
+  slotsOf,
+  teamCancellation,
+  type Window,
+  windowParams,
+} from "./events.workflow.ts";
 
 /** The night market's opening windows in a period (the night-market module provides it; absent, nothing conflicts). */
 export type NightMarketOpenings = (
@@ -43,6 +55,7 @@ const refuse = (id: EventsErrorId, field?: string, params: MessageParams = {}) =
 
 const MAX_REPEATS = 120;
 
+type BookingRecord = NonNullable<Awaited<ReturnType<EventsRepository["booking"]>>>;
 type BookingRow = Awaited<ReturnType<EventsRepository["listBookings"]>>["rows"][number];
 
 export const presentBooking = (b: BookingRow) => ({
@@ -402,16 +415,47 @@ export class StageService {
   }
 
   async decide(user: SessionUser, id: number, input: z.output<typeof bookingDecisionSchema>, actor: Actor) {
-    const now = this.clock.now();
-    const at = now.toISOString();
     const booking = await this.repo.booking(id);
     if (!booking || !reachesStation(user, booking.station_id)) throw notFound();
+    return this.settle(user, booking, input, actor, (current) => bookingStep(current.status, input.decision));
+  }
+
+  /**
+   * The leader of a team cancels one of the team's bookings on the phone: a requested or approved one that has not
+   * started, its half-hour slots released so the time can be booked again. Others' bookings are not found.
+   */
+  async cancelByTeam(user: SessionUser, id: number, input: z.output<typeof bookingCancelSchema>, actor: Actor) {
+    const booking = await this.repo.booking(id);
+    const led = booking?.team_id ? await this.repo.team(booking.team_id) : undefined;
+    if (!booking || !led || led.leader_user_id !== user.id) throw notFound();
+    return this.settle(
+      user,
+      booking,
+      { decision: "cancel", note: input.note },
+      actor,
+      (current) => teamCancellation({ status: current.status, startsAt: current.starts_at }, this.clock.now()),
+      { byTeamId: led.id },
+    );
+  }
+
+  /** A booking's next status in one transaction: the venue taken, the step checked, slots released, the audit written. */
+  private async settle(
+    user: SessionUser,
+    booking: BookingRecord,
+    input: { decision: "approve" | "refuse" | "cancel"; note: string | null | undefined },
+    actor: Actor,
+    next: (current: BookingRecord) => Outcome<BookingStatus>,
+    auditExtra: Record<string, unknown> = {},
+  ) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const id = booking.id;
     await this.db.transaction().execute(async (trx) => {
       await this.repo.lockVenue(trx, booking.venue_id, at);
       const current = await this.repo.booking(id, trx);
       if (!current) throw notFound();
-      const step = bookingStep(current.status, input.decision);
-      if (!step.ok) throw refuse(step.id, step.field, step.params);
+      const step = next(current);
+      if (!step.ok) throw refuse(step.id as EventsErrorId, step.field, step.params);
       await this.repo.updateBooking(trx, id, current.status, {
         status: step.value,
         decision_note: input.note,
@@ -427,7 +471,7 @@ export class StageService {
         objectId: id,
         stationId: booking.station_id,
         before: { status: current.status },
-        after: { status: step.value, note: input.note },
+        after: { status: step.value, note: input.note, ...auditExtra },
       });
     });
     const { rows } = await this.repo.listBookings(

@@ -9,12 +9,14 @@ import type {
   EventSummary,
   eventCreateSchema,
   eventListQuery,
+  eventUpdateSchema,
   Uplift,
 } from "../../../../contracts/events.ts";
 import { api, type Query } from "../../../app/api-client.ts";
 
 export type EventListQuery = z.input<typeof eventListQuery>;
 export type EventCreateInput = z.input<typeof eventCreateSchema>;
+export type EventUpdateInput = z.input<typeof eventUpdateSchema>;
 export type CountInput = z.input<typeof countCreateSchema>;
 
 export function useEvents(query: EventListQuery) {
@@ -43,6 +45,8 @@ function useEventMutation<I>(run: (input: I) => Promise<EventDetail>) {
 }
 
 export const useCreateEvent = () => useEventMutation((input: EventCreateInput) => api.post<EventDetail>("/api/events", input));
+export const useUpdateEvent = (id: number) =>
+  useEventMutation((input: EventUpdateInput) => api.patch<EventDetail>(`/api/events/${id}`, input));
 export const useEventStep = (id: number) =>
   useEventMutation((input: { to: "approved" | "held" | "reported" | "cancelled"; summary?: string | null }) =>
     api.post<EventDetail>(`/api/events/${id}/transition`, input),

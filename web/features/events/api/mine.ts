@@ -42,6 +42,14 @@ export function useSignUp() {
   });
 }
 
+export function useWithdrawSignup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<ComingEvent | null>(`/api/me/events/${id}/signup`),
+    onSettled: () => client.invalidateQueries({ queryKey: ["events", "me"] }),
+  });
+}
+
 export const useMyPromotions = () =>
   useQuery({ queryKey: ["events", "me", "promotions"], queryFn: () => api.get<MyPromotion[]>("/api/me/promotions") });
 

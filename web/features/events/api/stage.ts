@@ -104,6 +104,15 @@ export function useDecideBooking() {
   });
 }
 
+/** A team's leader cancels one of the team's bookings; its slots are freed. */
+export function useCancelMyBooking() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: number; note?: string | null }) => api.post<Booking>(`/api/me/stage-bookings/${id}/cancel`, { note }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["stage"] }),
+  });
+}
+
 export function useMyStage() {
   return useQuery({
     queryKey: ["stage", "mine"],

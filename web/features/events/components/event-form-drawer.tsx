@@ -1,14 +1,23 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { baselineKinds, campaignKinds, type EventKind, eventCreateSchema, eventKinds, eventThemes } from "../../../../contracts/events.ts";
+import {
+  baselineKinds,
+  campaignKinds,
+  type EventDetail,
+  type EventKind,
+  eventCreateSchema,
+  eventKinds,
+  eventThemes,
+  eventUpdateSchema,
+} from "../../../../contracts/events.ts";
 import { useAllianceUnits } from "../../../api/list-alliance-units.ts";
 import { useMerchants } from "../../../api/list-merchants.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { yuanToFen } from "../../../app/money.ts";
-import { useCreateEvent } from "../api/events.ts";
+import { useCreateEvent, useUpdateEvent } from "../api/events.ts";
 import { useCulturalTeams } from "../api/stage.ts";
 
 interface Values {
@@ -35,8 +44,48 @@ interface Values {
   description?: string;
 }
 
-/** 新建活动: the kind's own fields appear with it (a promotion's baseline and merchants, a performance's programme…). */
-export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+/** The form's values of an event being edited: its fields as they are, dates and times as pickers hold them. */
+function valuesOf(e: EventDetail): Values {
+  return {
+    kind: e.kind,
+    title: e.title,
+    themes: e.themes,
+    place: e.place,
+    window: [dayjs(e.startsAt), dayjs(e.endsAt)],
+    organiserUnitIds: e.organiserUnits.map((u) => u.id),
+    organiserTeamIds: e.organiserTeams.map((u) => u.id),
+    unitIds: e.units.map((u) => u.id),
+    merchantIds: e.merchants.map((m) => m.id),
+    budgetYuan: e.budgetFen === null ? null : e.budgetFen / 100,
+    budgetNote: e.budgetNote ?? undefined,
+    holiday: e.holiday ?? undefined,
+    baselineKind: e.baselineKind ?? undefined,
+    promotionDates: e.promotionDates.map((d) => dayjs(d)),
+    baselineDates: e.baselineKind === "same_holiday_last_year" ? e.baselineDates.map((d) => dayjs(d)) : [],
+    programme: e.programme ?? undefined,
+    audienceGroup: e.audienceGroup ?? undefined,
+    campaignKind: e.campaignKind ?? undefined,
+    takesSignups: e.takesSignups,
+    signupCapacity: e.signupCapacity,
+    description: e.description ?? undefined,
+  };
+}
+
+/**
+ * 新建活动 and 编辑活动: the kind's own fields appear with it (a promotion's baseline and merchants, a performance's
+ * programme…). Given an event, the drawer opens with its fields and saves them with the version it read.
+ */
+export function EventFormDrawer({
+  open,
+  onClose,
+  onSaved,
+  event,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+  event?: EventDetail;
+}) {
   const { t } = useTranslation("events");
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -44,6 +93,8 @@ export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; o
   const takesSignups = Form.useWatch("takesSignups", form);
   const baselineKind = Form.useWatch("baselineKind", form);
   const create = useCreateEvent();
+  const update = useUpdateEvent(event?.id ?? 0);
+  const saving = event ? update : create;
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const units = useAllianceUnits({ page: 1, pageSize: 200 });
   const merchants = useMerchants({ page: 1, pageSize: 200 });
@@ -78,7 +129,9 @@ export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; o
       takesSignups: v.takesSignups ?? false,
       signupCapacity: v.takesSignups ? (v.signupCapacity ?? null) : null,
     };
-    const checked = validateWith(eventCreateSchema, body, form);
+    const checked = event
+      ? validateWith(eventUpdateSchema, { ...body, version: event.version }, form)
+      : validateWith(eventCreateSchema, body, form);
     if (!checked.ok) {
       setUnplaced(checked.unplaced);
       if (!v.window) form.setFields([{ name: "window", errors: [t("form.windowRequired")] }]);
@@ -86,10 +139,16 @@ export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; o
     }
     setUnplaced([]);
     try {
+      if (event) {
+        const saved = await update.mutateAsync({ ...body, version: event.version } as never);
+        message.success(t("form.updated", { title: saved.title }));
+        onSaved(saved.id);
+        return;
+      }
       const created = await create.mutateAsync(body as never);
       message.success(t("form.created", { title: created.title }));
       form.resetFields();
-      onCreated(created.id);
+      onSaved(created.id);
     } catch (error) {
       if (!applyServerErrors(error, form)) message.error(errorMessage(error));
     }
@@ -100,19 +159,24 @@ export function EventFormDrawer({ open, onClose, onCreated }: { open: boolean; o
       open={open}
       onClose={onClose}
       size={640}
-      title={t("form.title")}
+      title={event ? t("form.editTitle") : t("form.title")}
       destroyOnHidden
       extra={
         <Space>
           <Button onClick={onClose}>{t("common:action.cancel")}</Button>
-          <Button type="primary" onClick={submit} loading={create.isPending} data-testid="event-submit">
+          <Button type="primary" onClick={submit} loading={saving.isPending} data-testid="event-submit">
             {t("form.submit")}
           </Button>
         </Space>
       }
     >
       {unplaced.length > 0 && <Alert type="error" showIcon title={unplaced.join("；")} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ kind: "performance", themes: [], takesSignups: false }} data-testid="event-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={event ? valuesOf(event) : { kind: "performance", themes: [], takesSignups: false }}
+        data-testid="event-form"
+      >
         <Form.Item name="kind" label={t("field.kind")} required>
           <Select options={eventKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} data-testid="event-kind" />
         </Form.Item>

@@ -1,13 +1,28 @@
-import { Button, DotLoading, ErrorBlock, List, Tag, Toast } from "antd-mobile";
+import { Button, Dialog, DotLoading, ErrorBlock, List, Space, Tag, Toast } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { stationDate, stationTime } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { PageShell } from "../../../mobile/page-shell.tsx";
-import { type ComingEvent, useComingEvents, useSignUp } from "../api/mine.ts";
+import { type ComingEvent, useComingEvents, useSignUp, useWithdrawSignup } from "../api/mine.ts";
 
 function EventItem({ e }: { e: ComingEvent }) {
   const { t } = useTranslation("events");
   const signUp = useSignUp();
+  const withdraw = useWithdrawSignup();
+  const leave = async () => {
+    const ok = await Dialog.confirm({
+      content: t("m.events.withdrawConfirm", { title: e.title }),
+      confirmText: t("m.events.withdraw"),
+      cancelText: t("m.events.keep"),
+    });
+    if (!ok) return;
+    try {
+      await withdraw.mutateAsync(e.id);
+      Toast.show({ icon: "success", content: t("m.events.withdrawn") });
+    } catch (error) {
+      Toast.show({ icon: "fail", content: errorMessage(error) });
+    }
+  };
   const join = async () => {
     try {
       await signUp.mutateAsync(e.id);
@@ -44,7 +59,14 @@ function EventItem({ e }: { e: ComingEvent }) {
       extra={
         e.takesSignups ? (
           e.signedUp ? (
-            <Tag color="success">{t("m.events.mine")}</Tag>
+            <Space direction="vertical" align="end">
+              <Tag color="success">{t("m.events.mine")}</Tag>
+              {e.open && (
+                <Button size="mini" fill="outline" loading={withdraw.isPending} onClick={leave} data-testid={`m-event-withdraw-${e.id}`}>
+                  {t("m.events.withdraw")}
+                </Button>
+              )}
+            </Space>
           ) : (
             <Button
               size="small"

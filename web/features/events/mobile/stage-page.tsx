@@ -1,11 +1,11 @@
-import { Button, DatePicker, DotLoading, ErrorBlock, Form, Input, List, Picker, Selector, Tag, Toast } from "antd-mobile";
+import { Button, DatePicker, Dialog, DotLoading, ErrorBlock, Form, Input, List, Picker, Selector, Space, Tag, Toast } from "antd-mobile";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stationTime } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { PageShell } from "../../../mobile/page-shell.tsx";
-import { useMyStage, useRequestBooking } from "../api/stage.ts";
+import { type Booking, useCancelMyBooking, useMyStage, useRequestBooking } from "../api/stage.ts";
 
 const times = Array.from({ length: 29 }, (_, i) => {
   const m = 8 * 60 + i * 30;
@@ -17,6 +17,7 @@ export default function MobileStagePage() {
   const { t } = useTranslation("events");
   const stage = useMyStage();
   const request = useRequestBooking("/api/me/stage-bookings");
+  const cancel = useCancelMyBooking();
   const [date, setDate] = useState<Date | null>(null);
   const [picking, setPicking] = useState(false);
   const [from, setFrom] = useState("19:00");
@@ -49,6 +50,21 @@ export default function MobileStagePage() {
     );
   const venue = data.venues[0];
   const team = data.teams[0];
+  const cancellable = (b: Booking) => (b.status === "requested" || b.status === "approved") && Date.parse(b.startsAt) > Date.now();
+  const cancelBooking = async (b: Booking) => {
+    const ok = await Dialog.confirm({
+      content: t("m.stage.cancelConfirm", { date: b.date, from: stationTime(b.startsAt), to: stationTime(b.endsAt), title: b.title }),
+      confirmText: t("m.stage.cancel"),
+      cancelText: t("m.stage.keep"),
+    });
+    if (!ok) return;
+    try {
+      await cancel.mutateAsync({ id: b.id });
+      Toast.show({ icon: "success", content: t("m.stage.cancelled") });
+    } catch (error) {
+      Toast.show({ icon: "fail", content: errorMessage(error) });
+    }
+  };
   const submit = async () => {
     if (!date) return setError({ field: "date", message: t("m.stage.pickDate") });
     const day = dayjs(date).format("YYYY-MM-DD");
@@ -150,10 +166,18 @@ export default function MobileStagePage() {
           data.bookings.slice(0, 20).map((b) => (
             <List.Item
               key={b.id}
+              data-testid={`m-stage-booking-${b.id}`}
               extra={
-                <Tag color={b.status === "approved" ? "success" : b.status === "requested" ? "warning" : "default"}>
-                  {t(`bookingStatus.${b.status}`)}
-                </Tag>
+                <Space direction="vertical" align="end">
+                  <Tag color={b.status === "approved" ? "success" : b.status === "requested" ? "warning" : "default"}>
+                    {t(`bookingStatus.${b.status}`)}
+                  </Tag>
+                  {cancellable(b) && (
+                    <Button size="mini" fill="outline" onClick={() => cancelBooking(b)} data-testid={`m-stage-cancel-${b.id}`}>
+                      {t("m.stage.cancel")}
+                    </Button>
+                  )}
+                </Space>
               }
             >
               {b.date} {stationTime(b.startsAt)}–{stationTime(b.endsAt)} {b.title}

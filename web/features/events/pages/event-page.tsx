@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, WarningOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, EditOutlined, WarningOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -28,7 +28,14 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { countCreateSchema, countMethods, type EventCount, type EventDetail, type EventTakings } from "../../../../contracts/events.ts";
+import {
+  countCreateSchema,
+  countMethods,
+  type EventCount,
+  type EventDetail,
+  type EventTakings,
+  editableEventStatuses,
+} from "../../../../contracts/events.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDateTime } from "../../../app/format.ts";
@@ -36,6 +43,7 @@ import { formatYuan, yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { PhotoUpload, uploadedIds } from "../../../components/photo-upload.tsx";
 import { useAddCount, useAddPhoto, useEnterTakings, useEvent, useEventStep } from "../api/events.ts";
+import { EventFormDrawer } from "../components/event-form-drawer.tsx";
 import { kindColour, statusColour } from "../components/labels.ts";
 
 const next: Record<string, ("approved" | "held" | "reported" | "cancelled")[]> = {
@@ -231,6 +239,7 @@ export default function EventPage() {
   const addPhoto = useAddPhoto(id);
   const [counting, setCounting] = useState(false);
   const [entering, setEntering] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const manage = can("event.manage");
 
@@ -264,7 +273,7 @@ export default function EventPage() {
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/events")}>
             {t("common:action.back")}
           </Button>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="event-title">
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="event-heading">
             {e.title}
           </Typography.Title>
           <Tag color={kindColour[e.kind]}>{t(`kind.${e.kind}`)}</Tag>
@@ -272,6 +281,11 @@ export default function EventPage() {
             {t(`status.${e.status}`)}
           </Tag>
           <div style={{ flex: 1 }} />
+          {manage && (editableEventStatuses as readonly string[]).includes(e.status) && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="event-edit">
+              {t("detail.edit")}
+            </Button>
+          )}
           {manage &&
             next[e.status].map((to) =>
               to === "cancelled" ? (
@@ -429,6 +443,7 @@ export default function EventPage() {
       </Card>
       {manage && <CountModal e={e} open={counting} onClose={() => setCounting(false)} />}
       {manage && <TakingsModal e={e} open={entering} onClose={() => setEntering(false)} />}
+      {manage && editing && <EventFormDrawer open event={e} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
     </div>
   );
 }

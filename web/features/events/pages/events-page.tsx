@@ -221,7 +221,7 @@ export default function EventsPage() {
       <EventFormDrawer
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(id) => {
+        onSaved={(id) => {
           setCreating(false);
           navigate(`/events/${id}`);
         }}
