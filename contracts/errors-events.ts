@@ -11,6 +11,16 @@ export const eventsErrors = {
     "zh-CN": "活动当前为“{status}”，只有计划中或已批准的活动可以编辑",
     en: "The event is {status}: only planned or approved events can be edited",
   },
+  "event.signups_held": {
+    status: 409,
+    "zh-CN": "已有 {count} 人报名，不能关闭报名；请先联系报名者",
+    en: "{count} people have signed up; sign-ups cannot be turned off",
+  },
+  "event.capacity_below_signups": {
+    status: 409,
+    "zh-CN": "已有 {count} 人报名，名额不能少于已报名人数",
+    en: "{count} people have signed up; the places cannot be fewer",
+  },
   "event.stale_version": {
     status: 409,
     "zh-CN": "活动已被他人修改，请刷新后重新编辑",

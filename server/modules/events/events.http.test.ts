@@ -410,6 +410,27 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       ...over,
     });
 
+    it("keeps the places already taken: no fewer places than sign-ups, and sign-ups stay on while anyone holds one", async () => {
+      const e = (await post(staff, "/api/events", lecture({ title: "垃圾分类讲座" }))).json();
+      await post(staff, `/api/events/${e.id}/transition`, { to: "approved" });
+      expect((await post(resident, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
+      expect((await post(merchant, `/api/me/events/${e.id}/signup`, {})).statusCode).toBe(201);
+      const version = (await get(staff, `/api/events/${e.id}`)).json().version;
+      const before = await counts();
+      const fewer = await patch(staff, `/api/events/${e.id}`, { ...lecture({ title: "垃圾分类讲座", signupCapacity: 1 }), version });
+      expect(fewer.statusCode).toBe(409);
+      expect(fewer.json().error).toMatchObject({ id: "event.capacity_below_signups", fields: [{ field: "signupCapacity" }] });
+      const off = await patch(staff, `/api/events/${e.id}`, {
+        ...lecture({ title: "垃圾分类讲座", takesSignups: false, signupCapacity: null }),
+        version,
+      });
+      expect(off.statusCode).toBe(409);
+      expect(off.json().error).toMatchObject({ id: "event.signups_held", fields: [{ field: "takesSignups" }] });
+      expect(await counts()).toEqual(before);
+      const two = await patch(staff, `/api/events/${e.id}`, { ...lecture({ title: "垃圾分类讲座", signupCapacity: 2 }), version });
+      expect(two.statusCode).toBe(200);
+    });
+
     it("edits a planned event with its version, auditing the fields before and after", async () => {
       const e = (await post(staff, "/api/events", lecture())).json();
       expect(e.version).toBe(1);

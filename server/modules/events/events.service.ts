@@ -278,6 +278,11 @@ export class EventsService {
       const editable = eventEditable(e.status);
       if (!editable.ok) throw refuse(editable.id, editable.field, editable.params);
       if (e.version !== version) throw refuse("event.stale_version", "version");
+      // Places already taken stay taken: no fewer places than sign-ups, and sign-ups stay on while anyone holds one.
+      const signedUp = await this.repo.liveSignups(id, trx);
+      if (signedUp > 0 && values.takes_signups !== 1) throw refuse("event.signups_held", "takesSignups", { count: signedUp });
+      if (values.signup_capacity !== null && values.signup_capacity !== undefined && values.signup_capacity < signedUp)
+        throw refuse("event.capacity_below_signups", "signupCapacity", { count: signedUp });
       if (!(await this.repo.updateEventAt(trx, id, version, { ...values, updated_at: at }))) throw refuse("event.stale_version", "version");
       const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => e[k] !== values[k]);
       await appendAudit(trx, actor, {
