@@ -1,13 +1,7 @@
 // The caring scheme's figures, read across its tables: cards, redemptions, caring shops and meals.
 import { type Kysely, sql } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB } from "../../db/tables.ts";
-
-const inStations = (column: string, stationIds: number[] | null) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 export class FiguresRepository {
   readonly db: Kysely<DB>;
@@ -20,7 +14,7 @@ export class FiguresRepository {
     const row = await this.db
       .selectFrom("discount_cards")
       .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .where(inStations("station_id", stationIds))
+      .where(inStations(stationIds, "station_id"))
       .where("created_at", ">=", fromIso)
       .where("created_at", "<", toIso)
       .executeTakeFirstOrThrow();
@@ -32,7 +26,7 @@ export class FiguresRepository {
     const row = await this.db
       .selectFrom("discount_cards")
       .select(sql<number | string>`count(distinct resident_id)`.as("n"))
-      .where(inStations("station_id", stationIds))
+      .where(inStations(stationIds, "station_id"))
       .where("status", "=", "active")
       .where("valid_from", "<=", date)
       .where("valid_to", ">=", date)
@@ -52,7 +46,7 @@ export class FiguresRepository {
         eb.fn.countAll<number | string>().as("redemptions"),
         eb.fn.sum<number | string>("r.discount_fen").as("discount_fen"),
       ])
-      .where(inStations("s.station_id", stationIds))
+      .where(inStations(stationIds, "s.station_id"))
       .where("r.created_at", ">=", fromIso)
       .where("r.created_at", "<", toIso)
       .groupBy(["r.shop_id", "m.name", "r.month"])
@@ -67,7 +61,7 @@ export class FiguresRepository {
       .selectFrom("meal_deliveries as d")
       .innerJoin("meal_recipients as r", "r.id", "d.recipient_id")
       .select((eb) => ["d.recipient_id", "d.status", eb.fn.countAll<number | string>().as("n")])
-      .where(inStations("r.station_id", stationIds))
+      .where(inStations(stationIds, "r.station_id"))
       .where("d.date", ">=", from)
       .where("d.date", "<=", to)
       .groupBy(["d.recipient_id", "d.status"])
@@ -78,7 +72,7 @@ export class FiguresRepository {
     return this.db
       .selectFrom("meal_recipients")
       .select(["id", "weekdays", "active", "created_at"])
-      .where(inStations("station_id", stationIds))
+      .where(inStations(stationIds, "station_id"))
       .execute();
   }
 
@@ -86,7 +80,7 @@ export class FiguresRepository {
     const row = await this.db
       .selectFrom("caring_shops")
       .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .where(inStations("station_id", stationIds))
+      .where(inStations(stationIds, "station_id"))
       .where("category", "=", "restaurant")
       .where("status", "=", "certified")
       .executeTakeFirstOrThrow();

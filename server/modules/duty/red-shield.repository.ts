@@ -5,6 +5,7 @@ import type { BookingStatus, ConsultationOutcome, ConsultationTopic, SessionStat
 import { inBatches } from "../../db/batches.ts";
 import { dialectOf } from "../../db/database.ts";
 import { pageRows } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, RedShieldConsultationTable, RedShieldPlanTable, RedShieldSessionTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -20,13 +21,6 @@ export interface RedShieldReach {
 export type SessionValues = Omit<RedShieldSessionTable, "id" | "version">;
 export type PlanValues = Omit<RedShieldPlanTable, "id" | "active"> & { active: number };
 export type ConsultationValues = Omit<RedShieldConsultationTable, "id">;
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 export class RedShieldRepository {
   readonly db: Kysely<DB>;

@@ -5,6 +5,7 @@
 // eligibility, names and coverage; it writes only the economy's tables. Only this file builds queries.
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { ExpenditureStatus, PolicyKind, PolicyStatus, PurchaseStatus, ReliefStatus } from "../../../contracts/economy.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type {
   DB,
   EconomyEnterpriseTable,
@@ -19,13 +20,6 @@ import type {
 } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 const n = (v: unknown) => Number(v ?? 0);
 

@@ -2,18 +2,12 @@
 // teams, bookings (with the half-hour slots whose primary key lets only one live booking hold a slot) and
 // performances; environment rounds and findings (joined to the problems they became, for their status). Only this
 // file builds queries.
-import { type Kysely, sql, type Transaction, type Updateable } from "kysely";
+import type { Kysely, Transaction, Updateable } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, EventCountTable, EventTable, StageBookingTable } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
 const n = (v: unknown) => Number(v ?? 0);
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 export interface EventFilter {
   stationIds: number[] | null;

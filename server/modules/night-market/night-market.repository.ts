@@ -4,6 +4,7 @@
 import { type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { PitchNightStatus } from "../../../contracts/night-market.ts";
 import { inBatches } from "../../db/batches.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type {
   DB,
   NightMarketAllocationRunTable,
@@ -20,13 +21,6 @@ import type {
 } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 type Values<T> = Omit<T, "id" | "version" | "active" | "bad_records">;
 export type SeasonRow = Awaited<ReturnType<NightMarketRepository["season"]>> & {};

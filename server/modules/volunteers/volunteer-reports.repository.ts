@@ -2,16 +2,10 @@
 // served, the activity days, and the service records with the per-station-and-year counter their numbers come from.
 // Only this file and volunteers.repository.ts build the module's queries.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, VolunteerRecordTable } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 export type RecordValues = Omit<VolunteerRecordTable, "id">;
 

@@ -4,6 +4,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { SignupSource, SignupStatus } from "../../../contracts/volunteers.ts";
 import { inBatches } from "../../db/batches.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type {
   DB,
   VolunteerMembershipTable,
@@ -16,13 +17,6 @@ import type {
 } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
-
-const inStations = (stationIds: number[] | null, column: string) =>
-  stationIds === null
-    ? sql<boolean>`1 = 1`
-    : stationIds.length
-      ? sql<boolean>`${sql.ref(column)} in (${sql.join(stationIds)})`
-      : sql<boolean>`1 = 0`;
 
 export type VolunteerValues = Omit<VolunteerTable, "id">;
 export type TeamValues = Omit<VolunteerTeamTable, "id">;
