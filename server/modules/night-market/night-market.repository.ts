@@ -385,7 +385,8 @@ export class NightMarketRepository {
       .onConflict((oc) => oc.columns(["pitch_id", "night"]).doNothing())
       .execute();
   }
-  offers(seasonId: number, night: string, db: Db = this.db) {
+  /** Offers with their pitch's number, kind and station. */
+  private offerRows(db: Db) {
     return db
       .selectFrom("night_market_offers as f")
       .innerJoin("night_market_pitches as p", "p.id", "f.pitch_id")
@@ -400,30 +401,13 @@ export class NightMarketRepository {
         "p.number as pitch_number",
         "p.kind as pitch_kind",
         "p.station_id",
-      ])
-      .where("f.season_id", "=", seasonId)
-      .where("f.night", "=", night)
-      .orderBy("p.number")
-      .execute();
+      ]);
+  }
+  offers(seasonId: number, night: string, db: Db = this.db) {
+    return this.offerRows(db).where("f.season_id", "=", seasonId).where("f.night", "=", night).orderBy("p.number").execute();
   }
   offer(id: number, db: Db = this.db) {
-    return db
-      .selectFrom("night_market_offers as f")
-      .innerJoin("night_market_pitches as p", "p.id", "f.pitch_id")
-      .select([
-        "f.id",
-        "f.season_id",
-        "f.pitch_id",
-        "f.night",
-        "f.status",
-        "f.claimed_by_operator_id",
-        "f.offered_at",
-        "p.number as pitch_number",
-        "p.kind as pitch_kind",
-        "p.station_id",
-      ])
-      .where("f.id", "=", id)
-      .executeTakeFirst();
+    return this.offerRows(db).where("f.id", "=", id).executeTakeFirst();
   }
   /** Takes an open offer; the row count decides between simultaneous claimers. */
   async claimOffer(trx: Db, id: number, operatorId: number, at: string) {
