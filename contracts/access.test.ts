@@ -18,7 +18,7 @@ describe("access map", () => {
   it("lets only station admins and the platform admin manage accounts", () => {
     expect(roles.filter((r) => can(r, "user.manage"))).toEqual(["platform_admin", "station_admin"]);
   });
-  it("gives the district officer read-only reach", () => {
+  it("gives the district officer read-only reach over the stations' records", () => {
     expect(accessMap.district_officer.actions.some((a) => a.endsWith(".write") || a.endsWith(".import"))).toBe(false);
   });
   it("never lets a station admin create an admin", () => {

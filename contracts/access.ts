@@ -93,6 +93,10 @@ export const actions = [
   "economy.manage",
   "economy.merchant",
   "interop.manage",
+  "figure.read",
+  "report.read",
+  "report.generate",
+  "kiosk.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -162,6 +166,9 @@ const stationWork: Action[] = [
   "nightmarket.manage",
   "economy.read",
   "economy.manage",
+  "figure.read",
+  "report.read",
+  "report.generate",
 ];
 
 /** What the alliance's units and departments do: their assigned problems, their offers, meetings, action items. */
@@ -245,12 +252,17 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "event.read",
       "nightmarket.read",
       "economy.read",
+      "org.manage",
+      "figure.read",
+      "report.read",
+      "report.generate",
+      "kiosk.manage",
     ],
   },
   station_admin: {
     scope: "org",
     console: true,
-    actions: [...stationWork, "user.read", "user.manage", "audit.read", "party.read"],
+    actions: [...stationWork, "user.read", "user.manage", "audit.read", "party.read", "kiosk.manage"],
   },
   station_staff: { scope: "org", console: true, actions: [...stationWork, "audit.read"] },
   branch_secretary: {
@@ -281,6 +293,9 @@ export const accessMap: Record<Role, { scope: Scope; actions: readonly Action[];
       "event.read",
       "nightmarket.read",
       "economy.read",
+      "figure.read",
+      "report.read",
+      "report.generate",
     ],
   },
   department_officer: { scope: "unit", console: true, actions: unitWork },

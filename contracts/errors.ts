@@ -2,6 +2,7 @@ import { counterErrors } from "./errors-counter.ts";
 import { dutyErrors } from "./errors-duty.ts";
 import { economyErrors, economyValidation } from "./errors-economy.ts";
 import { eventsErrors } from "./errors-events.ts";
+import { figuresErrors, figuresValidation } from "./errors-figures.ts";
 import { interopErrors } from "./errors-interop.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
@@ -226,6 +227,7 @@ export const errorCatalogue = {
   ...nightMarketErrors,
   ...economyErrors,
   ...interopErrors,
+  ...figuresErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -294,6 +296,7 @@ export const validationMessages = {
     en: "Usernames are 3–32 letters, digits or underscores, or a mobile number",
   },
   ...economyValidation,
+  ...figuresValidation,
 } as const;
 
 export type ValidationKey = keyof typeof validationMessages;

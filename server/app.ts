@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdempotency(app, deps.database.db, deps.clock);
   await registerRateLimits(app, deps.database.db, deps.clock, deps.config);
   const moduleDeps: ModuleDeps = { ...deps, sessions, services: createServices(deps, sessions) };
+  moduleDeps.services.figures.register(modules.flatMap((m) => m.figures?.(deps.database.db, moduleDeps.services) ?? []));
   // Jobs the scheduler runs (platform/jobs.ts startScheduler); main.ts starts it, tests do not.
   app.decorate("jobs", [
     ...modules.flatMap((m) => m.jobs?.(moduleDeps.services) ?? []),

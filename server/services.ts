@@ -14,6 +14,7 @@ import { DutyService } from "./modules/duty/duty.service.ts";
 import { RedShieldService } from "./modules/duty/red-shield.service.ts";
 import { EconomyService } from "./modules/economy/economy.service.ts";
 import { EventsService } from "./modules/events/events.service.ts";
+import { FigureDictionary } from "./modules/figures/figures.service.ts";
 import { ImportsService } from "./modules/imports/imports.service.ts";
 import { InteropService } from "./modules/interop/interop.service.ts";
 import { smsConfigOf, wechatConfigOf } from "./modules/interop/sms.config.ts";
@@ -149,6 +150,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
     interop,
+    // Filled by the app with every module's figures (server/app.ts).
+    figures: new FigureDictionary(db, deps.clock),
   };
 }
 

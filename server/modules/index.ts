@@ -8,6 +8,7 @@ import { counterModule } from "./counter/counter.module.ts";
 import { dutyModule } from "./duty/duty.module.ts";
 import { economyModule } from "./economy/economy.module.ts";
 import { eventsModule } from "./events/events.module.ts";
+import { figuresModule } from "./figures/figures.module.ts";
 import { filesModule } from "./files/files.module.ts";
 import { importsModule } from "./imports/imports.module.ts";
 import { interopModule } from "./interop/interop.module.ts";
@@ -53,4 +54,5 @@ export const modules: ServerModule[] = [
   economyModule,
   workbenchModule,
   interopModule,
+  figuresModule,
 ];

@@ -50,11 +50,14 @@ describe(`every route × every role (${dialectName})`, () => {
     ids["volunteer-records"] = await first("volunteer_records");
     ids["volunteer-occurrences"] = await first("volunteer_occurrences");
     ids["volunteer-teams"] = await first("volunteer_teams");
+    ids.station = station.id;
   });
   afterAll(() => t.close());
 
   const urlFor = (pattern: string) => {
     const resource = pattern.split("/")[2];
+    // A figure is asked of this station: another station's reader must not reach it.
+    if (resource === "figures") return `${pattern.replace(":id", "counter.service_items")}?scope=station:${ids.station}`;
     return pattern.replace(":id", resource === "imports" ? "00000000-0000-4000-8000-000000000000" : String(ids[resource] ?? 1));
   };
 
