@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { copyPostgresTemplate, copySqliteTemplate, type DemoTemplate, TEST_SECRET } from "../server/test/demo-template.ts";
 import { TEST_NOW } from "../server/test/instant.ts";
 import { browserLaunchOptions } from "./browser.ts";
 
@@ -155,6 +156,14 @@ export async function mobileLogin(page: Page, username: string, password = DEMO_
   await page.waitForURL((url) => !url.pathname.endsWith("/login"));
 }
 
+function demoTemplate(): DemoTemplate | null {
+  try {
+    return inject("demoTemplate") ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function start(): Promise<Running> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "dd-e2e-"));
@@ -173,14 +182,22 @@ export async function start(): Promise<Running> {
   const offsetMs = Date.parse(TEST_NOW) - Date.now();
   const now = () => new Date(Date.now() + offsetMs);
   delete env.DATABASE_URL;
+  // The run's demo template (loaded as of TEST_NOW, sealed with the suites' secret): the server finds the demo in
+  // its database instead of loading it (seconds per journey). Without one, the server loads the demo itself.
+  const template = demoTemplate();
+  if (template) env.DANDELION_SECRET = TEST_SECRET;
   let dropDb: (() => Promise<void>) | null = null;
   const base = process.env.TEST_DATABASE_URL;
+  if (template?.kind === "sqlite") copySqliteTemplate(template, env.SQLITE_FILE);
   if (base) {
     const name = `dd_e2e_${randomBytes(5).toString("hex")}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`create database ${name}`);
-    await c.end();
+    if (template?.kind === "postgres") await copyPostgresTemplate(base, template, name);
+    else {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`create database ${name}`);
+      await c.end();
+    }
     const url = new URL(base);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();

@@ -16,7 +16,8 @@ import { TEST_NOW } from "./instant.ts";
 export type DemoTemplate = { kind: "sqlite"; file: string; at: string } | { kind: "postgres"; name: string; at: string };
 
 /** The suites' key for personal data at rest; the template is sealed with it too. */
-export const testVault = (): Vault => createVault("test-secret-test-secret-test-secret-0123");
+export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
+export const testVault = (): Vault => createVault(TEST_SECRET);
 
 /** Loads the demo as of TEST_NOW into a new template; answers it and how to remove it. */
 export async function createDemoTemplate(): Promise<{ template: DemoTemplate; remove: () => Promise<void> }> {
