@@ -1,5 +1,6 @@
 import type { ServerModule } from "../module.ts";
 import { dutyExports } from "./duty.exports.ts";
+import { dutyFigures } from "./duty.figures.ts";
 import { dutyRoutes } from "./duty.routes.ts";
 import { redShieldRoutes } from "./red-shield.routes.ts";
 
@@ -8,4 +9,5 @@ export const dutyModule: ServerModule = {
   name: "duty",
   routes: [dutyRoutes, redShieldRoutes, dutyExports],
   jobs: (services) => [...services.redShield.jobs()],
+  figures: (db) => dutyFigures(db),
 };

@@ -1,5 +1,6 @@
 import type { ServerModule } from "../module.ts";
 import { economyExports } from "./economy.exports.ts";
+import { economyFigures } from "./economy.figures.ts";
 import { economyRoutes } from "./economy.routes.ts";
 import { ledgerRoutes } from "./ledger.routes.ts";
 import { purchasesRoutes } from "./purchases.routes.ts";
@@ -9,4 +10,5 @@ export const economyModule: ServerModule = {
   name: "economy",
   routes: [economyRoutes, ledgerRoutes, purchasesRoutes, economyExports],
   jobs: (services) => services.economy.jobs(),
+  figures: (db) => economyFigures(db),
 };

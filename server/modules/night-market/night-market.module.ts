@@ -1,5 +1,6 @@
 import type { ServerModule } from "../module.ts";
 import { nightMarketExports } from "./night-market.exports.ts";
+import { nightMarketFigures } from "./night-market.figures.ts";
 import { nightMarketRoutes } from "./night-market.routes.ts";
 
 /** The night market as the app mounts it: its routes and the job offering untaken pitches to the waiting list. */
@@ -7,4 +8,5 @@ export const nightMarketModule: ServerModule = {
   name: "night-market",
   routes: [nightMarketRoutes, nightMarketExports],
   jobs: (services) => services.nightMarket.jobs(),
+  figures: (db) => nightMarketFigures(db),
 };

@@ -4,6 +4,7 @@ import { volunteerRecordsRoutes } from "./volunteer-records.routes.ts";
 import { volunteerRosterRoutes } from "./volunteer-roster.routes.ts";
 import { volunteerServedRoutes } from "./volunteer-served.routes.ts";
 import { volunteersExports } from "./volunteers.exports.ts";
+import { volunteersFigures } from "./volunteers.figures.ts";
 import { volunteersRoutes } from "./volunteers.routes.ts";
 
 /** The volunteer service as the app mounts it: its routes, the job generating occurrences ahead and the day-before confirmations. */
@@ -18,4 +19,5 @@ export const volunteersModule: ServerModule = {
     volunteerRosterRoutes,
   ],
   jobs: (services) => services.volunteers.jobs(),
+  figures: (db, services) => volunteersFigures(db, services.volunteers.hours),
 };
