@@ -37,6 +37,7 @@ import { type GenerateResult, generate } from "./generate.ts";
 import { type CaringResult, generateCaring } from "./generate-caring.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
 import { BENCH_DISTRICT, benchVolunteer, generateVolunteers, SIGNUP_VOLUNTEERS, type VolunteersResult } from "./generate-volunteers.ts";
+import { formatPgSample, type PgSample, startPgSampler } from "./pg-sampler.ts";
 import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
@@ -74,7 +75,12 @@ interface Measured {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** On PostgreSQL: pg_stat_activity sampled during the measured run (bench/pg-sampler.ts). */
+  pg?: PgSample;
 }
+
+/** The database sampled during each measured run (PostgreSQL targets only). */
+let sampleUrl: string | null = null;
 
 type Cannon = Record<string, unknown>;
 type Histogram = { average: number; total: number; p50: number; p99: number };
@@ -88,7 +94,9 @@ function cannon(opts: Cannon): Promise<CannonResult> {
 
 async function measure(scenario: string, description: string, opts: Cannon): Promise<Measured> {
   if (warmup > 0) await cannon({ ...opts, duration: warmup });
+  const sampler = sampleUrl ? startPgSampler(sampleUrl) : null;
   const r = await cannon({ ...opts, duration });
+  const pgSample = sampler ? await sampler.stop() : undefined;
   const m: Measured = {
     scenario,
     description,
@@ -99,11 +107,13 @@ async function measure(scenario: string, description: string, opts: Cannon): Pro
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    pg: pgSample,
   };
   console.log(
     `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
       (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
   );
+  if (pgSample) console.log(`      ${formatPgSample(pgSample)}`);
   return m;
 }
 
@@ -151,6 +161,7 @@ async function login(base: string, username: string) {
 const wanted = (s: string) => !only || only.includes(s);
 
 async function benchTarget(target: Target, connections: number) {
+  sampleUrl = target.kind === "postgres" ? target.url : null;
   const { child, ready } = await startServer(target);
   const app = `http://127.0.0.1:${ready.appPort}`;
   const bare = `http://127.0.0.1:${ready.barePort}`;
@@ -473,10 +484,14 @@ async function benchTarget(target: Target, connections: number) {
 
 function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
   console.log(`\n  ${run.database} · ${run.connections} connections`);
-  console.log(`  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
+  console.log(
+    `  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}` +
+      (run.database === "postgres" ? ` ${"active".padStart(7)} ${"lock-wait".padStart(9)}` : ""),
+  );
   for (const r of run.results)
     console.log(
-      `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}`,
+      `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}` +
+        (r.pg ? ` ${fmt(r.pg.active, 1).padStart(7)} ${fmt(r.pg.lockWaiting, 2).padStart(9)}` : ""),
     );
   const q = run.ratios;
   console.log(

@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
-import { Kysely, PostgresAdapter, PostgresDialect } from "kysely";
+import { Kysely, PostgresAdapter } from "kysely";
+import { QueuingPostgresDialect } from "./before-commit.ts";
 import { nodeSqliteDialect, openSqlite } from "./sqlite-dialect.ts";
 import type { DB } from "./tables.ts";
 
@@ -38,7 +39,8 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
     pool.on("error", (error) => {
       console.warn(`PostgreSQL: an idle connection failed (${(error as { code?: string }).code ?? error.message}); it will be replaced`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // The queuing dialect runs work just before each COMMIT (the audit chain's head: server/db/before-commit.ts).
+    const db = new Kysely<DB>({ dialect: new QueuingPostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   if (opts.sqliteFile !== ":memory:") mkdirSync(dirname(opts.sqliteFile), { recursive: true });
