@@ -10,6 +10,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
     .optional(),
+  /** PostgreSQL connections this node keeps (docs/operations.md: N nodes × this stays under max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** The SQLite file; by default `dandelion.db` in DATA_DIR, beside the secret kept there (crypto.ts). */
   SQLITE_FILE: z.string().optional(),
   DATA_DIR: z.string().default("data"),
