@@ -31,7 +31,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): Database {
+/** `groupCommit`: SQLite only, concurrent requests share one durable commit (server/db/group-commit.ts). */
+export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number; groupCommit?: boolean }): Database {
   if (opts.databaseUrl) {
     const pool = new (pgDriver().Pool)({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover, an administrator ending it) emits 'error' on the
@@ -45,7 +46,7 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
   }
   if (opts.sqliteFile !== ":memory:") mkdirSync(dirname(opts.sqliteFile), { recursive: true });
   const sqlite = openSqlite(opts.sqliteFile);
-  const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite) });
+  const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite, 500, opts.groupCommit ?? false) });
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 
