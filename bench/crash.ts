@@ -6,10 +6,10 @@
 //   - the audit chains verify (verifyAuditChain, what `npm run cli -- audit:verify` runs), and every
 //     acknowledged problem has its "problem.created" entry.
 //
-//   node bench/crash.ts [--rounds 20] [--writers 16] [--pg [URL]] [--min-ms 300] [--max-ms 2500] [--keep]
+//   node bench/crash.ts [--rounds 20] [--writers 16] [--pg [URL]] [--group-commit] [--min-ms 300] [--max-ms 2500] [--keep]
 //
 // SQLite by default (a fresh file under a temporary folder); --pg uses a fresh database (dd_perf_crash by
-// default). Prints one line per round and a summary; exits 1 on the first lost write or failed check.
+// default). --group-commit runs the SQLite server with SQLITE_GROUP_COMMIT=true. Prints one line per round and a summary; exits 1 on the first lost write or failed check.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,6 +48,7 @@ function serverEnv(): Record<string, string | undefined> {
     // The writers come from the loopback: never rate limited.
     RATE_LIMIT_ALLOW: "127.0.0.1,::1,::ffff:127.0.0.1",
   };
+  if (argv.includes("--group-commit")) env.SQLITE_GROUP_COMMIT = "true";
   if (pgUrl) env.DATABASE_URL = pgUrl;
   else delete env.DATABASE_URL;
   return env;
@@ -161,7 +162,9 @@ async function check(acked: Acked[]) {
 
 const summary: { round: number; acked: number; killedAfterMs: number; ok: boolean }[] = [];
 let failed = false;
-console.log(`crash harness: ${pgUrl ? `PostgreSQL ${pgUrl}` : `SQLite ${sqliteFile}`}, ${rounds} rounds, ${writers} writers`);
+console.log(
+  `crash harness: ${pgUrl ? `PostgreSQL ${pgUrl}` : `SQLite ${sqliteFile}`}${argv.includes("--group-commit") ? " with group commit" : ""}, ${rounds} rounds, ${writers} writers`,
+);
 // First start: the demo data is loaded; the merchant's session is made once and lasts the whole run.
 let server = await startServer();
 const session = await login("shanghu");
