@@ -135,8 +135,28 @@ describe.skipIf(!base)("two app nodes on one PostgreSQL database", () => {
       const other = b.jobs[i];
       let runs = 0;
       const outcomes = await Promise.all([
-        runExclusive(t.database.db, job.name, job.everyMs, async () => (runs++, job.run(now)), now, "node-a"),
-        runExclusive(bDatabase.db, other.name, other.everyMs, async () => (runs++, other.run(now)), now, "node-b"),
+        runExclusive(
+          t.database.db,
+          job.name,
+          job.everyMs,
+          async () => {
+            runs++;
+            return job.run(now);
+          },
+          now,
+          "node-a",
+        ),
+        runExclusive(
+          bDatabase.db,
+          other.name,
+          other.everyMs,
+          async () => {
+            runs++;
+            return other.run(now);
+          },
+          now,
+          "node-b",
+        ),
       ]);
       expect(runs, job.name).toBe(1);
       expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
