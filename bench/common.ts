@@ -60,5 +60,8 @@ export function removeSqlite(file: string) {
 }
 
 export function open(t: Target, poolSize?: number): Database {
-  return t.kind === "sqlite" ? openDatabase({ sqliteFile: t.file }) : openDatabase({ databaseUrl: t.url, sqliteFile: "", poolSize });
+  // BENCH_GROUP_COMMIT=1: the SQLite server shares commits between concurrent requests (server/db/group-commit.ts).
+  return t.kind === "sqlite"
+    ? openDatabase({ sqliteFile: t.file, groupCommit: process.env.BENCH_GROUP_COMMIT === "1" })
+    : openDatabase({ databaseUrl: t.url, sqliteFile: "", poolSize });
 }

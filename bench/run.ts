@@ -6,8 +6,10 @@
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only | --pg-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
 //                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,
-//                            vsignup,vinsert,vfigures,vfquery]
+//                            vsignup,vinsert,vfigures,vfquery,psubmit2]
 //                     [--rtokens 60000]
+// psubmit2 (PostgreSQL only) starts a second server process and compares one node with two (psubmit1, psubmit2).
+// On PostgreSQL every measured run samples pg_stat_activity (bench/pg-sampler.ts): active backends, lock waits.
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,6 +39,7 @@ import { type GenerateResult, generate } from "./generate.ts";
 import { type CaringResult, generateCaring } from "./generate-caring.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
 import { BENCH_DISTRICT, benchVolunteer, generateVolunteers, SIGNUP_VOLUNTEERS, type VolunteersResult } from "./generate-volunteers.ts";
+import { formatPgSample, type PgSample, startPgSampler } from "./pg-sampler.ts";
 import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
@@ -49,7 +52,7 @@ const SEARCH = argValue(argv, "--q") ?? "超市";
 /** The problems list: a two-character fault every station has (about 280 of the listed station's confirmed problems). */
 const PSEARCH = argValue(argv, "--pq") ?? "漏水";
 const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
-const problemScenarios = ["plist", "pquery", "psubmit", "pinsert"];
+const problemScenarios = ["plist", "pquery", "psubmit", "pinsert", "psubmit2"];
 const caringScenarios = ["redeem", "rinsert"];
 const volunteerScenarios = ["vsignup", "vinsert", "vfigures", "vfquery"];
 /** Presentations made before each redeem run (one per request; a run past them answers 409s, counted as non-2xx). */
@@ -74,7 +77,28 @@ interface Measured {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** On PostgreSQL: pg_stat_activity sampled during the measured run (bench/pg-sampler.ts). */
+  pg?: PgSample;
+  /** The app servers' CPU during the run: share of one core, and ms per request. */
+  serverCorePct?: number;
+  serverCpuMsPerRequest?: number;
 }
+
+/** The database sampled during each measured run (PostgreSQL targets only). */
+let sampleUrl: string | null = null;
+/** The app server processes under load; their CPU time is read around each measured run. */
+let serverPids: number[] = [];
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+const serversCpuMs = () => serverPids.reduce((n, pid) => n + cpuMsOf(pid), 0);
 
 type Cannon = Record<string, unknown>;
 type Histogram = { average: number; total: number; p50: number; p99: number };
@@ -88,7 +112,13 @@ function cannon(opts: Cannon): Promise<CannonResult> {
 
 async function measure(scenario: string, description: string, opts: Cannon): Promise<Measured> {
   if (warmup > 0) await cannon({ ...opts, duration: warmup });
+  const sampler = sampleUrl ? startPgSampler(sampleUrl) : null;
+  const cpu0 = serversCpuMs();
+  const t0 = performance.now();
   const r = await cannon({ ...opts, duration });
+  const cpu = serversCpuMs() - cpu0;
+  const wall = performance.now() - t0;
+  const pgSample = sampler ? await sampler.stop() : undefined;
   const m: Measured = {
     scenario,
     description,
@@ -99,10 +129,54 @@ async function measure(scenario: string, description: string, opts: Cannon): Pro
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    pg: pgSample,
+    serverCorePct: (100 * cpu) / wall,
+    serverCpuMsPerRequest: cpu / Math.max(r.requests.total, 1),
   };
   console.log(
     `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
       (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
+  );
+  console.log(
+    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request` +
+      (pgSample ? `; ${formatPgSample(pgSample)}` : ""),
+  );
+  return m;
+}
+
+/** Runs the cannons at once (one per node) and adds their throughput up; p50 the requests' mean of both, p99 the worse. */
+async function measureSplit(scenario: string, description: string, opts: Cannon[]): Promise<Measured> {
+  if (warmup > 0) await Promise.all(opts.map((o) => cannon({ ...o, duration: warmup })));
+  const sampler = sampleUrl ? startPgSampler(sampleUrl) : null;
+  const cpu0 = serversCpuMs();
+  const t0 = performance.now();
+  const rs = await Promise.all(opts.map((o) => cannon({ ...o, duration })));
+  const cpu = serversCpuMs() - cpu0;
+  const wall = performance.now() - t0;
+  const pgSample = sampler ? await sampler.stop() : undefined;
+  const total = rs.reduce((n, r) => n + r.requests.total, 0);
+  const m: Measured = {
+    scenario,
+    description,
+    reqPerSec: rs.reduce((n, r) => n + r.requests.average, 0),
+    p50: rs.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / Math.max(total, 1),
+    p99: Math.max(...rs.map((r) => r.latency.p99)),
+    requests: total,
+    non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+    timeouts: rs.reduce((n, r) => n + r.timeouts, 0),
+    pg: pgSample,
+    serverCorePct: (100 * cpu) / wall,
+    serverCpuMsPerRequest: cpu / Math.max(total, 1),
+  };
+  console.log(
+    `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
+      `  (${rs.map((r) => fmt(r.requests.average, 0)).join(" + ")})` +
+      (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
+  );
+  console.log(
+    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request` +
+      (pgSample ? `; ${formatPgSample(pgSample)}` : ""),
   );
   return m;
 }
@@ -151,7 +225,9 @@ async function login(base: string, username: string) {
 const wanted = (s: string) => !only || only.includes(s);
 
 async function benchTarget(target: Target, connections: number) {
+  sampleUrl = target.kind === "postgres" ? target.url : null;
   const { child, ready } = await startServer(target);
+  serverPids = [child.pid as number];
   const app = `http://127.0.0.1:${ready.appPort}`;
   const bare = `http://127.0.0.1:${ready.barePort}`;
   const results: Measured[] = [];
@@ -306,6 +382,52 @@ async function benchTarget(target: Target, connections: number) {
           },
         ),
       );
+    }
+    if (wanted("psubmit2") && target.kind === "postgres") {
+      // Two nodes (issue 16, item 4): a second bench server process on the same database, its own pool; the same
+      // merchant's session (made on node A) on both, the connections split between the two ports. Measured right
+      // after a one-node run of the same requests (psubmit1), so the two figures share the machine's moment.
+      const second = await startServer(target);
+      try {
+        serverPids = [child.pid as number, second.child.pid as number];
+        const appB = `http://127.0.0.1:${second.ready.appPort}`;
+        const reporter = await login(app, BENCH_REPORTER);
+        let n = 0;
+        const submit = (base: string, conns: number) => ({
+          ...common,
+          connections: conns,
+          url: `${base}/api/problems`,
+          method: "POST",
+          headers: { cookie: reporter.cookie, "x-csrf-token": reporter.csrf, "content-type": "application/json" },
+          requests: [
+            {
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                body: JSON.stringify({
+                  title: `两节点漏水${n++}`,
+                  description: "今天早上发现北门的水龙头漏水，影响顾客通行，希望尽快维修。",
+                  categoryCode: "facility",
+                  place: "北门",
+                }),
+              }),
+            },
+          ],
+        });
+        results.push(
+          await measure("psubmit1", "POST /api/problems on one node (node A; the two-node run's reference)", submit(app, connections)),
+        );
+        const half = Math.max(1, Math.floor(connections / 2));
+        results.push(
+          await measureSplit(
+            "psubmit2",
+            "POST /api/problems on two nodes (two processes, one PostgreSQL database), connections split between them",
+            [submit(app, half), submit(appB, connections - half || 1)],
+          ),
+        );
+      } finally {
+        serverPids = [child.pid as number];
+        await stopServer(second.child);
+      }
     }
     if (wanted("rinsert"))
       results.push(
@@ -462,6 +584,7 @@ async function benchTarget(target: Target, connections: number) {
     plistVsPqueryReqPerSec: ratio(by("plist")?.reqPerSec, by("pquery")?.reqPerSec),
     plistVsPqueryP99: ratio(by("plist")?.p99, by("pquery")?.p99),
     psubmitVsPinsertReqPerSec: ratio(by("psubmit")?.reqPerSec, by("pinsert")?.reqPerSec),
+    twoNodesVsOneReqPerSec: ratio(by("psubmit2")?.reqPerSec, by("psubmit1")?.reqPerSec),
     redeemVsRinsertReqPerSec: ratio(by("redeem")?.reqPerSec, by("rinsert")?.reqPerSec),
     redeemVsRinsertP99: ratio(by("redeem")?.p99, by("rinsert")?.p99),
     vsignupVsVinsertReqPerSec: ratio(by("vsignup")?.reqPerSec, by("vinsert")?.reqPerSec),
@@ -473,10 +596,16 @@ async function benchTarget(target: Target, connections: number) {
 
 function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
   console.log(`\n  ${run.database} · ${run.connections} connections`);
-  console.log(`  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
+  console.log(
+    `  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}` +
+      ` ${"CPU %".padStart(6)} ${"CPU ms/req".padStart(10)}` +
+      (run.database === "postgres" ? ` ${"active".padStart(7)} ${"lock-wait".padStart(9)}` : ""),
+  );
   for (const r of run.results)
     console.log(
-      `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}`,
+      `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}` +
+        ` ${fmt(r.serverCorePct ?? Number.NaN, 0).padStart(6)} ${fmt(r.serverCpuMsPerRequest ?? Number.NaN, 2).padStart(10)}` +
+        (r.pg ? ` ${fmt(r.pg.active, 1).padStart(7)} ${fmt(r.pg.lockWaiting, 2).padStart(9)}` : ""),
     );
   const q = run.ratios;
   console.log(
@@ -488,6 +617,8 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     `  plist / pquery: ${fmt(q.plistVsPqueryReqPerSec * 100, 0)} % of req/s (target ≥ 70 %), p99 × ${fmt(q.plistVsPqueryP99, 2)};  ` +
       `psubmit / pinsert: ${fmt(q.psubmitVsPinsertReqPerSec * 100, 0)} % (target ≥ 50 %)`,
   );
+  if (run.results.some((r) => r.scenario === "psubmit2"))
+    console.log(`  two nodes / one node (psubmit2 / psubmit1): ${fmt(q.twoNodesVsOneReqPerSec * 100, 0)} % of req/s (target ≥ 100 %)`);
   if (run.results.some((r) => r.scenario === "redeem" || r.scenario === "rinsert"))
     console.log(
       `  redeem / rinsert: ${fmt(q.redeemVsRinsertReqPerSec * 100, 0)} % of req/s (target ≥ 50 %), p99 × ${fmt(q.redeemVsRinsertP99, 2)} (target ≤ 3)`,

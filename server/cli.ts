@@ -102,9 +102,9 @@ switch (command) {
     const result = await verifyAuditChain(database.db);
     await database.close();
     if (result.ok) {
-      console.log(`audit chain intact: ${result.checked} entries checked`);
+      console.log(`audit chain intact: ${result.checked} entries checked in ${result.chains} chains`);
     } else {
-      for (const p of result.problems) console.error(`entry ${p.seq}: ${p.kind} — ${p.message}`);
+      for (const p of result.problems) console.error(`entry ${p.seq}: ${p.kind} (chain ${p.chain}) — ${p.message}`);
       console.error(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} entries`);
       process.exit(1);
     }

@@ -10,6 +10,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
     .optional(),
+  /** PostgreSQL connections this node keeps (docs/operations.md: N nodes × this stays under max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** SQLite: concurrent write requests share one durable commit (server/db/group-commit.ts; docs/performance.md). */
+  SQLITE_GROUP_COMMIT: z.enum(["true", "false"]).default("false"),
   /** The SQLite file; by default `dandelion.db` in DATA_DIR, beside the secret kept there (crypto.ts). */
   SQLITE_FILE: z.string().optional(),
   DATA_DIR: z.string().default("data"),

@@ -12,7 +12,12 @@ import { startScheduler } from "./platform/jobs.ts";
 
 const started = performance.now();
 const config = loadConfig();
-const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE });
+const database = openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  sqliteFile: config.SQLITE_FILE,
+  poolSize: config.DATABASE_POOL_SIZE,
+  groupCommit: config.SQLITE_GROUP_COMMIT === "true",
+});
 await migrateToLatest(database.db);
 const vault = createVault(resolveSecret(config.DANDELION_SECRET, config.DATA_DIR));
 const clock = clockFromEnv();

@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
-import { Kysely, PostgresAdapter, PostgresDialect } from "kysely";
+import { Kysely, PostgresAdapter } from "kysely";
+import { QueuingPostgresDialect } from "./before-commit.ts";
 import { nodeSqliteDialect, openSqlite } from "./sqlite-dialect.ts";
 import type { DB } from "./tables.ts";
 
@@ -30,7 +31,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number }): Database {
+/** `groupCommit`: SQLite only, concurrent requests share one durable commit (server/db/group-commit.ts). */
+export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; poolSize?: number; groupCommit?: boolean }): Database {
   if (opts.databaseUrl) {
     const pool = new (pgDriver().Pool)({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (restart, failover, an administrator ending it) emits 'error' on the
@@ -38,12 +40,13 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
     pool.on("error", (error) => {
       console.warn(`PostgreSQL: an idle connection failed (${(error as { code?: string }).code ?? error.message}); it will be replaced`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // The queuing dialect runs work just before each COMMIT (the audit chain's head: server/db/before-commit.ts).
+    const db = new Kysely<DB>({ dialect: new QueuingPostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   if (opts.sqliteFile !== ":memory:") mkdirSync(dirname(opts.sqliteFile), { recursive: true });
   const sqlite = openSqlite(opts.sqliteFile);
-  const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite) });
+  const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite, 500, opts.groupCommit ?? false) });
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 

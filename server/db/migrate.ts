@@ -15,6 +15,7 @@ import * as nightMarket from "./migrations/2026-12-02-14-night-market.ts";
 import * as economy from "./migrations/2026-12-02-15-economy.ts";
 import * as interop from "./migrations/2026-12-02-16-interop.ts";
 import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
+import * as auditChains from "./migrations/2026-12-02-18-audit-chains.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -34,7 +35,11 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-15-economy": economy,
   "2026-12-02-16-interop": interop,
   "2026-12-02-17-event-versions": eventVersions,
+  "2026-12-02-18-audit-chains": auditChains,
 };
+
+/** The migrations by name, for tests that step back and forth (server/platform/audit.test.ts). */
+export const migrationsForTests = (): Record<string, Migration> => migrations;
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -2,6 +2,7 @@
 // so no native addon has to compile.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { SqliteDialect } from "kysely";
+import { GroupCommitSqliteDialect } from "./group-commit.ts";
 
 type Param = null | number | bigint | string | Uint8Array;
 
@@ -40,9 +41,11 @@ export function openSqlite(file: string): DatabaseSync {
  * Statements are prepared once per SQL text and kept (bounded, oldest dropped first). Safe because Kysely's
  * SQLite driver runs one query at a time on its single connection.
  */
-export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500): SqliteDialect {
+export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500, groupCommit = false): SqliteDialect {
   const cache = new Map<string, ReturnType<typeof adaptStatement>>();
-  return new SqliteDialect({
+  // Group commit (server/db/group-commit.ts) when asked: concurrent requests share one durable commit.
+  const Dialect = groupCommit ? GroupCommitSqliteDialect : SqliteDialect;
+  return new Dialect({
     database: {
       prepare: (sql: string) => {
         let statement = cache.get(sql);

@@ -22,9 +22,13 @@ export interface LoginAttemptTable {
   at: string;
 }
 
-export interface AuditHeadTable {
-  id: number;
+/** One audit chain's head (migration 18): its last entry's place, global seq and hashes. */
+export interface AuditHeadsTable {
+  chain: number;
+  station_id: number | null;
   seq: number;
+  last_seq: number;
+  prev_hash: string;
   hash: string;
 }
 
@@ -43,6 +47,11 @@ export interface AuditLogTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** The chain the entry belongs to (server/platform/audit.ts, chainOf) and its place in it. */
+  chain: Generated<number>;
+  chain_seq: number | null;
+  /** 1: hashed as the single chain did before migration 18; 2: the chained form of audit.ts. */
+  format: Generated<number>;
 }
 
 export interface FileTable {
@@ -96,7 +105,7 @@ export interface PlatformTables {
   rate_limits: RateLimitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
-  audit_head: AuditHeadTable;
+  audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
   files: FileTable;
   notifications: NotificationTable;

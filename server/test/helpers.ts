@@ -75,7 +75,7 @@ export async function createTestDatabase(opts: { demo?: boolean; clock?: Settabl
   } else {
     const dir = mkdtempSync(join(tmpdir(), "dd-test-"));
     if (template?.kind === "sqlite") copySqliteTemplate(template, join(dir, "test.db"));
-    database = openDatabase({ sqliteFile: join(dir, "test.db") });
+    database = openDatabase({ sqliteFile: join(dir, "test.db"), groupCommit: process.env.TEST_SQLITE_GROUP_COMMIT === "1" });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrateToLatest(database.db);

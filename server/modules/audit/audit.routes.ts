@@ -33,12 +33,13 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "audit.read" },
       schema: {
         tags: ["audit"],
-        summary: "Check the whole hash chain",
+        summary: "Check every hash chain (a station's shards, the platform's)",
         response: {
           200: z.object({
             ok: z.boolean(),
             checked: z.number().int(),
-            problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message: z.string() })),
+            chains: z.number().int(),
+            problems: z.array(z.object({ seq: z.number().int(), chain: z.number().int(), kind: z.string(), message: z.string() })),
           }),
         },
       },

@@ -4,10 +4,12 @@ import { api } from "../../../app/api-client.ts";
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
-  problems: { seq: number; kind: string; message: string }[];
+  /** How many chains were walked (a station's shards and the platform's, server/platform/audit.ts). */
+  chains: number;
+  problems: { seq: number; chain: number; kind: string; message: string }[];
 }
 
-/** Walk the hash chain on the server; a break shows where entries were altered or removed. */
+/** Walk every hash chain on the server; a break shows where entries were altered or removed. */
 export function verifyAudit(): Promise<AuditVerifyResult> {
   return api.get("/api/audit/verify");
 }
