@@ -1,0 +1,99 @@
+// Journey: the district officer (`district`) opens 站点对比, sees the stations side by side on the dictionary's
+// figures with their red/yellow/green legend and "n of m stations reporting", sorts by a figure, picks another one
+// and drills into a station (its row detail, and the link to its figures page); then in 组织架构 adds a street, a
+// community and a station under the district, sees the new station's onboarding checklist (nothing done yet) and
+// finds it in the comparison as not reporting.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { consoleLogin, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
+
+const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+let app: Running;
+beforeAll(async () => {
+  app = await start();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test("a district officer compares stations, sorts, drills into one, adds a station and sees its checklist", async () => {
+  const { page } = await app.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await consoleLogin(page, "district");
+  await openFromMenu(page, "站点对比", /\/district/);
+  const table = page.getByTestId("compare-table");
+  await table.locator("tbody tr.ant-table-row").first().waitFor();
+  await wait(() => table.locator("tbody tr.ant-table-row").count()).toBeGreaterThanOrEqual(2);
+  await page.getByTestId("rag-legend").waitFor();
+  await wait(() => page.getByTestId("reporting").textContent()).toMatch(/\d+ \/ \d+ 个站点报送/);
+  await page.getByTestId("compare-chart").waitFor();
+  await app.shot(page, "district-compare");
+  await expectAccessible(page, "district-compare");
+
+  // Sort by the first figure column, ascending then descending: the address keeps the order.
+  const header = table.locator("thead th.ant-table-column-has-sorters").first();
+  await header.click();
+  await page.waitForURL(/sort=[a-z_]+\.[a-z0-9_]+/);
+  await header.click();
+  await wait(() => page.url()).toMatch(/order=(asc|desc)/);
+
+  // Another figure from the chooser (grouped by the report's parts).
+  await page.getByTestId("figure-select").click();
+  const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  await wait(() => options.count()).toBeGreaterThan(1);
+  await options.nth(1).click();
+  await page.waitForURL(/figure=/);
+
+  // Drill into 天源: the row detail lists its figures and links to the station's figures page.
+  await table.getByText("天源市场党群服务站").click();
+  const detail = page.getByTestId("station-detail");
+  await detail.waitFor();
+  await wait(() => detail.locator("tbody tr").count()).toBeGreaterThan(0);
+  await app.shot(page, "district-station-detail");
+  const link = page.getByTestId("open-station-figures");
+  expect(await link.getAttribute("href")).toMatch(/^\/figures\?scope=station:\d+&period=/);
+  await page.keyboard.press("Escape");
+
+  // 组织架构: add a street, a community under it and a station under that.
+  await openFromMenu(page, "组织架构", /\/org/);
+  await page.getByTestId("org-tree").waitFor();
+  await page.getByTestId("org-add-street").click();
+  const fill = async (name: string, code: string, address?: string) => {
+    const form = page.getByTestId("org-form");
+    await form.getByLabel("名称").fill(name);
+    await form.getByLabel("编码").fill(code);
+    if (address) await form.getByLabel("地址").fill(address);
+    await page.getByTestId("org-save").click();
+    await page.locator(".ant-modal-confirm").waitFor();
+    await page
+      .locator(".ant-modal-confirm")
+      .getByRole("button", { name: /保\s*存/ })
+      .click();
+    await page.getByTestId("org-form").waitFor({ state: "detached" });
+  };
+  // A code already used is refused on its field.
+  await fill("重复编码街道", "650203-01");
+  await wait(() => page.getByTestId("org-form").textContent()).toContain("已被使用");
+  await app.shot(page, "district-org-duplicate");
+  await page.getByTestId("org-form").getByLabel("名称").fill("");
+  await fill("胜利路街道", "650203-02");
+  await wait(() => page.getByTestId("org-detail").textContent()).toContain("胜利路街道");
+  await page.getByTestId("org-add-community").click();
+  await fill("胜利社区", "650203-02-01");
+  await wait(() => page.getByTestId("org-detail").textContent()).toContain("胜利社区");
+  await page.getByTestId("org-add-station").click();
+  await fill("胜利市场党群服务站", "650203-02-01-S1", "克拉玛依区胜利路 8 号");
+  await wait(() => page.getByTestId("org-detail").textContent()).toContain("胜利市场党群服务站");
+  const checklist = page.getByTestId("station-onboarding");
+  await checklist.getByTestId("onboarding-list").waitFor();
+  await wait(() => checklist.locator('[data-done="false"]').count()).toBe(4);
+  await app.shot(page, "district-org-new-station");
+  await expectAccessible(page, "district-org");
+
+  // The comparison lists the new station, not reporting, with its checklist at 0/4.
+  await openFromMenu(page, "站点对比", /\/district/);
+  const row = table.locator("tbody tr.ant-table-row", { hasText: "胜利市场党群服务站" });
+  await row.waitFor();
+  await wait(() => row.getByTestId("not-reporting").count()).toBeGreaterThan(0);
+  await wait(() => row.locator('[data-testid^="onboarding-"]').textContent()).toBe("0/4");
+  await app.shot(page, "district-compare-new-station");
+});
