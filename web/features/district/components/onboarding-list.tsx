@@ -31,6 +31,7 @@ export function OnboardingList({ onboarding }: { onboarding: Onboarding }) {
           size={40}
           percent={Math.round((100 * onboarding.done) / onboarding.of)}
           format={() => `${onboarding.done}/${onboarding.of}`}
+          aria-label={t("onboarding.progress", { done: onboarding.done, of: onboarding.of })}
         />
         <Typography.Text strong>{t("onboarding.progress", { done: onboarding.done, of: onboarding.of })}</Typography.Text>
       </Space>
