@@ -206,6 +206,7 @@ export default function ComparePage() {
   const option = useMemo(() => {
     if (!chosen) return null;
     const ordered = sortRows(rows, chosen.id, chosenDef, "desc");
+    const notReporting = t("compare.notReporting");
     const many = ordered.length > 24;
     return {
       tooltip: { trigger: "axis" },
@@ -213,7 +214,8 @@ export default function ComparePage() {
       xAxis: {
         type: "category",
         data: ordered.map((r) => r.name),
-        axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" },
+        // Few stations read level; many turn their names to fit.
+        axisLabel: { rotate: ordered.length > 6 ? 30 : 0, interval: 0, width: 110, overflow: "truncate" },
       },
       yAxis: { type: "value" },
       ...(many ? { dataZoom: [{ type: "slider", start: 0, end: Math.min(100, (24 / ordered.length) * 100), bottom: 8 }] } : {}),
@@ -228,13 +230,15 @@ export default function ComparePage() {
             return {
               value: reporting ? plotted(c.value, chosenDef) : 0,
               itemStyle: { color: !reporting ? ragColours.none : c.rag ? ragColours[c.rag] : "#c8161d" },
+              // A station without records says so rather than showing a 0 of its own.
+              ...(reporting ? {} : { label: { formatter: notReporting, color: ragColours.none } }),
             };
           }),
           label: { show: !many, position: "top", fontSize: 11 },
         },
       ],
     };
-  }, [rows, chosen, chosenDef]);
+  }, [rows, chosen, chosenDef, t]);
 
   if (me.stations.length <= 1) {
     return (
@@ -251,7 +255,10 @@ export default function ComparePage() {
       width: 72,
       fixed: "left",
       align: "right",
-      render: (_: unknown, r) => (sortBy ? (r.cells.get(sortBy)?.rank ?? "—") : "—"),
+      render: (_: unknown, r) => {
+        const c = sortBy ? r.cells.get(sortBy) : undefined;
+        return c && c.recordCount > 0 && c.rank !== null ? c.rank : "—";
+      },
     },
     {
       title: t("compare.station"),
