@@ -318,9 +318,10 @@ export default function ComparePage() {
             style={{ width: 180 }}
             value={scope ?? ""}
             onChange={(v: string) => list.update({ scope: v || undefined, station: undefined })}
+            // The account's own unit first (the whole district, or a street officer's street), then the streets below it.
             options={[
-              { value: "", label: t("compare.wholeDistrict") },
-              ...streets.map((s) => ({ value: `street:${s.id}`, label: s.name })),
+              { value: "", label: me.orgUnitName || t("compare.wholeDistrict") },
+              ...streets.filter((s) => s.id !== me.orgUnitId).map((s) => ({ value: `street:${s.id}`, label: s.name })),
             ]}
           />
           <Select
