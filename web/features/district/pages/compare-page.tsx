@@ -210,7 +210,7 @@ export default function ComparePage() {
     const many = ordered.length > 24;
     return {
       tooltip: { trigger: "axis" },
-      grid: { left: 56, right: 24, top: 24, bottom: many ? 120 : 88 },
+      grid: { left: 56, right: 24, top: 24, bottom: many ? 120 : ordered.length > 6 ? 88 : 40 },
       xAxis: {
         type: "category",
         data: ordered.map((r) => r.name),
@@ -379,7 +379,7 @@ export default function ComparePage() {
             <Suspense fallback={<Skeleton active />}>
               <Chart
                 option={option}
-                height={340}
+                height={rows.length > 6 ? 340 : 300}
                 testId="compare-chart"
                 label={t("compare.chartLabel", { name: figureName(chosenDef, chosen?.id ?? "") })}
                 onClick={(item) => {
