@@ -33,6 +33,8 @@ test("a district officer compares stations, sorts, drills into one, adds a stati
   const header = table.locator("thead th.ant-table-column-has-sorters").nth(1);
   await header.click();
   await wait(() => page.url()).toMatch(/sort=[a-z_]+\.[a-z0-9_]+.*order=asc/);
+  // The table shows the order the address now holds before the next click turns it.
+  await header.locator(".ant-table-column-sorter-up.active").waitFor();
   await header.click();
   await wait(() => page.url()).toMatch(/order=desc/);
 
