@@ -40,9 +40,12 @@ test("a district officer compares stations, sorts, drills into one, adds a stati
 
   // Another figure from the chooser (grouped by the report's parts).
   await page.getByTestId("figure-select").click();
-  const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  const dropdown = page.locator(".ant-select-dropdown:visible");
+  const options = dropdown.locator(".ant-select-item-option");
   await wait(() => options.count()).toBeGreaterThan(1);
-  await options.nth(1).click();
+  // The list has finished sliding open before an option is chosen, and the one chosen is not the current one.
+  await wait(() => dropdown.evaluate((e) => e.className.includes("slide"))).toBe(false);
+  await dropdown.locator(".ant-select-item-option:not(.ant-select-item-option-selected)").first().click();
   await wait(() => page.url()).toMatch(/figure=/);
 
   // Drill into 天源: the row detail lists its figures and links to the station's figures page.
