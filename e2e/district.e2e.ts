@@ -103,4 +103,12 @@ test("a district officer compares stations, sorts, drills into one, adds a stati
   await wait(() => row.getByTestId("not-reporting").count()).toBeGreaterThan(0);
   await wait(() => row.locator('[data-testid^="onboarding-"]').textContent()).toBe("0/4");
   await app.shot(page, "district-compare-new-station");
+
+  // The same page in English.
+  await page.getByText("EN", { exact: true }).click();
+  await wait(() => page.getByTestId("reporting").textContent()).toMatch(/of \d+ stations reporting/);
+  // The texts came in with a re-render: the chart's bars grow again and the table fades back in.
+  await page.locator(".ant-table-wrapper .ant-spin-blur").waitFor({ state: "detached" });
+  await page.waitForTimeout(1_500);
+  await app.shot(page, "district-compare-en");
 });
