@@ -6,6 +6,7 @@ import { figuresErrors, figuresValidation } from "./errors-figures.ts";
 import { interopErrors } from "./errors-interop.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
+import { orgErrors, orgValidation } from "./errors-org.ts";
 import { partyErrors } from "./errors-party.ts";
 import { volunteersErrors } from "./errors-volunteers.ts";
 
@@ -228,6 +229,7 @@ export const errorCatalogue = {
   ...economyErrors,
   ...interopErrors,
   ...figuresErrors,
+  ...orgErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -297,6 +299,7 @@ export const validationMessages = {
   },
   ...economyValidation,
   ...figuresValidation,
+  ...orgValidation,
 } as const;
 
 export type ValidationKey = keyof typeof validationMessages;

@@ -59,7 +59,15 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   const caringCards = new CardsService(db, deps.vault, notifier, deps.clock);
   const lending = new LendingService(db, deps.vault, notifier, deps.clock);
   const duty = new DutyService(db, deps.clock);
-  const org = new OrgService(db, { merchants, residents, stalls, allianceUnits });
+  // A unit added or renamed reaches the cached sessions at once (a new station is in its district's reach).
+  const org = new OrgService(db, {
+    merchants,
+    residents,
+    stalls,
+    allianceUnits,
+    clock: deps.clock,
+    onTreeChanged: () => sessions.forgetAll(),
+  });
   const party = new PartyService(db, deps.vault, files, notifier, deps.clock);
   const meals = new MealsService(db, notifier, deps.clock);
   const counter = new CounterService(db, deps.vault, notifier, duty, deps.clock);

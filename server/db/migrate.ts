@@ -16,6 +16,7 @@ import * as economy from "./migrations/2026-12-02-15-economy.ts";
 import * as interop from "./migrations/2026-12-02-16-interop.ts";
 import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
 import * as auditChains from "./migrations/2026-12-02-18-audit-chains.ts";
+import * as orgVersions from "./migrations/2026-12-02-21-org-versions.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-16-interop": interop,
   "2026-12-02-17-event-versions": eventVersions,
   "2026-12-02-18-audit-chains": auditChains,
+  "2026-12-02-21-org-versions": orgVersions,
 };
 
 /** The migrations by name, for tests that step back and forth (server/platform/audit.test.ts). */

@@ -151,6 +151,11 @@ export class SessionStore {
     await q.execute();
   }
 
+  /** Drops every cached session (the org tree changed, so reaches may have); each is read again on its next request. */
+  forgetAll() {
+    this.cache.clear();
+  }
+
   forget(userId: number) {
     for (const [key, value] of this.cache) if (value.user.id === userId) this.cache.delete(key);
   }

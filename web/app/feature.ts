@@ -16,6 +16,8 @@ export interface Section {
   order: number;
   /** The menu label's i18n key; `menu.<key>` in the common namespace when absent. */
   label?: string;
+  /** Shown only to accounts reaching more than one station (the district's comparison). */
+  severalStations?: boolean;
 }
 
 export interface ConsoleRoute {

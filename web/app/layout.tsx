@@ -63,7 +63,7 @@ export function ConsoleLayout() {
   // Grouped sections (党建) sit under one heading, placed where the group's first section is.
   type Item = { key: string; icon?: ReactNode; label: ReactNode; children?: Item[] };
   const items: Item[] = [];
-  for (const s of sections.filter((one) => me.actions.includes(one.action))) {
+  for (const s of sections.filter((one) => me.actions.includes(one.action) && (!one.severalStations || me.stations.length > 1))) {
     const text = frameText(t, s.label ?? `menu.${s.key}`);
     // A label too long for the menu ends in an ellipsis and shows whole on hover.
     const item = { key: s.path, icon: s.group ? undefined : s.icon, label: <span title={text}>{text}</span> };

@@ -12,6 +12,9 @@ export interface OrgUnitTable {
   path: string;
   address: string | null;
   created_at: string;
+  /** Raised by every edit (optimistic locking); the last edit's time, null until the first. */
+  version: Generated<number>;
+  updated_at: Generated<string | null>;
 }
 
 export interface OrgTables {
