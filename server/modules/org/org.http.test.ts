@@ -199,11 +199,13 @@ describe(`org management (${dialectName})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.stations.map((s: { id: number }) => s.id)).toContain(stationId);
-    // Its catalogue has one item now; every range figure (records in the period) has none of its records yet.
+    // Its catalogue has one item and its alliance one unit now (the checklist's steps above); every other figure has
+    // none of its records yet.
+    const added = new Set(["counter.service_items", "alliance.units"]);
     for (const f of body.figures) {
       const v = f.values.find((x: { stationId: number }) => x.stationId === stationId);
       expect(v, f.id).toBeDefined();
-      if (f.id !== "counter.service_items") {
+      if (!added.has(f.id)) {
         expect(v.recordCount, f.id).toBe(0);
         expect(v.rank === null || v.value === 0, f.id).toBe(true);
         expect(f.reporting, f.id).toBeLessThan(f.of);

@@ -14,7 +14,7 @@ export interface OrgUnitTable {
   created_at: string;
   /** Raised by every edit (optimistic locking); the last edit's time, null until the first. */
   version: Generated<number>;
-  updated_at: Generated<string | null>;
+  updated_at: string | null;
 }
 
 export interface OrgTables {
