@@ -45,6 +45,8 @@ export function FigureLink({ id, value, scope, period, children }: FigureLinkPro
           setOpen(true);
         }}
         data-testid={`figure-link-${id}`}
+        data-from={v?.citation.from}
+        style={{ color: "inherit", borderBottom: "1px dashed currentColor" }}
         title={d?.name[i18n.language === "en" ? "en" : "zh-CN"]}
       >
         {children ?? (v ? text(v.value, d) : "…")}
@@ -97,7 +99,7 @@ function FigureDrawer({
     <Drawer
       open
       onClose={onClose}
-      size={720}
+      size={760}
       title={
         <span>
           {d?.name[language] ?? id}
@@ -159,6 +161,7 @@ function FigureDrawer({
             {
               title: t("records.label"),
               dataIndex: "label",
+              ellipsis: { showTitle: true },
               render: (label: string, row) => (row.link ? <Link to={row.link}>{label}</Link> : label),
             },
             { title: t("records.date"), dataIndex: "date", width: 120 },

@@ -1,6 +1,6 @@
 // The dictionary over HTTP for the console: its definitions (cached for the session), values for a scope and period,
 // and a figure's records page.
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { FigureDefinitionInfo, FigureValue, figureRecordsPageSchema } from "../../../../contracts/figures.ts";
 import { api } from "../../../app/api-client.ts";
@@ -20,6 +20,7 @@ export function useFigureValues(q: { scope?: string; period?: string; ids?: stri
     queryKey: ["figures", "values", q.scope ?? "", q.period ?? "", q.ids?.join(",") ?? ""],
     queryFn: () => api.get<FigureValue[]>("/api/figures/values", { scope: q.scope, period: q.period, ids: q.ids?.join(",") }),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

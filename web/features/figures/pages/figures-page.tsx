@@ -156,7 +156,7 @@ export default function FiguresPage() {
             size="middle"
             rowKey={(r) => r.d.id}
             pagination={false}
-            loading={values.isLoading}
+            loading={values.isFetching}
             dataSource={rows.filter((r) => String(r.d.part ?? "none") === p)}
             columns={[
               {
@@ -200,7 +200,7 @@ export default function FiguresPage() {
                 width: 90,
                 render: (_, r) => (r.v?.rag ? <Tag color={ragColour[r.v.rag]}>{t(`rag.${r.v.rag}`)}</Tag> : null),
               },
-              { title: t("columns.period"), key: "period", width: 130, render: (_, r) => t(`periodKind.${r.d.period}`) },
+              { title: t("columns.period"), key: "period", width: 160, render: (_, r) => t(`periodKind.${r.d.period}`) },
               {
                 title: t("columns.records"),
                 key: "records",
@@ -211,7 +211,7 @@ export default function FiguresPage() {
               {
                 title: t("columns.module"),
                 key: "module",
-                width: 120,
+                width: 150,
                 render: (_, r) => t(`modules.${r.d.module}`, { defaultValue: r.d.module }),
               },
             ]}
