@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { formatAmount, formatFigure, shortHash } from "../../contracts/figure-format.ts";
 import type { FigureDefinitionInfo, FigureValue } from "../../contracts/figures.ts";
 import { formatDateTime } from "../app/format.ts";
+import { useCan } from "../app/session.tsx";
 import { useFigureDefinitions, useFigureRecords, useFigureValues } from "../features/figures/api/figures.ts";
 
 export interface FigureLinkProps {
@@ -29,7 +30,14 @@ export function useFigureText() {
     d ? formatFigure(v, d.unit, { language, unitLabel: d.unitLabel[language] }) : v === null ? "—" : String(v);
 }
 
-export function FigureLink({ id, value, scope, period, children }: FigureLinkProps) {
+export function FigureLink(props: FigureLinkProps) {
+  const can = useCan();
+  // A reader without the dictionary (a branch secretary on the funnel) sees the page's own number, not a link.
+  if (!can("figure.read")) return <>{props.children ?? "—"}</>;
+  return <ReadableFigureLink {...props} />;
+}
+
+function ReadableFigureLink({ id, value, scope, period, children }: FigureLinkProps) {
   const { i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const defs = useFigureDefinitions();
