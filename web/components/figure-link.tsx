@@ -54,7 +54,7 @@ function ReadableFigureLink({ id, value, scope, period, children }: FigureLinkPr
         }}
         data-testid={`figure-link-${id}`}
         data-from={v?.citation.from}
-        style={{ color: "inherit", borderBottom: "1px dashed currentColor" }}
+        style={{ color: "inherit", fontSize: "inherit", lineHeight: "inherit", borderBottom: "1px dashed currentColor" }}
         title={d?.name[i18n.language === "en" ? "en" : "zh-CN"]}
       >
         {children ?? (v ? text(v.value, d) : "…")}
