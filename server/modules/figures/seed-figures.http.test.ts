@@ -124,4 +124,11 @@ describe(`the seed report's figures from the demo's records (${dialectName})`, (
     expect(held.length).toBe(v("volunteers.activity_days_held"));
     expect(volunteers.hoursByMonth.minutes).toBe(v("volunteers.hours"));
   });
+
+  it("exports the values with their citations as a workbook", async () => {
+    const res = await t.as(staff, { method: "GET", url: "/api/figures/export?period=last12&part=1" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
+  });
 });

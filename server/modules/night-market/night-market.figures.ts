@@ -16,7 +16,7 @@ export function nightMarketFigures(db: Kysely<DB>) {
         ref: `night:${n.id}`,
         stationId: n.station_id,
         date: n.night,
-        label: n.night,
+        label: `夜市 ${n.night}`,
         amount: amount(n),
         link: `/night-market/nights?status=closed&stationId=${n.station_id}`,
       }));

@@ -6,6 +6,7 @@ import { monthRange, shiftMonth, stationDate, stationMonth } from "../../../../c
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { FigureLink } from "../../../components/figure-link.tsx";
 import { useCaringFigures } from "../api/figures.ts";
 
 const EChart = lazy(() => import("../../../components/echart.tsx"));
@@ -19,6 +20,13 @@ export default function FiguresPage() {
   const to = list.filters.to ?? stationDate(now);
   const figures = useCaringFigures(from, to);
   const f = figures.data;
+  const cited =
+    (id: string, period = `${from}..${to}`) =>
+    (node: React.ReactNode) => (
+      <FigureLink id={id} period={period}>
+        {node}
+      </FigureLink>
+    );
 
   const option = useMemo(() => {
     if (!f) return null;
@@ -73,7 +81,7 @@ export default function FiguresPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={12} md={8} xl={4}>
               <Card>
-                <Statistic title={t("figures.cardsIssued")} value={f.cardsIssued} />
+                <Statistic title={t("figures.cardsIssued")} value={f.cardsIssued} valueRender={cited("caring.cards_issued")} />
               </Card>
             </Col>
             <Col xs={12} md={8} xl={4}>
@@ -93,7 +101,12 @@ export default function FiguresPage() {
             </Col>
             <Col xs={12} md={8} xl={4}>
               <Card>
-                <Statistic title={t("figures.mealsDelivered")} value={f.mealsDelivered} valueStyle={{ color: "#389e0d" }} />
+                <Statistic
+                  title={t("figures.mealsDelivered")}
+                  value={f.mealsDelivered}
+                  valueStyle={{ color: "#389e0d" }}
+                  valueRender={cited("caring.meals_delivered")}
+                />
               </Card>
             </Col>
             <Col xs={12} md={8} xl={4}>
@@ -127,7 +140,11 @@ export default function FiguresPage() {
                     <Statistic title={t("figures.recipients")} value={f.recipients} />
                   </Col>
                   <Col span={12}>
-                    <Statistic title={t("figures.restaurants")} value={f.caringRestaurants} />
+                    <Statistic
+                      title={t("figures.restaurants")}
+                      value={f.caringRestaurants}
+                      valueRender={cited("caring.meal_restaurants", `${stationDate(now)}..${stationDate(now)}`)}
+                    />
                   </Col>
                 </Row>
               </Card>

@@ -5,6 +5,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatWan, formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { FigureLink } from "../../../components/figure-link.tsx";
 import { StationFilter } from "../../../components/station-filter.tsx";
 import { type Citation, type Figures, useEventFigures } from "../api/events.ts";
 
@@ -26,6 +27,14 @@ export default function EventFiguresPage() {
   if (figures.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
   if (figures.isError || !figures.data) return <Alert type="error" showIcon title={errorMessage(figures.error)} />;
   const f = figures.data;
+  const stationId = list.idOf("stationId");
+  const scope = stationId ? `station:${stationId}` : undefined;
+  const period = `${f.period.from}..${f.period.to}`;
+  const cited = (id: string) => (node: React.ReactNode) => (
+    <FigureLink id={id} scope={scope} period={period}>
+      {node}
+    </FigureLink>
+  );
   type Promo = Figures["promotions"]["items"][number];
   return (
     <div data-testid="event-figures">
@@ -42,25 +51,38 @@ export default function EventFiguresPage() {
         </div>
         <Row gutter={24} style={{ marginTop: 16 }}>
           <Col span={6}>
-            <Link to={f.promotions.link}>
-              <Statistic title={t("figures.visitsUplift")} value={f.promotions.visitsUplift} prefix="+" suffix={t("uplift.visitsUnit")} />
-            </Link>
+            <Statistic
+              valueRender={cited("events.promotion_visits_uplift")}
+              title={<Link to={f.promotions.link}>{t("figures.visitsUplift")}</Link>}
+              value={f.promotions.visitsUplift}
+              prefix="+"
+              suffix={t("uplift.visitsUnit")}
+            />
           </Col>
           <Col span={6}>
-            <Link to={f.promotions.link}>
-              <Statistic title={t("figures.takingsUplift")} value={formatWan(f.promotions.takingsUpliftFen)} prefix="+" />
-            </Link>
+            <Statistic
+              valueRender={cited("events.promotion_takings_uplift_fen")}
+              title={<Link to={f.promotions.link}>{t("figures.takingsUplift")}</Link>}
+              value={formatWan(f.promotions.takingsUpliftFen)}
+              prefix="+"
+            />
           </Col>
           <Col span={6}>
-            <Link to={f.stage.link}>
-              <Statistic title={t("figures.performances")} value={f.stage.performances} suffix={t("figures.performancesUnit")} />
-            </Link>
+            <Statistic
+              valueRender={cited("events.stage_performances")}
+              title={<Link to={f.stage.link}>{t("figures.performances")}</Link>}
+              value={f.stage.performances}
+              suffix={t("figures.performancesUnit")}
+            />
             <Typography.Text type="secondary">{t("figures.audienceLine", { audience: f.stage.audience.toLocaleString() })}</Typography.Text>
           </Col>
           <Col span={6}>
-            <Link to={f.environment.link}>
-              <Statistic title={t("figures.rounds")} value={f.environment.roundsTotal} suffix={t("figures.roundsUnit")} />
-            </Link>
+            <Statistic
+              valueRender={cited("events.environment_rounds")}
+              title={<Link to={f.environment.link}>{t("figures.rounds")}</Link>}
+              value={f.environment.roundsTotal}
+              suffix={t("figures.roundsUnit")}
+            />
             <Typography.Text type="secondary">
               {t("figures.findingsLine", { solved: f.environment.findingsSolved, total: f.environment.findings })}
             </Typography.Text>

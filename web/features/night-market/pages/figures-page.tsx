@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { FigureLink } from "../../../components/figure-link.tsx";
 import { StationFilter } from "../../../components/station-filter.tsx";
 import { useFigures } from "../api/jobs.ts";
 import { useSeasons } from "../api/seasons.ts";
@@ -33,12 +34,28 @@ export default function FiguresPage() {
   const seasons = useSeasons(stationId);
   const figures = useFigures(stationId, seasonId);
   const f = figures.data;
-  const card = (title: string, value: React.ReactNode, link: string, citation: Citation, testid: string) => (
+  const card = (title: string, value: React.ReactNode, link: string, citation: Citation, testid: string, figure?: string) => (
     <Col xs={24} sm={12} lg={8} xl={4}>
       <Card size="small" data-testid={testid}>
-        <Link to={link}>
-          <Statistic title={title} value={value as string} />
-        </Link>
+        {figure && citation.from && citation.to ? (
+          <Statistic
+            title={<Link to={link}>{title}</Link>}
+            value={value as string}
+            valueRender={(node) => (
+              <FigureLink
+                id={figure}
+                scope={stationId ? `station:${stationId}` : undefined}
+                period={figure === "night_market.jobs" ? `${citation.to}..${citation.to}` : `${citation.from}..${citation.to}`}
+              >
+                {node}
+              </FigureLink>
+            )}
+          />
+        ) : (
+          <Link to={link}>
+            <Statistic title={title} value={value as string} />
+          </Link>
+        )}
         <Source citation={citation} />
       </Card>
     </Col>
@@ -79,6 +96,7 @@ export default function FiguresPage() {
               f.visitorsPerNight.link,
               f.visitorsPerNight.citation,
               "figure-visitors",
+              seasonId ? undefined : "night_market.visitors_per_night",
             )}
             {card(
               t("figures.turnoverPerNight"),
@@ -86,6 +104,7 @@ export default function FiguresPage() {
               f.turnoverPerNight.link,
               f.turnoverPerNight.citation,
               "figure-turnover",
+              seasonId ? undefined : "night_market.turnover_per_night_fen",
             )}
             {card(
               `${t("figures.turnoverPerNight")} · ${t("figures.range")}`,
@@ -107,6 +126,7 @@ export default function FiguresPage() {
               f.currentJobs.link,
               f.currentJobs.citation,
               "figure-jobs",
+              "night_market.jobs",
             )}
             {card(
               t("figures.incidents"),
