@@ -288,6 +288,23 @@ export const fundingSourceCreateSchema = z
 /** A source's edit: its name, kind, note and the money received (never below what it has already allocated). */
 export const fundingSourceUpdateSchema = fundingSourceCreateSchema.omit({ stationId: true }).extend({ version: id }).strict();
 
+/**
+ * One line's parts by share (basis points summing to 10,000), without losing a fen: each part rounded down, the
+ * fen left over going to the largest remainders first (the server writes these; the form shows them as typed).
+ */
+export function splitByShares(amountFen: number, sharesBp: number[]): number[] {
+  const exact = sharesBp.map((s) => (amountFen * s) / 10_000);
+  const parts = exact.map((x) => Math.floor(x));
+  let left = amountFen - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] += 1;
+    left -= 1;
+  }
+  return parts;
+}
+
 /** One line from a source, split across projects or activities by share (basis points summing to 10,000). */
 export const allocationCreateSchema = z
   .object({
