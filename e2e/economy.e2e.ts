@@ -328,7 +328,10 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   ).toBe(1_300_000);
   await staff.getByTestId("allocations-table").locator("tr", { hasText: first.name }).getByText("¥13,000.00").first().waitFor();
   await settled(staff);
-  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-forms.png"), fullPage: true });
+  await staff.getByTestId("allocations-table").scrollIntoViewIfNeeded();
+  await staff.mouse.move(700, 880);
+  await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-forms.png") });
 
   // The source lowered below the 30,000 yuan it allocated: confirmed, then refused on the field; closing asks first.
   await staff.getByTestId(`source-edit-${source.id}`).click();
@@ -373,11 +376,15 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   await staff.keyboard.press("Escape");
   await staff.getByTestId("enterprises-table").locator("tr", { hasText: enterprise }).getByText("马文华").waitFor();
   await settled(staff);
-  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-enterprises.png"), fullPage: true });
+  await staff.getByTestId("enterprises-table").scrollIntoViewIfNeeded();
+  await staff.mouse.move(700, 880);
+  await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
+  await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-enterprises.png") });
 
   // The market map: the night market's pitches beside the stalls; one shows whom it was allotted to.
-  const map = await get<{ pitches: { number: string; operatorName: string | null }[] }>("/api/economy/map");
-  const held = map.pitches.find((p) => p.operatorName);
+  const map = await get<{ pitches: { number: string; operatorName: string | null; merchantId: number | null }[] }>("/api/economy/map");
+  // A pitch traded by one of the market's own merchants when the season has one (its file opens from the pitch).
+  const held = map.pitches.find((p) => p.merchantId !== null) ?? map.pitches.find((p) => p.operatorName);
   expect(held, "the demo's season allots its pitches").toBeDefined();
   if (!held) return;
   await openFromMenu(staff, /^市场平面图$/, /\/economy\/map/, /商圈经济$/);
@@ -386,7 +393,12 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   await wait(() => staff.getByTestId("pitch-drawer").textContent()).toContain(held.operatorName ?? "");
   await settled(staff);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-map-pitches.png") });
-  await staff.keyboard.press("Escape");
+  if (held.merchantId !== null) {
+    await staff.getByTestId("pitch-file").click();
+    await staff.waitForURL(new RegExp(`/merchant-files/${held.merchantId}$`));
+    await staff.getByTestId("file-name").waitFor();
+    await staff.goBack();
+  } else await staff.keyboard.press("Escape");
   await staff.getByTestId("map-pitches").click();
   await staff.waitForURL(/pitches=off/);
   await wait(() => staff.getByTestId("map-pitch-layer").count()).toBe(0);

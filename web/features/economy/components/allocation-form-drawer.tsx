@@ -129,7 +129,7 @@ export function AllocationFormDrawer({
                   }}
                   data-testid={`target-${i}`}
                 >
-                  <Form.Item name={[field.name, "to"]} style={{ marginBottom: 0 }}>
+                  <Form.Item name={[field.name, "to"]} style={{ marginBottom: 0, flex: "none" }}>
                     <Radio.Group
                       optionType="button"
                       size="small"
@@ -140,7 +140,7 @@ export function AllocationFormDrawer({
                     />
                   </Form.Item>
                   {to === "project" ? (
-                    <Form.Item name={[field.name, "projectId"]} style={{ flex: 1, marginBottom: 0 }}>
+                    <Form.Item name={[field.name, "projectId"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
                       <Select
                         showSearch
                         optionFilterProp="label"
@@ -153,19 +153,19 @@ export function AllocationFormDrawer({
                       />
                     </Form.Item>
                   ) : (
-                    <Form.Item name={[field.name, "activity"]} style={{ flex: 1, marginBottom: 0 }}>
+                    <Form.Item name={[field.name, "activity"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
                       <Input maxLength={100} placeholder={t("ledger.activityHint")} data-testid={`target-activity-${i}`} />
                     </Form.Item>
                   )}
                   <Form.Item
                     name={[field.name, "shareBp"]}
-                    style={{ marginBottom: 0 }}
+                    style={{ marginBottom: 0, flex: "none" }}
                     getValueProps={(bp: number | undefined) => ({ value: typeof bp === "number" ? bp / 100 : bp })}
                     normalize={(pct: number | null) => (pct === null || pct === undefined ? undefined : Math.round(pct * 100))}
                   >
                     <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: 110 }} data-testid={`target-share-${i}`} />
                   </Form.Item>
-                  <Typography.Text type="secondary" style={{ width: 120, textAlign: "right", lineHeight: "32px" }}>
+                  <Typography.Text type="secondary" style={{ width: 110, flex: "none", textAlign: "right", lineHeight: "32px" }}>
                     {amountFen > 0 ? formatYuan(split[i]) : ""}
                   </Typography.Text>
                   <Button
@@ -186,7 +186,12 @@ export function AllocationFormDrawer({
                 {t("ledger.sharesSum", { sum: (sum / 100).toFixed(2) })}
               </Typography.Text>
             </div>
-            <Form.ErrorList errors={errors} />
+            {/* The shares' error stays only while they do not make 100 %. */}
+            {sum !== 10_000 && errors.length > 0 && (
+              <Typography.Text type="danger" style={{ display: "block", marginTop: 4 }} data-testid="shares-error">
+                {errors}
+              </Typography.Text>
+            )}
           </>
         )}
       </Form.List>

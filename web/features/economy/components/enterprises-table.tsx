@@ -36,17 +36,17 @@ export function EnterprisesTable({ month }: { month: string }) {
     { width: 140, show: manage },
   );
   const columns = [
-    { title: t("enterprises.name"), dataIndex: "name", width: 240 },
+    { title: t("enterprises.name"), dataIndex: "name", width: 220 },
     {
       title: t("enterprises.contact"),
       key: "contact",
-      width: 160,
+      width: 130,
       render: (_: unknown, e: Enterprise) => [e.contactName, e.contactTitle].filter(Boolean).join(" · ") || "—",
     },
-    { title: t("enterprises.unit"), dataIndex: "mobilisedByUnitName", width: 180, render: (v: string | null) => v ?? "—" },
-    { title: t("enterprises.pledgedTotal"), dataIndex: "pledgedFen", width: 140, align: "right" as const, render: formatYuan },
-    { title: t("console.confirmed"), dataIndex: "confirmedFen", width: 140, align: "right" as const, render: formatYuan },
-    { title: t("enterprises.pending"), dataIndex: "pendingFen", width: 130, align: "right" as const, render: formatYuan },
+    { title: t("enterprises.unit"), dataIndex: "mobilisedByUnitName", width: 160, render: (v: string | null) => v ?? "—" },
+    { title: t("enterprises.pledgedTotal"), dataIndex: "pledgedFen", width: 120, align: "right" as const, render: formatYuan },
+    { title: t("console.confirmed"), dataIndex: "confirmedFen", width: 120, align: "right" as const, render: formatYuan },
+    { title: t("enterprises.pending"), dataIndex: "pendingFen", width: 110, align: "right" as const, render: formatYuan },
     ...actions,
   ];
   return (

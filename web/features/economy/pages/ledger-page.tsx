@@ -121,23 +121,23 @@ export default function LedgerPage() {
     ...allocationActions,
   ];
   const expenditureColumns = [
-    { title: t("field.spentOn"), dataIndex: "spentOn", width: 110 },
+    { title: t("field.spentOn"), dataIndex: "spentOn", width: 100 },
     {
       title: t("field.target"),
       key: "target",
-      width: 160,
+      width: 150,
       render: (_: unknown, e: Expenditure) => {
         const a = allocationById.get(e.allocationId);
         return a ? (a.projectName ?? a.activity) : "";
       },
     },
-    { title: t("field.payee"), dataIndex: "payee", width: 200 },
-    { title: t("field.purpose"), dataIndex: "purpose", width: 180 },
-    { title: t("field.amount"), dataIndex: "amountFen", width: 130, align: "right" as const, render: formatYuan },
+    { title: t("field.payee"), dataIndex: "payee", width: 180 },
+    { title: t("field.purpose"), dataIndex: "purpose", width: 170 },
+    { title: t("field.amount"), dataIndex: "amountFen", width: 120, align: "right" as const, render: formatYuan },
     {
       title: t("field.receipts"),
       dataIndex: "receiptIds",
-      width: 110,
+      width: 90,
       render: (ids: string[]) =>
         ids.length === 0 ? (
           <Typography.Text type="secondary">{t("ledger.noReceipt")}</Typography.Text>
@@ -155,7 +155,7 @@ export default function LedgerPage() {
     {
       title: t("field.expenditureStatus"),
       dataIndex: "status",
-      width: 140,
+      width: 100,
       render: (s: string) => (
         <Tag color={s === "requested" ? "gold" : s === "approved" ? "green" : undefined}>{t(`expenditureStatus.${s}`)}</Tag>
       ),
