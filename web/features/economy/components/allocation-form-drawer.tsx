@@ -78,7 +78,7 @@ export function AllocationFormDrawer({
       open={open}
       title={t("ledger.newAllocation")}
       form={form}
-      size={640}
+      size={720}
       initialValues={{
         sourceId: sourceId ?? undefined,
         allocatedOn: today,
