@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { dateSchema, MAX_ID, nameSchema, optionalText, pageOf, pageQuery } from "./common.ts";
 import { merchantCategorySchema, merchantStatusSchema } from "./merchants.ts";
+import { pitchKinds } from "./night-market.ts";
 
 const id = z.number().int().positive().max(MAX_ID, { message: "v.number_range" });
 const idQuery = z.coerce.number().int().positive().max(MAX_ID, { message: "v.number_range" });
@@ -284,6 +285,25 @@ export const fundingSourceCreateSchema = z
     stationId: id.optional(),
   })
   .strict();
+/** A source's edit: its name, kind, note and the money received (never below what it has already allocated). */
+export const fundingSourceUpdateSchema = fundingSourceCreateSchema.omit({ stationId: true }).extend({ version: id }).strict();
+
+/**
+ * One line's parts by share (basis points summing to 10,000), without losing a fen: each part rounded down, the
+ * fen left over going to the largest remainders first (the server writes these; the form shows them as typed).
+ */
+export function splitByShares(amountFen: number, sharesBp: number[]): number[] {
+  const exact = sharesBp.map((s) => (amountFen * s) / 10_000);
+  const parts = exact.map((x) => Math.floor(x));
+  let left = amountFen - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] += 1;
+    left -= 1;
+  }
+  return parts;
+}
 
 /** One line from a source, split across projects or activities by share (basis points summing to 10,000). */
 export const allocationCreateSchema = z
@@ -338,6 +358,7 @@ export const fundingSourceSchema = z.object({
   unallocatedFen: z.number().int(),
   spentFen: z.number().int(),
   note: z.string().nullable(),
+  version: z.number().int(),
 });
 export const allocationSchema = z.object({
   id: z.number().int(),
@@ -430,6 +451,7 @@ export const enterpriseCreateSchema = z
     stationId: id.optional(),
   })
   .strict();
+export const enterpriseUpdateSchema = enterpriseCreateSchema.omit({ stationId: true }).extend({ version: id }).strict();
 export const pledgeSetSchema = z.object({ period: monthSchema, amountFen: fen(0) }).strict();
 export const enterpriseSchema = z.object({
   id: z.number().int(),
@@ -442,7 +464,12 @@ export const enterpriseSchema = z.object({
   pledgedFen: z.number().int(),
   confirmedFen: z.number().int(),
   pendingFen: z.number().int(),
+  version: z.number().int(),
 });
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+/** An enterprise's pledges, month by month (latest first). */
+export const pledgesSchema = z.array(z.object({ period: z.string(), amountFen: z.number().int() }));
+export type Pledge = z.infer<typeof pledgesSchema>[number];
 export const enterpriseListQuery = pageQuery.extend({ sort: z.enum(["name", "confirmed"]).optional() });
 
 const invoiceSchema = z.string().trim().min(1, { message: "v.required" }).max(40, { message: "v.too_long" });
@@ -667,6 +694,24 @@ export const marketMapSchema = z.object({
       findings: z.number().int(),
       caringStatus: z.string().nullable(),
       consumptionFen: z.number().int(),
+    }),
+  ),
+  /** The night market's pitches of its current (or latest) season, drawn beside the stalls; none without a season. */
+  pitchSeason: z.object({ id: z.number().int(), name: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+  pitches: z.array(
+    z.object({
+      id: z.number().int(),
+      number: z.string(),
+      kind: z.enum(pitchKinds),
+      x: z.number().int(),
+      y: z.number().int(),
+      w: z.number().int(),
+      h: z.number().int(),
+      active: z.boolean(),
+      /** Whom the season's allocation gave the pitch to, and the registry's merchant when the operator is one. */
+      operatorName: z.string().nullable(),
+      merchantId: z.number().int().nullable(),
+      merchantName: z.string().nullable(),
     }),
   ),
 });

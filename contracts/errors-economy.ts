@@ -101,6 +101,11 @@ export const economyErrors = {
     "zh-CN": "企业不存在或不属于本服务站",
     en: "The enterprise does not exist or belongs to another station",
   },
+  "economy.received_below_allocated": {
+    status: 409,
+    "zh-CN": "到账金额不能少于已拨付的 {allocated} 元",
+    en: "The money received cannot be less than the {allocated} yuan already allocated",
+  },
   "economy.enterprise_exists": { status: 409, "zh-CN": "已有同名企业", en: "An enterprise of this name exists" },
   "economy.invoice_taken": {
     status: 409,

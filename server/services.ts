@@ -97,6 +97,7 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     },
     stageTeams: async (stationId) => (await events.figures.figuresOf([stationId], {})).stage.teams.length,
   });
+  economy.merchantFile.setPitchReader((stationId) => nightMarket.mapPitches(stationId));
   party.members.setVolunteerHoursReader((userIds, period) => volunteers.hoursOfUsers(userIds, period));
   // A nominee's volunteer hours are evidence in an award round's review.
   const caringRounds = new RoundsService(db, caringCards, notifier, deps.clock);

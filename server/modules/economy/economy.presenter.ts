@@ -88,6 +88,7 @@ export function presentSource(row: Selectable<FundingSourceTable> & { spent_fen:
     unallocatedFen: row.received_fen - row.allocated_fen,
     spentFen: row.spent_fen,
     note: row.note,
+    version: row.version,
   };
 }
 

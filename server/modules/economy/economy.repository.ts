@@ -342,7 +342,7 @@ export class EconomyRepository {
 
   // The funding ledger -----------------------------------------------------------------------------------------------------
 
-  async insertSource(db: Db, v: Omit<FundingSourceTable, "id" | "allocated_fen">): Promise<number> {
+  async insertSource(db: Db, v: Omit<FundingSourceTable, "id" | "allocated_fen" | "version">): Promise<number> {
     return (await db.insertInto("funding_sources").values(v).returning("id").executeTakeFirstOrThrow()).id;
   }
 
@@ -366,6 +366,26 @@ export class EconomyRepository {
       .orderBy("s.id")
       .execute();
     return rows.map((r) => ({ ...r, spent_fen: n(r.spent_fen) }));
+  }
+
+  /**
+   * A source's edit from `version`: 0 rows when someone changed it since, or when the money received would fall
+   * below what it has allocated (the condition re-checked on the row as it is written).
+   */
+  async updateSource(
+    db: Db,
+    id: number,
+    version: number,
+    set: Pick<FundingSourceTable, "name" | "kind" | "received_fen" | "received_on" | "note" | "updated_at">,
+  ): Promise<number> {
+    const r = await db
+      .updateTable("funding_sources")
+      .set({ ...set, version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("allocated_fen", "<=", set.received_fen)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   /** Takes `amountFen` of a source's unallocated money; 0 rows (nothing taken) when too little is left. */
@@ -499,7 +519,7 @@ export class EconomyRepository {
 
   // Directed consumption ---------------------------------------------------------------------------------------------------
 
-  async insertEnterprise(db: Db, v: Omit<EconomyEnterpriseTable, "id">): Promise<number> {
+  async insertEnterprise(db: Db, v: Omit<EconomyEnterpriseTable, "id" | "version">): Promise<number> {
     return (await db.insertInto("economy_enterprises").values(v).returning("id").executeTakeFirstOrThrow()).id;
   }
 
@@ -556,6 +576,30 @@ export class EconomyRepository {
       rows: rows.map((r) => ({ ...r, pledged_fen: n(r.pledged_fen), confirmed_fen: n(r.confirmed_fen), pending_fen: n(r.pending_fen) })),
       total: n(total.n),
     };
+  }
+
+  async updateEnterprise(
+    db: Db,
+    id: number,
+    version: number,
+    set: Pick<EconomyEnterpriseTable, "name" | "contact_name" | "contact_title" | "mobilised_by_unit_id" | "updated_at">,
+  ): Promise<number> {
+    const r = await db
+      .updateTable("economy_enterprises")
+      .set({ ...set, version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async pledges(enterpriseId: number, db: Db = this.db) {
+    return db
+      .selectFrom("economy_pledges")
+      .select(["period", "amount_fen"])
+      .where("enterprise_id", "=", enterpriseId)
+      .orderBy("period", "desc")
+      .execute();
   }
 
   async setPledge(db: Db, enterpriseId: number, period: string, amountFen: number) {

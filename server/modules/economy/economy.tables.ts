@@ -90,6 +90,7 @@ export interface EconomyEnterpriseTable {
   mobilised_by_unit_id: number | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
 }
 
 export interface EconomyPledgeTable {
@@ -126,6 +127,7 @@ export interface FundingSourceTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
 }
 
 export interface FundingAllocationTable {

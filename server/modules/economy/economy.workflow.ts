@@ -141,18 +141,7 @@ export const inProgress = (status: ReliefStatus) => status === "applied" || stat
  * Splits `amountFen` by shares in basis points (summing to 10,000): each part rounded down, the fen left over
  * handed to the largest remainders first, so the parts always add up to the whole.
  */
-export function splitByShares(amountFen: number, sharesBp: number[]): number[] {
-  const exact = sharesBp.map((s) => (amountFen * s) / 10_000);
-  const parts = exact.map((x) => Math.floor(x));
-  let left = amountFen - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i] += 1;
-    left -= 1;
-  }
-  return parts;
-}
+export { splitByShares } from "../../../contracts/economy.ts";
 
 /** What may still be drawn: never negative. */
 export const available = (boundFen: number, usedFen: number) => Math.max(0, boundFen - usedFen);

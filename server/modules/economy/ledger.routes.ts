@@ -11,6 +11,7 @@ import {
   expenditureSchema,
   fundingSourceCreateSchema,
   fundingSourceSchema,
+  fundingSourceUpdateSchema,
   fundingSummarySchema,
   ledgerQuery,
   projectFiguresSchema,
@@ -54,6 +55,20 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
       },
     },
     async (request, reply) => reply.code(201).send(await ledger.createSource(requireUser(request), request.body, actorOf(request))),
+  );
+  r.patch(
+    "/api/funding-sources/:id",
+    {
+      config: { access: "economy.manage" },
+      schema: {
+        tags,
+        summary: "Edit a funding source (version-checked; the money received never below what it has allocated)",
+        params: idParams,
+        body: fundingSourceUpdateSchema,
+        response: { 200: fundingSourceSchema },
+      },
+    },
+    async (request) => ledger.updateSource(requireUser(request), request.params.id, request.body, actorOf(request)),
   );
   r.get(
     "/api/funding-allocations",

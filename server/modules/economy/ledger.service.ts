@@ -14,11 +14,12 @@ import type {
   expenditureListQuery,
   FundingSummary,
   fundingSourceCreateSchema,
+  fundingSourceUpdateSchema,
 } from "../../../contracts/economy.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { AppError, notFound } from "../../platform/errors.ts";
+import { AppError, conflict, notFound } from "../../platform/errors.ts";
 import type { FilesService } from "../../platform/files.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { manages, refuse } from "./economy.access.ts";
@@ -71,6 +72,50 @@ export class LedgerService {
         after: input,
       });
       return id;
+    });
+    const row = (await this.repo.sources([stationId])).find((s) => s.id === id);
+    if (!row) throw notFound();
+    return presentSource(row);
+  }
+
+  /** A source's edit (version-checked); the money received never drops below what the source has allocated. */
+  async updateSource(user: SessionUser, id: number, input: z.output<typeof fundingSourceUpdateSchema>, actor: Actor) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const stationId = await this.db.transaction().execute(async (trx) => {
+      const before = await this.repo.source(id, trx);
+      if (!before || !manages(user, before.station_id)) throw notFound();
+      const written = await this.repo.updateSource(trx, id, input.version, {
+        name: input.name,
+        kind: input.kind,
+        received_fen: input.receivedFen,
+        received_on: input.receivedOn,
+        note: input.note,
+        updated_at: at,
+      });
+      if (written === 0) {
+        const fresh = await this.repo.source(id, trx);
+        if (fresh && fresh.version === input.version && fresh.allocated_fen > input.receivedFen)
+          throw new AppError("economy.received_below_allocated", [{ field: "receivedFen" }], { allocated: yuan(fresh.allocated_fen) });
+        throw conflict();
+      }
+      const { version: _v, ...after } = input;
+      await appendAudit(trx, actor, {
+        at: now,
+        action: "funding.source_updated",
+        objectType: "funding_source",
+        objectId: id,
+        stationId: before.station_id,
+        before: {
+          name: before.name,
+          kind: before.kind,
+          receivedFen: before.received_fen,
+          receivedOn: before.received_on,
+          note: before.note,
+        },
+        after,
+      });
+      return before.station_id;
     });
     const row = (await this.repo.sources([stationId])).find((s) => s.id === id);
     if (!row) throw notFound();

@@ -13,9 +13,13 @@ import { renderMerchantFilePdf } from "./merchant-file.pdf.ts";
 import type { MerchantFileRepository } from "./merchant-file.repository.ts";
 import { presentPurchase } from "./purchases.service.ts";
 
+/** The night market's pitches for the map, read through its service (wired in server/services.ts). */
+export type MapPitchReader = (stationId: number) => Promise<Pick<MarketMap, "pitches"> & { season: MarketMap["pitchSeason"] }>;
+
 export class MerchantFileService {
   private readonly files: MerchantFileRepository;
   private readonly repo: EconomyRepository;
+  private pitchReader: MapPitchReader | null = null;
 
   constructor(files: MerchantFileRepository, repo: EconomyRepository) {
     this.files = files;
@@ -93,6 +97,10 @@ export class MerchantFileService {
   }
 
   /** The market's plan: every stall where it stands, with what the map colours it by. */
+  setPitchReader(reader: MapPitchReader) {
+    this.pitchReader = reader;
+  }
+
   async map(user: SessionUser, requested: number | undefined): Promise<MarketMap> {
     const stations = stationFilter(user, requested);
     const stationId = stations !== null && stations.length === 1 ? stations[0] : null;
@@ -101,10 +109,14 @@ export class MerchantFileService {
       throw fail("request.invalid", [{ field: "stationId", key: "v.required" }]);
     }
     const rows = await this.files.mapStalls(stationId);
+    const night = this.pitchReader ? await this.pitchReader(stationId) : { season: null, pitches: [] };
+    const shapes = [...rows, ...night.pitches];
     return {
       stationId,
-      width: Math.max(1000, ...rows.map((r) => r.x + r.w + 20)),
-      height: Math.max(600, ...rows.map((r) => r.y + r.h + 20)),
+      width: Math.max(1000, ...shapes.map((r) => r.x + r.w + 20)),
+      height: Math.max(600, ...shapes.map((r) => r.y + r.h + 20)),
+      pitchSeason: night.season,
+      pitches: night.pitches,
       stalls: rows.map((r) => ({
         id: r.id,
         code: r.code,

@@ -5,10 +5,12 @@ import {
   enterpriseCreateSchema,
   enterpriseListQuery,
   enterpriseSchema,
+  enterpriseUpdateSchema,
   merchantTotalsQuery,
   merchantTotalsSchema,
   myPurchasesSchema,
   pledgeSetSchema,
+  pledgesSchema,
   purchaseCreateSchema,
   purchaseImportQuery,
   purchaseImportSchema,
@@ -48,6 +50,28 @@ export async function purchasesRoutes(app: FastifyInstance, { services }: { serv
       schema: { tags, summary: "Register a park enterprise", body: enterpriseCreateSchema, response: { 201: enterpriseSchema } },
     },
     async (request, reply) => reply.code(201).send(await purchases.createEnterprise(requireUser(request), request.body, actorOf(request))),
+  );
+  r.patch(
+    "/api/enterprises/:id",
+    {
+      config: { access: "economy.manage" },
+      schema: {
+        tags,
+        summary: "Edit a park enterprise: its name, contact and mobilising alliance unit (version-checked)",
+        params: idParams,
+        body: enterpriseUpdateSchema,
+        response: { 200: enterpriseSchema },
+      },
+    },
+    async (request) => purchases.updateEnterprise(requireUser(request), request.params.id, request.body, actorOf(request)),
+  );
+  r.get(
+    "/api/enterprises/:id/pledges",
+    {
+      config: { access: "economy.read" },
+      schema: { tags, summary: "An enterprise's monthly pledges, latest first", params: idParams, response: { 200: pledgesSchema } },
+    },
+    async (request) => purchases.pledges(requireUser(request), request.params.id),
   );
   r.put(
     "/api/enterprises/:id/pledges",

@@ -11,6 +11,7 @@ import {
   defaultPurchaseHeaders,
   type enterpriseCreateSchema,
   type enterpriseListQuery,
+  type enterpriseUpdateSchema,
   type merchantTotalsQuery,
   type PurchaseColumn,
   type PurchaseImport,
@@ -26,7 +27,7 @@ import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { AppError, fail, notFound } from "../../platform/errors.ts";
+import { AppError, conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
 import { type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { readSheetByHeaders } from "../../platform/sheet-headers.ts";
@@ -105,6 +106,7 @@ export class PurchasesService {
         pledgedFen: e.pledged_fen,
         confirmedFen: e.confirmed_fen,
         pendingFen: e.pending_fen,
+        version: e.version,
       })),
       total,
       page: query.page,
@@ -147,6 +149,58 @@ export class PurchasesService {
     );
     if (!row) throw notFound();
     return row;
+  }
+
+  /** An enterprise's edit (version-checked): its name, contact and the alliance unit that mobilised it. */
+  async updateEnterprise(user: SessionUser, id: number, input: z.output<typeof enterpriseUpdateSchema>, actor: Actor) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const stationId = await this.db.transaction().execute(async (trx) => {
+      const before = await this.repo.enterprise(id, trx);
+      if (!before || !manages(user, before.station_id)) throw notFound();
+      let written: number;
+      try {
+        written = await this.repo.updateEnterprise(trx, id, input.version, {
+          name: input.name,
+          contact_name: input.contactName,
+          contact_title: input.contactTitle,
+          mobilised_by_unit_id: input.mobilisedByUnitId,
+          updated_at: at,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw refuse("economy.enterprise_exists", {}, "name");
+        throw error;
+      }
+      if (written === 0) throw conflict();
+      const { version: _v, ...after } = input;
+      await appendAudit(trx, actor, {
+        at: now,
+        action: "enterprise.updated",
+        objectType: "enterprise",
+        objectId: id,
+        stationId: before.station_id,
+        before: {
+          name: before.name,
+          contactName: before.contact_name,
+          contactTitle: before.contact_title,
+          mobilisedByUnitId: before.mobilised_by_unit_id,
+        },
+        after,
+      });
+      return before.station_id;
+    });
+    const row = (await this.enterprises(user, { q: input.name, page: 1, pageSize: 50, order: "asc", stationId })).items.find(
+      (e) => e.id === id,
+    );
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** An enterprise's pledges month by month, latest first. */
+  async pledges(user: SessionUser, enterpriseId: number) {
+    const e = await this.repo.enterprise(enterpriseId);
+    if (!e || !manages(user, e.station_id, "economy.read")) throw notFound();
+    return (await this.repo.pledges(e.id)).map((p) => ({ period: p.period, amountFen: p.amount_fen }));
   }
 
   async setPledge(user: SessionUser, enterpriseId: number, input: z.output<typeof pledgeSetSchema>, actor: Actor) {

@@ -138,6 +138,16 @@ export class NightMarketRepository {
   operatorsOfUser(userId: number, db: Db = this.db) {
     return db.selectFrom("night_market_operators").selectAll().where("user_id", "=", userId).orderBy("id").execute();
   }
+  /** Operators by id with the registry's merchant they trade as (for the market map). */
+  operatorsWithMerchant(ids: number[], db: Db = this.db) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("night_market_operators as o")
+      .leftJoin("merchants as m", "m.id", "o.merchant_id")
+      .select(["o.id", "o.name", "o.merchant_id", "m.name as merchant_name"])
+      .where("o.id", "in", ids)
+      .execute();
+  }
   operator(id: number, db: Db = this.db) {
     return db.selectFrom("night_market_operators").selectAll().where("id", "=", id).executeTakeFirst();
   }

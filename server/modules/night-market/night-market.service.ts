@@ -5,12 +5,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { stationDate } from "../../../contracts/calendar.ts";
 import type {
   allocationRunSchema,
   applicationCreateSchema,
   applicationListQuery,
   applicationReviewSchema,
   OpeningWindow,
+  PitchKind,
   paymentCreateSchema,
   pitchCreateSchema,
   pitchUpdateSchema,
@@ -59,6 +61,23 @@ interface RunInput {
 
 const hashOf = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex");
 
+export type MapPitches = {
+  season: { id: number; name: string; startsOn: string; endsOn: string } | null;
+  pitches: {
+    id: number;
+    number: string;
+    kind: PitchKind;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    active: boolean;
+    operatorName: string | null;
+    merchantId: number | null;
+    merchantName: string | null;
+  }[];
+};
+
 export class NightMarketService {
   readonly repo: NightMarketRepository;
   readonly nights: NightMarketNightsService;
@@ -106,6 +125,45 @@ export class NightMarketService {
         label: `${s.name} ${w.night}`,
       })),
     );
+  }
+
+  /**
+   * The pitches to draw on the market map (read by the merchant economy's map): those of the season open today, else
+   * the latest season begun, else the next one (drafts left out); each with whom the season's allocation gave it to.
+   */
+  async mapPitches(stationId: number): Promise<MapPitches> {
+    const today = stationDate(this.clock.now());
+    const seasons = (await this.repo.seasons([stationId])).filter((s) => s.status !== "draft");
+    const season =
+      seasons.find((s) => s.starts_on <= today && s.ends_on >= today) ??
+      seasons.find((s) => s.starts_on <= today) ??
+      seasons[seasons.length - 1];
+    if (!season) return { season: null, pitches: [] };
+    const run = await this.repo.allocationRun(season.id);
+    const holder = new Map<number, number>();
+    if (run)
+      for (const a of (JSON.parse(run.result) as ReturnType<typeof allocate>).assignments)
+        for (const p of a.pitchIds) holder.set(p, a.operatorId);
+    const operators = new Map((await this.repo.operatorsWithMerchant([...new Set(holder.values())])).map((o) => [o.id, o]));
+    return {
+      season: { id: season.id, name: season.name, startsOn: season.starts_on, endsOn: season.ends_on },
+      pitches: (await this.repo.pitches(season.id)).map((p) => {
+        const o = operators.get(holder.get(p.id) ?? 0);
+        return {
+          id: p.id,
+          number: p.number,
+          kind: p.kind,
+          x: p.x,
+          y: p.y,
+          w: p.w,
+          h: p.h,
+          active: !!p.active,
+          operatorName: o?.name ?? null,
+          merchantId: o?.merchant_id ?? null,
+          merchantName: o?.merchant_name ?? null,
+        };
+      }),
+    };
   }
 
   // Seasons

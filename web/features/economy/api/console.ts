@@ -1,17 +1,26 @@
 // The console's queries and changes of the merchant economy: policies and their coverage, relief applications and
 // their steps, the funding ledger, directed consumption's ranking and import, the merchant file.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.ts";
 import type {
   Allocation,
+  allocationCreateSchema,
   Coverage,
+  Enterprise,
   Expenditure,
+  enterpriseCreateSchema,
+  enterpriseUpdateSchema,
+  expenditureCreateSchema,
   FundingSource,
+  fundingSourceCreateSchema,
+  fundingSourceUpdateSchema,
   MarketMap,
   MerchantFile,
+  Pledge,
   Policy,
   PurchaseImport,
+  pledgeSetSchema,
   policyCreateSchema,
   Relief,
   ReliefStep,
@@ -101,3 +110,54 @@ export function useMovePolicy() {
     onSettled: () => client.invalidateQueries({ queryKey: ["economy"] }),
   });
 }
+
+// The ledger's and directed consumption's forms ---------------------------------------------------------------------
+
+type Body<S extends z.ZodType> = z.output<S>;
+
+/** A change that refreshes the economy's queries once it settles. */
+function useEconomyChange<I, O>(fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => client.invalidateQueries({ queryKey: ["economy"] }) });
+}
+
+export const useCreateSource = () =>
+  useEconomyChange((input: Body<typeof fundingSourceCreateSchema>) => api.post<FundingSource>("/api/funding-sources", input));
+export const useUpdateSource = () =>
+  useEconomyChange(({ id, input }: { id: number; input: Body<typeof fundingSourceUpdateSchema> }) =>
+    api.patch<FundingSource>(`/api/funding-sources/${id}`, input),
+  );
+export const useAllocate = () =>
+  useEconomyChange((input: Body<typeof allocationCreateSchema>) => api.post<Allocation[]>("/api/funding-allocations", input));
+export const useSpend = () =>
+  useEconomyChange((input: Body<typeof expenditureCreateSchema>) => api.post<Expenditure>("/api/funding-expenditures", input));
+
+export const useEnterprises = (query: Query) =>
+  useQuery({
+    queryKey: ["economy", "enterprises", query],
+    queryFn: () => api.get<Page<Enterprise>>("/api/enterprises", query),
+    placeholderData: keepPreviousData,
+  });
+export const useCreateEnterprise = () =>
+  useEconomyChange((input: Body<typeof enterpriseCreateSchema>) => api.post<Enterprise>("/api/enterprises", input));
+export const useUpdateEnterprise = () =>
+  useEconomyChange(({ id, input }: { id: number; input: Body<typeof enterpriseUpdateSchema> }) =>
+    api.patch<Enterprise>(`/api/enterprises/${id}`, input),
+  );
+export const usePledges = (enterpriseId: number | null) =>
+  useQuery({
+    queryKey: ["economy", "pledges", enterpriseId],
+    queryFn: () => api.get<Pledge[]>(`/api/enterprises/${enterpriseId}/pledges`),
+    enabled: enterpriseId !== null,
+  });
+export const useSetPledge = () =>
+  useEconomyChange(({ id, input }: { id: number; input: Body<typeof pledgeSetSchema> }) =>
+    api.put(`/api/enterprises/${id}/pledges`, input),
+  );
+
+/** The station's projects an allocation may go to (the lists module's projects, read over the API). */
+export const useProjectOptions = () =>
+  useQuery({
+    queryKey: ["economy", "projects"],
+    queryFn: () => api.get<Page<{ id: number; name: string; stationId: number }>>("/api/projects", { pageSize: 100 }),
+  });

@@ -26,6 +26,7 @@ import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { tableWidth } from "../../../components/table-width.ts";
 import { type Ranking, useImportPurchases, useRanking } from "../api/console.ts";
+import { EnterprisesTable } from "../components/enterprises-table.tsx";
 
 /** The import of an enterprise's spreadsheet: its headers mapped to the fields, a preview naming the bad rows, then import. */
 function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -195,11 +196,12 @@ export default function ConsumptionPage() {
         loading={ranking.isFetching}
         dataSource={ranking.data?.rows ?? []}
         scroll={{ x: tableWidth(columns) }}
-        locale={{ emptyText: <Empty /> }}
-        pagination={{ pageSize: 20, showTotal: (total) => t("common:total", { total }) }}
+        locale={{ emptyText: <Empty description={t("enterprises.noRanking")} /> }}
+        pagination={{ pageSize: 10, showTotal: (total) => t("common:total", { total }) }}
         data-testid="ranking-table"
         columns={columns}
       />
+      <EnterprisesTable month={month} />
       <ImportModal open={importing} onClose={() => setImporting(false)} />
     </Card>
   );

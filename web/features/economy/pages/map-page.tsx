@@ -1,4 +1,4 @@
-import { Alert, App, Card, Segmented, Space, Switch, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Drawer, Segmented, Space, Switch, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -10,6 +10,14 @@ import { useListParams } from "../../../app/use-list-params.ts";
 import { useMarketMap, useMoveStall } from "../api/console.ts";
 
 type Stall = MarketMap["stalls"][number];
+type Pitch = MarketMap["pitches"][number];
+
+/** Night-market pitches: a pale fill by kind under a dashed outline, so they never read as stalls. */
+const pitchColours: Record<string, { fill: string; stroke: string }> = {
+  food: { fill: "#fff7ed", stroke: "#c2410c" },
+  goods: { fill: "#eff6ff", stroke: "#1d4ed8" },
+  games: { fill: "#f5f3ff", stroke: "#6d28d9" },
+};
 
 const categoryColours: Record<string, string> = {
   supermarket: "#2563eb",
@@ -74,13 +82,50 @@ function layerValue(s: Stall, layer: MapLayer, t: (k: string) => string): string
 
 type Drag = { id: number; mode: "move" | "resize"; startX: number; startY: number; orig: { x: number; y: number; w: number; h: number } };
 
+/** What the outlines mean: a stall is solid, a night-market pitch dashed. */
+function Legend({ pitches }: { pitches: boolean }) {
+  const { t } = useTranslation("economy");
+  const swatch = (dashed: boolean, fill: string, stroke: string) => (
+    <svg width="22" height="14" aria-hidden style={{ verticalAlign: -2, marginRight: 6 }}>
+      <rect
+        x="1"
+        y="1"
+        width="20"
+        height="12"
+        rx="2"
+        fill={fill}
+        stroke={stroke}
+        strokeWidth="1.5"
+        strokeDasharray={dashed ? "4 3" : undefined}
+      />
+    </svg>
+  );
+  return (
+    <div style={{ display: "flex", gap: 20, flexWrap: "wrap", fontSize: 13, color: "#57534e", marginTop: 10 }} data-testid="map-legend">
+      <span>
+        {swatch(false, "#e7e5e4", "#78716c")}
+        {t("map.legendStall")}
+      </span>
+      {pitches &&
+        (["food", "goods", "games"] as const).map((k) => (
+          <span key={k}>
+            {swatch(true, pitchColours[k].fill, pitchColours[k].stroke)}
+            {t("map.legendPitch", { kind: t(`map.pitchKind.${k}`) })}
+          </span>
+        ))}
+    </div>
+  );
+}
+
 /** 市场平面图: the stalls drawn where they stand, coloured by the chosen layer; a stall opens its merchant's file; staff move and resize stalls by dragging. */
 export default function MapPage() {
   const { t } = useTranslation(["economy", "caring"]);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const can = useCan();
-  const list = useListParams(["layer"]);
+  const list = useListParams(["layer", "pitches"]);
+  const showPitches = list.filters.pitches !== "off";
+  const [pitch, setPitch] = useState<Pitch | null>(null);
   const layer = (mapLayers as readonly string[]).includes(list.filters.layer ?? "") ? (list.filters.layer as MapLayer) : "category";
   const map = useMarketMap();
   const move = useMoveStall();
@@ -148,6 +193,17 @@ export default function MapPage() {
           data-testid="map-layer"
         />
         <div style={{ flex: 1 }} />
+        {(data?.pitches.length ?? 0) > 0 && (
+          <Space>
+            <Switch
+              checked={showPitches}
+              onChange={(on) => list.update({ pitches: on ? undefined : "off" })}
+              data-testid="map-pitches"
+              aria-label={t("map.pitches")}
+            />
+            {t("map.pitches")}
+          </Space>
+        )}
         {can("stall.write") && (
           <Space>
             <Switch checked={editing} onChange={setEditing} data-testid="map-edit" aria-label={t("map.edit")} />
@@ -158,6 +214,7 @@ export default function MapPage() {
       <Typography.Paragraph type="secondary">
         {editing ? t("map.editHint") : t("map.hint")}
         {!editing && (layer === "relief" || layer === "consumption") && ` ${t("map.scale")}`}
+        {showPitches && data?.pitchSeason && ` ${t("map.pitchesHint", { season: data.pitchSeason.name })}`}
       </Typography.Paragraph>
       {map.isError && <Alert type="error" showIcon title={errorMessage(map.error)} />}
       {data && (
@@ -210,8 +267,85 @@ export default function MapPage() {
               </g>
             );
           })}
+          {showPitches && data.pitchSeason && data.pitches.length > 0 && (
+            <g data-testid="map-pitch-layer" pointerEvents={editing ? "none" : undefined} opacity={editing ? 0.4 : 1}>
+              <text
+                x={Math.min(...data.pitches.map((p) => p.x))}
+                y={Math.min(...data.pitches.map((p) => p.y)) - 8}
+                fontSize={12}
+                fill="#57534e"
+                fontWeight={600}
+              >
+                {t("map.pitchArea", { season: data.pitchSeason.name })}
+              </text>
+              {data.pitches.map((p) => {
+                const c = pitchColours[p.kind] ?? pitchColours.goods;
+                return (
+                  // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it takes the role, focus and Enter itself
+                  <g
+                    key={`pitch-${p.id}`}
+                    data-testid={`pitch-${p.number}`}
+                    role="button"
+                    tabIndex={0}
+                    aria-label={`${t("map.pitch")} ${p.number} ${p.operatorName ?? t("map.unallocated")}`}
+                    style={{ cursor: "pointer" }}
+                    opacity={p.active ? 1 : 0.45}
+                    onClick={() => setPitch(p)}
+                    onKeyDown={(e) => e.key === "Enter" && setPitch(p)}
+                  >
+                    <title>{`${t("map.pitch")} ${p.number} · ${t(`map.pitchKind.${p.kind}`)} · ${p.operatorName ?? t("map.unallocated")}`}</title>
+                    <rect
+                      x={p.x}
+                      y={p.y}
+                      width={p.w}
+                      height={p.h}
+                      rx={2}
+                      fill={pitch?.id === p.id ? "#fde68a" : c.fill}
+                      stroke={c.stroke}
+                      strokeWidth={1.5}
+                      strokeDasharray="4 3"
+                    />
+                    <text x={p.x + p.w / 2} y={p.y + p.h / 2 + 4} textAnchor="middle" fontSize={11} fill={c.stroke} fontWeight={600}>
+                      {p.number}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          )}
         </svg>
       )}
+      {data && <Legend pitches={showPitches && data.pitches.length > 0} />}
+      <Drawer
+        open={pitch !== null}
+        onClose={() => setPitch(null)}
+        size={380}
+        mask={false}
+        title={pitch ? `${t("map.pitch")} ${pitch.number}` : ""}
+        data-testid="pitch-drawer"
+      >
+        {pitch && (
+          <>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t("map.pitchSeason")}>{data?.pitchSeason?.name}</Descriptions.Item>
+              <Descriptions.Item label={t("map.pitchKindLabel")}>{t(`map.pitchKind.${pitch.kind}`)}</Descriptions.Item>
+              <Descriptions.Item label={t("map.operator")}>{pitch.operatorName ?? t("map.unallocated")}</Descriptions.Item>
+              <Descriptions.Item label={t("field.merchant")}>{pitch.merchantName ?? t("map.notMerchant")}</Descriptions.Item>
+              {!pitch.active && <Descriptions.Item label={t("field.status")}>{t("map.pitchInactive")}</Descriptions.Item>}
+            </Descriptions>
+            {pitch.merchantId !== null && (
+              <Button
+                type="primary"
+                style={{ marginTop: 16 }}
+                onClick={() => navigate(`/merchant-files/${pitch.merchantId}`)}
+                data-testid="pitch-file"
+              >
+                {t("map.openFile")}
+              </Button>
+            )}
+          </>
+        )}
+      </Drawer>
     </Card>
   );
 }
