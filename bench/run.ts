@@ -178,13 +178,15 @@ async function benchTarget(target: Target, connections: number) {
     const pQueryPath = `/bench/pquery?q=${encodeURIComponent(PSEARCH)}&status=${PSTATUS}`;
     if (problemScenarios.some(wanted)) {
       const res = await fetch(app + pListPath, { headers: { cookie: session.cookie } });
-      const pPage = (await res.json()) as { total: number; items: unknown[] };
+      const pPage = (await res.json()) as { total: number; totalCapped?: boolean; items: unknown[] };
       if (res.status !== 200 || !pPage.total)
         throw new Error(`problems list check failed: ${res.status} ${JSON.stringify(pPage).slice(0, 200)}`);
-      const pCeiling = (await (await fetch(bare + pQueryPath)).json()) as { total: number };
-      if (pCeiling.total !== pPage.total)
+      const pCeiling = (await (await fetch(bare + pQueryPath)).json()) as { total: number; totalCapped?: boolean };
+      if (pCeiling.total !== pPage.total || Boolean(pCeiling.totalCapped) !== Boolean(pPage.totalCapped))
         throw new Error(`the problems ceiling disagrees with the endpoint: ${pCeiling.total} vs ${pPage.total}`);
-      console.log(`  problems search "${PSEARCH}", status ${PSTATUS} → ${pPage.total} of station ${ready.stationId}'s problems`);
+      console.log(
+        `  problems search "${PSEARCH}", status ${PSTATUS} → ${pPage.total}${pPage.totalCapped ? "+" : ""} of station ${ready.stationId}'s problems`,
+      );
     }
     if (wanted("list"))
       results.push(

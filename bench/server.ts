@@ -119,8 +119,9 @@ bare.post("/bench/insert", async (_request, reply) => {
 const problems = new ProblemsRepository(db);
 bare.get<{ Querystring: { q?: string; status?: ProblemStatus } }>("/bench/pquery", async (request) => {
   // Exactly what ProblemsService.list → filterOf passes for a station_staff (scope "org") asking
-  // GET /api/problems?q=…&status=…&pageSize=20: its one station, no unit or reporter scope, default page and order.
-  const { rows, total } = await problems.list(
+  // GET /api/problems?q=…&status=…&pageSize=20: its one station, no unit or reporter scope, default page and the
+  // service's default order (newest first).
+  const page = await problems.list(
     {
       stationIds: [stationId],
       q: request.query.q || undefined,
@@ -132,9 +133,9 @@ bare.get<{ Querystring: { q?: string; status?: ProblemStatus } }>("/bench/pquery
       from: undefined,
       to: undefined,
     },
-    { limit: 20, offset: 0, sort: undefined, order: "asc" },
+    { limit: 20, offset: 0, sort: "createdAt", order: "desc" },
   );
-  return { items: rows, total };
+  return { items: page.rows, total: page.total, totalCapped: (page as { totalCapped?: boolean }).totalCapped };
 });
 // The bare status list (issue 16): bare Fastify, one statement prepared once on the driver itself (node:sqlite's
 // prepare; a named statement on PostgreSQL, planned once per connection), no session, no zod, no joins. It lists the
