@@ -22,6 +22,8 @@ import { BENCH_REPORTER, BENCH_SECRET, BENCH_WRITER, describe, open, type Target
 import { generate, targetsFromArgs } from "./generate.ts";
 
 export const PROBLEMS_PER_STATION = 5000;
+/** The station with ten years of problems (bench/generate-decade.ts); not one of the district's 200. */
+export const DECADE_STATION_CODE = "BENCH-DECADE";
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
 
@@ -149,6 +151,83 @@ async function complete(db: Kysely<DB>) {
   return Boolean(await db.selectFrom("users").select("id").where("username", "=", BENCH_REPORTER).executeTakeFirst());
 }
 
+/**
+ * Inserts `count` problems of one station, created over the last `spanDays` days with ascending ids, coded
+ * `<prefix>-1` … `<prefix>-<count>`, 1,000 rows a statement in one transaction. Answers how many it wrote.
+ */
+export async function insertStationProblems(
+  db: Kysely<DB>,
+  vault: ReturnType<typeof createVault>,
+  categories: { code: string; time_limit_days: number }[],
+  stationId: number,
+  prefix: string,
+  seed: number,
+  count: number,
+  spanDays: number,
+  now: number,
+): Promise<number> {
+  const span = spanDays * DAY_MS;
+  const s = seed % 1000; // the phone numbers as the district's stations always had them
+  const units = (await db.selectFrom("alliance_units").select("id").where("station_id", "=", stationId).orderBy("id").execute()).map(
+    (u) => u.id,
+  );
+  const stalls = (await db.selectFrom("stalls").select("id").where("station_id", "=", stationId).orderBy("id").execute()).map((u) => u.id);
+  const r = seeded(seed);
+  // Creation instants spread over the span, ascending with n (so ids follow time, as in real use).
+  const times: number[] = [];
+  for (let n = 0; n < count; n++) times.push(now - span + r.next() * (span - 3600_000));
+  times.sort((a, b) => a - b);
+  let inserted = 0;
+  await db.transaction().execute(async (trx) => {
+    for (let from = 0; from < count; from += BATCH) {
+      const values = [];
+      for (let n = from; n < Math.min(from + BATCH, count); n++) {
+        const place = r.pick(places);
+        const thing = r.pick(things);
+        const fault = r.pick(faults);
+        const category = r.pick(categories);
+        const source = weighted(r, sources);
+        const status = weighted(r, statuses);
+        const created = times[n];
+        const createdAt = new Date(created).toISOString();
+        const unitId = withUnit.has(status) && units.length && r.chance(0.9) ? r.pick(units) : null;
+        const dueAt = unitId ? new Date(created + (category.time_limit_days + 1) * DAY_MS).toISOString() : null;
+        const closed = status === "resolved" || status === "confirmed";
+        const resolvedMs = closed ? Math.min(created + r.int(1, category.time_limit_days + 3) * DAY_MS, now - 60_000) : null;
+        const updatedMs = resolvedMs ?? Math.min(created + r.int(0, 2) * DAY_MS, now - 60_000);
+        const staffEntered = source === "walk_in" || source === "phone";
+        const name = `${r.pick([...surnames])}${r.pick(given)}`;
+        values.push({
+          station_id: stationId,
+          code: `${prefix}-${n + 1}`,
+          title: `${place}${thing}${fault}`,
+          description: `${r.pick(starts)}发现${place}的${thing}${fault}，${r.pick(impacts)}，${r.pick(requests)}。`,
+          category_code: category.code,
+          source,
+          place,
+          stall_id: stalls.length && r.chance(0.3) ? r.pick(stalls) : null,
+          reporter_user_id: null,
+          reporter_name: source === "council" || source === "grid_worker" ? null : name,
+          reporter_phone_enc: staffEntered ? vault.encrypt(`13${String(900_000_000 + s * 10_000 + n).slice(0, 9)}`) : null,
+          status,
+          unit_id: unitId,
+          due_at: dueAt,
+          escalated_meeting_id: null,
+          rating: status === "confirmed" ? r.int(3, 5) : null,
+          rating_comment: status === "confirmed" && r.chance(0.3) ? "处理及时，满意" : null,
+          resolution: closed ? r.pick(resolutions) : null,
+          resolved_at: resolvedMs === null ? null : new Date(resolvedMs).toISOString(),
+          created_at: createdAt,
+          updated_at: new Date(updatedMs).toISOString(),
+        });
+      }
+      await trx.insertInto("problems").values(values).execute();
+      inserted += values.length;
+    }
+  });
+  return inserted;
+}
+
 /** Adds the problems to the district (generating the district first if needed). */
 export async function generateProblems(
   target: Target,
@@ -161,7 +240,8 @@ export async function generateProblems(
   try {
     if (opts.freshProblems) {
       log(`${describe(target)}: deleting the generated problems`);
-      await db.deleteFrom("users").where("username", "=", BENCH_REPORTER).execute();
+      // The ten-year station's problems are B-coded too (BD-…): its step is done again after this one.
+      await db.deleteFrom("users").where("username", "in", [BENCH_REPORTER, "bench_staff_decade"]).execute();
       await db.deleteFrom("problems").where("code", "like", "B%").execute();
     }
     if (await complete(db)) {
@@ -175,11 +255,16 @@ export async function generateProblems(
 
     await ensureDefaultCategories(db, new Date());
     const categories = await db.selectFrom("problem_categories").select(["code", "time_limit_days"]).orderBy("id").execute();
-    const stations = await db.selectFrom("org_units").select("id").where("kind", "=", "station").orderBy("id").execute();
+    const stations = await db
+      .selectFrom("org_units")
+      .select("id")
+      .where("kind", "=", "station")
+      .where("code", "!=", DECADE_STATION_CODE)
+      .orderBy("id")
+      .execute();
     const vault = createVault(BENCH_SECRET);
     const started = performance.now();
     const now = Date.now();
-    const span = 730 * DAY_MS;
     let inserted = 0;
     log(`${describe(target)}: generating ${PROBLEMS_PER_STATION * stations.length} problems…`);
 
@@ -188,64 +273,7 @@ export async function generateProblems(
       const done = await db.selectFrom("problems").select("id").where("code", "=", `B${s}-${PROBLEMS_PER_STATION}`).executeTakeFirst();
       if (done) continue;
       const t0 = performance.now();
-      const units = (await db.selectFrom("alliance_units").select("id").where("station_id", "=", station.id).orderBy("id").execute()).map(
-        (u) => u.id,
-      );
-      const stalls = (await db.selectFrom("stalls").select("id").where("station_id", "=", station.id).orderBy("id").execute()).map(
-        (u) => u.id,
-      );
-      const r = seeded(50_000 + s);
-      // Creation instants spread over two years, ascending with n (so ids follow time, as in real use).
-      const times: number[] = [];
-      for (let n = 0; n < PROBLEMS_PER_STATION; n++) times.push(now - span + r.next() * (span - 3600_000));
-      times.sort((a, b) => a - b);
-      await db.transaction().execute(async (trx) => {
-        for (let from = 0; from < PROBLEMS_PER_STATION; from += BATCH) {
-          const values = [];
-          for (let n = from; n < Math.min(from + BATCH, PROBLEMS_PER_STATION); n++) {
-            const place = r.pick(places);
-            const thing = r.pick(things);
-            const fault = r.pick(faults);
-            const category = r.pick(categories);
-            const source = weighted(r, sources);
-            const status = weighted(r, statuses);
-            const created = times[n];
-            const createdAt = new Date(created).toISOString();
-            const unitId = withUnit.has(status) && units.length && r.chance(0.9) ? r.pick(units) : null;
-            const dueAt = unitId ? new Date(created + (category.time_limit_days + 1) * DAY_MS).toISOString() : null;
-            const closed = status === "resolved" || status === "confirmed";
-            const resolvedMs = closed ? Math.min(created + r.int(1, category.time_limit_days + 3) * DAY_MS, now - 60_000) : null;
-            const updatedMs = resolvedMs ?? Math.min(created + r.int(0, 2) * DAY_MS, now - 60_000);
-            const staffEntered = source === "walk_in" || source === "phone";
-            const name = `${r.pick([...surnames])}${r.pick(given)}`;
-            values.push({
-              station_id: station.id,
-              code: `B${s}-${n + 1}`,
-              title: `${place}${thing}${fault}`,
-              description: `${r.pick(starts)}发现${place}的${thing}${fault}，${r.pick(impacts)}，${r.pick(requests)}。`,
-              category_code: category.code,
-              source,
-              place,
-              stall_id: stalls.length && r.chance(0.3) ? r.pick(stalls) : null,
-              reporter_user_id: null,
-              reporter_name: source === "council" || source === "grid_worker" ? null : name,
-              reporter_phone_enc: staffEntered ? vault.encrypt(`13${String(900_000_000 + s * 10_000 + n).slice(0, 9)}`) : null,
-              status,
-              unit_id: unitId,
-              due_at: dueAt,
-              escalated_meeting_id: null,
-              rating: status === "confirmed" ? r.int(3, 5) : null,
-              rating_comment: status === "confirmed" && r.chance(0.3) ? "处理及时，满意" : null,
-              resolution: closed ? r.pick(resolutions) : null,
-              resolved_at: resolvedMs === null ? null : new Date(resolvedMs).toISOString(),
-              created_at: createdAt,
-              updated_at: new Date(updatedMs).toISOString(),
-            });
-          }
-          await trx.insertInto("problems").values(values).execute();
-          inserted += values.length;
-        }
-      });
+      inserted += await insertStationProblems(db, vault, categories, station.id, `B${s}`, 50_000 + s, PROBLEMS_PER_STATION, 730, now);
       if (s % 20 === 0 || s === 1) {
         const elapsed = (performance.now() - started) / 1000;
         log(

@@ -6,6 +6,7 @@
 //   node bench/run.ts [--duration 10] [--connections 10,50] [--pg [URL]] [--sqlite-only | --pg-only] [--skip-generate]
 //                     [--skip-startup] [--startup-only] [--q 超市] [--pq 漏水] [--pstatus confirmed]
 //                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,
+//                            pbare,psmall,pdecade,pdecadeq,pdistrict,
 //                            vsignup,vinsert,vfigures,vfquery,psubmit2]
 //                     [--rtokens 60000]
 // psubmit2 (PostgreSQL only) starts a second server process and compares one node with two (psubmit1, psubmit2).
@@ -37,6 +38,7 @@ import {
 } from "./common.ts";
 import { type GenerateResult, generate } from "./generate.ts";
 import { type CaringResult, generateCaring } from "./generate-caring.ts";
+import { BENCH_DISTRICT_OFFICER, DECADE_STAFF, type DecadeResult, generateDecade } from "./generate-decade.ts";
 import { generateProblems, type ProblemsResult } from "./generate-problems.ts";
 import { BENCH_DISTRICT, benchVolunteer, generateVolunteers, SIGNUP_VOLUNTEERS, type VolunteersResult } from "./generate-volunteers.ts";
 import { formatPgSample, type PgSample, startPgSampler } from "./pg-sampler.ts";
@@ -52,7 +54,9 @@ const SEARCH = argValue(argv, "--q") ?? "超市";
 /** The problems list: a two-character fault every station has (about 280 of the listed station's confirmed problems). */
 const PSEARCH = argValue(argv, "--pq") ?? "漏水";
 const PSTATUS = argValue(argv, "--pstatus") ?? "confirmed";
-const problemScenarios = ["plist", "pquery", "psubmit", "pinsert", "psubmit2"];
+const problemScenarios = ["plist", "pquery", "psubmit", "pinsert", "psubmit2", "pbare", "psmall", "pdecade", "pdecadeq", "pdistrict"];
+/** The scenarios that read the ten-year station or list as the district officer (bench/generate-decade.ts). */
+const decadeScenarios = ["pdecade", "pdecadeq", "pdistrict"];
 const caringScenarios = ["redeem", "rinsert"];
 const volunteerScenarios = ["vsignup", "vinsert", "vfigures", "vfquery"];
 /** Presentations made before each redeem run (one per request; a run past them answers 409s, counted as non-2xx). */
@@ -250,13 +254,15 @@ async function benchTarget(target: Target, connections: number) {
     const pQueryPath = `/bench/pquery?q=${encodeURIComponent(PSEARCH)}&status=${PSTATUS}`;
     if (problemScenarios.some(wanted)) {
       const res = await fetch(app + pListPath, { headers: { cookie: session.cookie } });
-      const pPage = (await res.json()) as { total: number; items: unknown[] };
+      const pPage = (await res.json()) as { total: number; totalCapped?: boolean; items: unknown[] };
       if (res.status !== 200 || !pPage.total)
         throw new Error(`problems list check failed: ${res.status} ${JSON.stringify(pPage).slice(0, 200)}`);
-      const pCeiling = (await (await fetch(bare + pQueryPath)).json()) as { total: number };
-      if (pCeiling.total !== pPage.total)
+      const pCeiling = (await (await fetch(bare + pQueryPath)).json()) as { total: number; totalCapped?: boolean };
+      if (pCeiling.total !== pPage.total || Boolean(pCeiling.totalCapped) !== Boolean(pPage.totalCapped))
         throw new Error(`the problems ceiling disagrees with the endpoint: ${pCeiling.total} vs ${pPage.total}`);
-      console.log(`  problems search "${PSEARCH}", status ${PSTATUS} → ${pPage.total} of station ${ready.stationId}'s problems`);
+      console.log(
+        `  problems search "${PSEARCH}", status ${PSTATUS} → ${pPage.total}${pPage.totalCapped ? "+" : ""} of station ${ready.stationId}'s problems`,
+      );
     }
     if (wanted("list"))
       results.push(
@@ -342,6 +348,43 @@ async function benchTarget(target: Target, connections: number) {
           url: bare + pQueryPath,
         }),
       );
+    if (wanted("pbare"))
+      results.push(
+        await measure("pbare", "GET /bench/pbare — bare Fastify, one prepared select … where status = ? order by id limit 20", {
+          ...common,
+          url: `${bare}/bench/pbare?status=${PSTATUS}`,
+        }),
+      );
+    // The same list where 200, 35,000 and 740,000 problems match: the page should cost the same (issue 16).
+    const pageOfStatus = async (scenario: string, username: string, query: string, description: string) => {
+      const who = username === BENCH_STAFF ? session : await login(app, username);
+      const path = `/api/problems?${query}&pageSize=20`;
+      const res = await fetch(app + path, { headers: { cookie: who.cookie } });
+      const body = (await res.json()) as { total: number; totalCapped?: boolean; items: unknown[] };
+      if (res.status !== 200 || !body.items.length)
+        throw new Error(`${scenario} check failed: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+      console.log(`  ${scenario}: ${username} ${query} → total ${body.total}${body.totalCapped ? "+" : ""}`);
+      results.push(
+        await measure(scenario, `${description} (total ${body.total}${body.totalCapped ? "+" : ""})`, {
+          ...common,
+          url: app + path,
+          headers: { cookie: who.cookie },
+        }),
+      );
+    };
+    if (wanted("psmall"))
+      await pageOfStatus("psmall", BENCH_STAFF, "status=submitted", "GET /api/problems?status=submitted as bench_staff");
+    if (wanted("pdecade"))
+      await pageOfStatus("pdecade", DECADE_STAFF, `status=${PSTATUS}`, "GET /api/problems?status=… at the ten-year station");
+    if (wanted("pdecadeq"))
+      await pageOfStatus(
+        "pdecadeq",
+        DECADE_STAFF,
+        `q=${encodeURIComponent(PSEARCH)}&status=${PSTATUS}`,
+        "GET /api/problems?q=…&status=… at the ten-year station",
+      );
+    if (wanted("pdistrict"))
+      await pageOfStatus("pdistrict", BENCH_DISTRICT_OFFICER, `status=${PSTATUS}`, "GET /api/problems?status=… as a district officer");
     if (wanted("pinsert"))
       results.push(
         await measure("pinsert", "POST /bench/pinsert — one problem row, one transaction (single-insert ceiling)", {
@@ -585,6 +628,10 @@ async function benchTarget(target: Target, connections: number) {
     plistVsPqueryP99: ratio(by("plist")?.p99, by("pquery")?.p99),
     psubmitVsPinsertReqPerSec: ratio(by("psubmit")?.reqPerSec, by("pinsert")?.reqPerSec),
     twoNodesVsOneReqPerSec: ratio(by("psubmit2")?.reqPerSec, by("psubmit1")?.reqPerSec),
+    plistVsPbareReqPerSec: ratio(by("plist")?.reqPerSec, by("pbare")?.reqPerSec),
+    psmallVsPbareReqPerSec: ratio(by("psmall")?.reqPerSec, by("pbare")?.reqPerSec),
+    pdecadeVsPsmallP99: ratio(by("pdecade")?.p99, by("psmall")?.p99),
+    pdistrictVsPsmallP99: ratio(by("pdistrict")?.p99, by("psmall")?.p99),
     redeemVsRinsertReqPerSec: ratio(by("redeem")?.reqPerSec, by("rinsert")?.reqPerSec),
     redeemVsRinsertP99: ratio(by("redeem")?.p99, by("rinsert")?.p99),
     vsignupVsVinsertReqPerSec: ratio(by("vsignup")?.reqPerSec, by("vinsert")?.reqPerSec),
@@ -619,6 +666,11 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
   );
   if (run.results.some((r) => r.scenario === "psubmit2"))
     console.log(`  two nodes / one node (psubmit2 / psubmit1): ${fmt(q.twoNodesVsOneReqPerSec * 100, 0)} % of req/s (target ≥ 100 %)`);
+  if (run.results.some((r) => r.scenario === "pbare" || r.scenario === "psmall"))
+    console.log(
+      `  plist / pbare: ${fmt(q.plistVsPbareReqPerSec * 100, 0)} % (target ≥ 40 %);  psmall / pbare: ${fmt(q.psmallVsPbareReqPerSec * 100, 0)} %;  ` +
+        `p99 pdecade ÷ psmall × ${fmt(q.pdecadeVsPsmallP99, 2)}, pdistrict ÷ psmall × ${fmt(q.pdistrictVsPsmallP99, 2)} (target ≤ 1.5)`,
+    );
   if (run.results.some((r) => r.scenario === "redeem" || r.scenario === "rinsert"))
     console.log(
       `  redeem / rinsert: ${fmt(q.redeemVsRinsertReqPerSec * 100, 0)} % of req/s (target ≥ 50 %), p99 × ${fmt(q.redeemVsRinsertP99, 2)} (target ≤ 3)`,
@@ -702,10 +754,12 @@ async function measureStartup() {
 // ---- main ----
 mkdirSync(RESULTS_DIR, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const generation: Record<string, GenerateResult | ProblemsResult | CaringResult | VolunteersResult> = {};
+const generation: Record<string, GenerateResult | ProblemsResult | CaringResult | VolunteersResult | DecadeResult> = {};
 if (!argv.includes("--skip-generate")) {
   // The million problems only when a problems scenario is asked for (they add about a minute per database).
   for (const t of targets) generation[t.kind] = problemScenarios.some(wanted) ? await generateProblems(t) : await generate(t);
+  // The ten-year station and the district officer when a scenario reads them (bench/generate-decade.ts).
+  for (const t of targets) if (decadeScenarios.some(wanted)) generation[`${t.kind}-decade`] = await generateDecade(t);
   // The caring shop and its card holders when a redemption scenario is asked for (seconds; reused once made).
   for (const t of targets) if (caringScenarios.some(wanted)) generation[`${t.kind}-caring`] = await generateCaring(t);
   // The district's year of volunteering and the sign-up team when a volunteer scenario is asked for (reused once made).

@@ -58,6 +58,8 @@ export const pageQuery = z.object({
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The total is a lower bound: more rows match than were counted (a list shows "1,000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }
@@ -66,6 +68,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** True when `total` is a lower bound: the count stopped at its cap (server/db/paging.ts); absent otherwise. */
+    totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

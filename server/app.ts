@@ -7,7 +7,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import pino from "pino";
 import { ping } from "./db/maintenance.ts";
 import { modules } from "./modules/index.ts";
@@ -19,6 +19,7 @@ import { idempotencyJobs, registerIdempotency } from "./platform/idempotency.ts"
 import { prettyLogs, terminalStream } from "./platform/log-format.ts";
 import { rateLimitJobs, registerRateLimits } from "./platform/rate-limit.ts";
 import { registerSecurityHeaders } from "./platform/security.ts";
+import { compiledSerializerCompiler } from "./platform/serializer.ts";
 import { registerTextInputCheck } from "./platform/text-input.ts";
 import { createServices } from "./services.ts";
 
@@ -59,7 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.TRUST_PROXY === "true",
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled response serializers (server/platform/serializer.ts); the test run also checks each answer against zod.
+  app.setSerializerCompiler(compiledSerializerCompiler({ checkWithZod: deps.config.NODE_ENV === "test" }));
   registerErrorHandling(app);
   registerTextInputCheck(app);
 

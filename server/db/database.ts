@@ -1,4 +1,5 @@
 // Opens the database the configuration names: a SQLite file by default, PostgreSQL when DATABASE_URL is set.
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -40,14 +41,60 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile: string; p
     pool.on("error", (error) => {
       console.warn(`PostgreSQL: an idle connection failed (${(error as { code?: string }).code ?? error.message}); it will be replaced`);
     });
-    // The queuing dialect runs work just before each COMMIT (the audit chain's head: server/db/before-commit.ts).
-    const db = new Kysely<DB>({ dialect: new QueuingPostgresDialect({ pool }) });
+    // The queuing dialect runs work just before each COMMIT (the audit chain's head: server/db/before-commit.ts); selects
+    // run as named prepared statements (namedStatements).
+    const db = new Kysely<DB>({ dialect: new QueuingPostgresDialect({ pool: namedStatements(pool) }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   if (opts.sqliteFile !== ":memory:") mkdirSync(dirname(opts.sqliteFile), { recursive: true });
   const sqlite = openSqlite(opts.sqliteFile);
   const db = new Kysely<DB>({ dialect: nodeSqliteDialect(sqlite, 500, opts.groupCommit ?? false) });
   return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+/** Named statements a PostgreSQL connection keeps at most (each holds a parsed statement and, later, a plan). */
+export const NAMED_STATEMENTS_PER_CONNECTION = 500;
+
+type PgPool = InstanceType<ReturnType<typeof pgDriver>["Pool"]>;
+
+/**
+ * Every `select` runs as a named prepared statement (named by its text), so a connection parses it once and, after
+ * PostgreSQL's first executions, reuses its plan: a list is not planned on every request (issue 16: 0.9 ms of
+ * planning beside 1 ms of execution). A connection names at most NAMED_STATEMENTS_PER_CONNECTION texts; others run
+ * unnamed, as before. Writes stay unnamed (their plans are cheap and a generic plan buys nothing there).
+ */
+function namedStatements(pool: PgPool) {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) {
+      name = `k${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+      if (names.size < 20_000) names.set(text, name);
+    }
+    return name;
+  };
+  const named = new WeakMap<object, Set<string>>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      if (!named.has(client)) {
+        const own = new Set<string>();
+        named.set(client, own);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+          if (typeof text !== "string" || !/^\s*select\b/i.test(text)) return query(text, values);
+          const name = nameOf(text);
+          if (!own.has(name)) {
+            if (own.size >= NAMED_STATEMENTS_PER_CONNECTION) return query(text, values);
+            own.add(name);
+          }
+          return query({ name, text, values });
+        };
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any database handle

@@ -18,6 +18,7 @@ import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
 import * as auditChains from "./migrations/2026-12-02-18-audit-chains.ts";
 import * as orgVersions from "./migrations/2026-12-02-21-org-versions.ts";
 import * as economyVersions from "./migrations/2026-12-02-22-economy-versions.ts";
+import * as listIndexes from "./migrations/2026-12-02-23-list-indexes.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-18-audit-chains": auditChains,
   "2026-12-02-21-org-versions": orgVersions,
   "2026-12-02-22-economy-versions": economyVersions,
+  "2026-12-02-23-list-indexes": listIndexes,
 };
 
 /** The migrations by name, for tests that step back and forth (server/platform/audit.test.ts). */

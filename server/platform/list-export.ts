@@ -35,7 +35,7 @@ export function stationColumn<T extends { stationId: number | null }>(): ExportC
   return { title: "list.station", value: (r, w) => w.station(r.stationId) };
 }
 
-type Listed<T> = { items: T[]; total: number } | T[];
+type Listed<T> = { items: T[]; total: number; totalCapped?: boolean } | T[];
 
 export interface ListExportSpec<S extends z.ZodType, T> {
   /** The list's address; the export answers at `<path>/export`. */
@@ -86,7 +86,8 @@ export async function allRows<Q, T>(list: (query: Q) => Promise<Listed<T>>, quer
     const res = await list({ ...query, page, pageSize: PAGE });
     if (Array.isArray(res)) return res;
     out.push(...res.items);
-    if (res.items.length < PAGE || out.length >= res.total) return out;
+    // A capped total is a lower bound (server/db/paging.ts): only a short page ends those.
+    if (res.items.length < PAGE || (!res.totalCapped && out.length >= res.total)) return out;
   }
 }
 

@@ -1,6 +1,7 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import { dialectOf } from "../../db/database.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, MerchantStatusChangeTable, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -35,6 +36,26 @@ const listColumns = [
   "m.version",
 ] as const;
 
+/** The filter as one condition on the merchants table (alias `m`), alone or joined. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the merchants table alone or joined (alias m)
+function merchantCondition(eb: ExpressionBuilder<any, any>, f: MerchantFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "m.station_id"));
+  if (f.category) all.push(eb("m.category", "=", f.category));
+  if (f.status) all.push(eb("m.status", "=", f.status));
+  if (f.isPartyMember !== undefined) all.push(eb("m.is_party_member", "=", f.isPartyMember ? 1 : 0));
+  if (f.q && withText) all.push(textCondition(eb, f.q));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+/** Credit codes are 18 ASCII characters: only such a query can match one. */
+const textColumns = (text: string) => ["m.name", "m.operator_name", ...(/^[0-9A-Za-z]+$/.test(text) ? ["m.credit_code"] : [])];
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the merchants table alone or joined (alias m)
+function textCondition(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or(textColumns(text).map((column) => containsText(eb, column, text)));
+}
+
 export class MerchantsRepository {
   readonly db: Kysely<DB>;
   /** The merchant's stalls as "id:code,id:code" in the same query, so a page of merchants is one round trip. */
@@ -48,34 +69,36 @@ export class MerchantsRepository {
   }
 
   private filtered(db: Db, f: MerchantFilter) {
-    let q = db.selectFrom("merchants as m").innerJoin("org_units as o", "o.id", "m.station_id");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("m.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
-    if (f.category) q = q.where("m.category", "=", f.category);
-    if (f.status) q = q.where("m.status", "=", f.status);
-    if (f.isPartyMember !== undefined) q = q.where("m.is_party_member", "=", f.isPartyMember ? 1 : 0);
-    if (f.q) {
-      const text = f.q;
-      // Credit codes are 18 ASCII characters: only such a query can match one.
-      const mayBeCode = /^[0-9A-Za-z]+$/.test(text);
-      q = q.where((eb) =>
-        eb.or([
-          containsText(eb, "m.name", text),
-          containsText(eb, "m.operator_name", text),
-          ...(mayBeCode ? [containsText(eb, "m.credit_code", text)] : []),
-        ]),
-      );
-    }
-    return q;
+    return db
+      .selectFrom("merchants as m")
+      .innerJoin("org_units as o", "o.id", "m.station_id")
+      .where((eb) => merchantCondition(eb, f));
   }
 
-  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  /** The page's ids through an index, its rows for those ids, a capped count (server/db/paging.ts). */
   async list(f: MerchantFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
-    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "m.id";
-    return pageRows(
-      this.filtered(this.db, f).select(listColumns).select(this.stallList).orderBy(sortColumn, page.order).orderBy("m.id", page.order),
+    const sortColumn: string | undefined = sortColumns[page.sort as keyof typeof sortColumns];
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("merchants as m").where((eb) => merchantCondition(eb, f, false)),
+      text: f.q ? { columns: textColumns(f.q), condition: (eb) => textCondition(eb, f.q as string) } : undefined,
+      id: "m.id",
+      order: sortColumn
+        ? [
+            [sortColumn, page.order],
+            ["m.id", page.order],
+          ]
+        : [["m.id", page.order]],
+      rows: (ids) =>
+        this.db
+          .selectFrom("merchants as m")
+          .innerJoin("org_units as o", "o.id", "m.station_id")
+          .select(listColumns)
+          .select(this.stallList)
+          .where("m.id", "in", ids)
+          .execute(),
       page,
-      () => this.count(f),
-    );
+    });
   }
 
   /** Rows for an export, in pages, so a large station streams without holding everything. */

@@ -1,7 +1,8 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, ProblemEventTable, ProblemTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -110,6 +111,33 @@ const nextProblemId = prepared((db, _none: object, dialect) =>
 const insertProblem = prepared((db, v: ProblemValues & { id: number; code: string }) => db.insertInto("problems").values(v));
 const insertEvent = prepared((db, v: EventValues) => db.insertInto("problem_events").values(v).returning("id"));
 
+/** The filter as one condition on the problems table (alias `p`): the narrow id scan and the joined query share it. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the problems table alone or joined (alias p)
+function problemCondition(eb: ExpressionBuilder<any, any>, f: ProblemFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "p.station_id"));
+  if (f.unitScope !== undefined) all.push(f.unitScope === null ? sql<boolean>`1 = 0` : eb("p.unit_id", "=", f.unitScope));
+  if (f.reporterUserId !== undefined) all.push(eb("p.reporter_user_id", "=", f.reporterUserId));
+  if (f.status) all.push(eb("p.status", "=", f.status));
+  if (f.statusIn) all.push(eb("p.status", "in", f.statusIn));
+  if (f.categoryCode) all.push(eb("p.category_code", "=", f.categoryCode));
+  if (f.source) all.push(eb("p.source", "=", f.source));
+  if (f.unitId) all.push(eb("p.unit_id", "=", f.unitId));
+  if (f.overdueAt) all.push(eb("p.status", "in", runningStatuses), eb("p.due_at", "<", f.overdueAt));
+  if (f.from) all.push(eb("p.created_at", ">=", f.from));
+  if (f.to) all.push(eb("p.created_at", "<", f.to));
+  if (f.q && withText) all.push(textCondition(eb, f.q));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the problems table alone or joined (alias p)
+function textCondition(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or(textColumns(text).map((column) => containsText(eb, column, text)));
+}
+
+/** Codes are ASCII (P20261127-00042): only such a query can match one, so others skip the column. */
+const textColumns = (text: string) => ["p.title", "p.description", ...(/^[A-Za-z0-9-]+$/.test(text) ? ["p.code"] : [])];
+
 export class ProblemsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
@@ -120,44 +148,32 @@ export class ProblemsRepository {
     return problemsWithNames(db);
   }
 
-  private filtered(db: Db, f: ProblemFilter) {
-    let q = this.base(db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("p.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
-    if (f.unitScope !== undefined) q = f.unitScope === null ? q.where(sql<boolean>`1 = 0`) : q.where("p.unit_id", "=", f.unitScope);
-    if (f.reporterUserId !== undefined) q = q.where("p.reporter_user_id", "=", f.reporterUserId);
-    if (f.status) q = q.where("p.status", "=", f.status);
-    if (f.statusIn) q = q.where("p.status", "in", f.statusIn);
-    if (f.categoryCode) q = q.where("p.category_code", "=", f.categoryCode);
-    if (f.source) q = q.where("p.source", "=", f.source);
-    if (f.unitId) q = q.where("p.unit_id", "=", f.unitId);
-    if (f.overdueAt) q = q.where("p.status", "in", runningStatuses).where("p.due_at", "<", f.overdueAt);
-    if (f.from) q = q.where("p.created_at", ">=", f.from);
-    if (f.to) q = q.where("p.created_at", "<", f.to);
-    if (f.q) {
-      const text = f.q;
-      // Codes are ASCII (P20261127-00042): only such a query can match one, so others skip the column.
-      const mayBeCode = /^[A-Za-z0-9-]+$/.test(text);
-      q = q.where((eb) =>
-        eb.or([
-          containsText(eb, "p.title", text),
-          containsText(eb, "p.description", text),
-          ...(mayBeCode ? [containsText(eb, "p.code", text)] : []),
-        ]),
-      );
-    }
-    return q;
-  }
-
-  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  /**
+   * One page, the joins and wide columns read for its ids only, and the total from a count that stops at the cap
+   * (server/db/paging.ts): the page costs the same whether 200 or 700,000 problems match.
+   */
   async list(f: ProblemFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
-    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "p.id";
-    return pageRows(this.filtered(this.db, f).select(columns).orderBy(sortColumn, page.order).orderBy("p.id", page.order), page, () =>
-      this.count(f),
-    );
+    const sortColumn: string | undefined = sortColumns[page.sort as keyof typeof sortColumns];
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("problems as p").where((eb) => problemCondition(eb, f, false)),
+      text: f.q ? { columns: textColumns(f.q), condition: (eb) => textCondition(eb, f.q as string) } : undefined,
+      id: "p.id",
+      order: sortColumn
+        ? [
+            [sortColumn, page.order],
+            ["p.id", page.order],
+          ]
+        : [["p.id", page.order]],
+      rows: (ids) => this.base(this.db).select(columns).where("p.id", "in", ids).execute(),
+      page,
+    });
   }
 
   async count(f: ProblemFilter): Promise<number> {
-    const r = await this.filtered(this.db, f)
+    const r = await this.db
+      .selectFrom("problems as p")
+      .where((eb) => problemCondition(eb, f))
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     return Number(r.n);

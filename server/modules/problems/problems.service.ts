@@ -162,7 +162,7 @@ export class ProblemsService {
 
   async list(user: SessionUser, query: ListQuery, locale: Locale = "zh-CN") {
     const now = this.clock.now();
-    const { rows, total } = await this.repo.list(problemFilterOf(user, query, now), {
+    const { rows, total, totalCapped } = await this.repo.list(problemFilterOf(user, query, now), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
       // A new report comes first: newest first unless the caller chose a column.
@@ -170,7 +170,13 @@ export class ProblemsService {
       order: query.order ?? (query.sort ? "asc" : "desc"),
     });
     const files = await this.repo.filesOf(rows.map((r) => r.id));
-    return { items: this.present(user, rows, files, locale, now), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: this.present(user, rows, files, locale, now),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { DB, ResidentTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -82,10 +82,21 @@ export class ResidentsRepository {
 
   /** One page and the total in a single query (a window count), with a count fallback past the last page. */
   async list(f: ResidentFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
-    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "r.id";
-    return pageRows(this.filtered(this.db, f).select(listColumns).orderBy(sortColumn, page.order).orderBy("r.id", page.order), page, () =>
-      this.count(f),
-    );
+    const sortColumn: string | undefined = sortColumns[page.sort as keyof typeof sortColumns];
+    const filtered = this.filtered(this.db, f);
+    return pagedList({
+      db: this.db,
+      filtered,
+      id: "r.id",
+      order: sortColumn
+        ? [
+            [sortColumn, page.order],
+            ["r.id", page.order],
+          ]
+        : [["r.id", page.order]],
+      rows: (ids) => filtered.select(listColumns).where("r.id", "in", ids).execute(),
+      page,
+    });
   }
 
   /** Rows for an export, in pages, so a large station streams without holding everything. */

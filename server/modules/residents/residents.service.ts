@@ -82,13 +82,13 @@ export class ResidentsService {
 
   async list(user: SessionUser, query: ListQuery) {
     const today = this.today();
-    const { rows, total } = await this.repo.list(this.filterOf(user, query, today), {
+    const { rows, total, totalCapped } = await this.repo.list(this.filterOf(user, query, today), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
       sort: query.sort,
       order: query.order,
     });
-    return { items: this.present(rows, today), total, page: query.page, pageSize: query.pageSize };
+    return { items: this.present(rows, today), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<ResidentRow> {

@@ -18,6 +18,7 @@ import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { ImportModal } from "../../../components/import-modal.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -169,13 +170,7 @@ export default function MerchantsPage() {
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(record) => ({ onDoubleClick: () => navigate(`/merchants/${record.id}`) })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, query.data)}
         columns={columns}
       />
       <MerchantFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/merchants/${m.id}`)} />

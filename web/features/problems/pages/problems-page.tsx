@@ -10,6 +10,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -55,7 +56,6 @@ export default function ProblemsPage() {
   };
   const problems = useProblems(query);
   const rows = problems.data?.items ?? [];
-  const total = problems.data?.total ?? 0;
 
   const runEscalation = async () => {
     try {
@@ -213,13 +213,7 @@ export default function ProblemsPage() {
           onDoubleClick: () => navigate(`/problems/${record.id}`),
           className: record.overdue ? "dd-row-overdue" : undefined,
         })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, problems.data)}
         columns={columns}
       />
       <ProblemFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/problems/${p.id}`)} />

@@ -11,6 +11,7 @@ import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ImportModal } from "../../../components/import-modal.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -200,13 +201,7 @@ export default function ResidentsPage() {
         scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, query.data)}
         columns={columns}
       />
       <ResidentFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(r) => navigate(`/residents/${r.id}`)} />
