@@ -44,17 +44,25 @@ export function takeToken(): string | null {
 
 type State = { kind: "loading" } | { kind: "invalid" } | { kind: "shown"; data: ScreenData; checkedAt: Date; offline: boolean };
 
-function useScreenData(token: string | null) {
-  const [state, setState] = useState<State>(token ? { kind: "loading" } : { kind: "invalid" });
+/** `?preview=station:3`: the console's preview of a unit, read with the signed-in account instead of a token. */
+const previewScope = () => {
+  const p = new URLSearchParams(window.location.search).get("preview");
+  return p && /^(station|street|district):\d+$/.test(p) ? p : null;
+};
+
+function useScreenData(token: string | null, preview: string | null) {
+  const [state, setState] = useState<State>(token || preview ? { kind: "loading" } : { kind: "invalid" });
   const etag = useRef<string | null>(null);
   const load = useCallback(async () => {
-    if (!token) return;
+    if (!token && !preview) return;
     try {
-      const res = await fetch("/api/public/screen", {
-        headers: { authorization: `Kiosk ${token}`, ...(etag.current ? { "if-none-match": etag.current } : {}) },
-        cache: "no-store",
-      });
-      if (res.status === 401) {
+      const res = preview
+        ? await fetch(`/api/screen/preview?scope=${encodeURIComponent(preview)}`, { cache: "no-store", credentials: "same-origin" })
+        : await fetch("/api/public/screen", {
+            headers: { authorization: `Kiosk ${token}`, ...(etag.current ? { "if-none-match": etag.current } : {}) },
+            cache: "no-store",
+          });
+      if (res.status === 401 || res.status === 403 || res.status === 404) {
         etag.current = null;
         setState({ kind: "invalid" });
         return;
@@ -70,7 +78,7 @@ function useScreenData(token: string | null) {
     } catch {
       setState((s) => (s.kind === "shown" ? { ...s, offline: true } : s));
     }
-  }, [token]);
+  }, [token, preview]);
   const refreshSeconds = state.kind === "shown" ? state.data.refreshSeconds : 60;
   useEffect(() => {
     void load();
@@ -231,8 +239,9 @@ function Part({ part, data, lang, t }: { part: ScreenData["parts"][number]; data
 export function ScreenApp() {
   const lang: ScreenLang = new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "zh-CN";
   const t = texts[lang];
-  const [token] = useState(takeToken);
-  const state = useScreenData(token);
+  const [preview] = useState(previewScope);
+  const [token] = useState(() => (preview ? null : takeToken()));
+  const state = useScreenData(token, preview);
   const fit = useFit();
   const now = useNow();
   useEffect(() => {

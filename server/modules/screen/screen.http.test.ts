@@ -122,6 +122,18 @@ describe(`the big screen and its kiosk tokens (${dialectName})`, () => {
     expect(listed.find((k: { prefix: string }) => k.prefix === token.slice(0, 10)).lastUsedAt).not.toBeNull();
   });
 
+  it("previews a unit in reach for the console, and no other", async () => {
+    const preview = (who: Session, scope: string) => t.as(who, { method: "GET", url: `/api/screen/preview?scope=${scope}` });
+    const res = await preview(zhanzhang, `station:${tianyuan}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().scope.label).toBe(`station:${tianyuan}`);
+    expect((await preview(zhanzhang, `station:${youyiStation}`)).statusCode).toBe(404);
+    expect((await preview(district, `station:${youyiStation}`)).statusCode).toBe(200);
+    expect((await preview(district, `district:${districtId}`)).statusCode).toBe(200);
+    expect((await preview(staff, `station:${tianyuan}`)).statusCode).toBe(403);
+    expect((await preview(zhanzhang, "station:x")).statusCode).toBe(400);
+  });
+
   it("answers 304 to a refresh that finds nothing new", async () => {
     const token = (await create(zhanzhang, `station:${tianyuan}`)).json().token;
     const first = await screen(token);

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
+import { scopeSchema } from "../../../contracts/figures.ts";
 import { kioskTokenCreatedSchema, kioskTokenCreateSchema, kioskTokenSchema, screenSchema } from "../../../contracts/screen.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { limits } from "../../platform/rate-limit.ts";
@@ -62,6 +63,20 @@ export async function screenRoutes(app: FastifyInstance, { services }: { service
       },
     },
     async (request) => screen.revoke(requireUser(request), actorOf(request), request.params.id),
+  );
+
+  r.get(
+    "/api/screen/preview",
+    {
+      config,
+      schema: {
+        tags,
+        summary: "The big screen of a station, street or district in reach, as its token would show it (the console's preview)",
+        querystring: z.object({ scope: scopeSchema }),
+        response: { 200: screenSchema },
+      },
+    },
+    async (request) => screen.preview(requireUser(request), request.query.scope),
   );
 
   r.get(

@@ -181,11 +181,23 @@ export class ScreenService {
   /** The screen of a token's unit (reused for a few seconds per unit). */
   async screen(token: string | undefined): Promise<ScreenData> {
     const t = await this.authenticate(token);
-    const key = `${t.unitKind}:${t.unitId}`;
+    return this.cached(t.unitId, t.unitKind);
+  }
+
+  /** A unit's screen as its token would show it, for a console account previewing a unit in reach (404 outside). */
+  async preview(user: SessionUser, scope: string): Promise<ScreenData> {
+    const [kind, idText] = scope.split(":") as [ScopeKind, string];
+    const unit = await this.repo.unit(Number(idText));
+    if (!unit || unit.kind !== kind || !this.within(user, unit.path)) throw notFound();
+    return this.cached(unit.id, kind);
+  }
+
+  private async cached(unitId: number, kind: ScopeKind): Promise<ScreenData> {
+    const key = `${kind}:${unitId}`;
     const now = this.clock.now().getTime();
     const hit = this.cache.get(key);
     if (hit && now - hit.at >= 0 && now - hit.at < CACHE_MS) return hit.data;
-    const data = await this.build(t.unitId, t.unitKind);
+    const data = await this.build(unitId, kind);
     this.cache.set(key, { at: now, data });
     return data;
   }

@@ -11,7 +11,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { applyServerErrors, validateWith } from "../../../app/form-errors.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useMe } from "../../../app/session.tsx";
-import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
+import { RowAction, RowActions, useActionsColumn } from "../../../components/row-actions.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { useCreateKioskToken, useKioskTokens, useRevokeKioskToken } from "../api/kiosk-tokens.ts";
 
@@ -113,11 +113,16 @@ export default function KioskTokensPage() {
 
   const actions = useActionsColumn<KioskToken>(
     (k) => (
-      <RowAction danger disabled={k.status !== "active"} onClick={() => confirmRevoke(k)}>
-        {t("revoke")}
-      </RowAction>
+      <RowActions>
+        <Button type="link" size="small" href={`${SCREEN_PATH}?preview=${k.scope}`} target="_blank" rel="noopener noreferrer">
+          {t("preview")}
+        </Button>
+        <RowAction danger disabled={k.status !== "active"} onClick={() => confirmRevoke(k)}>
+          {t("revoke")}
+        </RowAction>
+      </RowActions>
     ),
-    { width: 80 },
+    { width: 170 },
   );
   const columns = [
     { title: t("field.label"), dataIndex: "label", width: 170, ellipsis: true },
