@@ -168,7 +168,7 @@ export class ScreenService {
 
   /** The active token's unit; anything else (no token, unknown, revoked) is 401 kiosk.invalid. */
   async authenticate(token: string | undefined): Promise<{ id: number; unitId: number; unitKind: ScopeKind }> {
-    if (!token || !token.startsWith(KIOSK_TOKEN_PREFIX) || token.length > 100) throw new AppError("kiosk.invalid");
+    if (!token?.startsWith(KIOSK_TOKEN_PREFIX) || token.length > 100) throw new AppError("kiosk.invalid");
     const row = await this.repo.byHash(hashToken(token));
     if (!row || row.revoked_at !== null) throw new AppError("kiosk.invalid");
     const now = this.clock.now();
