@@ -111,14 +111,6 @@ test("a token opens the hall's big screen with the four parts' numbers, until it
     await wait(() => full.locator(".figure").count()).toBe(35);
     await full.waitForTimeout(1500);
     await full.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
-    console.log(
-      name,
-      await full.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>(".extras")]
-          .map((e) => `${e.clientHeight}:${e.children.length}:${e.querySelectorAll("canvas").length}`)
-          .join(" "),
-      ),
-    );
     await wait(() => full.locator(".part canvas").count()).toBeGreaterThanOrEqual(1);
     // No part's figures run out of their column.
     const overflowing = await full.evaluate(() =>
