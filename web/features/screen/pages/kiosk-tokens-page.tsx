@@ -122,18 +122,18 @@ export default function KioskTokensPage() {
         </RowAction>
       </RowActions>
     ),
-    { width: 170 },
+    { width: 150 },
   );
   const columns = [
-    { title: t("field.label"), dataIndex: "label", width: 170, ellipsis: true },
+    { title: t("field.label"), dataIndex: "label", width: 150, ellipsis: true },
     {
       title: t("field.scope"),
       dataIndex: "unitName",
-      width: 190,
+      width: 170,
       ellipsis: true,
       render: (name: string, k: KioskToken) => (k.unitKind === "station" ? name : `${name}（${t(`kind.${k.unitKind}`)}）`),
     },
-    { title: t("field.prefix"), dataIndex: "prefix", width: 130, render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
+    { title: t("field.prefix"), dataIndex: "prefix", width: 120, render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
     {
       title: t("field.status"),
       dataIndex: "status",
@@ -141,7 +141,7 @@ export default function KioskTokensPage() {
       render: (s: string) => <Tag color={s === "active" ? "green" : "default"}>{t(`status.${s}`)}</Tag>,
     },
     { title: t("field.lastUsedAt"), dataIndex: "lastUsedAt", width: 150, render: (v: string | null) => (v ? formatDateTime(v) : "—") },
-    { title: t("field.createdBy"), dataIndex: "createdByName", width: 140, ellipsis: true, render: (v: string | null) => v ?? "—" },
+    { title: t("field.createdBy"), dataIndex: "createdByName", width: 120, ellipsis: true, render: (v: string | null) => v ?? "—" },
     { title: t("field.createdAt"), dataIndex: "createdAt", width: 150, render: (v: string) => formatDateTime(v) },
     ...actions,
   ];
