@@ -38,7 +38,7 @@ const chunkGroups = [
   },
 ];
 
-// Two apps from one build: the console at `/` and the mobile H5 at `/m/`. The server serves `dist/web`, each text
+// Three apps from one build: the console at `/`, the mobile H5 at `/m/` and the big screen at `/screen/`. The server serves `dist/web`, each text
 // file with its brotli and gzip siblings beside it (scripts/precompress.ts).
 export default defineConfig(({ command }) => ({
   root: webRoot,
@@ -56,6 +56,8 @@ export default defineConfig(({ command }) => ({
       input: {
         console: fileURLToPath(new URL("./web/index.html", import.meta.url)),
         mobile: fileURLToPath(new URL("./web/m/index.html", import.meta.url)),
+        // The big screen at /screen/ (a hall's display: no UI kit, ECharts loaded after the first figures).
+        screen: fileURLToPath(new URL("./web/screen/index.html", import.meta.url)),
       },
       output: { codeSplitting: { groups: chunkGroups } },
     },

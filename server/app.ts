@@ -130,11 +130,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
     app.get("/m", { schema: { hide: true } }, (_request, reply) => reply.redirect("/m/"));
+    // The big screen (a hall's display, opened with a kiosk token): its own page, like the phone's.
+    app.get("/screen", { schema: { hide: true } }, (request, reply) =>
+      reply.redirect(`/screen/${request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : ""}`),
+    );
   }
   // Client-side routes: an unknown GET outside /api/ is a page of the console or of the mobile app.
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && existsSync(join(WEB_ROOT, "index.html"));
     if (!wantsPage || /\.[a-z0-9]+$/i.test(request.url.split("?")[0])) return sendError(reply, "route.not_found", localeOf(request));
+    if (request.url.startsWith("/screen/")) return reply.sendFile("screen/index.html");
     return reply.sendFile(request.url.startsWith("/m/") ? "m/index.html" : "index.html");
   });
   return app;

@@ -30,6 +30,7 @@ import { PartyService } from "./modules/party/party.service.ts";
 import { ProblemsService } from "./modules/problems/problems.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
+import { ScreenService } from "./modules/screen/screen.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
 import { VolunteersService } from "./modules/volunteers/volunteers.service.ts";
 import { WorkbenchService } from "./modules/workbench/workbench.service.ts";
@@ -121,6 +122,12 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   );
   // SMS and WeChat copies are queued when a provider is configured; otherwise the log gateway stays.
   notifier.setQueue(interop.queue());
+  // The big screen reads the dictionary's figures and the economy's market map (filled with figures by the app).
+  const figures = new FigureDictionary(db, deps.clock);
+  const screen = new ScreenService(db, deps.clock, {
+    figures,
+    marketMap: (reader, stationId) => economy.merchantFile.map(reader, stationId),
+  });
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -160,7 +167,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     exports: new ListExports(db, deps.clock),
     interop,
     // Filled by the app with every module's figures (server/app.ts).
-    figures: new FigureDictionary(db, deps.clock),
+    figures,
+    screen,
   };
 }
 

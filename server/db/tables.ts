@@ -20,6 +20,7 @@ import type { OrgTables } from "../modules/org/org.tables.ts";
 import type { PartyTables } from "../modules/party/party.tables.ts";
 import type { ProblemsTables } from "../modules/problems/problems.tables.ts";
 import type { ResidentsTables } from "../modules/residents/residents.tables.ts";
+import type { ScreenTables } from "../modules/screen/screen.tables.ts";
 import type { StallsTables } from "../modules/stalls/stalls.tables.ts";
 import type { VolunteersTables } from "../modules/volunteers/volunteers.tables.ts";
 import type { PlatformTables } from "../platform/platform.tables.ts";
@@ -42,6 +43,7 @@ export type * from "../modules/org/org.tables.ts";
 export type * from "../modules/party/party.tables.ts";
 export type * from "../modules/problems/problems.tables.ts";
 export type * from "../modules/residents/residents.tables.ts";
+export type * from "../modules/screen/screen.tables.ts";
 export type * from "../modules/stalls/stalls.tables.ts";
 export type * from "../modules/volunteers/volunteers.tables.ts";
 export type * from "../platform/platform.tables.ts";
@@ -67,4 +69,5 @@ export interface DB
     NightMarketTables,
     EconomyTables,
     InteropTables,
+    ScreenTables,
     PlatformTables {}

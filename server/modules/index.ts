@@ -24,6 +24,7 @@ import { partyModule } from "./party/party.module.ts";
 import { problemsModule } from "./problems/problems.module.ts";
 import { residentsModule } from "./residents/residents.module.ts";
 import { scorecardModule } from "./scorecard/scorecard.module.ts";
+import { screenModule } from "./screen/screen.module.ts";
 import { stallsModule } from "./stalls/stalls.module.ts";
 import { volunteersModule } from "./volunteers/volunteers.module.ts";
 import { workbenchModule } from "./workbench/workbench.module.ts";
@@ -55,4 +56,5 @@ export const modules: ServerModule[] = [
   workbenchModule,
   interopModule,
   figuresModule,
+  screenModule,
 ];

@@ -88,6 +88,7 @@ describe(`rate limits (${dialectName})`, () => {
       { url: "/api/hotline/v1/orders", method: "POST" },
       { url: "/api/interop/sms/receipts/aliyun", method: "POST" },
       { url: "/api/public/calendar/not-a-feed.ics", method: "GET" },
+      { url: "/api/public/screen?token=ddk_not-a-token", method: "GET" },
     ];
     const keyedRoutes = [
       "/api/open311/v2/requests.:format",
@@ -95,6 +96,7 @@ describe(`rate limits (${dialectName})`, () => {
       "/api/hotline/v1/orders",
       "/api/interop/sms/receipts/:provider",
       "/api/public/calendar/:feed",
+      "/api/public/screen",
     ];
     // The route walk lists the public routes: this test covers each of them.
     const publicRoutes = t.app.accessRules.filter((r) => r.access === "public" && r.url !== "/api/auth/login").map((r) => r.url);

@@ -24,6 +24,7 @@ describe(`every route × every role (${dialectName})`, () => {
   let t: TestApp;
   const sessions = new Map<Role, Session>();
   const ids: Record<string, number> = {};
+  let kiosk = "";
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -51,6 +52,12 @@ describe(`every route × every role (${dialectName})`, () => {
     ids["volunteer-occurrences"] = await first("volunteer_occurrences");
     ids["volunteer-teams"] = await first("volunteer_teams");
     ids.station = station.id;
+    // The big screen: one kiosk token for the walk's screen reads, another the walk may revoke.
+    const zhanzhang = sessions.get("station_admin") ?? null;
+    const token = async (label: string) =>
+      (await t.as(zhanzhang, { method: "POST", url: "/api/screen/tokens", payload: { label, scope: `station:${station.id}` } })).json();
+    kiosk = (await token("大厅")).token;
+    ids.screen = (await token("走查")).id;
   });
   afterAll(() => t.close());
 
@@ -58,6 +65,8 @@ describe(`every route × every role (${dialectName})`, () => {
     const resource = pattern.split("/")[2];
     // A figure is asked of this station: another station's reader must not reach it.
     if (resource === "figures") return `${pattern.replace(":id", "counter.service_items")}?scope=station:${ids.station}`;
+    // The screen is opened with its kiosk token, no account.
+    if (pattern === "/api/public/screen") return `${pattern}?token=${kiosk}`;
     return pattern.replace(":id", resource === "imports" ? "00000000-0000-4000-8000-000000000000" : String(ids[resource] ?? 1));
   };
 
@@ -82,6 +91,21 @@ describe(`every route × every role (${dialectName})`, () => {
     }
     expect(unexpected).toEqual([]);
     // ~2,000 requests: on PostgreSQL on a shared machine this walk takes about 30 s, the default limit.
+  }, 120_000);
+
+  it("lets a kiosk token open only its screen: every other route answers 401 to it", async () => {
+    const opened: string[] = [];
+    for (const rule of t.app.accessRules) {
+      if (rule.access === "public") continue;
+      const payload = ["POST", "PATCH", "PUT"].includes(rule.method) ? {} : undefined;
+      const url = urlFor(rule.url).replace(/\?token=.*$/, "");
+      const res = await t.as(null, { method: rule.method as "GET", url, payload, headers: { authorization: `Kiosk ${kiosk}` } });
+      if (res.statusCode !== 401) opened.push(`${rule.method} ${rule.url} → ${res.statusCode}`);
+    }
+    expect(opened).toEqual([]);
+    const screen = await t.as(null, { method: "GET", url: "/api/public/screen", headers: { authorization: `Kiosk ${kiosk}` } });
+    expect(screen.statusCode).toBe(200);
+    expect(screen.json().scope.label).toBe(`station:${ids.station}`);
   }, 120_000);
 
   it("never lets another station read this station's records", async () => {

@@ -1,0 +1,78 @@
+// The big screen's words, Chinese first (?lang=en for English). The screen has no UI kit and no i18next: a hall's
+// display shows a few dozen fixed words, kept here.
+export type ScreenLang = "zh-CN" | "en";
+
+export const texts = {
+  "zh-CN": {
+    title: "党群服务数据大屏",
+    updated: "更新于",
+    period: "统计期",
+    to: "至",
+    stations: "个服务站",
+    masked: "<3",
+    noFigures: "本部分指标正在接入",
+    offline: "网络中断，显示的是上次的数据，稍后自动重试",
+    loading: "正在载入数据…",
+    invalidTitle: "大屏访问码无效或已停用",
+    invalidHint: "请联系服务站管理员在“大屏管理”中重新生成访问码",
+    footer: "数据来自蒲公英平台各业务记录，每分钟自动刷新 · 不展示个人信息：姓名已脱敏，少于3人的分项不单列",
+    map: "市场摊位分布",
+    vacant: "空置",
+    hours: "小时",
+    wan: "万元",
+    yuan: "元",
+    month: "月",
+    parts: {
+      1: { title: "红色堡垒", subtitle: "破壁垒促联合" },
+      2: { title: "红色阵地", subtitle: "强谋划整资源" },
+      3: { title: "红色动能", subtitle: "创载体建平台" },
+      4: { title: "红色名片", subtitle: "挖潜力树特色" },
+    } as Record<number, { title: string; subtitle: string }>,
+    funnel: "党员发展",
+    category: {
+      supermarket: "超市",
+      catering: "餐饮",
+      non_staple_food: "副食",
+      fruit_vegetable: "果蔬",
+      pharmacy: "药店",
+      other: "其他",
+    } as Record<string, string>,
+  },
+  en: {
+    title: "Dashboard",
+    updated: "Updated",
+    period: "Period",
+    to: "to",
+    stations: "stations",
+    masked: "<3",
+    noFigures: "Figures for this part are on their way",
+    offline: "Connection lost: showing the last data, retrying shortly",
+    loading: "Loading…",
+    invalidTitle: "This screen's access token is invalid or revoked",
+    invalidHint: "Ask the station's administrator for a new one (Big screen in the console)",
+    footer: "From the platform's records, refreshed every minute · No personal data: names masked, groups under 3 people not shown",
+    map: "Stalls of the market",
+    vacant: "Vacant",
+    hours: "h",
+    wan: "×10k yuan",
+    yuan: "yuan",
+    month: "",
+    parts: {
+      1: { title: "Red Bastion", subtitle: "Branch, development" },
+      2: { title: "Red Position", subtitle: "Services and relief" },
+      3: { title: "Red Momentum", subtitle: "Council, stage, caring" },
+      4: { title: "Red Calling Card", subtitle: "Volunteers, night market" },
+    } as Record<number, { title: string; subtitle: string }>,
+    funnel: "Party development",
+    category: {
+      supermarket: "Supermarket",
+      catering: "Catering",
+      non_staple_food: "Groceries",
+      fruit_vegetable: "Fruit & veg",
+      pharmacy: "Pharmacy",
+      other: "Other",
+    } as Record<string, string>,
+  },
+};
+
+export type ScreenTexts = (typeof texts)["zh-CN"];
