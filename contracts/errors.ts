@@ -7,6 +7,7 @@ import { interopErrors } from "./errors-interop.ts";
 import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
 import { partyErrors } from "./errors-party.ts";
+import { reportsErrors, reportsValidation } from "./errors-reports.ts";
 import { volunteersErrors } from "./errors-volunteers.ts";
 
 // The error catalogue: stable ids with their messages in both languages. The server answers
@@ -228,6 +229,7 @@ export const errorCatalogue = {
   ...economyErrors,
   ...interopErrors,
   ...figuresErrors,
+  ...reportsErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -297,6 +299,7 @@ export const validationMessages = {
   },
   ...economyValidation,
   ...figuresValidation,
+  ...reportsValidation,
 } as const;
 
 export type ValidationKey = keyof typeof validationMessages;

@@ -28,6 +28,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrgService } from "./modules/org/org.service.ts";
 import { PartyService } from "./modules/party/party.service.ts";
 import { ProblemsService } from "./modules/problems/problems.service.ts";
+import { ReportsService } from "./modules/reports/reports.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
 import { StallsService } from "./modules/stalls/stalls.service.ts";
@@ -112,6 +113,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
   );
   // SMS and WeChat copies are queued when a provider is configured; otherwise the log gateway stays.
   notifier.setQueue(interop.queue());
+  // Filled by the app with every module's figures (server/app.ts); the reports cite them.
+  const figures = new FigureDictionary(db, deps.clock);
   return {
     accounts: new AccountsService(db, deps.vault, sessions, deps.clock),
     merchants,
@@ -150,8 +153,8 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
     interop,
-    // Filled by the app with every module's figures (server/app.ts).
-    figures: new FigureDictionary(db, deps.clock),
+    figures,
+    reports: new ReportsService(db, figures, deps.clock),
   };
 }
 

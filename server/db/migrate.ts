@@ -15,6 +15,7 @@ import * as nightMarket from "./migrations/2026-12-02-14-night-market.ts";
 import * as economy from "./migrations/2026-12-02-15-economy.ts";
 import * as interop from "./migrations/2026-12-02-16-interop.ts";
 import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
+import * as reports from "./migrations/2026-12-02-20-reports.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-15-economy": economy,
   "2026-12-02-16-interop": interop,
   "2026-12-02-17-event-versions": eventVersions,
+  "2026-12-02-20-reports": reports,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema

@@ -19,6 +19,7 @@ import type { NightMarketTables } from "../modules/night-market/night-market.tab
 import type { OrgTables } from "../modules/org/org.tables.ts";
 import type { PartyTables } from "../modules/party/party.tables.ts";
 import type { ProblemsTables } from "../modules/problems/problems.tables.ts";
+import type { ReportsTables } from "../modules/reports/reports.tables.ts";
 import type { ResidentsTables } from "../modules/residents/residents.tables.ts";
 import type { StallsTables } from "../modules/stalls/stalls.tables.ts";
 import type { VolunteersTables } from "../modules/volunteers/volunteers.tables.ts";
@@ -41,6 +42,7 @@ export type * from "../modules/night-market/night-market.tables.ts";
 export type * from "../modules/org/org.tables.ts";
 export type * from "../modules/party/party.tables.ts";
 export type * from "../modules/problems/problems.tables.ts";
+export type * from "../modules/reports/reports.tables.ts";
 export type * from "../modules/residents/residents.tables.ts";
 export type * from "../modules/stalls/stalls.tables.ts";
 export type * from "../modules/volunteers/volunteers.tables.ts";
@@ -67,4 +69,5 @@ export interface DB
     NightMarketTables,
     EconomyTables,
     InteropTables,
+    ReportsTables,
     PlatformTables {}

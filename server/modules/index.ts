@@ -22,6 +22,7 @@ import { notificationsModule } from "./notifications/notifications.module.ts";
 import { orgModule } from "./org/org.module.ts";
 import { partyModule } from "./party/party.module.ts";
 import { problemsModule } from "./problems/problems.module.ts";
+import { reportsModule } from "./reports/reports.module.ts";
 import { residentsModule } from "./residents/residents.module.ts";
 import { scorecardModule } from "./scorecard/scorecard.module.ts";
 import { stallsModule } from "./stalls/stalls.module.ts";
@@ -55,4 +56,5 @@ export const modules: ServerModule[] = [
   workbenchModule,
   interopModule,
   figuresModule,
+  reportsModule,
 ];
