@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { stationDate, stationTime } from "../../../contracts/calendar.ts";
 import type { FigureComparison, FigureDefinitionInfo } from "../../../contracts/figures.ts";
 import {
   formatFigure,
@@ -28,7 +29,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { AppError, conflict, fail, invalidField } from "../../platform/errors.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import type { FigureDictionary, ResolvedScope } from "../figures/figures.service.ts";
-import { CHART_HEIGHT, CHART_WIDTH, chartPng } from "./reports.charts.ts";
+import { CHART_HEIGHT, CHART_WIDTH, type ChartInput, chartPng } from "./reports.charts.ts";
 import { buildDocx, type DocxChart } from "./reports.docx.ts";
 import { presentSummary, presentVersionSummary } from "./reports.presenter.ts";
 import { type ReportRow, ReportsRepository } from "./reports.repository.ts";
@@ -240,7 +241,7 @@ export class ReportsService {
 
   private async charts(scope: ResolvedScope, specs: ChartSpec[], row: ReportRow) {
     const defs = new Map(this.figures.definitions().map((d) => [d.id, d]));
-    const out: { doc: DocxChart; stored: ReportVersion["charts"][number] }[] = [];
+    const drawn: { spec: ChartSpec; chart: ChartInput; caption: string; stored: ReportVersion["charts"][number] }[] = [];
     for (const spec of specs) {
       const def = defs.get(spec.figure);
       if (!def?.scopes.includes(scope.kind)) continue;
@@ -259,14 +260,26 @@ export class ReportsService {
         def,
         s.series.map((p) => p.value),
       );
-      const png = await chartPng({ title: spec.title, labels, values: v.values, unit: v.unit, kind: spec.kind });
-      const caption = `数据：指标 ${s.id}，范围 ${s.citation.scope}，期间 ${s.citation.from} 至 ${s.citation.to}，记录 ${s.citation.recordCount} 条，哈希 ${s.citation.recordSetHash.slice(0, 12)}`;
-      out.push({
-        doc: { section: spec.section, title: spec.title, png, width: 600, height: Math.round((600 * CHART_HEIGHT) / CHART_WIDTH), caption },
+      drawn.push({
+        spec,
+        chart: { title: spec.title, labels, values: v.values, unit: v.unit, kind: spec.kind },
+        caption: `数据：指标 ${s.id}，范围 ${s.citation.scope}，期间 ${s.citation.from} 至 ${s.citation.to}，记录 ${s.citation.recordCount} 条，哈希 ${s.citation.recordSetHash.slice(0, 12)}`,
         stored: { figure: spec.figure, title: spec.title, points: s.series.length, citation: s.citation },
       });
     }
-    return out;
+    // The series are read one after the other; the images render side by side (on resvg's thread pool).
+    const pngs = await Promise.all(drawn.map((c) => chartPng(c.chart)));
+    return drawn.map((c, i) => ({
+      doc: {
+        section: c.spec.section,
+        title: c.spec.title,
+        png: pngs[i],
+        width: 600,
+        height: Math.round((600 * CHART_HEIGHT) / CHART_WIDTH),
+        caption: c.caption,
+      } satisfies DocxChart,
+      stored: c.stored,
+    }));
   }
 
   async generate(user: SessionUser, id: number, body: { version: number }, actor: Actor): Promise<ReportVersionSummary> {
@@ -294,7 +307,7 @@ export class ReportsService {
     const docx = await buildDocx({
       title: row.title,
       subtitle: t.subtitle,
-      meta: `${scope.name} · ${periodText(row.period, row.period_from, row.period_to)}（${row.period_from} 至 ${row.period_to}）· 第 ${number} 版 · 生成于 ${now.toISOString()}`,
+      meta: `${scope.name} · ${periodText(row.period, row.period_from, row.period_to)}（${row.period_from} 至 ${row.period_to}）· 第 ${number} 版 · 生成于 ${stationDate(now)} ${stationTime(now)}`,
       sections: this.sectionsOf(row.kind),
       paragraphs,
       figures: new Map(figures.map((f) => [f.id, f])),
