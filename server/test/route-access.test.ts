@@ -51,6 +51,10 @@ describe(`every route × every role (${dialectName})`, () => {
     ids["volunteer-occurrences"] = await first("volunteer_occurrences");
     ids["volunteer-teams"] = await first("volunteer_teams");
     ids.station = station.id;
+    // A report of this station with a version, so the other station's reads of it (and its document) meet a real one.
+    const staff = sessions.get("station_staff") as Session;
+    ids.reports = (await t.as(staff, { method: "POST", url: "/api/reports", payload: { kind: "acceptance", period: "2026" } })).json().id;
+    await t.as(staff, { method: "POST", url: `/api/reports/${ids.reports}/generate`, payload: { version: 1 } });
   });
   afterAll(() => t.close());
 
@@ -58,6 +62,8 @@ describe(`every route × every role (${dialectName})`, () => {
     const resource = pattern.split("/")[2];
     // A figure is asked of this station: another station's reader must not reach it.
     if (resource === "figures") return `${pattern.replace(":id", "counter.service_items")}?scope=station:${ids.station}`;
+    if (resource === "reports")
+      return `${pattern.replace(":id", String(ids.reports)).replace(":number", "1")}${pattern.endsWith("/diff") ? "?from=1&to=1" : ""}`;
     return pattern.replace(":id", resource === "imports" ? "00000000-0000-4000-8000-000000000000" : String(ids[resource] ?? 1));
   };
 

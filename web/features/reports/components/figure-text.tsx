@@ -33,7 +33,12 @@ export function FigureText({ text, figures }: { text: string; figures: Map<strin
           <Tooltip key={i} title={tip}>
             <Tag
               color={!f || f.missing ? "default" : "red"}
-              style={{ marginInline: 2, fontSize: 14, lineHeight: "22px" }}
+              style={{
+                marginInline: 2,
+                fontSize: 14,
+                lineHeight: "22px",
+                ...(!f || f.missing ? { borderStyle: "dashed", color: "#595959", background: "#f5f5f5" } : {}),
+              }}
               data-figure={part.figure}
               data-missing={!f || f.missing ? "true" : "false"}
             >
