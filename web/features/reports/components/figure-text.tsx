@@ -35,6 +35,8 @@ export function FigureText({ text, figures }: { text: string; figures: Map<strin
               color={!f || f.missing ? "default" : "red"}
               style={{
                 marginInline: 2,
+                // The paragraph's first-line indent would otherwise indent the text inside every tag.
+                textIndent: 0,
                 fontSize: 14,
                 lineHeight: "22px",
                 ...(!f || f.missing ? { borderStyle: "dashed", color: "#595959", background: "#f5f5f5" } : {}),
