@@ -3,9 +3,10 @@
 // same scope and period and lists them in the appendix; the stored document downloads identically; regenerating
 // after a record changes shows the change; scopes out of reach are 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stationDate } from "../../../contracts/calendar.ts";
 import type { FigureValue } from "../../../contracts/figures.ts";
 import { formatFigure, placeholdersOf, type ReportDetail, type ReportFigure } from "../../../contracts/reports.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, type Session, TEST_NOW, type TestApp } from "../../test/helpers.ts";
 import { docxText } from "./docx-text.ts";
 
 describe(`reports (${dialectName})`, () => {
@@ -15,7 +16,9 @@ describe(`reports (${dialectName})`, () => {
   let other: Session;
   let stationId: number;
   let districtId: number;
-  const year = String(new Date(process.env.TEST_NOW ?? Date.now()).getUTCFullYear());
+  // The station's current year and month (the suite's clock may be on another UTC day).
+  const today = stationDate(TEST_NOW);
+  const year = today.slice(0, 4);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -208,7 +211,7 @@ describe(`reports (${dialectName})`, () => {
   });
 
   it("makes the monthly report and the district summary with the stations side by side", async () => {
-    const month = `${year}-${String(new Date(process.env.TEST_NOW ?? Date.now()).getUTCMonth() + 1).padStart(2, "0")}`;
+    const month = today.slice(0, 7);
     const m: ReportDetail = (await create(staff, { kind: "monthly", scope: `station:${stationId}`, period: month })).json();
     expect(m.title).toContain("工作月报");
     const gm = await t.as(staff, { method: "POST", url: `/api/reports/${m.id}/generate`, payload: { version: m.version } });
