@@ -8,6 +8,7 @@ import { lendingErrors } from "./errors-lending.ts";
 import { nightMarketErrors } from "./errors-night-market.ts";
 import { orgErrors, orgValidation } from "./errors-org.ts";
 import { partyErrors } from "./errors-party.ts";
+import { reportsErrors, reportsValidation } from "./errors-reports.ts";
 import { screenErrors } from "./errors-screen.ts";
 import { volunteersErrors } from "./errors-volunteers.ts";
 
@@ -232,6 +233,7 @@ export const errorCatalogue = {
   ...figuresErrors,
   ...orgErrors,
   ...screenErrors,
+  ...reportsErrors,
   internal: { status: 500, "zh-CN": "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, "zh-CN": "服务暂不可用", en: "Service unavailable" },
 } as const satisfies Record<string, { status: number; "zh-CN": string; en: string }>;
@@ -302,6 +304,7 @@ export const validationMessages = {
   ...economyValidation,
   ...figuresValidation,
   ...orgValidation,
+  ...reportsValidation,
 } as const;
 
 export type ValidationKey = keyof typeof validationMessages;

@@ -28,6 +28,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrgService } from "./modules/org/org.service.ts";
 import { PartyService } from "./modules/party/party.service.ts";
 import { ProblemsService } from "./modules/problems/problems.service.ts";
+import { ReportsService } from "./modules/reports/reports.service.ts";
 import { ResidentsService } from "./modules/residents/residents.service.ts";
 import { ScorecardService } from "./modules/scorecard/scorecard.service.ts";
 import { ScreenService } from "./modules/screen/screen.service.ts";
@@ -166,9 +167,9 @@ export function createServices(deps: AppDeps, sessions: SessionStore) {
     workbench: new WorkbenchService({ org, merchants, problems, counter, meals, lending, party, duty }, deps.clock),
     exports: new ListExports(db, deps.clock),
     interop,
-    // Filled by the app with every module's figures (server/app.ts).
     figures,
     screen,
+    reports: new ReportsService(db, figures, deps.clock),
   };
 }
 

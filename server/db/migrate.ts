@@ -17,6 +17,7 @@ import * as interop from "./migrations/2026-12-02-16-interop.ts";
 import * as eventVersions from "./migrations/2026-12-02-17-event-versions.ts";
 import * as auditChains from "./migrations/2026-12-02-18-audit-chains.ts";
 import * as kioskTokens from "./migrations/2026-12-02-19-kiosk-tokens.ts";
+import * as reports from "./migrations/2026-12-02-20-reports.ts";
 import * as orgVersions from "./migrations/2026-12-02-21-org-versions.ts";
 import * as economyVersions from "./migrations/2026-12-02-22-economy-versions.ts";
 import * as listIndexes from "./migrations/2026-12-02-23-list-indexes.ts";
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-17-event-versions": eventVersions,
   "2026-12-02-18-audit-chains": auditChains,
   "2026-12-02-19-kiosk-tokens": kioskTokens,
+  "2026-12-02-20-reports": reports,
   "2026-12-02-21-org-versions": orgVersions,
   "2026-12-02-22-economy-versions": economyVersions,
   "2026-12-02-23-list-indexes": listIndexes,

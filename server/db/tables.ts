@@ -19,6 +19,7 @@ import type { NightMarketTables } from "../modules/night-market/night-market.tab
 import type { OrgTables } from "../modules/org/org.tables.ts";
 import type { PartyTables } from "../modules/party/party.tables.ts";
 import type { ProblemsTables } from "../modules/problems/problems.tables.ts";
+import type { ReportsTables } from "../modules/reports/reports.tables.ts";
 import type { ResidentsTables } from "../modules/residents/residents.tables.ts";
 import type { ScreenTables } from "../modules/screen/screen.tables.ts";
 import type { StallsTables } from "../modules/stalls/stalls.tables.ts";
@@ -42,6 +43,7 @@ export type * from "../modules/night-market/night-market.tables.ts";
 export type * from "../modules/org/org.tables.ts";
 export type * from "../modules/party/party.tables.ts";
 export type * from "../modules/problems/problems.tables.ts";
+export type * from "../modules/reports/reports.tables.ts";
 export type * from "../modules/residents/residents.tables.ts";
 export type * from "../modules/screen/screen.tables.ts";
 export type * from "../modules/stalls/stalls.tables.ts";
@@ -70,4 +72,5 @@ export interface DB
     EconomyTables,
     InteropTables,
     ScreenTables,
+    ReportsTables,
     PlatformTables {}

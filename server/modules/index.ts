@@ -22,6 +22,7 @@ import { notificationsModule } from "./notifications/notifications.module.ts";
 import { orgModule } from "./org/org.module.ts";
 import { partyModule } from "./party/party.module.ts";
 import { problemsModule } from "./problems/problems.module.ts";
+import { reportsModule } from "./reports/reports.module.ts";
 import { residentsModule } from "./residents/residents.module.ts";
 import { scorecardModule } from "./scorecard/scorecard.module.ts";
 import { screenModule } from "./screen/screen.module.ts";
@@ -57,4 +58,5 @@ export const modules: ServerModule[] = [
   interopModule,
   figuresModule,
   screenModule,
+  reportsModule,
 ];

@@ -58,6 +58,10 @@ describe(`every route × every role (${dialectName})`, () => {
       (await t.as(zhanzhang, { method: "POST", url: "/api/screen/tokens", payload: { label, scope: `station:${station.id}` } })).json();
     kiosk = (await token("大厅")).token;
     ids.screen = (await token("走查")).id;
+    // A report of this station with a version, so the other station's reads of it (and its document) meet a real one.
+    const staff = sessions.get("station_staff") as Session;
+    ids.reports = (await t.as(staff, { method: "POST", url: "/api/reports", payload: { kind: "acceptance", period: "2026" } })).json().id;
+    await t.as(staff, { method: "POST", url: `/api/reports/${ids.reports}/generate`, payload: { version: 1 } });
   });
   afterAll(() => t.close());
 
@@ -67,6 +71,8 @@ describe(`every route × every role (${dialectName})`, () => {
     if (resource === "figures") return `${pattern.replace(":id", "counter.service_items")}?scope=station:${ids.station}`;
     // The screen is opened with its kiosk token, no account.
     if (pattern === "/api/public/screen") return `${pattern}?token=${kiosk}`;
+    if (resource === "reports")
+      return `${pattern.replace(":id", String(ids.reports)).replace(":number", "1")}${pattern.endsWith("/diff") ? "?from=1&to=1" : ""}`;
     return pattern.replace(":id", resource === "imports" ? "00000000-0000-4000-8000-000000000000" : String(ids[resource] ?? 1));
   };
 
