@@ -41,6 +41,17 @@ export function eventsFigures(db: Kysely<DB>) {
       return { p, uplift, stationId: stationOf.get(p.id) ?? q.stationIds[0] };
     });
   };
+  type Uplift = Awaited<ReturnType<typeof promotions>>[number]["uplift"];
+  /** One record per promotion carrying its uplift (visits or takings), so the sum is the events page's value. */
+  const promotionRecords = async (q: FigureQuery, amountOf: (u: Uplift) => number | null) =>
+    (await promotions(q)).map(({ p, uplift, stationId }) => ({
+      ref: `event:${p.id}`,
+      stationId,
+      date: stationDate(p.starts_at),
+      label: p.title,
+      amount: amountOf(uplift) ?? 0,
+      link: `/events/${p.id}`,
+    }));
 
   return [
     defineFigure({
@@ -55,15 +66,7 @@ export function eventsFigures(db: Kysely<DB>) {
       unit: "count",
       unitLabel: { "zh-CN": "人次", en: "visits" },
       aggregate: "sum",
-      records: async (q) =>
-        (await promotions(q)).map(({ p, uplift, stationId }) => ({
-          ref: `event:${p.id}`,
-          stationId,
-          date: stationDate(p.starts_at),
-          label: p.title,
-          amount: uplift.visits.uplift ?? 0,
-          link: `/events/${p.id}`,
-        })),
+      records: (q) => promotionRecords(q, (u) => u.visits.uplift),
     }),
     defineFigure({
       id: "events.promotion_takings_uplift_fen",
@@ -76,15 +79,7 @@ export function eventsFigures(db: Kysely<DB>) {
       },
       unit: "fen",
       aggregate: "sum",
-      records: async (q) =>
-        (await promotions(q)).map(({ p, uplift, stationId }) => ({
-          ref: `event:${p.id}`,
-          stationId,
-          date: stationDate(p.starts_at),
-          label: p.title,
-          amount: uplift.takings.upliftFen ?? 0,
-          link: `/events/${p.id}`,
-        })),
+      records: (q) => promotionRecords(q, (u) => u.takings.upliftFen),
     }),
     defineFigure({
       id: "events.stage_teams",
