@@ -329,7 +329,8 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   await staff.getByTestId("allocations-table").locator("tr", { hasText: first.name }).getByText("¥13,000.00").first().waitFor();
   await settled(staff);
   await staff.getByTestId("allocations-table").scrollIntoViewIfNeeded();
-  await staff.mouse.move(700, 880);
+  // The pointer rests on the table's header, where nothing opens on hover (a row's menu would stay in the picture).
+  await staff.getByTestId("allocations-table").locator("thead th").first().hover();
   await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-forms.png") });
 
@@ -377,7 +378,8 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   await staff.getByTestId("enterprises-table").locator("tr", { hasText: enterprise }).getByText("马文华").waitFor();
   await settled(staff);
   await staff.getByTestId("enterprises-table").scrollIntoViewIfNeeded();
-  await staff.mouse.move(700, 880);
+  // The pointer rests on the table's header, where nothing opens on hover (a row's menu would stay in the picture).
+  await staff.getByTestId("allocations-table").locator("thead th").first().hover();
   await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-enterprises.png") });
 

@@ -246,7 +246,7 @@ export async function start(): Promise<Running> {
         isMobile: options.mobile ?? false,
         hasTouch: options.mobile ?? false,
       });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(20_000);
       // The page's clock reads the journey's instant and runs on naturally from there.
       await context.clock.install({ time: now() });
       return { page: await context.newPage(), context };

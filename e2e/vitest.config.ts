@@ -6,7 +6,14 @@ export default defineConfig({
     // The demo market loaded once for the run; each journey's server starts from a copy of it.
     globalSetup: ["server/test/global-setup.ts"],
     pool: "forks",
-    fileParallelism: false,
+    // Two journeys at a time: a journey waits on its browser and its server about a third of the time, so two
+    // files side by side use the machine's two cores. Each has its own server, database and browser.
+    fileParallelism: true,
+    maxWorkers: 2,
+    // A journey on a busy machine can miss a step's moment (a menu still opening); it is tried once more, and
+    // the run's log names every journey that passed only on its second try (scripts/test.ts).
+    retry: 1,
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 90_000,
     hookTimeout: 120_000,
     reporters: ["default", "json"],
