@@ -379,7 +379,7 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   await settled(staff);
   await staff.getByTestId("enterprises-table").scrollIntoViewIfNeeded();
   // The pointer rests on the table's header, where nothing opens on hover (a row's menu would stay in the picture).
-  await staff.getByTestId("allocations-table").locator("thead th").first().hover();
+  await staff.getByTestId("enterprises-table").locator("thead th").first().hover();
   await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-enterprises.png") });
 
