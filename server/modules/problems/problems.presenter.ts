@@ -34,7 +34,7 @@ export function presentProblem(
   row: ProblemRow,
   o: { photos: Photo[]; nextActions: string[]; reporter: ReporterView; vault: Vault; now: Date; locale?: "zh-CN" | "en" },
 ) {
-  const phone = row.reporter_phone_enc ? maskMobile(o.vault.decrypt(row.reporter_phone_enc)) : null;
+  const phone = row.reporter_phone_enc ? o.vault.masked(row.reporter_phone_enc, maskMobile) : null;
   return {
     id: row.id,
     code: row.code,
