@@ -1,6 +1,8 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
-import { dialectOf } from "../../db/database.ts";
+import { type Dialect, dialectOf } from "../../db/database.ts";
+import { idList, inIdList } from "../../db/id-list.ts";
 import { pagedList } from "../../db/paging.ts";
+import { prepared } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { DB, MerchantStatusChangeTable, MerchantTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -56,16 +58,31 @@ function textCondition(eb: ExpressionBuilder<any, any>, text: string): Expressio
   return eb.or(textColumns(text).map((column) => containsText(eb, column, text)));
 }
 
+/** The merchant's stalls as "id:code,id:code", read in the merchant's own row. */
+const stallListOf = (dialect: Dialect) =>
+  sql<
+    string | null
+  >`(select ${sql.raw(dialect === "postgres" ? "string_agg" : "group_concat")}(s.id || ':' || s.code, ',') from stalls s where s.merchant_id = m.id)`.as(
+    "stall_list",
+  );
+
+/** A list page's rows for the page's ids (server/db/id-list.ts), compiled once. */
+const merchantsByIds = prepared((db, v: { ids: string }, dialect) =>
+  db
+    .selectFrom("merchants as m")
+    .innerJoin("org_units as o", "o.id", "m.station_id")
+    .select(listColumns)
+    .select(stallListOf(dialect))
+    .where(inIdList(dialect, "m.id", v.ids)),
+);
+
 export class MerchantsRepository {
   readonly db: Kysely<DB>;
   /** The merchant's stalls as "id:code,id:code" in the same query, so a page of merchants is one round trip. */
   private readonly stallList;
   constructor(db: Kysely<DB>) {
     this.db = db;
-    const aggregate = dialectOf(db) === "postgres" ? sql.raw("string_agg") : sql.raw("group_concat");
-    this.stallList = sql<string | null>`(select ${aggregate}(s.id || ':' || s.code, ',') from stalls s where s.merchant_id = m.id)`.as(
-      "stall_list",
-    );
+    this.stallList = stallListOf(dialectOf(db));
   }
 
   private filtered(db: Db, f: MerchantFilter) {
@@ -89,14 +106,7 @@ export class MerchantsRepository {
             ["m.id", page.order],
           ]
         : [["m.id", page.order]],
-      rows: (ids) =>
-        this.db
-          .selectFrom("merchants as m")
-          .innerJoin("org_units as o", "o.id", "m.station_id")
-          .select(listColumns)
-          .select(this.stallList)
-          .where("m.id", "in", ids)
-          .execute(),
+      rows: async (ids) => (await merchantsByIds(this.db, { ids: idList(dialectOf(this.db), ids) })).rows,
       page,
     });
   }

@@ -1,5 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
+import { dialectOf } from "../../db/database.ts";
+import { idList, inIdList } from "../../db/id-list.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
@@ -98,6 +100,12 @@ const problemsWithNames = (db: Db) =>
 
 // The statements of a submission and of every step, compiled once (server/db/prepared.ts).
 const problemById = prepared((db, v: { id: number }) => problemsWithNames(db).select(columns).where("p.id", "=", v.id));
+/** A list page's rows: the joins and wide columns for the page's ids (server/db/id-list.ts). */
+const problemsByIds = prepared((db, v: { ids: string }, dialect) =>
+  problemsWithNames(db)
+    .select(columns)
+    .where(inIdList(dialect, "p.id", v.ids)),
+);
 const categoryByCode = prepared((db, v: { code: string }) => db.selectFrom("problem_categories").selectAll().where("code", "=", v.code));
 const stallOfStation = prepared((db, v: { stallId: number; stationId: number }) =>
   db.selectFrom("stalls").select(["id", "code"]).where("id", "=", v.stallId).where("station_id", "=", v.stationId),
@@ -165,7 +173,7 @@ export class ProblemsRepository {
             ["p.id", page.order],
           ]
         : [["p.id", page.order]],
-      rows: (ids) => this.base(this.db).select(columns).where("p.id", "in", ids).execute(),
+      rows: async (ids) => (await problemsByIds(this.db, { ids: idList(dialectOf(this.db), ids) })).rows,
       page,
     });
   }
