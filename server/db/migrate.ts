@@ -21,6 +21,7 @@ import * as reports from "./migrations/2026-12-02-20-reports.ts";
 import * as orgVersions from "./migrations/2026-12-02-21-org-versions.ts";
 import * as economyVersions from "./migrations/2026-12-02-22-economy-versions.ts";
 import * as listIndexes from "./migrations/2026-12-02-23-list-indexes.ts";
+import * as redemptionListIndexes from "./migrations/2026-12-02-24-redemption-list-indexes.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-21-org-versions": orgVersions,
   "2026-12-02-22-economy-versions": economyVersions,
   "2026-12-02-23-list-indexes": listIndexes,
+  "2026-12-02-24-redemption-list-indexes": redemptionListIndexes,
 };
 
 /** The migrations by name, for tests that step back and forth (server/platform/audit.test.ts). */

@@ -13,7 +13,10 @@
 //      TEXT_SCAN rows of the list's order only (exact when no more rows pass the other filters, "78+" otherwise). A
 //      first page shorter than the page size is its own total, and no count is run.
 //
-// `pageRows`, the older shape (one query with a window count), is kept for the lists that have not moved yet.
+// Every paged list answers this way; a window count (`count(*) over ()`), which builds every matching row with all
+// its joins before taking the page, is not used. A condition on a joined table (a unit's or a merchant's name) is
+// written against the base table's id column (`exists (select … where u.id = f.unit_id and …)`), so step 1 and the
+// count still read the base table alone.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql, type Transaction } from "kysely";
 
 export interface PageWindow {
@@ -129,18 +132,4 @@ export async function countUpTo(db: AnyDb, filtered: AnySelect, limit: number): 
     .select(sql<number>`count(*)`.as("n"))
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-export async function pageRows<DB, TB extends keyof DB, O>(
-  query: SelectQueryBuilder<DB, TB, O>,
-  page: PageWindow,
-  count: () => Promise<number>,
-): Promise<{ rows: O[]; total: number }> {
-  const rows = (await query
-    // biome-ignore lint/suspicious/noExplicitAny: adds one column to whatever the caller selected
-    .select(sql<number>`count(*) over ()`.as("total") as any)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()) as (O & { total: number | string })[];
-  return { rows, total: rows.length > 0 ? Number(rows[0].total) : await count() };
 }

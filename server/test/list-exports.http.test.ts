@@ -32,6 +32,9 @@ describe(`list exports (${dialectName})`, () => {
   const get = (s: Session, url: string, headers: Record<string, string> = {}) => t.as(s, { method: "GET", url, headers });
   const totalOf = async (s: Session, url: string) => {
     const body = (await get(s, url)).json();
+    // A capped total (above 1,000, server/db/paging.ts) is a lower bound the export would exceed: the lists below
+    // are filtered to fewer rows.
+    expect(body.totalCapped, url).toBeUndefined();
     return Array.isArray(body) ? body.length : (body.total as number);
   };
   const exportsAudited = async (objectType: string) =>
@@ -74,11 +77,11 @@ describe(`list exports (${dialectName})`, () => {
     ["caring-redemptions", "/api/caring/redemptions", ""],
     ["meal-recipients", "/api/caring/meals/recipients", ""],
     ["service-items", "/api/services/items", ""],
-    ["service-requests", "/api/services/requests", ""],
+    ["service-requests", "/api/services/requests", "status=forwarded"],
     ["red-shield-sessions", "/api/red-shield/sessions", "when=all"],
     ["red-shield-consultations", "/api/red-shield/consultations", ""],
     ["lending-items", "/api/lending/items", ""],
-    ["loans", "/api/lending/loans", ""],
+    ["loans", "/api/lending/loans", "borrowerKind=merchant"],
     ["reweighs", "/api/fair-scale/reweighs", ""],
   ];
 

@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from "kysely";
-import { pageRows } from "../../db/paging.ts";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
+import { pagedList } from "../../db/paging.ts";
 import type { AllianceUnitTable, DB } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -36,6 +36,26 @@ const listColumns = [
   "a.version",
 ] as const;
 
+/** The filter as one condition on the alliance units table (alias `a`), alone or joined. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the alliance units table alone or joined (alias a)
+function unitCondition(eb: ExpressionBuilder<any, any>, f: AllianceUnitFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("a.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.unitId !== null) all.push(eb("a.id", "=", f.unitId));
+  if (f.kind) all.push(eb("a.kind", "=", f.kind));
+  if (f.status) all.push(eb("a.status", "=", f.status));
+  if (f.contactMobileHash) all.push(eb("a.contact_mobile_hash", "=", f.contactMobileHash));
+  else if (f.q && withText) all.push(textCondition(eb, f.q));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+const textColumns = ["a.name", "a.contact_name", "a.offers"] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the alliance units table alone or joined (alias a)
+function textCondition(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or(textColumns.map((column) => containsText(eb, column, text)));
+}
+
 export class AllianceUnitsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
@@ -43,20 +63,10 @@ export class AllianceUnitsRepository {
   }
 
   private filtered(db: Db, f: AllianceUnitFilter) {
-    let q = db.selectFrom("alliance_units as a").innerJoin("org_units as o", "o.id", "a.station_id");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("a.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
-    if (f.unitId !== null) q = q.where("a.id", "=", f.unitId);
-    if (f.kind) q = q.where("a.kind", "=", f.kind);
-    if (f.status) q = q.where("a.status", "=", f.status);
-    if (f.contactMobileHash) {
-      q = q.where("a.contact_mobile_hash", "=", f.contactMobileHash);
-    } else if (f.q) {
-      const text = f.q;
-      q = q.where((eb) =>
-        eb.or([containsText(eb, "a.name", text), containsText(eb, "a.contact_name", text), containsText(eb, "a.offers", text)]),
-      );
-    }
-    return q;
+    return db
+      .selectFrom("alliance_units as a")
+      .innerJoin("org_units as o", "o.id", "a.station_id")
+      .where((eb) => unitCondition(eb, f));
   }
 
   /** The accounts attached to each unit, counted in the same query. */
@@ -70,12 +80,27 @@ export class AllianceUnitsRepository {
     );
   }
 
-  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  /** The page's ids from the units table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async list(f: AllianceUnitFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
-    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "a.id";
-    return pageRows(this.withUserCount(this.filtered(this.db, f)).orderBy(sortColumn, page.order).orderBy("a.id", page.order), page, () =>
-      this.count(f),
-    );
+    const sortColumn: string | undefined = sortColumns[page.sort as keyof typeof sortColumns];
+    const text = f.q && !f.contactMobileHash ? f.q : undefined;
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("alliance_units as a").where((eb) => unitCondition(eb, f, false)),
+      text: text ? { columns: textColumns, condition: (eb) => textCondition(eb, text) } : undefined,
+      id: "a.id",
+      order: sortColumn
+        ? [
+            [sortColumn, page.order],
+            ["a.id", page.order],
+          ]
+        : [["a.id", page.order]],
+      rows: (ids) =>
+        this.withUserCount(this.filtered(this.db, { stationIds: null, unitId: null }))
+          .where("a.id", "in", ids)
+          .execute(),
+      page,
+    });
   }
 
   /** Rows for an export, in pages. */

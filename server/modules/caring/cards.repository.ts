@@ -2,7 +2,7 @@
 // statements (a presentation with its card, the locked card, one card's month) are compiled once.
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { AwardCategory, CardStatus } from "../../../contracts/caring.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { CardPresentationTable, DB, DiscountCardTable } from "../../db/tables.ts";
 
@@ -114,9 +114,9 @@ export class CardsRepository {
     return used;
   }
 
-  /** One page of cards with the total of the filter. */
+  /** One page of cards: the ids from the cards table alone (the holder's name through its id), a capped count (server/db/paging.ts). */
   list(f: CardFilter) {
-    let q = cardsWithHolders(this.db);
+    let q = this.db.selectFrom("discount_cards as c");
     if (f.stationIds !== null) q = f.stationIds.length ? q.where("c.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
     if (f.category) q = q.where("c.category", "=", f.category);
     if (f.status === "revoked") q = q.where("c.status", "=", "revoked");
@@ -124,8 +124,30 @@ export class CardsRepository {
     if (f.status === "expired")
       q = q.where((eb) => eb.or([eb("c.status", "=", "expired"), eb.and([eb("c.status", "=", "active"), eb("c.valid_to", "<", f.today)])]));
     const text = f.q;
-    if (text) q = q.where((eb) => eb.or([eb("c.card_no", "=", text), eb("r.name", "like", `%${text}%`)]));
-    return pageRows(q.select(columns).orderBy("c.id", f.order), { limit: f.limit, offset: f.offset }, async () => 0);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      text: text
+        ? {
+            columns: ["c.card_no", "c.resident_id"],
+            condition: (eb) =>
+              eb.or([
+                eb("c.card_no", "=", text),
+                eb.exists(
+                  eb
+                    .selectFrom("residents as r")
+                    .select("r.id")
+                    .whereRef("r.id", "=", "c.resident_id")
+                    .where("r.name", "like", `%${text}%`),
+                ),
+              ]),
+          }
+        : undefined,
+      id: "c.id",
+      order: [["c.id", f.order]],
+      rows: (ids) => cardsWithHolders(this.db).select(columns).where("c.id", "in", ids).execute(),
+      page: { limit: f.limit, offset: f.offset },
+    });
   }
 
   /** A holder's cards, newest first. */

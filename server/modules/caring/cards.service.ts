@@ -121,7 +121,7 @@ export class CardsService {
 
   async list(user: SessionUser, query: ListQuery) {
     const now = this.clock.now();
-    const { rows, total } = await this.repo.list({
+    const { rows, total, totalCapped } = await this.repo.list({
       stationIds: stationFilter(user, query.stationId),
       category: query.category,
       status: query.status,
@@ -131,7 +131,13 @@ export class CardsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: await this.present(rows, !can(user.role, "personal.unmask"), now), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.present(rows, !can(user.role, "personal.unmask"), now),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(user: SessionUser, id: number): Promise<Card> {

@@ -1,7 +1,7 @@
 // Redemptions at caring shops: the sale's insert (compiled once, every redemption runs it) and the lists, with
 // shop, merchant, card and holder joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { DB, RedemptionTable } from "../../db/tables.ts";
 
@@ -54,15 +54,29 @@ export class RedemptionRepository {
     return row.id;
   }
 
-  /** One page, newest first, with the total of the filter. */
+  /**
+   * One page, newest first: the ids from the redemptions table alone (the station through the shop's id), their rows
+   * with the names, a capped count (server/db/paging.ts).
+   */
   list(f: RedemptionFilter) {
-    let q = redemptionsWithNames(this.db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    let q = this.db.selectFrom("redemptions as x");
+    const stationIds = f.stationIds;
+    if (stationIds !== null)
+      q = stationIds.length
+        ? q.where("x.shop_id", "in", (eb) => eb.selectFrom("caring_shops as s").select("s.id").where("s.station_id", "in", stationIds))
+        : q.where(sql<boolean>`1 = 0`);
     if (f.shopId) q = q.where("x.shop_id", "=", f.shopId);
     if (f.cardId) q = q.where("x.card_id", "=", f.cardId);
     if (f.fromIso) q = q.where("x.created_at", ">=", f.fromIso);
     if (f.toIso) q = q.where("x.created_at", "<", f.toIso);
-    return pageRows(q.select(listColumns).orderBy("x.id", "desc"), { limit: f.limit, offset: f.offset }, async () => 0);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      id: "x.id",
+      order: [["x.id", "desc"]],
+      rows: (ids) => redemptionsWithNames(this.db).select(listColumns).where("x.id", "in", ids).execute(),
+      page: { limit: f.limit, offset: f.offset },
+    });
   }
 
   /** A shop's redemptions in [fromIso, toIso), newest first. */

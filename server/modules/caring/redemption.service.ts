@@ -157,7 +157,7 @@ export class RedemptionService {
 
   /** Station staff: redemptions of their stations' shops. */
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list({
+    const { rows, total, totalCapped } = await this.repo.list({
       stationIds: stationFilter(user, query.stationId),
       shopId: query.shopId,
       cardId: query.cardId,
@@ -167,7 +167,13 @@ export class RedemptionService {
       offset: (query.page - 1) * query.pageSize,
     });
     const masked = !can(user.role, "personal.unmask");
-    return { items: rows.map((r) => presentRedemption(r, masked)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentRedemption(r, masked)),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The caring shop's own day (holders masked). */

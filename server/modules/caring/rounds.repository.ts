@@ -2,7 +2,7 @@
 // and writes, with residents' names joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { AwardCategory, NominationStatus, ObjectionStatus, RoundStatus } from "../../../contracts/caring.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { AwardRoundTable, DB, NominationTable, ObjectionTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -25,13 +25,23 @@ export class RoundsRepository {
     return db.selectFrom("award_rounds").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
-  /** One page of rounds, newest month first, with the total of the filter. */
+  /** One page of rounds, newest month first: their ids, their rows, a capped count (server/db/paging.ts). */
   list(f: RoundFilter) {
     let q = this.db.selectFrom("award_rounds");
     if (f.stationIds !== null) q = f.stationIds.length ? q.where("station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
     if (f.category) q = q.where("category", "=", f.category);
     if (f.status) q = q.where("status", "=", f.status);
-    return pageRows(q.selectAll().orderBy("month", "desc").orderBy("id", "desc"), { limit: f.limit, offset: f.offset }, async () => 0);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      id: "id",
+      order: [
+        ["month", "desc"],
+        ["id", "desc"],
+      ],
+      rows: (ids) => this.db.selectFrom("award_rounds").selectAll().where("id", "in", ids).execute(),
+      page: { limit: f.limit, offset: f.offset },
+    });
   }
 
   /** Rounds open for nominations or in publicity (the latest twenty). */

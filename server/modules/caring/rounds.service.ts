@@ -82,14 +82,20 @@ export class RoundsService {
   }
 
   async list(user: SessionUser, query: z.output<typeof roundListQuery>) {
-    const { rows, total } = await this.repo.list({
+    const { rows, total, totalCapped } = await this.repo.list({
       stationIds: stationFilter(user, query.stationId),
       category: query.category,
       status: query.status,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: await this.present(rows, !can(user.role, "personal.unmask")), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.present(rows, !can(user.role, "personal.unmask")),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Rounds a resident, merchant or volunteer can take part in on /m/: open for nominations or in publicity. */

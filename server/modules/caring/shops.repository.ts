@@ -2,7 +2,7 @@
 // merchant's name joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { ShopCategory, ShopStatus } from "../../../contracts/caring.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { CaringShopTable, DB, ShopEventTable } from "../../db/tables.ts";
 
@@ -52,13 +52,20 @@ export class ShopsRepository {
     return (await shopOfMerchant(db, { merchantId })).rows[0];
   }
 
-  /** One page of shops with the total of the filter. */
+  /** One page of shops: the ids from the shops table alone, their rows, a capped count (server/db/paging.ts). */
   list(f: ShopFilter) {
-    let q = shopsWithMerchants(this.db);
+    let q = this.db.selectFrom("caring_shops as s");
     if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
     if (f.status) q = q.where("s.status", "=", f.status);
     if (f.category) q = q.where("s.category", "=", f.category);
-    return pageRows(q.select(columns).orderBy("s.id", f.order), { limit: f.limit, offset: f.offset }, async () => 0);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      id: "s.id",
+      order: [["s.id", f.order]],
+      rows: (ids) => shopsWithMerchants(this.db).select(columns).where("s.id", "in", ids).execute(),
+      page: { limit: f.limit, offset: f.offset },
+    });
   }
 
   events(shopId: number, db: Db = this.db) {

@@ -35,7 +35,7 @@ export class CaringShopsService {
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list({
+    const { rows, total, totalCapped } = await this.repo.list({
       stationIds: stationFilter(user, query.stationId),
       status: query.status,
       category: query.category,
@@ -45,7 +45,7 @@ export class CaringShopsService {
     });
     const items: CaringShop[] = [];
     for (const r of rows) items.push(await this.present(r));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: SessionUser, id: number): Promise<CaringShop> {

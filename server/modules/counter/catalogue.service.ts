@@ -48,8 +48,11 @@ export class CatalogueService {
       audienceFor: self ? applicantKind(user) : undefined,
       active: self ? true : query.active === undefined ? undefined : query.active === "true",
     };
-    const { rows, total } = await this.repo.listItems(filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-    return { items: rows.map(presentItem), total, page: query.page, pageSize: query.pageSize };
+    const { rows, total, totalCapped } = await this.repo.listItems(filter, {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: rows.map(presentItem), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleItem(user: SessionUser, id: number, db: Db = this.db): Promise<ItemRow> {

@@ -1,9 +1,8 @@
 // The counter's tables: service_items, service_requests (with their events and ratings). The roster's shifts are
 // joined read-only for a request's times; their places are taken and given back through the duty service.
-import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql, type Transaction } from "kysely";
 import type { RequestChannel, RequestStatus, ServiceAudience, ServiceHandling } from "../../../contracts/counter.ts";
-import type { PageWindow } from "../../db/paging.ts";
-import { pageRows } from "../../db/paging.ts";
+import { type PageWindow, pagedList } from "../../db/paging.ts";
 import type { DB, ServiceItemTable, ServiceRatingTable, ServiceRequestEventTable, ServiceRequestTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -103,6 +102,80 @@ const requestColumns = [
   "g.created_at as rated_at",
 ] as const;
 
+/** The item filter as one condition on the items table (alias `i`), alone or joined; the unit's name through its id. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the items table alone or joined (alias i)
+function itemCondition(eb: ExpressionBuilder<any, any>, f: ItemFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("i.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.unitId !== undefined) all.push(eb("i.unit_id", "=", f.unitId));
+  if (f.audienceFor !== undefined) all.push(eb("i.audience", "in", [f.audienceFor, "both"]));
+  if (f.audience !== undefined) all.push(eb("i.audience", "=", f.audience));
+  if (f.handling !== undefined) all.push(eb("i.handling", "=", f.handling));
+  if (f.active !== undefined) all.push(eb("i.active", "=", f.active ? 1 : 0));
+  const text = f.q?.trim();
+  if (text && withText) all.push(itemText(eb, text));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+const itemTextColumns = ["i.name", "i.code", "i.unit_id", "i.materials"] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the items table alone or joined (alias i)
+function itemText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([
+    containsText(eb, "i.name", text),
+    containsText(eb, "i.code", text),
+    eb.exists(
+      eb
+        .selectFrom("alliance_units as u2")
+        .select("u2.id")
+        .whereRef("u2.id", "=", "i.unit_id")
+        .where((e) => containsText(e, "u2.name", text)),
+    ),
+    containsText(eb, "i.materials", text),
+  ]);
+}
+
+/** The items of a unit, for a request's conditions on the unit (the requests table names the item only). */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the requests table alone or joined (alias r)
+function itemOfUnit(eb: ExpressionBuilder<any, any>, unitId: number): Expression<SqlBool> {
+  return eb("r.item_id", "in", eb.selectFrom("service_items as i2").select("i2.id").where("i2.unit_id", "=", unitId));
+}
+
+/** The request filter as one condition on the requests table (alias `r`), alone or joined. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the requests table alone or joined (alias r)
+function requestCondition(eb: ExpressionBuilder<any, any>, f: RequestFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("r.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.forwardedToUnitId !== undefined) all.push(itemOfUnit(eb, f.forwardedToUnitId), eb("r.forwarded_at", "is not", null));
+  if (f.applicantUserId !== undefined) all.push(eb("r.applicant_user_id", "=", f.applicantUserId));
+  if (f.status !== undefined) all.push(eb("r.status", "=", f.status));
+  if (f.statuses !== undefined) all.push(eb("r.status", "in", f.statuses));
+  if (f.itemId !== undefined) all.push(eb("r.item_id", "=", f.itemId));
+  if (f.unitId !== undefined) all.push(itemOfUnit(eb, f.unitId));
+  if (f.channel !== undefined) all.push(eb("r.channel", "=", f.channel));
+  if (f.from !== undefined) all.push(eb("r.date", ">=", f.from));
+  if (f.to !== undefined) all.push(eb("r.date", "<=", f.to));
+  if (f.date !== undefined) all.push(eb("r.date", "=", f.date));
+  if (f.overdueOn !== undefined) all.push(eb("r.status", "=", "forwarded"), eb("r.due_date", "<", f.overdueOn));
+  const text = f.q?.trim();
+  if (text && withText) all.push(requestText(eb, text));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the requests table alone or joined (alias r)
+function requestText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([
+    containsText(eb, "r.applicant_name", text),
+    eb.exists(
+      eb
+        .selectFrom("service_items as i2")
+        .select("i2.id")
+        .whereRef("i2.id", "=", "r.item_id")
+        .where((e) => containsText(e, "i2.name", text)),
+    ),
+  ]);
+}
+
 export class CounterRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
@@ -123,39 +196,21 @@ export class CounterRepository {
     return this.itemsJoined(db).select(itemColumns);
   }
 
-  private filterItems(q: ReturnType<CounterRepository["itemsJoined"]>, f: ItemFilter) {
-    let out = q;
-    if (f.stationIds !== null) out = f.stationIds.length ? out.where("i.station_id", "in", f.stationIds) : out.where(sql<boolean>`1 = 0`);
-    if (f.unitId !== undefined) out = out.where("i.unit_id", "=", f.unitId);
-    if (f.audienceFor !== undefined) out = out.where("i.audience", "in", [f.audienceFor, "both"]);
-    if (f.audience !== undefined) out = out.where("i.audience", "=", f.audience);
-    if (f.handling !== undefined) out = out.where("i.handling", "=", f.handling);
-    if (f.active !== undefined) out = out.where("i.active", "=", f.active ? 1 : 0);
-    const text = f.q?.trim();
-    if (text) {
-      out = out.where((eb) =>
-        eb.or([
-          containsText(eb, "i.name", text),
-          containsText(eb, "i.code", text),
-          containsText(eb, "u.name", text),
-          containsText(eb, "i.materials", text),
-        ]),
-      );
-    }
-    return out;
-  }
-
+  /** The page's ids from the items table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listItems(f: ItemFilter, page: PageWindow) {
-    const q = this.filterItems(this.itemsJoined(this.db), f)
-      .select(itemColumns)
-      .orderBy("i.active", "desc")
-      .orderBy("i.code")
-      .orderBy("i.id");
-    return pageRows(q, page, async () => {
-      const row = await this.filterItems(this.itemsJoined(this.db), f)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+    const text = f.q?.trim();
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("service_items as i").where((eb) => itemCondition(eb, f, false)),
+      text: text ? { columns: itemTextColumns, condition: (eb) => itemText(eb, text) } : undefined,
+      id: "i.id",
+      order: [
+        ["i.active", "desc"],
+        ["i.code", "asc"],
+        ["i.id", "asc"],
+      ],
+      rows: (ids) => this.items(this.db).where("i.id", "in", ids).execute(),
+      page,
     });
   }
 
@@ -198,22 +253,7 @@ export class CounterRepository {
   }
 
   private filterRequests(q: ReturnType<CounterRepository["joined"]>, f: RequestFilter) {
-    let out = q;
-    if (f.stationIds !== null) out = f.stationIds.length ? out.where("r.station_id", "in", f.stationIds) : out.where(sql<boolean>`1 = 0`);
-    if (f.forwardedToUnitId !== undefined) out = out.where("i.unit_id", "=", f.forwardedToUnitId).where("r.forwarded_at", "is not", null);
-    if (f.applicantUserId !== undefined) out = out.where("r.applicant_user_id", "=", f.applicantUserId);
-    if (f.status !== undefined) out = out.where("r.status", "=", f.status);
-    if (f.statuses !== undefined) out = out.where("r.status", "in", f.statuses);
-    if (f.itemId !== undefined) out = out.where("r.item_id", "=", f.itemId);
-    if (f.unitId !== undefined) out = out.where("i.unit_id", "=", f.unitId);
-    if (f.channel !== undefined) out = out.where("r.channel", "=", f.channel);
-    if (f.from !== undefined) out = out.where("r.date", ">=", f.from);
-    if (f.to !== undefined) out = out.where("r.date", "<=", f.to);
-    if (f.date !== undefined) out = out.where("r.date", "=", f.date);
-    if (f.overdueOn !== undefined) out = out.where("r.status", "=", "forwarded").where("r.due_date", "<", f.overdueOn);
-    const text = f.q?.trim();
-    if (text) out = out.where((eb) => eb.or([containsText(eb, "r.applicant_name", text), containsText(eb, "i.name", text)]));
-    return out;
+    return q.where((eb) => requestCondition(eb, f));
   }
 
   private countRequests(f: RequestFilter) {
@@ -230,10 +270,27 @@ export class CounterRepository {
     return this.countRequests(f)();
   }
 
+  /** The page's ids from the requests table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listRequests(f: RequestFilter, page: PageWindow, sort: "newest" | "queue" = "newest") {
-    let q = this.filterRequests(this.joined(this.db), f).select(requestColumns);
-    q = sort === "queue" ? q.orderBy("r.queue_no").orderBy("r.id") : q.orderBy("r.date", "desc").orderBy("r.id", "desc");
-    return pageRows(q, page, this.countRequests(f));
+    const text = f.q?.trim();
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("service_requests as r").where((eb) => requestCondition(eb, f, false)),
+      text: text ? { columns: ["r.applicant_name", "r.item_id"], condition: (eb) => requestText(eb, text) } : undefined,
+      id: "r.id",
+      order:
+        sort === "queue"
+          ? [
+              ["r.queue_no", "asc"],
+              ["r.id", "asc"],
+            ]
+          : [
+              ["r.date", "desc"],
+              ["r.id", "desc"],
+            ],
+      rows: (ids) => this.requests(this.db).where("r.id", "in", ids).execute(),
+      page,
+    });
   }
 
   /** Every request of a filter, in batches (for the export). */

@@ -74,20 +74,32 @@ export class CounterRequestsService {
 
   async listRequests(user: SessionUser, query: RequestQuery) {
     const today = stationDate(this.clock.now());
-    const { rows, total } = await this.repo.listRequests(this.filterOf(user, query, today), {
+    const { rows, total, totalCapped } = await this.repo.listRequests(this.filterOf(user, query, today), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map((r) => presentRequest(r, this.vault, today)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentRequest(r, this.vault, today)),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async myRequests(user: SessionUser, query: RequestQuery) {
     const today = stationDate(this.clock.now());
-    const { rows, total } = await this.repo.listRequests(
+    const { rows, total, totalCapped } = await this.repo.listRequests(
       { stationIds: user.stationIds, applicantUserId: user.id, status: query.status },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map((r) => presentRequest(r, this.vault, today)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentRequest(r, this.vault, today)),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async *exportRows(user: SessionUser, query: Partial<RequestQuery>) {

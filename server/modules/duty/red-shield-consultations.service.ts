@@ -79,12 +79,18 @@ export class RedShieldConsultationsService {
   }
 
   async list(user: SessionUser, query: z.output<typeof consultationListQuery>) {
-    const { rows, total } = await this.repo.listConsultations(
+    const { rows, total, totalCapped } = await this.repo.listConsultations(
       reachOf(user, query.stationId),
       { merchantId: query.merchantId, topic: query.topic, outcome: query.outcome, q: query.q },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map(presentConsultation), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map(presentConsultation),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Merchants of the station to record a walk-in consultation for (names only). */

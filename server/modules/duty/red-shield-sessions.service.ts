@@ -32,12 +32,12 @@ export class RedShieldSessionsService {
 
   async list(user: SessionUser, query: z.output<typeof sessionListQuery>) {
     const reach = reachOf(user, query.stationId);
-    const { rows, total } = await this.repo.listSessions(
+    const { rows, total, totalCapped } = await this.repo.listSessions(
       { stationIds: reach.stationIds, unitId: reach.unitId },
       { when: query.when, status: query.status, today: stationDate(this.clock.now()), q: query.q },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map(presentSession), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentSession), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   async get(user: SessionUser, id: number): Promise<SessionDetail> {

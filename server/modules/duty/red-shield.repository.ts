@@ -4,7 +4,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { BookingStatus, ConsultationOutcome, ConsultationTopic, SessionStatus } from "../../../contracts/duty.ts";
 import { inBatches } from "../../db/batches.ts";
 import { dialectOf } from "../../db/database.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { DB, RedShieldConsultationTable, RedShieldPlanTable, RedShieldSessionTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
@@ -142,19 +142,31 @@ export class RedShieldRepository {
       ]);
   }
 
+  /** The page's ids from the sessions table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listSessions(
     reach: RedShieldReach,
     f: { when: "upcoming" | "past" | "all"; status?: SessionStatus; today: string; q?: string },
     page: { limit: number; offset: number },
   ) {
-    let q = this.sessions(this.db).where(inStations(reach.stationIds, "s.station_id"));
+    let q = this.db.selectFrom("red_shield_sessions as s").where(inStations(reach.stationIds, "s.station_id"));
     if (reach.unitId !== undefined) q = q.where("s.unit_id", "=", reach.unitId);
     if (f.when === "upcoming") q = q.where("s.date", ">=", f.today);
     if (f.when === "past") q = q.where("s.date", "<", f.today);
     if (f.status) q = q.where("s.status", "=", f.status);
-    if (f.q) q = q.where((eb) => containsText(eb, "s.place", f.q ?? ""));
-    const count = async () => Number((await q.clearSelect().select(sql<number>`count(*)`.as("n")).executeTakeFirst())?.n ?? 0);
-    return pageRows(f.when === "upcoming" ? q.orderBy("s.date", "asc") : q.orderBy("s.date", "desc"), page, count);
+    const text = f.q;
+    const direction = f.when === "upcoming" ? "asc" : "desc";
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      text: text ? { columns: ["s.place"], condition: (eb) => containsText(eb, "s.place", text) } : undefined,
+      id: "s.id",
+      order: [
+        ["s.date", direction],
+        ["s.id", direction],
+      ],
+      rows: (ids) => this.sessions(this.db).where("s.id", "in", ids).execute(),
+      page,
+    });
   }
 
   findSession(id: number, db: Db = this.db) {
@@ -354,19 +366,56 @@ export class RedShieldRepository {
     return q;
   }
 
+  /**
+   * The page's ids from the consultations table alone (the session's unit and the merchant's name through their ids),
+   * its rows for those ids, a capped count (server/db/paging.ts).
+   */
   listConsultations(
     reach: RedShieldReach,
     f: { merchantId?: number; topic?: ConsultationTopic; outcome?: ConsultationOutcome; q?: string; sessionId?: number },
     page: { limit: number; offset: number },
   ) {
-    let q = this.scopedConsultations(reach);
+    let q = this.db.selectFrom("red_shield_consultations as c").where(inStations(reach.stationIds, "c.station_id"));
+    const unitId = reach.unitId;
+    if (unitId !== undefined)
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom("red_shield_sessions as s").select("s.id").whereRef("s.id", "=", "c.session_id").where("s.unit_id", "=", unitId),
+        ),
+      );
+    if (reach.merchantId !== undefined) q = q.where("c.merchant_id", "=", reach.merchantId);
     if (f.merchantId !== undefined) q = q.where("c.merchant_id", "=", f.merchantId);
     if (f.sessionId !== undefined) q = q.where("c.session_id", "=", f.sessionId);
     if (f.topic) q = q.where("c.topic", "=", f.topic);
     if (f.outcome) q = q.where("c.outcome", "=", f.outcome);
-    if (f.q) q = q.where((eb) => eb.or([containsText(eb, "m.name", f.q ?? ""), containsText(eb, "c.summary", f.q ?? "")]));
-    const count = async () => Number((await q.clearSelect().select(sql<number>`count(*)`.as("n")).executeTakeFirst())?.n ?? 0);
-    return pageRows(q.orderBy("c.date", "desc").orderBy("c.id", "desc"), page, count);
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      text: text
+        ? {
+            columns: ["c.summary", "c.merchant_id"],
+            condition: (eb) =>
+              eb.or([
+                eb.exists(
+                  eb
+                    .selectFrom("merchants as m")
+                    .select("m.id")
+                    .whereRef("m.id", "=", "c.merchant_id")
+                    .where((e) => containsText(e, "m.name", text)),
+                ),
+                containsText(eb, "c.summary", text),
+              ]),
+          }
+        : undefined,
+      id: "c.id",
+      order: [
+        ["c.date", "desc"],
+        ["c.id", "desc"],
+      ],
+      rows: (ids) => this.consultations(this.db).where("c.id", "in", ids).execute(),
+      page,
+    });
   }
 
   consultationsOfSession(sessionId: number, merchantId?: number) {

@@ -1,9 +1,8 @@
 // The fair scale: the only place that queries reweighs and merchant_findings (and reads the stalls and merchants
 // a re-weigh names).
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { ReweighOutcome } from "../../../contracts/lending.ts";
-import type { PageWindow } from "../../db/paging.ts";
-import { pageRows } from "../../db/paging.ts";
+import { type PageWindow, pagedList } from "../../db/paging.ts";
 import type { DB, MerchantFindingTable, ReweighTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -20,6 +19,42 @@ export interface ReweighFilter {
   q?: string;
   from?: string;
   to?: string;
+}
+
+/** The filter as one condition on the re-weighs table (alias `w`), alone or joined. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the re-weighs table alone or joined (alias w)
+function reweighCondition(eb: ExpressionBuilder<any, any>, f: ReweighFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("w.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.outcome) all.push(eb("w.outcome", "=", f.outcome));
+  if (f.merchantId) all.push(eb("w.merchant_id", "=", f.merchantId));
+  if (f.shopperUserId) all.push(eb("w.shopper_user_id", "=", f.shopperUserId));
+  if (f.from) all.push(eb("w.created_at", ">=", f.from));
+  if (f.to) all.push(eb("w.created_at", "<", f.to));
+  if (f.q && withText) all.push(reweighText(eb, f.q));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+/** The goods, the merchant's name or the stall's code contains the text (the merchant and the stall by their ids). */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the re-weighs table (alias w)
+function reweighText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([
+    containsText(eb, "w.goods", text),
+    eb.exists(
+      eb
+        .selectFrom("merchants as m2")
+        .select("m2.id")
+        .whereRef("m2.id", "=", "w.merchant_id")
+        .where((e) => containsText(e, "m2.name", text)),
+    ),
+    eb.exists(
+      eb
+        .selectFrom("stalls as s2")
+        .select("s2.id")
+        .whereRef("s2.id", "=", "w.stall_id")
+        .where((e) => containsText(e, "s2.code", text)),
+    ),
+  ]);
 }
 
 export class FairScaleRepository {
@@ -47,27 +82,26 @@ export class FairScaleRepository {
   }
 
   private filtered(db: Db, f: ReweighFilter) {
-    let q = this.reweighs(db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("w.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
-    if (f.outcome) q = q.where("w.outcome", "=", f.outcome);
-    if (f.merchantId) q = q.where("w.merchant_id", "=", f.merchantId);
-    if (f.shopperUserId) q = q.where("w.shopper_user_id", "=", f.shopperUserId);
-    if (f.from) q = q.where("w.created_at", ">=", f.from);
-    if (f.to) q = q.where("w.created_at", "<", f.to);
-    const text = f.q;
-    if (text)
-      q = q.where((eb) => eb.or([containsText(eb, "w.goods", text), containsText(eb, "m.name", text), containsText(eb, "s.code", text)]));
-    return q;
+    return this.reweighs(db).where((eb) => reweighCondition(eb, f));
   }
 
+  /**
+   * The page's ids from the re-weighs table alone (the merchant's name and the stall's code through their ids), its
+   * rows for those ids, a capped count (server/db/paging.ts).
+   */
   list(f: ReweighFilter, page: PageWindow) {
-    const q = this.filtered(this.db, f).orderBy("w.created_at", "desc").orderBy("w.id", "desc");
-    return pageRows(q, page, async () => {
-      const row = await this.filtered(this.db, f)
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("reweighs as w").where((eb) => reweighCondition(eb, f, false)),
+      text: text ? { columns: ["w.goods", "w.merchant_id", "w.stall_id"], condition: (eb) => reweighText(eb, text) } : undefined,
+      id: "w.id",
+      order: [
+        ["w.created_at", "desc"],
+        ["w.id", "desc"],
+      ],
+      rows: (ids) => this.reweighs(this.db).where("w.id", "in", ids).execute(),
+      page,
     });
   }
 

@@ -197,11 +197,11 @@ export class FairScaleService {
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list(this.filterOf(user, query), {
+    const { rows, total, totalCapped } = await this.repo.list(this.filterOf(user, query), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map(presentReweigh), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentReweigh), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {

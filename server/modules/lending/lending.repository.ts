@@ -1,9 +1,9 @@
 // Lendable items and loans: the only place that queries lend_items and loans (and reads the borrowers'
 // registry records and accounts it needs to name and notify them).
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { BorrowerKind, ItemStatus, LendKind, LoanStatus } from "../../../contracts/lending.ts";
 import type { PageWindow } from "../../db/paging.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { DB, LendItemTable, LoanTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -55,33 +55,110 @@ const loanColumns = [
   "u.display_name as lent_by",
 ] as const;
 
+// biome-ignore lint/suspicious/noExplicitAny: applies to the items table (alias i)
+function itemText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([containsText(eb, "i.code", text), containsText(eb, "i.name", text)]);
+}
+
+/** The loan filter as one condition on the loans table (alias `l`), alone or joined; the item's kind through its id. */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the loans table alone or joined (alias l)
+function loanCondition(eb: ExpressionBuilder<any, any>, f: LoanFilter, withText = true): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("l.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  switch (f.view) {
+    case "open":
+      all.push(eb("l.status", "=", "out"), eb("l.due_at", ">=", f.now));
+      break;
+    case "overdue":
+      all.push(eb("l.status", "=", "out"), eb("l.due_at", "<", f.now));
+      break;
+    case "closed":
+      all.push(eb("l.status", "!=", "out"));
+      break;
+    case "returned":
+    case "lost":
+    case "damaged":
+      all.push(eb("l.status", "=", f.view));
+      break;
+  }
+  if (f.kind) all.push(eb("l.item_id", "in", eb.selectFrom("lend_items as i2").select("i2.id").where("i2.kind", "=", f.kind)));
+  if (f.borrowerKind) all.push(eb("l.borrower_kind", "=", f.borrowerKind));
+  if (f.from) all.push(eb("l.lent_at", ">=", f.from));
+  if (f.to) all.push(eb("l.lent_at", "<", f.to));
+  if (f.residentId !== undefined || f.merchantId !== undefined) {
+    const rid = f.residentId ?? null;
+    const mid = f.merchantId ?? null;
+    all.push(
+      eb.or([
+        rid === null ? sql<boolean>`1 = 0` : eb("l.resident_id", "=", rid),
+        mid === null ? sql<boolean>`1 = 0` : eb("l.merchant_id", "=", mid),
+      ]),
+    );
+  }
+  if (f.q && withText) all.push(loanText(eb, f.q));
+  return all.length ? eb.and(all) : sql<boolean>`1 = 1`;
+}
+
+/** The item's code, the resident's or the merchant's name contains the text (each looked up by its id). */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the loans table alone or joined (alias l)
+function loanText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom("lend_items as i2")
+        .select("i2.id")
+        .whereRef("i2.id", "=", "l.item_id")
+        .where((e) => containsText(e, "i2.code", text)),
+    ),
+    eb.exists(
+      eb
+        .selectFrom("residents as r2")
+        .select("r2.id")
+        .whereRef("r2.id", "=", "l.resident_id")
+        .where((e) => containsText(e, "r2.name", text)),
+    ),
+    eb.exists(
+      eb
+        .selectFrom("merchants as m2")
+        .select("m2.id")
+        .whereRef("m2.id", "=", "l.merchant_id")
+        .where((e) => containsText(e, "m2.name", text)),
+    ),
+  ]);
+}
+
 export class LendingRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
     this.db = db;
   }
 
-  private items(db: Db, f: ItemFilter) {
+  private items(db: Db, f: ItemFilter, withText = true) {
     let q = db.selectFrom("lend_items as i").selectAll("i");
     if (f.stationIds !== null) q = f.stationIds.length ? q.where("i.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
     if (f.kind) q = q.where("i.kind", "=", f.kind);
     if (f.status) q = q.where("i.status", "=", f.status);
     if (f.ids) q = f.ids.length ? q.where("i.id", "in", f.ids) : q.where(sql<boolean>`1 = 0`);
     const text = f.q;
-    if (text) q = q.where((eb) => eb.or([containsText(eb, "i.code", text), containsText(eb, "i.name", text)]));
+    if (text && withText) q = q.where((eb) => itemText(eb, text));
     return q;
   }
 
+  /** The page's ids from the items table, its rows for those ids, a capped count (server/db/paging.ts). */
   listItems(f: ItemFilter, page: PageWindow, sort: { column: "code" | "kind" | "status" | "updated_at"; desc: boolean }) {
-    const q = this.items(this.db, f)
-      .orderBy(`i.${sort.column}`, sort.desc ? "desc" : "asc")
-      .orderBy("i.code");
-    return pageRows(q, page, async () => {
-      const row = await this.items(this.db, f)
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.items(this.db, f, false).clearSelect(),
+      text: text ? { columns: ["i.code", "i.name"], condition: (eb) => itemText(eb, text) } : undefined,
+      id: "i.id",
+      order: [
+        [`i.${sort.column}`, sort.desc ? "desc" : "asc"],
+        ["i.code", "asc"],
+        ["i.id", "asc"],
+      ],
+      rows: (ids) => this.db.selectFrom("lend_items as i").selectAll("i").where("i.id", "in", ids).execute(),
+      page,
     });
   }
 
@@ -164,53 +241,23 @@ export class LendingRepository {
   }
 
   private filteredLoans(db: Db, f: LoanFilter) {
-    let q = this.loans(db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("l.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
-    switch (f.view) {
-      case "open":
-        q = q.where("l.status", "=", "out").where("l.due_at", ">=", f.now);
-        break;
-      case "overdue":
-        q = q.where("l.status", "=", "out").where("l.due_at", "<", f.now);
-        break;
-      case "closed":
-        q = q.where("l.status", "!=", "out");
-        break;
-      case "returned":
-      case "lost":
-      case "damaged":
-        q = q.where("l.status", "=", f.view);
-        break;
-    }
-    if (f.kind) q = q.where("i.kind", "=", f.kind);
-    if (f.borrowerKind) q = q.where("l.borrower_kind", "=", f.borrowerKind);
-    if (f.from) q = q.where("l.lent_at", ">=", f.from);
-    if (f.to) q = q.where("l.lent_at", "<", f.to);
-    if (f.residentId !== undefined || f.merchantId !== undefined) {
-      const rid = f.residentId ?? null;
-      const mid = f.merchantId ?? null;
-      q = q.where((eb) =>
-        eb.or([
-          rid === null ? sql<boolean>`1 = 0` : eb("l.resident_id", "=", rid),
-          mid === null ? sql<boolean>`1 = 0` : eb("l.merchant_id", "=", mid),
-        ]),
-      );
-    }
-    const text = f.q;
-    if (text) {
-      q = q.where((eb) => eb.or([containsText(eb, "i.code", text), containsText(eb, "r.name", text), containsText(eb, "m.name", text)]));
-    }
-    return q;
+    return this.loans(db).where((eb) => loanCondition(eb, f));
   }
 
+  /** The page's ids from the loans table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   listLoans(f: LoanFilter, page: PageWindow) {
-    const q = this.filteredLoans(this.db, f).orderBy("l.lent_at", "desc").orderBy("l.id", "desc");
-    return pageRows(q, page, async () => {
-      const row = await this.filteredLoans(this.db, f)
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.db.selectFrom("loans as l").where((eb) => loanCondition(eb, f, false)),
+      text: text ? { columns: ["l.item_id", "l.resident_id", "l.merchant_id"], condition: (eb) => loanText(eb, text) } : undefined,
+      id: "l.id",
+      order: [
+        ["l.lent_at", "desc"],
+        ["l.id", "desc"],
+      ],
+      rows: (ids) => this.loans(this.db).where("l.id", "in", ids).execute(),
+      page,
     });
   }
 

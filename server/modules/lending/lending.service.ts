@@ -87,12 +87,18 @@ export class LendingService {
   async list(user: SessionUser, query: ItemListQuery) {
     const now = this.clock.now();
     const sortKey = (query.sort ?? "code") as keyof typeof itemSorts;
-    const { rows, total } = await this.repo.listItems(
+    const { rows, total, totalCapped } = await this.repo.listItems(
       { stationIds: stationFilter(user, query.stationId), kind: query.kind, status: query.status, q: query.q },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
       { column: itemSorts[sortKey] ?? "code", desc: query.order === "desc" },
     );
-    return { items: await this.presentItems(rows, now), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.presentItems(rows, now),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(user: SessionUser, id: number, now: Date = this.clock.now()) {

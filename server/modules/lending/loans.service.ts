@@ -38,11 +38,17 @@ export class LoansService {
 
   async loans(user: SessionUser, query: LoanListQuery) {
     const now = this.clock.now();
-    const { rows, total } = await this.repo.listLoans(this.loanFilter(user, query, now), {
+    const { rows, total, totalCapped } = await this.repo.listLoans(this.loanFilter(user, query, now), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map((r) => presentLoan(r, now)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentLoan(r, now)),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async *exportRows(user: SessionUser, query: Partial<LoanListQuery>) {

@@ -1,9 +1,9 @@
 // The needs, offers and projects tables (with project units and progress updates). Only this file touches them.
 
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from "../../../contracts/lists.ts";
 import { inBatches } from "../../db/batches.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -113,6 +113,25 @@ const projectSort = {
   budget: "p.budget_fen",
 } as const;
 
+const needTextColumns = ["n.title", "n.description"] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the needs table (alias n)
+function needText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or(needTextColumns.map((column) => containsText(eb, column, text)));
+}
+
+/** The alliance unit a row names through `unitColumn` has a name containing the text (the unit looked up by its id). */
+// biome-ignore lint/suspicious/noExplicitAny: applies to any table naming a unit
+function unitNameContains(eb: ExpressionBuilder<any, any>, unitColumn: string, text: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom("alliance_units as u")
+      .select("u.id")
+      .whereRef("u.id", "=", unitColumn)
+      .where((e) => containsText(e, "u.name", text)),
+  );
+}
+
 export class ListsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
@@ -123,27 +142,34 @@ export class ListsRepository {
     return db.selectFrom("needs as n").leftJoin("offers as o", "o.id", "n.offer_id");
   }
 
-  private filteredNeeds(db: Db, f: NeedFilter) {
-    let q = inStations(this.needs(db), "n.station_id", f.stationIds);
+  /** The needs table alone with the filter (the offer is joined for a page's rows only). */
+  private filteredNeeds(db: Db, f: NeedFilter, withText = true) {
+    let q = inStations(db.selectFrom("needs as n"), "n.station_id", f.stationIds);
     if (f.status) q = q.where("n.status", "=", f.status);
     if (f.kind) q = q.where("n.kind", "=", f.kind);
     if (f.raisedByUserId !== undefined) q = q.where("n.raised_by_user_id", "=", f.raisedByUserId);
-    if (f.q) {
+    if (f.q && withText) {
       const text = f.q;
-      q = q.where((eb) => eb.or([containsText(eb, "n.title", text), containsText(eb, "n.description", text)]));
+      q = q.where((eb) => needText(eb, text));
     }
     return q;
   }
 
+  /** The page's ids from the needs table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listNeeds(f: NeedFilter, page: Page) {
-    return pageRows(
-      this.filteredNeeds(this.db, f)
-        .select(needColumns)
-        .orderBy(needSort[page.sort as keyof typeof needSort] ?? "n.id", page.order)
-        .orderBy("n.id", page.order),
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.filteredNeeds(this.db, f, false),
+      text: text ? { columns: needTextColumns, condition: (eb) => needText(eb, text) } : undefined,
+      id: "n.id",
+      order: [
+        [needSort[page.sort as keyof typeof needSort] ?? "n.id", page.order],
+        ["n.id", page.order],
+      ],
+      rows: (ids) => this.needs(this.db).select(needColumns).where("n.id", "in", ids).execute(),
       page,
-      () => this.countNeeds(f),
-    );
+    });
   }
 
   async countNeeds(f: NeedFilter) {
@@ -213,36 +239,36 @@ export class ListsRepository {
     return db.selectFrom("offers as f").innerJoin("alliance_units as u", "u.id", "f.unit_id");
   }
 
+  /** The offers table alone with the filter (the unit is joined for a page's rows only). */
   private filteredOffers(db: Db, f: OfferFilter) {
-    let q = inStations(this.offers(db), "f.station_id", f.stationIds);
+    let q = inStations(db.selectFrom("offers as f"), "f.station_id", f.stationIds);
     if (f.status) q = q.where("f.status", "=", f.status);
     if (f.kind) q = q.where("f.kind", "=", f.kind);
     if (f.unitId !== undefined) q = q.where("f.unit_id", "=", f.unitId);
-    if (f.q) {
-      const text = f.q;
-      q = q.where((eb) =>
-        eb.or([containsText(eb, "f.title", text), containsText(eb, "f.description", text), containsText(eb, "u.name", text)]),
-      );
-    }
     return q;
   }
 
+  /** The page's ids from the offers table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listOffers(f: OfferFilter, page: Page) {
-    return pageRows(
-      this.filteredOffers(this.db, f)
-        .select(offerColumns)
-        .orderBy(offerSort[page.sort as keyof typeof offerSort] ?? "f.id", page.order)
-        .orderBy("f.id", page.order),
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.filteredOffers(this.db, f),
+      text: text
+        ? {
+            columns: ["f.title", "f.description", "f.unit_id"],
+            condition: (eb) =>
+              eb.or([containsText(eb, "f.title", text), containsText(eb, "f.description", text), unitNameContains(eb, "f.unit_id", text)]),
+          }
+        : undefined,
+      id: "f.id",
+      order: [
+        [offerSort[page.sort as keyof typeof offerSort] ?? "f.id", page.order],
+        ["f.id", page.order],
+      ],
+      rows: (ids) => this.offers(this.db).select(offerColumns).where("f.id", "in", ids).execute(),
       page,
-      async () =>
-        Number(
-          (
-            await this.filteredOffers(this.db, f)
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-    );
+    });
   }
 
   findOffer(id: number, db: Db = this.db) {
@@ -271,8 +297,9 @@ export class ListsRepository {
     return db.selectFrom("projects as p").innerJoin("alliance_units as u", "u.id", "p.owner_unit_id");
   }
 
+  /** The projects table alone with the filter (the owner unit is joined for a page's rows only). */
   private filteredProjects(db: Db, f: ProjectFilter) {
-    let q = inStations(this.projects(db), "p.station_id", f.stationIds);
+    let q = inStations(db.selectFrom("projects as p"), "p.station_id", f.stationIds);
     if (f.status) q = q.where("p.status", "=", f.status);
     if (f.unitId !== undefined) {
       const unitId = f.unitId;
@@ -289,29 +316,29 @@ export class ListsRepository {
         ]),
       );
     }
-    if (f.q) {
-      const text = f.q;
-      q = q.where((eb) => eb.or([containsText(eb, "p.name", text), containsText(eb, "u.name", text)]));
-    }
     return q;
   }
 
+  /** The page's ids from the projects table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listProjects(f: ProjectFilter, page: Page) {
-    return pageRows(
-      this.filteredProjects(this.db, f)
-        .select(projectColumns)
-        .orderBy(projectSort[page.sort as keyof typeof projectSort] ?? "p.id", page.order)
-        .orderBy("p.id", page.order),
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.filteredProjects(this.db, f),
+      text: text
+        ? {
+            columns: ["p.name", "p.owner_unit_id"],
+            condition: (eb) => eb.or([containsText(eb, "p.name", text), unitNameContains(eb, "p.owner_unit_id", text)]),
+          }
+        : undefined,
+      id: "p.id",
+      order: [
+        [projectSort[page.sort as keyof typeof projectSort] ?? "p.id", page.order],
+        ["p.id", page.order],
+      ],
+      rows: (ids) => this.projects(this.db).select(projectColumns).where("p.id", "in", ids).execute(),
       page,
-      async () =>
-        Number(
-          (
-            await this.filteredProjects(this.db, f)
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-    );
+    });
   }
 
   findProject(id: number, db: Db = this.db) {

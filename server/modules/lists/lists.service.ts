@@ -52,20 +52,20 @@ export class ListsService {
   }
 
   async listNeeds(user: SessionUser, query: z.output<typeof needListQuery>) {
-    const { rows, total } = await this.repo.listNeeds(
+    const { rows, total, totalCapped } = await this.repo.listNeeds(
       { stationIds: stationFilter(user, query.stationId), status: query.status, kind: query.kind, q: query.q || undefined },
       pageOf(query),
     );
-    return { items: rows.map(presentNeed), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentNeed), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   /** The needs the signed-in merchant or resident raised. */
   async myNeeds(user: SessionUser, query: z.output<typeof needListQuery>) {
-    const { rows, total } = await this.repo.listNeeds(
+    const { rows, total, totalCapped } = await this.repo.listNeeds(
       { stationIds: user.stationIds, raisedByUserId: user.id, status: query.status, kind: query.kind },
       pageOf(query),
     );
-    return { items: rows.map(presentNeed), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentNeed), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleNeed(user: SessionUser, id: number, db: Db = this.db): Promise<NeedRow> {
@@ -167,7 +167,7 @@ export class ListsService {
   }
 
   async listOffers(user: SessionUser, query: z.output<typeof offerListQuery>) {
-    const { rows, total } = await this.repo.listOffers(
+    const { rows, total, totalCapped } = await this.repo.listOffers(
       {
         stationIds: stationFilter(user, query.stationId),
         status: query.status,
@@ -177,7 +177,7 @@ export class ListsService {
       },
       pageOf(query),
     );
-    return { items: rows.map(presentOffer), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentOffer), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleOffer(user: SessionUser, id: number, db: Db = this.db): Promise<OfferRow> {
@@ -258,11 +258,17 @@ export class ListsService {
   }
 
   async listProjects(user: SessionUser, query: z.output<typeof projectListQuery>) {
-    const { rows, total } = await this.repo.listProjects(
+    const { rows, total, totalCapped } = await this.repo.listProjects(
       { stationIds: stationFilter(user, query.stationId), status: query.status, unitId: query.unitId, q: query.q || undefined },
       pageOf(query),
     );
-    return { items: await this.presentProjects(rows), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.presentProjects(rows),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   private async presentProjects(rows: ProjectRow[], db: Db = this.db): Promise<Project[]> {

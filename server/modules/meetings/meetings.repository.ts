@@ -1,9 +1,9 @@
 // Meetings, invited units, agenda items, attendances and action items. Only this file touches those tables.
 
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
 import type { ActionItemStatus, AgendaSource, MeetingKind, MeetingStatus } from "../../../contracts/meetings.ts";
 import { inBatches } from "../../db/batches.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -85,13 +85,20 @@ function stationsWhere<T>(stationIds: number[] | null, apply: (ids: number[]) =>
   return stationIds.length ? apply(stationIds) : none();
 }
 
+const meetingTextColumns = ["m.title", "m.place"] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: applies to the meetings table alone or joined (alias m)
+function meetingText(eb: ExpressionBuilder<any, any>, text: string) {
+  return eb.or(meetingTextColumns.map((column) => containsText(eb, column, text)));
+}
+
 export class MeetingsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
     this.db = db;
   }
 
-  private filteredMeetings(db: Db, f: MeetingFilter) {
+  private filteredMeetings(db: Db, f: MeetingFilter, withText = true) {
     let q = db.selectFrom("meetings as m");
     q = stationsWhere(
       f.stationIds,
@@ -111,29 +118,28 @@ export class MeetingsRepository {
     if (f.status) q = q.where("m.status", "=", f.status);
     if (f.from) q = q.where("m.starts_at", ">=", f.from);
     if (f.to) q = q.where("m.starts_at", "<", f.to);
-    if (f.q) {
+    if (f.q && withText) {
       const text = f.q;
-      q = q.where((eb) => eb.or([containsText(eb, "m.title", text), containsText(eb, "m.place", text)]));
+      q = q.where((eb) => meetingText(eb, text));
     }
     return q;
   }
 
+  /** The page's ids from the meetings table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listMeetings(f: MeetingFilter, page: Page) {
-    return pageRows(
-      this.filteredMeetings(this.db, f)
-        .select(meetingColumns)
-        .orderBy(meetingSort[page.sort as keyof typeof meetingSort] ?? "m.starts_at", page.order)
-        .orderBy("m.id", page.order),
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.filteredMeetings(this.db, f, false),
+      text: text ? { columns: meetingTextColumns, condition: (eb) => meetingText(eb, text) } : undefined,
+      id: "m.id",
+      order: [
+        [meetingSort[page.sort as keyof typeof meetingSort] ?? "m.starts_at", page.order],
+        ["m.id", page.order],
+      ],
+      rows: (ids) => this.db.selectFrom("meetings as m").select(meetingColumns).where("m.id", "in", ids).execute(),
       page,
-      async () =>
-        Number(
-          (
-            await this.filteredMeetings(this.db, f)
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-    );
+    });
   }
 
   findMeeting(id: number, db: Db = this.db) {
@@ -282,11 +288,16 @@ export class MeetingsRepository {
     return inBatches(values, async (b) => (await db.insertInto("attendances").values(b).returning("id").execute()).map((r) => r.id));
   }
 
-  private filteredActionItems(db: Db, f: ActionItemFilter) {
-    let q = db
+  private actionItems(db: Db) {
+    return db
       .selectFrom("action_items as a")
       .innerJoin("meetings as m", "m.id", "a.meeting_id")
       .innerJoin("alliance_units as u", "u.id", "a.owner_unit_id");
+  }
+
+  /** The action items table alone with the filter (the meeting and the unit are joined for a page's rows only). */
+  private filteredActionItems(db: Db, f: ActionItemFilter) {
+    let q = db.selectFrom("action_items as a");
     q = stationsWhere(
       f.stationIds,
       (ids) => q.where("a.station_id", "in", ids),
@@ -304,35 +315,28 @@ export class MeetingsRepository {
     return q;
   }
 
+  /** The page's ids from the action items table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async listActionItems(f: ActionItemFilter, page: Page) {
-    return pageRows(
-      this.filteredActionItems(this.db, f)
-        .select(actionItemColumns)
-        .orderBy(actionItemSort[page.sort as keyof typeof actionItemSort] ?? "a.due_date", page.order)
-        .orderBy("a.id", page.order),
+    return pagedList({
+      db: this.db,
+      filtered: this.filteredActionItems(this.db, f),
+      id: "a.id",
+      order: [
+        [actionItemSort[page.sort as keyof typeof actionItemSort] ?? "a.due_date", page.order],
+        ["a.id", page.order],
+      ],
+      rows: (ids) => this.actionItems(this.db).select(actionItemColumns).where("a.id", "in", ids).execute(),
       page,
-      async () =>
-        Number(
-          (
-            await this.filteredActionItems(this.db, f)
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-    );
+    });
   }
 
   actionItemsOf(meetingIds: number[], db: Db = this.db) {
     if (meetingIds.length === 0) return Promise.resolve([]);
-    return this.filteredActionItems(db, { stationIds: null })
-      .select(actionItemColumns)
-      .where("a.meeting_id", "in", meetingIds)
-      .orderBy("a.id")
-      .execute();
+    return this.actionItems(db).select(actionItemColumns).where("a.meeting_id", "in", meetingIds).orderBy("a.id").execute();
   }
 
   findActionItem(id: number, db: Db = this.db) {
-    return this.filteredActionItems(db, { stationIds: null }).select(actionItemColumns).where("a.id", "=", id).executeTakeFirst();
+    return this.actionItems(db).select(actionItemColumns).where("a.id", "=", id).executeTakeFirst();
   }
 
   async insertActionItem(db: Db, values: ActionItemValues) {

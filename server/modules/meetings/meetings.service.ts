@@ -95,7 +95,7 @@ export class MeetingsService {
   }
 
   async list(user: SessionUser, query: z.output<typeof meetingListQuery>) {
-    const { rows, total } = await this.repo.listMeetings(
+    const { rows, total, totalCapped } = await this.repo.listMeetings(
       {
         stationIds: stationFilter(user, query.stationId),
         unitId: this.unitOf(user),
@@ -107,7 +107,13 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    return { items: await this.present(rows, this.clock.now()), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.present(rows, this.clock.now()),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Meetings with their invited units, agenda, attendance and resolutions (overdue as of `now`). */
@@ -419,7 +425,7 @@ export class MeetingsService {
     const own = this.unitOf(user);
     const now = this.clock.now();
     const today = stationDate(now);
-    const { rows, total } = await this.repo.listActionItems(
+    const { rows, total, totalCapped } = await this.repo.listActionItems(
       {
         stationIds: stationFilter(user, query.stationId),
         // Unit accounts see their own unit's items whatever they ask for.
@@ -430,7 +436,13 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    return { items: rows.map((r) => presentActionItem(r, now)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentActionItem(r, now)),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   private async visibleActionItem(user: SessionUser, id: number, db: Db = this.db) {

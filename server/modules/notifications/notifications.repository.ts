@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { DB } from "../../db/tables.ts";
 
 export class NotificationsRepository {
@@ -14,13 +14,21 @@ export class NotificationsRepository {
     return q;
   }
 
-  /** One page (newest first) and the total in one query, with a count fallback past the last page. */
+  /** One page (newest first): its ids, its rows, a capped count (server/db/paging.ts). */
   async list(userId: number, unread: boolean, page: { limit: number; offset: number }) {
-    return pageRows(
-      this.filtered(userId, unread).select(["id", "kind", "title", "body", "link", "read_at", "created_at"]).orderBy("id", "desc"),
+    return pagedList({
+      db: this.db,
+      filtered: this.filtered(userId, unread),
+      id: "id",
+      order: [["id", "desc"]],
+      rows: (ids) =>
+        this.db
+          .selectFrom("notifications")
+          .select(["id", "kind", "title", "body", "link", "read_at", "created_at"])
+          .where("id", "in", ids)
+          .execute(),
       page,
-      () => this.count(userId, unread),
-    );
+    });
   }
 
   async count(userId: number, unread: boolean): Promise<number> {

@@ -21,11 +21,17 @@ export class NotificationsService {
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list(user.id, query.unread === "true", {
+    const { rows, total, totalCapped } = await this.repo.list(user.id, query.unread === "true", {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map(presentNotification), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map(presentNotification),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async unreadCount(user: SessionUser) {

@@ -81,11 +81,17 @@ export class BranchLifeService {
     query: { branchId?: number; kind?: BranchMeetingKind; from?: string; to?: string; page: number; pageSize: number },
   ) {
     const branchIds = await this.scope.visibleBranchIds(user, query.branchId);
-    const { rows, total } = await this.repo.listMeetings(
+    const { rows, total, totalCapped } = await this.repo.listMeetings(
       { branchIds, kind: query.kind, from: query.from, to: query.to },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: await this.presentMeetings(rows), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.presentMeetings(rows),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   private async meetingInReach(user: SessionUser, id: number, db?: Db) {

@@ -53,11 +53,17 @@ export class MembersService {
 
   async list(user: SessionUser, query: z.output<typeof memberListQuery>) {
     const branchIds = await this.scope.visibleBranchIds(user, query.branchId);
-    const { rows, total } = await this.repo.listMembers(
+    const { rows, total, totalCapped } = await this.repo.listMembers(
       { branchIds, status: query.status, role: query.role, q: query.q || undefined },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map((r) => presentMember(r, this.vault, seesBirthDate(user))), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => presentMember(r, this.vault, seesBirthDate(user))),
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(user: SessionUser, id: number): Promise<Member> {

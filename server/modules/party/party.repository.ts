@@ -10,7 +10,7 @@ import type {
   MemberRole,
   MemberStatus,
 } from "../../../contracts/party.ts";
-import { pageRows } from "../../db/paging.ts";
+import { pagedList } from "../../db/paging.ts";
 import type { BranchMeetingTable, DB, DevelopmentCaseTable, DevelopmentStepTable, MemberTable, PioneerPostTable } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -119,12 +119,23 @@ export class PartyRepository {
     filter: { branchIds: number[]; status?: MemberStatus; role?: MemberRole; q?: string },
     page: { limit: number; offset: number },
   ) {
-    if (filter.branchIds.length === 0) return { rows: [], total: 0 };
-    let q = this.members().where("m.branch_id", "in", filter.branchIds);
+    if (filter.branchIds.length === 0) return { rows: [], total: 0, totalCapped: false };
+    let q = this.db.selectFrom("members as m").where("m.branch_id", "in", filter.branchIds);
     if (filter.status) q = q.where("m.status", "=", filter.status);
     if (filter.role) q = q.where("m.role", "=", filter.role);
-    if (filter.q) q = q.where("m.name", "like", `%${filter.q}%`);
-    return pageRows(q.orderBy("m.branch_id").orderBy("m.id"), page, async () => 0);
+    const text = filter.q;
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      text: text ? { columns: ["m.name"], condition: (eb) => eb("m.name", "like", `%${text}%`) } : undefined,
+      id: "m.id",
+      order: [
+        ["m.branch_id", "asc"],
+        ["m.id", "asc"],
+      ],
+      rows: (ids) => this.members().where("m.id", "in", ids).execute(),
+      page,
+    });
   }
 
   async membersOf(branchIds: number[], db: Db = this.db) {
@@ -227,12 +238,22 @@ export class PartyRepository {
     filter: { branchIds: number[]; kind?: BranchMeetingKind; from?: string; to?: string },
     page: { limit: number; offset: number },
   ) {
-    if (filter.branchIds.length === 0) return { rows: [], total: 0 };
-    let q = this.db.selectFrom("branch_meetings").selectAll().where("branch_id", "in", filter.branchIds);
+    if (filter.branchIds.length === 0) return { rows: [], total: 0, totalCapped: false };
+    let q = this.db.selectFrom("branch_meetings").where("branch_id", "in", filter.branchIds);
     if (filter.kind) q = q.where("kind", "=", filter.kind);
     if (filter.from) q = q.where("held_on", ">=", filter.from);
     if (filter.to) q = q.where("held_on", "<=", filter.to);
-    return pageRows(q.orderBy("held_on", "desc").orderBy("id", "desc"), page, async () => 0);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      id: "id",
+      order: [
+        ["held_on", "desc"],
+        ["id", "desc"],
+      ],
+      rows: (ids) => this.db.selectFrom("branch_meetings").selectAll().where("id", "in", ids).execute(),
+      page,
+    });
   }
 
   async meetingsOfYear(branchId: number, year: number) {

@@ -293,29 +293,27 @@ export class ProblemsRepository {
     return q.orderBy("p.id", "desc").limit(limit).execute();
   }
 
+  /** The public board's page: its ids from the problems table alone, its rows, a capped count (server/db/paging.ts). */
   async publicList(stationId: number, page: { limit: number; offset: number }) {
-    const rows = await this.base(this.db)
-      .select(["p.id", "p.code", "p.title", "c.name as category_name", "p.place", "u.name as unit_name", "p.resolution", "p.rating"])
-      .select(["p.created_at", "p.resolved_at"])
-      .select(sql<number>`count(*) over ()`.as("total"))
-      .where("p.station_id", "=", stationId)
-      .where("p.status", "in", ["resolved", "confirmed"])
-      .orderBy("p.resolved_at", "desc")
-      .orderBy("p.id", "desc")
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    let total = rows.length > 0 ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && page.offset > 0) {
-      const r = await this.db
-        .selectFrom("problems")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("station_id", "=", stationId)
-        .where("status", "in", ["resolved", "confirmed"])
-        .executeTakeFirstOrThrow();
-      total = Number(r.n);
-    }
-    return { rows, total };
+    return pagedList({
+      db: this.db,
+      filtered: this.db
+        .selectFrom("problems as p")
+        .where("p.station_id", "=", stationId)
+        .where("p.status", "in", ["resolved", "confirmed"]),
+      id: "p.id",
+      order: [
+        ["p.resolved_at", "desc"],
+        ["p.id", "desc"],
+      ],
+      rows: (ids) =>
+        this.base(this.db)
+          .select(["p.id", "p.code", "p.title", "c.name as category_name", "p.place", "u.name as unit_name", "p.resolution", "p.rating"])
+          .select(["p.created_at", "p.resolved_at"])
+          .where("p.id", "in", ids)
+          .execute(),
+      page,
+    });
   }
 
   /** Running problems past due that are not on a meeting's agenda yet; `flagged` once staff were told. */

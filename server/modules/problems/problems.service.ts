@@ -212,7 +212,7 @@ export class ProblemsService {
 
   async publicBoard(query: { stationId: number; page: number; pageSize: number }, locale: Locale = "zh-CN") {
     await this.ensureCategories();
-    const { rows, total } = await this.repo.publicList(query.stationId, {
+    const { rows, total, totalCapped } = await this.repo.publicList(query.stationId, {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
@@ -220,6 +220,7 @@ export class ProblemsService {
     return {
       items: rows.map(presentPublicProblem),
       total,
+      ...(totalCapped ? { totalCapped } : {}),
       page: query.page,
       pageSize: query.pageSize,
     };

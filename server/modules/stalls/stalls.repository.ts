@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from "kysely";
-import { pageRows } from "../../db/paging.ts";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
+import { pagedList } from "../../db/paging.ts";
 import type { DB, StallTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -32,29 +32,59 @@ const listColumns = [
   "s.version",
 ] as const;
 
+/** A stall's code or its merchant's name contains the text (the merchant through its id, so the stalls table alone). */
+// biome-ignore lint/suspicious/noExplicitAny: applies to the stalls table (alias s)
+function stallText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
+  return eb.or([
+    containsText(eb, "s.code", text),
+    eb.exists(
+      eb
+        .selectFrom("merchants as m")
+        .select("m.id")
+        .whereRef("m.id", "=", "s.merchant_id")
+        .where((e) => containsText(e, "m.name", text)),
+    ),
+  ]);
+}
+
 export class StallsRepository {
   readonly db: Kysely<DB>;
   constructor(db: Kysely<DB>) {
     this.db = db;
   }
 
-  private filtered(db: Db, f: StallFilter) {
-    let q = db.selectFrom("stalls as s").leftJoin("merchants as m", "m.id", "s.merchant_id");
+  private filtered(db: Db, f: StallFilter, withText = true) {
+    let q = db.selectFrom("stalls as s");
     if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
     if (f.occupied !== undefined) q = q.where("s.merchant_id", f.occupied ? "is not" : "is", null);
-    if (f.q) {
+    if (f.q && withText) {
       const text = f.q;
-      q = q.where((eb) => eb.or([containsText(eb, "s.code", text), containsText(eb, "m.name", text)]));
+      q = q.where((eb) => stallText(eb, text));
     }
     return q;
   }
 
-  /** One page and the total in a single query (a window count), with a count fallback past the last page. */
+  /** The page's ids from the stalls table alone, its rows for those ids, a capped count (server/db/paging.ts). */
   async list(f: StallFilter, page: { limit: number; offset: number; sort?: string; order: "asc" | "desc" }) {
-    const sortColumn = sortColumns[page.sort as keyof typeof sortColumns] ?? "s.code";
-    return pageRows(this.filtered(this.db, f).select(listColumns).orderBy(sortColumn, page.order).orderBy("s.id", page.order), page, () =>
-      this.count(f),
-    );
+    const text = f.q;
+    return pagedList({
+      db: this.db,
+      filtered: this.filtered(this.db, f, false),
+      text: text ? { columns: ["s.code", "s.merchant_id"], condition: (eb) => stallText(eb, text) } : undefined,
+      id: "s.id",
+      order: [
+        [sortColumns[page.sort as keyof typeof sortColumns] ?? "s.code", page.order],
+        ["s.id", page.order],
+      ],
+      rows: (ids) =>
+        this.db
+          .selectFrom("stalls as s")
+          .leftJoin("merchants as m", "m.id", "s.merchant_id")
+          .select(listColumns)
+          .where("s.id", "in", ids)
+          .execute(),
+      page,
+    });
   }
 
   async count(f: StallFilter): Promise<number> {

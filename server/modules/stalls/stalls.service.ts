@@ -38,13 +38,13 @@ export class StallsService {
   }
 
   async list(user: SessionUser, query: ListQuery) {
-    const { rows, total } = await this.repo.list(this.filterOf(user, query), {
+    const { rows, total, totalCapped } = await this.repo.list(this.filterOf(user, query), {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
       sort: query.sort,
       order: query.order,
     });
-    return { items: rows.map(presentStall), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentStall), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<StallRow> {

@@ -22,7 +22,13 @@ export default function BoardPage() {
     <PageShell title={t("board.title")} back={me ? "/" : null}>
       <div className="dd-hero" style={{ padding: "16px 20px 20px" }}>
         <p>{t("board.intro")}</p>
-        {board.data && <h1 style={{ fontSize: 20 }}>{t("board.count", { count: board.data.total })}</h1>}
+        {board.data && (
+          <h1 style={{ fontSize: 20 }}>
+            {board.data.totalCapped
+              ? t("board.countAtLeast", { total: board.data.total.toLocaleString("en-US") })
+              : t("board.count", { count: board.data.total })}
+          </h1>
+        )}
       </div>
       {board.isError && <ErrorBlock status="default" title={errorMessage(board.error)} />}
       {board.isPending ? (

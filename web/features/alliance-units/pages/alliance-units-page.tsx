@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { dash } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -160,13 +161,7 @@ export default function AllianceUnitsPage() {
         scroll={{ x: tableWidth(columns) }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, query.data)}
         columns={columns}
       />
       <AllianceUnitFormDrawer open={open !== null} unit={open?.unit ?? null} defaultKind={filters.kind} onClose={() => setOpen(null)} />

@@ -12,6 +12,7 @@ import { formatYuan, yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -239,13 +240,7 @@ export default function CardsPage() {
         scroll={{ x: 1330 }}
         locale={{ emptyText: <Empty description={t("card.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: cards.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, cards.data)}
         columns={[
           { title: t("field.cardNo"), dataIndex: "cardNo", width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           ...stationColumn,

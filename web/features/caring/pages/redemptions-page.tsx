@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { type RedemptionListQuery, useRedemptions } from "../api/list-redemptions.ts";
 import { useShops } from "../api/list-shops.ts";
 import type { Redemption } from "../api/types.ts";
@@ -59,13 +60,7 @@ export default function RedemptionsPage() {
         scroll={{ x: 1200 }}
         locale={{ emptyText: <Empty description={t("redemption.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: redemptions.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, redemptions.data)}
         columns={[
           { title: t("field.time"), dataIndex: "createdAt", width: 150, render: formatDateTime },
           { title: t("field.shop"), dataIndex: "shopName", width: 220, ellipsis: true },

@@ -12,6 +12,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCreateRound } from "../api/create-round.ts";
@@ -154,13 +155,7 @@ export default function RoundsPage() {
         locale={{ emptyText: <Empty description={t("round.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/caring/rounds/${r.id}`) })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: rounds.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, rounds.data)}
         columns={[
           {
             title: t("field.month"),

@@ -11,6 +11,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useApplyShop } from "../api/create-shop.ts";
@@ -133,13 +134,7 @@ export default function ShopsPage() {
         locale={{ emptyText: <Empty description={t("shop.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(s) => ({ onDoubleClick: () => navigate(`/caring/shops/${s.id}`) })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: shops.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, shops.data)}
         columns={[
           {
             title: t("field.merchant"),

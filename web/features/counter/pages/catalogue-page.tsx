@@ -26,6 +26,7 @@ import { yuanToFen } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -270,13 +271,7 @@ export default function CataloguePage() {
         scroll={{ x: 1120 }}
         locale={{ emptyText: <Empty description={list.q ? t("common:emptySearch") : t("catalogue.empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: items.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, items.data)}
         expandable={{
           expandedRowRender: (item) => (
             <div style={{ paddingLeft: 8 }}>

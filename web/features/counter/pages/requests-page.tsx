@@ -9,6 +9,7 @@ import { requestChannels, requestStatuses, type ServiceRequest } from "../../../
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDate } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { useCounterFigures } from "../api/figures.ts";
@@ -109,13 +110,7 @@ function ListTab() {
         scroll={{ x: 1250 }}
         locale={{ emptyText: <Empty description={t("requests.empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: requests.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, requests.data)}
         columns={[
           { title: t("field.date"), dataIndex: "date", width: 110 },
           ...stationColumn,

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { consultationOutcomes, consultationTopics } from "../../../../contracts/duty.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -101,13 +102,7 @@ export function ConsultationsTab() {
         loading={consultations.isFetching}
         dataSource={consultations.data?.items ?? []}
         locale={{ emptyText: <Empty description={t("rs.noConsultations")} /> }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: consultations.data?.total ?? 0,
-          showTotal: (total) => t("common:total", { total }),
-          onChange: (page, pageSize) => list.update({ page, pageSize }, true),
-        }}
+        pagination={{ ...listPagination(t, list, consultations.data), onChange: (page, pageSize) => list.update({ page, pageSize }, true) }}
         scroll={{ x: tableWidth(columns) }}
         columns={columns}
       />

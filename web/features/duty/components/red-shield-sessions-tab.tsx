@@ -5,6 +5,7 @@ import { weekdayOf } from "../../../../contracts/calendar.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
 import { useSessions } from "../api/red-shield.ts";
@@ -52,13 +53,7 @@ export function SessionsTab() {
         dataSource={sessions.data?.items ?? []}
         data-testid="rs-sessions"
         locale={{ emptyText: <Empty description={t("rs.noSessions")} /> }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: sessions.data?.total ?? 0,
-          showTotal: (total) => t("common:total", { total }),
-          onChange: (page, pageSize) => list.update({ page, pageSize }, true),
-        }}
+        pagination={{ ...listPagination(t, list, sessions.data), onChange: (page, pageSize) => list.update({ page, pageSize }, true) }}
         columns={[
           {
             title: t("field.date"),

@@ -26,6 +26,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -366,13 +367,7 @@ export function InventoryTab() {
           scroll={{ x: tableWidth(columns) + 32 }}
           locale={{ emptyText: <Empty description={t("inventory.empty")} /> }}
           onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: items.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t("common:total", { total }),
-          }}
+          pagination={listPagination(t, list, items.data)}
           columns={columns}
         />
       </Card>

@@ -7,6 +7,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -161,13 +162,7 @@ export function LoansTab() {
         scroll={{ x: 1250 }}
         locale={{ emptyText: <Empty description={t("loans.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: loans.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, loans.data)}
         columns={[
           {
             title: t("field.item"),

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { exportReweighs, type ReweighListQuery, useReweighs } from "../api/list-reweighs.ts";
@@ -104,13 +105,7 @@ export function ReweighsTab() {
         scroll={{ x: 1105 }}
         locale={{ emptyText: <Empty description={t("scale.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: reweighs.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, reweighs.data)}
         columns={[
           { title: t("scale.at"), dataIndex: "createdAt", width: 140, render: formatDateTime },
           ...stationColumn,

@@ -9,6 +9,7 @@ import { dash, formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -130,13 +131,7 @@ export default function NeedsPage() {
         scroll={{ x: tableWidth(columns) + 48 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: needs.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, needs.data)}
         expandable={{ expandedRowRender: (n) => <div style={{ whiteSpace: "pre-wrap" }}>{n.description}</div> }}
         columns={columns}
       />

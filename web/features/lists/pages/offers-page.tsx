@@ -9,6 +9,7 @@ import { formatYuan } from "../../../app/money.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -129,13 +130,7 @@ export default function OffersPage() {
         scroll={{ x: tableWidth(columns) + 48 }}
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: offers.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, offers.data)}
         expandable={{ expandedRowRender: (o) => <div style={{ whiteSpace: "pre-wrap" }}>{o.description}</div> }}
         columns={columns}
       />

@@ -10,6 +10,7 @@ import { formatYuan } from "../../../app/money.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
@@ -91,13 +92,7 @@ export default function ProjectsPage() {
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/projects/${r.id}`) })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: projects.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, projects.data)}
         columns={columns}
       />
       <ProjectFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(p) => navigate(`/projects/${p.id}`)} />

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "../../../app/format.ts";
 import { useCan, useMe } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type ActionItemListQuery, useActionItems } from "../api/list-action-items.ts";
@@ -141,13 +142,7 @@ export default function ActionItemsPage() {
         locale={{ emptyText: <Empty description={t("resolution.none")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(r) => ({ className: r.overdue && r.status === "open" ? "dd-row-overdue" : undefined })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: items.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, items.data)}
         columns={[
           { title: t("resolution.text"), dataIndex: "text" },
           {

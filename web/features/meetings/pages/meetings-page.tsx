@@ -9,6 +9,7 @@ import { formatDateTime } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { StationFilter, useStationColumn } from "../../../components/station-filter.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { type MeetingListQuery, useMeetings } from "../api/list-meetings.ts";
@@ -89,13 +90,7 @@ export default function MeetingsPage() {
         locale={{ emptyText: <Empty description={t("empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/meetings/${r.id}`) })}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: meetings.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, meetings.data)}
         columns={columns}
       />
       <MeetingFormDrawer open={creating} kind={kind} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}`)} />

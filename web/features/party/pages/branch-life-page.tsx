@@ -22,6 +22,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { tableWidth } from "../../../components/table-width.ts";
 import { type BranchMeetingListQuery, useBranchMeetings } from "../api/list-branch-meetings.ts";
@@ -161,13 +162,7 @@ export default function BranchLifePage() {
                 </div>
               ),
             }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: meetings.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t("common:total", { total }),
-            }}
+            pagination={listPagination(t, list, meetings.data)}
             columns={columns}
           />
         </>

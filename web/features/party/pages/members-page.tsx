@@ -8,6 +8,7 @@ import { formatDate } from "../../../app/format.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { type MemberListQuery, useMembers } from "../api/list-members.ts";
@@ -104,13 +105,7 @@ export default function MembersPage() {
         scroll={{ x: 1100 }}
         locale={{ emptyText: <Empty description={t("members.empty")} /> }}
         onChange={(pagination, _f, sorter) => list.onTableChange(pagination, sorter as never)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: members.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common:total", { total }),
-        }}
+        pagination={listPagination(t, list, members.data)}
         columns={[
           { title: t("field.name"), dataIndex: "name", width: 110, fixed: "left" },
           { title: t("field.gender"), dataIndex: "gender", width: 70, render: (g: Member["gender"]) => t(`gender.${g}`) },

@@ -10,6 +10,7 @@ import { colourOf } from "../../../app/category-colours.ts";
 import { useCan } from "../../../app/session.tsx";
 import { useListParams } from "../../../app/use-list-params.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { listPagination } from "../../../components/list-pagination.ts";
 import { QueryForm, selectField } from "../../../components/query-form.tsx";
 import { RowAction, useActionsColumn } from "../../../components/row-actions.tsx";
 import { useStationColumn, useStationField } from "../../../components/station-filter.tsx";
@@ -116,13 +117,7 @@ export default function StallsPage() {
           locale={{ emptyText: <Empty description={t("empty")} /> }}
           onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
           onRow={(stall) => ({ onClick: () => setOpen({ stall }), style: { cursor: "pointer" } })}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: table.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t("common:total", { total }),
-          }}
+          pagination={listPagination(t, list, table.data)}
           columns={[
             { title: t("field.code"), key: "code", dataIndex: "code", sorter: true, sortOrder: list.sortOrderOf("code") },
             ...stationColumn,
