@@ -4,7 +4,7 @@
 // community and a station under the district, sees the new station's onboarding checklist (nothing done yet) and
 // finds it in the comparison as not reporting.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, openFromMenu, type Running, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 let app: Running;
@@ -26,6 +26,9 @@ test("a district officer compares stations, sorts, drills into one, adds a stati
   await page.getByTestId("rag-legend").waitFor();
   await wait(() => page.getByTestId("reporting").textContent()).toMatch(/\d+ \/ \d+ 个站点报送/);
   await page.getByTestId("compare-chart").waitFor();
+  // The menu of the district's sections in place (the picture once showed it half drawn).
+  await page.locator(".ant-menu-item-selected", { hasText: "站点对比" }).waitFor();
+  await settled(page);
   await app.shot(page, "district-compare");
   await expectAccessible(page, "district-compare");
 

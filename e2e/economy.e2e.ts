@@ -14,11 +14,10 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { stationDate, stationMonth } from "../contracts/calendar.ts";
 import { makePng } from "./png.ts";
-import { consoleLogin, mobileLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -29,10 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
-}
 
 test("a merchant applies for heating relief on the phone; staff review, approve and record the disbursement; coverage counts it", async () => {
   const phone = (await app.newPage({ mobile: true })).page;

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { addDays, stationDate, stationInstant } from "../contracts/calendar.ts";
 import { CSRF_COOKIE, CSRF_HEADER } from "../contracts/cookies.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -20,13 +20,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Waits until no drawer, modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
 /** An antd number box by its test id (the id sits on the input or on its wrapper). */
 const numberBox = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
-}
 
 /** A POST as the page's signed-in account (its CSRF cookie sent back as the header). */
 async function post(page: Page, url: string, data: unknown) {

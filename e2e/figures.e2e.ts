@@ -6,14 +6,11 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, expectAccessible, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 /** No menu, drawer or select still opening or closing. */
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"]').count()).toBe(0);
-}
 /** A drawer sits over the viewport: the screenshot is of what the reader sees, not of the page below. */
 const viewShot = async (page: Page, name: string) => {
   await settled(page);

@@ -4,7 +4,7 @@
 // console, and the Open311 request then reads closed with the resolution in status_notes (JSON and XML).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, openFromMenu, type Running, settled, start } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 const BASE = "/api/open311/v2";
@@ -19,10 +19,6 @@ afterAll(async () => {
 });
 
 /** Waits until no modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"]').count()).toBe(0);
-}
-
 const status = (page: Page) => page.locator(".ant-card").first().locator(".ant-tag").last().textContent();
 
 test("a problem reported through Open311 is resolved in the console and reads closed with its resolution", async () => {

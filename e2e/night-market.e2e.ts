@@ -3,20 +3,12 @@
 // lottery with a public seed, which the console shows with the result; the merchant sees the pitch on the phone,
 // checks in and reports the night's takings; staff record the entrance counts on the night's board and close the
 // night, and its figures appear on the figures page.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { addDays, stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-/** Waits until no drawer, modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
-async function settled(page: Page) {
-  // A busy machine runs the animations slowly (a message's leave took longer than 15 s once under load 8).
-  await expect
-    .poll(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count(), { timeout: 30_000 })
-    .toBe(0);
-}
 const SEASON = "冬季周末夜市（演练）";
 
 let app: Running;

@@ -2,11 +2,10 @@
 // hall's display opens /screen/?token=… at 1920×1080 and shows the four parts of the report with their numbers (and
 // English with ?lang=en, and scaled whole on a smaller display); the admin revokes the token and the screen, at its
 // next refresh, says the token is no longer valid.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ScreenData } from "../contracts/screen.ts";
 import { fullScreen } from "./screen-fixture.ts";
-import { consoleLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
@@ -17,10 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"]').count()).toBe(0);
-}
 
 async function hall(path: string, viewport = { width: 1920, height: 1080 }, full = false) {
   const context = await app.browser.newContext({ baseURL: app.baseUrl, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });

@@ -106,6 +106,17 @@ export async function expectAccessible(page: Page, name: string) {
 }
 
 /** Signs in on the console's login page and waits to leave it. */
+/**
+ * Waits until no enter, appear or leave animation runs (Ant Design's motion classes, antd-mobile's toast mask), so a
+ * screenshot shows the page at rest. A busy machine runs the animations slowly: a message's leave once took over
+ * 15 s under load 8, hence the long wait.
+ */
+export async function settled(page: Page) {
+  await expect
+    .poll(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count(), { timeout: 30_000 })
+    .toBe(0);
+}
+
 export async function consoleLogin(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByPlaceholder("请输入用户名或手机号").fill(username);

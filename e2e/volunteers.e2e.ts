@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 const NAME = "努尔古丽";
@@ -35,11 +35,6 @@ async function shownCode(staff: Page): Promise<string> {
   const box = staff.getByTestId("checkin-code-text");
   await wait(async () => ((await box.textContent()) ?? "").trim()).toMatch(/^\d+\.\d+\.[A-Za-z0-9]{16}$/);
   return ((await box.textContent()) ?? "").trim();
-}
-
-/** Waits until no drawer, modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
-async function settled(page: Page) {
-  await wait(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count()).toBe(0);
 }
 
 const at = (minutesFromNow: number) => new Date(app.now().getTime() + minutesFromNow * 60_000).toISOString();
