@@ -137,6 +137,18 @@ describe(`problems (${dialectName})`, () => {
     expect(again.statusCode).toBe(400);
     expect(again.json().error).toMatchObject({ id: "file.not_found", fields: [{ field: "photoIds" }] });
 
+    // The answer is built from what was written, not read back: it is what reading the problem gives.
+    const { events: _answered, ...answer } = p;
+    const { events: _read, ...read } = (await t.as(merchant, { method: "GET", url: `/api/problems/${p.id}` })).json();
+    expect(answer).toEqual(read);
+    expect(answer.stationName).toBeTruthy();
+    expect(answer.stallCode).toBeTruthy();
+    const plain = (await report(merchant, { title: "南门地面湿滑" })).json();
+    const { events: _e, ...plainRead } = (await t.as(merchant, { method: "GET", url: `/api/problems/${plain.id}` })).json();
+    const { events: _f, ...plainAnswer } = plain;
+    expect(plainAnswer).toEqual(plainRead);
+    expect(plainAnswer.stallCode).toBeNull();
+
     const staffView = (await t.as(staff, { method: "GET", url: `/api/problems/${p.id}` })).json();
     expect(staffView.nextActions).toEqual(["accept", "reject", "assign", "note"]);
     expect(staffView.reporterName).toBeTruthy();

@@ -106,6 +106,20 @@ const problemsByIds = prepared((db, v: { ids: string }, dialect) =>
     .select(columns)
     .where(inIdList(dialect, "p.id", v.ids)),
 );
+/**
+ * What a submission reads before it writes, in one statement: the category, the station's name and the stall's code
+ * when the stall is the station's (null otherwise, or without a stall). No row: no such category.
+ */
+const submissionContext = prepared((db, v: { code: string; stationId: number; stallId: number | null }) =>
+  db
+    .selectFrom("problem_categories as c")
+    .select(["c.code", "c.name", "c.name_en", "c.active"])
+    .select((eb) => [
+      eb.selectFrom("org_units as o").select("o.name").where("o.id", "=", v.stationId).as("station_name"),
+      eb.selectFrom("stalls as s").select("s.code").where("s.id", "=", v.stallId).where("s.station_id", "=", v.stationId).as("stall_code"),
+    ])
+    .where("c.code", "=", v.code),
+);
 const categoryByCode = prepared((db, v: { code: string }) => db.selectFrom("problem_categories").selectAll().where("code", "=", v.code));
 const stallOfStation = prepared((db, v: { stallId: number; stationId: number }) =>
   db.selectFrom("stalls").select(["id", "code"]).where("id", "=", v.stallId).where("station_id", "=", v.stationId),
@@ -193,6 +207,10 @@ export class ProblemsRepository {
 
   listCategories(db: Db = this.db) {
     return db.selectFrom("problem_categories").selectAll().orderBy("id").execute();
+  }
+
+  async submissionContext(db: Db, code: string, stationId: number, stallId: number | null) {
+    return (await submissionContext(db, { code, stationId, stallId })).rows[0];
   }
 
   async findCategory(db: Db, code: string) {

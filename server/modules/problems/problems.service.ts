@@ -31,7 +31,7 @@ import { OverdueEscalation } from "./overdue-escalation.ts";
 import { partiesOf, problemFilterOf, seesProblem } from "./problems.access.ts";
 import { notifyStep } from "./problems.notices.ts";
 import { auditView, photo, presentCategory, presentEvent, presentProblem, presentPublicProblem } from "./problems.presenter.ts";
-import { ensureDefaultCategories, type ProblemRow, ProblemsRepository } from "./problems.repository.ts";
+import { ensureDefaultCategories, type ProblemRow, ProblemsRepository, type ProblemValues } from "./problems.repository.ts";
 import { availableActions, nextProblemStatus, problemDueAt } from "./problems.workflow.ts";
 
 type CreateInput = z.output<typeof problemCreateSchema>;
@@ -231,35 +231,35 @@ export class ProblemsService {
    * the caller's transaction. Batch-friendly: demo data and imports call it in a loop. Its instant is
    * `v.createdAt`, or the clock's now.
    */
-  async createProblemRecord(trx: Db, v: ProblemRecordInput): Promise<{ id: number; code: string; eventId: number }> {
+  async createProblemRecord(
+    trx: Db,
+    v: ProblemRecordInput,
+  ): Promise<{ id: number; code: string; eventId: number; values: Omit<ProblemValues, "code"> }> {
     const now = v.createdAt ?? this.clock.now().toISOString();
     const status = v.status ?? "submitted";
-    const created = await this.repo.insert(
-      trx,
-      {
-        station_id: v.stationId,
-        title: v.title,
-        description: v.description,
-        category_code: v.categoryCode,
-        source: v.source,
-        place: v.place ?? null,
-        stall_id: v.stallId ?? null,
-        reporter_user_id: v.reporterUserId ?? null,
-        reporter_name: v.reporterName ?? null,
-        reporter_phone_enc: v.reporterPhone ? this.vault.encrypt(v.reporterPhone) : null,
-        status,
-        unit_id: v.unitId ?? null,
-        due_at: v.dueAt ?? null,
-        escalated_meeting_id: null,
-        rating: v.rating ?? null,
-        rating_comment: v.ratingComment ?? null,
-        resolution: v.resolution ?? null,
-        resolved_at: v.resolvedAt ?? null,
-        created_at: now,
-        updated_at: now,
-      },
-      stationDate(now).replaceAll("-", ""),
-    );
+    const values: Omit<ProblemValues, "code"> = {
+      station_id: v.stationId,
+      title: v.title,
+      description: v.description,
+      category_code: v.categoryCode,
+      source: v.source,
+      place: v.place ?? null,
+      stall_id: v.stallId ?? null,
+      reporter_user_id: v.reporterUserId ?? null,
+      reporter_name: v.reporterName ?? null,
+      reporter_phone_enc: v.reporterPhone ? this.vault.encrypt(v.reporterPhone) : null,
+      status,
+      unit_id: v.unitId ?? null,
+      due_at: v.dueAt ?? null,
+      escalated_meeting_id: null,
+      rating: v.rating ?? null,
+      rating_comment: v.ratingComment ?? null,
+      resolution: v.resolution ?? null,
+      resolved_at: v.resolvedAt ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+    const created = await this.repo.insert(trx, values, stationDate(now).replaceAll("-", ""));
     const eventId = await this.repo.insertEvent(trx, {
       problem_id: created.id,
       action: "submit",
@@ -271,7 +271,7 @@ export class ProblemsService {
       unit_id: null,
       at: now,
     });
-    return { ...created, eventId };
+    return { ...created, eventId, values };
   }
 
   /**
@@ -290,11 +290,10 @@ export class ProblemsService {
     const now = this.clock.now();
     const outbox = this.notifier.outbox();
     const done = await this.db.transaction().execute(async (trx) => {
-      const category = await this.repo.findCategory(trx, input.categoryCode);
+      // The category, the station's name and the stall in one read (each statement is a round trip on PostgreSQL).
+      const category = await this.repo.submissionContext(trx, input.categoryCode, stationId, input.stallId);
       if (category?.active !== 1) throw fail("problem.bad_category", [{ field: "categoryCode" }]);
-      if (input.stallId !== null && !(await this.repo.stallOfStation(trx, input.stallId, stationId))) {
-        throw fail("problem.bad_stall", [{ field: "stallId" }]);
-      }
+      if (input.stallId !== null && category.stall_code === null) throw fail("problem.bad_stall", [{ field: "stallId" }]);
       const source: ProblemSource = staff ? (input.source ?? "walk_in") : user.role === "merchant" ? "merchant" : "resident";
       const byStaff = staff && !["merchant", "resident"].includes(source);
       const created = await this.createProblemRecord(trx, {
@@ -322,8 +321,18 @@ export class ProblemsService {
         stationId,
         after: { code: created.code, title: input.title, categoryCode: category.code, source, status: "submitted", photos: photos.length },
       });
-      const row = await this.repo.findById(created.id, trx);
-      if (!row) throw notFound();
+      // The row as written (not read back): what the insert was given, the names read with the category.
+      const row: ProblemRow = {
+        ...created.values,
+        id: created.id,
+        code: created.code,
+        station_name: category.station_name ?? "",
+        category_name: category.name,
+        category_name_en: category.name_en,
+        stall_code: category.stall_code,
+        unit_name: null,
+        version: 1,
+      };
       // Submitted, not yet accepted: the acceptance is its own notice when staff accept it.
       if (!byStaff) {
         await outbox.add(trx, {
