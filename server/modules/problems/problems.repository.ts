@@ -121,9 +121,6 @@ const submissionContext = prepared((db, v: { code: string; stationId: number; st
     .where("c.code", "=", v.code),
 );
 const categoryByCode = prepared((db, v: { code: string }) => db.selectFrom("problem_categories").selectAll().where("code", "=", v.code));
-const stallOfStation = prepared((db, v: { stallId: number; stationId: number }) =>
-  db.selectFrom("stalls").select(["id", "code"]).where("id", "=", v.stallId).where("station_id", "=", v.stationId),
-);
 /** The id the next problem takes (its code is made from it, so the row is written once, with its code). */
 const nextProblemId = prepared((db, _none: object, dialect) =>
   dialect === "postgres"
@@ -224,10 +221,6 @@ export class ProblemsRepository {
   async updateCategory(db: Db, id: number, values: { name?: string; name_en?: string; time_limit_days?: number; active?: number }) {
     if (Object.keys(values).length === 0) return;
     await db.updateTable("problem_categories").set(values).where("id", "=", id).execute();
-  }
-
-  async stallOfStation(db: Db, stallId: number, stationId: number) {
-    return (await stallOfStation(db, { stallId, stationId })).rows[0];
   }
 
   activeUnitOfStation(db: Db, unitId: number, stationId: number) {
