@@ -13,6 +13,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
 import { allianceUnitSheetRow, auditView, presentAllianceUnit } from "./alliance-units.presenter.ts";
 import {
@@ -66,13 +67,11 @@ export class AllianceUnitsService {
       sort: query.sort,
       order: query.order,
     });
-    return {
-      items: rows.map((r) => presentAllianceUnit(r, this.vault)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentAllianceUnit(r, this.vault)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<AllianceUnitRow> {

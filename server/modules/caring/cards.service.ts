@@ -13,6 +13,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Notifier, Outbox } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { assertStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { renderCardPdf } from "./cards.pdf.ts";
@@ -131,13 +132,7 @@ export class CardsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return {
-      items: await this.present(rows, !can(user.role, "personal.unmask"), now),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.present(rows, !can(user.role, "personal.unmask"), now), { total, totalCapped }, query);
   }
 
   async get(user: SessionUser, id: number): Promise<Card> {

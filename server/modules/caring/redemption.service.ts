@@ -11,6 +11,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { fail, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { verifyPassword } from "../../platform/passwords.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { CardRow, CardsService, Used } from "./cards.service.ts";
@@ -167,13 +168,11 @@ export class RedemptionService {
       offset: (query.page - 1) * query.pageSize,
     });
     const masked = !can(user.role, "personal.unmask");
-    return {
-      items: rows.map((r) => presentRedemption(r, masked)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentRedemption(r, masked)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   /** The caring shop's own day (holders masked). */

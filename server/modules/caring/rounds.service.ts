@@ -20,6 +20,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { categoryNames, categoryNamesEn } from "./cards.pdf.ts";
 import type { CardsService } from "./cards.service.ts";
@@ -89,13 +90,7 @@ export class RoundsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return {
-      items: await this.present(rows, !can(user.role, "personal.unmask")),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.present(rows, !can(user.role, "personal.unmask")), { total, totalCapped }, query);
   }
 
   /** Rounds a resident, merchant or volunteer can take part in on /m/: open for nominations or in publicity. */

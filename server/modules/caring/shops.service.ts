@@ -9,6 +9,7 @@ import type { CaringShopTable, DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { presentPublicShop, presentShop } from "./caring.presenter.ts";
 import { type ShopRow, ShopsRepository } from "./shops.repository.ts";
@@ -45,7 +46,7 @@ export class CaringShopsService {
     });
     const items: CaringShop[] = [];
     for (const r of rows) items.push(await this.present(r));
-    return { items, total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(items, { total, totalCapped }, query);
   }
 
   async get(user: SessionUser, id: number): Promise<CaringShop> {

@@ -9,6 +9,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { reachesStation, type SessionUser, scopeKind, stationFilter } from "../../platform/scope.ts";
 import type { ShiftPlaces } from "../duty/shift-places.service.ts";
 import { applicantKind, stationFor } from "./counter.access.ts";
@@ -52,7 +53,7 @@ export class CatalogueService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map(presentItem), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentItem), { total, totalCapped }, query);
   }
 
   private async visibleItem(user: SessionUser, id: number, db: Db = this.db): Promise<ItemRow> {

@@ -16,6 +16,7 @@ import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { ShiftPlaces } from "../duty/shift-places.service.ts";
 import { reachOf, sees, stationFor } from "./counter.access.ts";
@@ -78,13 +79,11 @@ export class CounterRequestsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return {
-      items: rows.map((r) => presentRequest(r, this.vault, today)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentRequest(r, this.vault, today)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   async myRequests(user: SessionUser, query: RequestQuery) {
@@ -93,13 +92,11 @@ export class CounterRequestsService {
       { stationIds: user.stationIds, applicantUserId: user.id, status: query.status },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return {
-      items: rows.map((r) => presentRequest(r, this.vault, today)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentRequest(r, this.vault, today)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   async *exportRows(user: SessionUser, query: Partial<RequestQuery>) {

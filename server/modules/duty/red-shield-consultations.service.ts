@@ -14,6 +14,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { presentConsultation } from "./duty.presenter.ts";
 import { reachOf } from "./red-shield.access.ts";
@@ -84,13 +85,7 @@ export class RedShieldConsultationsService {
       { merchantId: query.merchantId, topic: query.topic, outcome: query.outcome, q: query.q },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return {
-      items: rows.map(presentConsultation),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(rows.map(presentConsultation), { total, totalCapped }, query);
   }
 
   /** Merchants of the station to record a walk-in consultation for (names only). */

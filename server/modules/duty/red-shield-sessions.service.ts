@@ -10,6 +10,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { type SessionUser, scopeKind } from "../../platform/scope.ts";
 import { presentBooking, presentConsultation, presentSession } from "./duty.presenter.ts";
 import { manages, reachOf, sees } from "./red-shield.access.ts";
@@ -37,7 +38,7 @@ export class RedShieldSessionsService {
       { when: query.when, status: query.status, today: stationDate(this.clock.now()), q: query.q },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map(presentSession), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentSession), { total, totalCapped }, query);
   }
 
   async get(user: SessionUser, id: number): Promise<SessionDetail> {

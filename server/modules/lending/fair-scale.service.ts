@@ -12,6 +12,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { fail, invalidField, notFound } from "../../platform/errors.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import type { ProblemsService } from "../problems/problems.service.ts";
 import { presentFinding, presentReweigh, presentReweighExportRow, presentScaleStall } from "./fair-scale.presenter.ts";
@@ -201,7 +202,7 @@ export class FairScaleService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map(presentReweigh), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentReweigh), { total, totalCapped }, query);
   }
 
   async *exportRows(user: SessionUser, query: Partial<ListQuery>) {

@@ -28,6 +28,7 @@ import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { renderLabelsPdf } from "./labels.pdf.ts";
 import { presentItem, presentLoan, stationStamp } from "./lending.presenter.ts";
@@ -92,13 +93,7 @@ export class LendingService {
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
       { column: itemSorts[sortKey] ?? "code", desc: query.order === "desc" },
     );
-    return {
-      items: await this.presentItems(rows, now),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.presentItems(rows, now), { total, totalCapped }, query);
   }
 
   async get(user: SessionUser, id: number, now: Date = this.clock.now()) {

@@ -5,6 +5,7 @@ import { stationDayBounds } from "../../../contracts/calendar.ts";
 import type { borrowerQuery, LendKind, loanListQuery } from "../../../contracts/lending.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import { presentBorrower, presentLoan, presentLoanExportRow } from "./lending.presenter.ts";
 import type { LendingRepository, LoanFilter } from "./lending.repository.ts";
@@ -42,13 +43,11 @@ export class LoansService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return {
-      items: rows.map((r) => presentLoan(r, now)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentLoan(r, now)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   async *exportRows(user: SessionUser, query: Partial<LoanListQuery>) {

@@ -21,6 +21,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
 import { presentNeed, presentOffer, presentProject, presentProjectUpdate, projectAuditView } from "./lists.presenter.ts";
@@ -56,7 +57,7 @@ export class ListsService {
       { stationIds: stationFilter(user, query.stationId), status: query.status, kind: query.kind, q: query.q || undefined },
       pageOf(query),
     );
-    return { items: rows.map(presentNeed), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentNeed), { total, totalCapped }, query);
   }
 
   /** The needs the signed-in merchant or resident raised. */
@@ -65,7 +66,7 @@ export class ListsService {
       { stationIds: user.stationIds, raisedByUserId: user.id, status: query.status, kind: query.kind },
       pageOf(query),
     );
-    return { items: rows.map(presentNeed), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentNeed), { total, totalCapped }, query);
   }
 
   private async visibleNeed(user: SessionUser, id: number, db: Db = this.db): Promise<NeedRow> {
@@ -177,7 +178,7 @@ export class ListsService {
       },
       pageOf(query),
     );
-    return { items: rows.map(presentOffer), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentOffer), { total, totalCapped }, query);
   }
 
   private async visibleOffer(user: SessionUser, id: number, db: Db = this.db): Promise<OfferRow> {
@@ -262,13 +263,7 @@ export class ListsService {
       { stationIds: stationFilter(user, query.stationId), status: query.status, unitId: query.unitId, q: query.q || undefined },
       pageOf(query),
     );
-    return {
-      items: await this.presentProjects(rows),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.presentProjects(rows), { total, totalCapped }, query);
   }
 
   private async presentProjects(rows: ProjectRow[], db: Db = this.db): Promise<Project[]> {

@@ -20,6 +20,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import { CHECKIN_TTL_MS, checkToken, newCheckInSecret, parseCheckInToken, qrSvg, signCheckInToken } from "../../platform/checkin.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, reachesStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { unitScopeOf } from "../alliance-units/alliance-units.service.ts";
 import type { EscalatedProblem, EscalationTarget } from "../problems/escalation.ts";
@@ -107,13 +108,7 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    return {
-      items: await this.present(rows, this.clock.now()),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.present(rows, this.clock.now()), { total, totalCapped }, query);
   }
 
   /** Meetings with their invited units, agenda, attendance and resolutions (overdue as of `now`). */
@@ -436,13 +431,11 @@ export class MeetingsService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, sort: query.sort, order: query.order },
     );
-    return {
-      items: rows.map((r) => presentActionItem(r, now)),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentActionItem(r, now)),
+      { total, totalCapped },
+      query,
+    );
   }
 
   private async visibleActionItem(user: SessionUser, id: number, db: Db = this.db) {

@@ -21,6 +21,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail, fieldsFromIssues, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { allowedValuesMessage, notSheetBool, sheetBool, sheetBoolValues } from "../../platform/sheets.ts";
 import type { Importer, RowIssue } from "../imports/importer.ts";
@@ -69,7 +70,7 @@ export class MerchantsService {
       sort: query.sort,
       order: query.order,
     });
-    return { items: this.present(rows), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(this.present(rows), { total, totalCapped }, query);
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<MerchantRow> {

@@ -5,6 +5,7 @@ import type { notificationListQuery } from "../../../contracts/notifications.ts"
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentNotification } from "./notifications.presenter.ts";
 import { NotificationsRepository } from "./notifications.repository.ts";
@@ -25,13 +26,7 @@ export class NotificationsService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return {
-      items: rows.map(presentNotification),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(rows.map(presentNotification), { total, totalCapped }, query);
   }
 
   async unreadCount(user: SessionUser) {

@@ -17,6 +17,7 @@ import { CHECKIN_TTL_MS, checkToken, parseCheckInToken, qrSvg, signCheckInToken 
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { FilesService } from "../../platform/files.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentAttendance, presentMeeting } from "./party.presenter.ts";
 import type { BranchRow, Db, MeetingRow, PartyRepository } from "./party.repository.ts";
@@ -85,13 +86,7 @@ export class BranchLifeService {
       { branchIds, kind: query.kind, from: query.from, to: query.to },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return {
-      items: await this.presentMeetings(rows),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(await this.presentMeetings(rows), { total, totalCapped }, query);
   }
 
   private async meetingInReach(user: SessionUser, id: number, db?: Db) {

@@ -10,6 +10,7 @@ import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Vault } from "../../platform/crypto.ts";
 import { conflict, fail } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentBranch, presentMember, seesBirthDate } from "./party.presenter.ts";
 import type { PartyRepository } from "./party.repository.ts";
@@ -57,13 +58,11 @@ export class MembersService {
       { branchIds, status: query.status, role: query.role, q: query.q || undefined },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return {
-      items: rows.map((r) => presentMember(r, this.vault, seesBirthDate(user))),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(
+      rows.map((r) => presentMember(r, this.vault, seesBirthDate(user))),
+      { total, totalCapped },
+      query,
+    );
   }
 
   async get(user: SessionUser, id: number): Promise<Member> {

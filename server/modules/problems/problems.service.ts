@@ -25,6 +25,7 @@ import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts
 import type { FilesService } from "../../platform/files.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { Notifier } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { type SessionUser, scopeKind, stationFilter, targetStation } from "../../platform/scope.ts";
 import type { EscalationTarget } from "./escalation.ts";
 import { OverdueEscalation } from "./overdue-escalation.ts";
@@ -170,13 +171,7 @@ export class ProblemsService {
       order: query.order ?? (query.sort ? "asc" : "desc"),
     });
     const files = await this.repo.filesOf(rows.map((r) => r.id));
-    return {
-      items: this.present(user, rows, files, locale, now),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(this.present(user, rows, files, locale, now), { total, totalCapped }, query);
   }
 
   /**
@@ -217,13 +212,7 @@ export class ProblemsService {
       offset: (query.page - 1) * query.pageSize,
     });
     void locale;
-    return {
-      items: rows.map(presentPublicProblem),
-      total,
-      ...(totalCapped ? { totalCapped } : {}),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return pageAnswer(rows.map(presentPublicProblem), { total, totalCapped }, query);
   }
 
   /**

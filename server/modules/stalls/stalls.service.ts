@@ -8,6 +8,7 @@ import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, invalidField, notFound } from "../../platform/errors.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { assertStation, type SessionUser, stationFilter, targetStation } from "../../platform/scope.ts";
 import { auditView, presentStall } from "./stalls.presenter.ts";
 import { type StallFilter, type StallRow, StallsRepository, type StallValues } from "./stalls.repository.ts";
@@ -44,7 +45,7 @@ export class StallsService {
       sort: query.sort,
       order: query.order,
     });
-    return { items: rows.map(presentStall), total, ...(totalCapped ? { totalCapped } : {}), page: query.page, pageSize: query.pageSize };
+    return pageAnswer(rows.map(presentStall), { total, totalCapped }, query);
   }
 
   private async visibleRow(user: SessionUser, id: number, db: Kysely<DB> = this.db): Promise<StallRow> {
