@@ -89,6 +89,8 @@ test("a problem reported through Open311 is resolved in the console and reads cl
   await staff.getByTestId("problem-action-resolve").click();
   const resolution = "已联系相关商户清走货物，通道已恢复畅通。";
   await staff.locator(".ant-modal textarea").first().fill(resolution);
+  // The dialog at rest before its OK (a click during its opening once missed the moving button).
+  await settled(staff);
   await staff.getByTestId("problem-action-ok").click();
   await wait(() => status(staff)).toBe("已办结");
   await app.shot(staff, "console-problem-open311-resolved");
