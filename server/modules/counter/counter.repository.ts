@@ -4,7 +4,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, 
 import type { RequestChannel, RequestStatus, ServiceAudience, ServiceHandling } from "../../../contracts/counter.ts";
 import { type PageWindow, pagedList } from "../../db/paging.ts";
 import type { DB, ServiceItemTable, ServiceRatingTable, ServiceRequestEventTable, ServiceRequestTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -124,13 +124,7 @@ function itemText(eb: ExpressionBuilder<any, any>, text: string): Expression<Sql
   return eb.or([
     containsText(eb, "i.name", text),
     containsText(eb, "i.code", text),
-    eb.exists(
-      eb
-        .selectFrom("alliance_units as u2")
-        .select("u2.id")
-        .whereRef("u2.id", "=", "i.unit_id")
-        .where((e) => containsText(e, "u2.name", text)),
-    ),
+    linkedContainsText(eb, "i.unit_id", "alliance_units", "name", text),
     containsText(eb, "i.materials", text),
   ]);
 }
@@ -164,16 +158,7 @@ function requestCondition(eb: ExpressionBuilder<any, any>, f: RequestFilter, wit
 
 // biome-ignore lint/suspicious/noExplicitAny: applies to the requests table alone or joined (alias r)
 function requestText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
-  return eb.or([
-    containsText(eb, "r.applicant_name", text),
-    eb.exists(
-      eb
-        .selectFrom("service_items as i2")
-        .select("i2.id")
-        .whereRef("i2.id", "=", "r.item_id")
-        .where((e) => containsText(e, "i2.name", text)),
-    ),
-  ]);
+  return eb.or([containsText(eb, "r.applicant_name", text), linkedContainsText(eb, "r.item_id", "service_items", "name", text)]);
 }
 
 export class CounterRepository {

@@ -7,7 +7,7 @@ import { dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { DB, RedShieldConsultationTable, RedShieldPlanTable, RedShieldSessionTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -396,16 +396,7 @@ export class RedShieldRepository {
         ? {
             columns: ["c.summary", "c.merchant_id"],
             condition: (eb) =>
-              eb.or([
-                eb.exists(
-                  eb
-                    .selectFrom("merchants as m")
-                    .select("m.id")
-                    .whereRef("m.id", "=", "c.merchant_id")
-                    .where((e) => containsText(e, "m.name", text)),
-                ),
-                containsText(eb, "c.summary", text),
-              ]),
+              eb.or([linkedContainsText(eb, "c.merchant_id", "merchants", "name", text), containsText(eb, "c.summary", text)]),
           }
         : undefined,
       id: "c.id",

@@ -4,7 +4,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { ReweighOutcome } from "../../../contracts/lending.ts";
 import { type PageWindow, pagedList } from "../../db/paging.ts";
 import type { DB, MerchantFindingTable, ReweighTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -40,20 +40,8 @@ function reweighCondition(eb: ExpressionBuilder<any, any>, f: ReweighFilter, wit
 function reweighText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
   return eb.or([
     containsText(eb, "w.goods", text),
-    eb.exists(
-      eb
-        .selectFrom("merchants as m2")
-        .select("m2.id")
-        .whereRef("m2.id", "=", "w.merchant_id")
-        .where((e) => containsText(e, "m2.name", text)),
-    ),
-    eb.exists(
-      eb
-        .selectFrom("stalls as s2")
-        .select("s2.id")
-        .whereRef("s2.id", "=", "w.stall_id")
-        .where((e) => containsText(e, "s2.code", text)),
-    ),
+    linkedContainsText(eb, "w.merchant_id", "merchants", "name", text),
+    linkedContainsText(eb, "w.stall_id", "stalls", "code", text),
   ]);
 }
 

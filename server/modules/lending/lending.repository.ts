@@ -5,7 +5,7 @@ import type { BorrowerKind, ItemStatus, LendKind, LoanStatus } from "../../../co
 import type { PageWindow } from "../../db/paging.ts";
 import { pagedList } from "../../db/paging.ts";
 import type { DB, LendItemTable, LoanTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -103,27 +103,9 @@ function loanCondition(eb: ExpressionBuilder<any, any>, f: LoanFilter, withText 
 // biome-ignore lint/suspicious/noExplicitAny: applies to the loans table alone or joined (alias l)
 function loanText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
   return eb.or([
-    eb.exists(
-      eb
-        .selectFrom("lend_items as i2")
-        .select("i2.id")
-        .whereRef("i2.id", "=", "l.item_id")
-        .where((e) => containsText(e, "i2.code", text)),
-    ),
-    eb.exists(
-      eb
-        .selectFrom("residents as r2")
-        .select("r2.id")
-        .whereRef("r2.id", "=", "l.resident_id")
-        .where((e) => containsText(e, "r2.name", text)),
-    ),
-    eb.exists(
-      eb
-        .selectFrom("merchants as m2")
-        .select("m2.id")
-        .whereRef("m2.id", "=", "l.merchant_id")
-        .where((e) => containsText(e, "m2.name", text)),
-    ),
+    linkedContainsText(eb, "l.item_id", "lend_items", "code", text),
+    linkedContainsText(eb, "l.resident_id", "residents", "name", text),
+    linkedContainsText(eb, "l.merchant_id", "merchants", "name", text),
   ]);
 }
 

@@ -5,7 +5,7 @@ import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from
 import { inBatches } from "../../db/batches.ts";
 import { pagedList } from "../../db/paging.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -123,13 +123,7 @@ function needText(eb: ExpressionBuilder<any, any>, text: string): Expression<Sql
 /** The alliance unit a row names through `unitColumn` has a name containing the text (the unit looked up by its id). */
 // biome-ignore lint/suspicious/noExplicitAny: applies to any table naming a unit
 function unitNameContains(eb: ExpressionBuilder<any, any>, unitColumn: string, text: string): Expression<SqlBool> {
-  return eb.exists(
-    eb
-      .selectFrom("alliance_units as u")
-      .select("u.id")
-      .whereRef("u.id", "=", unitColumn)
-      .where((e) => containsText(e, "u.name", text)),
-  );
+  return linkedContainsText(eb, unitColumn, "alliance_units", "name", text);
 }
 
 export class ListsRepository {

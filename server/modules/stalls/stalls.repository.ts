@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import { pagedList } from "../../db/paging.ts";
 import type { DB, StallTable } from "../../db/tables.ts";
-import { containsText } from "../../db/text-search.ts";
+import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -35,16 +35,7 @@ const listColumns = [
 /** A stall's code or its merchant's name contains the text (the merchant through its id, so the stalls table alone). */
 // biome-ignore lint/suspicious/noExplicitAny: applies to the stalls table (alias s)
 function stallText(eb: ExpressionBuilder<any, any>, text: string): Expression<SqlBool> {
-  return eb.or([
-    containsText(eb, "s.code", text),
-    eb.exists(
-      eb
-        .selectFrom("merchants as m")
-        .select("m.id")
-        .whereRef("m.id", "=", "s.merchant_id")
-        .where((e) => containsText(e, "m.name", text)),
-    ),
-  ]);
+  return eb.or([containsText(eb, "s.code", text), linkedContainsText(eb, "s.merchant_id", "merchants", "name", text)]);
 }
 
 export class StallsRepository {
