@@ -8,6 +8,14 @@
 // transaction (the wrapped connection recognises it and sends nothing); the driver's commit runs the queue in
 // order on the same connection, then commits. A failure of that work fails the commit, and Kysely rolls the
 // transaction back. A rollback (or a rollback to a savepoint) drops the work queued since.
+//
+// Statements go the same way, and those the commit runs are sent together: `deferInsert` queues an insert whose
+// answer nobody waits for (a notification), `beforeCommitStatement` a statement (the audit chain's append), and the
+// commit joins the deferred inserts and the first such statement into one statement of data-modifying CTEs
+// (`with deferred_0 as (insert …), head as (…) insert …`): one round trip where there were several (issue 16:
+// each statement is a round trip, and round trips are most of a write's cost on PostgreSQL). All parts of one
+// statement see the same snapshot, which holds the transaction's earlier writes; an insert is deferred only when
+// nothing later in the transaction reads what it writes.
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -23,11 +31,87 @@ import {
 export type RunQuery = <R = Record<string, unknown>>(sql: string, parameters: readonly unknown[]) => Promise<QueryResult<R>>;
 export type CommitWork = (run: RunQuery) => Promise<void>;
 
+/**
+ * A statement the commit may join with others: its CTEs by name and its main statement, parameters numbered
+ * $1… over both. Names must not collide with another part's (`deferred_N` are taken).
+ */
+export interface JoinableStatement {
+  ctes: readonly (readonly [name: string, sql: string])[];
+  body: string;
+  parameters: readonly unknown[];
+}
+
 interface Queued {
   work: CommitWork;
   /** Work runs in this order at the commit (stable): the audit chain sorts its heads so locks come in one order. */
   order: number;
+  /** The work is this statement (it may take the deferred inserts along). */
+  statement?: JoinableStatement;
+  /** A deferred insert: runs in the commit's first statement. */
+  deferred?: boolean;
 }
+
+/**
+ * Renumbers a statement's parameters ($1 → $(1 + offset)) outside quoted literals and identifiers, so parts
+ * compiled on their own can share one statement.
+ */
+export function shiftParameters(text: string, offset: number): string {
+  if (offset === 0) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const end = closingQuote(text, i);
+      out += text.slice(i, end);
+      i = end;
+    } else if (c === "$" && /[0-9]/.test(text[i + 1] ?? "") && !/[A-Za-z0-9_]/.test(text[i - 1] ?? "")) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j])) j++;
+      out += `$${Number(text.slice(i + 1, j)) + offset}`;
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The index just past the literal or identifier opened at `start` (a doubled quote stays inside it). */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === quote) {
+      if (text[i + 1] === quote) i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return i;
+}
+
+/** One statement of the deferred inserts and (when there is one) a joinable statement, in that order. */
+export function joinStatements(inserts: readonly CompiledQuery[], last?: JoinableStatement): { sql: string; parameters: unknown[] } {
+  const ctes: string[] = [];
+  const parameters: unknown[] = [];
+  let body = "";
+  inserts.forEach((q, i) => {
+    const text = shiftParameters(q.sql, parameters.length);
+    if (i < inserts.length - 1 || last) ctes.push(`deferred_${i} as (${text})`);
+    else body = text;
+    parameters.push(...q.parameters);
+  });
+  if (last) {
+    for (const [name, text] of last.ctes) ctes.push(`${name} as (${shiftParameters(text, parameters.length)})`);
+    body = shiftParameters(last.body, parameters.length);
+    parameters.push(...last.parameters);
+  }
+  return { sql: ctes.length ? `with ${ctes.join(", ")} ${body}` : body, parameters };
+}
+
+const statementText = (s: JoinableStatement) =>
+  s.ctes.length ? `with ${s.ctes.map(([name, text]) => `${name} as (${text})`).join(", ")} ${s.body}` : s.body;
 const works = new WeakMap<CompiledQuery, Queued>();
 
 class QueuingConnection implements DatabaseConnection {
@@ -83,7 +167,19 @@ class QueuingDriver implements Driver {
     const queue = c.queue ?? [];
     c.queue = null;
     queue.sort((a, b) => a.order - b.order);
-    for (const { work } of queue) await work(c.run);
+    const inserts = queue.filter((q) => q.deferred).map((q) => deferredInserts.get(q) as CompiledQuery);
+    const rest = queue.filter((q) => !q.deferred);
+    const carrier = inserts.length ? rest.find((q) => q.statement) : undefined;
+    if (inserts.length && !carrier) {
+      const joined = joinStatements(inserts);
+      await c.run(joined.sql, joined.parameters);
+    }
+    for (const q of rest) {
+      if (q === carrier && q.statement) {
+        const joined = joinStatements(inserts, q.statement);
+        await c.run(joined.sql, joined.parameters);
+      } else await q.work(c.run);
+    }
     await this.inner.commitTransaction(c.inner);
   }
   async rollbackTransaction(connection: DatabaseConnection) {
@@ -131,7 +227,38 @@ export class QueuingPostgresDialect extends PostgresDialect {
  */
 // biome-ignore lint/suspicious/noExplicitAny: any database handle
 export async function beforeCommit(db: Kysely<any>, work: CommitWork, order = 0): Promise<void> {
+  await queue(db, { work, order });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any database handle
+async function queue(db: Kysely<any>, queued: Queued): Promise<void> {
   const marker = CompiledQuery.raw("select dandelion_before_commit_needs_the_queuing_dialect()");
-  works.set(marker, { work, order });
+  works.set(marker, queued);
   await db.executeQuery(marker);
+}
+
+/** As `beforeCommit`, for work that is one statement: the commit sends the deferred inserts with it. */
+// biome-ignore lint/suspicious/noExplicitAny: any database handle
+export async function beforeCommitStatement(db: Kysely<any>, statement: JoinableStatement, order = 0): Promise<void> {
+  const text = statementText(statement);
+  await queue(db, { work: (run) => run(text, statement.parameters).then(() => undefined), order, statement });
+}
+
+const deferredInserts = new WeakMap<Queued, CompiledQuery>();
+
+/**
+ * Runs an insert whose answer the caller does not need: on PostgreSQL inside a transaction it goes with the
+ * commit's first statement (see above); elsewhere (SQLite, where a statement is no round trip, or outside a
+ * transaction) at once. Only for an insert that nothing later in the transaction reads. Its failure fails the
+ * commit, and the transaction rolls back.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any database handle
+export async function deferInsert(db: Kysely<any>, query: CompiledQuery, dialect: "sqlite" | "postgres"): Promise<void> {
+  if (dialect !== "postgres" || !db.isTransaction || !/^\s*insert\b/i.test(query.sql) || /\breturning\b/i.test(query.sql)) {
+    await db.executeQuery(query);
+    return;
+  }
+  const queued: Queued = { work: (run) => run(query.sql, query.parameters).then(() => undefined), order: 0, deferred: true };
+  deferredInserts.set(queued, query);
+  await queue(db, queued);
 }

@@ -82,7 +82,7 @@ function namedStatements(pool: PgPool) {
         named.set(client, own);
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
         (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
-          if (typeof text !== "string" || !/^\s*select\b/i.test(text)) return query(text, values);
+          if (typeof text !== "string" || !/^\s*(select|with|insert|update|delete)\b/i.test(text)) return query(text, values);
           const name = nameOf(text);
           if (!own.has(name)) {
             if (own.size >= NAMED_STATEMENTS_PER_CONNECTION) return query(text, values);

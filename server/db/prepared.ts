@@ -30,8 +30,16 @@ interface Compiled<Row> {
 export function prepared<V extends object, Row>(
   build: (db: Kysely<DB>, values: V, dialect: Dialect) => Compilable<Row>,
 ): (db: Db, values: V) => Promise<QueryResult<Row>> {
+  const compile = preparedQuery(build);
+  return async (db, values) => db.executeQuery<Row>(compile(db, values));
+}
+
+/** As `prepared`, answering the compiled statement with its values instead of running it (for `deferInsert`). */
+export function preparedQuery<V extends object, Row>(
+  build: (db: Kysely<DB>, values: V, dialect: Dialect) => Compilable<Row>,
+): (db: Db, values: V) => CompiledQuery<Row> {
   const compiled = new Map<Dialect, Compiled<Row>>();
-  return async (db, values) => {
+  return (db, values) => {
     const dialect = dialectOf(db);
     let entry = compiled.get(dialect);
     if (!entry) {
@@ -48,6 +56,6 @@ export function prepared<V extends object, Row>(
     if (Object.keys(values).length !== count)
       throw new Error(`prepared statement: called with other values than on first use (${query.sql})`);
     const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : (values as Record<string, unknown>)[slot]));
-    return db.executeQuery<Row>({ ...query, parameters });
+    return { ...query, parameters };
   };
 }

@@ -10,7 +10,7 @@
 // entry is written at once, to shard 0 of its station.
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { beforeCommit } from "../db/before-commit.ts";
+import { beforeCommitStatement } from "../db/before-commit.ts";
 import { dialectOf } from "../db/database.ts";
 import { prepared } from "../db/prepared.ts";
 import type { AuditLogTable, DB } from "../db/tables.ts";
@@ -145,9 +145,9 @@ const moveHead = prepared(
 );
 
 // PostgreSQL: one statement takes the chain's next place (creating its head on first use), the global seq from
-// the sequence, computes the link hash from the head's hash, and inserts the entry.
-const PG_APPEND = `with head as (
-  insert into audit_heads as a (chain, station_id, seq, last_seq, prev_hash, hash)
+// the sequence, computes the link hash from the head's hash (the CTE `head`), and inserts the entry. It runs at the
+// commit, and the transaction's deferred inserts (notifications) go with it (server/db/before-commit.ts).
+const PG_APPEND_HEAD = `  insert into audit_heads as a (chain, station_id, seq, last_seq, prev_hash, hash)
   select $1::integer, $2::integer, 1, n.s, '${ZERO}',
          encode(sha256(convert_to('${ZERO}:1:' || n.s || ':' || $3::text, 'UTF8')), 'hex')
   from (select nextval('audit_log_seq_seq') as s) n
@@ -156,9 +156,8 @@ const PG_APPEND = `with head as (
     last_seq = excluded.last_seq,
     prev_hash = a.hash,
     hash = encode(sha256(convert_to(a.hash || ':' || (a.seq + 1) || ':' || excluded.last_seq || ':' || $3::text, 'UTF8')), 'hex')
-  returning seq, last_seq, prev_hash, hash
-)
-insert into audit_log (seq, chain, chain_seq, format, at, actor_user_id, actor_name, actor_role, station_id, action,
+  returning seq, last_seq, prev_hash, hash`;
+const PG_APPEND_ENTRY = `insert into audit_log (seq, chain, chain_seq, format, at, actor_user_id, actor_name, actor_role, station_id, action,
                        object_type, object_id, before_json, after_json, ip, prev_hash, hash)
 select head.last_seq, $1::integer, head.seq, 2, $4::text, $5::integer, $6::text, $7::text, $2::integer, $8::text,
        $9::text, $10::text, $11::text, $12::text, $13::text, head.prev_hash, head.hash
@@ -199,7 +198,7 @@ export async function appendAudit(trx: Db, actor: Actor, input: AuditInput): Pro
     ];
     // Heads are locked in chain order whatever order the transaction's entries came in (no deadlock between two
     // transactions writing the same two chains).
-    await beforeCommit(trx, (run) => run(PG_APPEND, parameters).then(() => undefined), chain);
+    await beforeCommitStatement(trx, { ctes: [["head", PG_APPEND_HEAD]], body: PG_APPEND_ENTRY, parameters }, chain);
     return;
   }
   const chain = chainOf(stationId, 0);

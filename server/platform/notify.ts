@@ -8,7 +8,9 @@
 // catalogue (contracts/notices.ts) and its parameters, and the outbox renders it per recipient.
 import type { Kysely, Transaction } from "kysely";
 import { type NoticeId, type NoticeLanguage, type NoticeParams, noticeLanguage, renderNotice } from "../../contracts/notices.ts";
-import { prepared } from "../db/prepared.ts";
+import { deferInsert } from "../db/before-commit.ts";
+import { dialectOf } from "../db/database.ts";
+import { preparedQuery } from "../db/prepared.ts";
 import type { DB } from "../db/tables.ts";
 import type { Clock } from "./clock.ts";
 
@@ -68,7 +70,7 @@ export function logGateway(log: LogLike): OutboundGateway {
 }
 
 /** The in-app row, compiled once (server/db/prepared.ts): most writes notify someone. */
-const insertNotification = prepared(
+const insertNotification = preparedQuery(
   (db, v: { userId: number; kind: string; title: string; body: string; link: string | null; at: string }) =>
     db
       .insertInto("notifications")
@@ -89,7 +91,10 @@ export async function languagesOf(db: Db, userIds: number[]): Promise<Map<number
   return out;
 }
 
-/** Inserts one in-app notification inside the caller's transaction, in the recipient's language; returns its text. */
+/**
+ * Inserts one in-app notification inside the caller's transaction, in the recipient's language; returns its text.
+ * On PostgreSQL the insert goes with the commit's statement (`deferInsert`): nothing reads it before the commit.
+ */
 export async function notify(
   trx: Db,
   n: NotificationInput,
@@ -98,7 +103,7 @@ export async function notify(
 ): Promise<{ title: string; body: string; language: NoticeLanguage }> {
   const lang = language ?? (await languagesOf(trx, [n.userId])).get(n.userId) ?? "zh-CN";
   const text = renderNotice(n.notice, n.params ?? {}, lang);
-  await insertNotification(trx, {
+  const insert = insertNotification(trx, {
     userId: n.userId,
     kind: n.kind,
     title: text.title,
@@ -106,6 +111,7 @@ export async function notify(
     link: n.link ?? null,
     at: at.toISOString(),
   });
+  await deferInsert(trx, insert, dialectOf(trx));
   return { ...text, language: lang };
 }
 

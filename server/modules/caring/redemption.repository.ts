@@ -1,6 +1,7 @@
 // Redemptions at caring shops: the sale's insert (compiled once, every redemption runs it) and the lists, with
 // shop, merchant, card and holder joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { DB, RedemptionTable } from "../../db/tables.ts";
@@ -8,6 +9,25 @@ import type { DB, RedemptionTable } from "../../db/tables.ts";
 type Db = Kysely<DB> | Transaction<DB>;
 
 const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
+/**
+ * PostgreSQL: the presentation marked used (if nobody did first) and the sale inserted, in one statement; `marked`
+ * is 0 when the presentation was already used, and the caller then rolls the sale back.
+ */
+const insertMarkingPresentationPg = prepared((db, v: Insertable<RedemptionTable> & { used_at: string }) => {
+  const { used_at, ...sale } = v;
+  return db
+    .with("u", (qb) =>
+      qb
+        .updateTable("card_presentations")
+        .set({ used_at })
+        .where("jti", "=", sale.presentation_jti as string)
+        .where("used_at", "is", null)
+        .returning("jti"),
+    )
+    .insertInto("redemptions")
+    .values(sale)
+    .returning(["id", sql<number>`(select count(*) from u)::integer`.as("marked")]);
+});
 
 const listColumns = [
   "x.id",
@@ -52,6 +72,24 @@ export class RedemptionRepository {
   async insert(trx: Db, values: Insertable<RedemptionTable>): Promise<number> {
     const [row] = (await insertRedemption(trx, values)).rows;
     return row.id;
+  }
+
+  /**
+   * The sale of a one-time presentation, marking it used: false when it was used first (by a simultaneous
+   * redemption: the mark waits for that one's row lock), and the caller rolls back. One statement on PostgreSQL.
+   */
+  async insertMarkingPresentation(
+    trx: Db,
+    values: Insertable<RedemptionTable> & { presentation_jti: string },
+    usedAt: string,
+    markUsed: (trx: Db) => Promise<boolean>,
+  ): Promise<number | null> {
+    if (dialectOf(trx) === "postgres") {
+      const [row] = (await insertMarkingPresentationPg(trx, { ...values, used_at: usedAt })).rows;
+      return Number(row.marked) === 1 ? row.id : null;
+    }
+    if (!(await markUsed(trx))) return null;
+    return this.insert(trx, values);
   }
 
   /**

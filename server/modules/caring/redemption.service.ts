@@ -119,8 +119,7 @@ export class RedemptionService {
         const month = stationMonth(now);
         const used = await this.cards.usedIn(card.id, month, trx);
         const preview = this.check(fresh, shop, used, input.amountFen, stationDate(now));
-        if (jti && !(await this.cards.repo.markPresentationUsed(trx, jti, nowIso))) throw fail("card.already_used");
-        const id = await this.repo.insert(trx, {
+        const sale = {
           card_id: card.id,
           shop_id: shop.id,
           operator_user_id: user.id,
@@ -132,7 +131,15 @@ export class RedemptionService {
           discount_fen: preview.discountFen,
           month,
           created_at: nowIso,
-        });
+        };
+        // A one-time presentation is marked used with the sale (one statement on PostgreSQL); used first by a
+        // simultaneous redemption → refused, and this sale rolls back.
+        const id = jti
+          ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso, (t) =>
+              this.cards.repo.markPresentationUsed(t, jti, nowIso),
+            )
+          : await this.repo.insert(trx, sale);
+        if (id === null) throw fail("card.already_used");
         await appendAudit(trx, actor, {
           at: now,
           action: "card.redeemed",

@@ -135,29 +135,28 @@ export class MerchantsService {
     const at = this.clock.now();
     const now = at.toISOString();
     try {
-      const id = await this.db.transaction().execute(async (trx) => {
-        if (await this.repo.creditCodeOwner(trx, input.creditCode)) throw creditCodeTaken();
-        const newId = await this.repo.insert(trx, this.rowValues(input, stationId, now));
-        await this.repo.insertStatusChange(trx, {
-          merchant_id: newId,
+      // The credit code's unique index refuses a taken one (the catch below names the field): no look-up first.
+      return await this.db.transaction().execute(async (trx) => {
+        const values = this.rowValues(input, stationId, now);
+        const created = await this.repo.createWithStatus(trx, values, {
           from_status: null,
           to_status: "open",
           reason: null,
           actor_user_id: actor.userId,
           at: now,
         });
-        const [created] = await this.presentIn(trx, newId);
+        // The row as written (not read back): a new merchant has no stall yet.
+        const [merchant] = this.present([{ ...values, ...created, version: 1, stall_list: null }]);
         await appendAudit(trx, actor, {
           at,
           action: "merchant.created",
           objectType: "merchant",
-          objectId: newId,
+          objectId: created.id,
           stationId,
-          after: auditView(created),
+          after: auditView(merchant),
         });
-        return newId;
+        return merchant;
       });
-      return this.get(user, id);
     } catch (error) {
       if (isUniqueViolation(error)) throw creditCodeTaken();
       throw error;

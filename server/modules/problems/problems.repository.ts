@@ -129,6 +129,63 @@ const nextProblemId = prepared((db, _none: object, dialect) =>
 );
 const insertProblem = prepared((db, v: ProblemValues & { id: number; code: string }) => db.insertInto("problems").values(v));
 const insertEvent = prepared((db, v: EventValues) => db.insertInto("problem_events").values(v).returning("id"));
+/**
+ * PostgreSQL: the id from the sequence, the row with its code made from that id, and its first event, in one
+ * statement (three round trips were one each). The code pads the id to five digits and never cuts a longer one,
+ * as `problemCode` does.
+ */
+const insertProblemWithEventPg = prepared(
+  (
+    db,
+    v: Omit<ProblemValues, "code"> & {
+      code_prefix: string;
+      event_action: string;
+      event_to_status: ProblemStatus;
+      event_note: string | null;
+      event_actor_user_id: number | null;
+      event_actor_name: string | null;
+      event_unit_id: number | null;
+      event_at: string;
+    },
+  ) => {
+    const {
+      code_prefix,
+      event_action,
+      event_to_status,
+      event_note,
+      event_actor_user_id,
+      event_actor_name,
+      event_unit_id,
+      event_at,
+      ...problem
+    } = v;
+    return db
+      .with("n", (qb) => qb.selectNoFrom(sql<number>`nextval(pg_get_serial_sequence('problems', 'id'))::integer`.as("id")))
+      .with("p", (qb) =>
+        qb
+          .insertInto("problems")
+          .values({
+            ...problem,
+            id: sql<number>`(select id from n)`,
+            code: sql<string>`${code_prefix} || lpad((select id from n)::text, greatest(5, length((select id from n)::text)), '0')`,
+          })
+          .returning(["id", "code"]),
+      )
+      .insertInto("problem_events")
+      .values({
+        problem_id: sql<number>`(select id from p)`,
+        action: event_action,
+        from_status: null,
+        to_status: event_to_status,
+        note: event_note,
+        actor_user_id: event_actor_user_id,
+        actor_name: event_actor_name,
+        unit_id: event_unit_id,
+        at: event_at,
+      })
+      .returning(["id as event_id", sql<number>`(select id from p)`.as("id"), sql<string>`(select code from p)`.as("code")]);
+  },
+);
 
 /** The filter as one condition on the problems table (alias `p`): the narrow id scan and the joined query share it. */
 // biome-ignore lint/suspicious/noExplicitAny: applies to the problems table alone or joined (alias p)
@@ -237,11 +294,34 @@ export class ProblemsRepository {
    * Inserts with its final code, which carries the id: the id is taken first (PostgreSQL's sequence; on SQLite
    * the next autoincrement value, safe because SQLite writers are serialised and one process owns the file).
    */
-  async insert(db: Db, values: Omit<ProblemValues, "code">, codeDate: string): Promise<{ id: number; code: string }> {
+  /** A new problem with its first event; the code is `P<date>-<id, five digits at least>`. */
+  async insertWithEvent(
+    db: Db,
+    values: Omit<ProblemValues, "code">,
+    codeDate: string,
+    event: Omit<EventValues, "problem_id" | "from_status">,
+  ): Promise<{ id: number; code: string; eventId: number }> {
+    if (dialectOf(db) === "postgres") {
+      const [row] = (
+        await insertProblemWithEventPg(db, {
+          ...values,
+          code_prefix: `P${codeDate}-`,
+          event_action: event.action,
+          event_to_status: event.to_status,
+          event_note: event.note,
+          event_actor_user_id: event.actor_user_id,
+          event_actor_name: event.actor_name,
+          event_unit_id: event.unit_id,
+          event_at: event.at,
+        })
+      ).rows;
+      return { id: Number(row.id), code: row.code, eventId: Number(row.event_id) };
+    }
     const id = Number((await nextProblemId(db, {})).rows[0].id);
     const code = `P${codeDate}-${String(id).padStart(5, "0")}`;
     await insertProblem(db, { ...values, id, code });
-    return { id, code };
+    const eventId = (await insertEvent(db, { ...event, from_status: null, problem_id: id })).rows[0].id;
+    return { id, code, eventId };
   }
 
   /** A version-checked update: false when someone else changed the problem first. */

@@ -248,11 +248,8 @@ export class ProblemsService {
       created_at: now,
       updated_at: now,
     };
-    const created = await this.repo.insert(trx, values, stationDate(now).replaceAll("-", ""));
-    const eventId = await this.repo.insertEvent(trx, {
-      problem_id: created.id,
+    const created = await this.repo.insertWithEvent(trx, values, stationDate(now).replaceAll("-", ""), {
       action: "submit",
-      from_status: null,
       to_status: "submitted",
       note: null,
       actor_user_id: v.actorUserId ?? null,
@@ -260,7 +257,7 @@ export class ProblemsService {
       unit_id: null,
       at: now,
     });
-    return { ...created, eventId, values };
+    return { ...created, values };
   }
 
   /**
@@ -322,15 +319,20 @@ export class ProblemsService {
         unit_name: null,
         version: 1,
       };
-      // Submitted, not yet accepted: the acceptance is its own notice when staff accept it.
+      // Submitted, not yet accepted: the acceptance is its own notice when staff accept it. The reporter is the
+      // signed-in user, whose language the session holds.
       if (!byStaff) {
-        await outbox.add(trx, {
-          userId: user.id,
-          kind: "problem.submitted",
-          notice: "problem.submitted",
-          params: { title: input.title, code: created.code, station: row.station_name },
-          link: `/m/problems/${created.id}`,
-        });
+        await outbox.add(
+          trx,
+          {
+            userId: user.id,
+            kind: "problem.submitted",
+            notice: "problem.submitted",
+            params: { title: input.title, code: created.code, station: row.station_name },
+            link: `/m/problems/${created.id}`,
+          },
+          user.locale,
+        );
       }
       return { row, created, photos };
     });

@@ -1,0 +1,136 @@
+// Statements per write on PostgreSQL (issue 16): each statement is a round trip to the database and most of a
+// write's cost there, so the busiest writes are held to a count. Every statement the request sends is counted,
+// the session's look-up, BEGIN and COMMIT included.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCreditCode } from "../../demo/identifiers.ts";
+import { deferInsert } from "../db/before-commit.ts";
+import { createTestApp, type Session, type TestApp } from "./helpers.ts";
+
+const base = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!base)("statements per write on PostgreSQL", () => {
+  let t: TestApp;
+  let merchant: Session;
+  let staff: Session;
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    // Before the app opens its pool: a connection binds its query method when it is first taken.
+    (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
+      sent.push(String(text).replace(/\s+/g, " ").slice(0, 90));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as never;
+    t = await createTestApp();
+    merchant = await t.login("shanghu");
+    staff = await t.login("staff");
+  }, 60_000);
+  afterAll(async () => {
+    pg.Client.prototype.query = query;
+    await t.close();
+  });
+
+  /** The statements one request sends (after a first, warming request of the same kind), and its answer. */
+  const statementsOf = async (send: (i: number) => Promise<{ statusCode: number; body: string }>) => {
+    expect((await send(0)).statusCode).toBe(201);
+    sent.length = 0;
+    const res = await send(1);
+    expect(res.statusCode, res.body).toBe(201);
+    return { statements: [...sent], answer: JSON.parse(res.body) };
+  };
+
+  it("a problem's submission: at most five, and what it wrote reads back as answered", async () => {
+    const { statements, answer } = await statementsOf((i) =>
+      t.as(merchant, {
+        method: "POST",
+        url: "/api/problems",
+        payload: {
+          title: `北门水龙头漏水${i}`,
+          description: "今天早上发现北门的水龙头漏水，希望尽快维修。",
+          categoryCode: "facility",
+          place: "北门",
+        },
+      }),
+    );
+    expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(5);
+    const read = await t.as(merchant, { method: "GET", url: `/api/problems/${answer.id}` });
+    expect(read.json()).toEqual(answer);
+    // The notification went with the commit's statement, in the reporter's language.
+    const [note] = (await t.as(merchant, { method: "GET", url: "/api/notifications?page=1&pageSize=1" })).json().items;
+    expect(note.link).toBe(`/m/problems/${answer.id}`);
+    expect(note.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("a merchant's registration: at most five, and what it wrote reads back as answered", async () => {
+    const { statements, answer } = await statementsOf((i) =>
+      t.as(staff, {
+        method: "POST",
+        url: "/api/merchants",
+        payload: {
+          name: `语句计数商户${i}`,
+          category: "catering",
+          operatorName: "计数员",
+          mobile: `1390000${String(4000 + i).padStart(4, "0")}`,
+          creditCode: makeCreditCode(900_000 + i),
+          isPartyMember: false,
+        },
+      }),
+    );
+    expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(5);
+    const read = await t.as(staff, { method: "GET", url: `/api/merchants/${answer.id}` });
+    expect(read.json()).toEqual(answer);
+  });
+
+  it("a deferred insert lands with its transaction, is dropped with its rollback, and fails the commit it rides", async () => {
+    const db = t.database.db;
+    const user = await db.selectFrom("users").select("id").where("username", "=", "shanghu").executeTakeFirstOrThrow();
+    const row = (title: string, userId = user.id) =>
+      db
+        .insertInto("notifications")
+        .values({
+          user_id: userId,
+          kind: "test.deferred",
+          title,
+          body: "",
+          link: null,
+          read_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .compile();
+    const titled = async (title: string) => (await db.selectFrom("notifications").select("id").where("title", "=", title).execute()).length;
+    await db.transaction().execute(async (trx) => {
+      await deferInsert(trx, row("延后写入-提交"), "postgres");
+      // Not yet written: it goes with the commit.
+      expect((await trx.selectFrom("notifications").select("id").where("title", "=", "延后写入-提交").execute()).length).toBe(0);
+    });
+    expect(await titled("延后写入-提交")).toBe(1);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await deferInsert(trx, row("延后写入-回滚"), "postgres");
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(await titled("延后写入-回滚")).toBe(0);
+    // A deferred insert that fails (no such user) fails the commit: the transaction's other writes are undone.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("notifications")
+          .values({
+            user_id: user.id,
+            kind: "test.deferred",
+            title: "延后写入-同伴",
+            body: "",
+            link: null,
+            read_at: null,
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+        await deferInsert(trx, row("延后写入-失败", 987_654_321), "postgres");
+      }),
+    ).rejects.toMatchObject({ code: "23503" });
+    expect(await titled("延后写入-同伴")).toBe(0);
+  });
+});
