@@ -37,6 +37,15 @@ const presentationWithCard = prepared((db, v: { jti: string }) =>
     .select(["p.jti", "p.expires_at", "p.used_at"])
     .where("p.jti", "=", v.jti),
 );
+/** A presentation with its card, the card locked on PostgreSQL (`for update` of the card only). */
+const lockedPresentationWithCard = prepared((db, v: { jti: string }, dialect) => {
+  const q = cardsWithHolders(db)
+    .innerJoin("card_presentations as p", "p.card_id", "c.id")
+    .select(columns)
+    .select(["p.jti", "p.expires_at", "p.used_at"])
+    .where("p.jti", "=", v.jti);
+  return dialect === "postgres" ? q.forUpdate(["c"]) : q;
+});
 const lockedCard = prepared((db, v: { id: number }, dialect) => {
   const q = cardsWithHolders(db).select(columns).where("c.id", "=", v.id);
   return dialect === "postgres" ? q.forUpdate(["c"]) : q;
@@ -83,6 +92,11 @@ export class CardsRepository {
   /** A presentation (by jti) with its card in one round trip. */
   async withPresentation(jti: string, db: Db = this.db) {
     return (await presentationWithCard(db, { jti })).rows[0];
+  }
+
+  /** As `withPresentation`, the card locked as by `lockedRow` (a redemption by token: one statement for both). */
+  async lockedWithPresentation(trx: Transaction<DB>, jti: string) {
+    return (await lockedPresentationWithCard(trx, { jti })).rows[0];
   }
 
   /**

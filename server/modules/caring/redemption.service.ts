@@ -1,7 +1,7 @@
 // Redemption at a certified caring shop: the scanned token, the typed short code or a printed card with its PIN
 // is verified, the price computed, and the sale recorded exactly once — the presentation is consumed by a
 // conditional update inside the same transaction that (on PostgreSQL) holds the card row while the caps are summed.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import { stationDate, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
@@ -22,6 +22,8 @@ import type { CaringShopsService, ShopRow } from "./shops.service.ts";
 
 type Input = z.output<typeof redemptionInputSchema>;
 type ListQuery = z.output<typeof redemptionListQuery>;
+
+type TokenRow = NonNullable<Awaited<ReturnType<CardsService["repo"]["lockedWithPresentation"]>>>;
 
 interface Resolved {
   card: CardRow;
@@ -108,17 +110,22 @@ export class RedemptionService {
 
   async redeem(user: SessionUser, input: Input, actor: Actor): Promise<Redemption> {
     const now = this.clock.now();
-    const shop = await this.shops.certifiedShopOf(user);
     const nowIso = now.toISOString();
-    const { card, jti, method } = await this.resolve(input, nowIso);
-    if (card.station_id !== shop.station_id) throw fail("card.foreign");
+    const month = stationMonth(now);
+    // A scanned token is read inside the transaction, its card locked in the same statement; a short code or a
+    // printed card is resolved first (the shop checked before it, as the preview does).
+    const early = input.token ? null : { shop: await this.shops.certifiedShopOf(user), ...(await this.resolve(input, nowIso)) };
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const fresh = await this.cards.repo.lockedRow(trx, card.id);
-        if (!fresh) throw notFound();
-        const month = stationMonth(now);
-        const used = await this.cards.usedIn(card.id, month, trx);
-        const preview = this.check(fresh, shop, used, input.amountFen, stationDate(now));
+        const locked = early ? await this.cards.repo.lockedRow(trx, early.card.id) : await this.lockedByToken(trx, input.token as string);
+        // The shop and the card's month after the lock: the caps are summed over every sale committed before it.
+        const context = await this.shops.repo.ofMerchantWithCardMonth(trx, user.merchantId ?? 0, locked?.id ?? 0, month);
+        const shop = context.shop;
+        if (shop?.status !== "certified" || shop.discount_rate_permille === null) throw fail("shop.not_certified");
+        const { card, jti, method } = early ?? this.resolvedToken(locked as TokenRow | undefined, input.token as string, nowIso);
+        if (!locked) throw notFound();
+        if (card.station_id !== shop.station_id) throw fail("card.foreign");
+        const preview = this.check(early ? locked : card, shop, context.used, input.amountFen, stationDate(now));
         const sale = {
           card_id: card.id,
           shop_id: shop.id,
@@ -161,6 +168,22 @@ export class RedemptionService {
       if (isUniqueViolation(error)) throw fail("card.already_used");
       throw error;
     }
+  }
+
+  /** The presentation a token names with its card, locked; undefined for a token that is not one of ours. */
+  private async lockedByToken(trx: Transaction<DB>, token: string): Promise<TokenRow | undefined> {
+    const parts = splitToken(token);
+    return parts ? this.cards.repo.lockedWithPresentation(trx, parts.jti) : undefined;
+  }
+
+  /** The token's checks on its locked row: forged → qr_invalid, used → already_used, lapsed → qr_expired. */
+  private resolvedToken(found: TokenRow | undefined, token: string, now: string): Resolved {
+    const parts = splitToken(token);
+    if (!parts || !found || !signatureValid(found.qr_secret, parts.jti, parts.signature)) throw fail("card.qr_invalid");
+    if (found.used_at !== null) throw fail("card.already_used");
+    if (found.expires_at <= now) throw fail("card.qr_expired");
+    const { jti, expires_at: _e, used_at: _u, ...card } = found;
+    return { card, jti, method: "qr" };
   }
 
   /** Station staff: redemptions of their stations' shops. */

@@ -24,6 +24,26 @@ const columns = [
 
 const shopsWithMerchants = (db: Db) => db.selectFrom("caring_shops as s").innerJoin("merchants as m", "m.id", "s.merchant_id");
 
+const shopWithCardMonth = prepared((db, v: { merchantId: number; cardId: number; month: string }) =>
+  shopsWithMerchants(db)
+    .select(columns)
+    .select((eb) => [
+      eb
+        .selectFrom("redemptions as x")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .where("x.card_id", "=", v.cardId)
+        .where("x.month", "=", v.month)
+        .as("month_uses"),
+      eb
+        .selectFrom("redemptions as x")
+        .select((e) => e.fn.sum<number>("x.discount_fen").as("d"))
+        .where("x.card_id", "=", v.cardId)
+        .where("x.month", "=", v.month)
+        .as("month_discount"),
+    ])
+    .where("s.merchant_id", "=", v.merchantId),
+);
+
 /** The merchant's caring shop (every redemption asks), compiled once (server/db/prepared.ts). */
 const shopOfMerchant = prepared((db, v: { merchantId: number }) =>
   shopsWithMerchants(db).select(columns).where("s.merchant_id", "=", v.merchantId),
@@ -50,6 +70,17 @@ export class ShopsRepository {
 
   async ofMerchant(merchantId: number, db: Db = this.db) {
     return (await shopOfMerchant(db, { merchantId })).rows[0];
+  }
+
+  /**
+   * The merchant's shop and one card's uses and discount in a month, in one statement (a redemption reads both
+   * after it has locked the card, so the sums see every sale committed before).
+   */
+  async ofMerchantWithCardMonth(db: Db, merchantId: number, cardId: number, month: string) {
+    const [row] = (await shopWithCardMonth(db, { merchantId, cardId, month })).rows;
+    if (!row) return { shop: undefined, used: { uses: 0, discountFen: 0 } };
+    const { month_uses, month_discount, ...shop } = row;
+    return { shop, used: { uses: Number(month_uses ?? 0), discountFen: Number(month_discount ?? 0) } };
   }
 
   /** One page of shops: the ids from the shops table alone, their rows, a capped count (server/db/paging.ts). */
