@@ -7,7 +7,7 @@
 //      columns) is checked row by row along that walk and stops too, once the page is full.
 //   2. the page's rows: the joins and the wide columns for those ids only (`… where p.id in (…)`), put back in the
 //      order of step 1.
-//   3. the total: a count of the filter alone, stopped after `cap + 1` matches (`select count(*) from (select 1 …
+//   3. the total: a count of the filter alone (without a text search, a subquery of step 1), stopped after `cap + 1` matches (`select count(*) from (select 1 …
 //      limit 1001)`), which an index answers without reading the rows. Above the cap the total is the cap and
 //      `totalCapped` says it is a lower bound (the list shows "1,000+"). A text search is counted among the first
 //      TEXT_SCAN rows of the list's order only (exact when no more rows pass the other filters, "78+" otherwise). A
@@ -81,10 +81,14 @@ export async function pagedList<Row extends { id: number }>(plan: ListPlan<Row>)
     return q;
   };
   const matching = text ? plan.filtered.where(text.condition) : plan.filtered;
-  const idRows = (await ordered(matching.select(sql.ref(plan.id).as("id")))
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()) as { id: number | string }[];
+  // Without a text search the capped count rides along with the page's ids, as a subquery the database runs once
+  // (it reads at most cap + 1 index entries, and no more than the page when the list is short): one round trip.
+  let idSelect = ordered(matching.select(sql.ref(plan.id).as("id")));
+  if (!text) idSelect = idSelect.select(countUpToQuery(plan.db, plan.filtered, cap + 1).as("page_total"));
+  const idRows = (await idSelect.limit(page.limit).offset(page.offset).execute()) as {
+    id: number | string;
+    page_total?: number | string;
+  }[];
   const pageIds = idRows.map((r) => Number(r.id));
   const firstPageIsAll = page.offset === 0 && pageIds.length < page.limit;
   const [rows, counted] = await Promise.all([
@@ -93,7 +97,9 @@ export async function pagedList<Row extends { id: number }>(plan: ListPlan<Row>)
       ? Promise.resolve({ n: pageIds.length, lowerBound: false })
       : text
         ? countText(plan.db, ordered(plan.filtered), text, plan.textScan ?? TEXT_SCAN)
-        : countUpTo(plan.db, plan.filtered, cap + 1).then((n) => ({ n, lowerBound: false })),
+        : idRows.length
+          ? Promise.resolve({ n: Number(idRows[0].page_total), lowerBound: false })
+          : countUpTo(plan.db, plan.filtered, cap + 1).then((n) => ({ n, lowerBound: false })),
   ]);
   const at = new Map(pageIds.map((id, i) => [id, i]));
   rows.sort((a, b) => (at.get(Number(a.id)) ?? 0) - (at.get(Number(b.id)) ?? 0));
@@ -127,9 +133,10 @@ async function countText(db: AnyDb, candidates: AnySelect, text: NonNullable<Lis
 
 /** How many rows the filter matches, counting no further than `limit` (`select count(*) from (select 1 … limit n)`). */
 export async function countUpTo(db: AnyDb, filtered: AnySelect, limit: number): Promise<number> {
-  const r = await db
-    .selectFrom(filtered.select(sql<number>`1`.as("one")).limit(limit).as("t"))
-    .select(sql<number>`count(*)`.as("n"))
-    .executeTakeFirstOrThrow();
+  const r = await countUpToQuery(db, filtered, limit).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+function countUpToQuery(db: AnyDb, filtered: AnySelect, limit: number) {
+  return db.selectFrom(filtered.select(sql<number>`1`.as("one")).limit(limit).as("t")).select(sql<number>`count(*)`.as("n"));
 }

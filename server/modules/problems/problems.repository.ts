@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { ProblemSource, ProblemStatus } from "../../../contracts/problems.ts";
-import { dialectOf } from "../../db/database.ts";
+import { type Dialect, dialectOf } from "../../db/database.ts";
 import { idList, inIdList } from "../../db/id-list.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
@@ -100,10 +100,19 @@ const problemsWithNames = (db: Db) =>
 
 // The statements of a submission and of every step, compiled once (server/db/prepared.ts).
 const problemById = prepared((db, v: { id: number }) => problemsWithNames(db).select(columns).where("p.id", "=", v.id));
-/** A list page's rows: the joins and wide columns for the page's ids (server/db/id-list.ts). */
+/** A problem's own photos (not its events') as "file,file" in file order, read in the list's statement. */
+const photoListOf = (dialect: Dialect) =>
+  sql<
+    string | null
+  >`(select ${sql.raw(dialect === "postgres" ? "string_agg" : "group_concat")}(f.file_id, ',' order by f.file_id) from problem_files f where f.problem_id = p.id and f.event_id is null)`.as(
+    "photo_list",
+  );
+
+/** A list page's rows, their photos listed: the joins and wide columns for the page's ids (server/db/id-list.ts). */
 const problemsByIds = prepared((db, v: { ids: string }, dialect) =>
   problemsWithNames(db)
     .select(columns)
+    .select(photoListOf(dialect))
     .where(inIdList(dialect, "p.id", v.ids)),
 );
 /**

@@ -170,7 +170,10 @@ export class ProblemsService {
       sort: query.sort ?? "createdAt",
       order: query.order ?? (query.sort ? "asc" : "desc"),
     });
-    const files = await this.repo.filesOf(rows.map((r) => r.id));
+    // The photos came with the rows (their list in the page's statement).
+    const files = rows.flatMap((r) =>
+      (r.photo_list ? r.photo_list.split(",") : []).map((file_id) => ({ problem_id: r.id, event_id: null, file_id })),
+    );
     return pageAnswer(this.present(user, rows, files, locale, now), { total, totalCapped }, query);
   }
 
