@@ -58,18 +58,22 @@ test("a merchant applies for heating relief on the phone; staff review, approve 
   const before = await (await staff.request.get(`/api/policies/${open.id}/coverage`)).json();
   await openFromMenu(staff, /^帮扶申请$/, /\/economy\/relief/, /商圈经济$/);
   await staff.goto(`/economy/relief?policyId=${open.id}`);
+  // Each step's write is awaited through the API before the next step's button is looked for, so a refused or slow
+  // step is named by the status it left, not by a missing button.
+  const statusOf = async () =>
+    ((await (await staff.request.get(`/api/relief-applications/${applied.id}`)).json()) as { status: string }).status;
   await staff.getByTestId(`relief-review-${applied.id}`).click();
   await staff.getByTestId("step-ok").click();
+  await wait(statusOf).toBe("reviewed");
   await staff.getByTestId(`relief-approve-${applied.id}`).click();
   await staff.getByTestId("step-approved").fill("1000");
   await staff.getByTestId("step-ok").click();
+  await wait(statusOf).toBe("approved");
   await staff.getByTestId(`relief-disburse-${applied.id}`).click();
   await staff.getByTestId("step-disbursed").fill("1000");
   await staff.getByTestId("step-payer").fill("克拉玛依天源物业服务有限公司");
   await staff.getByTestId("step-ok").click();
-  await wait(
-    async () => ((await (await staff.request.get(`/api/relief-applications/${applied.id}`)).json()) as { status: string }).status,
-  ).toBe("disbursed");
+  await wait(statusOf).toBe("disbursed");
   await settled(staff);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-relief.png") });
   const paid = await (await staff.request.get(`/api/relief-applications/${applied.id}`)).json();
@@ -327,6 +331,8 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   // The pointer rests on the table's header, where nothing opens on hover (a row's menu would stay in the picture).
   await staff.getByTestId("allocations-table").locator("thead th").first().hover();
   await wait(() => staff.locator(".ant-dropdown:not(.ant-dropdown-hidden)").count()).toBe(0);
+  // The approval's message has gone (it would sit over the approved row in the picture).
+  await wait(() => staff.locator(".ant-message-notice").count()).toBe(0);
   await staff.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-forms.png") });
 
   // The source lowered below the 30,000 yuan it allocated: confirmed, then refused on the field; closing asks first.
