@@ -320,8 +320,14 @@ test("staff fund, allocate across two projects, spend with a receipt and approve
   // Approved after a confirmation; the line's balance is 13,000 yuan.
   const row = staff.getByTestId("expenditures-table").locator("tr", { hasText: `克拉玛依天源广告装饰部${run}` });
   await row.getByRole("button", { name: "批准" }).click();
+  // The confirmation at rest before its OK (a click while it opens can miss), and a refusal's message named if any.
+  await staff.locator(".ant-modal-confirm").waitFor();
+  await settled(staff);
   await staff.locator(".ant-modal-confirm .ant-btn-primary").click();
-  await wait(async () => (await spentOf())?.status).toBe("approved");
+  await wait(async () => {
+    const refused = await staff.locator(".ant-message-error").allInnerTexts();
+    return `${(await spentOf())?.status}${refused.length ? ` (${refused.join("; ")})` : ""}`;
+  }).toBe("approved");
   await wait(
     async () => (await get<Line[]>(`/api/funding-allocations?sourceId=${source.id}`)).find((l) => l.id === line.id)?.balanceFen,
   ).toBe(1_300_000);
