@@ -110,8 +110,6 @@ export function joinStatements(inserts: readonly CompiledQuery[], last?: Joinabl
   return { sql: ctes.length ? `with ${ctes.join(", ")} ${body}` : body, parameters };
 }
 
-const statementText = (s: JoinableStatement) =>
-  s.ctes.length ? `with ${s.ctes.map(([name, text]) => `${name} as (${text})`).join(", ")} ${s.body}` : s.body;
 const works = new WeakMap<CompiledQuery, Queued>();
 
 class QueuingConnection implements DatabaseConnection {
@@ -240,7 +238,7 @@ async function queue(db: Kysely<any>, queued: Queued): Promise<void> {
 /** As `beforeCommit`, for work that is one statement: the commit sends the deferred inserts with it. */
 // biome-ignore lint/suspicious/noExplicitAny: any database handle
 export async function beforeCommitStatement(db: Kysely<any>, statement: JoinableStatement, order = 0): Promise<void> {
-  const text = statementText(statement);
+  const { sql: text } = joinStatements([], statement);
   await queue(db, { work: (run) => run(text, statement.parameters).then(() => undefined), order, statement });
 }
 

@@ -57,9 +57,6 @@ const usedByCard = prepared((db, v: { cardId: number; month: string }) =>
     .where("card_id", "=", v.cardId)
     .where("month", "=", v.month),
 );
-const markPresentationUsed = prepared((db, v: { jti: string; usedAt: string }) =>
-  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null),
-);
 
 export interface CardFilter {
   stationIds: number[] | null;
@@ -221,12 +218,6 @@ export class CardsRepository {
       .orderBy("created_at", "desc")
       .limit(1)
       .executeTakeFirst();
-  }
-
-  /** Consumes a presentation once: answers false when it was already used. */
-  async markPresentationUsed(trx: Db, jti: string, usedAt: string): Promise<boolean> {
-    const r = await markPresentationUsed(trx, { jti, usedAt });
-    return Number(r.numAffectedRows) === 1;
   }
 
   /** The resident a card is issued to, for the station check. */

@@ -9,6 +9,10 @@ import type { DB, RedemptionTable } from "../../db/tables.ts";
 type Db = Kysely<DB> | Transaction<DB>;
 
 const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
+/** The presentation marked used, if nobody did first (SQLite; PostgreSQL does it in the sale's statement). */
+const markPresentationUsed = prepared((db, v: { jti: string; usedAt: string }) =>
+  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null),
+);
 /**
  * PostgreSQL: the presentation marked used (if nobody did first) and the sale inserted, in one statement; `marked`
  * is 0 when the presentation was already used, and the caller then rolls the sale back.
@@ -82,13 +86,13 @@ export class RedemptionRepository {
     trx: Db,
     values: Insertable<RedemptionTable> & { presentation_jti: string },
     usedAt: string,
-    markUsed: (trx: Db) => Promise<boolean>,
   ): Promise<number | null> {
     if (dialectOf(trx) === "postgres") {
       const [row] = (await insertMarkingPresentationPg(trx, { ...values, used_at: usedAt })).rows;
       return Number(row.marked) === 1 ? row.id : null;
     }
-    if (!(await markUsed(trx))) return null;
+    const marked = await markPresentationUsed(trx, { jti: values.presentation_jti, usedAt });
+    if (Number(marked.numAffectedRows) !== 1) return null;
     return this.insert(trx, values);
   }
 

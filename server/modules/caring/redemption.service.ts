@@ -23,7 +23,7 @@ import type { CaringShopsService, ShopRow } from "./shops.service.ts";
 type Input = z.output<typeof redemptionInputSchema>;
 type ListQuery = z.output<typeof redemptionListQuery>;
 
-type TokenRow = NonNullable<Awaited<ReturnType<CardsService["repo"]["lockedWithPresentation"]>>>;
+type TokenRow = NonNullable<Awaited<ReturnType<CardsService["repo"]["withPresentation"]>>>;
 
 interface Resolved {
   card: CardRow;
@@ -50,13 +50,7 @@ export class RedemptionService {
     const cards = this.cards.repo;
     if (input.token) {
       const parts = splitToken(input.token);
-      if (!parts) throw fail("card.qr_invalid");
-      const found = await cards.withPresentation(parts.jti);
-      if (!found || !signatureValid(found.qr_secret, parts.jti, parts.signature)) throw fail("card.qr_invalid");
-      if (found.used_at !== null) throw fail("card.already_used");
-      if (found.expires_at <= now) throw fail("card.qr_expired");
-      const { jti, expires_at: _e, used_at: _u, ...card } = found;
-      return { card, jti, method: "qr" };
+      return this.resolvedToken(parts ? await cards.withPresentation(parts.jti) : undefined, parts, now);
     }
     if (input.shortCode) {
       const p = await cards.presentationByShortCode(input.shortCode);
@@ -114,15 +108,24 @@ export class RedemptionService {
     const month = stationMonth(now);
     // A scanned token is read inside the transaction, its card locked in the same statement; a short code or a
     // printed card is resolved first (the shop checked before it, as the preview does).
-    const early = input.token ? null : { shop: await this.shops.certifiedShopOf(user), ...(await this.resolve(input, nowIso)) };
+    let early: Resolved | null = null;
+    if (!input.token) {
+      await this.shops.certifiedShopOf(user);
+      early = await this.resolve(input, nowIso);
+    }
+    const tokenParts = input.token ? splitToken(input.token) : null;
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const locked = early ? await this.cards.repo.lockedRow(trx, early.card.id) : await this.lockedByToken(trx, input.token as string);
+        const locked = early
+          ? await this.cards.repo.lockedRow(trx, early.card.id)
+          : tokenParts
+            ? await this.cards.repo.lockedWithPresentation(trx, tokenParts.jti)
+            : undefined;
         // The shop and the card's month after the lock: the caps are summed over every sale committed before it.
         const context = await this.shops.repo.ofMerchantWithCardMonth(trx, user.merchantId ?? 0, locked?.id ?? 0, month);
         const shop = context.shop;
         if (shop?.status !== "certified" || shop.discount_rate_permille === null) throw fail("shop.not_certified");
-        const { card, jti, method } = early ?? this.resolvedToken(locked as TokenRow | undefined, input.token as string, nowIso);
+        const { card, jti, method } = early ?? this.resolvedToken(locked as TokenRow | undefined, tokenParts, nowIso);
         if (!locked) throw notFound();
         if (card.station_id !== shop.station_id) throw fail("card.foreign");
         const preview = this.check(early ? locked : card, shop, context.used, input.amountFen, stationDate(now));
@@ -142,9 +145,7 @@ export class RedemptionService {
         // A one-time presentation is marked used with the sale (one statement on PostgreSQL); used first by a
         // simultaneous redemption → refused, and this sale rolls back.
         const id = jti
-          ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso, (t) =>
-              this.cards.repo.markPresentationUsed(t, jti, nowIso),
-            )
+          ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso)
           : await this.repo.insert(trx, sale);
         if (id === null) throw fail("card.already_used");
         await appendAudit(trx, actor, {
@@ -170,15 +171,8 @@ export class RedemptionService {
     }
   }
 
-  /** The presentation a token names with its card, locked; undefined for a token that is not one of ours. */
-  private async lockedByToken(trx: Transaction<DB>, token: string): Promise<TokenRow | undefined> {
-    const parts = splitToken(token);
-    return parts ? this.cards.repo.lockedWithPresentation(trx, parts.jti) : undefined;
-  }
-
-  /** The token's checks on its locked row: forged → qr_invalid, used → already_used, lapsed → qr_expired. */
-  private resolvedToken(found: TokenRow | undefined, token: string, now: string): Resolved {
-    const parts = splitToken(token);
+  /** A token's checks on its presentation's row: forged → qr_invalid, used → already_used, lapsed → qr_expired. */
+  private resolvedToken(found: TokenRow | undefined, parts: ReturnType<typeof splitToken>, now: string): Resolved {
     if (!parts || !found || !signatureValid(found.qr_secret, parts.jti, parts.signature)) throw fail("card.qr_invalid");
     if (found.used_at !== null) throw fail("card.already_used");
     if (found.expires_at <= now) throw fail("card.qr_expired");
