@@ -1,7 +1,7 @@
 // Redemption at a certified caring shop: the scanned token, the typed short code or a printed card with its PIN
 // is verified, the price computed, and the sale recorded exactly once — the presentation is consumed by a
 // conditional update inside the same transaction that (on PostgreSQL) holds the card row while the caps are summed.
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
 import { stationDate, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
