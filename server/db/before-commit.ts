@@ -9,9 +9,9 @@
 // order on the same connection, then commits. A failure of that work fails the commit, and Kysely rolls the
 // transaction back. A rollback (or a rollback to a savepoint) drops the work queued since.
 //
-// Statements go the same way, and those the commit runs are sent together: `deferInsert` queues an insert whose
-// answer nobody waits for (a notification), `beforeCommitStatement` a statement (the audit chain's append), and the
-// commit joins the deferred inserts and the first such statement into one statement of data-modifying CTEs
+// Statements go the same way, and those the commit runs are sent together: `deferWrite` queues an insert or update
+// whose answer nobody waits for (a notification; a redemption's sale and its presentation's mark), `beforeCommitStatement` a statement (the audit chain's append), and the
+// commit joins the deferred writes and the first such statement into one statement of data-modifying CTEs
 // (`with deferred_0 as (insert …), head as (…) insert …`): one round trip where there were several (issue 16:
 // each statement is a round trip, and round trips are most of a write's cost on PostgreSQL). All parts of one
 // statement see the same snapshot, which holds the transaction's earlier writes; an insert is deferred only when
@@ -45,9 +45,9 @@ interface Queued {
   work: CommitWork;
   /** Work runs in this order at the commit (stable): the audit chain sorts its heads so locks come in one order. */
   order: number;
-  /** The work is this statement (it may take the deferred inserts along). */
+  /** The work is this statement (it may take the deferred writes along). */
   statement?: JoinableStatement;
-  /** A deferred insert: runs in the commit's first statement. */
+  /** A deferred write: runs in the commit's first statement. */
   deferred?: boolean;
 }
 
@@ -91,14 +91,14 @@ function closingQuote(text: string, start: number): number {
   return i;
 }
 
-/** One statement of the deferred inserts and (when there is one) a joinable statement, in that order. */
-export function joinStatements(inserts: readonly CompiledQuery[], last?: JoinableStatement): { sql: string; parameters: unknown[] } {
+/** One statement of the deferred writes and (when there is one) a joinable statement, in that order. */
+export function joinStatements(writes: readonly CompiledQuery[], last?: JoinableStatement): { sql: string; parameters: unknown[] } {
   const ctes: string[] = [];
   const parameters: unknown[] = [];
   let body = "";
-  inserts.forEach((q, i) => {
+  writes.forEach((q, i) => {
     const text = shiftParameters(q.sql, parameters.length);
-    if (i < inserts.length - 1 || last) ctes.push(`deferred_${i} as (${text})`);
+    if (i < writes.length - 1 || last) ctes.push(`deferred_${i} as (${text})`);
     else body = text;
     parameters.push(...q.parameters);
   });
@@ -165,16 +165,16 @@ class QueuingDriver implements Driver {
     const queue = c.queue ?? [];
     c.queue = null;
     queue.sort((a, b) => a.order - b.order);
-    const inserts = queue.filter((q) => q.deferred).map((q) => deferredInserts.get(q) as CompiledQuery);
+    const writes = queue.filter((q) => q.deferred).map((q) => deferredWrites.get(q) as CompiledQuery);
     const rest = queue.filter((q) => !q.deferred);
-    const carrier = inserts.length ? rest.find((q) => q.statement) : undefined;
-    if (inserts.length && !carrier) {
-      const joined = joinStatements(inserts);
+    const carrier = writes.length ? rest.find((q) => q.statement) : undefined;
+    if (writes.length && !carrier) {
+      const joined = joinStatements(writes);
       await c.run(joined.sql, joined.parameters);
     }
     for (const q of rest) {
       if (q === carrier && q.statement) {
-        const joined = joinStatements(inserts, q.statement);
+        const joined = joinStatements(writes, q.statement);
         await c.run(joined.sql, joined.parameters);
       } else await q.work(c.run);
     }
@@ -235,28 +235,30 @@ async function queue(db: Kysely<any>, queued: Queued): Promise<void> {
   await db.executeQuery(marker);
 }
 
-/** As `beforeCommit`, for work that is one statement: the commit sends the deferred inserts with it. */
+/** As `beforeCommit`, for work that is one statement: the commit sends the deferred writes with it. */
 // biome-ignore lint/suspicious/noExplicitAny: any database handle
 export async function beforeCommitStatement(db: Kysely<any>, statement: JoinableStatement, order = 0): Promise<void> {
   const { sql: text } = joinStatements([], statement);
   await queue(db, { work: (run) => run(text, statement.parameters).then(() => undefined), order, statement });
 }
 
-const deferredInserts = new WeakMap<Queued, CompiledQuery>();
+const deferredWrites = new WeakMap<Queued, CompiledQuery>();
 
 /**
- * Runs an insert whose answer the caller does not need: on PostgreSQL inside a transaction it goes with the
- * commit's first statement (see above); elsewhere (SQLite, where a statement is no round trip, or outside a
- * transaction) at once. Only for an insert that nothing later in the transaction reads. Its failure fails the
+ * Runs an insert or update whose answer the caller does not need: on PostgreSQL inside a transaction it goes with
+ * the commit's first statement (see above); elsewhere (SQLite, where a statement is no round trip, or outside a
+ * transaction) at once. Only for a write that nothing later in the transaction reads, whose outcome the caller
+ * already knows (an update of a row the transaction holds locked, say), and that no other deferred write of the
+ * transaction touches (the parts of one statement cannot change the same row twice). Its failure fails the
  * commit, and the transaction rolls back.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any database handle
-export async function deferInsert(db: Kysely<any>, query: CompiledQuery, dialect: "sqlite" | "postgres"): Promise<void> {
-  if (dialect !== "postgres" || !db.isTransaction || !/^\s*insert\b/i.test(query.sql) || /\breturning\b/i.test(query.sql)) {
+export async function deferWrite(db: Kysely<any>, query: CompiledQuery, dialect: "sqlite" | "postgres"): Promise<void> {
+  if (dialect !== "postgres" || !db.isTransaction || !/^\s*(insert|update)\b/i.test(query.sql) || /\breturning\b/i.test(query.sql)) {
     await db.executeQuery(query);
     return;
   }
   const queued: Queued = { work: (run) => run(query.sql, query.parameters).then(() => undefined), order: 0, deferred: true };
-  deferredInserts.set(queued, query);
+  deferredWrites.set(queued, query);
   await queue(db, queued);
 }

@@ -34,7 +34,7 @@ export function prepared<V extends object, Row>(
   return async (db, values) => db.executeQuery<Row>(compile(db, values));
 }
 
-/** As `prepared`, answering the compiled statement with its values instead of running it (for `deferInsert`). */
+/** As `prepared`, answering the compiled statement with its values instead of running it (for `deferWrite`). */
 export function preparedQuery<V extends object, Row>(
   build: (db: Kysely<DB>, values: V, dialect: Dialect) => Compilable<Row>,
 ): (db: Db, values: V) => CompiledQuery<Row> {

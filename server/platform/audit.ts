@@ -146,7 +146,7 @@ const moveHead = prepared(
 
 // PostgreSQL: one statement takes the chain's next place (creating its head on first use), the global seq from
 // the sequence, computes the link hash from the head's hash (the CTE `head`), and inserts the entry. It runs at the
-// commit, and the transaction's deferred inserts (notifications) go with it (server/db/before-commit.ts).
+// commit, and the transaction's deferred writes (notifications) go with it (server/db/before-commit.ts).
 const PG_APPEND_HEAD = `  insert into audit_heads as a (chain, station_id, seq, last_seq, prev_hash, hash)
   select $1::integer, $2::integer, 1, n.s, '${ZERO}',
          encode(sha256(convert_to('${ZERO}:1:' || n.s || ':' || $3::text, 'UTF8')), 'hex')

@@ -8,7 +8,7 @@
 // catalogue (contracts/notices.ts) and its parameters, and the outbox renders it per recipient.
 import type { Kysely, Transaction } from "kysely";
 import { type NoticeId, type NoticeLanguage, type NoticeParams, noticeLanguage, renderNotice } from "../../contracts/notices.ts";
-import { deferInsert } from "../db/before-commit.ts";
+import { deferWrite } from "../db/before-commit.ts";
 import { dialectOf } from "../db/database.ts";
 import { preparedQuery } from "../db/prepared.ts";
 import type { DB } from "../db/tables.ts";
@@ -93,7 +93,7 @@ export async function languagesOf(db: Db, userIds: number[]): Promise<Map<number
 
 /**
  * Inserts one in-app notification inside the caller's transaction, in the recipient's language; returns its text.
- * On PostgreSQL the insert goes with the commit's statement (`deferInsert`): nothing reads it before the commit.
+ * On PostgreSQL the insert goes with the commit's statement (`deferWrite`): nothing reads it before the commit.
  */
 export async function notify(
   trx: Db,
@@ -111,7 +111,7 @@ export async function notify(
     link: n.link ?? null,
     at: at.toISOString(),
   });
-  await deferInsert(trx, insert, dialectOf(trx));
+  await deferWrite(trx, insert, dialectOf(trx));
   return { ...text, language: lang };
 }
 

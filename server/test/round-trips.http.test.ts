@@ -3,7 +3,7 @@
 // count is held in server/modules/caring/caring.http.test.ts, where its shop and card are made.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCreditCode } from "../../demo/identifiers.ts";
-import { deferInsert } from "../db/before-commit.ts";
+import { deferWrite } from "../db/before-commit.ts";
 import { createTestApp, type Session, type TestApp } from "./helpers.ts";
 import { statementsOf } from "./statements.ts";
 
@@ -91,14 +91,14 @@ describe.skipIf(!base)("statements per write on PostgreSQL", () => {
         .compile();
     const titled = async (title: string) => (await db.selectFrom("notifications").select("id").where("title", "=", title).execute()).length;
     await db.transaction().execute(async (trx) => {
-      await deferInsert(trx, row("延后写入-提交"), "postgres");
+      await deferWrite(trx, row("延后写入-提交"), "postgres");
       // Not yet written: it goes with the commit.
       expect((await trx.selectFrom("notifications").select("id").where("title", "=", "延后写入-提交").execute()).length).toBe(0);
     });
     expect(await titled("延后写入-提交")).toBe(1);
     await expect(
       db.transaction().execute(async (trx) => {
-        await deferInsert(trx, row("延后写入-回滚"), "postgres");
+        await deferWrite(trx, row("延后写入-回滚"), "postgres");
         throw new Error("refused");
       }),
     ).rejects.toThrow("refused");
@@ -118,7 +118,7 @@ describe.skipIf(!base)("statements per write on PostgreSQL", () => {
             created_at: new Date().toISOString(),
           })
           .execute();
-        await deferInsert(trx, row("延后写入-失败", 987_654_321), "postgres");
+        await deferWrite(trx, row("延后写入-失败", 987_654_321), "postgres");
       }),
     ).rejects.toMatchObject({ code: "23503" });
     expect(await titled("延后写入-同伴")).toBe(0);

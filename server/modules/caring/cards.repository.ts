@@ -37,14 +37,17 @@ const presentationWithCard = prepared((db, v: { jti: string }) =>
     .select(["p.jti", "p.expires_at", "p.used_at"])
     .where("p.jti", "=", v.jti),
 );
-/** A presentation with its card, the card locked on PostgreSQL (`for update` of the card only). */
+/**
+ * A presentation with its card, both locked on PostgreSQL (`for update` of the card and the presentation): the
+ * presentation's `used_at` is then the latest, and a redemption that finds it unused may mark it at its commit.
+ */
 const lockedPresentationWithCard = prepared((db, v: { jti: string }, dialect) => {
   const q = cardsWithHolders(db)
     .innerJoin("card_presentations as p", "p.card_id", "c.id")
     .select(columns)
     .select(["p.jti", "p.expires_at", "p.used_at"])
     .where("p.jti", "=", v.jti);
-  return dialect === "postgres" ? q.forUpdate(["c"]) : q;
+  return dialect === "postgres" ? q.forUpdate(["c", "p"]) : q;
 });
 const lockedCard = prepared((db, v: { id: number }, dialect) => {
   const q = cardsWithHolders(db).select(columns).where("c.id", "=", v.id);
@@ -91,7 +94,7 @@ export class CardsRepository {
     return (await presentationWithCard(db, { jti })).rows[0];
   }
 
-  /** As `withPresentation`, the card locked as by `lockedRow` (a redemption by token: one statement for both). */
+  /** As `withPresentation`, card and presentation locked (a redemption by token: one statement for both). */
   async lockedWithPresentation(trx: Transaction<DB>, jti: string) {
     return (await lockedPresentationWithCard(trx, { jti })).rows[0];
   }

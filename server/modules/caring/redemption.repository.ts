@@ -1,17 +1,23 @@
 // Redemptions at caring shops: the sale's insert (compiled once, every redemption runs it) and the lists, with
 // shop, merchant, card and holder joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { deferWrite } from "../../db/before-commit.ts";
 import { dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
-import { prepared } from "../../db/prepared.ts";
+import { prepared, preparedQuery } from "../../db/prepared.ts";
 import type { DB, RedemptionTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
 /** The presentation marked used, if nobody did first (SQLite; PostgreSQL does it in the sale's statement). */
-const markPresentationUsed = prepared((db, v: { jti: string; usedAt: string }) =>
-  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null),
+const markUsed = (db: Kysely<DB>, v: { jti: string; usedAt: string }) =>
+  db.updateTable("card_presentations").set({ used_at: v.usedAt }).where("jti", "=", v.jti).where("used_at", "is", null);
+const markPresentationUsed = prepared(markUsed);
+/** PostgreSQL, the statements a redemption leaves to its commit: the mark and the sale with the id it was given. */
+const markPresentationUsedLater = preparedQuery(markUsed);
+const insertRedemptionWithId = preparedQuery((db, v: Insertable<RedemptionTable> & { id: number }) =>
+  db.insertInto("redemptions").values(v),
 );
 /**
  * PostgreSQL: the presentation marked used (if nobody did first) and the sale inserted, in one statement; `marked`
@@ -82,6 +88,19 @@ export class RedemptionRepository {
    * The sale of a one-time presentation, marking it used: false when it was used first (by a simultaneous
    * redemption: the mark waits for that one's row lock), and the caller rolls back. One statement on PostgreSQL.
    */
+  /**
+   * PostgreSQL, the card (and the presentation, if the sale has one) locked by this transaction, the sale's id
+   * taken: the presentation's mark and the sale go with the commit's statement (server/db/before-commit.ts,
+   * `deferWrite`), a round trip fewer. The lock makes the mark certain (the caller found the presentation
+   * unused on its locked row); the unique presentation of a sale backs it, failing the commit.
+   */
+  async insertAtCommit(trx: Transaction<DB>, values: Insertable<RedemptionTable> & { id: number }, usedAt: string): Promise<number> {
+    if (values.presentation_jti)
+      await deferWrite(trx, markPresentationUsedLater(trx, { jti: values.presentation_jti, usedAt }), dialectOf(trx));
+    await deferWrite(trx, insertRedemptionWithId(trx, values), dialectOf(trx));
+    return values.id;
+  }
+
   async insertMarkingPresentation(
     trx: Db,
     values: Insertable<RedemptionTable> & { presentation_jti: string },

@@ -1,6 +1,7 @@
 // Redemption at a certified caring shop: the scanned token, the typed short code or a printed card with its PIN
-// is verified, the price computed, and the sale recorded exactly once — the presentation is consumed by a
-// conditional update inside the same transaction that (on PostgreSQL) holds the card row while the caps are summed.
+// is verified, the price computed, and the sale recorded exactly once — the presentation is consumed inside the
+// same transaction that (on PostgreSQL) holds the card row while the caps are summed: by a conditional update, or,
+// when the token's statement locked the presentation too, at the commit with the sale.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
@@ -142,11 +143,16 @@ export class RedemptionService {
           month,
           created_at: nowIso,
         };
-        // A one-time presentation is marked used with the sale (one statement on PostgreSQL); used first by a
-        // simultaneous redemption → refused, and this sale rolls back.
-        const id = jti
-          ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso)
-          : await this.repo.insert(trx, sale);
+        // On PostgreSQL, with the presentation locked by the token's statement (or no presentation, a printed
+        // card), the sale and the mark go with the commit's statement. Otherwise a one-time presentation is marked
+        // used with the sale (one statement on PostgreSQL); used first by a simultaneous redemption → refused, and
+        // this sale rolls back.
+        const atCommit = context.nextSaleId !== null && (jti === null || early === null);
+        const id = atCommit
+          ? await this.repo.insertAtCommit(trx, { ...sale, id: context.nextSaleId as number }, nowIso)
+          : jti
+            ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso)
+            : await this.repo.insert(trx, sale);
         if (id === null) throw fail("card.already_used");
         await appendAudit(trx, actor, {
           at: now,

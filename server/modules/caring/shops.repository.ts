@@ -24,10 +24,15 @@ const columns = [
 
 const shopsWithMerchants = (db: Db) => db.selectFrom("caring_shops as s").innerJoin("merchants as m", "m.id", "s.merchant_id");
 
-const shopWithCardMonth = prepared((db, v: { merchantId: number; cardId: number; month: string }) =>
+const shopWithCardMonth = prepared((db, v: { merchantId: number; cardId: number; month: string }, dialect) =>
   shopsWithMerchants(db)
     .select(columns)
     .select((eb) => [
+      // PostgreSQL: the sale's id taken here, so the sale can go with the commit's statement (redemption.service.ts).
+      (dialect === "postgres"
+        ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
+        : sql<number | null>`null`
+      ).as("next_sale_id"),
       eb
         .selectFrom("redemptions as x")
         .select((e) => e.fn.countAll<number>().as("n"))
@@ -74,13 +79,18 @@ export class ShopsRepository {
 
   /**
    * The merchant's shop and one card's uses and discount in a month, in one statement (a redemption reads both
-   * after it has locked the card, so the sums see every sale committed before).
+   * after it has locked the card, so the sums see every sale committed before); on PostgreSQL also the id the
+   * sale will take (`nextSaleId`; null on SQLite).
    */
   async ofMerchantWithCardMonth(db: Db, merchantId: number, cardId: number, month: string) {
     const [row] = (await shopWithCardMonth(db, { merchantId, cardId, month })).rows;
-    if (!row) return { shop: undefined, used: { uses: 0, discountFen: 0 } };
-    const { month_uses, month_discount, ...shop } = row;
-    return { shop, used: { uses: Number(month_uses ?? 0), discountFen: Number(month_discount ?? 0) } };
+    if (!row) return { shop: undefined, used: { uses: 0, discountFen: 0 }, nextSaleId: null };
+    const { month_uses, month_discount, next_sale_id, ...shop } = row;
+    return {
+      shop,
+      used: { uses: Number(month_uses ?? 0), discountFen: Number(month_discount ?? 0) },
+      nextSaleId: next_sale_id === null ? null : Number(next_sale_id),
+    };
   }
 
   /** One page of shops: the ids from the shops table alone, their rows, a capped count (server/db/paging.ts). */
