@@ -118,10 +118,12 @@ class QueuingConnection implements DatabaseConnection {
   queue: Queued[] | null = null;
   /** Queue lengths at each open savepoint, by name. */
   savepoints = new Map<string, number>();
+  /** The transaction's BEGIN, not sent yet: it goes with the transaction's first statement. */
+  pendingBegin: CompiledQuery | null = null;
   constructor(inner: DatabaseConnection) {
     this.inner = inner;
   }
-  run: RunQuery = (sql, parameters) => this.inner.executeQuery(CompiledQuery.raw(sql, [...parameters])) as never;
+  run: RunQuery = (sql, parameters) => this.send(CompiledQuery.raw(sql, [...parameters])) as never;
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const queued = works.get(compiledQuery);
     if (queued) {
@@ -129,11 +131,49 @@ class QueuingConnection implements DatabaseConnection {
       else await queued.work(this.run);
       return { rows: [] };
     }
-    return this.inner.executeQuery<R>(compiledQuery);
+    return this.send<R>(compiledQuery);
+  }
+  /**
+   * A statement, after the pending BEGIN if there is one: both are written before either answer is read (the
+   * pool's connections pipeline), so the BEGIN costs no round trip of its own.
+   */
+  send<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const begin = this.pendingBegin;
+    if (!begin) return this.inner.executeQuery<R>(query);
+    this.pendingBegin = null;
+    return settleInOrder(this.inner.executeQuery(begin), this.inner.executeQuery<R>(query));
+  }
+  /** Sends the pending BEGIN on its own (before a savepoint, which the inner driver sends itself). */
+  async beginNow(): Promise<void> {
+    const begin = this.pendingBegin;
+    this.pendingBegin = null;
+    if (begin) await this.inner.executeQuery(begin);
   }
   streamQuery<R>(compiledQuery: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
     return this.inner.streamQuery<R>(compiledQuery, chunkSize);
   }
+}
+
+/**
+ * Two statements written one after the other: the second's answer, once both are answered; the first's failure
+ * if it failed, else the second's. Both are awaited, so neither rejection goes unhandled.
+ */
+async function settleInOrder<R>(first: Promise<unknown>, second: Promise<R>): Promise<R> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return b.value;
+}
+
+/** The statement that opens a transaction with these settings (as Kysely's PostgreSQL driver writes it). */
+function beginStatement(settings: TransactionSettings): CompiledQuery {
+  let text = "begin";
+  if (settings.isolationLevel || settings.accessMode) {
+    text = "start transaction";
+    if (settings.isolationLevel) text += ` isolation level ${settings.isolationLevel}`;
+    if (settings.accessMode) text += ` ${settings.accessMode}`;
+  }
+  return CompiledQuery.raw(text);
 }
 
 class QueuingDriver implements Driver {
@@ -156,7 +196,8 @@ class QueuingDriver implements Driver {
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
     const c = connection as QueuingConnection;
-    await this.inner.beginTransaction(c.inner, settings);
+    // Sent with the first statement (QueuingConnection.send); a transaction that sends none sends no BEGIN either.
+    c.pendingBegin = beginStatement(settings);
     c.queue = [];
     c.savepoints.clear();
   }
@@ -168,25 +209,49 @@ class QueuingDriver implements Driver {
     const writes = queue.filter((q) => q.deferred).map((q) => deferredWrites.get(q) as CompiledQuery);
     const rest = queue.filter((q) => !q.deferred);
     const carrier = writes.length ? rest.find((q) => q.statement) : undefined;
+    // What the commit runs, in order; `single` when it is one statement, which the COMMIT may follow unawaited.
+    const steps: { single: boolean; run: () => Promise<unknown> }[] = [];
     if (writes.length && !carrier) {
       const joined = joinStatements(writes);
-      await c.run(joined.sql, joined.parameters);
+      steps.push({ single: true, run: () => c.run(joined.sql, joined.parameters) });
     }
     for (const q of rest) {
       if (q === carrier && q.statement) {
         const joined = joinStatements(writes, q.statement);
-        await c.run(joined.sql, joined.parameters);
-      } else await q.work(c.run);
+        steps.push({ single: true, run: () => c.run(joined.sql, joined.parameters) });
+      } else steps.push({ single: q.statement !== undefined, run: () => q.work(c.run) });
     }
+    if (c.pendingBegin && steps.length === 0) {
+      // Nothing was sent, nothing is to be: no BEGIN, no COMMIT.
+      c.pendingBegin = null;
+      return;
+    }
+    const last = steps.pop();
+    for (const step of steps) await step.run();
+    if (last?.single) {
+      // The last statement and the COMMIT are written together (one round trip). If the statement fails,
+      // PostgreSQL answers the COMMIT with ROLLBACK: nothing is committed, and the statement's error is the one
+      // reported (Kysely then rolls back, which finds no transaction left).
+      await settleInOrder(last.run(), this.inner.commitTransaction(c.inner));
+      return;
+    }
+    if (last) await last.run();
+    await c.beginNow();
     await this.inner.commitTransaction(c.inner);
   }
   async rollbackTransaction(connection: DatabaseConnection) {
     const c = connection as QueuingConnection;
     c.queue = null;
+    if (c.pendingBegin) {
+      // Nothing was sent: there is nothing to roll back.
+      c.pendingBegin = null;
+      return;
+    }
     await this.inner.rollbackTransaction(c.inner);
   }
   async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
     const c = connection as QueuingConnection;
+    await c.beginNow();
     await this.inner.savepoint?.(c.inner, name, compile);
     c.savepoints.set(name, c.queue?.length ?? 0);
   }
@@ -204,6 +269,7 @@ class QueuingDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection) {
     const c = connection as QueuingConnection;
     c.queue = null;
+    c.pendingBegin = null;
     await this.inner.releaseConnection(c.inner);
   }
   destroy() {

@@ -7,22 +7,37 @@ import pg from "pg";
 
 const sent: string[] = [];
 let recording = false;
+/** Statements sent while none was awaiting its answer on the same connection: the round trips. */
+let trips = 0;
+const inFlight = new WeakMap<object, number>();
 const query = pg.Client.prototype.query;
 (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-  if (recording) {
-    const text = String(typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text);
-    if (!/from "sessions"|update "sessions"/.test(text)) sent.push(text.replace(/\s+/g, " ").slice(0, 100));
+  const text = String(typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text);
+  const counted = recording && !/from "sessions"|update "sessions"/.test(text);
+  if (counted) {
+    sent.push(text.replace(/\s+/g, " ").slice(0, 100));
+    if ((inFlight.get(this) ?? 0) === 0) trips++;
   }
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
+  const answer = (query as (...a: unknown[]) => unknown).apply(this, args);
+  if (counted && answer instanceof Promise) {
+    inFlight.set(this, (inFlight.get(this) ?? 0) + 1);
+    const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
+    answer.then(done, done);
+  }
+  return answer;
 } as never;
 
-/** The statements `work` sends (its first lines, for a failure's message). */
-export async function statementsOf<T>(work: () => Promise<T>): Promise<{ statements: string[]; result: T }> {
+/**
+ * The statements `work` sends (its first lines, for a failure's message) and the round trips they took: a
+ * statement written while another of its connection still awaits its answer (pipelined) is no round trip of its own.
+ */
+export async function statementsOf<T>(work: () => Promise<T>): Promise<{ statements: string[]; roundTrips: number; result: T }> {
   sent.length = 0;
+  trips = 0;
   recording = true;
   try {
     const result = await work();
-    return { statements: [...sent], result };
+    return { statements: [...sent], roundTrips: trips, result };
   } finally {
     recording = false;
   }
