@@ -125,9 +125,13 @@ test("the console's caring pages and the public honour roll show the demo year",
   await staff.locator(".ant-modal [data-testid=nominate-resident]").click();
   await staff.keyboard.type(resident.name);
   await staff.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: resident.name }).first().click();
+  // The option chosen, not one the search's answer re-rendered away (CI, a loaded machine: the nomination never left).
+  await expect
+    .poll(() => staff.locator(".ant-modal [data-testid=nominate-resident]").textContent(), { timeout: 15_000 })
+    .toContain(resident.name);
   await staff.getByTestId("nominate-reason").fill("热心帮助独居老人，主动参与市场环境整治");
   await staff.getByTestId("nominate-ok").click();
-  await wait(() => staff.locator("tbody tr.ant-table-row").count()).toBe(1);
+  await expect.poll(() => staff.locator("tbody tr.ant-table-row").count(), { timeout: 30_000 }).toBe(1);
   await staff.getByTestId("round-close").click();
   await staff.getByTestId("round-action-ok").click();
   await staff.getByTestId("review-accept").click();
