@@ -10,8 +10,9 @@
 // transaction back. A rollback (or a rollback to a savepoint) drops the work queued since.
 //
 // Statements go the same way, and those the commit runs are sent together: `deferWrite` queues an insert or update
-// whose answer nobody waits for (a notification; a redemption's sale and its presentation's mark), `beforeCommitStatement` a statement (the audit chain's append), and the
-// commit joins the deferred writes and the first such statement into one statement of data-modifying CTEs
+// whose answer nobody waits for (a notification; a redemption's sale and its presentation's mark),
+// `beforeCommitStatement` a statement (the audit chain's append), and the commit joins the deferred writes and the
+// first such statement into one statement of data-modifying CTEs
 // (`with deferred_0 as (insert …), head as (…) insert …`): one round trip where there were several (issue 16:
 // each statement is a round trip, and round trips are most of a write's cost on PostgreSQL). All parts of one
 // statement see the same snapshot, which holds the transaction's earlier writes; an insert is deferred only when

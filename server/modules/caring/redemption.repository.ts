@@ -85,10 +85,6 @@ export class RedemptionRepository {
   }
 
   /**
-   * The sale of a one-time presentation, marking it used: false when it was used first (by a simultaneous
-   * redemption: the mark waits for that one's row lock), and the caller rolls back. One statement on PostgreSQL.
-   */
-  /**
    * PostgreSQL, the card (and the presentation, if the sale has one) locked by this transaction, the sale's id
    * taken: the presentation's mark and the sale go with the commit's statement (server/db/before-commit.ts,
    * `deferWrite`), a round trip fewer. The lock makes the mark certain (the caller found the presentation
@@ -101,6 +97,10 @@ export class RedemptionRepository {
     return values.id;
   }
 
+  /**
+   * The sale of a one-time presentation, marking it used: false when it was used first (by a simultaneous
+   * redemption: the mark waits for that one's row lock), and the caller rolls back. One statement on PostgreSQL.
+   */
   async insertMarkingPresentation(
     trx: Db,
     values: Insertable<RedemptionTable> & { presentation_jti: string },
