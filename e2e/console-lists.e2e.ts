@@ -7,16 +7,10 @@
 // menu read in English without a clipped label.
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, openFromMenu, type Running, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, journeyApp, openFromMenu } from "./support.ts";
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 const TIANYUAN = "天源市场党群服务站";
 const totalShown = async (page: Page) =>

@@ -1,16 +1,10 @@
 // Journey: station staff sign in, find a merchant by a Chinese substring, open it, reveal the full mobile
 // number (audited), and are refused a field the contract rejects before the server is asked.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { makeCreditCode } from "../demo/identifiers.ts";
-import { DEMO_PASSWORD, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
+import { DEMO_PASSWORD, expectAccessible, journeyApp, openFromMenu } from "./support.ts";
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("staff find, open and inspect a merchant in Chinese", async () => {
   const { page } = await app.newPage();

@@ -2,20 +2,16 @@
 // staff at the console's counter check the booking in (it gets the next queue number), call it to the window and
 // complete it; jumin, told it is done, rates the five hearts on the phone, and the rating shows in the console.
 // The grid centre's shift for today is made here when the roster has none (the roster is another module's demo).
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-let app: Running;
+const app = journeyApp();
 /** Today at the station (UTC+8), on the journey's clock. */
 let today: string;
-beforeAll(async () => {
-  app = await start();
+beforeAll(() => {
   today = stationDate(app.now());
-});
-afterAll(async () => {
-  await app?.stop();
 });
 
 /** The grid centre on duty today with places left, whatever the roster demo holds. */

@@ -3,17 +3,11 @@
 // and drills into a station (its row detail, and the link to its figures page); then in 组织架构 adds a street, a
 // community and a station under the district, sees the new station's onboarding checklist (nothing done yet) and
 // finds it in the comparison as not reporting.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, settled, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, expectAccessible, journeyApp, openFromMenu, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("a district officer compares stations, sorts, drills into one, adds a station and sees its checklist", async () => {
   const { page } = await app.newPage();

@@ -2,21 +2,15 @@
 // day where the same department already sits (refused with the message in view, nothing moved); they plan a new
 // department "every Tuesday" with the date preview; the bureau's officer `scjg` sees their own duty days; the
 // merchant `shanghu` books a Red Shield slot on the phone and the staff find it on the session's page.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, mobileLogin, type Running, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 type Shift = { id: number; unitId: number; unitName: string; date: string; booked: number; past: boolean };
 type Roster = { month: string; today: string; desks: number; shifts: Shift[] };
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 const nextMonth = (month: string) => {
   const [y, m] = month.split("-").map(Number);

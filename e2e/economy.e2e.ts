@@ -14,20 +14,14 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { stationDate, stationMonth } from "../contracts/calendar.ts";
 import { makePng } from "./png.ts";
-import { consoleLogin, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
+import { consoleLogin, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("a merchant applies for heating relief on the phone; staff review, approve and record the disbursement; coverage counts it", async () => {
   const phone = (await app.newPage({ mobile: true })).page;

@@ -5,20 +5,14 @@
 // governance loop.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { addDays, stationDate, stationInstant } from "../contracts/calendar.ts";
 import { CSRF_COOKIE, CSRF_HEADER } from "../contracts/cookies.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 /** An antd number box by its test id (the id sits on the input or on its wrapper). */
 const numberBox = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();

@@ -4,9 +4,9 @@
 // a scope (`?scope=station:…`) as the district's comparison links to it.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -17,13 +17,7 @@ const viewShot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 };
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("staff open 指标, choose a period, and a figure's records add up to its value", async () => {
   const staff = (await app.newPage()).page;

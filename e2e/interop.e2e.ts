@@ -3,20 +3,14 @@
 // appears in the station's problems list with its source, staff accept, assign, start and resolve it in the
 // console, and the Open311 request then reads closed with the resolution in status_notes (JSON and XML).
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, settled, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, expectAccessible, journeyApp, openFromMenu, settled } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 const BASE = "/api/open311/v2";
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 /** Waits until no modal, dropdown or toast is still moving in or out, so a screenshot shows it at rest. */
 const status = (page: Page) => page.locator(".ant-card").first().locator(".ant-tag").last().textContent();

@@ -4,18 +4,12 @@
 // shows on the merchant's record and the problem exists in the loop. The phone shows jumin's loans and the shelf,
 // and the re-weigh form.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 type Item = { id: number; code: string; status: string };
 

@@ -2,20 +2,14 @@
 // phone (signing in first), staff hold it with minutes and add two resolutions owned by the two units; each
 // unit's user marks theirs done, and the action items list shows both done.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { consoleLogin, DEMO_PASSWORD, expectAccessible, openFromMenu, type Running, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { consoleLogin, DEMO_PASSWORD, expectAccessible, journeyApp, openFromMenu } from "./support.ts";
 
 const PROPERTY = "克拉玛依天源物业服务有限公司";
 const MARKET_REGULATION = "区市场监督管理局";
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 async function pickOption(page: Page, select: string, typed: string, option: string) {
   await page.locator(select).click();

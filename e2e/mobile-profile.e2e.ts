@@ -1,14 +1,8 @@
 // Journey: a volunteer signs in on the phone, sees their profile, switches on elderly mode and signs out.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, expectAccessible, type Running, start } from "./support.ts";
+import { expect, test } from "vitest";
+import { DEMO_PASSWORD, expectAccessible, journeyApp } from "./support.ts";
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("volunteer profile, elderly mode, sign-out", async () => {
   const { page } = await app.newPage({ mobile: true });

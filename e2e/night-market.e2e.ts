@@ -3,21 +3,15 @@
 // lottery with a public seed, which the console shows with the result; the merchant sees the pitch on the phone,
 // checks in and reports the night's takings; staff record the entrance counts on the night's board and close the
 // night, and its figures appear on the figures page.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { addDays, stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, settled, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 const SEASON = "冬季周末夜市（演练）";
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 test("an operator applies on the phone, staff draw the lottery, the operator checks in and reports takings, staff close the night and its figures appear", async () => {
   const today = stationDate(app.now());

@@ -2,22 +2,16 @@
 // company in the console → the company's contact starts and resolves it → the merchant rates it 5 → it is on
 // the public board (no sign-in) and in the unit's scorecard. Neither rating form presets a score.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { UnitScore } from "../contracts/meetings.ts";
 import { makePng } from "./png.ts";
-import { consoleLogin, expectAccessible, mobileLogin, type Running, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 /** The server and the browser take a moment after each click; a second is too tight under load. */
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 async function unitScore(page: Page): Promise<UnitScore> {
   const scores = (await (await page.request.get("/api/scorecard")).json()) as UnitScore[];

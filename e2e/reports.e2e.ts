@@ -5,19 +5,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { CSRF_COOKIE, CSRF_HEADER } from "../contracts/cookies.ts";
 import { docxText } from "../server/modules/reports/docx-text.ts";
-import { consoleLogin, expectAccessible, openFromMenu, type Running, SCREENSHOTS, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, openFromMenu, SCREENSHOTS } from "./support.ts";
 
-let app: Running;
+const app = journeyApp();
 const T = { timeout: 15_000 };
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
 
 const patch = async (page: Page, url: string, data: unknown) => {
   const csrf = (await page.context().cookies()).find((c) => c.name === CSRF_COOKIE)?.value ?? "";

@@ -2,20 +2,14 @@
 // hall's display opens /screen/?token=… at 1920×1080 and shows the four parts of the report with their numbers (and
 // English with ?lang=en, and scaled whole on a smaller display); the admin revokes the token and the screen, at its
 // next refresh, says the token is no longer valid.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { ScreenData } from "../contracts/screen.ts";
 import { fullScreen } from "./screen-fixture.ts";
-import { consoleLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
+import { consoleLogin, journeyApp, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 async function hall(path: string, viewport = { width: 1920, height: 1080 }, full = false) {
   const context = await app.browser.newContext({ baseURL: app.baseUrl, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { copyPostgresTemplate, copySqliteTemplate, type DemoTemplate, TEST_SECRET } from "../server/test/demo-template.ts";
 import { TEST_NOW } from "../server/test/instant.ts";
 import { browserLaunchOptions } from "./browser.ts";
@@ -175,6 +175,34 @@ function demoTemplate(): DemoTemplate | null {
   }
 }
 
+/**
+ * The file's journeys' server, database and browser: started before its first journey and stopped after its last.
+ * A journey tried a second time (e2e/vitest.config.ts) starts again on a fresh copy of the demo, so its second try
+ * never meets what the first left half done (a season already inserted, a lottery already drawn). The answer stands
+ * for whichever is running.
+ */
+export function journeyApp(): Running {
+  let current: Running | null = null;
+  beforeAll(async () => {
+    current = await start();
+  });
+  beforeEach(async ({ task }) => {
+    if ((task.result?.retryCount ?? 0) === 0) return;
+    await current?.stop();
+    current = null;
+    current = await start();
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as Running, {
+    get(_, key) {
+      if (!current) throw new Error("the journey's server is not running");
+      return current[key as keyof Running];
+    },
+  });
+}
+
 export async function start(): Promise<Running> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "dd-e2e-"));
@@ -256,6 +284,10 @@ export async function start(): Promise<Running> {
         deviceScaleFactor: options.mobile ? 2 : 1,
         isMobile: options.mobile ?? false,
         hasTouch: options.mobile ?? false,
+        // The journeys' browsers ask for less motion, as a person can in their system's settings: drawers, menus and
+        // messages appear at once (web/app/motion.ts), so a step never lands on something still moving and a busy
+        // machine spends no frames on animations.
+        reducedMotion: "reduce",
       });
       context.setDefaultTimeout(20_000);
       // The page's clock reads the journey's instant and runs on naturally from there.

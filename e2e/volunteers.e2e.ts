@@ -9,20 +9,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { stationDate } from "../contracts/calendar.ts";
-import { consoleLogin, expectAccessible, mobileLogin, openFromMenu, type Running, SCREENSHOTS, settled, start } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 const NAME = "努尔古丽";
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 type Activity = { id: number; title: string; date: string; mySignup: { id: number; status: string } | null };
 

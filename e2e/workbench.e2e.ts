@@ -3,18 +3,12 @@
 // counter asks for a station; a supermarket's phone shows no meal delivery. No request to /api answers 401 or 404
 // on the way, except the one session probe before signing in.
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { consoleLogin, DEMO_PASSWORD, mobileLogin, type Running, start } from "./support.ts";
+import { afterEach, expect, test } from "vitest";
+import { consoleLogin, DEMO_PASSWORD, journeyApp, mobileLogin } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-let app: Running;
-beforeAll(async () => {
-  app = await start();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = journeyApp();
 
 /** The journey's page, left as a screenshot when the journey fails. */
 let current: Page | null = null;

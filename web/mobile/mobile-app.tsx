@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { ConfigProvider, DotLoading } from "antd-mobile";
+import { ConfigProvider, DotLoading, reduceMotion } from "antd-mobile";
 import enUSModule from "antd-mobile/es/locales/en-US.js";
 import zhCNModule from "antd-mobile/es/locales/zh-CN.js";
 import { lazy, Suspense, useEffect } from "react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { ApiError, setUnauthorizedListener } from "../app/api-client.ts";
 import { allMobileRoutes } from "../app/feature.ts";
+import { reducedMotion } from "../app/motion.ts";
 import { meQueryKey, useMeQuery } from "../app/session.tsx";
 import ProfilePage from "./pages/profile-page.tsx";
 
@@ -14,6 +15,9 @@ type MobileLocale = Parameters<typeof ConfigProvider>[0]["locale"];
 // antd-mobile/es is ESM; TypeScript reads the package as CommonJS, hence the cast (see app/providers.tsx).
 const enUS = enUSModule as unknown as MobileLocale;
 const zhCN = zhCNModule as unknown as MobileLocale;
+
+// Popups, toasts and swipes settle at once for a person who asked their system for less motion.
+if (reducedMotion) reduceMotion();
 
 const loginPage = () => import("./pages/login-page.tsx");
 // Opened at the login screen (a new phone, a signed-out one), its code is asked for with the app's, not after.
