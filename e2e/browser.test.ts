@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chooseBrowser, SYSTEM_CHROMIUM } from "./browser.ts";
+import { chooseBrowser, SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL } from "./browser.ts";
 
 const only =
   (...paths: string[]) =>
@@ -9,6 +9,18 @@ const only =
 describe("the journeys' browser", () => {
   test("Debian's Chromium when the machine has one", () => {
     expect(chooseBrowser({}, only(SYSTEM_CHROMIUM))).toEqual({ kind: "system", executablePath: SYSTEM_CHROMIUM });
+  });
+
+  test("Debian's headless shell before its full browser", () => {
+    expect(chooseBrowser({}, only(SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL))).toEqual({
+      kind: "system",
+      executablePath: SYSTEM_HEADLESS_SHELL,
+    });
+    expect(chooseBrowser({}, only(SYSTEM_HEADLESS_SHELL))).toEqual({ kind: "system", executablePath: SYSTEM_HEADLESS_SHELL });
+    expect(chooseBrowser({ CHROMIUM_PATH: "/opt/chrome/chrome" }, only("/opt/chrome/chrome", SYSTEM_HEADLESS_SHELL))).toEqual({
+      kind: "system",
+      executablePath: "/opt/chrome/chrome",
+    });
   });
 
   test("the packaged Chromium when no system browser is found", () => {
