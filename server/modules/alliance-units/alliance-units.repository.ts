@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { AllianceUnitTable, DB } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -40,7 +41,7 @@ const listColumns = [
 // biome-ignore lint/suspicious/noExplicitAny: applies to the alliance units table alone or joined (alias a)
 function unitCondition(eb: ExpressionBuilder<any, any>, f: AllianceUnitFilter, withText = true): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("a.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "a.station_id"));
   if (f.unitId !== null) all.push(eb("a.id", "=", f.unitId));
   if (f.kind) all.push(eb("a.kind", "=", f.kind));
   if (f.status) all.push(eb("a.status", "=", f.status));
@@ -146,7 +147,7 @@ export class AllianceUnitsRepository {
       .selectFrom("alliance_units")
       .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
       .where("status", "=", "active");
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     return q.groupBy("kind").orderBy("kind").execute();
   }
 }

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -22,10 +23,7 @@ export class AuditRepository {
   private filtered(f: AuditFilter) {
     let q = this.db.selectFrom("audit_log");
     // Station users see their stations' entries and their own account events; the platform admin all.
-    if (f.stationIds !== null) {
-      const ids = f.stationIds;
-      q = q.where((eb) => (ids.length ? eb("station_id", "in", ids) : sql<boolean>`1 = 0`));
-    }
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "station_id"));
     if (f.action) q = q.where("action", "=", f.action);
     if (f.objectType) q = q.where("object_type", "=", f.objectType);
     if (f.objectId) q = q.where("object_id", "=", f.objectId);

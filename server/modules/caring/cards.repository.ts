@@ -1,9 +1,10 @@
 // Discount cards and their one-time presentations, with the holder joined read-only; the redemption's own
 // statements (a presentation with its card, the locked card, one card's month) are compiled once.
-import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { AwardCategory, CardStatus } from "../../../contracts/caring.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { CardPresentationTable, DB, DiscountCardTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -131,7 +132,7 @@ export class CardsRepository {
   /** One page of cards: the ids from the cards table alone (the holder's name through its id), a capped count (server/db/paging.ts). */
   list(f: CardFilter) {
     let q = this.db.selectFrom("discount_cards as c");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("c.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "c.station_id"));
     if (f.category) q = q.where("c.category", "=", f.category);
     if (f.status === "revoked") q = q.where("c.status", "=", "revoked");
     if (f.status === "active") q = q.where("c.status", "=", "active").where("c.valid_to", ">=", f.today);

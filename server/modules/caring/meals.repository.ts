@@ -1,6 +1,7 @@
 // Caring meals: recipients (elderly residents living alone) with their provider restaurant and weekdays, and the
 // daily deliveries (one row per recipient and day: delivered, or missed).
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, MealDeliveryTable, MealRecipientTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -45,7 +46,7 @@ export class MealsRepository {
 
   listRecipients(f: RecipientFilter, db: Db = this.db) {
     let q = this.recipients(db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("r.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "r.station_id"));
     if (f.providerShopId !== undefined) q = q.where("r.provider_shop_id", "=", f.providerShopId);
     if (f.active !== undefined) q = q.where("r.active", "=", f.active ? 1 : 0);
     return q.orderBy("r.provider_shop_id").orderBy("r.id").execute();
@@ -113,7 +114,7 @@ export class MealsRepository {
       .where("d.confirmed_by_user_id", "is not", null)
       .where("d.date", ">=", filter.from)
       .where("d.date", "<=", filter.to);
-    if (stationIds !== null) q = stationIds.length ? q.where("r.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "r.station_id"));
     if (userIds !== undefined) q = q.where("d.confirmed_by_user_id", "in", userIds);
     return q.orderBy("d.date").orderBy("d.id").execute();
   }
@@ -149,7 +150,7 @@ export class MealsRepository {
       .innerJoin("residents as p", "p.id", "r.resident_id")
       .select(["r.id", "r.station_id", "r.provider_shop_id", "r.weekdays", "r.created_at", "p.name"])
       .where("r.active", "=", 1);
-    if (stationIds !== null) q = stationIds.length ? q.where("r.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "r.station_id"));
     return q.orderBy("r.id").execute();
   }
 }

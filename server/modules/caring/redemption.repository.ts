@@ -5,6 +5,7 @@ import { deferWrite } from "../../db/before-commit.ts";
 import { dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared, preparedQuery } from "../../db/prepared.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, RedemptionTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -123,9 +124,9 @@ export class RedemptionRepository {
     let q = this.db.selectFrom("redemptions as x");
     const stationIds = f.stationIds;
     if (stationIds !== null)
-      q = stationIds.length
-        ? q.where("x.shop_id", "in", (eb) => eb.selectFrom("caring_shops as s").select("s.id").where("s.station_id", "in", stationIds))
-        : q.where(sql<boolean>`1 = 0`);
+      q = q.where("x.shop_id", "in", (eb) =>
+        eb.selectFrom("caring_shops as s").select("s.id").where(inStations(stationIds, "s.station_id")),
+      );
     if (f.shopId) q = q.where("x.shop_id", "=", f.shopId);
     if (f.cardId) q = q.where("x.card_id", "=", f.cardId);
     if (f.fromIso) q = q.where("x.created_at", ">=", f.fromIso);

@@ -1,8 +1,9 @@
 // Award rounds, their nominations and the objections raised during publicity: the rows the rounds service reads
 // and writes, with residents' names joined read-only.
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
+import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
 import type { AwardCategory, NominationStatus, ObjectionStatus, RoundStatus } from "../../../contracts/caring.ts";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { AwardRoundTable, DB, NominationTable, ObjectionTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -28,7 +29,7 @@ export class RoundsRepository {
   /** One page of rounds, newest month first: their ids, their rows, a capped count (server/db/paging.ts). */
   list(f: RoundFilter) {
     let q = this.db.selectFrom("award_rounds");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "station_id"));
     if (f.category) q = q.where("category", "=", f.category);
     if (f.status) q = q.where("status", "=", f.status);
     return pagedList({
@@ -47,7 +48,7 @@ export class RoundsRepository {
   /** Rounds open for nominations or in publicity (the latest twenty). */
   open(stationIds: number[] | null) {
     let q = this.db.selectFrom("award_rounds").selectAll().where("status", "in", ["nominating", "publicity"]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     return q.orderBy("month", "desc").orderBy("id", "desc").limit(20).execute();
   }
 

@@ -4,6 +4,7 @@ import { type Insertable, type Kysely, sql, type Transaction, type Updateable } 
 import type { ShopCategory, ShopStatus } from "../../../contracts/caring.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { CaringShopTable, DB, ShopEventTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -96,7 +97,7 @@ export class ShopsRepository {
   /** One page of shops: the ids from the shops table alone, their rows, a capped count (server/db/paging.ts). */
   list(f: ShopFilter) {
     let q = this.db.selectFrom("caring_shops as s");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "s.station_id"));
     if (f.status) q = q.where("s.status", "=", f.status);
     if (f.category) q = q.where("s.category", "=", f.category);
     return pagedList({

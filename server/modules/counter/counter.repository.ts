@@ -3,6 +3,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql, type Transaction } from "kysely";
 import type { RequestChannel, RequestStatus, ServiceAudience, ServiceHandling } from "../../../contracts/counter.ts";
 import { type PageWindow, pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, ServiceItemTable, ServiceRatingTable, ServiceRequestEventTable, ServiceRequestTable } from "../../db/tables.ts";
 import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
@@ -106,7 +107,7 @@ const requestColumns = [
 // biome-ignore lint/suspicious/noExplicitAny: applies to the items table alone or joined (alias i)
 function itemCondition(eb: ExpressionBuilder<any, any>, f: ItemFilter, withText = true): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("i.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "i.station_id"));
   if (f.unitId !== undefined) all.push(eb("i.unit_id", "=", f.unitId));
   if (f.audienceFor !== undefined) all.push(eb("i.audience", "in", [f.audienceFor, "both"]));
   if (f.audience !== undefined) all.push(eb("i.audience", "=", f.audience));
@@ -139,7 +140,7 @@ function itemOfUnit(eb: ExpressionBuilder<any, any>, unitId: number): Expression
 // biome-ignore lint/suspicious/noExplicitAny: applies to the requests table alone or joined (alias r)
 function requestCondition(eb: ExpressionBuilder<any, any>, f: RequestFilter, withText = true): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("r.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "r.station_id"));
   if (f.forwardedToUnitId !== undefined) all.push(itemOfUnit(eb, f.forwardedToUnitId), eb("r.forwarded_at", "is not", null));
   if (f.applicantUserId !== undefined) all.push(eb("r.applicant_user_id", "=", f.applicantUserId));
   if (f.status !== undefined) all.push(eb("r.status", "=", f.status));

@@ -3,6 +3,7 @@
 // its booking transaction; the roster's own edits never write it.
 import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../../db/database.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, DutyRuleTable, DutyShiftTable } from "../../db/tables.ts";
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -119,7 +120,7 @@ export class DutyRepository {
 
   listShifts(f: ShiftFilter, db: Db = this.db) {
     let q = this.shifts(db);
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "s.station_id"));
     if (f.from) q = q.where("s.date", ">=", f.from);
     if (f.to) q = q.where("s.date", "<=", f.to);
     if (f.unitId !== undefined) q = q.where("s.unit_id", "=", f.unitId);

@@ -1,6 +1,7 @@
 // The calendar feeds: each account's secret address, and (read only) the events a feed lists from the duty roster,
 // the Red Shield post, the meetings and the volunteer service.
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Db } from "./interop.repository.ts";
 
@@ -48,12 +49,6 @@ export class CalendarRepository {
     await this.db.updateTable("calendar_feeds").set({ last_read_at: at }).where("user_id", "=", userId).execute();
   }
 
-  private inStations<T extends { where: (...a: never[]) => T }>(q: T, column: string, stationIds: number[] | null): T {
-    if (stationIds === null) return q;
-    // biome-ignore lint/suspicious/noExplicitAny: the column is one of the tables' station_id
-    return stationIds.length ? (q as any).where(column, "in", stationIds) : (q as any).where(sql<boolean>`1 = 0`);
-  }
-
   /** Duty shifts from..to (dates): the unit's, the officer's own, or (staff) the station's. */
   dutyShifts(o: FeedOwner, from: string, to: string) {
     let q = this.db
@@ -62,7 +57,7 @@ export class CalendarRepository {
       .select(["s.id", "s.date", "s.start_time", "s.end_time", "s.note", "u.name as unit_name"])
       .where("s.date", ">=", from)
       .where("s.date", "<=", to);
-    if (o.staff) q = this.inStations(q, "s.station_id", o.stationIds);
+    if (o.staff) q = q.where(inStations(o.stationIds, "s.station_id"));
     else q = q.where((eb) => eb.or([eb("s.unit_id", "=", o.unitId ?? -1), eb("s.officer_user_id", "=", o.id)]));
     return q.orderBy("s.date").limit(500).execute();
   }
@@ -75,7 +70,7 @@ export class CalendarRepository {
       .select(["s.id", "s.date", "s.start_time", "s.end_time", "s.place", "s.status", "u.name as unit_name"])
       .where("s.date", ">=", from)
       .where("s.date", "<=", to);
-    if (o.staff) q = this.inStations(q, "s.station_id", o.stationIds);
+    if (o.staff) q = q.where(inStations(o.stationIds, "s.station_id"));
     else if (o.unitId !== null) q = q.where("s.unit_id", "=", o.unitId);
     else
       q = q.where((eb) =>
@@ -98,7 +93,7 @@ export class CalendarRepository {
       .select(["m.id", "m.title", "m.starts_at", "m.place", "m.status"])
       .where("m.starts_at", ">=", from)
       .where("m.starts_at", "<", to);
-    if (o.staff) q = this.inStations(q, "m.station_id", o.stationIds);
+    if (o.staff) q = q.where(inStations(o.stationIds, "m.station_id"));
     else
       q = q.where((eb) =>
         eb.exists(

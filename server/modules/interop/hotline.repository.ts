@@ -1,6 +1,7 @@
 // The 12345 work orders' queries: orders (joined with their problem's code, title and status, read only), the
 // category map, and the feedback queue the job sends from.
-import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
+import type { Insertable, Kysely, Updateable } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Db } from "./interop.repository.ts";
 import type { HotlineFeedbackTable, HotlineOrderTable } from "./interop.tables.ts";
@@ -110,7 +111,7 @@ export class HotlineRepository {
 
   private filtered(db: Db, f: HotlineFilter) {
     let q = db.selectFrom("hotline_orders as o").innerJoin("problems as p", "p.id", "o.problem_id");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("o.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "o.station_id"));
     if (f.status) q = q.where("o.status", "=", f.status as never);
     if (f.q) {
       const like = `%${f.q}%`;
@@ -151,7 +152,7 @@ export class HotlineRepository {
       .select(["status", "signed_off_at", "sign_off_due_at", "satisfaction", "replied_at", "returned_at"])
       .where("dispatched_at", ">=", from)
       .where("dispatched_at", "<", to);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     return q.execute();
   }
 

@@ -3,6 +3,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { ReweighOutcome } from "../../../contracts/lending.ts";
 import { type PageWindow, pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, MerchantFindingTable, ReweighTable } from "../../db/tables.ts";
 import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
@@ -25,7 +26,7 @@ export interface ReweighFilter {
 // biome-ignore lint/suspicious/noExplicitAny: applies to the re-weighs table alone or joined (alias w)
 function reweighCondition(eb: ExpressionBuilder<any, any>, f: ReweighFilter, withText = true): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("w.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "w.station_id"));
   if (f.outcome) all.push(eb("w.outcome", "=", f.outcome));
   if (f.merchantId) all.push(eb("w.merchant_id", "=", f.merchantId));
   if (f.shopperUserId) all.push(eb("w.shopper_user_id", "=", f.shopperUserId));
@@ -164,7 +165,7 @@ export class FairScaleRepository {
       .selectFrom("reweighs")
       .select(["created_at", "outcome", "overcharge_fen", "merchant_id"])
       .where("created_at", ">=", from);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     return q.execute();
   }
 
@@ -175,7 +176,7 @@ export class FairScaleRepository {
       .select(["f.merchant_id", "m.name", (eb) => eb.fn.countAll().as("n")])
       .where("f.created_at", ">=", from)
       .groupBy(["f.merchant_id", "m.name"]);
-    if (stationIds !== null) q = stationIds.length ? q.where("f.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "f.station_id"));
     const rows = await q.execute();
     return rows
       .map((r) => ({ merchantId: r.merchant_id, merchantName: r.name, findings: Number(r.n) }))
@@ -190,7 +191,7 @@ export class FairScaleRepository {
       .innerJoin("merchants as m", "m.id", "s.merchant_id")
       .select(["s.id", "s.code", "s.station_id", "m.id as merchant_id", "m.name as merchant_name"])
       .where("m.status", "!=", "closed");
-    if (stationIds !== null) q = stationIds.length ? q.where("s.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "s.station_id"));
     return q.orderBy("s.code").execute();
   }
 

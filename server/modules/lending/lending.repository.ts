@@ -4,6 +4,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { BorrowerKind, ItemStatus, LendKind, LoanStatus } from "../../../contracts/lending.ts";
 import type { PageWindow } from "../../db/paging.ts";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, LendItemTable, LoanTable } from "../../db/tables.ts";
 import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
@@ -64,7 +65,7 @@ function itemText(eb: ExpressionBuilder<any, any>, text: string): Expression<Sql
 // biome-ignore lint/suspicious/noExplicitAny: applies to the loans table alone or joined (alias l)
 function loanCondition(eb: ExpressionBuilder<any, any>, f: LoanFilter, withText = true): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (f.stationIds !== null) all.push(f.stationIds.length ? eb("l.station_id", "in", f.stationIds) : sql<boolean>`1 = 0`);
+  if (f.stationIds !== null) all.push(inStations(f.stationIds, "l.station_id"));
   switch (f.view) {
     case "open":
       all.push(eb("l.status", "=", "out"), eb("l.due_at", ">=", f.now));
@@ -117,7 +118,7 @@ export class LendingRepository {
 
   private items(db: Db, f: ItemFilter, withText = true) {
     let q = db.selectFrom("lend_items as i").selectAll("i");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("i.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "i.station_id"));
     if (f.kind) q = q.where("i.kind", "=", f.kind);
     if (f.status) q = q.where("i.status", "=", f.status);
     if (f.ids) q = f.ids.length ? q.where("i.id", "in", f.ids) : q.where(sql<boolean>`1 = 0`);
@@ -195,7 +196,7 @@ export class LendingRepository {
       .selectFrom("lend_items")
       .select(["kind", "status", (eb) => eb.fn.countAll().as("n")])
       .groupBy(["kind", "status"]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     const rows = await q.execute();
     return rows.map((r) => ({ kind: r.kind, status: r.status, n: Number(r.n) }));
   }
@@ -206,7 +207,7 @@ export class LendingRepository {
       .select((eb) => eb.fn.countAll().as("n"))
       .where("status", "=", "out")
       .where("due_at", "<", now);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     const row = await q.executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -299,7 +300,7 @@ export class LendingRepository {
   /** Overdue loans not yet reminded (oldest first). */
   dueReminders(stationIds: number[] | null, now: string, limit = 500) {
     let q = this.loans(this.db).where("l.status", "=", "out").where("l.due_at", "<", now).where("l.reminded_at", "is", null);
-    if (stationIds !== null) q = stationIds.length ? q.where("l.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "l.station_id"));
     return q.orderBy("l.due_at").limit(limit).execute();
   }
 
@@ -337,14 +338,14 @@ export class LendingRepository {
 
   searchResidents(stationIds: number[] | null, q: string | undefined, limit: number) {
     let query = this.db.selectFrom("residents").select(["id", "name", "address", "mobile_enc"]);
-    if (stationIds !== null) query = stationIds.length ? query.where("station_id", "in", stationIds) : query.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) query = query.where(inStations(stationIds, "station_id"));
     if (q) query = query.where((eb) => containsText(eb, "name", q));
     return query.orderBy("name").orderBy("id").limit(limit).execute();
   }
 
   searchMerchants(stationIds: number[] | null, q: string | undefined, limit: number) {
     let query = this.db.selectFrom("merchants").select(["id", "name", "operator_name", "mobile_enc"]).where("status", "!=", "closed");
-    if (stationIds !== null) query = stationIds.length ? query.where("station_id", "in", stationIds) : query.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) query = query.where(inStations(stationIds, "station_id"));
     if (q) query = query.where((eb) => eb.or([containsText(eb, "name", q), containsText(eb, "operator_name", q)]));
     return query.orderBy("name").orderBy("id").limit(limit).execute();
   }

@@ -1,9 +1,10 @@
 // The needs, offers and projects tables (with project units and progress updates). Only this file touches them.
 
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { NeedKind, NeedStatus, OfferKind, OfferStatus, ProjectStatus } from "../../../contracts/lists.ts";
 import { inBatches } from "../../db/batches.ts";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, NeedTable, OfferTable, ProjectTable, ProjectUpdateTable } from "../../db/tables.ts";
 import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
@@ -44,12 +45,6 @@ export type NeedValues = Omit<NeedTable, "id" | "version">;
 export type OfferValues = Omit<OfferTable, "id" | "version">;
 export type ProjectValues = Omit<ProjectTable, "id" | "version" | "percent"> & { percent?: number };
 export type ProjectUpdateValues = Omit<ProjectUpdateTable, "id">;
-
-// biome-ignore lint/suspicious/noExplicitAny: any select query over the station column
-function inStations<Q extends { where: (...a: any[]) => Q }>(q: Q, column: string, stationIds: number[] | null): Q {
-  if (stationIds === null) return q;
-  return stationIds.length ? q.where(column, "in", stationIds) : q.where(sql<boolean>`1 = 0`);
-}
 
 const needColumns = [
   "n.id",
@@ -138,7 +133,7 @@ export class ListsRepository {
 
   /** The needs table alone with the filter (the offer is joined for a page's rows only). */
   private filteredNeeds(db: Db, f: NeedFilter, withText = true) {
-    let q = inStations(db.selectFrom("needs as n"), "n.station_id", f.stationIds);
+    let q = db.selectFrom("needs as n").where(inStations(f.stationIds, "n.station_id"));
     if (f.status) q = q.where("n.status", "=", f.status);
     if (f.kind) q = q.where("n.kind", "=", f.kind);
     if (f.raisedByUserId !== undefined) q = q.where("n.raised_by_user_id", "=", f.raisedByUserId);
@@ -235,7 +230,7 @@ export class ListsRepository {
 
   /** The offers table alone with the filter (the unit is joined for a page's rows only). */
   private filteredOffers(db: Db, f: OfferFilter) {
-    let q = inStations(db.selectFrom("offers as f"), "f.station_id", f.stationIds);
+    let q = db.selectFrom("offers as f").where(inStations(f.stationIds, "f.station_id"));
     if (f.status) q = q.where("f.status", "=", f.status);
     if (f.kind) q = q.where("f.kind", "=", f.kind);
     if (f.unitId !== undefined) q = q.where("f.unit_id", "=", f.unitId);
@@ -293,7 +288,7 @@ export class ListsRepository {
 
   /** The projects table alone with the filter (the owner unit is joined for a page's rows only). */
   private filteredProjects(db: Db, f: ProjectFilter) {
-    let q = inStations(db.selectFrom("projects as p"), "p.station_id", f.stationIds);
+    let q = db.selectFrom("projects as p").where(inStations(f.stationIds, "p.station_id"));
     if (f.status) q = q.where("p.status", "=", f.status);
     if (f.unitId !== undefined) {
       const unitId = f.unitId;

@@ -4,6 +4,7 @@ import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kyse
 import type { ActionItemStatus, AgendaSource, MeetingKind, MeetingStatus } from "../../../contracts/meetings.ts";
 import { inBatches } from "../../db/batches.ts";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { ActionItemTable, AttendanceTable, DB, MeetingTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -80,11 +81,6 @@ const actionItemColumns = [
 const meetingSort = { startsAt: "m.starts_at", title: "m.title", status: "m.status", kind: "m.kind" } as const;
 const actionItemSort = { dueDate: "a.due_date", status: "a.status", createdAt: "a.created_at" } as const;
 
-function stationsWhere<T>(stationIds: number[] | null, apply: (ids: number[]) => T, none: () => T, all: () => T): T {
-  if (stationIds === null) return all();
-  return stationIds.length ? apply(stationIds) : none();
-}
-
 const meetingTextColumns = ["m.title", "m.place"] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: applies to the meetings table alone or joined (alias m)
@@ -100,12 +96,7 @@ export class MeetingsRepository {
 
   private filteredMeetings(db: Db, f: MeetingFilter, withText = true) {
     let q = db.selectFrom("meetings as m");
-    q = stationsWhere(
-      f.stationIds,
-      (ids) => q.where("m.station_id", "in", ids),
-      () => q.where(sql<boolean>`1 = 0`),
-      () => q,
-    );
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "m.station_id"));
     if (f.unitId !== undefined) {
       const unitId = f.unitId;
       q = q.where((eb) =>
@@ -298,12 +289,7 @@ export class MeetingsRepository {
   /** The action items table alone with the filter (the meeting and the unit are joined for a page's rows only). */
   private filteredActionItems(db: Db, f: ActionItemFilter) {
     let q = db.selectFrom("action_items as a");
-    q = stationsWhere(
-      f.stationIds,
-      (ids) => q.where("a.station_id", "in", ids),
-      () => q.where(sql<boolean>`1 = 0`),
-      () => q,
-    );
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "a.station_id"));
     if (f.unitId !== undefined) q = q.where("a.owner_unit_id", "=", f.unitId);
     if (f.status) q = q.where("a.status", "=", f.status);
     if (f.meetingId !== undefined) q = q.where("a.meeting_id", "=", f.meetingId);
@@ -388,12 +374,7 @@ export class MeetingsRepository {
         ),
       ])
       .where("m.status", "=", "held");
-    q = stationsWhere(
-      stationIds,
-      (ids) => q.where("m.station_id", "in", ids),
-      () => q.where(sql<boolean>`1 = 0`),
-      () => q,
-    );
+    if (stationIds !== null) q = q.where(inStations(stationIds, "m.station_id"));
     if (from) q = q.where("m.starts_at", ">=", from);
     if (to) q = q.where("m.starts_at", "<", to);
     const rows = await q.groupBy("mu.unit_id").execute();
@@ -410,12 +391,7 @@ export class MeetingsRepository {
         sql<number>`sum(case when a.status = 'done' then 1 else 0 end)`.as("done"),
       ])
       .where("a.status", "!=", "cancelled");
-    q = stationsWhere(
-      stationIds,
-      (ids) => q.where("a.station_id", "in", ids),
-      () => q.where(sql<boolean>`1 = 0`),
-      () => q,
-    );
+    if (stationIds !== null) q = q.where(inStations(stationIds, "a.station_id"));
     if (from) q = q.where("a.created_at", ">=", from);
     if (to) q = q.where("a.created_at", "<", to);
     const rows = await q.groupBy("a.owner_unit_id").execute();

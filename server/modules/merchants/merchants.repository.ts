@@ -241,7 +241,7 @@ export class MerchantsRepository {
 
   async countsFor(stationIds: number[] | null) {
     let q = this.db.selectFrom("merchants").select(["category", "status", "is_party_member", (eb) => eb.fn.countAll<number>().as("n")]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     return q.groupBy(["category", "status", "is_party_member"]).execute();
   }
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, OrgUnitTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -64,7 +65,7 @@ export class OrgRepository {
 
   countUsers(stationIds: number[] | null) {
     let q = this.db.selectFrom("users as u").select((eb) => eb.fn.countAll<number>().as("n"));
-    if (stationIds !== null) q = stationIds.length ? q.where("u.org_unit_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "u.org_unit_id"));
     return q.executeTakeFirstOrThrow();
   }
 

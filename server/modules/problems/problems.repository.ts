@@ -379,7 +379,7 @@ export class ProblemsRepository {
   /** Open problems at the same stall or place in a station, newest first. */
   similar(stationIds: number[] | null, s: { stallId?: number; place?: string; categoryCode?: string; title?: string }, limit = 5) {
     let q = this.base(this.db).select(columns).where("p.status", "in", ["submitted", "accepted", "assigned", "in_progress", "reopened"]);
-    if (stationIds !== null) q = stationIds.length ? q.where("p.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "p.station_id"));
     const { stallId, place, title } = s;
     if (!stallId && !place && !title) return Promise.resolve([]);
     q = q.where((eb) => {
@@ -468,7 +468,7 @@ export class ProblemsRepository {
         sql<number>`count(rating)`.as("rating_count"),
       ])
       .where("unit_id", "is not", null);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     if (from) q = q.where("created_at", ">=", from);
     if (to) q = q.where("created_at", "<", to);
     const rows = await q.groupBy("unit_id").orderBy("unit_id").execute();

@@ -1,5 +1,6 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, ResidentTable } from "../../db/tables.ts";
 import { containsText } from "../../db/text-search.ts";
 
@@ -51,7 +52,7 @@ export class ResidentsRepository {
 
   private filtered(db: Db, f: ResidentFilter) {
     let q = db.selectFrom("residents as r").innerJoin("org_units as o", "o.id", "r.station_id");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("r.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "r.station_id"));
     if (f.grid) q = q.where("r.grid", "=", f.grid);
     if (f.isLiaisonHead !== undefined) q = q.where("r.is_liaison_head", "=", f.isLiaisonHead ? 1 : 0);
     if (f.livesAlone !== undefined) q = q.where("r.lives_alone", "=", f.livesAlone ? 1 : 0);
@@ -196,7 +197,7 @@ export class ResidentsRepository {
         .as("elderly_alone"),
       eb.fn.sum<number>("is_liaison_head").as("liaison_heads"),
     ]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     const r = await q.executeTakeFirstOrThrow();
     return {
       total: Number(r.total ?? 0),

@@ -1,5 +1,6 @@
 // The alliance units a scorecard covers. Figures come from the problems and meetings services.
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB } from "../../db/tables.ts";
 
 export class ScorecardRepository {
@@ -11,7 +12,7 @@ export class ScorecardRepository {
   /** Units of the stations (null: all), optionally one unit only, in a stable order. */
   units(stationIds: number[] | null, unitId?: number) {
     let q = this.withStation();
-    if (stationIds !== null) q = stationIds.length ? q.where("u.station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "u.station_id"));
     if (unitId !== undefined) q = q.where("u.id", "=", unitId);
     return q.orderBy("u.station_id").orderBy("u.id").execute();
   }

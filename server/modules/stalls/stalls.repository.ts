@@ -1,5 +1,6 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import { pagedList } from "../../db/paging.ts";
+import { inStations } from "../../db/station-filter.ts";
 import type { DB, StallTable } from "../../db/tables.ts";
 import { containsText, linkedContainsText } from "../../db/text-search.ts";
 
@@ -46,7 +47,7 @@ export class StallsRepository {
 
   private filtered(db: Db, f: StallFilter, withText = true) {
     let q = db.selectFrom("stalls as s");
-    if (f.stationIds !== null) q = f.stationIds.length ? q.where("s.station_id", "in", f.stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "s.station_id"));
     if (f.occupied !== undefined) q = q.where("s.merchant_id", f.occupied ? "is not" : "is", null);
     if (f.q && withText) {
       const text = f.q;
@@ -135,7 +136,7 @@ export class StallsRepository {
     let q = this.db
       .selectFrom("stalls")
       .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.count<number>("merchant_id").as("occupied")]);
-    if (stationIds !== null) q = stationIds.length ? q.where("station_id", "in", stationIds) : q.where(sql<boolean>`1 = 0`);
+    if (stationIds !== null) q = q.where(inStations(stationIds, "station_id"));
     const r = await q.executeTakeFirstOrThrow();
     return { total: Number(r.total ?? 0), occupied: Number(r.occupied ?? 0) };
   }
