@@ -310,7 +310,12 @@ export async function start(): Promise<Running> {
       }
     },
     async shot(page, name) {
+      // A full-page picture is taken from the top: scrolled down, the console's sticky header and menu would be drawn
+      // where the window stood, in the middle of the picture. The scroll is put back for the journey's next step.
+      const scrolled = await page.evaluate(() => window.scrollY);
+      if (scrolled > 0) await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      if (scrolled > 0) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
     },
     async stop() {
       await browser.close();
