@@ -26,15 +26,15 @@ const chunkGroups = [
   {
     name: "shell",
     priority: 20,
-    test: /web[\\/](app[\\/](api-client|session|feature|i18n|locale-bundles|language)\.tsx?|locales[\\/]zh-CN[\\/][^\\/]+\.json|features[\\/][^\\/]+[\\/]feature\.tsx|features[\\/][^\\/]+[\\/]locales[\\/]zh-CN\.json\?shell|features[\\/](notifications[\\/]api[\\/]unread-count|caring[\\/]api[\\/]my-shop)\.ts)$|contracts[\\/](cookies|validators)\.ts$/,
+    test: /web[\\/](app[\\/](api-client|session|feature|i18n|locale-bundles|language|motion)\.tsx?|locales[\\/]zh-CN[\\/][^\\/]+\.json|features[\\/][^\\/]+[\\/]feature\.tsx|features[\\/][^\\/]+[\\/]locales[\\/]zh-CN\.json\?shell|features[\\/](notifications[\\/]api[\\/]unread-count|caring[\\/]api[\\/]my-shop)\.ts)$|contracts[\\/](cookies|validators)\.ts$/,
   },
   // The antd-mobile parts of the phone's frame and home screen (its profile page), which most phone pages use too,
-  // and the home screen's own small queries, a request each otherwise. (Not the language switch: it imports the
+  // the switch for less motion, and the home screen's own small queries, a request each otherwise. (Not the language switch: it imports the
   // antd-mobile barrel, which a group would take whole.)
   {
     name: "mobile-ui",
     priority: 10,
-    test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|skeleton|badge|list|button|grid|space|selector|center-popup|dialog|auto-center|mask|popup|image|switch|tag|nav-bar|safe-area)[\\/]|web[\\/]mobile[\\/](api[\\/]get-my-[a-z-]+|elderly-mode)\.ts$/,
+    test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|skeleton|badge|list|button|grid|space|selector|center-popup|dialog|auto-center|mask|popup|image|switch|tag|nav-bar|safe-area)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/]utils[\\/]reduce-and-restore-motion\.js$|web[\\/]mobile[\\/](api[\\/]get-my-[a-z-]+|elderly-mode)\.ts$/,
   },
 ];
 
