@@ -117,9 +117,6 @@ export function AllocationFormDrawer({
           <>
             {fields.map((field, i) => {
               const to = targets[i]?.to ?? "project";
-              // Each line's fields keep their values when the form is reset while they are on screen (the drawer opening
-              // without animation): a reset redraws the list, and under the form's `preserve={false}` the lines drawn
-              // before it would take their values with them as they go.
               return (
                 <div
                   key={field.key}
@@ -132,7 +129,7 @@ export function AllocationFormDrawer({
                   }}
                   data-testid={`target-${i}`}
                 >
-                  <Form.Item preserve name={[field.name, "to"]} style={{ marginBottom: 0, flex: "none" }}>
+                  <Form.Item name={[field.name, "to"]} style={{ marginBottom: 0, flex: "none" }}>
                     <Radio.Group
                       optionType="button"
                       size="small"
@@ -143,7 +140,7 @@ export function AllocationFormDrawer({
                     />
                   </Form.Item>
                   {to === "project" ? (
-                    <Form.Item preserve name={[field.name, "projectId"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
+                    <Form.Item name={[field.name, "projectId"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
                       <Select
                         showSearch
                         optionFilterProp="label"
@@ -156,12 +153,11 @@ export function AllocationFormDrawer({
                       />
                     </Form.Item>
                   ) : (
-                    <Form.Item preserve name={[field.name, "activity"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
+                    <Form.Item name={[field.name, "activity"]} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
                       <Input maxLength={100} placeholder={t("ledger.activityHint")} data-testid={`target-activity-${i}`} />
                     </Form.Item>
                   )}
                   <Form.Item
-                    preserve
                     name={[field.name, "shareBp"]}
                     style={{ marginBottom: 0, flex: "none" }}
                     getValueProps={(bp: number | undefined) => ({ value: typeof bp === "number" ? bp / 100 : bp })}

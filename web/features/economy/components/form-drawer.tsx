@@ -43,8 +43,14 @@ export function FormDrawer<V>({
   const { modal } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
   // One form instance serves every opening (a new record, then an edit): each opening starts from its own values.
+  // The fields are drawn once that reset is done: a reset under drawn fields redraws a `Form.List`, and under
+  // `preserve={false}` the lines drawn before it take their values with them (the drawer opens without animation
+  // for a person who asked for less motion, so its fields are drawn at once).
+  const [reset, setReset] = useState(false);
   useEffect(() => {
-    if (open) form.resetFields();
+    if (!open) return;
+    form.resetFields();
+    setReset(true);
   }, [open, form]);
   const close = () => {
     if (!form.isFieldsTouched()) return onClose();
@@ -72,7 +78,11 @@ export function FormDrawer<V>({
       size={size}
       title={title}
       destroyOnHidden
-      afterOpenChange={(visible) => !visible && setFailure(null)}
+      afterOpenChange={(visible) => {
+        if (visible) return;
+        setFailure(null);
+        setReset(false);
+      }}
       extra={
         <Space>
           <Button onClick={close}>{t("common:action.cancel")}</Button>
@@ -85,7 +95,7 @@ export function FormDrawer<V>({
     >
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
       <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
-        {children}
+        {reset && children}
       </Form>
     </Drawer>
   );
