@@ -8,6 +8,7 @@ import type { Transaction } from "kysely";
 import { addDays, addMonths, shiftMonth, stationDate, stationInstant, weekdayOf } from "../contracts/calendar.ts";
 import type { ShopCategory } from "../contracts/caring.ts";
 import type { DB } from "../server/db/tables.ts";
+import { recountCardMonths } from "../server/modules/caring/cards.repository.ts";
 import { ageOn, ELDERLY_AGE } from "../server/modules/caring/meals.presenter.ts";
 import type { Random } from "./random.ts";
 
@@ -363,6 +364,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
     }
   }
   await insertMany(trx, "redemptions", redemptions);
+  await recountCardMonths(trx);
 
   // Caring meals: the five restaurants' elderly recipients living alone, two months of deliveries.
   const elderly = (x: { birth_date: string | null }) => x.birth_date !== null && ageOn(x.birth_date, today) >= ELDERLY_AGE;

@@ -1,6 +1,7 @@
 // 友谊's caring shops: a caring restaurant and a caring supermarket, their cards and redemptions.
 import { randomBytes } from "node:crypto";
 import { addDays, addMonths, shiftMonth } from "../../contracts/calendar.ts";
+import { recountCardMonths } from "../../server/modules/caring/cards.repository.ts";
 import type { Random } from "../random.ts";
 import type { YouyiContext } from "../youyi.ts";
 import type { Admin, Merchant, Resident } from "./common.ts";
@@ -178,5 +179,6 @@ export async function loadCaringShops(
       .insertInto("redemptions")
       .values(redemptions as never)
       .execute();
+  await recountCardMonths(ctx.trx);
   return { caringShops: shops.length, discountCards: cards.length, redemptions: redemptions.length };
 }

@@ -1,9 +1,12 @@
 // Discount cards and their one-time presentations, with the holder joined read-only; the redemption's own
-// statements (a presentation with its card, the locked card, one card's month) are compiled once.
-import type { Insertable, Kysely, Transaction } from "kysely";
+// statements (a presentation with its card, the locked card with the shop, one card's month, the month's
+// running totals) are compiled once.
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { AwardCategory, CardStatus } from "../../../contracts/caring.ts";
+import { deferWrite } from "../../db/before-commit.ts";
+import { dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
-import { prepared } from "../../db/prepared.ts";
+import { prepared, preparedQuery } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { CardPresentationTable, DB, DiscountCardTable } from "../../db/tables.ts";
 
@@ -25,7 +28,25 @@ const columns = [
   "c.pin_hash",
   "c.qr_secret",
   "c.revoked_reason",
+  "c.used_month",
+  "c.used_uses",
+  "c.used_discount_fen",
   "c.version",
+] as const;
+
+/** The shop's columns beside a card's (as ShopsRepository's, prefixed). */
+const shopColumns = [
+  "s.id as shop_id",
+  "s.station_id as shop_station_id",
+  "s.merchant_id as shop_merchant_id",
+  "m.name as shop_merchant_name",
+  "s.category as shop_category",
+  "s.status as shop_status",
+  "s.discount_rate_permille as shop_discount_rate_permille",
+  "s.plaque_date as shop_plaque_date",
+  "s.certified_at as shop_certified_at",
+  "s.review_due as shop_review_due",
+  "s.version as shop_version",
 ] as const;
 
 const cardsWithHolders = (db: Db) => db.selectFrom("discount_cards as c").innerJoin("residents as r", "r.id", "c.resident_id");
@@ -50,6 +71,40 @@ const lockedPresentationWithCard = prepared((db, v: { jti: string }, dialect) =>
     .where("p.jti", "=", v.jti);
   return dialect === "postgres" ? q.forUpdate(["c", "p"]) : q;
 });
+/**
+ * A redemption by token in one statement: the presentation with its card, both locked on PostgreSQL, the card's
+ * running month (the latest version of the locked row, so it counts every sale committed before the lock), the
+ * operator's shop, and (PostgreSQL) the id the sale will take.
+ */
+const lockedPresentationWithShop = prepared((db, v: { jti: string; merchantId: number }, dialect) => {
+  const q = cardsWithHolders(db)
+    .innerJoin("card_presentations as p", "p.card_id", "c.id")
+    .leftJoin("caring_shops as s", (j) => j.on("s.merchant_id", "=", v.merchantId))
+    .leftJoin("merchants as m", "m.id", "s.merchant_id")
+    .select(columns)
+    .select(["p.jti", "p.expires_at", "p.used_at"])
+    .select(shopColumns)
+    .select(
+      (dialect === "postgres"
+        ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
+        : sql<number | null>`null`
+      ).as("next_sale_id"),
+    )
+    .where("p.jti", "=", v.jti);
+  return dialect === "postgres" ? q.forUpdate(["c", "p"]) : q;
+});
+/** A sale counted in its card's running month (a sale of an earlier month than the card's latest leaves it). */
+const countSale = preparedQuery((db, v: { id: number; month: string; discountFen: number }) =>
+  db
+    .updateTable("discount_cards")
+    .set({
+      used_uses: sql`case when used_month = ${v.month} then used_uses + 1 else 1 end`,
+      used_discount_fen: sql`case when used_month = ${v.month} then used_discount_fen + ${v.discountFen} else ${v.discountFen} end`,
+      used_month: v.month,
+    })
+    .where("id", "=", v.id)
+    .where((eb) => eb.or([eb("used_month", "is", null), eb("used_month", "<=", v.month)])),
+);
 const lockedCard = prepared((db, v: { id: number }, dialect) => {
   const q = cardsWithHolders(db).select(columns).where("c.id", "=", v.id);
   return dialect === "postgres" ? q.forUpdate(["c"]) : q;
@@ -61,6 +116,20 @@ const usedByCard = prepared((db, v: { cardId: number; month: string }) =>
     .where("card_id", "=", v.cardId)
     .where("month", "=", v.month),
 );
+
+/**
+ * Every card's running month recomputed from its redemptions (its latest month's sales and discount): for data
+ * loaded in bulk, without the redemption's own statements (the demo markets).
+ */
+export async function recountCardMonths(db: Db): Promise<void> {
+  await sql`update discount_cards set used_month = (select max(x.month) from redemptions x where x.card_id = discount_cards.id)`.execute(
+    db,
+  );
+  await sql`update discount_cards set
+      used_uses = (select count(*) from redemptions x where x.card_id = discount_cards.id and x.month = discount_cards.used_month),
+      used_discount_fen = coalesce((select sum(x.discount_fen) from redemptions x
+        where x.card_id = discount_cards.id and x.month = discount_cards.used_month), 0)`.execute(db);
+}
 
 export interface CardFilter {
   stationIds: number[] | null;
@@ -98,6 +167,55 @@ export class CardsRepository {
   /** As `withPresentation`, card and presentation locked (a redemption by token: one statement for both). */
   async lockedWithPresentation(trx: Transaction<DB>, jti: string) {
     return (await lockedPresentationWithCard(trx, { jti })).rows[0];
+  }
+
+  /**
+   * As `lockedWithPresentation`, with the operator's shop (undefined when the merchant has none) and, on
+   * PostgreSQL, the sale's id: a redemption by token reads everything it checks in this one statement.
+   */
+  async lockedWithPresentationAndShop(trx: Transaction<DB>, jti: string, merchantId: number) {
+    const [row] = (await lockedPresentationWithShop(trx, { jti, merchantId })).rows;
+    if (!row) return undefined;
+    const {
+      shop_id,
+      shop_station_id,
+      shop_merchant_id,
+      shop_merchant_name,
+      shop_category,
+      shop_status,
+      shop_discount_rate_permille,
+      shop_plaque_date,
+      shop_certified_at,
+      shop_review_due,
+      shop_version,
+      next_sale_id,
+      ...found
+    } = row;
+    const shop =
+      shop_id === null
+        ? undefined
+        : {
+            id: shop_id,
+            station_id: shop_station_id as number,
+            merchant_id: shop_merchant_id as number,
+            merchant_name: shop_merchant_name as string,
+            category: shop_category as NonNullable<typeof shop_category>,
+            status: shop_status as NonNullable<typeof shop_status>,
+            discount_rate_permille: shop_discount_rate_permille,
+            plaque_date: shop_plaque_date,
+            certified_at: shop_certified_at,
+            review_due: shop_review_due,
+            version: shop_version as number,
+          };
+    return { found, shop, nextSaleId: next_sale_id === null ? null : Number(next_sale_id) };
+  }
+
+  /**
+   * A sale counted in its card's running month, in the sale's transaction (on PostgreSQL with the commit's
+   * statement; the card is locked by then).
+   */
+  async countSale(trx: Transaction<DB>, cardId: number, month: string, discountFen: number) {
+    await deferWrite(trx, countSale(trx, { id: cardId, month, discountFen }), dialectOf(trx));
   }
 
   /**

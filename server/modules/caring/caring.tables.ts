@@ -68,6 +68,10 @@ export interface DiscountCardTable {
   pin_hash: string | null;
   qr_secret: string;
   revoked_reason: string | null;
+  /** The card's latest month with a sale (YYYY-MM, the station's), its sales and their discount: kept by every redemption. */
+  used_month: string | null;
+  used_uses: Generated<number>;
+  used_discount_fen: Generated<number>;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

@@ -1,7 +1,8 @@
 // Redemption at a certified caring shop: the scanned token, the typed short code or a printed card with its PIN
 // is verified, the price computed, and the sale recorded exactly once — the presentation is consumed inside the
-// same transaction that (on PostgreSQL) holds the card row while the caps are summed: by a conditional update, or,
-// when the token's statement locked the presentation too, at the commit with the sale.
+// same transaction that (on PostgreSQL) holds the card row while the caps are checked against the card's running
+// month (kept on the card by every sale): by a conditional update, or, when the token's statement locked the
+// presentation too, at the commit with the sale.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { can } from "../../../contracts/access.ts";
@@ -18,7 +19,7 @@ import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { CardRow, CardsService, Used } from "./cards.service.ts";
 import { presentPreview, presentRedemption } from "./caring.presenter.ts";
 import { RedemptionRepository } from "./redemption.repository.ts";
-import { checkCard, price, signatureValid, splitToken } from "./redemption.workflow.ts";
+import { checkCard, price, signatureValid, splitToken, usedFromTotals } from "./redemption.workflow.ts";
 import type { CaringShopsService, ShopRow } from "./shops.service.ts";
 
 type Input = z.output<typeof redemptionInputSchema>;
@@ -117,19 +118,21 @@ export class RedemptionService {
     const tokenParts = input.token ? splitToken(input.token) : null;
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const locked = early
-          ? await this.cards.repo.lockedRow(trx, early.card.id)
-          : tokenParts
-            ? await this.cards.repo.lockedWithPresentation(trx, tokenParts.jti)
-            : undefined;
-        // The shop and the card's month after the lock: the caps are summed over every sale committed before it.
-        const context = await this.shops.repo.ofMerchantWithCardMonth(trx, user.merchantId ?? 0, locked?.id ?? 0, month);
+        // By token: the presentation, its card (locked on PostgreSQL, its running month the latest), the shop and
+        // the sale's id in one statement. Otherwise the card is locked, then the shop read with the sale's id.
+        const merchantId = user.merchantId ?? 0;
+        const byToken =
+          early || !tokenParts ? undefined : await this.cards.repo.lockedWithPresentationAndShop(trx, tokenParts.jti, merchantId);
+        const locked = early ? await this.cards.repo.lockedRow(trx, early.card.id) : byToken?.found;
+        const context = byToken ?? (await this.shops.repo.ofMerchantWithSaleId(trx, merchantId));
         const shop = context.shop;
         if (shop?.status !== "certified" || shop.discount_rate_permille === null) throw fail("shop.not_certified");
         const { card, jti, method } = early ?? this.resolvedToken(locked as TokenRow | undefined, tokenParts, nowIso);
         if (!locked) throw notFound();
         if (card.station_id !== shop.station_id) throw fail("card.foreign");
-        const preview = this.check(early ? locked : card, shop, context.used, input.amountFen, stationDate(now));
+        // The caps from the locked card's running month (summed over the month's sales when the clock is behind it).
+        const used = usedFromTotals(locked, month) ?? (await this.cards.usedIn(card.id, month, trx));
+        const preview = this.check(early ? locked : card, shop, used, input.amountFen, stationDate(now));
         const sale = {
           card_id: card.id,
           shop_id: shop.id,
@@ -154,6 +157,7 @@ export class RedemptionService {
             ? await this.repo.insertMarkingPresentation(trx, { ...sale, presentation_jti: jti }, nowIso)
             : await this.repo.insert(trx, sale);
         if (id === null) throw fail("card.already_used");
+        await this.cards.repo.countSale(trx, card.id, month, preview.discountFen);
         await appendAudit(trx, actor, {
           at: now,
           action: "card.redeemed",

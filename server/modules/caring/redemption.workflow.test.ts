@@ -8,6 +8,7 @@ import {
   shownCardStatus,
   signatureValid,
   splitToken,
+  usedFromTotals,
 } from "./redemption.workflow.ts";
 
 const card: CardFacts = {
@@ -68,5 +69,13 @@ describe("redemption rules", () => {
     expect(canRevoke("active")).toBe(true);
     expect(canRevoke("revoked")).toBe(false);
     expect(canRevoke("expired")).toBe(false);
+  });
+
+  it("reads a month's use from the card's running month: none before it, a sum needed when the clock is behind", () => {
+    const totals = { used_month: "2026-11", used_uses: 3, used_discount_fen: 4_500 };
+    expect(usedFromTotals(totals, "2026-11")).toEqual({ uses: 3, discountFen: 4_500 });
+    expect(usedFromTotals(totals, "2026-12")).toEqual(none);
+    expect(usedFromTotals({ ...totals, used_month: null, used_uses: 0, used_discount_fen: 0 }, "2026-11")).toEqual(none);
+    expect(usedFromTotals(totals, "2026-10")).toBeNull();
   });
 });

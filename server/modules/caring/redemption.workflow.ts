@@ -68,3 +68,16 @@ export function shownCardStatus(status: CardStatus, validTo: string, today: stri
 export function canRevoke(status: CardStatus): boolean {
   return status === "active";
 }
+
+/**
+ * A card's use in `month` from its running totals: none when its latest month is earlier (or it has none), null
+ * when the month is earlier than the card's latest (the clock behind the sales: sum the month instead).
+ */
+export function usedFromTotals(
+  card: { used_month: string | null; used_uses: number; used_discount_fen: number },
+  month: string,
+): { uses: number; discountFen: number } | null {
+  if (card.used_month === month) return { uses: Number(card.used_uses), discountFen: Number(card.used_discount_fen) };
+  if (card.used_month === null || card.used_month < month) return { uses: 0, discountFen: 0 };
+  return null;
+}

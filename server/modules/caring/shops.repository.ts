@@ -25,28 +25,16 @@ const columns = [
 
 const shopsWithMerchants = (db: Db) => db.selectFrom("caring_shops as s").innerJoin("merchants as m", "m.id", "s.merchant_id");
 
-const shopWithCardMonth = prepared((db, v: { merchantId: number; cardId: number; month: string }, dialect) =>
+/** PostgreSQL: the merchant's shop with the id its sale will take, so the sale can go with the commit's statement. */
+const shopWithSaleId = prepared((db, v: { merchantId: number }, dialect) =>
   shopsWithMerchants(db)
     .select(columns)
-    .select((eb) => [
-      // PostgreSQL: the sale's id taken here, so the sale can go with the commit's statement (redemption.service.ts).
+    .select(
       (dialect === "postgres"
         ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
         : sql<number | null>`null`
       ).as("next_sale_id"),
-      eb
-        .selectFrom("redemptions as x")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .where("x.card_id", "=", v.cardId)
-        .where("x.month", "=", v.month)
-        .as("month_uses"),
-      eb
-        .selectFrom("redemptions as x")
-        .select((e) => e.fn.sum<number>("x.discount_fen").as("d"))
-        .where("x.card_id", "=", v.cardId)
-        .where("x.month", "=", v.month)
-        .as("month_discount"),
-    ])
+    )
     .where("s.merchant_id", "=", v.merchantId),
 );
 
@@ -78,20 +66,12 @@ export class ShopsRepository {
     return (await shopOfMerchant(db, { merchantId })).rows[0];
   }
 
-  /**
-   * The merchant's shop and one card's uses and discount in a month, in one statement (a redemption reads both
-   * after it has locked the card, so the sums see every sale committed before); on PostgreSQL also the id the
-   * sale will take (`nextSaleId`; null on SQLite).
-   */
-  async ofMerchantWithCardMonth(db: Db, merchantId: number, cardId: number, month: string) {
-    const [row] = (await shopWithCardMonth(db, { merchantId, cardId, month })).rows;
-    if (!row) return { shop: undefined, used: { uses: 0, discountFen: 0 }, nextSaleId: null };
-    const { month_uses, month_discount, next_sale_id, ...shop } = row;
-    return {
-      shop,
-      used: { uses: Number(month_uses ?? 0), discountFen: Number(month_discount ?? 0) },
-      nextSaleId: next_sale_id === null ? null : Number(next_sale_id),
-    };
+  /** The merchant's shop and, on PostgreSQL, the id its sale will take (`nextSaleId`; null on SQLite). */
+  async ofMerchantWithSaleId(db: Db, merchantId: number) {
+    const [row] = (await shopWithSaleId(db, { merchantId })).rows;
+    if (!row) return { shop: undefined, nextSaleId: null };
+    const { next_sale_id, ...shop } = row;
+    return { shop, nextSaleId: next_sale_id === null ? null : Number(next_sale_id) };
   }
 
   /** One page of shops: the ids from the shops table alone, their rows, a capped count (server/db/paging.ts). */
