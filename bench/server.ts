@@ -13,7 +13,8 @@
 //   POST /bench/present?n= n fresh card presentations (rows in card_presentations, valid 15 minutes) for the caring
 //                       shop's card holders, round-robin over the cards; answers their signed tokens, which the
 //                       runner hands out one per POST /api/caring/redemptions (bench/generate-caring.ts)
-//   POST /bench/rinsert one redemption row in one transaction, nothing else — the redemption insert ceiling
+//   POST /bench/rinsert one redemption row in one transaction, nothing else — the redemption insert ceiling (the
+//                       card's running month is not raised: the bench's cards have no caps)
 //   GET  /bench/voccurrences the coming occurrences of the sign-up team (bench/generate-volunteers.ts), in order
 //   POST /bench/vclear  removes every sign-up of those occurrences (so a run signs up afresh)
 //   POST /bench/vinsert one sign-up row in one transaction, nothing else — the sign-up insert ceiling
