@@ -190,6 +190,11 @@ export const errorCatalogue = {
   "card.already_used": { status: 409, "zh-CN": "该二维码已使用", en: "This code has already been used" },
   "card.foreign": { status: 409, "zh-CN": "该卡不属于本服务站", en: "This card belongs to another station" },
   "card.wrong_pin": { status: 400, "zh-CN": "卡号或密码不正确", en: "Wrong card number or PIN" },
+  "card.pin_locked": {
+    status: 429,
+    "zh-CN": "该卡密码错误次数过多，请 {minutes} 分钟后再试",
+    en: "Too many wrong PINs for this card; try again in {minutes} min",
+  },
   "shop.not_certified": { status: 409, "zh-CN": "本店不是认证的爱心店铺", en: "This shop is not a certified caring shop" },
   "shop.transition": { status: 409, "zh-CN": "爱心店铺当前状态不允许该操作", en: "The shop's status does not allow this step" },
   "shop.already_applied": { status: 409, "zh-CN": "该商户已申请爱心店铺", en: "This merchant has already applied" },

@@ -367,6 +367,38 @@ describe(`caring scheme (${dialectName})`, () => {
     }
   });
 
+  it("takes five PIN tries for a printed card, then refuses even the right PIN until the window ends", async () => {
+    const issued = await post(staff, "/api/caring/cards", {
+      residentId: juminResidentId,
+      category: "liaison_head",
+      validFrom: today(),
+      validTo: addDays(today(), 30),
+    });
+    const card = issued.json();
+    expect((await post(staff, `/api/caring/cards/${card.id}/pin`, { pin: "864209" })).statusCode).toBe(200);
+    const guess = (pin: string, url = "/api/caring/redemptions") => post(shanghu, url, { cardNo: card.cardNo, pin, amountFen: 1_000 });
+    // A right PIN clears the count: four wrong, one right, and four wrong again are all answered as such.
+    for (const pin of ["000001", "000002", "000003", "000004"]) expect((await guess(pin)).json().error.id).toBe("card.wrong_pin");
+    expect((await guess("864209", "/api/caring/redemptions/preview")).statusCode).toBe(200);
+    // Twenty simultaneous guesses: only the first five are checked, the rest refused without a check.
+    const before = await counts();
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(String(100_000 + i))));
+    const ids = burst.map((r) => r.json().error.id);
+    expect(ids.filter((id) => id === "card.wrong_pin")).toHaveLength(5);
+    expect(ids.filter((id) => id === "card.pin_locked")).toHaveLength(15);
+    const locked = burst.find((r) => r.statusCode === 429);
+    expect(locked?.json().error.message).toBe("该卡密码错误次数过多，请 15 分钟后再试");
+    expect(locked?.json().error.fields?.[0]?.field).toBe("pin");
+    // The right PIN too, and the preview, until the window ends; nothing is written.
+    expect((await guess("864209")).json().error.id).toBe("card.pin_locked");
+    expect((await guess("864209", "/api/caring/redemptions/preview")).json().error.id).toBe("card.pin_locked");
+    expect(await counts()).toEqual(before);
+    t.clock.advance(15 * 60_000 + 1_000);
+    const sale = await guess("864209");
+    expect(sale.statusCode).toBe(201);
+    expect(sale.json()).toMatchObject({ method: "printed", payFen: 850 });
+  }, 60_000);
+
   it("refuses a revoked card and a card over its monthly cap, writing nothing", async () => {
     const issue = async (extra: object) => {
       const res = await post(staff, "/api/caring/cards", {

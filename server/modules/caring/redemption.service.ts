@@ -12,9 +12,10 @@ import { isUniqueViolation } from "../../db/database.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { fail, notFound } from "../../platform/errors.ts";
+import { AppError, fail, notFound } from "../../platform/errors.ts";
 import { pageAnswer } from "../../platform/page.ts";
 import { verifyPassword } from "../../platform/passwords.ts";
+import { hit } from "../../platform/rate-limit.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { CardRow, CardsService, Used } from "./cards.service.ts";
 import { presentPreview, presentRedemption } from "./caring.presenter.ts";
@@ -23,6 +24,11 @@ import { checkCard, price, signatureValid, splitToken, usedFromTotals } from "./
 import type { CaringShopsService, ShopRow } from "./shops.service.ts";
 
 type Input = z.output<typeof redemptionInputSchema>;
+
+/** A printed card takes this many PIN tries within PIN_WINDOW_MS (the preview's included). */
+export const PIN_TRIES = 5;
+export const PIN_WINDOW_MS = 15 * 60_000;
+const pinTriesKey = (cardId: number) => `card-pin:${cardId}`;
 type ListQuery = z.output<typeof redemptionListQuery>;
 
 type TokenRow = NonNullable<Awaited<ReturnType<CardsService["repo"]["withPresentation"]>>>;
@@ -63,8 +69,23 @@ export class RedemptionService {
       return { card, jti: p.jti, method: "code" };
     }
     const card = input.cardNo ? await cards.findByNo(input.cardNo.trim().toUpperCase()) : undefined;
-    if (!card || !input.pin || !(await this.pinMatches(card, input.pin))) throw fail("card.wrong_pin", [{ field: "pin" }]);
+    if (!card || !input.pin) throw fail("card.wrong_pin", [{ field: "pin" }]);
+    await this.countPinTry(card.id);
+    if (!(await this.pinMatches(card, input.pin))) throw fail("card.wrong_pin", [{ field: "pin" }]);
+    await this.db.deleteFrom("rate_limits").where("key", "=", pinTriesKey(card.id)).execute();
     return { card, jti: null, method: "printed" };
+  }
+
+  /**
+   * A printed card's PIN try, counted before the PIN is checked (so simultaneous guesses are counted too) and in
+   * its own statement (a refused redemption writes nothing else): past PIN_TRIES within the window, refused until
+   * the window ends. A right PIN clears the count.
+   */
+  private async countPinTry(cardId: number) {
+    const now = this.clock.now().getTime();
+    const { hits, resetAt } = await hit(this.db, pinTriesKey(cardId), now, PIN_WINDOW_MS);
+    if (hits > PIN_TRIES)
+      throw new AppError("card.pin_locked", [{ field: "pin" }], { minutes: Math.max(1, Math.ceil((resetAt - now) / 60_000)) });
   }
 
   private async pinMatches(card: CardRow, pin: string): Promise<boolean> {
