@@ -58,6 +58,21 @@ interface Queued {
  */
 export function shiftParameters(text: string, offset: number): string {
   if (offset === 0) return text;
+  // The same few statements are joined at every commit: each text and offset is renumbered once.
+  const key = `${offset}\u0000${text}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = renumbered(text, offset);
+    if (shifted.size >= SHIFTED_KEPT) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
+}
+
+const SHIFTED_KEPT = 2_000;
+const shifted = new Map<string, string>();
+
+function renumbered(text: string, offset: number): string {
   let out = "";
   let i = 0;
   while (i < text.length) {

@@ -10,6 +10,13 @@ describe("joined statements", () => {
     );
     expect(shiftParameters(`select 'it''s $1', $1`, 1)).toBe(`select 'it''s $1', $2`);
     expect(shiftParameters("select $1", 0)).toBe("select $1");
+    // Renumbered once per text and offset, and the same answer every time.
+    expect([2, 5, 2, 5].map((offset) => shiftParameters("x = $1 and y = $2", offset))).toEqual([
+      "x = $3 and y = $4",
+      "x = $6 and y = $7",
+      "x = $3 and y = $4",
+      "x = $6 and y = $7",
+    ]);
   });
 
   it("puts the deferred inserts before the statement, as CTEs, with their parameters in order", () => {
