@@ -51,6 +51,11 @@ export async function hit(db: Kysely<DB>, key: string, now: number, windowMs: nu
   return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
 }
 
+/** Forgets the hits on `key` (a count that a success clears: a printed card's PIN tries). */
+export async function clearHits(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+}
+
 /** The plugin's store over the database; each route's limits are kept under the route's own prefix. */
 function databaseStore(db: Kysely<DB>, clock: Clock) {
   // The plugin hands the store its merged options, which carry the route as `routeInfo` (its types say less).

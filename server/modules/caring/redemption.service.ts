@@ -15,7 +15,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { AppError, fail, notFound } from "../../platform/errors.ts";
 import { pageAnswer } from "../../platform/page.ts";
 import { verifyPassword } from "../../platform/passwords.ts";
-import { hit } from "../../platform/rate-limit.ts";
+import { clearHits, hit } from "../../platform/rate-limit.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
 import type { CardRow, CardsService, Used } from "./cards.service.ts";
 import { presentPreview, presentRedemption } from "./caring.presenter.ts";
@@ -72,7 +72,7 @@ export class RedemptionService {
     if (!card || !input.pin) throw fail("card.wrong_pin", [{ field: "pin" }]);
     await this.countPinTry(card.id);
     if (!(await this.pinMatches(card, input.pin))) throw fail("card.wrong_pin", [{ field: "pin" }]);
-    await this.db.deleteFrom("rate_limits").where("key", "=", pinTriesKey(card.id)).execute();
+    await clearHits(this.db, pinTriesKey(card.id));
     return { card, jti: null, method: "printed" };
   }
 
