@@ -2,6 +2,7 @@
 // request shapes as the console and the tests read them. The Open311 wire format itself (snake_case, JSON and XML)
 // is built on the server (server/modules/interop/open311.format.ts).
 import { z } from "zod";
+import { dateSchema, MAX_ID, pageQuery } from "./common.ts";
 
 /** What a key may be used for: the Open311 GeoReport v2 interface (grid platforms…) or the 12345 hotline's orders. */
 export const apiKeyPurposes = ["open311", "hotline"] as const;
@@ -244,3 +245,35 @@ export const webhookDeliverySchema = z.object({
   nextAttemptAt: z.string(),
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+// --- SMS messages (the station's log of SMS copies, with the providers' receipts)
+
+export const smsMessageStatuses = ["pending", "sent", "delivered", "undelivered", "failed", "skipped"] as const;
+export const smsMessageStatusSchema = z.enum(smsMessageStatuses);
+
+export const smsMessageListQuery = pageQuery.extend({
+  stationId: z.coerce.number().int().positive().max(MAX_ID),
+  status: smsMessageStatusSchema.optional(),
+  kind: z.string().trim().max(60).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+});
+
+export const smsMessageSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  status: smsMessageStatusSchema,
+  /** Why it was recorded and not sent: opted_out, no_phone, recipient_limit, daily_limit. */
+  skipReason: z.string().nullable(),
+  recipientName: z.string(),
+  /** Masked (138****8000); null when none was kept (a skipped message). */
+  recipientPhone: z.string().nullable(),
+  provider: z.string().nullable(),
+  attempts: z.number().int(),
+  /** The provider's last error, phone numbers masked. */
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  receiptAt: z.string().nullable(),
+});
+export type SmsMessage = z.infer<typeof smsMessageSchema>;

@@ -23,6 +23,7 @@ import * as economyVersions from "./migrations/2026-12-02-22-economy-versions.ts
 import * as listIndexes from "./migrations/2026-12-02-23-list-indexes.ts";
 import * as redemptionListIndexes from "./migrations/2026-12-02-24-redemption-list-indexes.ts";
 import * as cardMonthTotals from "./migrations/2026-12-06-25-card-month-totals.ts";
+import * as smsMessageList from "./migrations/2026-12-06-26-sms-message-list.ts";
 
 // Listed explicitly (not read from disk) so the order is reviewed and the bundle needs no file scanning.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02-23-list-indexes": listIndexes,
   "2026-12-02-24-redemption-list-indexes": redemptionListIndexes,
   "2026-12-06-25-card-month-totals": cardMonthTotals,
+  "2026-12-06-26-sms-message-list": smsMessageList,
 };
 
 /** The migrations by name, for tests that step back and forth (server/platform/audit.test.ts). */

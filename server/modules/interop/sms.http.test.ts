@@ -267,5 +267,51 @@ for (const provider of ["aliyun", "tencent"] as const) {
       expect(await job()).toMatchObject({ sent: 3 });
       expect(stand.state.accepted.length).toBe(before + 3);
     });
+
+    it("lists the station's messages for its admin, newest first, phones masked, by status and kind", async () => {
+      admin = await t.login("zhanzhang");
+      staff = await t.login("staff");
+      const all = await rows();
+      const list = await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&pageSize=5` });
+      expect(list.statusCode, list.body).toBe(200);
+      const page = list.json();
+      expect(page.total).toBe(all.filter((r) => r.org_unit_id === stationId).length);
+      expect(page.items.map((m: { id: number }) => m.id)).toEqual(
+        all
+          .map((r) => r.id)
+          .reverse()
+          .slice(0, 5),
+      );
+      expect(JSON.stringify(page)).not.toContain(PHONE);
+      const sent = page.items.find((m: { recipientPhone: string | null }) => m.recipientPhone !== null);
+      expect(sent).toMatchObject({ kind: "problem.accept", recipientPhone: "138****8000", provider });
+      expect(page.items[0].recipientName).toBeTruthy();
+
+      const skipped = (await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&status=skipped` })).json();
+      expect(skipped.items.map((m: { skipReason: string }) => m.skipReason).sort()).toEqual(["opted_out", "recipient_limit"]);
+      expect(skipped.items.every((m: { recipientPhone: string | null }) => m.recipientPhone === null)).toBe(true);
+      const delivered = (
+        await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&status=delivered` })
+      ).json();
+      expect(delivered.items).toHaveLength(1);
+      expect(delivered.items[0].receiptAt).not.toBeNull();
+      const none = (
+        await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&kind=meeting.invited` })
+      ).json();
+      expect(none).toMatchObject({ items: [], total: 0 });
+
+      expect((await t.as(staff, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}` })).statusCode).toBe(403);
+      // Another station's admin does not see this station's messages.
+      const youyi = await t.login("youyi");
+      expect((await t.as(youyi, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}` })).statusCode).toBe(404);
+      const bad = await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&status=lost&from=2026-02-30` });
+      expect(bad.statusCode).toBe(400);
+      expect(
+        bad
+          .json()
+          .error.fields.map((f: { field: string }) => f.field)
+          .sort(),
+      ).toEqual(["querystring.from", "querystring.status"]);
+    });
   });
 }

@@ -1,8 +1,21 @@
-// The SMS copies' queries: the queue, the per-recipient and per-day counts, the stations' kinds and the opt-outs.
-import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
+// The SMS copies' queries: the queue, the per-recipient and per-day counts, the stations' kinds, the opt-outs and
+// a station's messages as the console lists them.
+import type { Insertable, Kysely, Updateable } from "kysely";
+import { pagedList } from "../../db/paging.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Db } from "./interop.repository.ts";
 import type { SmsMessageTable } from "./interop.tables.ts";
+
+export interface SmsMessageFilter {
+  stationId: number;
+  status?: SmsMessageTable["status"];
+  kind?: string;
+  /** ISO instants: created at or after `fromIso`, before `toIso`. */
+  fromIso?: string;
+  toIso?: string;
+  limit: number;
+  offset: number;
+}
 
 export class SmsRepository {
   readonly db: Kysely<DB>;
@@ -99,25 +112,39 @@ export class SmsRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  list(userIds: number[] | null, limit: number) {
-    let q = this.db
-      .selectFrom("sms_messages")
-      .select([
-        "id",
-        "user_id",
-        "kind",
-        "template",
-        "status",
-        "skip_reason",
-        "attempts",
-        "last_error",
-        "created_at",
-        "sent_at",
-        "receipt_at",
-      ])
-      .orderBy("id", "desc")
-      .limit(limit);
-    if (userIds !== null) q = userIds.length ? q.where("user_id", "in", userIds) : q.where(sql<boolean>`1 = 0`);
-    return q.execute();
+  /** One page of a station's messages, newest first: the ids from the messages alone, their rows with the recipient's name. */
+  list(f: SmsMessageFilter) {
+    let q = this.db.selectFrom("sms_messages as m").where("m.org_unit_id", "=", f.stationId);
+    if (f.status) q = q.where("m.status", "=", f.status);
+    if (f.kind) q = q.where("m.kind", "=", f.kind);
+    if (f.fromIso) q = q.where("m.created_at", ">=", f.fromIso);
+    if (f.toIso) q = q.where("m.created_at", "<", f.toIso);
+    return pagedList({
+      db: this.db,
+      filtered: q,
+      id: "m.id",
+      order: [["m.id", "desc"]],
+      rows: (ids) =>
+        this.db
+          .selectFrom("sms_messages as m")
+          .innerJoin("users as u", "u.id", "m.user_id")
+          .select([
+            "m.id",
+            "m.kind",
+            "m.status",
+            "m.skip_reason",
+            "m.provider",
+            "m.attempts",
+            "m.last_error",
+            "m.phone_enc",
+            "m.created_at",
+            "m.sent_at",
+            "m.receipt_at",
+            "u.display_name as recipient_name",
+          ])
+          .where("m.id", "in", ids)
+          .execute(),
+      page: { limit: f.limit, offset: f.offset },
+    });
   }
 }

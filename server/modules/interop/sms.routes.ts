@@ -4,6 +4,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageOf } from "../../../contracts/common.ts";
+import { smsMessageListQuery, smsMessageSchema } from "../../../contracts/interop.ts";
 import { actorOf, requireUser } from "../../platform/auth.ts";
 import { fail, notFound } from "../../platform/errors.ts";
 import { limits } from "../../platform/rate-limit.ts";
@@ -41,6 +43,19 @@ export async function smsRoutes(app: FastifyInstance, { services, config }: Modu
       },
     },
     async (request) => sms.setSetting(requireUser(request), request.body, actorOf(request)),
+  );
+  r.get(
+    "/api/interop/sms/messages",
+    {
+      config: { access: "user.manage" },
+      schema: {
+        tags,
+        summary: "A station's SMS messages, newest first, with their status and the providers' receipts (phones masked)",
+        querystring: smsMessageListQuery,
+        response: { 200: pageOf(smsMessageSchema) },
+      },
+    },
+    async (request) => sms.messages(requireUser(request), request.query),
   );
   r.get(
     "/api/me/sms",

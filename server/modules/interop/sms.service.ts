@@ -4,7 +4,9 @@
 // has no mobile, or a per-recipient or per-day limit is reached. A job sends the queue with back-off retries; the
 // provider's delivery receipts mark what reached the phone. Phone numbers are sealed at rest and never logged.
 import type { Kysely } from "kysely";
-import { stationDate } from "../../../contracts/calendar.ts";
+import type { z } from "zod";
+import { stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
+import type { SmsMessage, smsMessageListQuery } from "../../../contracts/interop.ts";
 import { maskMobile } from "../../../contracts/validators.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
@@ -13,6 +15,7 @@ import type { Vault } from "../../platform/crypto.ts";
 import { fail, notFound } from "../../platform/errors.ts";
 import type { Job } from "../../platform/jobs.ts";
 import type { OutboundQueue, QueuedMessage } from "../../platform/notify.ts";
+import { pageAnswer } from "../../platform/page.ts";
 import { reachesStation, type SessionUser } from "../../platform/scope.ts";
 import { feedbackBackoffMs, MAX_FEEDBACK_ATTEMPTS } from "./hotline.workflow.ts";
 import type { Db } from "./interop.repository.ts";
@@ -185,6 +188,35 @@ export class SmsService {
       });
     });
     return this.settings(user, input.stationId);
+  }
+
+  /** A station's messages, newest first: the recipient's phone masked, and the provider's errors too. */
+  async messages(user: SessionUser, query: z.output<typeof smsMessageListQuery>) {
+    if (!reachesStation(user, query.stationId)) throw notFound();
+    const { rows, total, totalCapped } = await this.repo.list({
+      stationId: query.stationId,
+      status: query.status,
+      kind: query.kind || undefined,
+      fromIso: query.from ? stationDayBounds(query.from)[0] : undefined,
+      toIso: query.to ? stationDayBounds(query.to)[1] : undefined,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    const items: SmsMessage[] = rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      skipReason: r.skip_reason,
+      recipientName: r.recipient_name,
+      recipientPhone: r.phone_enc ? this.vault.masked(r.phone_enc, maskMobile) : null,
+      provider: r.provider,
+      attempts: Number(r.attempts),
+      lastError: r.last_error === null ? null : maskPhones(r.last_error),
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      receiptAt: r.receipt_at,
+    }));
+    return pageAnswer(items, { total, totalCapped }, query);
   }
 
   async mine(user: SessionUser) {
