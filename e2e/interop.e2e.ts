@@ -158,3 +158,40 @@ test("a 12345 order of a new category waits for its mapping, is taken on the res
   await app.shot(staff, "console-hotline-orders");
   await expectAccessible(staff, "console-hotline-orders");
 });
+
+test("the station admin reads where the station's text messages went, and why one was not sent", async () => {
+  // The station's log as a configured provider would have left it: one delivered by its receipt, one failed, one
+  // not sent because the merchant turned SMS off.
+  const at = (minutes: number) => new Date(app.now().getTime() - minutes * 60_000).toISOString();
+  const day = at(0).slice(0, 10);
+  const row = (status: string, extra: string, minutes: number) =>
+    `select u.id, u.org_unit_id, 'problem.accept', 'SMS_100', '{}', ${status === "skipped" ? "null" : "u.mobile_enc"}, '${day}', '${status}', ${extra}, '${at(minutes)}'
+       from users u where u.username = 'shanghu'`;
+  await app.sql(`insert into sms_messages (user_id, org_unit_id, kind, template, params, phone_enc, day, status, skip_reason, provider,
+      provider_message_id, attempts, next_attempt_at, last_error, sent_at, receipt_at, created_at)
+    ${row("delivered", `null, 'aliyun', 'biz-1', 1, '${at(30)}', null, '${at(30)}', '${at(29)}'`, 30)}
+    union all ${row("failed", `null, 'aliyun', null, 1, '${at(20)}', 'isv.MOBILE_NUMBER_ILLEGAL', null, null`, 20)}
+    union all ${row("skipped", `'opted_out', 'aliyun', null, 0, '${at(10)}', null, null, null`, 10)}`);
+
+  const admin = (await app.newPage()).page;
+  await consoleLogin(admin, "zhanzhang");
+  await openFromMenu(admin, "短信通知设置", /\/interop\/sms$/, "系统设置");
+  await admin.getByRole("tab", { name: "发送记录" }).click();
+  await admin.waitForURL(/tab=log/);
+  const rows = admin.getByRole("tabpanel", { name: "发送记录" }).locator("tr.ant-table-row");
+  await wait(() => rows.count()).toBe(3);
+  // Newest first: not sent (and why), failed (the provider's code), delivered (with its receipt).
+  await wait(() => rows.nth(0).textContent()).toContain("接收人已关闭短信");
+  expect(await rows.nth(0).textContent()).toContain("未发送");
+  expect(await rows.nth(1).textContent()).toContain("isv.MOBILE_NUMBER_ILLEGAL");
+  expect(await rows.nth(2).textContent()).toContain("已送达");
+  expect(await rows.nth(2).textContent()).toMatch(/1[3-9]\d\*{4}\d{4}/);
+  await settled(admin);
+  await app.shot(admin, "console-sms-log");
+  await expectAccessible(admin, "console-sms-log");
+
+  await admin.getByRole("combobox", { name: "状态" }).click();
+  await admin.locator(".ant-select-item-option", { hasText: "已送达" }).click();
+  await wait(() => rows.count()).toBe(1);
+  expect(await rows.first().textContent()).toContain("阿里云");
+});

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Webhook, WebhookDelivery, webhookCreateSchema } from "../../../../contracts/interop.ts";
-import { api } from "../../../app/api-client.ts";
+import type { Page } from "../../../../contracts/common.ts";
+import type { SmsMessage, smsMessageListQuery, Webhook, WebhookDelivery, webhookCreateSchema } from "../../../../contracts/interop.ts";
+import { api, type Query } from "../../../app/api-client.ts";
 
 export function useWebhooks() {
   return useQuery({ queryKey: ["interop", "webhooks"], queryFn: () => api.get<Webhook[]>("/api/interop/webhooks") });
@@ -45,5 +46,17 @@ export function useSetSmsSetting() {
     mutationFn: (input: { stationId: number; kind: string; enabled: boolean }) =>
       api.put<{ kind: string; enabled: boolean }[]>("/api/interop/sms/settings", input),
     onSuccess: () => client.invalidateQueries({ queryKey: ["interop", "sms-settings"] }),
+  });
+}
+
+export type SmsMessageQuery = z.input<typeof smsMessageListQuery>;
+
+/** A station's SMS messages, newest first, one page. */
+export function useSmsMessages(query: SmsMessageQuery | null) {
+  return useQuery({
+    queryKey: ["interop", "sms-messages", query],
+    queryFn: () => api.get<Page<SmsMessage>>("/api/interop/sms/messages", query as Query),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
   });
 }

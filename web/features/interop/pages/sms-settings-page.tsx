@@ -1,11 +1,13 @@
 // 短信通知设置: which notification kinds the station sends by SMS (each has an approved template in the server's
-// configuration; every kind is off until switched on here).
-import { Alert, App, Card, Empty, Select, Switch, Table, Typography } from "antd";
+// configuration; every kind is off until switched on here), and 发送记录, where each message went.
+import { Alert, App, Card, Empty, Select, Switch, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useMe } from "../../../app/session.tsx";
 import { useSetSmsSetting, useSmsSettings } from "../api/webhooks.ts";
+import { SmsLog } from "../components/sms-log.tsx";
 
 export default function SmsSettingsPage() {
   const { t } = useTranslation("interop");
@@ -14,23 +16,12 @@ export default function SmsSettingsPage() {
   const [stationId, setStationId] = useState<number | undefined>(me.stations[0]?.id);
   const settings = useSmsSettings(stationId);
   const save = useSetSmsSetting();
-  return (
-    <Card>
-      <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t("sms.title")}
-        </Typography.Title>
-        <div style={{ flex: 1 }} />
-        {me.stations.length > 1 && (
-          <Select
-            style={{ width: 220 }}
-            value={stationId}
-            onChange={setStationId}
-            aria-label={t("field.station")}
-            options={me.stations.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        )}
-      </div>
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "log" ? "log" : "settings";
+  const kinds = (settings.data ?? []).map((s) => s.kind);
+
+  const settingsTab = (
+    <>
       <Typography.Paragraph type="secondary">{t("sms.intro")}</Typography.Paragraph>
       {settings.isError && <Alert type="error" showIcon title={errorMessage(settings.error)} style={{ marginBottom: 16 }} />}
       <Table<{ kind: string; enabled: boolean }>
@@ -61,6 +52,34 @@ export default function SmsSettingsPage() {
               />
             ),
           },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <Card>
+      <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("sms.title")}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        {me.stations.length > 1 && (
+          <Select
+            style={{ width: 220 }}
+            value={stationId}
+            onChange={setStationId}
+            aria-label={t("field.station")}
+            options={me.stations.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === "log" ? { tab: "log" } : {}, { replace: true })}
+        items={[
+          { key: "settings", label: t("sms.tabSettings"), children: settingsTab },
+          { key: "log", label: t("sms.tabLog"), children: <SmsLog stationId={stationId} kinds={kinds} /> },
         ]}
       />
     </Card>
