@@ -217,6 +217,13 @@ export const noticeCatalogue = {
       en: "{name}: “{step}” must be done by {due}.",
     },
   },
+  "party.meeting_missing": {
+    title: { "zh-CN": "组织生活待召开", en: "A required branch meeting is not held yet" },
+    body: {
+      "zh-CN": "{branch}本期（{period}）尚未召开{kind}，本期于 {end} 结束。依据：{rule}",
+      en: "{branch} has not held its {kind} for {period}; the period ends on {end}. ({rule})",
+    },
+  },
   "party.development_overdue": {
     title: { "zh-CN": "发展党员步骤已超期", en: "Party development step overdue" },
     body: {

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { monthRange, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
+import { addDays, monthRange, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
 import type {
   attendanceReportSchema,
   BranchMeetingKind,
@@ -17,6 +17,8 @@ import { CHECKIN_TTL_MS, checkToken, parseCheckInToken, qrSvg, signCheckInToken 
 import type { Clock } from "../../platform/clock.ts";
 import { conflict, fail, notFound } from "../../platform/errors.ts";
 import type { FilesService } from "../../platform/files.ts";
+import type { Job } from "../../platform/jobs.ts";
+import type { Notifier } from "../../platform/notify.ts";
 import { pageAnswer } from "../../platform/page.ts";
 import type { SessionUser } from "../../platform/scope.ts";
 import { presentAttendance, presentMeeting } from "./party.presenter.ts";
@@ -33,6 +35,36 @@ const requiredMeetings: { kind: BranchMeetingKind; every: "month" | "quarter"; r
   { kind: "group_meeting", every: "month", rule: "《中国共产党支部工作条例（试行）》第十九条：党小组会一般每月召开1次" },
   { kind: "party_lecture", every: "quarter", rule: "《中国共产党支部工作条例（试行）》第十九条：党课一般每季度至少1次" },
 ];
+
+/** The meetings' names in both languages (a reminder's words). */
+const meetingNames: Record<BranchMeetingKind, { "zh-CN": string; en: string }> = {
+  member_meeting: { "zh-CN": "支部党员大会", en: "members' meeting" },
+  committee_meeting: { "zh-CN": "支部委员会会议", en: "committee meeting" },
+  group_meeting: { "zh-CN": "党小组会", en: "Party group meeting" },
+  party_lecture: { "zh-CN": "党课", en: "Party lecture" },
+  theme_day: { "zh-CN": "主题党日", en: "theme day" },
+};
+
+/** Reminders start this many days before a period ends. */
+export const MEETING_REMINDER_DAYS = 7;
+
+/**
+ * The current period of each required meeting as of `today` (the month, or the quarter), when it ends within
+ * MEETING_REMINDER_DAYS: its first and last day and its name (2026-11, 2026-Q4).
+ */
+export function endingPeriods(today: string) {
+  const month = today.slice(0, 7);
+  const out: { kind: BranchMeetingKind; rule: string; from: string; to: string; period: string }[] = [];
+  for (const req of requiredMeetings) {
+    const first = req.every === "month" ? month : shiftMonth(`${month.slice(0, 4)}-01`, Math.floor((Number(month.slice(5)) - 1) / 3) * 3);
+    const from = monthRange(first).from;
+    const to = monthRange(shiftMonth(first, req.every === "month" ? 0 : 2)).to;
+    if (addDays(today, MEETING_REMINDER_DAYS) < to) continue;
+    const period = req.every === "month" ? first : `${first.slice(0, 4)}-Q${Math.floor((Number(first.slice(5)) - 1) / 3) + 1}`;
+    out.push({ kind: req.kind, rule: req.rule, from, to, period });
+  }
+  return out;
+}
 
 /** The required meetings of a year missing in periods that ended before `today` and after the branch started. */
 function missingMeetings(year: number, meetings: MeetingRow[], started: string, today: string): AttendanceReport["missing"] {
@@ -57,9 +89,11 @@ export class BranchLifeService {
   private readonly scope: BranchScope;
   private readonly files: FilesService;
   private readonly clock: Clock;
+  private readonly notifier: Notifier;
 
-  constructor(db: Kysely<DB>, repo: PartyRepository, scope: BranchScope, files: FilesService, clock: Clock) {
+  constructor(db: Kysely<DB>, repo: PartyRepository, scope: BranchScope, files: FilesService, notifier: Notifier, clock: Clock) {
     this.db = db;
+    this.notifier = notifier;
     this.repo = repo;
     this.scope = scope;
     this.files = files;
@@ -248,5 +282,60 @@ export class BranchLifeService {
     );
     const missing = missingMeetings(year, meetings, branch.created_at.slice(0, 10), today);
     return presentAttendance(year, members, meetings, attendance, missing);
+  }
+
+  /**
+   * In the last MEETING_REMINDER_DAYS of a month or quarter, each branch's secretaries hear of a required meeting
+   * neither held nor scheduled in the period (《支部工作条例》第十九条), once per branch, meeting and period.
+   */
+  async remindMissing(now: Date) {
+    const today = stationDate(now);
+    const ending = endingPeriods(today);
+    if (ending.length === 0) return { branches: 0, reminded: 0 };
+    const branches = (await this.repo.branchesUnder(null)).filter((b) => b.created_at.slice(0, 10) <= today);
+    const from = ending.map((p) => p.from).sort()[0];
+    const to = ending.map((p) => p.to).sort()[ending.length - 1];
+    const meetings = await this.repo.meetingsBetween(
+      branches.map((b) => b.id),
+      from,
+      to,
+    );
+    let reminded = 0;
+    for (const branch of branches) {
+      const missing = ending.filter(
+        (p) => !meetings.some((m) => m.branch_id === branch.id && m.kind === p.kind && m.held_on >= p.from && m.held_on <= p.to),
+      );
+      if (missing.length === 0) continue;
+      const outbox = this.notifier.outbox();
+      await this.db.transaction().execute(async (trx) => {
+        const secretaries = await this.repo.secretariesOf(branch.id, branch.org_unit_id, trx);
+        for (const p of missing) {
+          const link = `/party/branch-life?branchId=${branch.id}#${p.kind}-${p.period}`;
+          for (const userId of secretaries) {
+            if (await this.repo.remindedSince(trx, userId, link, `${p.from}T00:00:00.000Z`, "party.meeting_missing")) continue;
+            reminded++;
+            await outbox.add(trx, {
+              userId,
+              kind: "party.meeting_missing",
+              notice: "party.meeting_missing",
+              params: {
+                branch: branch.name,
+                period: p.period,
+                kind: meetingNames[p.kind],
+                end: p.to,
+                rule: { "zh-CN": p.rule, en: "Regulations on the Work of Party Branches, art. 19" },
+              },
+              link,
+            });
+          }
+        }
+      });
+      await outbox.deliver();
+    }
+    return { branches: branches.length, reminded };
+  }
+
+  jobs(): Job[] {
+    return [{ name: "party.remind_meetings", everyMs: 6 * 3_600_000, run: (now) => this.remindMissing(now) }];
   }
 }

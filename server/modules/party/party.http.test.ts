@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, addMonths, stationDate } from "../../../contracts/calendar.ts";
+import { addDays, addMonths, monthRange, shiftMonth, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import type { DevelopmentStep } from "../../../contracts/party.ts";
 import { DEMO_PASSWORD } from "../../../demo/tianyuan.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { endingPeriods } from "./branch-life.service.ts";
 import { type RuleId, rules } from "./development.rules.ts";
 
 /**
@@ -403,5 +404,51 @@ describe(`the Party branch over HTTP (${dialectName})`, () => {
     const scanned = held.json().attendance.filter((a: { method: string }) => a.method === "qr");
     expect(scanned).toHaveLength(1);
     expect(held.json().attendance).toHaveLength(new Set(members.map((m) => m.id)).size);
+  });
+
+  // Last: it moves the suite's clock to the end of next month.
+  it("reminds the secretary in a period's last week of a required meeting neither held nor scheduled, once", async () => {
+    const last = monthRange(shiftMonth(stationDate(t.clock.now()).slice(0, 7), 1)).to;
+    t.clock.set(stationInstant(addDays(last, -3), "10:00"));
+    shuji = await t.login("shuji");
+    const today = stationDate(t.clock.now());
+    const db = t.database.db;
+    // A Party group meeting scheduled in the period: not reminded.
+    const scheduled = await t.as(shuji, {
+      method: "POST",
+      url: "/api/party/meetings",
+      payload: { branchId: marketBranch, kind: "group_meeting", title: "党小组会：学习交流", heldOn: addDays(today, 1) },
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const ending = endingPeriods(today);
+    const dated = await db.selectFrom("branch_meetings").select(["kind", "held_on"]).where("branch_id", "=", marketBranch).execute();
+    const expected = ending
+      .filter((p) => !dated.some((m) => m.kind === p.kind && m.held_on >= p.from && m.held_on <= p.to))
+      .map((p) => p.kind)
+      .sort();
+    expect(expected).toContain("committee_meeting");
+    expect(expected).not.toContain("group_meeting");
+    const me = await db.selectFrom("users").select("id").where("username", "=", "shuji").executeTakeFirstOrThrow();
+    const notes = () =>
+      db
+        .selectFrom("notifications")
+        .select(["body", "link"])
+        .where("user_id", "=", me.id)
+        .where("kind", "=", "party.meeting_missing")
+        .where("link", "like", `/party/branch-life?branchId=${marketBranch}#%`)
+        .execute();
+    const job = t.app.jobs.find((j) => j.name === "party.remind_meetings");
+    expect(job).toBeDefined();
+    await job?.run(t.clock.now());
+    const told = await notes();
+    expect(told.map((n) => (n.link ?? "").split("#")[1].replace(/-\d{4}-(Q\d|\d{2})$/, "")).sort()).toEqual(expected);
+    const committee = told.find((n) => n.link?.includes("#committee_meeting-"));
+    expect(committee?.body).toContain(`尚未召开支部委员会会议，本期于 ${last} 结束`);
+    expect(committee?.body).toContain("第十九条");
+    // Again the same day and the next: nothing more.
+    await job?.run(t.clock.now());
+    t.clock.advance(86_400_000);
+    await job?.run(t.clock.now());
+    expect(await notes()).toHaveLength(told.length);
   });
 });

@@ -381,12 +381,24 @@ export class PartyRepository {
     return rows.map((r) => r.id);
   }
 
-  async remindedSince(db: Db, userId: number, link: string, since: string) {
+  /** The branches' meetings (held or scheduled) dated within [from, to]. */
+  meetingsBetween(branchIds: number[], from: string, to: string, db: Db = this.db) {
+    if (branchIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("branch_meetings")
+      .select(["branch_id", "kind", "held_on", "status"])
+      .where("branch_id", "in", branchIds)
+      .where("held_on", ">=", from)
+      .where("held_on", "<=", to)
+      .execute();
+  }
+
+  async remindedSince(db: Db, userId: number, link: string, since: string, kind = "party.development_due") {
     const row = await db
       .selectFrom("notifications")
       .select("id")
       .where("user_id", "=", userId)
-      .where("kind", "=", "party.development_due")
+      .where("kind", "=", kind)
       .where("link", "=", link)
       .where("created_at", ">=", since)
       .executeTakeFirst();

@@ -26,11 +26,11 @@ export class PartyService {
     const scope = new BranchScope(repo);
     this.members = new MembersService(db, repo, scope, vault, clock);
     this.development = new DevelopmentService(db, repo, scope, vault, notifier, clock);
-    this.branchLife = new BranchLifeService(db, repo, scope, files, clock);
+    this.branchLife = new BranchLifeService(db, repo, scope, files, notifier, clock);
     this.pioneerPosts = new PioneerPostsService(db, repo, scope, clock);
   }
 
   jobs(): Job[] {
-    return this.development.jobs();
+    return [...this.development.jobs(), ...this.branchLife.jobs()];
   }
 }
