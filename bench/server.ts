@@ -33,6 +33,7 @@ import { makeCreditCode, makeMobile } from "../demo/identifiers.ts";
 import { seeded } from "../demo/random.ts";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
 import { presentationToken } from "../server/modules/caring/redemption.workflow.ts";
 import { MerchantsRepository } from "../server/modules/merchants/merchants.repository.ts";
 import { ProblemsRepository } from "../server/modules/problems/problems.repository.ts";
@@ -62,6 +63,8 @@ const config = loadConfig({
 });
 const vault = createVault(BENCH_SECRET);
 const db = database.db;
+// A data set generated before the latest migrations (`--skip-generate`) is brought up to date first, as `npm start` does.
+await migrateToLatest(db);
 
 const staff = await db.selectFrom("users").select("org_unit_id").where("username", "=", BENCH_STAFF).executeTakeFirstOrThrow();
 const stationId = staff.org_unit_id;
