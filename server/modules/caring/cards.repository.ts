@@ -9,6 +9,7 @@ import { pagedList } from "../../db/paging.ts";
 import { prepared, preparedQuery } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { CardPresentationTable, DB, DiscountCardTable } from "../../db/tables.ts";
+import { nextSaleId } from "./redemption.repository.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -60,18 +61,6 @@ const presentationWithCard = prepared((db, v: { jti: string }) =>
     .where("p.jti", "=", v.jti),
 );
 /**
- * A presentation with its card, both locked on PostgreSQL (`for update` of the card and the presentation): the
- * presentation's `used_at` is then the latest, and a redemption that finds it unused may mark it at its commit.
- */
-const lockedPresentationWithCard = prepared((db, v: { jti: string }, dialect) => {
-  const q = cardsWithHolders(db)
-    .innerJoin("card_presentations as p", "p.card_id", "c.id")
-    .select(columns)
-    .select(["p.jti", "p.expires_at", "p.used_at"])
-    .where("p.jti", "=", v.jti);
-  return dialect === "postgres" ? q.forUpdate(["c", "p"]) : q;
-});
-/**
  * A redemption by token in one statement: the presentation with its card, both locked on PostgreSQL, the card's
  * running month (the latest version of the locked row, so it counts every sale committed before the lock), the
  * operator's shop, and (PostgreSQL) the id the sale will take.
@@ -84,12 +73,7 @@ const lockedPresentationWithShop = prepared((db, v: { jti: string; merchantId: n
     .select(columns)
     .select(["p.jti", "p.expires_at", "p.used_at"])
     .select(shopColumns)
-    .select(
-      (dialect === "postgres"
-        ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
-        : sql<number | null>`null`
-      ).as("next_sale_id"),
-    )
+    .select(nextSaleId(dialect))
     .where("p.jti", "=", v.jti);
   return dialect === "postgres" ? q.forUpdate(["c", "p"]) : q;
 });
@@ -164,14 +148,11 @@ export class CardsRepository {
     return (await presentationWithCard(db, { jti })).rows[0];
   }
 
-  /** As `withPresentation`, card and presentation locked (a redemption by token: one statement for both). */
-  async lockedWithPresentation(trx: Transaction<DB>, jti: string) {
-    return (await lockedPresentationWithCard(trx, { jti })).rows[0];
-  }
-
   /**
-   * As `lockedWithPresentation`, with the operator's shop (undefined when the merchant has none) and, on
-   * PostgreSQL, the sale's id: a redemption by token reads everything it checks in this one statement.
+   * A presentation (by jti) with its card, both locked on PostgreSQL (`for update` of the card and the
+   * presentation: the presentation's `used_at` is then the latest, and a redemption that finds it unused may mark
+   * it at its commit), with the operator's shop (undefined when the merchant has none) and, on PostgreSQL, the
+   * sale's id: a redemption by token reads everything it checks in this one statement.
    */
   async lockedWithPresentationAndShop(trx: Transaction<DB>, jti: string, merchantId: number) {
     const [row] = (await lockedPresentationWithShop(trx, { jti, merchantId })).rows;

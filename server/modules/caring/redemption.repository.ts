@@ -2,13 +2,20 @@
 // shop, merchant, card and holder joined read-only.
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { deferWrite } from "../../db/before-commit.ts";
-import { dialectOf } from "../../db/database.ts";
+import { type Dialect, dialectOf } from "../../db/database.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared, preparedQuery } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { DB, RedemptionTable } from "../../db/tables.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/** PostgreSQL: the id the sale will take, drawn in a read before the commit (so the sale can go with the commit's statement); null on SQLite. */
+export const nextSaleId = (dialect: Dialect) =>
+  (dialect === "postgres"
+    ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
+    : sql<number | null>`null`
+  ).as("next_sale_id");
 
 const insertRedemption = prepared((db, v: Insertable<RedemptionTable>) => db.insertInto("redemptions").values(v).returning("id"));
 /** The presentation marked used, if nobody did first (SQLite; PostgreSQL does it in the sale's statement). */

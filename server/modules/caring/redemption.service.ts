@@ -24,12 +24,12 @@ import { checkCard, price, signatureValid, splitToken, usedFromTotals } from "./
 import type { CaringShopsService, ShopRow } from "./shops.service.ts";
 
 type Input = z.output<typeof redemptionInputSchema>;
+type ListQuery = z.output<typeof redemptionListQuery>;
 
 /** A printed card takes this many PIN tries within PIN_WINDOW_MS (the preview's included). */
 export const PIN_TRIES = 5;
 export const PIN_WINDOW_MS = 15 * 60_000;
 const pinTriesKey = (cardId: number) => `card-pin:${cardId}`;
-type ListQuery = z.output<typeof redemptionListQuery>;
 
 type TokenRow = NonNullable<Awaited<ReturnType<CardsService["repo"]["withPresentation"]>>>;
 

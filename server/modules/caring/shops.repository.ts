@@ -1,11 +1,12 @@
 // Caring shops and their history (shop_events): the rows the certification reads and writes, with the
 // merchant's name joined read-only.
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
+import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
 import type { ShopCategory, ShopStatus } from "../../../contracts/caring.ts";
 import { pagedList } from "../../db/paging.ts";
 import { prepared } from "../../db/prepared.ts";
 import { inStations } from "../../db/station-filter.ts";
 import type { CaringShopTable, DB, ShopEventTable } from "../../db/tables.ts";
+import { nextSaleId } from "./redemption.repository.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -27,15 +28,7 @@ const shopsWithMerchants = (db: Db) => db.selectFrom("caring_shops as s").innerJ
 
 /** PostgreSQL: the merchant's shop with the id its sale will take, so the sale can go with the commit's statement. */
 const shopWithSaleId = prepared((db, v: { merchantId: number }, dialect) =>
-  shopsWithMerchants(db)
-    .select(columns)
-    .select(
-      (dialect === "postgres"
-        ? sql<number | null>`nextval(pg_get_serial_sequence('redemptions', 'id'))::integer`
-        : sql<number | null>`null`
-      ).as("next_sale_id"),
-    )
-    .where("s.merchant_id", "=", v.merchantId),
+  shopsWithMerchants(db).select(columns).select(nextSaleId(dialect)).where("s.merchant_id", "=", v.merchantId),
 );
 
 /** The merchant's caring shop (every redemption asks), compiled once (server/db/prepared.ts). */
