@@ -25,6 +25,10 @@ import { TEST_NOW } from "./instant.ts";
 
 export { TEST_NOW };
 
+/** The fields a refusal names (`error.fields[].field`), in the order given. */
+export const fieldsNamed = (res: { json: () => { error: { fields?: { field: string }[] } } }): string[] =>
+  (res.json().error.fields ?? []).map((f) => f.field);
+
 /** A clock for one suite, started at TEST_NOW (or at `start`). */
 export const testClock = (start: Date | string = TEST_NOW) => new SettableClock(start);
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import { Notifier } from "../../platform/notify.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 import { DutyService } from "../duty/duty.service.ts";
 import { CounterService } from "./counter.service.ts";
 
@@ -141,7 +141,7 @@ describe(`the station counter over HTTP (${dialectName})`, () => {
 
     const invalid = await post(staff, "/api/services/items", { code: "X", name: "", unitId: units.区司法局, audience: "all" });
     expect(invalid.statusCode).toBe(400);
-    const fields = invalid.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldsNamed(invalid);
     expect(fields).toEqual(expect.arrayContaining(["code", "name", "audience", "timeLimitDays", "handling"]));
 
     const input = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stationDate, stationMonth } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 // The console's forms: a funding source's edit (the money received never below what it allocated), an enterprise's
 // edit and its pledges month by month, and the market map's night-market pitches beside the stalls.
@@ -70,7 +70,7 @@ describe(`editing sources and enterprises, the map's pitches (${dialectName})`, 
     expect(below.json().error.message).toContain("60000.00");
     const fraction = await edit({ ...fields, receivedFen: 100.5, version: 2 });
     expect(fraction.statusCode).toBe(400);
-    expect(fraction.json().error.fields.map((f: { field: string }) => f.field)).toEqual(["receivedFen"]);
+    expect(fieldsNamed(fraction)).toEqual(["receivedFen"]);
     const noName = await edit({ ...fields, name: "", receivedFen: 100_000_00, version: 2 });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.fields[0].field).toBe("name");

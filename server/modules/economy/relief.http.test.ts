@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, shiftMonth, stationDate, stationMonth } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Table = "economy_policies" | "relief_applications" | "merchant_operating_months" | "audit_log" | "notifications";
 
@@ -94,7 +94,7 @@ describe(`policies, relief and survival over HTTP (${dialectName})`, () => {
         payload: { kind: "rent_relief", title: "坏数据", ...guide(), opensOn: today, deadline: today, capFen, eligibility: {} },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     const order = await t.as(staff, {
       method: "POST",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 import { jpegWithExif } from "./events.exif.ts";
 import { EventsRepository } from "./events.repository.ts";
 import { StageService } from "./stage.service.ts";
@@ -122,7 +122,7 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
       const res = await post(staff, "/api/events", payload);
       expect(res.statusCode, JSON.stringify(payload)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     expect(await counts()).toEqual(before);
     expect((await post(merchant, "/api/events", promotion())).statusCode).toBe(403);
@@ -518,7 +518,7 @@ describe(`events, the stage and environment campaigns over HTTP (${dialectName})
         const body = field === "version" ? payload : { ...payload, version: e.version };
         const res = await patch(staff, `/api/events/${e.id}`, body);
         expect(res.statusCode, JSON.stringify(body)).toBe(400);
-        expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+        expect(fieldsNamed(res)).toContain(field);
       }
       expect(await counts()).toEqual(before);
       expect((await get(staff, `/api/events/${e.id}`)).json()).toMatchObject({ title: "编辑测试促销", version: 1 });

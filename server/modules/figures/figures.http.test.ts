@@ -3,7 +3,7 @@
 // period that does not parse is 400 naming it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateOf, type FigureDefinitionInfo, type FigureRecord } from "../../../contracts/figures.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 describe(`the figures dictionary (${dialectName})`, () => {
   let t: TestApp;
@@ -90,7 +90,7 @@ describe(`the figures dictionary (${dialectName})`, () => {
     expect((await t.as(staff, { method: "GET", url: `/api/figures/${id}/records?scope=station:${otherStationId}` })).statusCode).toBe(404);
     const bad = await t.as(staff, { method: "GET", url: `/api/figures/${id}?period=2026-13` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain("querystring.period");
+    expect(fieldsNamed(bad)).toContain("querystring.period");
     const scope = await t.as(staff, { method: "GET", url: `/api/figures/${id}?scope=planet:1` });
     expect(scope.statusCode).toBe(400);
     expect((await t.as(staff, { method: "GET", url: "/api/figures/nothing.here" })).statusCode).toBe(404);

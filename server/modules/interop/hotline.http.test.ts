@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stationDate } from "../../../contracts/calendar.ts";
 import { hotlineSheetColumns } from "../../../contracts/interop.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 const SECRET = "hotline-shared-secret-0001";
 
@@ -197,12 +197,7 @@ describe(`12345 work orders (${dialectName})`, () => {
     expect((await send(order("GD2026111800003"), openKey)).statusCode).toBe(403);
     const bad = await send({ ...order("GD 1"), dispatchedAt: "yesterday" });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(["dispatchedAt", "orderNumber"]);
+    expect(fieldsNamed(bad).sort()).toEqual(["dispatchedAt", "orderNumber"]);
     expect((await send(order("GD2026111800003", { callerPhone: "12345" }))).json().error.fields[0].field).toBe("callerPhone");
     expect((await send(order("GD2026111800003", { replyBy: dispatchedAt() }))).json().error.fields[0].field).toBe("replyBy");
     expect((await send(order("GD2026111800003", { extra: 1 }))).json().error.fields[0].field).toBe("extra");
@@ -233,11 +228,7 @@ describe(`12345 work orders (${dialectName})`, () => {
       "hotline.extension_used",
     );
     expect((await act(o.id, { action: "reply", version: o.version })).json().error.id).toBe("hotline.not_resolved");
-    expect(
-      (await act(o.id, { action: "extend", days: 99, reason: "x", version: o.version }))
-        .json()
-        .error.fields.map((f: { field: string }) => f.field),
-    ).toEqual(["days", "reason"]);
+    expect(fieldsNamed(await act(o.id, { action: "extend", days: 99, reason: "x", version: o.version }))).toEqual(["days", "reason"]);
 
     // The problem goes round the loop in the console.
     const unit = await t.database.db

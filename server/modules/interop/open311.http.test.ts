@@ -2,7 +2,7 @@
 // the element names of each example answer, its form-encoded POST, its error format; then the problem loop behind
 // it (accepted, assigned, resolved by staff → closed with the resolution in status_notes) and the refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 const BASE = "/api/open311/v2";
 
@@ -133,7 +133,7 @@ describe(`Open311 GeoReport v2 on the problem loop (${dialectName})`, () => {
     expect((await t.as(staff, { method: "GET", url: "/api/interop/api-keys" })).statusCode).toBe(403);
     const bad = await t.as(admin, { method: "POST", url: "/api/interop/api-keys", payload: { name: "x", stationId: 999999 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(["name"]);
+    expect(fieldsNamed(bad)).toEqual(["name"]);
   });
 
   it("lists the categories as services with the specification's elements, in JSON and XML", async () => {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 const KEY_ID = "LTAI-test-key";
 const SECRET = "test-secret-of-the-provider";
@@ -306,12 +306,7 @@ for (const provider of ["aliyun", "tencent"] as const) {
       expect((await t.as(youyi, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}` })).statusCode).toBe(404);
       const bad = await t.as(admin, { method: "GET", url: `/api/interop/sms/messages?stationId=${stationId}&status=lost&from=2026-02-30` });
       expect(bad.statusCode).toBe(400);
-      expect(
-        bad
-          .json()
-          .error.fields.map((f: { field: string }) => f.field)
-          .sort(),
-      ).toEqual(["querystring.from", "querystring.status"]);
+      expect(fieldsNamed(bad).sort()).toEqual(["querystring.from", "querystring.status"]);
     });
   });
 }

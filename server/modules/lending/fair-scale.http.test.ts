@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stationDate } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Reweigh = {
   id: number;
@@ -70,7 +70,7 @@ describe(`the fair scale over HTTP (${dialectName})`, () => {
       const res = await record(staff, { ...base(), ...patch });
       expect(res.statusCode, JSON.stringify(patch)).toBe(400);
       expect(res.json().error.id).toBe("request.invalid");
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     const missing = await record(staff, { stallId: stall.id, goods: "苹果", claimedGrams: 500, unitPriceFen: 450 });
     expect(missing.json().error.fields).toEqual([{ field: "actualGrams", message: "必填" }]);

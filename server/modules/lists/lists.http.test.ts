@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 describe(`needs, offers and projects (${dialectName})`, () => {
   let t: TestApp;
@@ -185,7 +185,7 @@ describe(`needs, offers and projects (${dialectName})`, () => {
       payload: { name: "", ownerUnitId: units[0].id, budgetFen: -1, startDate: "2026-05-01", endDate: "2026-04-01", extra: 1 },
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.fields.map((f: { field: string }) => f.field);
+    const fields = fieldsNamed(res);
     expect(fields).toEqual(expect.arrayContaining(["name", "budgetFen", "extra"]));
     const stranger = await t.as(staff, {
       method: "POST",
@@ -196,12 +196,7 @@ describe(`needs, offers and projects (${dialectName})`, () => {
     expect(stranger.json().error.fields[0].field).toBe("ownerUnitId");
     const badNeed = await t.as(merchant, { method: "POST", url: "/api/needs", payload: { title: "x", description: "", kind: "money" } });
     expect(badNeed.statusCode).toBe(400);
-    expect(
-      badNeed
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(["description", "kind", "title"]);
+    expect(fieldsNamed(badNeed).sort()).toEqual(["description", "kind", "title"]);
     expect((await t.as(staff, { method: "GET", url: "/api/projects" })).json().total).toBe(before);
   });
 

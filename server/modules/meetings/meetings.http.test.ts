@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import { signCheckInToken } from "../../platform/checkin.ts";
-import { createTestApp, dialectName, type Session, type TestApp, testClock } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp, testClock } from "../../test/helpers.ts";
 import { MeetingsRepository } from "./meetings.repository.ts";
 
 const DAY = 86_400_000;
@@ -74,12 +74,7 @@ describe(`meetings, check-in and action items (${dialectName})`, () => {
     expect(stranger.json().error.fields).toEqual([{ field: "invitedUnitIds.1", message: expect.any(String) }]);
     const bad = await schedule({ kind: "party", title: "", startsAt: "tomorrow" });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .error.fields.map((f: { field: string }) => f.field)
-        .sort(),
-    ).toEqual(["kind", "startsAt", "title"]);
+    expect(fieldsNamed(bad).sort()).toEqual(["kind", "startsAt", "title"]);
   });
 
   it("adds and removes agenda items, version-checked; unit accounts see only meetings they are invited to", async () => {

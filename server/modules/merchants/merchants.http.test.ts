@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merchantSheetColumns } from "../../../contracts/merchants.ts";
 import { makeCreditCode } from "../../../demo/identifiers.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 import { createMerchant, createMerchants } from "./merchants.test-factories.ts";
 
 const valid = {
@@ -93,10 +93,7 @@ describe(`merchant registry (${dialectName})`, () => {
       payload: { ...valid, mobile: "12345", creditCode: "91350100M000100Y44", category: "bakery", extra: 1 },
     });
     expect(res.statusCode).toBe(400);
-    const fields = res
-      .json()
-      .error.fields.map((f: { field: string }) => f.field)
-      .sort();
+    const fields = fieldsNamed(res).sort();
     expect(fields).toEqual(["category", "creditCode", "extra", "mobile"]);
     expect(res.json().error.fields.find((f: { field: string }) => f.field === "creditCode").message).toBe(
       "统一社会信用代码无效（18 位，校验码需正确）",

@@ -4,7 +4,7 @@
 // it as not reporting until it has records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stationDate } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 describe(`org management (${dialectName})`, () => {
   let t: TestApp;
@@ -103,7 +103,7 @@ describe(`org management (${dialectName})`, () => {
     const before = await auditCount();
     const blank = await post(district, { parentId: communityId, kind: "station", name: "  ", code: "" });
     expect(blank.statusCode).toBe(400);
-    expect([...new Set(blank.json().error.fields.map((f: { field: string }) => f.field))].sort()).toEqual(["code", "name"]);
+    expect([...new Set(fieldsNamed(blank))].sort()).toEqual(["code", "name"]);
     const wrongParent = await post(district, { parentId: streetId, kind: "station", name: "站", code: `W-${tag}` });
     expect(wrongParent.statusCode).toBe(400);
     expect(wrongParent.json().error).toMatchObject({ id: "org.parent_kind", fields: [{ field: "parentId" }] });

@@ -2,7 +2,7 @@
 // revoked; a token opens its own unit's screen and nothing else, a revoked or unknown one nothing at all; the
 // screen's figures are the dictionary's, with no names, mobiles or records; a refresh that finds nothing new is 304.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 import { hashToken } from "./screen.service.ts";
 
 describe(`the big screen and its kiosk tokens (${dialectName})`, () => {
@@ -76,7 +76,7 @@ describe(`the big screen and its kiosk tokens (${dialectName})`, () => {
     expect((await create(zhanzhang, `street:${tianyuan}`)).statusCode).toBe(404);
     const bad = await create(zhanzhang, "station:abc", "");
     expect(bad.statusCode).toBe(400);
-    expect([...new Set(bad.json().error.fields.map((f: { field: string }) => f.field))].sort()).toEqual(["label", "scope"]);
+    expect([...new Set(fieldsNamed(bad))].sort()).toEqual(["label", "scope"]);
     expect((await create(staff, `station:${tianyuan}`)).statusCode).toBe(403);
     const after = await t.database.db
       .selectFrom("kiosk_tokens")

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthRange, shiftMonth, stationMonth } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Row = { key: string; label: string; minutes: number; hours: number; records: number };
 type Rec = { ref: string; kind: string; minutes: number | null; count: number | null; date: string; volunteerId: number | null };
@@ -129,9 +129,9 @@ describe(`volunteer figures and the national export over HTTP (${dialectName})`,
   it("refuses bad periods naming the field, and shows another station nothing of this one", async () => {
     const bad = await t.as(staff, { method: "GET", url: "/api/volunteer-figures?from=2026-05-01&to=2026-04-01" });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain("querystring.to");
+    expect(fieldsNamed(bad)).toContain("querystring.to");
     const noFigure = await t.as(staff, { method: "GET", url: "/api/volunteer-figures?key=1" });
-    expect(noFigure.json().error.fields.map((f: { field: string }) => f.field)).toContain("querystring.figure");
+    expect(fieldsNamed(noFigure)).toContain("querystring.figure");
     const youyi = await t.login("youyi");
     const theirs = await figures(`stationId=${stationId}`, youyi);
     expect(theirs.hoursByTeam.minutes).toBe(0);

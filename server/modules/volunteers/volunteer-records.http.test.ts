@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, monthRange, shiftMonth, stationDate, stationMonth } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
@@ -115,7 +115,7 @@ describe(`service records (志愿服务记录证明) over HTTP (${dialectName})`
       expect(res.statusCode, JSON.stringify(payload)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json().error.id).toBe(id);
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     expect(await count("volunteer_records")).toBe(records);
     expect(await count("audit_log")).toBe(audits);

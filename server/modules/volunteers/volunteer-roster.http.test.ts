@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Signup = {
   id: number;
@@ -272,7 +272,7 @@ describe(`the roster: cancellations told, assignments, substitutions, the day-be
       const res = await roster(payload);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.id).toBe(id);
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     const noFile = await roster(entries, "00000000-0000-4000-8000-000000000000");
     expect(noFile.json()).toMatchObject({ error: { id: "file.not_found", fields: [{ field: "fileId" }] } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Served = {
   id: number;
@@ -80,7 +80,7 @@ describe(`people served (服务对象) over HTTP (${dialectName})`, () => {
       const res = await record(past.id, entries);
       expect(res.statusCode, JSON.stringify(entries)).toBe(400);
       expect(res.json().error.id).toBe(id);
-      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(fieldsNamed(res)).toContain(field);
     }
     // An activity to come, or one cancelled, has not been held.
     const coming = await t.database.db

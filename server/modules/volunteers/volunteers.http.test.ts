@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Signup = { id: number; status: string; arrival: number; volunteerId: number; minutes: number | null; checkedInAt: string | null };
 
@@ -171,7 +171,7 @@ describe(`the volunteer service over HTTP (${dialectName})`, () => {
       placesPerTeam: 1,
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain("endTime");
+    expect(fieldsNamed(bad)).toContain("endTime");
   });
 
   it("30 simultaneous sign-ups for 10 places: 10 signed up, 20 waiting in arrival order; a withdrawal promotes exactly one", async () => {

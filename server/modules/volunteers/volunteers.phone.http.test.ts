@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
-import { createTestApp, dialectName, type Session, type TestApp } from "../../test/helpers.ts";
+import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 
 type Record = {
   occurrence: { id: number; startsAt: string; certification: string; title: string };
@@ -53,7 +53,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
     expect(sum).toBe(all.total);
     const bad = await get(staff, "/api/volunteers?politicalStatus=soldier");
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain("querystring.politicalStatus");
+    expect(fieldsNamed(bad)).toContain("querystring.politicalStatus");
   });
 
   it("exports the list's selection (all pages) by volunteer number, in the caller's words, and audits it", async () => {
