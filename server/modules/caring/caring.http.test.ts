@@ -67,6 +67,18 @@ describe(`caring scheme (${dialectName})`, () => {
       .executeTakeFirstOrThrow();
     return { redemptions: Number(r.n), used: Number(u.n) };
   };
+  /** A 30-day card for the demo resident, issued by staff (caps and category as given). */
+  const issueCard = async (extra: object = {}) => {
+    const res = await post(staff, "/api/caring/cards", {
+      residentId: juminResidentId,
+      category: "liaison_head",
+      validFrom: today(),
+      validTo: addDays(today(), 30),
+      ...extra,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  };
   const present = async (id = cardId) => {
     const res = await post(jumin, `/api/me/cards/${id}/presentation`, {});
     expect(res.statusCode).toBe(200);
@@ -368,13 +380,7 @@ describe(`caring scheme (${dialectName})`, () => {
   });
 
   it("takes five PIN tries for a printed card, then refuses even the right PIN until the window ends", async () => {
-    const issued = await post(staff, "/api/caring/cards", {
-      residentId: juminResidentId,
-      category: "liaison_head",
-      validFrom: today(),
-      validTo: addDays(today(), 30),
-    });
-    const card = issued.json();
+    const card = await issueCard();
     expect((await post(staff, `/api/caring/cards/${card.id}/pin`, { pin: "864209" })).statusCode).toBe(200);
     const guess = (pin: string, url = "/api/caring/redemptions") => post(shanghu, url, { cardNo: card.cardNo, pin, amountFen: 1_000 });
     // A right PIN clears the count: four wrong, one right, and four wrong again are all answered as such.
@@ -400,17 +406,7 @@ describe(`caring scheme (${dialectName})`, () => {
   }, 60_000);
 
   it("refuses a revoked card and a card over its monthly cap, writing nothing", async () => {
-    const issue = async (extra: object) => {
-      const res = await post(staff, "/api/caring/cards", {
-        residentId: juminResidentId,
-        category: "red_cell_member",
-        validFrom: today(),
-        validTo: addDays(today(), 30),
-        ...extra,
-      });
-      expect(res.statusCode).toBe(201);
-      return res.json();
-    };
+    const issue = (extra: object) => issueCard({ category: "red_cell_member", ...extra });
     const revocable = await issue({});
     const told = await t.database.db.selectFrom("notifications").select("body").where("kind", "=", "card.issued").execute();
     expect(told.some((n) => n.body.includes(revocable.cardNo))).toBe(true);
@@ -472,14 +468,7 @@ describe(`caring scheme (${dialectName})`, () => {
   }, 60_000);
 
   it("holds a monthly cap of one use under concurrent redemptions of two codes", async () => {
-    const res = await post(staff, "/api/caring/cards", {
-      residentId: juminResidentId,
-      category: "liaison_head",
-      validFrom: today(),
-      validTo: addDays(today(), 30),
-      monthlyCapUses: 1,
-    });
-    const capped = res.json();
+    const capped = await issueCard({ monthlyCapUses: 1 });
     const codes = [await present(capped.id), await present(capped.id)];
     const results = await Promise.all(codes.map((c) => post(shanghu, "/api/caring/redemptions", { token: c.token, amountFen: 1_000 })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
@@ -493,14 +482,7 @@ describe(`caring scheme (${dialectName})`, () => {
   });
 
   it("holds a monthly discount cap under ten concurrent redemptions, and the card's month equals its sales", async () => {
-    const res = await post(staff, "/api/caring/cards", {
-      residentId: juminResidentId,
-      category: "liaison_head",
-      validFrom: today(),
-      validTo: addDays(today(), 30),
-      monthlyCapFen: 2_000,
-    });
-    const capped = res.json();
+    const capped = await issueCard({ monthlyCapFen: 2_000 });
     const codes = await Promise.all(Array.from({ length: 10 }, () => present(capped.id)));
     // 50.00 yuan at 85 %: 7.50 off each, so two fit under 20.00 and a third would not.
     const results = await Promise.all(codes.map((c) => post(shanghu, "/api/caring/redemptions", { token: c.token, amountFen: 5_000 })));
