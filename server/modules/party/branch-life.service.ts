@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { addDays, monthRange, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
+import { addDays, monthRange, shiftMonth, stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
 import type {
   attendanceReportSchema,
   BranchMeetingKind,
@@ -54,14 +54,15 @@ export const MEETING_REMINDER_DAYS = 7;
  */
 export function endingPeriods(today: string) {
   const month = today.slice(0, 7);
+  const quarter = Math.floor((Number(month.slice(5)) - 1) / 3);
   const out: { kind: BranchMeetingKind; rule: string; from: string; to: string; period: string }[] = [];
   for (const req of requiredMeetings) {
-    const first = req.every === "month" ? month : shiftMonth(`${month.slice(0, 4)}-01`, Math.floor((Number(month.slice(5)) - 1) / 3) * 3);
+    const monthly = req.every === "month";
+    const first = monthly ? month : shiftMonth(`${month.slice(0, 4)}-01`, quarter * 3);
     const from = monthRange(first).from;
-    const to = monthRange(shiftMonth(first, req.every === "month" ? 0 : 2)).to;
+    const to = monthRange(shiftMonth(first, monthly ? 0 : 2)).to;
     if (addDays(today, MEETING_REMINDER_DAYS) < to) continue;
-    const period = req.every === "month" ? first : `${first.slice(0, 4)}-Q${Math.floor((Number(first.slice(5)) - 1) / 3) + 1}`;
-    out.push({ kind: req.kind, rule: req.rule, from, to, period });
+    out.push({ kind: req.kind, rule: req.rule, from, to, period: monthly ? first : `${month.slice(0, 4)}-Q${quarter + 1}` });
   }
   return out;
 }
@@ -312,7 +313,7 @@ export class BranchLifeService {
         for (const p of missing) {
           const link = `/party/branch-life?branchId=${branch.id}#${p.kind}-${p.period}`;
           for (const userId of secretaries) {
-            if (await this.repo.remindedSince(trx, userId, link, `${p.from}T00:00:00.000Z`, "party.meeting_missing")) continue;
+            if (await this.repo.remindedSince(trx, userId, link, stationDayBounds(p.from)[0], "party.meeting_missing")) continue;
             reminded++;
             await outbox.add(trx, {
               userId,
