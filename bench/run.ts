@@ -11,9 +11,11 @@
 //                     [--rtokens 60000]
 // psubmit2 (PostgreSQL only) starts a second server process and compares one node with two (psubmit1, psubmit2).
 // On PostgreSQL every measured run samples pg_stat_activity (bench/pg-sampler.ts): active backends, lock waits.
+// Every run reads the CPU time of the app servers, of PostgreSQL's processes and of this process (the load
+// generator) around it: how the request's cost divides between the parties sharing the machine's cores.
 // BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/results/profiles/.
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -86,6 +88,10 @@ interface Measured {
   /** The app servers' CPU during the run: share of one core, and ms per request. */
   serverCorePct?: number;
   serverCpuMsPerRequest?: number;
+  /** PostgreSQL's processes (every backend, the WAL writer, the checkpointer …) during the run, ms per request. */
+  dbCpuMsPerRequest?: number;
+  /** This process (autocannon, the load generator, on the same two cores), ms per request. */
+  clientCpuMsPerRequest?: number;
 }
 
 /** The database sampled during each measured run (PostgreSQL targets only). */
@@ -104,6 +110,40 @@ function cpuMsOf(pid: number): number {
 }
 const serversCpuMs = () => serverPids.reduce((n, pid) => n + cpuMsOf(pid), 0);
 
+/** Every PostgreSQL process of this machine by pid (/proc/<pid>/comm "postgres"), with its CPU time so far. */
+function postgresCpu(): Map<number, number> {
+  const by = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") by.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return by;
+}
+
+/**
+ * The CPU time of the three parties on the machine's cores, read around a measured run: the app servers, the
+ * database's processes (PostgreSQL targets: SQLite runs inside the server) and this process, the load generator.
+ * A PostgreSQL process that ends during the run loses its time since the start (the pools keep theirs open).
+ */
+function cpuMeter(database: boolean) {
+  const server0 = serversCpuMs();
+  const db0 = database ? postgresCpu() : null;
+  const client0 = process.cpuUsage();
+  return () => {
+    const client = process.cpuUsage(client0);
+    let db = Number.NaN;
+    if (db0) {
+      db = 0;
+      for (const [pid, ms] of postgresCpu()) db += ms - (db0.get(pid) ?? 0);
+    }
+    return { server: serversCpuMs() - server0, db, client: (client.user + client.system) / 1000 };
+  };
+}
+
 type Cannon = Record<string, unknown>;
 type Histogram = { average: number; total: number; p50: number; p99: number };
 type CannonResult = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number };
@@ -117,10 +157,11 @@ function cannon(opts: Cannon): Promise<CannonResult> {
 async function measure(scenario: string, description: string, opts: Cannon): Promise<Measured> {
   if (warmup > 0) await cannon({ ...opts, duration: warmup });
   const sampler = sampleUrl ? startPgSampler(sampleUrl) : null;
-  const cpu0 = serversCpuMs();
+  const meter = cpuMeter(sampleUrl !== null);
   const t0 = performance.now();
   const r = await cannon({ ...opts, duration });
-  const cpu = serversCpuMs() - cpu0;
+  const used = meter();
+  const cpu = used.server;
   const wall = performance.now() - t0;
   const pgSample = sampler ? await sampler.stop() : undefined;
   const m: Measured = {
@@ -136,13 +177,15 @@ async function measure(scenario: string, description: string, opts: Cannon): Pro
     pg: pgSample,
     serverCorePct: (100 * cpu) / wall,
     serverCpuMsPerRequest: cpu / Math.max(r.requests.total, 1),
+    dbCpuMsPerRequest: used.db / Math.max(r.requests.total, 1),
+    clientCpuMsPerRequest: used.client / Math.max(r.requests.total, 1),
   };
   console.log(
     `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
       (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
   );
   console.log(
-    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request` +
+    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request${cpuShares(m)}` +
       (pgSample ? `; ${formatPgSample(pgSample)}` : ""),
   );
   return m;
@@ -152,10 +195,11 @@ async function measure(scenario: string, description: string, opts: Cannon): Pro
 async function measureSplit(scenario: string, description: string, opts: Cannon[]): Promise<Measured> {
   if (warmup > 0) await Promise.all(opts.map((o) => cannon({ ...o, duration: warmup })));
   const sampler = sampleUrl ? startPgSampler(sampleUrl) : null;
-  const cpu0 = serversCpuMs();
+  const meter = cpuMeter(sampleUrl !== null);
   const t0 = performance.now();
   const rs = await Promise.all(opts.map((o) => cannon({ ...o, duration })));
-  const cpu = serversCpuMs() - cpu0;
+  const used = meter();
+  const cpu = used.server;
   const wall = performance.now() - t0;
   const pgSample = sampler ? await sampler.stop() : undefined;
   const total = rs.reduce((n, r) => n + r.requests.total, 0);
@@ -172,6 +216,8 @@ async function measureSplit(scenario: string, description: string, opts: Cannon[
     pg: pgSample,
     serverCorePct: (100 * cpu) / wall,
     serverCpuMsPerRequest: cpu / Math.max(total, 1),
+    dbCpuMsPerRequest: used.db / Math.max(total, 1),
+    clientCpuMsPerRequest: used.client / Math.max(total, 1),
   };
   console.log(
     `    ${scenario.padEnd(14)} ${fmt(m.reqPerSec, 0).padStart(8)} req/s  p50 ${fmt(m.p50, 1).padStart(7)} ms  p99 ${fmt(m.p99, 1).padStart(7)} ms` +
@@ -179,11 +225,16 @@ async function measureSplit(scenario: string, description: string, opts: Cannon[
       (m.non2xx || m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ""),
   );
   console.log(
-    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request` +
+    `      server CPU ${fmt(m.serverCorePct ?? Number.NaN, 0)} % of a core, ${fmt(m.serverCpuMsPerRequest ?? Number.NaN, 2)} ms per request${cpuShares(m)}` +
       (pgSample ? `; ${formatPgSample(pgSample)}` : ""),
   );
   return m;
 }
+
+/** ", database 0.41, load generator 0.12 ms per request" (the database's part on PostgreSQL only). */
+const cpuShares = (m: Measured) =>
+  (Number.isFinite(m.dbCpuMsPerRequest) ? `, database ${fmt(m.dbCpuMsPerRequest as number, 2)}` : "") +
+  `, load generator ${fmt(m.clientCpuMsPerRequest ?? Number.NaN, 2)} ms per request`;
 
 const fmt = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 
@@ -646,13 +697,15 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
   console.log(
     `  ${"scenario".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}` +
       ` ${"CPU %".padStart(6)} ${"CPU ms/req".padStart(10)}` +
-      (run.database === "postgres" ? ` ${"active".padStart(7)} ${"lock-wait".padStart(9)}` : ""),
+      (run.database === "postgres" ? ` ${"db ms/req".padStart(9)} ${"active".padStart(7)} ${"lock-wait".padStart(9)}` : ""),
   );
   for (const r of run.results)
     console.log(
       `  ${r.scenario.padEnd(14)} ${fmt(r.reqPerSec, 0).padStart(9)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.non2xx).padStart(8)}` +
         ` ${fmt(r.serverCorePct ?? Number.NaN, 0).padStart(6)} ${fmt(r.serverCpuMsPerRequest ?? Number.NaN, 2).padStart(10)}` +
-        (r.pg ? ` ${fmt(r.pg.active, 1).padStart(7)} ${fmt(r.pg.lockWaiting, 2).padStart(9)}` : ""),
+        (r.pg
+          ? ` ${fmt(r.dbCpuMsPerRequest ?? Number.NaN, 2).padStart(9)} ${fmt(r.pg.active, 1).padStart(7)} ${fmt(r.pg.lockWaiting, 2).padStart(9)}`
+          : ""),
     );
   const q = run.ratios;
   console.log(
