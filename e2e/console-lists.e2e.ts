@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { consoleLogin, journeyApp, openFromMenu } from "./support.ts";
+import { clipped, consoleLogin, journeyApp, openFromMenu, spilling } from "./support.ts";
 
 const app = journeyApp();
 
@@ -52,15 +52,6 @@ const headerPlace = (page: Page, title: string) =>
 /** The station filter's chosen station, as the query form shows it. */
 const stationChosen = (page: Page) =>
   page.getByTestId("station-filter").locator(".ant-select-content, .ant-select-selection-item").first().textContent();
-
-/** Texts in the page that are cut without an ellipsis's tooltip (a title attribute). */
-const clipped = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((els) =>
-    els
-      .filter((e) => (e as HTMLElement).offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
-      .filter((e) => !(e.getAttribute("title") || e.closest("[title]")))
-      .map((e) => e.textContent ?? ""),
-  );
 
 test("the district officer compares stations on the merchants, exports a station's rows, and finds pages by group", async () => {
   const { page } = await app.newPage();
@@ -275,6 +266,7 @@ test("in English the lists and the menu show every label whole (or with its tool
   await expect.poll(() => page.locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   expect(await clipped(page, "thead th")).toEqual([]);
   expect(await clipped(page, "tbody td")).toEqual([]);
+  expect(await spilling(page)).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.shot(page, "console-lists-units-en");
 
@@ -284,6 +276,7 @@ test("in English the lists and the menu show every label whole (or with its tool
   await expect.poll(() => page.locator("tbody tr.ant-table-row td a[href^='/problems/']").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   expect(await clipped(page, "thead th")).toEqual([]);
   expect(await headerPlace(page, "Station")).toEqual({ inside: true, cut: false });
+  expect(await spilling(page)).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.shot(page, "console-lists-problems-en");
   await openFromMenu(page, /^Accounts$/, /\/users/, /Settings/);
@@ -291,6 +284,7 @@ test("in English the lists and the menu show every label whole (or with its tool
   await expect.poll(() => page.locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBeGreaterThan(0);
   expect(await clipped(page, "thead th")).toEqual([]);
   expect(await clipped(page, "tbody td:last-child")).toEqual([]);
+  expect(await spilling(page)).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.shot(page, "console-lists-users-en");
 });

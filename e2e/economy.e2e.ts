@@ -17,7 +17,7 @@ import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
 import { stationDate, stationMonth } from "../contracts/calendar.ts";
 import { makePng } from "./png.ts";
-import { consoleLogin, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
+import { clipped, consoleLogin, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled, spilling } from "./support.ts";
 
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
@@ -226,6 +226,10 @@ test("the map coloured by relief opens a merchant's file, and staff move a stall
   await wait(() => en.getByRole("heading", { name: "Funding ledger" }).count()).toBe(1);
   await en.getByTestId("sources-table").getByText("翼龙宾馆").waitFor();
   await settled(en);
+  // Every header and cell whole in English (the actions and the approval's tag included).
+  expect(await clipped(en, "thead th")).toEqual([]);
+  expect(await clipped(en, "tbody td")).toEqual([]);
+  expect(await spilling(en)).toEqual([]);
   await en.screenshot({ path: join(SCREENSHOTS, "economy-console-ledger-en.png"), fullPage: true });
 });
 

@@ -111,6 +111,32 @@ export async function expectAccessible(page: Page, name: string) {
  * screenshot shows the page at rest. A busy machine runs the animations slowly: a message's leave once took over
  * 15 s under load 8, hence the long wait.
  */
+/** Texts in the page that are cut without an ellipsis's tooltip (a title attribute), e.g. `clipped(page, "thead th")`. */
+export const clipped = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+      .filter((e) => !(e.getAttribute("title") || e.closest("[title]")))
+      .map((e) => e.textContent ?? ""),
+  );
+
+/**
+ * Buttons and tags of a table's rows that reach past their cell or are cut inside themselves (a narrow column's
+ * action or status cut off at the cell's edge): their texts, e.g. `spilling(page)`. A table that scrolls sideways
+ * is not counted: what it hides is still inside its cells.
+ */
+export const spilling = (page: Page, selector = "tbody td .ant-btn, tbody td .ant-tag") =>
+  page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .filter((e) => {
+        const box = e.getBoundingClientRect();
+        const cell = e.closest("td")?.getBoundingClientRect();
+        return (cell !== undefined && box.right > cell.right + 1) || e.scrollWidth > e.clientWidth + 1;
+      })
+      .map((e) => e.textContent ?? ""),
+  );
+
 export async function settled(page: Page) {
   await expect
     .poll(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"], .adm-toast-mask').count(), { timeout: 30_000 })

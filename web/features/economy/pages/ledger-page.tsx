@@ -95,7 +95,7 @@ export default function LedgerPage() {
         </RowAction>
       </RowActions>
     ),
-    { width: 100, show: manage },
+    { width: 140, show: manage },
   );
   const sourceColumns = [
     { title: t("field.source"), dataIndex: "name", width: 180 },
@@ -155,7 +155,7 @@ export default function LedgerPage() {
     {
       title: t("field.expenditureStatus"),
       dataIndex: "status",
-      width: 100,
+      width: 140,
       render: (s: string) => (
         <Tag color={s === "requested" ? "gold" : s === "approved" ? "green" : undefined}>{t(`expenditureStatus.${s}`)}</Tag>
       ),
