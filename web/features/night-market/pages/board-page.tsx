@@ -136,8 +136,10 @@ export default function BoardPage() {
           ) : (
             <Typography.Text type="secondary">{t("board.noOffers")}</Typography.Text>
           )}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t("board.pitchNights")}
+          </Typography.Title>
           <Table<PitchNight>
-            style={{ marginTop: 12 }}
             rowKey="id"
             size="small"
             dataSource={b.pitchNights}
