@@ -72,7 +72,7 @@ export default function NightsPage() {
     { title: t("field.visitorsOut"), dataIndex: "visitorsOut", width: 90, align: "right" as const },
     { title: t("field.turnover"), dataIndex: "turnoverFen", width: 130, align: "right" as const, render: formatYuan },
     { title: t("field.operators"), dataIndex: "operators", width: 90, align: "right" as const },
-    { title: t("field.incidents"), dataIndex: "incidents", width: 70, align: "right" as const },
+    { title: t("field.incidents"), dataIndex: "incidents", width: 90, align: "right" as const },
     { title: t("field.closedAt"), dataIndex: "closedAt", width: 140, render: formatDateTime },
     { title: t("field.correction"), dataIndex: "correctionReason", width: 110, ellipsis: true, render: (r: string | null) => r ?? "—" },
     ...actions,
