@@ -199,7 +199,21 @@ test("staff run a promotion, two shops report their takings on the phone, and th
   // The figures page: the demo's holiday promotions, each linking to its records.
   await openFromMenu(staff, /活动统计$/, /\/event-figures/, "活动与夜市");
   await wait(() => staff.getByTestId("figures-promotions").textContent()).toContain("浓情端午");
+  // The events by month as bars, named for a screen reader; a bar opens that month's events.
+  const byMonth = staff.getByTestId("chart-events-by-month");
+  await byMonth.locator("canvas").waitFor();
+  const label = (await byMonth.getAttribute("aria-label")) ?? "";
+  expect(label).toContain("2026-06 4 场");
+  const months = [...label.matchAll(/(\d{4}-\d{2}) \d+ 场/g)].map((m) => m[1]);
   await app.shot(staff, "events-console-figures");
+  // Just above the axis every bar is drawn (each month has one event or more): the middle of June's place.
+  await byMonth.scrollIntoViewIfNeeded();
+  const box = await byMonth.boundingBox();
+  if (!box) throw new Error("no chart");
+  const plotLeft = box.x + 40;
+  const width = (box.x + box.width - 16 - plotLeft) / months.length;
+  await staff.mouse.click(plotLeft + width * (months.indexOf("2026-06") + 0.5), box.y + box.height - 36);
+  await staff.waitForURL(/\/events\?month=2026-06/);
 });
 
 test("an inspection round's finding becomes a problem in the governance loop", async () => {

@@ -1,13 +1,17 @@
 import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table, Tag, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { formatWan, formatYuan } from "../../../app/money.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
+import type { EChartClick } from "../../../components/echart.tsx";
 import { FigureLink } from "../../../components/figure-link.tsx";
 import { StationFilter } from "../../../components/station-filter.tsx";
 import { type Citation, type Figures, useEventFigures } from "../api/events.ts";
+
+const EChart = lazy(() => import("../../../components/echart.tsx"));
 
 /** A figure's citation: how many records it counts and the fingerprint of their set. */
 function Cite({ c }: { c: Citation }) {
@@ -23,6 +27,7 @@ function Cite({ c }: { c: Citation }) {
 export default function EventFiguresPage() {
   const { t } = useTranslation("events");
   const list = useListParams(["stationId"]);
+  const navigate = useNavigate();
   const figures = useEventFigures(list.idOf("stationId"));
   if (figures.isPending) return <Spin style={{ display: "block", padding: 80 }} />;
   if (figures.isError || !figures.data) return <Alert type="error" showIcon title={errorMessage(figures.error)} />;
@@ -176,16 +181,40 @@ export default function EventFiguresPage() {
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card title={t("figures.byMonth")} size="small">
-            <Table
-              size="small"
-              rowKey="month"
-              pagination={false}
-              dataSource={f.events.byMonth}
-              columns={[
-                { title: t("figures.month"), dataIndex: "month", render: (m: string, r: { link: string }) => <Link to={r.link}>{m}</Link> },
-                { title: t("figures.events"), dataIndex: "n", align: "right" as const },
-              ]}
-            />
+            {f.events.byMonth.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                {/* A bar opens that month's events. */}
+                <EChart
+                  testId="chart-events-by-month"
+                  label={t("figures.byMonthLabel", {
+                    months: f.events.byMonth.map((m) => `${m.month} ${t("figures.eventsCount", { count: m.n })}`).join("，"),
+                  })}
+                  height={240}
+                  option={{
+                    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+                    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+                    xAxis: { type: "category", data: f.events.byMonth.map((m) => m.month) },
+                    yAxis: { type: "value", name: t("figures.events"), minInterval: 1 },
+                    series: [
+                      {
+                        name: t("figures.events"),
+                        type: "bar",
+                        barMaxWidth: 28,
+                        data: f.events.byMonth.map((m) => m.n),
+                        itemStyle: { color: "#c41d1d" },
+                        label: { show: true, position: "top" },
+                      },
+                    ],
+                  }}
+                  onClick={(p: EChartClick) => {
+                    const m = f.events.byMonth[p.dataIndex];
+                    if (m) navigate(m.link);
+                  }}
+                />
+              </Suspense>
+            )}
           </Card>
         </Col>
         <Col span={12}>
