@@ -43,6 +43,11 @@ export const figureDefinitionSchema = z.object({
   module: z.string(),
   part: z.number().int().nullable(),
   name: text,
+  /**
+   * The name where room is short (the big screen's rows): the name itself unless the module gives a shorter one
+   * (an English name of five words wraps to three lines there).
+   */
+  shortName: text,
   definition: text,
   unit: z.enum(figureUnits),
   /** The word after a count (家, 人次, 场…); empty for money, hours and percentages. */

@@ -2,6 +2,7 @@
 // hall's display opens /screen/?token=… at 1920×1080 and shows the four parts of the report with their numbers (and
 // English with ?lang=en, and scaled whole on a smaller display); the admin revokes the token and the screen, at its
 // next refresh, says the token is no longer valid.
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import type { ScreenData } from "../contracts/screen.ts";
 import { fullScreen } from "./screen-fixture.ts";
@@ -10,6 +11,18 @@ import { consoleLogin, journeyApp, openFromMenu, SCREENSHOTS, settled } from "./
 const wait = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 const app = journeyApp();
+
+/** The parts whose rows run out of their column (taller than it, or a row wider than it). */
+const overflowingParts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".part")]
+      .filter(
+        (p) =>
+          p.scrollHeight > p.clientHeight + 1 ||
+          [...p.querySelectorAll<HTMLElement>(".figure")].some((f) => f.scrollWidth > f.clientWidth + 1),
+      )
+      .map((p) => p.dataset.testid),
+  );
 
 async function hall(path: string, viewport = { width: 1920, height: 1080 }, full = false) {
   const context = await app.browser.newContext({ baseURL: app.baseUrl, viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -74,6 +87,8 @@ test("a token opens the hall's big screen with the four parts' numbers, until it
   expect(smallest).toBeGreaterThanOrEqual(28);
   await screen.waitForTimeout(500);
   await screen.screenshot({ path: `${SCREENSHOTS}/screen-hall.png` });
+  // Today's figures, with their real names: every part's rows inside its column.
+  expect(await overflowingParts(screen)).toEqual([]);
 
   // English, and a smaller display: the canvas is scaled whole, letterboxed.
   const en = await hall("/screen/?lang=en", { width: 1280, height: 1024 });
@@ -87,6 +102,8 @@ test("a token opens the hall's big screen with the four parts' numbers, until it
   expect(Math.round(box?.y ?? 0)).toBe(152);
   await en.waitForTimeout(500);
   await en.screenshot({ path: `${SCREENSHOTS}/screen-hall-en-1280x1024.png` });
+  // The English names are longer: the rows take the figures' short names, and still fit.
+  expect(await overflowingParts(en)).toEqual([]);
 
   // The admin revokes the token; the screen's next refresh says it is no longer valid.
   // Every figure the dictionary will have, in Chinese and English: the layout at full load.
@@ -102,10 +119,7 @@ test("a token opens the hall's big screen with the four parts' numbers, until it
     await full.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
     await wait(() => full.locator(".part canvas").count()).toBeGreaterThanOrEqual(1);
     // No part's figures run out of their column.
-    const overflowing = await full.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>(".part")].filter((p) => p.scrollHeight > p.clientHeight + 1).map((p) => p.dataset.testid),
-    );
-    expect(overflowing).toEqual([]);
+    expect(await overflowingParts(full)).toEqual([]);
     if (!lang) await full.screenshot({ path: "docs/screenshots/screen-hall.png" });
   }
 

@@ -14,6 +14,7 @@ export function allianceFigures(db: Kysely<DB>) {
       module: "alliance-units",
       part: 1,
       name: { "zh-CN": "商圈党建联盟成员单位", en: "Units of the business-district alliance" },
+      shortName: { en: "Alliance units" },
       definition: { "zh-CN": "期末在册、状态为启用的联盟成员单位数", en: "Alliance units registered and active at the end of the period" },
       unit: "count",
       unitLabel: { "zh-CN": "家", en: "units" },

@@ -24,6 +24,7 @@ export function caringFigures(db: Kysely<DB>) {
       module: "caring",
       part: 3,
       name: { "zh-CN": "“蒲公英”爱心商户", en: '"Dandelion" caring shops' },
+      shortName: { en: "Caring shops" },
       definition: {
         "zh-CN": "期末经认定挂牌的爱心超市、爱心餐馆、爱心菜店数",
         en: "Caring supermarkets, restaurants and grocers certified at the end of the period",
@@ -39,6 +40,7 @@ export function caringFigures(db: Kysely<DB>) {
       module: "caring",
       part: 3,
       name: { "zh-CN": "发放爱心优惠卡", en: "Discount cards issued" },
+      shortName: { en: "Cards issued" },
       definition: { "zh-CN": "期间内发放的爱心优惠卡张数", en: "Caring discount cards issued in the period" },
       unit: "count",
       unitLabel: { "zh-CN": "张", en: "cards" },

@@ -14,6 +14,7 @@ export function counterFigures(db: Kysely<DB>) {
       module: "counter",
       part: 2,
       name: { "zh-CN": "站点可办便民服务事项", en: "Service items handled at the station" },
+      shortName: { en: "Service items" },
       definition: {
         "zh-CN": "期末在服务目录中上架（启用）的便民服务事项数",
         en: "Service items active in the station's catalogue at the end of the period",
@@ -37,6 +38,7 @@ export function counterFigures(db: Kysely<DB>) {
       module: "counter",
       part: 2,
       name: { "zh-CN": "办结服务事项", en: "Service requests completed" },
+      shortName: { en: "Requests completed" },
       definition: { "zh-CN": "期间内提出、已办结的服务申请数", en: "Service requests made in the period and completed" },
       unit: "count",
       unitLabel: { "zh-CN": "件", en: "requests" },

@@ -13,6 +13,7 @@ export function dutyFigures(db: Kysely<DB>) {
       module: "duty",
       part: 2,
       name: { "zh-CN": "“红盾先锋”服务岗坐班", en: '"Red Shield" sessions held' },
+      shortName: { en: "Red Shield sessions" },
       definition: {
         "zh-CN": "期间内市场监管所“红盾先锋”服务岗在站坐班（已举行）的场次（每月两次）",
         en: 'Sessions of the market-regulation bureau\'s "Red Shield Pioneer" post held at the station in the period (twice a month)',

@@ -38,12 +38,14 @@ export function economyFigures(db: Kysely<DB>) {
     part: number,
     name: { "zh-CN": string; en: string },
     definition: { "zh-CN": string; en: string },
+    shortEn: string,
   ) =>
     defineFigure({
       id,
       module: "economy",
       part,
       name,
+      shortName: { en: shortEn },
       definition,
       unit: "fen",
       aggregate: "sum",
@@ -64,6 +66,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 1,
       name: { "zh-CN": "“两免一补”贴息贷款户数", en: "Interest-subsidised loans (shops)" },
+      shortName: { en: "Loan-subsidised shops" },
       definition: {
         "zh-CN": "期间内放款到户的“两免一补”贴息贷款笔数（每笔对应一户商户）",
         en: "Interest-subsidised loans paid out to merchants in the period, one per shop",
@@ -87,6 +90,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 1,
       name: { "zh-CN": "“两免一补”贴息贷款金额", en: "Interest-subsidised loans (amount)" },
+      shortName: { en: "Subsidised loans" },
       definition: {
         "zh-CN": "期间内放款到户的“两免一补”贴息贷款本金合计",
         en: "Principal of the interest-subsidised loans paid out in the period",
@@ -110,6 +114,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 1,
       name: { "zh-CN": "房租、暖气费减免惠及商户", en: "Merchants given rent or heating relief" },
+      shortName: { en: "Merchants relieved" },
       definition: {
         "zh-CN": "期间内获得房租或暖气费减免（已发放）的商户数，一户只计一次",
         en: "Merchants paid rent or heating relief in the period, each counted once",
@@ -125,6 +130,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 1,
       name: { "zh-CN": "房租、暖气费减免金额", en: "Rent and heating relief paid" },
+      shortName: { en: "Relief paid" },
       definition: {
         "zh-CN": "期间内发放到户的房租、暖气费减免金额合计",
         en: "Rent and heating relief paid out to merchants in the period",
@@ -168,6 +174,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 1,
       name: { "zh-CN": "因疫情关停商户", en: "Merchants closed by the epidemic" },
+      shortName: { en: "Closed by the epidemic" },
       definition: {
         "zh-CN": "期间内经营状况确认为“因疫情关停”的商户数，一户只计一次",
         en: "Merchants whose monthly operating status was confirmed closed because of the epidemic in the period",
@@ -194,6 +201,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 2,
       name: { "zh-CN": "定向消费企业", en: "Enterprises in directed consumption" },
+      shortName: { en: "Directed-buying firms" },
       definition: {
         "zh-CN": "期间内有经商户确认的定向消费记录的企业数",
         en: "Enterprises with directed purchases confirmed by the merchants in the period",
@@ -220,6 +228,7 @@ export function economyFigures(db: Kysely<DB>) {
       module: "economy",
       part: 2,
       name: { "zh-CN": "定向消费金额", en: "Directed consumption confirmed" },
+      shortName: { en: "Directed consumption" },
       definition: {
         "zh-CN": "期间内企业到市场定向消费、经商户确认的金额合计",
         en: "Directed purchases by the enterprises at the market, confirmed by the merchants, in the period",
@@ -246,6 +255,7 @@ export function economyFigures(db: Kysely<DB>) {
         "zh-CN": "期间内资金台账收到的企业出资和区财政拨款合计（服务站建设）",
         en: "Money received in the ledger from companies and the district's finance in the period (building the station)",
       },
+      "Station funding",
     ),
     funding(
       "economy.stage_funding_fen",
@@ -256,6 +266,7 @@ export function economyFigures(db: Kysely<DB>) {
         "zh-CN": "期间内资金台账收到的宾馆出资合计（百姓大舞台）",
         en: "Money received in the ledger from the hotel in the period (the people's stage)",
       },
+      "Stage funding",
     ),
     funding(
       "economy.night_market_funding_fen",
@@ -266,6 +277,7 @@ export function economyFigures(db: Kysely<DB>) {
         "zh-CN": "期间内资金台账收到的龙头商户出资合计（夜市）",
         en: "Money received in the ledger from the leading merchants in the period (the night market)",
       },
+      "Night-market funding",
     ),
   ];
 }

@@ -59,6 +59,7 @@ export function eventsFigures(db: Kysely<DB>) {
       module: "events",
       part: 3,
       name: { "zh-CN": "节日促销增加客流", en: "Holiday promotions: extra visitors" },
+      shortName: { en: "Promotion visitors" },
       definition: {
         "zh-CN": "期间内各节日促销活动日客流减去对照日（同期平日或去年同节日）客流之和",
         en: "Visitors on the holiday promotions' days minus those on their baseline days (same weekdays or last year's holiday), over the promotions of the period",
@@ -73,6 +74,7 @@ export function eventsFigures(db: Kysely<DB>) {
       module: "events",
       part: 3,
       name: { "zh-CN": "节日促销增加营业额", en: "Holiday promotions: extra takings" },
+      shortName: { en: "Promotion takings" },
       definition: {
         "zh-CN": "期间内各节日促销活动日参与商户营业额减去对照日营业额之和",
         en: "Takings of the merchants taking part on the promotions' days minus their baseline days' takings, over the promotions of the period",
@@ -86,6 +88,7 @@ export function eventsFigures(db: Kysely<DB>) {
       module: "events",
       part: 3,
       name: { "zh-CN": "“百姓大舞台”演出队伍", en: "Teams on the people's stage" },
+      shortName: { en: "Stage teams" },
       definition: {
         "zh-CN": "期间内在“百姓大舞台”演出过的文艺队伍数",
         en: "Cultural teams that performed on the people's stage in the period",
@@ -111,9 +114,10 @@ export function eventsFigures(db: Kysely<DB>) {
       module: "events",
       part: 3,
       name: { "zh-CN": "“百姓大舞台”演出场次", en: "Performances on the people's stage" },
+      shortName: { en: "Stage performances" },
       definition: { "zh-CN": "期间内在“百姓大舞台”登记的演出场次", en: "Performances recorded on the people's stage in the period" },
       unit: "count",
-      unitLabel: { "zh-CN": "场", en: "performances" },
+      unitLabel: { "zh-CN": "场", en: "shows" },
       aggregate: "count",
       thresholds: { direction: "higher", green: 24, yellow: 12 },
       records: async (q) =>
@@ -131,6 +135,7 @@ export function eventsFigures(db: Kysely<DB>) {
       module: "events",
       part: 4,
       name: { "zh-CN": "文化宣传活动", en: "Culture and publicity events" },
+      shortName: { en: "Culture events" },
       definition: {
         "zh-CN": "期间内开展的文艺演出和宣传活动（民族团结、文明创城、防疫、妇女权益、法治等），不含已取消的",
         en: "Performances and publicity events (ethnic unity, civilised city, epidemic prevention, women's rights, law…) held in the period, cancelled ones left out",

@@ -27,8 +27,15 @@ export interface FigureDefinition extends FigureDefinitionInfo {
 
 type Optional = "part" | "scopes" | "thresholds" | "comparable" | "personal" | "period" | "unitLabel";
 
-/** A figure with the usual defaults: every scope, a range period, comparable, no thresholds, no personal records. */
-export function defineFigure(def: Omit<FigureDefinition, Optional> & Partial<Pick<FigureDefinition, Optional>>): FigureDefinition {
+/**
+ * A figure with the usual defaults: every scope, a range period, comparable, no thresholds, no personal records.
+ * `shortName` gives a shorter name in one language or both for the big screen (the name where it gives none).
+ */
+export function defineFigure(
+  def: Omit<FigureDefinition, Optional | "shortName"> &
+    Partial<Pick<FigureDefinition, Optional>> & { shortName?: Partial<FigureDefinition["shortName"]> },
+): FigureDefinition {
+  const { shortName, ...rest } = def;
   return {
     part: null,
     scopes: ["station", "street", "district"],
@@ -37,6 +44,7 @@ export function defineFigure(def: Omit<FigureDefinition, Optional> & Partial<Pic
     personal: false,
     period: "range",
     unitLabel: { "zh-CN": "", en: "" },
-    ...def,
+    ...rest,
+    shortName: { "zh-CN": shortName?.["zh-CN"] ?? def.name["zh-CN"], en: shortName?.en ?? def.name.en },
   };
 }

@@ -23,6 +23,7 @@ export function meetingsFigures(db: Kysely<DB>) {
       module: "meetings",
       part: 1,
       name: { "zh-CN": "联盟联席会议", en: "Joint meetings of the alliance" },
+      shortName: { en: "Joint meetings" },
       definition: {
         "zh-CN": "期间内召开（已举行）的商圈联席会议次数",
         en: "Joint meetings of the business-district alliance held in the period",

@@ -26,6 +26,7 @@ export function nightMarketFigures(db: Kysely<DB>) {
       module: "night-market",
       part: 4,
       name: { "zh-CN": "夜市每晚客流", en: "Night market visitors a night" },
+      shortName: { en: "Visitors a night" },
       definition: {
         "zh-CN": "期间内已收市各晚入场客流的平均数",
         en: "Average visitors in over the night market's closed nights of the period",
@@ -41,6 +42,7 @@ export function nightMarketFigures(db: Kysely<DB>) {
       module: "night-market",
       part: 4,
       name: { "zh-CN": "夜市每晚营业额", en: "Night market turnover a night" },
+      shortName: { en: "Turnover a night" },
       definition: {
         "zh-CN": "期间内已收市各晚营业额的平均数",
         en: "Average turnover over the night market's closed nights of the period",
@@ -54,6 +56,7 @@ export function nightMarketFigures(db: Kysely<DB>) {
       module: "night-market",
       part: 4,
       name: { "zh-CN": "夜市带动就业", en: "Jobs at the night market" },
+      shortName: { en: "Night-market jobs" },
       definition: {
         "zh-CN": "期末在岗的夜市就业人员数（含进城务工人员）",
         en: "People employed at the night market at the end of the period (migrant workers among them)",

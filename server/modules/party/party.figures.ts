@@ -70,6 +70,7 @@ export function partyFigures(db: Kysely<DB>) {
       module: "party",
       part: 1,
       name: { "zh-CN": "支部党员", en: "Party members of the branch" },
+      shortName: { en: "Party members" },
       definition: {
         "zh-CN": "期末在支部名册上的党员数（含预备党员，不含已转出）",
         en: "Members on the branch's roll at the period's end (probationary included, transferred out not)",

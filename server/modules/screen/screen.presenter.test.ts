@@ -11,6 +11,7 @@ const def = (over: Partial<FigureDefinitionInfo> = {}): FigureDefinitionInfo => 
   module: "party",
   part: 1,
   name: { "zh-CN": "发展对象", en: "Candidates" },
+  shortName: { "zh-CN": "发展对象", en: "Candidates" },
   definition: { "zh-CN": "", en: "" },
   unit: "count",
   unitLabel: { "zh-CN": "名", en: "" },
@@ -45,6 +46,18 @@ describe("names on the screen", () => {
     expect(maskPersonName("张三")).toBe("张*");
     expect(maskPersonName(" 王 ")).toBe("王");
     expect(maskPersonName("")).toBe("");
+  });
+});
+
+describe("a figure's name on the screen", () => {
+  it("is its short name (the room of a row), the series' too", () => {
+    const long = def({
+      name: { "zh-CN": "房租、暖气费减免惠及商户", en: "Merchants given rent or heating relief" },
+      shortName: { "zh-CN": "房租、暖气费减免惠及商户", en: "Merchants relieved" },
+      personal: false,
+    });
+    expect(screenFigure(long, value(9)).name).toEqual({ "zh-CN": "房租、暖气费减免惠及商户", en: "Merchants relieved" });
+    expect(screenSeries(long, { ...value(9), by: "month", series: [] }, "month").name.en).toBe("Merchants relieved");
   });
 });
 

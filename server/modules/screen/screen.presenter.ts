@@ -9,7 +9,7 @@ export function screenFigure(def: FigureDefinitionInfo, v: FigureValue): ScreenF
   const masked = def.personal && def.aggregate === "count" && v.value !== null && isSmallCount(v.value);
   return {
     id: def.id,
-    name: def.name,
+    name: def.shortName,
     unit: def.unit,
     unitLabel: def.unitLabel,
     value: masked ? null : v.value,
@@ -25,7 +25,7 @@ export function screenFigure(def: FigureDefinitionInfo, v: FigureValue): ScreenF
 export function screenSeries(def: FigureDefinitionInfo, s: FigureSeries, by: "month" | "key"): ScreenSeries {
   return {
     id: def.id,
-    name: def.name,
+    name: def.shortName,
     unit: def.unit,
     by,
     points: s.series.map((p) => {

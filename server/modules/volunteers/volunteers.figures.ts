@@ -20,6 +20,7 @@ export function volunteersFigures(db: Kysely<DB>, hours: VolunteerHours) {
       module: "volunteers",
       part: 4,
       name: { "zh-CN": "每月16日、28日志愿服务日", en: "Volunteer days held (the 16th and the 28th)" },
+      shortName: { en: "Volunteer days held" },
       definition: {
         "zh-CN": "期间内每月16日、28日举行了志愿服务（活动已结束且有人签到）的天数",
         en: "Days of the period, the 16th and the 28th of each month, on which a volunteer activity was held (ended, with somebody checked in)",
