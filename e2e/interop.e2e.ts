@@ -2,9 +2,10 @@
 // the grid platform reports a problem through Open311 GeoReport v2 (form-encoded, as the specification posts); it
 // appears in the station's problems list with its source, staff accept, assign, start and resolve it in the
 // console, and the Open311 request then reads closed with the resolution in status_notes (JSON and XML).
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { consoleLogin, expectAccessible, journeyApp, openFromMenu, settled } from "./support.ts";
+import { consoleLogin, expectAccessible, journeyApp, mobileLogin, openFromMenu, SCREENSHOTS, settled } from "./support.ts";
 
 const UNIT = "克拉玛依天源物业服务有限公司";
 const BASE = "/api/open311/v2";
@@ -194,4 +195,39 @@ test("the station admin reads where the station's text messages went, and why on
   await admin.locator(".ant-select-item-option", { hasText: "已送达" }).click();
   await wait(() => rows.count()).toBe(1);
   expect(await rows.first().textContent()).toContain("阿里云");
+});
+
+test("a resident turns text messages off on the phone, and makes and revokes her calendar feed", async () => {
+  const phone = (await app.newPage({ mobile: true })).page;
+  await mobileLogin(phone, "jumin");
+  // 通知设置 is its own tile beside the messages (消息), with another icon.
+  await phone.getByText("通知设置", { exact: true }).click();
+  await phone.waitForURL(/\/m\/notify-settings$/);
+  const sms = phone.getByTestId("sms-switch");
+  await wait(() => sms.getAttribute("aria-checked")).toBe("true");
+  await sms.click();
+  await wait(() => sms.getAttribute("aria-checked")).toBe("false");
+  // Kept by the server: the page read again says off, and so does the API.
+  await phone.reload();
+  await wait(() => phone.getByTestId("sms-switch").getAttribute("aria-checked")).toBe("false");
+  const mine = await phone.evaluate(async () => (await fetch("/api/me/sms")).json());
+  expect(mine).toEqual({ optedOut: true });
+  // The calendar feed: made, shown as an address to paste, then revoked.
+  await phone.getByRole("button", { name: "生成订阅地址" }).click();
+  await wait(() => phone.getByTestId("calendar-url").textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+/);
+  await settled(phone);
+  await phone.screenshot({ path: join(SCREENSHOTS, "interop-mobile-notify-settings.png"), fullPage: true });
+  // Stopping it is asked first: cancelled, the address stays; confirmed, it is gone.
+  const address = await phone.getByTestId("calendar-url").textContent();
+  await phone.getByRole("button", { name: "停用" }).click();
+  await phone.locator(".adm-dialog").getByText("确定停用？", { exact: false }).waitFor();
+  await phone.locator(".adm-dialog").getByRole("button", { name: "取消" }).click();
+  await wait(() => phone.locator(".adm-dialog").count()).toBe(0);
+  expect(await phone.getByTestId("calendar-url").textContent()).toBe(address);
+  await phone.getByRole("button", { name: "停用" }).click();
+  await phone.locator(".adm-dialog").getByRole("button", { name: "确定" }).click();
+  await wait(() => phone.getByTestId("calendar-url").count()).toBe(0);
+  // The feed's address no longer answers.
+  const gone = await phone.evaluate(async (url) => (await fetch(url ?? "")).status, address);
+  expect(gone).toBe(404);
 });

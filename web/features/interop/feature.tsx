@@ -2,7 +2,8 @@ import { ApiOutlined, MessageOutlined, PhoneOutlined, SendOutlined } from "@ant-
 import { lazy } from "react";
 import type { ConsoleFeature } from "../../app/feature.ts";
 
-const bell = (
+/** Sliders: settings (the messages' own tile, 消息, has the bell). */
+const sliders = (
   <svg
     viewBox="0 0 24 24"
     width="24"
@@ -14,12 +15,14 @@ const bell = (
     strokeLinecap="round"
     strokeLinejoin="round"
   >
-    <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
-    <path d="M10 20a2 2 0 0 0 4 0" />
+    <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+    <circle cx="15" cy="6" r="2" />
+    <circle cx="9" cy="12" r="2" />
+    <circle cx="17" cy="18" r="2" />
   </svg>
 );
 
-/** 对接接口: the 12345 hotline's work orders (with the category map), and the integrating systems' API keys; on the phone, 消息通知 (SMS on or off, WeChat binding). */
+/** 对接接口: the 12345 hotline's work orders (with the category map), and the integrating systems' API keys; on the phone, 通知设置 (SMS on or off, WeChat binding). */
 export const feature: ConsoleFeature = {
   sections: [
     {
@@ -60,7 +63,7 @@ export const feature: ConsoleFeature = {
     },
   ],
   mobileRoutes: [{ path: "/notify-settings", page: lazy(() => import("./mobile/notify-settings-page.tsx")) }],
-  mobileEntries: [{ key: "notifySettings", path: "/notify-settings", icon: bell, label: "interop:entry.notify" }],
+  mobileEntries: [{ key: "notifySettings", path: "/notify-settings", icon: sliders, label: "interop:entry.notify" }],
   routes: [
     { path: "interop/api-keys", action: "interop.manage", page: lazy(() => import("./pages/api-keys-page.tsx")) },
     { path: "interop/hotline", action: "problem.manage", page: lazy(() => import("./pages/hotline-page.tsx")) },

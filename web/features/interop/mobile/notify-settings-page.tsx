@@ -1,6 +1,6 @@
-// 消息通知 on the phone: SMS copies of my notifications on or off (in-app ones always come), and my WeChat bound to
+// 通知设置 on the phone: SMS copies of my notifications on or off (in-app ones always come), and my WeChat bound to
 // the station's official account — only with my consent, from the page WeChat's authorisation brings me back to.
-import { Button, Checkbox, DotLoading, List, NoticeBar, Switch, Toast } from "antd-mobile";
+import { Button, Checkbox, Dialog, DotLoading, List, NoticeBar, Switch, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -20,11 +20,22 @@ import {
 
 /** 日历订阅: my secret feed address, to paste into a calendar app; renewing or revoking stops the old one. */
 function CalendarFeed() {
-  const { t } = useTranslation(["mobile", "interop"]);
+  const { t } = useTranslation(["mobile", "interop", "common"]);
   const feed = useMyCalendarFeed();
   const renew = useRenewCalendarFeed();
   const revoke = useRevokeCalendarFeed();
   const url = feed.data?.path ? `${window.location.origin}${feed.data.path}` : null;
+  // Renewing or revoking stops the address a calendar app may already follow: asked first.
+  const confirm = (content: string, go: () => Promise<unknown>) => {
+    void Dialog.confirm({
+      content,
+      confirmText: t("common:action.confirm"),
+      cancelText: t("common:action.cancel"),
+      onConfirm: async () => {
+        await go();
+      },
+    });
+  };
   return (
     <List header={t("interop:m.calendarHeader")}>
       <List.Item
@@ -42,11 +53,22 @@ function CalendarFeed() {
       </List.Item>
       <List.Item>
         <div style={{ display: "flex", gap: 8 }}>
-          <Button size="small" color="primary" loading={renew.isPending} onClick={() => renew.mutate()}>
+          <Button
+            size="small"
+            color="primary"
+            loading={renew.isPending}
+            onClick={() => (url ? confirm(t("interop:m.calendarRenewConfirm"), () => renew.mutateAsync()) : renew.mutate())}
+          >
             {url ? t("interop:m.calendarRenew") : t("interop:m.calendarCreate")}
           </Button>
           {url && (
-            <Button size="small" color="danger" fill="outline" loading={revoke.isPending} onClick={() => revoke.mutate()}>
+            <Button
+              size="small"
+              color="danger"
+              fill="outline"
+              loading={revoke.isPending}
+              onClick={() => confirm(t("interop:m.calendarRevokeConfirm"), () => revoke.mutateAsync())}
+            >
               {t("interop:m.calendarRevoke")}
             </Button>
           )}
