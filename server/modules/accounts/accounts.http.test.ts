@@ -132,8 +132,21 @@ describe(`accounts and sessions (${dialectName})`, () => {
     expect(created.json().mobile).toBe("139****1111");
     const login = await t.login("13900001111", "Tianyuan-Market-7");
     expect(login.cookie).toContain("dd_session=");
+    // The account's events go to its station's log: its head sees them, another station's does not.
     const audit = await t.as(s, { method: "GET", url: `/api/audit?action=user.created&objectId=${created.json().id}` });
-    expect(audit.json().total).toBe(0); // account events carry no station; the platform admin sees them
+    expect(audit.json().total).toBe(1);
+    expect(audit.json().items[0].stationId).toBe(me.orgUnitId);
+    const other = await t.login("youyi");
+    const otherAudit = await t.as(other, { method: "GET", url: `/api/audit?action=user.created&objectId=${created.json().id}` });
+    expect(otherAudit.json().total).toBe(0);
+    const reset = await t.as(s, {
+      method: "POST",
+      url: `/api/users/${created.json().id}/password`,
+      payload: { password: "Karamay-Market-8" },
+    });
+    expect(reset.statusCode).toBe(200);
+    const resetAudit = await t.as(s, { method: "GET", url: `/api/audit?action=user.password_reset&objectId=${created.json().id}` });
+    expect(resetAudit.json().items.map((e: { stationId: number }) => e.stationId)).toEqual([me.orgUnitId]);
     const adminSession = await t.login("admin");
     const adminAudit = await t.as(adminSession, { method: "GET", url: `/api/audit?action=user.created&objectId=${created.json().id}` });
     expect(adminAudit.json().items[0].actorName).toBe("站长 李建华");

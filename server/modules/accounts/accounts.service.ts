@@ -148,6 +148,12 @@ export class AccountsService {
     return presentUser(this.visible(user, await this.repo.findById(id)), this.vault);
   }
 
+  /** The station an account belongs to (its audit entries go to that station's log), null above the stations. */
+  private async stationOf(orgUnitId: number, db: Kysely<DB>): Promise<number | null> {
+    const org = await this.repo.orgUnit(orgUnitId, db);
+    return org?.kind === "station" ? org.id : null;
+  }
+
   private async checkPlacement(user: SessionUser, db: Kysely<DB>, orgUnitId: number, allianceUnitId: number | null | undefined) {
     const org = await this.repo.orgUnit(orgUnitId, db);
     const path = this.orgPathFilter(user);
@@ -200,6 +206,7 @@ export class AccountsService {
           action: "user.created",
           objectType: "user",
           objectId: newId,
+          stationId: await this.stationOf(input.orgUnitId, trx),
           after: created ? presentUser(created, this.vault) : null,
         });
         return newId;
@@ -247,6 +254,7 @@ export class AccountsService {
           input.status && input.status !== before.status ? `user.${input.status === "active" ? "enabled" : "disabled"}` : "user.updated",
         objectType: "user",
         objectId: id,
+        stationId: await this.stationOf(after?.org_unit_id ?? before.org_unit_id, trx),
         before: presentUser(before, this.vault),
         after: after ? presentUser(after, this.vault) : null,
       });
@@ -265,7 +273,13 @@ export class AccountsService {
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
       await this.repo.setPassword(trx, id, hash, now.toISOString(), PASSWORD_HISTORY);
-      await appendAudit(trx, actor, { at: now, action: "user.password_reset", objectType: "user", objectId: id });
+      await appendAudit(trx, actor, {
+        at: now,
+        action: "user.password_reset",
+        objectType: "user",
+        objectId: id,
+        stationId: await this.stationOf(target.org_unit_id, trx),
+      });
     });
     await this.sessions.destroyAllFor(id);
   }

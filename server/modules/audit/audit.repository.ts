@@ -22,7 +22,8 @@ export class AuditRepository {
 
   private filtered(f: AuditFilter) {
     let q = this.db.selectFrom("audit_log");
-    // Station users see their stations' entries and their own account events; the platform admin all.
+    // Station users see their stations' entries (an account's changes among them: they go to its station's log);
+    // the platform admin sees all.
     if (f.stationIds !== null) q = q.where(inStations(f.stationIds, "station_id"));
     if (f.action) q = q.where("action", "=", f.action);
     if (f.objectType) q = q.where("object_type", "=", f.objectType);
