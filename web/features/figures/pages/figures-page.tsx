@@ -206,7 +206,7 @@ export default function FiguresPage() {
                 key: "records",
                 width: 90,
                 align: "right",
-                render: (_, r) => r.v?.citation.recordCount ?? "—",
+                render: (_, r) => r.v?.citation.recordCount.toLocaleString("en-US") ?? "—",
               },
               {
                 title: t("columns.module"),
