@@ -8,7 +8,9 @@
 //                     [--only list,query,bare,login,insert,create,login1,plist,pquery,psubmit,pinsert,redeem,rinsert,
 //                            pbare,psmall,pdecade,pdecadeq,pdistrict,
 //                            vsignup,vinsert,vfigures,vfquery,psubmit2]
-//                     [--rtokens 60000]
+//                     [--rtokens 60000] [--rounds 3]
+// --rounds N measures each database × connection count N times in a row, a fresh server each time, and ends with
+// every ratio's median and range over the rounds (on a shared machine one run's ratio can move by a third).
 // psubmit2 (PostgreSQL only) starts a second server process and compares one node with two (psubmit1, psubmit2).
 // On PostgreSQL every measured run samples pg_stat_activity (bench/pg-sampler.ts): active backends, lock waits.
 // Every run reads the CPU time of the app servers, of PostgreSQL's processes and of this process (the load
@@ -48,6 +50,8 @@ import type { ServerReady } from "./server.ts";
 
 const argv = process.argv.slice(2);
 const duration = Number(argValue(argv, "--duration") ?? 10);
+/** Each database × connection count measured this many times in a row (a fresh server each), ratios summed up as median and range. */
+const rounds = Math.max(1, Number(argValue(argv, "--rounds") ?? 1));
 const warmup = Number(argValue(argv, "--warmup") ?? 2);
 const connectionCounts = (argValue(argv, "--connections") ?? "10,50").split(",").map(Number);
 const only = argValue(argv, "--only")?.split(",");
@@ -735,6 +739,38 @@ function printTable(run: Awaited<ReturnType<typeof benchTarget>>) {
     );
 }
 
+type Run = Awaited<ReturnType<typeof benchTarget>>;
+interface RoundsSummary {
+  database: string;
+  connections: number;
+  rounds: number;
+  /** Each ratio measured in every round: its median and its range. */
+  ratios: Record<string, { median: number; min: number; max: number }>;
+}
+
+/** The ratios of consecutive rounds of one database × connection count: median and range of each (the machine moves). */
+function summarise(these: Run[]): RoundsSummary {
+  const ratios: RoundsSummary["ratios"] = {};
+  for (const key of Object.keys(these[0].ratios) as (keyof Run["ratios"])[]) {
+    const values = these.map((r) => r.ratios[key]).filter((v): v is number => Number.isFinite(v));
+    if (values.length !== these.length) continue;
+    values.sort((a, b) => a - b);
+    const mid = Math.floor(values.length / 2);
+    const median = values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    ratios[key] = { median, min: values[0], max: values[values.length - 1] };
+  }
+  return { database: these[0].database, connections: these[0].connections, rounds: these.length, ratios };
+}
+
+function printSummary(s: RoundsSummary) {
+  console.log(`\n  ${s.database} · ${s.connections} connections · ${s.rounds} rounds: ratio, median (range)`);
+  for (const [key, r] of Object.entries(s.ratios)) {
+    const asShare = key.endsWith("ReqPerSec");
+    const show = (v: number) => (asShare ? `${fmt(v * 100, 0)} %` : `× ${fmt(v, 2)}`);
+    console.log(`    ${key.padEnd(30)} ${show(r.median).padStart(8)}  (${show(r.min)} – ${show(r.max)})`);
+  }
+}
+
 /** The environment for main.ts: ours without any database URL or secret (SQLite, secret kept in DATA_DIR). */
 function mainEnv(extra: Record<string, string>) {
   const env: Record<string, string | undefined> = { ...process.env, ...extra };
@@ -819,15 +855,23 @@ if (!argv.includes("--skip-generate")) {
   for (const t of targets) if (volunteerScenarios.some(wanted)) generation[`${t.kind}-volunteers`] = await generateVolunteers(t);
 }
 const runs = [];
+const summaries: RoundsSummary[] = [];
 for (const t of argv.includes("--startup-only") ? [] : targets) {
   for (const c of connectionCounts) {
-    console.log(`\n${describe(t)} — ${c} connections, ${duration} s per scenario (${warmup} s warm-up discarded)`);
-    const run = await benchTarget(t, c);
-    runs.push(run);
+    const these = [];
+    for (let round = 1; round <= rounds; round++) {
+      const of = rounds > 1 ? `, round ${round} of ${rounds}` : "";
+      console.log(`\n${describe(t)} — ${c} connections, ${duration} s per scenario (${warmup} s warm-up discarded)${of}`);
+      const run = await benchTarget(t, c);
+      runs.push(run);
+      these.push(run);
+    }
+    if (rounds > 1) summaries.push(summarise(these));
   }
 }
 console.log(`\n==== Results (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}) ====`);
 for (const run of runs) printTable(run);
+for (const summary of summaries) printSummary(summary);
 const startupResults = argv.includes("--skip-startup") ? [] : await measureStartup();
 const out = join(RESULTS_DIR, `${stamp}.json`);
 writeFileSync(
@@ -843,6 +887,7 @@ writeFileSync(
       problemsSearch: { q: PSEARCH, status: PSTATUS },
       generation,
       runs,
+      summaries,
       startup: startupResults,
     },
     null,
