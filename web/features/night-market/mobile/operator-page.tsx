@@ -9,6 +9,7 @@ import { PageShell } from "../../../mobile/page-shell.tsx";
 import { PhotoPicker, type PickedPhoto } from "../../../mobile/photo-picker.tsx";
 import { useApply, useCheckIn, useClaim, useMyNightMarket, useReportTakings } from "../api/mine.ts";
 import type { MyNightMarket } from "../api/types.ts";
+import { applicationMobileColour } from "../components/labels.ts";
 
 function ApplyForm({ seasonId }: { seasonId: number }) {
   const { t } = useTranslation("night-market");
@@ -226,7 +227,11 @@ export default function OperatorPage() {
             <List.Item
               key={a.id}
               description={`${t(`kind.${a.kind}`)} · ${a.goods}`}
-              extra={<Tag data-testid={`nm-application-${a.id}`}>{t(`applicationStatus.${a.status}`)}</Tag>}
+              extra={
+                <Tag color={applicationMobileColour[a.status]} data-testid={`nm-application-${a.id}`}>
+                  {t(`applicationStatus.${a.status}`)}
+                </Tag>
+              }
             >
               {a.seasonName}
             </List.Item>
