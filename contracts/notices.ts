@@ -312,3 +312,39 @@ export function weekdayWords(isoWeekday: number): Both {
     en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][isoWeekday - 1] ?? "",
   };
 }
+
+/**
+ * The kinds of notification that are not a notice's own id: a problem's step told to its reporter (or to the unit and
+ * staff) and a counter request's step told to its applicant. Every kind is one of these or a notice id (`NoticeKind`),
+ * so the station's SMS settings and its messages log can name each kind in words.
+ */
+const stepKinds = {
+  "problem.accept": { "zh-CN": "问题受理", en: "Report accepted" },
+  "problem.reject": { "zh-CN": "问题不予受理", en: "Report not accepted" },
+  "problem.assign": { "zh-CN": "问题交办", en: "Report assigned" },
+  "problem.start": { "zh-CN": "问题开始办理", en: "Report being handled" },
+  "problem.note": { "zh-CN": "问题办理进展", en: "Progress on a report" },
+  "problem.resolve": { "zh-CN": "问题办结", en: "Report resolved" },
+  "problem.confirm": { "zh-CN": "办结确认", en: "Resolution confirmed" },
+  "problem.reopen": { "zh-CN": "问题重新办理", en: "Report reopened" },
+  "service.booked": { "zh-CN": "办事已预约", en: "Service booked" },
+  "service.walked_in": { "zh-CN": "现场取号", en: "Walk-in number taken" },
+  "service.checked_in": { "zh-CN": "办事签到取号", en: "Checked in at the counter" },
+  "service.started": { "zh-CN": "办事开始办理", en: "Service being handled" },
+  "service.forwarded": { "zh-CN": "办事转办", en: "Service forwarded" },
+  "service.done": { "zh-CN": "办事办结", en: "Service completed" },
+  "service.cancelled": { "zh-CN": "办事已取消", en: "Service cancelled" },
+  "service.missed": { "zh-CN": "预约未到", en: "Booking missed" },
+  "service.rated": { "zh-CN": "办事评价", en: "Service rated" },
+} as const satisfies Record<string, Both>;
+
+/** A notification's kind: a notice's id, or a step's kind told with one of several notices. */
+export type NoticeKind = NoticeId | keyof typeof stepKinds;
+
+/** The kind in words (the notice's title for a notice's own kind); an unknown kind as it is. */
+export function noticeKindLabel(kind: string, language: NoticeLanguage): string {
+  const step = (stepKinds as Record<string, Both>)[kind];
+  if (step) return step[language];
+  const notice = (noticeCatalogue as Record<string, NoticeText>)[kind];
+  return notice ? notice.title[language] : kind;
+}

@@ -187,6 +187,8 @@ test("the station admin reads where the station's text messages went, and why on
   expect(await rows.nth(1).textContent()).toContain("isv.MOBILE_NUMBER_ILLEGAL");
   expect(await rows.nth(2).textContent()).toContain("已送达");
   expect(await rows.nth(2).textContent()).toMatch(/1[3-9]\d\*{4}\d{4}/);
+  // The kind in words (problem.accept: the reporter told the report was accepted).
+  expect(await rows.nth(2).textContent()).toContain("问题受理");
   await settled(admin);
   await app.shot(admin, "console-sms-log");
   await expectAccessible(admin, "console-sms-log");

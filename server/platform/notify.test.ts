@@ -21,7 +21,7 @@ describe(`notifications (${dialectName})`, () => {
     await t.database.db.transaction().execute(async (trx) => {
       await outbox.add(trx, {
         userId,
-        kind: "test.ok",
+        kind: "problem.overdue",
         notice: "problem.overdue",
         params: { title: "积水", code: "TY-1", station: "天源" },
         link: "/m/x",
@@ -30,8 +30,13 @@ describe(`notifications (${dialectName})`, () => {
     });
     await outbox.deliver();
     const body = "天源的问题「积水」（TY-1）已超过办结期限，将提交联席会议研究。";
-    expect(sent).toEqual([{ userId, channel: "sms", text: `问题已超期：${body}`, kind: "test.ok" }]);
-    const row = await t.database.db.selectFrom("notifications").selectAll().where("kind", "=", "test.ok").executeTakeFirstOrThrow();
+    expect(sent).toEqual([{ userId, channel: "sms", text: `问题已超期：${body}`, kind: "problem.overdue" }]);
+    const row = await t.database.db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("kind", "=", "problem.overdue")
+      .where("link", "=", "/m/x")
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ user_id: userId, title: "问题已超期", body, link: "/m/x", read_at: null });
   });
 
@@ -40,11 +45,11 @@ describe(`notifications (${dialectName})`, () => {
     const outbox = new Notifier({ send: (m) => void sent.push(m) }, silent, systemClock).outbox();
     await expect(
       t.database.db.transaction().execute(async (trx) => {
-        await outbox.add(trx, { userId, kind: "test.rollback", notice: "problem.overdue" });
+        await outbox.add(trx, { userId, kind: "problem.overdue", notice: "problem.overdue", link: "/m/rolled-back" });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    const rows = await t.database.db.selectFrom("notifications").select("id").where("kind", "=", "test.rollback").execute();
+    const rows = await t.database.db.selectFrom("notifications").select("id").where("link", "=", "/m/rolled-back").execute();
     expect(rows).toHaveLength(0);
     expect(sent).toHaveLength(0);
   });

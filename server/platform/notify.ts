@@ -7,7 +7,14 @@
 // Both copies are written in the recipient's language (the account's locale): the caller names a text of the
 // catalogue (contracts/notices.ts) and its parameters, and the outbox renders it per recipient.
 import type { Kysely, Transaction } from "kysely";
-import { type NoticeId, type NoticeLanguage, type NoticeParams, noticeLanguage, renderNotice } from "../../contracts/notices.ts";
+import {
+  type NoticeId,
+  type NoticeKind,
+  type NoticeLanguage,
+  type NoticeParams,
+  noticeLanguage,
+  renderNotice,
+} from "../../contracts/notices.ts";
 import { deferWrite } from "../db/before-commit.ts";
 import { dialectOf } from "../db/database.ts";
 import { preparedQuery } from "../db/prepared.ts";
@@ -18,8 +25,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export interface NotificationInput {
   userId: number;
-  /** Stable kind, e.g. `problem.assigned`. */
-  kind: string;
+  /** Stable kind, e.g. `problem.assign` or a notice's id (`contracts/notices.ts`, `NoticeKind`: each has its words). */
+  kind: NoticeKind;
   /** The text in the catalogue, and what fills its placeholders. */
   notice: NoticeId;
   params?: NoticeParams;

@@ -4,6 +4,7 @@ import { Alert, DatePicker, Empty, Select, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { type SmsMessage, smsMessageStatuses } from "../../../../contracts/interop.ts";
+import { noticeKindLabel, noticeLanguage } from "../../../../contracts/notices.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { useListParams } from "../../../app/use-list-params.ts";
@@ -20,7 +21,8 @@ const statusColour: Record<SmsMessage["status"], string> = {
 };
 
 export function SmsLog({ stationId, kinds }: { stationId: number | undefined; kinds: string[] }) {
-  const { t } = useTranslation("interop");
+  const { t, i18n } = useTranslation("interop");
+  const label = (kind: string) => noticeKindLabel(kind, noticeLanguage(i18n.language));
   const list = useListParams(["status", "kind", "from", "to"]);
   const query: SmsMessageQuery | null =
     stationId === undefined
@@ -56,7 +58,7 @@ export function SmsLog({ stationId, kinds }: { stationId: number | undefined; ki
           aria-label={t("sms.col.kind")}
           value={query?.kind}
           onChange={(kind?: string) => list.update({ kind })}
-          options={kinds.map((k) => ({ value: k, label: k }))}
+          options={kinds.map((k) => ({ value: k, label: label(k) }))}
         />
         <DatePicker.RangePicker
           style={{ width: 260 }}
@@ -80,7 +82,7 @@ export function SmsLog({ stationId, kinds }: { stationId: number | undefined; ki
           { title: t("sms.col.createdAt"), dataIndex: "createdAt", width: 140, render: formatDateTime },
           { title: t("sms.col.recipient"), dataIndex: "recipientName", width: 100, ellipsis: true },
           { title: t("sms.col.phone"), dataIndex: "recipientPhone", width: 110, render: (p: string | null) => p ?? "—" },
-          { title: t("sms.col.kind"), dataIndex: "kind", width: 140, ellipsis: true },
+          { title: t("sms.col.kind"), dataIndex: "kind", width: 140, ellipsis: true, render: (k: string) => label(k) },
           {
             title: t("sms.col.status"),
             dataIndex: "status",

@@ -4,14 +4,16 @@ import { Alert, App, Card, Empty, Select, Switch, Table, Tabs, Typography } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { noticeKindLabel, noticeLanguage } from "../../../../contracts/notices.ts";
 import { errorMessage } from "../../../app/api-client.ts";
 import { useMe } from "../../../app/session.tsx";
 import { useSetSmsSetting, useSmsSettings } from "../api/webhooks.ts";
 import { SmsLog } from "../components/sms-log.tsx";
 
 export default function SmsSettingsPage() {
-  const { t } = useTranslation("interop");
+  const { t, i18n } = useTranslation("interop");
   const { message } = App.useApp();
+  const label = (kind: string) => noticeKindLabel(kind, noticeLanguage(i18n.language));
   const me = useMe();
   const [stationId, setStationId] = useState<number | undefined>(me.stations[0]?.id);
   const settings = useSmsSettings(stationId);
@@ -32,7 +34,19 @@ export default function SmsSettingsPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("sms.empty")} /> }}
         columns={[
-          { title: t("sms.kind"), dataIndex: "kind", width: 260 },
+          {
+            title: t("sms.kind"),
+            dataIndex: "kind",
+            width: 320,
+            render: (kind: string) => (
+              <>
+                {label(kind)}{" "}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {kind}
+                </Typography.Text>
+              </>
+            ),
+          },
           {
             title: t("sms.enabled"),
             key: "enabled",
@@ -40,7 +54,7 @@ export default function SmsSettingsPage() {
             render: (_: unknown, row) => (
               <Switch
                 checked={row.enabled}
-                aria-label={row.kind}
+                aria-label={label(row.kind)}
                 onChange={async (enabled) => {
                   if (stationId === undefined) return;
                   try {
