@@ -154,6 +154,7 @@ export class AccountsService {
     return org?.kind === "station" ? org.id : null;
   }
 
+  /** The org unit an account is placed in, refused outside the caller's reach; answers it (its kind and id). */
   private async checkPlacement(user: SessionUser, db: Kysely<DB>, orgUnitId: number, allianceUnitId: number | null | undefined) {
     const org = await this.repo.orgUnit(orgUnitId, db);
     const path = this.orgPathFilter(user);
@@ -164,6 +165,7 @@ export class AccountsService {
         throw invalidField("allianceUnitId", "v.invalid_value");
       }
     }
+    return org;
   }
 
   async create(user: SessionUser, input: z.output<typeof userCreateSchema>, actor: Actor): Promise<User> {
@@ -174,7 +176,7 @@ export class AccountsService {
     const now = at.toISOString();
     try {
       const id = await this.db.transaction().execute(async (trx) => {
-        await this.checkPlacement(user, trx, input.orgUnitId, input.allianceUnitId);
+        const org = await this.checkPlacement(user, trx, input.orgUnitId, input.allianceUnitId);
         if (await this.repo.usernameTaken(trx, input.username.toLowerCase())) {
           throw fail("user.username_taken", [{ field: "username" }]);
         }
@@ -206,7 +208,7 @@ export class AccountsService {
           action: "user.created",
           objectType: "user",
           objectId: newId,
-          stationId: await this.stationOf(input.orgUnitId, trx),
+          stationId: org.kind === "station" ? org.id : null,
           after: created ? presentUser(created, this.vault) : null,
         });
         return newId;
