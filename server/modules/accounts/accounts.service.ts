@@ -21,6 +21,9 @@ import { AccountsRepository, type UserRow } from "./accounts.repository.ts";
 const LOCK_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
 
+/** An org unit's station: itself when it is one, else none (a street, the district). */
+const stationIdOf = (org: { id: number; kind: string } | undefined): number | null => (org?.kind === "station" ? org.id : null);
+
 export class AccountsService {
   private readonly repo: AccountsRepository;
   private readonly db: Kysely<DB>;
@@ -150,8 +153,7 @@ export class AccountsService {
 
   /** The station an account belongs to (its audit entries go to that station's log), null above the stations. */
   private async stationOf(orgUnitId: number, db: Kysely<DB>): Promise<number | null> {
-    const org = await this.repo.orgUnit(orgUnitId, db);
-    return org?.kind === "station" ? org.id : null;
+    return stationIdOf(await this.repo.orgUnit(orgUnitId, db));
   }
 
   /** The org unit an account is placed in, refused outside the caller's reach; answers it (its kind and id). */
@@ -208,7 +210,7 @@ export class AccountsService {
           action: "user.created",
           objectType: "user",
           objectId: newId,
-          stationId: org.kind === "station" ? org.id : null,
+          stationId: stationIdOf(org),
           after: created ? presentUser(created, this.vault) : null,
         });
         return newId;
