@@ -15,16 +15,40 @@ function toParam(value: unknown): Param {
   return JSON.stringify(value);
 }
 
+/**
+ * Makes a row's object from the array node:sqlite answers (`setReturnArrays`): one object literal of the
+ * statement's columns, compiled once per statement, so every row has the same shape from its creation. node:sqlite
+ * builds its objects property by property, which costs a fifth of a list page's rows statement (20 problems × 29
+ * columns: 69 µs against 54 µs this way, the same rows). A repeated column name keeps its last value, as there.
+ */
+export function rowFactory(names: readonly string[]): (row: readonly unknown[]) => Record<string, unknown> {
+  // The names are data: JSON-quoted, and `__proto__` computed so that it stays an own property.
+  const fields = names.map((name, i) => `${name === "__proto__" ? '["__proto__"]' : JSON.stringify(name)}: r[${i}]`);
+  return new Function("r", `return { ${fields.join(", ")} };`) as (row: readonly unknown[]) => Record<string, unknown>;
+}
+
+type ArrayRows = StatementSync & { setReturnArrays?: (enabled: boolean) => void };
+
 function adaptStatement(statement: StatementSync) {
   const reader = statement.columns().length > 0;
+  const s = statement as ArrayRows;
+  // Rows as arrays made into objects by the statement's factory (Node 22.16+ and 24); otherwise node:sqlite's objects.
+  const make = reader && typeof s.setReturnArrays === "function" ? rowFactory(statement.columns().map((c) => c.name)) : null;
+  if (make) s.setReturnArrays?.(true);
   return {
     reader,
-    all: (params: ReadonlyArray<unknown>) => statement.all(...params.map(toParam)),
+    all: make
+      ? (params: ReadonlyArray<unknown>) => (statement.all(...params.map(toParam)) as unknown as unknown[][]).map(make)
+      : (params: ReadonlyArray<unknown>) => statement.all(...params.map(toParam)),
     run: (params: ReadonlyArray<unknown>) => {
       const r = statement.run(...params.map(toParam));
       return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
     },
-    iterate: (params: ReadonlyArray<unknown>) => statement.iterate(...params.map(toParam)),
+    iterate: make
+      ? function* (params: ReadonlyArray<unknown>) {
+          for (const row of statement.iterate(...params.map(toParam))) yield make(row as unknown as unknown[]);
+        }
+      : (params: ReadonlyArray<unknown>) => statement.iterate(...params.map(toParam)),
   };
 }
 
