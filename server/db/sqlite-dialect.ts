@@ -32,7 +32,7 @@ type ArrayRows = StatementSync & { setReturnArrays?: (enabled: boolean) => void 
 function adaptStatement(statement: StatementSync) {
   const reader = statement.columns().length > 0;
   const s = statement as ArrayRows;
-  // Rows as arrays made into objects by the statement's factory (Node 24; older versions keep node:sqlite's objects); otherwise node:sqlite's objects.
+  // Rows as arrays made into objects by the statement's factory (Node 24); on older versions node:sqlite's objects.
   const make = reader && typeof s.setReturnArrays === "function" ? rowFactory(statement.columns().map((c) => c.name)) : null;
   if (make) s.setReturnArrays?.(true);
   return {
