@@ -49,6 +49,30 @@ const dragonBoat: Record<number, string> = {
   2031: "2031-06-24",
 };
 
+/** The Mid-Autumn Festival (八月十五) by year. */
+const midAutumn: Record<number, string> = {
+  2024: "2024-09-17",
+  2025: "2025-10-06",
+  2026: "2026-09-25",
+  2027: "2027-09-15",
+  2028: "2028-10-03",
+  2029: "2029-09-22",
+  2030: "2030-09-12",
+  2031: "2031-10-01",
+};
+
+/** The Double Ninth Festival (重阳, 九月初九) by year. */
+const doubleNinth: Record<number, string> = {
+  2024: "2024-10-11",
+  2025: "2025-10-29",
+  2026: "2026-10-18",
+  2027: "2027-10-08",
+  2028: "2028-10-26",
+  2029: "2029-10-16",
+  2030: "2030-10-05",
+  2031: "2031-10-24",
+};
+
 const json = (v: unknown) => JSON.stringify(v);
 const GATES = ["东门", "西门", "南门"] as const;
 
@@ -467,26 +491,64 @@ export async function loadEvents(ctx: EventsContext) {
   await trx.insertInto("stage_performances").values(performanceRows).execute();
 
   // culture and publicity events, with photos and head counts
-  const culture: { kind: "performance" | "publicity"; title: string; theme: string; unit: number; audienceGroup: string }[] = [
+  // A festival's show is held on its day (its latest before today); the others spread over the past year.
+  const festival = (datesOf: (year: number) => string | undefined) =>
+    lastBefore(today, (y) => (datesOf(y) ? [datesOf(y) as string] : null))[0];
+  const culture: {
+    kind: "performance" | "publicity";
+    title: string;
+    theme: string;
+    unit: number;
+    audienceGroup: string;
+    on?: string;
+  }[] = [
     { kind: "performance", title: "民族团结一家亲文艺汇演", theme: "民族团结", unit: 0, audienceGroup: "社区居民、商户" },
     { kind: "publicity", title: "创建全国文明城市宣传进市场", theme: "文明创城", unit: 1, audienceGroup: "商户" },
     { kind: "publicity", title: "疫情防控知识宣传", theme: "防疫", unit: 2, audienceGroup: "商户、顾客" },
     { kind: "publicity", title: "妇女权益保障法宣传", theme: "妇女维权", unit: 3, audienceGroup: "女性商户和居民" },
     { kind: "publicity", title: "民法典进市场普法宣传", theme: "普法", unit: 4, audienceGroup: "商户" },
-    { kind: "performance", title: "庆七一红歌会", theme: "民族团结", unit: 0, audienceGroup: "党员、居民" },
-    { kind: "performance", title: "中秋邻里文艺晚会", theme: "文明创城", unit: 5, audienceGroup: "社区居民" },
+    {
+      kind: "performance",
+      title: "庆七一红歌会",
+      theme: "民族团结",
+      unit: 0,
+      audienceGroup: "党员、居民",
+      on: festival((y) => `${y}-07-01`),
+    },
+    {
+      kind: "performance",
+      title: "中秋邻里文艺晚会",
+      theme: "文明创城",
+      unit: 5,
+      audienceGroup: "社区居民",
+      on: festival((y) => midAutumn[y]),
+    },
     { kind: "publicity", title: "反电信诈骗普法讲座", theme: "普法", unit: 4, audienceGroup: "老年居民" },
     { kind: "publicity", title: "食品安全宣传周", theme: "文明创城", unit: 2, audienceGroup: "商户、顾客" },
-    { kind: "performance", title: "重阳敬老文艺演出", theme: "敬老爱老", unit: 0, audienceGroup: "老年居民" },
+    {
+      kind: "performance",
+      title: "重阳敬老文艺演出",
+      theme: "敬老爱老",
+      unit: 0,
+      audienceGroup: "老年居民",
+      on: festival((y) => doubleNinth[y]),
+    },
     { kind: "publicity", title: "垃圾分类宣传", theme: "文明创城", unit: 1, audienceGroup: "商户" },
-    { kind: "performance", title: "三八妇女节广场舞展演", theme: "妇女维权", unit: 3, audienceGroup: "社区居民" },
+    {
+      kind: "performance",
+      title: "三八妇女节广场舞展演",
+      theme: "妇女维权",
+      unit: 3,
+      audienceGroup: "社区居民",
+      on: festival((y) => `${y}-03-08`),
+    },
   ];
   const unitIds = Object.values(ctx.units);
   const colours: PictureColour[] = ["red", "gold", "green"];
   const photoRows = [];
   const countRows = [];
   for (const [i, c] of culture.entries()) {
-    const date = addDays(today, -Math.round(((i + 1) * 350) / culture.length) + 5);
+    const date = c.on ?? addDays(today, -Math.round(((i + 1) * 350) / culture.length) + 5);
     const [from, to] = c.kind === "performance" ? evening(date, "19:30", "21:00") : ["10:00", "11:30"];
     const id = await event({
       kind: c.kind,

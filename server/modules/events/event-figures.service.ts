@@ -60,6 +60,8 @@ export class EventFiguresService {
       const m = stationMonth(e.starts_at);
       byMonth.set(m, (byMonth.get(m) ?? 0) + 1);
     }
+    // Every month of the period, one without an event at nought: a chart of the months shows the gap.
+    for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) if (!byMonth.has(m)) byMonth.set(m, 0);
 
     // promotions and their uplift
     const promotions = rows.filter((e) => e.kind === "promotion" && e.status !== "cancelled");

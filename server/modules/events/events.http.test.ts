@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, stationDate, stationInstant } from "../../../contracts/calendar.ts";
+import { addDays, addMonths, stationDate, stationInstant } from "../../../contracts/calendar.ts";
 import { createTestApp, dialectName, fieldsNamed, type Session, type TestApp } from "../../test/helpers.ts";
 import { jpegWithExif } from "./events.exif.ts";
 import { EventsRepository } from "./events.repository.ts";
@@ -1046,5 +1046,33 @@ describe(`the demo's events figures (${dialectName})`, () => {
     expect(f.stage.citation.recordCount).toBe(f.stage.performances);
     const again = (await t.as(staff, { method: "GET", url: "/api/event-figures" })).json();
     expect(again.environment.citation.recordSetHash).toBe(f.environment.citation.recordSetHash);
+  });
+
+  it("counts the events of every month of the period, a month without one at nought, and holds a festival's show on its day", async () => {
+    const staff = await t.login("staff");
+    const f = (await t.as(staff, { method: "GET", url: "/api/event-figures" })).json();
+    const months = f.events.byMonth.map((m: { month: string }) => m.month);
+    // The twelve months up to the clock's day: from its month a year ago to its own, each once, in order.
+    const today = stationDate(t.clock.now());
+    const first = addMonths(today, -12).slice(0, 7);
+    expect(months[0]).toBe(first);
+    expect(months.at(-1)).toBe(today.slice(0, 7));
+    expect(months).toHaveLength(13);
+    expect([...months].sort()).toEqual(months);
+    const sum = f.events.byMonth.reduce((s: number, m: { n: number }) => s + m.n, 0);
+    expect(sum).toBe(f.events.total);
+    expect(f.events.byMonth.some((m: { n: number }) => m.n === 0)).toBe(true);
+    // A whole month's bar opens that month's list (the first and the last month are cut by the period).
+    for (const m of f.events.byMonth.slice(1, -1)) {
+      expect(m.link).toBe(`/events?month=${m.month}`);
+      const listed = (await t.as(staff, { method: "GET", url: `/api/events?month=${m.month}&pageSize=100` })).json();
+      expect(listed.total).toBe(m.n);
+    }
+    // The Mid-Autumn evening show falls on the festival (the station's calendar, not the spread of the others).
+    const shows = (await t.as(staff, { method: "GET", url: "/api/events?kind=performance&pageSize=100" })).json();
+    const midAutumn = shows.items.find((e: { title: string }) => e.title === "中秋邻里文艺晚会");
+    expect(["2025-10-06", "2026-09-25", "2027-09-15", "2028-10-03"]).toContain(stationDate(midAutumn.startsAt));
+    const women = shows.items.find((e: { title: string }) => e.title === "三八妇女节广场舞展演");
+    expect(stationDate(women.startsAt).slice(5)).toBe("03-08");
   });
 });

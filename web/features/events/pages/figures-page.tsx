@@ -181,7 +181,7 @@ export default function EventFiguresPage() {
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card title={t("figures.byMonth")} size="small">
-            {f.events.byMonth.length === 0 ? (
+            {f.events.total === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
               <Suspense fallback={<Spin />}>
@@ -194,9 +194,10 @@ export default function EventFiguresPage() {
                   height={240}
                   option={{
                     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-                    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+                    // Room above the tallest bar's number for the axis's name.
+                    grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
                     xAxis: { type: "category", data: f.events.byMonth.map((m) => m.month) },
-                    yAxis: { type: "value", name: t("figures.events"), minInterval: 1 },
+                    yAxis: { type: "value", name: t("figures.events"), nameGap: 26, minInterval: 1 },
                     series: [
                       {
                         name: t("figures.events"),
