@@ -29,6 +29,20 @@ describe("SQLite rows made from arrays", () => {
     ]);
   });
 
+  it("answers a table's new columns after a schema change, though the statement was kept from before it", async () => {
+    raw.exec("create table s (id integer primary key, a text); insert into s values (1, 'x');");
+    const all = () => db.selectFrom("s").selectAll().execute();
+    expect(await all()).toEqual([{ id: 1, a: "x" }]);
+    await db.schema.alterTable("s").dropColumn("a").execute();
+    await db.schema.alterTable("s").addColumn("b", "integer", (c) => c.defaultTo(7)).execute();
+    expect(await all()).toEqual([{ id: 1, b: 7 }]);
+    await sql`alter table s add column c text`.execute(db);
+    expect(await all()).toEqual([{ id: 1, b: 7, c: null }]);
+    // A change made beside the dialect: SQLite prepares the kept statement again, its rows one column wider.
+    raw.exec("alter table s add column d integer default 3");
+    expect(await all()).toEqual([{ id: 1, b: 7, c: null, d: 3 }]);
+  });
+
   it("keeps a repeated name's last value, and a column named __proto__ as an own property", () => {
     const make = rowFactory(["a", "__proto__", "a", 'quo"te', "x\ny"]);
     const row = make([1, 2, 3, 4, 5]);

@@ -22,11 +22,16 @@ function toParam(value: unknown): Param {
  * page's rows statement (20 problems × 29 columns: 69 µs against 54 µs this way, the same values). These rows are
  * plain objects, as PostgreSQL's driver answers them. A repeated column name keeps its last value, as there.
  */
-export function rowFactory(names: readonly string[]): (row: readonly unknown[]) => Record<string, unknown> {
+export function rowFactory(names: readonly string[]): RowFactory {
   // The names are data: JSON-quoted, and `__proto__` computed so that it stays an own property.
   const fields = names.map((name, i) => `${name === "__proto__" ? '["__proto__"]' : JSON.stringify(name)}: r[${i}]`);
-  return new Function("r", `return { ${fields.join(", ")} };`) as (row: readonly unknown[]) => Record<string, unknown>;
+  const make = new Function("r", `return { ${fields.join(", ")} };`) as RowFactory;
+  make.width = names.length;
+  return make;
 }
+
+/** Makes one row's object from its array; `width` is how many columns it was made for. */
+export type RowFactory = ((row: readonly unknown[]) => Record<string, unknown>) & { width?: number };
 
 type ArrayRows = StatementSync & { setReturnArrays?: (enabled: boolean) => void };
 
@@ -34,20 +39,27 @@ function adaptStatement(statement: StatementSync) {
   const reader = statement.columns().length > 0;
   const s = statement as ArrayRows;
   // Rows as arrays made into objects by the statement's factory (Node 24); on older versions node:sqlite's objects.
-  const make = reader && typeof s.setReturnArrays === "function" ? rowFactory(statement.columns().map((c) => c.name)) : null;
-  if (make) s.setReturnArrays?.(true);
+  const arrays = reader && typeof s.setReturnArrays === "function";
+  const factoryOf = () => rowFactory(statement.columns().map((c) => c.name));
+  let make = arrays ? factoryOf() : null;
+  if (arrays) s.setReturnArrays?.(true);
+  /** The rows as objects; a row of another width than the factory's (SQLite prepared the statement again after a schema change) makes it anew. */
+  const objects = (rows: unknown[][]) => {
+    if (rows.length && rows[0].length !== make?.width) make = factoryOf();
+    return rows.map(make as RowFactory);
+  };
   return {
     reader,
-    all: make
-      ? (params: ReadonlyArray<unknown>) => (statement.all(...params.map(toParam)) as unknown as unknown[][]).map(make)
+    all: arrays
+      ? (params: ReadonlyArray<unknown>) => objects(statement.all(...params.map(toParam)) as unknown as unknown[][])
       : (params: ReadonlyArray<unknown>) => statement.all(...params.map(toParam)),
     run: (params: ReadonlyArray<unknown>) => {
       const r = statement.run(...params.map(toParam));
       return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
     },
-    iterate: make
+    iterate: arrays
       ? function* (params: ReadonlyArray<unknown>) {
-          for (const row of statement.iterate(...params.map(toParam))) yield make(row as unknown as unknown[]);
+          for (const row of statement.iterate(...params.map(toParam))) yield objects([row as unknown as unknown[]])[0];
         }
       : (params: ReadonlyArray<unknown>) => statement.iterate(...params.map(toParam)),
   };
@@ -69,6 +81,8 @@ export function openSqlite(file: string): DatabaseSync {
  * Statements are prepared once per SQL text and kept (bounded, oldest dropped first). Safe because Kysely's
  * SQLite driver runs one query at a time on its single connection.
  */
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\s/i;
+
 export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500, groupCommit = false): SqliteDialect {
   const cache = new Map<string, ReturnType<typeof adaptStatement>>();
   // Group commit (server/db/group-commit.ts) when asked: concurrent requests share one durable commit.
@@ -76,6 +90,9 @@ export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500, groupCommit
   return new Dialect({
     database: {
       prepare: (sql: string) => {
+        // A schema change: kept statements are dropped, so that each is prepared again with its columns as they are
+        // now (SQLite would prepare them again by itself, but a row's factory is made from the columns at prepare).
+        if (SCHEMA_CHANGE.test(sql)) cache.clear();
         let statement = cache.get(sql);
         if (!statement) {
           statement = adaptStatement(db.prepare(sql));
