@@ -34,7 +34,10 @@ describe("SQLite rows made from arrays", () => {
     const all = () => db.selectFrom("s").selectAll().execute();
     expect(await all()).toEqual([{ id: 1, a: "x" }]);
     await db.schema.alterTable("s").dropColumn("a").execute();
-    await db.schema.alterTable("s").addColumn("b", "integer", (c) => c.defaultTo(7)).execute();
+    await db.schema
+      .alterTable("s")
+      .addColumn("b", "integer", (c) => c.defaultTo(7))
+      .execute();
     expect(await all()).toEqual([{ id: 1, b: 7 }]);
     await sql`alter table s add column c text`.execute(db);
     expect(await all()).toEqual([{ id: 1, b: 7, c: null }]);
