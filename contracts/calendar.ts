@@ -80,6 +80,14 @@ export function shiftMonth(month: string, months: number): string {
   return `${Math.floor(index / 12)}-${pad((((index % 12) + 12) % 12) + 1)}`;
 }
 
+/** The months (YYYY-MM) touched by the dates or months from..to, inclusive; empty when from is after to. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  const end = to.slice(0, 7);
+  for (let m = from.slice(0, 7); m <= end; m = shiftMonth(m, 1)) out.push(m);
+  return out;
+}
+
 /** A date (YYYY-MM-DD) moved by whole months, kept within the target month (31 January + 1 month = 28/29 February). */
 export function addMonths(date: string, months: number): string {
   const month = shiftMonth(date.slice(0, 7), months);

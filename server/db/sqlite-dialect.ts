@@ -77,12 +77,13 @@ export function openSqlite(file: string): DatabaseSync {
   return db;
 }
 
+/** A statement that changes the schema (after which kept statements are prepared again). */
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\s/i;
+
 /**
  * Statements are prepared once per SQL text and kept (bounded, oldest dropped first). Safe because Kysely's
  * SQLite driver runs one query at a time on its single connection.
  */
-const SCHEMA_CHANGE = /^\s*(create|alter|drop)\s/i;
-
 export function nodeSqliteDialect(db: DatabaseSync, cacheSize = 500, groupCommit = false): SqliteDialect {
   const cache = new Map<string, ReturnType<typeof adaptStatement>>();
   // Group commit (server/db/group-commit.ts) when asked: concurrent requests share one durable commit.

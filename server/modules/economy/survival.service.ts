@@ -3,7 +3,7 @@
 // because of the epidemic" computed for any period, with the relief each merchant received in it beside it.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { monthRange, shiftMonth, stationDayStart, stationMonth } from "../../../contracts/calendar.ts";
+import { monthRange, monthsBetween, shiftMonth, stationDayStart, stationMonth } from "../../../contracts/calendar.ts";
 import type { operatingConfirmSchema, Survival, survivalQuery } from "../../../contracts/economy.ts";
 import type { DB } from "../../db/tables.ts";
 import { type Actor, appendAudit } from "../../platform/audit.ts";
@@ -13,13 +13,6 @@ import { reachesStation, type SessionUser, stationFilter } from "../../platform/
 import { manages, refuse } from "./economy.access.ts";
 import type { EconomyRepository } from "./economy.repository.ts";
 import { type MonthStatus, monthStatus, type StatusChange } from "./economy.workflow.ts";
-
-/** The months from `from` to `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to && out.length < 240; m = shiftMonth(m, 1)) out.push(m);
-  return out;
-}
 
 export class SurvivalService {
   private readonly db: Kysely<DB>;
@@ -41,7 +34,7 @@ export class SurvivalService {
 
   async survival(user: SessionUser, query: z.output<typeof survivalQuery>): Promise<Survival> {
     const stationId = this.stationOf(user, query.stationId);
-    const months = monthsBetween(query.from, query.to);
+    const months = monthsBetween(query.from, query.to).slice(0, 240);
     const ends = new Map(months.map((m) => [m, stationDayStart(monthRange(shiftMonth(m, 1)).from).toISOString()]));
     const facts = await this.repo.merchantFacts(stationId);
     const history = new Map<number, StatusChange[]>();

@@ -3,7 +3,7 @@
 // sample and baseline; the stage's performances and audiences; environment rounds held and findings solved.
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { addDays, addMonths, stationDate, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
+import { addDays, addMonths, monthsBetween, stationDate, stationDayBounds, stationMonth } from "../../../contracts/calendar.ts";
 import type { EventKind, figuresQuery } from "../../../contracts/events.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type SessionUser, stationFilter } from "../../platform/scope.ts";
@@ -61,7 +61,7 @@ export class EventFiguresService {
       byMonth.set(m, (byMonth.get(m) ?? 0) + 1);
     }
     // Every month of the period, one without an event at nought: a chart of the months shows the gap.
-    for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) if (!byMonth.has(m)) byMonth.set(m, 0);
+    for (const m of monthsBetween(from, to)) if (!byMonth.has(m)) byMonth.set(m, 0);
 
     // promotions and their uplift
     const promotions = rows.filter((e) => e.kind === "promotion" && e.status !== "cancelled");

@@ -4,7 +4,7 @@
 // screen's kiosk tokens reach a scope through `forUnit`, without an account.
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import { shiftMonth, stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
+import { monthsBetween, stationDate, stationDayBounds } from "../../../contracts/calendar.ts";
 import {
   aggregateOf,
   type FigureComparison,
@@ -215,7 +215,7 @@ export class FigureDictionary {
     const now = this.clock.now();
     const records = await this.recordsOf(def, scope, period, now);
     const groups = new Map<string, FigureRecord[]>();
-    if (by === "month") for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); m = shiftMonth(m, 1)) groups.set(m, []);
+    if (by === "month") for (const m of monthsBetween(period.from, period.to)) groups.set(m, []);
     if (by === "station") for (const s of scope.stations) groups.set(String(s.id), []);
     for (const r of records) {
       const key = by === "month" ? r.date.slice(0, 7) : by === "station" ? String(r.stationId) : (r.key ?? "");

@@ -3,7 +3,7 @@
 // meetings module) — for a period, and month by month for one unit.
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { monthRange, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
+import { monthRange, monthsBetween, shiftMonth, stationDate } from "../../../contracts/calendar.ts";
 import type { scorecardQuery, UnitScore } from "../../../contracts/meetings.ts";
 import type { DB } from "../../db/tables.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -116,12 +116,4 @@ export class ScorecardService {
     }
     return out;
   }
-}
-
-/** The months (YYYY-MM) touched by the dates from..to, inclusive; empty when from is after to. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = to.slice(0, 7);
-  for (let m = from.slice(0, 7); m <= end; m = shiftMonth(m, 1)) out.push(m);
-  return out;
 }

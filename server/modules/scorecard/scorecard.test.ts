@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthRange, shiftMonth } from "../../../contracts/calendar.ts";
-import { monthsBetween } from "./scorecard.service.ts";
+import { monthRange, monthsBetween, shiftMonth } from "../../../contracts/calendar.ts";
 
 describe("scorecard months", () => {
   it("shifts months across years", () => {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { monthRange, shiftMonth, stationDate, stationMonth } from "../../../contracts/calendar.ts";
+import { monthRange, monthsBetween, shiftMonth, stationDate, stationMonth } from "../../../contracts/calendar.ts";
 import {
   ACTIVITY_DAYS,
   type Citation,
@@ -137,8 +137,7 @@ export class VolunteerFiguresService {
     if (totals.byTeam.has("meal")) teamKeys.push({ key: MEAL_TEAM_KEY, label: "爱心餐送餐" });
     const byTeam = new Map([...totals.byTeam].map(([k, v]) => [k === "meal" ? MEAL_TEAM_KEY : k, v]));
     const hoursByTeam = hoursFigure("hours_by_team", hoursRows(byTeam, teamKeys));
-    const months: { key: string; label: string }[] = [];
-    for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = shiftMonth(m, 1)) months.push({ key: m, label: m });
+    const months = monthsBetween(from, to).map((m) => ({ key: m, label: m }));
     const hoursByMonth = hoursFigure("hours_by_month", hoursRows(totals.byMonth, months));
     const volunteerKeys = [...totals.byVolunteer.keys()].map((key) => {
       const v = totals.volunteers.get(Number(key)) ?? { name: "", number: "" };
