@@ -115,6 +115,10 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   await staff.getByTestId("nm-tab-figures").click();
   await staff.waitForURL(/\/night-market\/figures/);
   await wait(() => staff.getByTestId("figure-jobs").textContent()).toContain("14");
+  // The breadcrumb names the tab (not 详情).
+  expect(await staff.locator(".ant-breadcrumb").textContent()).toMatch(/夜市.*夜市指标$/);
+  // Where the jobs' holders come from, under its own words.
+  expect(await staff.getByTestId("jobs-by-origin").textContent()).toMatch(/^当前就业岗位来源地.*喀什地区 \d+/);
   await app.shot(staff, "night-market-console-figures");
   const seasonId = await staff.evaluate(async (name) => {
     const seasons = (await (await fetch("/api/night-market-seasons")).json()) as { id: number; name: string }[];

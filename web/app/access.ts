@@ -1,5 +1,5 @@
 import { accessMap, type Role } from "../../contracts/access.ts";
-import { allSections, type Section } from "./feature.ts";
+import { allRoutes, allSections, type Section } from "./feature.ts";
 
 export type { Section };
 
@@ -9,6 +9,11 @@ export const sections: Section[] = allSections;
 export function sectionFor(pathname: string): Section | undefined {
   if (pathname === "/") return sections[0];
   return sections.find((s) => s.path !== "/" && (pathname === s.path || pathname.startsWith(`${s.path}/`)));
+}
+
+/** The breadcrumb a page below its section names itself by (its route's `crumb`), if its route gives one. */
+export function crumbFor(pathname: string): string | undefined {
+  return allRoutes.find((r) => r.crumb && `/${r.path}` === pathname)?.crumb;
 }
 
 /** Where to land after sign-in: the wanted page, else the first section the account may open. */

@@ -25,6 +25,8 @@ export interface ConsoleRoute {
   path: string;
   action: Action;
   page: LazyExoticComponent<ComponentType>;
+  /** The breadcrumb's last entry on this page (a tab's name; an i18n key with its namespace); 详情 when absent. */
+  crumb?: string;
 }
 
 export interface MobileRoute {

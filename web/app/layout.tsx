@@ -20,7 +20,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../features/auth/api/logout.ts";
 import { ChangePasswordModal } from "../features/auth/components/change-password-modal.tsx";
 import { NotificationBell } from "../features/notifications/components/notification-bell.tsx";
-import { sectionFor, sections } from "./access.ts";
+import { crumbFor, sectionFor, sections } from "./access.ts";
 import { frameText } from "./i18n.ts";
 import { useLanguage } from "./language.ts";
 import { useMe } from "./session.tsx";
@@ -85,7 +85,8 @@ export function ConsoleLayout() {
     if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
   }, [currentGroup]);
 
-  // Where the page sits: home, the menu group, the section, and 详情 on a record's own page.
+  // Where the page sits: home, the menu group, the section, and 详情 on a record's own page (or the page's own name,
+  // a tab below its section).
   const crumbs =
     current && current.path !== "/"
       ? [
@@ -100,7 +101,7 @@ export function ConsoleLayout() {
                 <Link to={current.path}>{frameText(t, current.label ?? `menu.${current.key}`)}</Link>
               ),
           },
-          ...(location.pathname !== current.path ? [{ key: "detail", title: t("list.detail") }] : []),
+          ...(location.pathname !== current.path ? [{ key: "detail", title: t(crumbFor(location.pathname) ?? "list.detail") }] : []),
         ]
       : [];
 

@@ -37,12 +37,42 @@ export const feature: ConsoleFeature = {
   ],
   routes: [
     { path: "night-market", action: "nightmarket.read", page: lazy(() => import("./pages/seasons-page.tsx")) },
-    { path: "night-market/applications", action: "nightmarket.read", page: lazy(() => import("./pages/applications-page.tsx")) },
-    { path: "night-market/board", action: "nightmarket.read", page: lazy(() => import("./pages/board-page.tsx")) },
-    { path: "night-market/nights", action: "nightmarket.read", page: lazy(() => import("./pages/nights-page.tsx")) },
-    { path: "night-market/incidents", action: "nightmarket.read", page: lazy(() => import("./pages/incidents-page.tsx")) },
-    { path: "night-market/jobs", action: "nightmarket.read", page: lazy(() => import("./pages/jobs-page.tsx")) },
-    { path: "night-market/figures", action: "nightmarket.read", page: lazy(() => import("./pages/figures-page.tsx")) },
+    {
+      path: "night-market/applications",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/applications-page.tsx")),
+      crumb: "night-market:menu.applications",
+    },
+    {
+      path: "night-market/board",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/board-page.tsx")),
+      crumb: "night-market:menu.board",
+    },
+    {
+      path: "night-market/nights",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/nights-page.tsx")),
+      crumb: "night-market:menu.nights",
+    },
+    {
+      path: "night-market/incidents",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/incidents-page.tsx")),
+      crumb: "night-market:menu.incidents",
+    },
+    {
+      path: "night-market/jobs",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/jobs-page.tsx")),
+      crumb: "night-market:menu.jobs",
+    },
+    {
+      path: "night-market/figures",
+      action: "nightmarket.read",
+      page: lazy(() => import("./pages/figures-page.tsx")),
+      crumb: "night-market:menu.figures",
+    },
   ],
   mobileRoutes: [
     { path: "/night-market", page: lazy(() => import("./mobile/operator-page.tsx")) },

@@ -92,7 +92,7 @@ export default function FiguresPage() {
           <Row gutter={[12, 12]}>
             {card(
               t("figures.visitorsPerNight"),
-              `${Math.round(f.visitorsPerNight.value).toLocaleString()} ${t("figures.people")}`,
+              `${Math.round(f.visitorsPerNight.value).toLocaleString()} ${t("figures.people", { count: Math.round(f.visitorsPerNight.value) })}`,
               f.visitorsPerNight.link,
               f.visitorsPerNight.citation,
               "figure-visitors",
@@ -115,14 +115,14 @@ export default function FiguresPage() {
             )}
             {card(
               t("figures.operatorsPerNight"),
-              `${f.operatorsPerNight.value} ${t("figures.households")}`,
+              `${f.operatorsPerNight.value} ${t("figures.households", { count: f.operatorsPerNight.value })}`,
               f.operatorsPerNight.link,
               f.operatorsPerNight.citation,
               "figure-operators",
             )}
             {card(
               t("figures.currentJobs"),
-              `${f.currentJobs.value} ${t("figures.jobsUnit")}`,
+              `${f.currentJobs.value} ${t("figures.jobsUnit", { count: f.currentJobs.value })}`,
               f.currentJobs.link,
               f.currentJobs.citation,
               "figure-jobs",
@@ -130,7 +130,7 @@ export default function FiguresPage() {
             )}
             {card(
               t("figures.incidents"),
-              `${f.incidents.value} ${t("figures.incidentsUnit")}`,
+              `${f.incidents.value} ${t("figures.incidentsUnit", { count: f.incidents.value })}`,
               f.incidents.link,
               f.incidents.citation,
               "figure-incidents",
@@ -169,13 +169,16 @@ export default function FiguresPage() {
               </Col>
             ))}
           </Row>
-          <Space style={{ marginTop: 12 }} wrap>
-            {f.currentJobs.byOrigin.map((o) => (
-              <Typography.Text key={o.origin} type="secondary">
-                {o.origin} {o.count}
-              </Typography.Text>
-            ))}
-          </Space>
+          {f.currentJobs.byOrigin.length > 0 && (
+            <Space style={{ marginTop: 12 }} wrap data-testid="jobs-by-origin">
+              <Typography.Text>{t("figures.jobsByOrigin")}</Typography.Text>
+              {f.currentJobs.byOrigin.map((o) => (
+                <Typography.Text key={o.origin} type="secondary">
+                  {o.origin} {o.count}
+                </Typography.Text>
+              ))}
+            </Space>
+          )}
         </>
       )}
     </Card>
