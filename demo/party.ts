@@ -327,7 +327,8 @@ export async function loadParty(trx: Transaction<DB>, vault: Vault, ctx: PartyCo
   }
   // This month's meetings so far.
   const thisMonth = firstOfMonth(0);
-  if (addDays(thisMonth, 4) <= today) await hold("committee_meeting", "本月支委会", addDays(thisMonth, 4), branchMembers);
+  if (addDays(thisMonth, 4) <= today)
+    await hold("committee_meeting", `${Number(thisMonth.slice(5, 7))}月支委会`, addDays(thisMonth, 4), branchMembers);
 
   // Pioneer posts at the station.
   for (const [memberId, post, duty, service] of [

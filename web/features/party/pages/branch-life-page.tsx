@@ -62,7 +62,8 @@ export default function BranchLifePage() {
           {t("branchLife.hold")}
         </RowAction>
       ),
-    { width: 140, show: manage },
+    // Only a scheduled meeting has something to do (held ones open with the row's +): no empty column otherwise.
+    { width: 140, show: manage && (meetings.data?.items ?? []).some((r) => r.status === "scheduled") },
   );
 
   const columns: TableColumnsType<BranchMeeting> = [
