@@ -18,6 +18,15 @@ const icons = {
   ),
 };
 
+const tabs = [
+  ["applications", lazy(() => import("./pages/applications-page.tsx"))],
+  ["board", lazy(() => import("./pages/board-page.tsx"))],
+  ["nights", lazy(() => import("./pages/nights-page.tsx"))],
+  ["incidents", lazy(() => import("./pages/incidents-page.tsx"))],
+  ["jobs", lazy(() => import("./pages/jobs-page.tsx"))],
+  ["figures", lazy(() => import("./pages/figures-page.tsx"))],
+] as const;
+
 /**
  * 夜市: the console's seasons and pitch map, applications and allocation, tonight's board, nightly reports,
  * incidents, the jobs register and the figures (one menu entry, tabs within); the operator's and the resident's
@@ -37,42 +46,13 @@ export const feature: ConsoleFeature = {
   ],
   routes: [
     { path: "night-market", action: "nightmarket.read", page: lazy(() => import("./pages/seasons-page.tsx")) },
-    {
-      path: "night-market/applications",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/applications-page.tsx")),
-      crumb: "night-market:menu.applications",
-    },
-    {
-      path: "night-market/board",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/board-page.tsx")),
-      crumb: "night-market:menu.board",
-    },
-    {
-      path: "night-market/nights",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/nights-page.tsx")),
-      crumb: "night-market:menu.nights",
-    },
-    {
-      path: "night-market/incidents",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/incidents-page.tsx")),
-      crumb: "night-market:menu.incidents",
-    },
-    {
-      path: "night-market/jobs",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/jobs-page.tsx")),
-      crumb: "night-market:menu.jobs",
-    },
-    {
-      path: "night-market/figures",
-      action: "nightmarket.read",
-      page: lazy(() => import("./pages/figures-page.tsx")),
-      crumb: "night-market:menu.figures",
-    },
+    // The tabs below it, each a page of its own, named in the breadcrumb by its tab's label.
+    ...tabs.map(([key, page]) => ({
+      path: `night-market/${key}`,
+      action: "nightmarket.read" as const,
+      page,
+      crumb: `night-market:menu.${key}`,
+    })),
   ],
   mobileRoutes: [
     { path: "/night-market", page: lazy(() => import("./mobile/operator-page.tsx")) },
