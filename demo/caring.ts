@@ -327,7 +327,7 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
     .execute();
 
   // A year of redemptions, each within its card's validity and monthly caps and the shop's certification.
-  const redemptions: object[] = [];
+  const redemptions: (Record<string, unknown> & { created_at: string })[] = [];
   const operatorOf = new Map([[shops[5].id, ctx.merchantUserId]]);
   for (const card of cards) {
     const end = card === revoked ? addDays(today, -41) : addDays(today, -1);
@@ -363,6 +363,8 @@ export async function loadCaring(trx: Transaction<DB>, r: Random, ctx: CaringCon
       }
     }
   }
+  // Written in the order they happened, as the counter writes them: the list's newest first (by id) is by time too.
+  redemptions.sort((a, b) => a.created_at.localeCompare(b.created_at));
   await insertMany(trx, "redemptions", redemptions);
   await recountCardMonths(trx);
 

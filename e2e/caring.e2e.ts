@@ -188,6 +188,14 @@ test("the console's caring pages and the public honour roll show the demo year",
 
   await staff.goto("/caring/redemptions");
   await staff.locator("tbody tr.ant-table-row").first().waitFor();
+  // Newest first by time, one line a row, and every column in view without scrolling sideways.
+  const times = await staff.locator("tbody tr.ant-table-row td:first-child").allTextContents();
+  expect(times.length).toBeGreaterThan(10);
+  expect([...times].sort().reverse()).toEqual(times);
+  const table = staff.locator(".ant-table-content").first();
+  expect(await table.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+  const heights = await staff.locator("tbody tr.ant-table-row").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThan(60);
   await app.shot(staff, "caring-console-redemptions");
   await staff.goto("/caring/meals");
   await staff.locator("tbody tr.ant-table-row").first().waitFor();

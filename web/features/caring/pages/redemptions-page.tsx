@@ -57,21 +57,21 @@ export default function RedemptionsPage() {
         size="middle"
         loading={redemptions.isFetching}
         dataSource={redemptions.data?.items ?? []}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1082 }}
         locale={{ emptyText: <Empty description={t("redemption.empty")} /> }}
         onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter as never)}
         pagination={listPagination(t, list, redemptions.data)}
         columns={[
-          { title: t("field.time"), dataIndex: "createdAt", width: 150, render: formatDateTime },
-          { title: t("field.shop"), dataIndex: "shopName", width: 220, ellipsis: true },
-          { title: t("field.cardNo"), dataIndex: "cardNo", width: 150 },
-          { title: t("field.holder"), dataIndex: "holderName", width: 90 },
-          { title: t("field.category"), dataIndex: "category", width: 150, render: (c: string) => t(`category.${c}`) },
-          { title: t("field.method"), dataIndex: "method", width: 90, render: (m: string) => t(`method.${m}`) },
-          { title: t("field.amount"), dataIndex: "amountFen", width: 110, align: "right", render: formatYuan },
-          { title: t("field.rate"), dataIndex: "discountRatePermille", width: 140, render: formatRate },
-          { title: t("field.discount"), dataIndex: "discountFen", width: 110, align: "right", render: formatYuan },
-          { title: t("field.pay"), dataIndex: "payFen", width: 110, align: "right", render: formatYuan },
+          { title: t("field.time"), dataIndex: "createdAt", width: 140, render: formatDateTime },
+          { title: t("field.shop"), dataIndex: "shopName", width: 126, ellipsis: true },
+          { title: t("field.cardNo"), dataIndex: "cardNo", width: 120 },
+          { title: t("field.holder"), dataIndex: "holderName", width: 80 },
+          { title: t("field.category"), dataIndex: "category", width: 96, render: (c: string) => t(`category.${c}`) },
+          { title: t("field.method"), dataIndex: "method", width: 70, render: (m: string) => t(`method.${m}`) },
+          { title: t("field.amount"), dataIndex: "amountFen", width: 95, align: "right", render: formatYuan },
+          { title: t("field.rate"), dataIndex: "discountRatePermille", width: 175, render: formatRate },
+          { title: t("field.discount"), dataIndex: "discountFen", width: 90, align: "right", render: formatYuan },
+          { title: t("field.pay"), dataIndex: "payFen", width: 90, align: "right", render: formatYuan },
         ]}
       />
     </Card>
