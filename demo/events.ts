@@ -492,8 +492,11 @@ export async function loadEvents(ctx: EventsContext) {
 
   // culture and publicity events, with photos and head counts
   // A festival's show is held on its day (its latest before today); the others spread over the past year.
-  const festival = (datesOf: (year: number) => string | undefined) =>
-    lastBefore(today, (y) => (datesOf(y) ? [datesOf(y) as string] : null))[0];
+  const festival = (dateOf: (year: number) => string | undefined) =>
+    lastBefore(today, (y) => {
+      const d = dateOf(y);
+      return d ? [d] : null;
+    })[0];
   const culture: {
     kind: "performance" | "publicity";
     title: string;

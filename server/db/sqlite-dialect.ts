@@ -43,15 +43,15 @@ function adaptStatement(statement: StatementSync) {
   const factoryOf = () => rowFactory(statement.columns().map((c) => c.name));
   let make = arrays ? factoryOf() : null;
   if (arrays) s.setReturnArrays?.(true);
-  /** The rows as objects; a row of another width than the factory's (SQLite prepared the statement again after a schema change) makes it anew. */
-  const objects = (rows: unknown[][]) => {
-    if (rows.length && rows[0].length !== make?.width) make = factoryOf();
-    return rows.map(make as RowFactory);
+  /** A row's object; a row of another width than the factory's (SQLite prepared the statement again after a schema change) remakes it. */
+  const objectOf = (row: unknown[]) => {
+    if (row.length !== make?.width) make = factoryOf();
+    return make(row);
   };
   return {
     reader,
     all: arrays
-      ? (params: ReadonlyArray<unknown>) => objects(statement.all(...params.map(toParam)) as unknown as unknown[][])
+      ? (params: ReadonlyArray<unknown>) => (statement.all(...params.map(toParam)) as unknown as unknown[][]).map(objectOf)
       : (params: ReadonlyArray<unknown>) => statement.all(...params.map(toParam)),
     run: (params: ReadonlyArray<unknown>) => {
       const r = statement.run(...params.map(toParam));
@@ -59,7 +59,7 @@ function adaptStatement(statement: StatementSync) {
     },
     iterate: arrays
       ? function* (params: ReadonlyArray<unknown>) {
-          for (const row of statement.iterate(...params.map(toParam))) yield objects([row as unknown as unknown[]])[0];
+          for (const row of statement.iterate(...params.map(toParam))) yield objectOf(row as unknown as unknown[]);
         }
       : (params: ReadonlyArray<unknown>) => statement.iterate(...params.map(toParam)),
   };
