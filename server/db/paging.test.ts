@@ -61,6 +61,32 @@ describe("pagedList", () => {
     expect(deep).toMatchObject({ total: 1400, totalCapped: true });
   });
 
+  it("counts exactly up to the cap and caps from one more (999, 1,000 and 1,001 matches)", async () => {
+    // Group 1 has ids 1..1500: a filter on id leaves exactly n of them.
+    const upTo = (n: number) =>
+      pagedList({
+        db,
+        filtered: db.selectFrom("t as t").where("t.g", "=", 1).where("t.id", "<=", n),
+        id: "t.id",
+        order: [["t.id", "desc"]],
+        rows: (ids) => db.selectFrom("t").selectAll().where("id", "in", ids).execute() as Promise<{ id: number; title: string }[]>,
+        page: { limit: 20, offset: 20 },
+      });
+    expect(await upTo(999)).toMatchObject({ total: 999, totalCapped: false });
+    expect(await upTo(1000)).toMatchObject({ total: 1000, totalCapped: false });
+    expect(await upTo(1001)).toMatchObject({ total: 1000, totalCapped: true });
+    // Past the first page with nothing on it: the count runs on its own.
+    const beyond = await pagedList({
+      db,
+      filtered: db.selectFrom("t as t").where("t.g", "=", 2),
+      id: "t.id",
+      order: [["t.id", "desc"]],
+      rows: async () => [],
+      page: { limit: 20, offset: 100 },
+    });
+    expect(beyond).toMatchObject({ rows: [], total: 30, totalCapped: false });
+  });
+
   it("counts a text search among the first rows of the order: exact when they are all, a lower bound otherwise", async () => {
     const exact = await list(2, { limit: 5, offset: 0 }, "漏水");
     expect(exact).toMatchObject({ total: 30, totalCapped: false });
