@@ -7,18 +7,17 @@
 //      columns) is checked row by row along that walk and stops too, once the page is full.
 //   2. the page's rows: the joins and the wide columns for those ids only (`… where p.id in (…)`), put back in the
 //      order of step 1.
-//   3. the total: a count of the filter alone (without a text search, a subquery of step 1), stopped at `cap + 1`
-//      matches (`countUpToQuery`), which an index answers without reading the rows. Above the cap the total is the
-//      cap and `totalCapped` says it is a lower bound (the list shows "1,000+"). A text search is counted among the
-//      first TEXT_SCAN rows of the list's order only (exact when no more rows pass the other filters, "78+"
-//      otherwise). A first page shorter than the page size is its own total, and no count is run.
+//   3. the total: a count of the filter alone (without a text search, a subquery of step 1), stopped after `cap + 1` matches (`select count(*) from (select 1 …
+//      limit 1001)`), which an index answers without reading the rows. Above the cap the total is the cap and
+//      `totalCapped` says it is a lower bound (the list shows "1,000+"). A text search is counted among the first
+//      TEXT_SCAN rows of the list's order only (exact when no more rows pass the other filters, "78+" otherwise). A
+//      first page shorter than the page size is its own total, and no count is run.
 //
 // Every paged list answers this way; a window count (`count(*) over ()`), which builds every matching row with all
 // its joins before taking the page, is not used. A condition on a joined table (a unit's or a merchant's name) is
 // written against the base table's id column (`exists (select … where u.id = f.unit_id and …)`), so step 1 and the
 // count still read the base table alone.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql, type Transaction } from "kysely";
-import { dialectOf } from "./database.ts";
 
 export interface PageWindow {
   limit: number;
@@ -132,32 +131,12 @@ async function countText(db: AnyDb, candidates: AnySelect, text: NonNullable<Lis
   return { n: Number(r.matched), lowerBound: Number(r.scanned) > scan };
 }
 
-/** How many rows the filter matches, counting no further than `limit`. */
+/** How many rows the filter matches, counting no further than `limit` (`select count(*) from (select 1 … limit n)`). */
 export async function countUpTo(db: AnyDb, filtered: AnySelect, limit: number): Promise<number> {
-  const r = await db.selectNoFrom(countUpToQuery(db, filtered, limit).as("n")).executeTakeFirstOrThrow();
+  const r = await countUpToQuery(db, filtered, limit).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-/**
- * The number of matches, or `limit` when there are that many or more, as one expression.
- *
- * On SQLite: whether a `limit`-th match exists (`exists (select 1 … limit 1 offset limit - 1)`), and only when none
- * does, the exact count. A list above the cap (a station's 3,467 confirmed problems) then steps over its cap's index
- * entries once, where counting a subquery limited to the cap hands each entry to the count: 133 → 84 µs for the
- * page's ids and total in a loop; a shorter list reads its entries twice, each step cheaper, for what it cost before.
- *
- * On PostgreSQL the subquery limited to the cap (`select count(*) from (select 1 … limit n)`): with the probe, the
- * page's statement looked cheaper as a generic plan, and PostgreSQL's generic plan, which cannot see the page's
- * `limit`, sorts every match (a district officer's list: 5 ms → 220 ms from the sixth request on) —
- * docs/performance.md, "The capped count".
- */
 function countUpToQuery(db: AnyDb, filtered: AnySelect, limit: number) {
-  if (dialectOf(db as Kysely<unknown>) === "postgres")
-    return sql<number>`${db.selectFrom(filtered.select(sql<number>`1`.as("one")).limit(limit).as("t")).select(sql<number>`count(*)`.as("n"))}`;
-  const probe = filtered
-    .select(sql<number>`1`.as("one"))
-    .limit(1)
-    .offset(limit - 1);
-  // A query inside `sql` is written in parentheses.
-  return sql<number>`case when exists ${probe} then ${limit} else ${filtered.select(sql<number>`count(*)`.as("n"))} end`;
+  return db.selectFrom(filtered.select(sql<number>`1`.as("one")).limit(limit).as("t")).select(sql<number>`count(*)`.as("n"));
 }
