@@ -10,7 +10,7 @@ import type { ProblemsService } from "../server/modules/problems/problems.servic
 import { problemDueAt } from "../server/modules/problems/problems.workflow.ts";
 import { councilProblems } from "./council-problems.ts";
 import { loadServiceLists } from "./governance-lists.ts";
-import type { Random } from "./random.ts";
+import { type Random, seeded } from "./random.ts";
 
 export interface GovernanceContext {
   stationId: number;
@@ -75,6 +75,14 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
   meetings.push({ id: 0, kind: "joint", at: morning(new Date(ctx.now.getTime() + 6 * DAY)), held: false });
   meetings.sort((a, b) => a.at.getTime() - b.at.getTime());
   const allUnitIds = Object.values(ctx.units);
+  // The units without an account of their own are signed in by the station's staff: their contact, most times.
+  const contacts = new Map(
+    (await trx.selectFrom("alliance_units").select(["id", "contact_name"]).where("id", "in", allUnitIds).execute()).map((u) => [
+      u.id,
+      (u.contact_name ?? "").replace(/（.*）$/, ""),
+    ]),
+  );
+  const present = seeded(73);
   for (const [i, m] of meetings.entries()) {
     const title =
       m.kind === "council"
@@ -122,6 +130,21 @@ export async function loadGovernance(trx: Transaction<DB>, r: Random, ctx: Gover
           })
           .execute();
       }
+      const signedIn = invited.filter((unitId) => !ctx.unitUsers.some((u) => u.unitId === unitId) && present.chance(0.85));
+      if (signedIn.length)
+        await trx
+          .insertInto("attendances")
+          .values(
+            signedIn.map((unitId) => ({
+              meeting_id: row.id,
+              user_id: null,
+              name: contacts.get(unitId) || "联络员",
+              unit_id: unitId,
+              method: "staff" as const,
+              checked_in_at: iso(new Date(m.at.getTime() - present.int(2, 15) * 60_000)),
+            })),
+          )
+          .execute();
       const resolutions =
         m.kind === "council"
           ? [

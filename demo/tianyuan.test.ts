@@ -259,6 +259,57 @@ describe(`the Tianyuan demo market (${dialectName})`, () => {
     expect(entries.map((e) => e.station_id)).toEqual([tianyuan, youyi]);
   });
 
+  it("has every alliance unit at most of the held meetings it was invited to, signed in by itself or by the staff", async () => {
+    const db = t.database.db;
+    const rows = await db
+      .selectFrom("meeting_units as mu")
+      .innerJoin("meetings as m", "m.id", "mu.meeting_id")
+      .innerJoin("org_units as o", "o.id", "m.station_id")
+      .select([
+        "mu.unit_id",
+        (eb) => eb.fn.countAll<number>().as("invited"),
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(
+                  eb.exists(
+                    eb
+                      .selectFrom("attendances as a")
+                      .select("a.id")
+                      .whereRef("a.meeting_id", "=", "m.id")
+                      .whereRef("a.unit_id", "=", "mu.unit_id"),
+                  ),
+                )
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as("attended"),
+      ])
+      .where("o.name", "=", "天源市场党群服务站")
+      .where("m.status", "=", "held")
+      .groupBy("mu.unit_id")
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    for (const r of rows) expect(Number(r.attended) / Number(r.invited)).toBeGreaterThanOrEqual(0.5);
+    // Not every one every time: some were absent.
+    expect(rows.some((r) => Number(r.attended) < Number(r.invited))).toBe(true);
+    const staffTaken = await db
+      .selectFrom("attendances as a")
+      .innerJoin("meetings as m", "m.id", "a.meeting_id")
+      .innerJoin("org_units as o", "o.id", "m.station_id")
+      .innerJoin("alliance_units as u", "u.id", "a.unit_id")
+      .select(["a.name", "u.contact_name"])
+      .where("o.name", "=", "天源市场党群服务站")
+      .where("a.method", "=", "staff")
+      .execute();
+    expect(staffTaken.length).toBeGreaterThan(0);
+    // Signed in by name: the unit's contact.
+    expect(staffTaken.filter((a) => !a.name || !String(a.contact_name).startsWith(`${a.name}（`))).toEqual([]);
+  });
+
   it("leaves an audit chain that verifies", async () => {
     const result = await verifyAuditChain(t.database.db);
     expect(result.problems).toEqual([]);
