@@ -47,6 +47,9 @@ describe(`volunteer figures and the national export over HTTP (${dialectName})`,
     }
     expect(f.hoursByMonth.rows).toHaveLength(12);
     expect(f.hoursByTeam.rows.map((r: Row) => r.label)).toEqual(expect.arrayContaining(["老街坊理发队", "爱心餐送餐"]));
+    // Most hours first.
+    const teamMinutes = f.hoursByTeam.rows.map((r: Row) => r.minutes);
+    expect(teamMinutes).toEqual([...teamMinutes].sort((a, b) => b - a));
     // The honour roll: the most hours first, ranks shared by equal hours.
     const roll = f.honourRoll.rows as { rank: number; minutes: number; volunteerId: number }[];
     expect(roll).toHaveLength(10);

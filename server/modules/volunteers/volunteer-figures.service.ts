@@ -136,7 +136,11 @@ export class VolunteerFiguresService {
     const teamKeys = teams.map((t) => ({ key: String(t.id), label: t.name }));
     if (totals.byTeam.has("meal")) teamKeys.push({ key: MEAL_TEAM_KEY, label: "爱心餐送餐" });
     const byTeam = new Map([...totals.byTeam].map(([k, v]) => [k === "meal" ? MEAL_TEAM_KEY : k, v]));
-    const hoursByTeam = hoursFigure("hours_by_team", hoursRows(byTeam, teamKeys));
+    // Most hours first, as a ranking reads (a tie in the teams' order).
+    const hoursByTeam = hoursFigure(
+      "hours_by_team",
+      hoursRows(byTeam, teamKeys).sort((a, b) => b.minutes - a.minutes),
+    );
     const months = monthsBetween(from, to).map((m) => ({ key: m, label: m }));
     const hoursByMonth = hoursFigure("hours_by_month", hoursRows(totals.byMonth, months));
     const volunteerKeys = [...totals.byVolunteer.keys()].map((key) => {
