@@ -66,6 +66,9 @@ test("an operator applies on the phone, staff draw the lottery, the operator che
   await wait(() => staff.getByTestId("allocation-seed").textContent()).toContain("4471");
   await staff.getByTestId("allocation-verify").click();
   await wait(() => staff.getByText("重新摇号结果与记录一致").count()).toBeGreaterThan(0);
+  // Every application decided: no empty 操作 column standing over the status.
+  await wait(() => staff.locator(".ant-table-thead th", { hasText: "操作" }).count()).toBe(0);
+  expect(await staff.locator(".ant-table-tbody .ant-tag", { hasText: "已通过" }).first().isVisible()).toBe(true);
   await settled(staff);
   await app.shot(staff, "night-market-console-lottery");
   await expectAccessible(staff, "night-market-console-lottery");

@@ -35,14 +35,17 @@ export function RowActions({ children }: { children: ReactNode }) {
 
 /**
  * The list's 操作 column (none when `show` is false, for accounts with nothing to do): spread it last into the
- * columns. `width` fits the widest row's actions in both languages.
+ * columns. `width` fits the widest row's actions in both languages. Given the page's `rows`, the column is left out
+ * too when none of them has an action (`render` gives nothing: false, null, undefined or ""), rather than standing
+ * empty over the last columns.
  */
 export function useActionsColumn<T>(
   render: (row: T) => ReactNode,
-  { width, show = true }: { width: number; show?: boolean },
+  { width, show = true, rows }: { width: number; show?: boolean; rows?: readonly T[] },
 ): ColumnType<T>[] {
   const { t } = useTranslation();
   if (!show) return [];
+  if (rows && !rows.some((row) => hasContent(render(row)))) return [];
   return [
     {
       title: t("actions"),
@@ -53,3 +56,5 @@ export function useActionsColumn<T>(
     },
   ];
 }
+
+const hasContent = (node: ReactNode) => node !== false && node !== null && node !== undefined && node !== "";

@@ -190,7 +190,7 @@ export default function CardsPage() {
           </RowAction>
         </>
       ),
-    { width: 290, show: manage },
+    { width: 290, show: manage, rows: cards.data?.items },
   );
 
   return (

@@ -72,7 +72,7 @@ export default function LedgerPage() {
           </RowAction>
         </RowActions>
       ) : null,
-    { width: 120 },
+    { width: 120, rows: expenditures.data?.items },
   );
   const sourceActions = useActionsColumn<FundingSource>(
     (s) => (

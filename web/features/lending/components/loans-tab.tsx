@@ -78,7 +78,7 @@ export function LoansTab() {
           </RowAction>
         </>
       ),
-    { width: 210, show: can("lending.manage") },
+    { width: 210, show: can("lending.manage"), rows: loans.data?.items },
   );
 
   return (

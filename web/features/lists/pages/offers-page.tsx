@@ -63,7 +63,7 @@ export default function OffersPage() {
       ) : (
         <RowAction onClick={() => setStatus(o, "active")}>{t("offer.republish")}</RowAction>
       )),
-    { width: 130, show: can("offer.write") },
+    { width: 130, show: can("offer.write"), rows: offers.data?.items },
   );
 
   const columns: TableColumnsType<Offer> = [

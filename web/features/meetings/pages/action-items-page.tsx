@@ -89,7 +89,7 @@ export default function ActionItemsPage() {
       ) : (
         <RowAction onClick={() => setTarget({ item: r, status: "open" })}>{t("itemAction.open")}</RowAction>
       )),
-    { width: 110, show: can("action_item.work") },
+    { width: 110, show: can("action_item.work"), rows: items.data?.items },
   );
 
   return (

@@ -66,7 +66,7 @@ export default function ApplicationsPage() {
           </Popconfirm>
         </>
       ),
-    { width: 130, show: manage },
+    { width: 130, show: manage, rows: applications.data?.items },
   );
   const columns = [
     { title: t("field.operator"), dataIndex: "operatorName", width: 160, fixed: "left" as const },

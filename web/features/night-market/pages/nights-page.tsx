@@ -51,7 +51,7 @@ export default function NightsPage() {
           {t("nights.correct")}
         </Button>
       ),
-    { width: 90, show: can("nightmarket.manage") },
+    { width: 90, show: can("nightmarket.manage"), rows: nights.data?.items },
   );
   const columns = [
     {

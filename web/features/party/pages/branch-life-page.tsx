@@ -63,7 +63,7 @@ export default function BranchLifePage() {
         </RowAction>
       ),
     // Only a scheduled meeting has something to do (held ones open with the row's +): no empty column otherwise.
-    { width: 140, show: manage && (meetings.data?.items ?? []).some((r) => r.status === "scheduled") },
+    { width: 140, show: manage, rows: meetings.data?.items },
   );
 
   const columns: TableColumnsType<BranchMeeting> = [
