@@ -37,6 +37,10 @@ test("a resident books on the phone, the counter checks in, handles and complete
   await phone.getByTestId("entry-services").click();
   await phone.waitForURL(/\/m\/services/);
   await phone.getByTestId("service-items").waitFor();
+  // By department: a heading for each, the grid centre's among them.
+  const headings = await phone.getByTestId("service-items").locator(".adm-list-header").allTextContents();
+  expect(headings.length).toBeGreaterThan(1);
+  expect(headings).toContain("银河路街道网格化服务管理中心");
   await app.shot(phone, "counter-mobile-services");
   await expectAccessible(phone, "counter-mobile-services");
   await phone.getByTestId("service-search").locator("input").fill("居住证明");

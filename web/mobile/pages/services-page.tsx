@@ -130,6 +130,17 @@ function ItemSheet({ item, onClose }: { item: ServiceItem; onClose: () => void }
   );
 }
 
+/** The items by department, in the order the departments first appear (the catalogue's own order). */
+function byUnit(items: ServiceItem[]): [string, ServiceItem[]][] {
+  const groups = new Map<string, ServiceItem[]>();
+  for (const item of items) {
+    const group = groups.get(item.unitName);
+    if (group) group.push(item);
+    else groups.set(item.unitName, [item]);
+  }
+  return [...groups];
+}
+
 function Catalogue() {
   const { t } = useTranslation("counter");
   const [q, setQ] = useState("");
@@ -149,19 +160,26 @@ function Catalogue() {
       ) : list.length === 0 ? (
         <ErrorBlock status="empty" title={q ? t("common:emptySearch") : t("catalogue.empty")} description="" />
       ) : (
-        <List mode="card" data-testid="service-items">
-          {list.map((item) => (
-            <List.Item
-              key={item.id}
-              onClick={() => setOpen(item)}
-              description={`${item.unitName} · ${item.timeLimitDays === 0 ? t("timeLimit.immediate") : t("timeLimit.days", { count: item.timeLimitDays })}`}
-              extra={item.feeFen === 0 ? <span style={{ color: "#237804", fontSize: 13 }}>{t("fee.free")}</span> : formatYuan(item.feeFen)}
-              data-testid={`service-item-${item.code}`}
-            >
-              {item.name}
-            </List.Item>
+        // By department, as the counter's rota is: a resident looks for the office, then the matter.
+        <div data-testid="service-items">
+          {byUnit(list).map(([unitName, unitItems]) => (
+            <List mode="card" header={unitName} key={unitName} style={{ margin: "8px 12px" }}>
+              {unitItems.map((item) => (
+                <List.Item
+                  key={item.id}
+                  onClick={() => setOpen(item)}
+                  description={item.timeLimitDays === 0 ? t("timeLimit.immediate") : t("timeLimit.days", { count: item.timeLimitDays })}
+                  extra={
+                    item.feeFen === 0 ? <span style={{ color: "#237804", fontSize: 13 }}>{t("fee.free")}</span> : formatYuan(item.feeFen)
+                  }
+                  data-testid={`service-item-${item.code}`}
+                >
+                  {item.name}
+                </List.Item>
+              ))}
+            </List>
           ))}
-        </List>
+        </div>
       )}
       <Popup
         visible={open !== null}
