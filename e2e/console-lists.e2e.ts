@@ -277,6 +277,10 @@ test("in English the lists and the menu show every label whole (or with its tool
   expect(await clipped(page, "thead th")).toEqual([]);
   expect(await headerPlace(page, "Station")).toEqual({ inside: true, cut: false });
   expect(await spilling(page)).toEqual([]);
+  // An overdue problem's row is as tall as the others (its due date and "Overdue" on one line).
+  await expect.poll(() => page.locator("tbody tr.ant-table-row [data-testid='overdue']").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  const heights = await page.locator("tbody tr.ant-table-row").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...heights) - Math.min(...heights)).toBeLessThan(4);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.shot(page, "console-lists-problems-en");
   await openFromMenu(page, /^Accounts$/, /\/users/, /Settings/);

@@ -100,12 +100,13 @@ export default function ProblemsPage() {
       title: t("field.dueAt"),
       key: "dueAt",
       dataIndex: "dueAt",
-      width: 150,
+      // Wide enough for the date and 超期 / Overdue on one line (on two, the overdue rows stood taller than the rest).
+      width: 200,
       sorter: true,
       sortOrder: list.sortOrderOf("dueAt"),
       render: (v: string | null, r) =>
         r.overdue ? (
-          <Typography.Text type="danger" strong data-testid="overdue">
+          <Typography.Text type="danger" strong data-testid="overdue" style={{ whiteSpace: "nowrap" }}>
             {formatDateTime(v)} · {t("overdue")}
           </Typography.Text>
         ) : (
