@@ -140,6 +140,11 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   await phone.waitForURL(/\/m\/volunteering\/records$/);
   await wait(() => phone.getByTestId(`record-state-${id}`).textContent()).toBe("公示中");
   await wait(() => phone.getByTestId(`record-hours-${id}`).textContent()).toMatch(/^[1-9]\.\d 小时$/);
+  // By month, each under its month and hours; the newest month holds the new record.
+  const months = phone.locator('[data-testid^="records-month-"]');
+  expect(await months.count()).toBeGreaterThan(1);
+  expect(await months.first().getByTestId(`record-${id}`).count()).toBe(1);
+  expect(await months.first().textContent()).toMatch(/^\d{4}年\d{1,2}月 · \d+(\.\d+)? 小时/);
   await app.shot(phone, "volunteers-mobile-records");
   await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-records-top.png") });
   await expectAccessible(phone, "volunteers-mobile-records");

@@ -1,4 +1,5 @@
 import { Button, DotLoading, ErrorBlock, List, NoticeBar, Popup, Tag, TextArea, Toast } from "antd-mobile";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { stationTime } from "../../../../contracts/calendar.ts";
@@ -147,6 +148,22 @@ function RecordItem({ r, onObject }: { r: Record; onObject: () => void }) {
   );
 }
 
+/** The records by month of the activity, newest month first as the records come. */
+function byMonth(records: Record[]): [string, Record[]][] {
+  const months = new Map<string, Record[]>();
+  for (const r of records) {
+    const month = r.occurrence.date.slice(0, 7);
+    const list = months.get(month);
+    if (list) list.push(r);
+    else months.set(month, [r]);
+  }
+  return [...months];
+}
+
+/** A month's hours as the total counts them: certified (final or on public notice). */
+const countedMinutes = (records: Record[]) =>
+  records.reduce((sum, r) => sum + (r.occurrence.certification === "uncertified" ? 0 : (r.signup.minutes ?? 0)), 0);
+
 /** 我的服务记录: my hours by certification (pending, on public notice, final), each activity's record, objections during the notice. */
 export default function VolunteerRecordsPage() {
   const { t } = useTranslation("volunteers");
@@ -186,8 +203,18 @@ export default function VolunteerRecordsPage() {
         <ErrorBlock status="empty" title={t("m.records.none")} description="" />
       ) : (
         <div data-testid="records">
-          {data?.records.map((r) => (
-            <RecordItem key={r.occurrence.id} r={r} onObject={() => setObjecting(r)} />
+          {byMonth(data?.records ?? []).map(([month, monthRecords]) => (
+            <section key={month} data-testid={`records-month-${month}`}>
+              <div className="dd-muted" style={{ margin: "16px 16px 0", fontSize: 14, fontWeight: 600 }}>
+                {t("m.records.month", {
+                  month: dayjs(`${month}-01`).format(t("calendar.monthFormat")),
+                  hours: hoursOf(countedMinutes(monthRecords)),
+                })}
+              </div>
+              {monthRecords.map((r) => (
+                <RecordItem key={r.occurrence.id} r={r} onObject={() => setObjecting(r)} />
+              ))}
+            </section>
           ))}
         </div>
       )}
