@@ -361,6 +361,8 @@ export const myRecordsSchema = z.object({
   records: z.array(myRecordSchema),
   /** My minutes by their certification: not certified yet, on public notice, final. */
   minutes: z.object({ uncertified: z.number().int(), publicised: z.number().int(), final: z.number().int() }),
+  /** My caring-meal deliveries that count (final), by month, newest first: their minutes are among `minutes.final`. */
+  meals: z.array(z.object({ month: z.string(), days: z.number().int(), minutes: z.number().int() })),
 });
 export type MyRecords = z.infer<typeof myRecordsSchema>;
 

@@ -145,6 +145,10 @@ test("a volunteer joins the 16th on the phone, checks in and out with the organi
   expect(await months.count()).toBeGreaterThan(1);
   expect(await months.first().getByTestId(`record-${id}`).count()).toBe(1);
   expect(await months.first().textContent()).toMatch(/^\d{4}年\d{1,2}月 · \d+(\.\d+)? 小时/);
+  // Her caring-meal deliveries that count, under their months, as on her service record.
+  const meals = phone.locator('[data-testid^="record-meals-"]');
+  expect(await meals.count()).toBeGreaterThan(0);
+  expect(await meals.first().textContent()).toMatch(/爱心餐送餐送餐 \d+ 天.*\d+(\.\d+)? 小时已确定/);
   await app.shot(phone, "volunteers-mobile-records");
   await phone.screenshot({ path: join(SCREENSHOTS, "volunteers-mobile-records-top.png") });
   await expectAccessible(phone, "volunteers-mobile-records");

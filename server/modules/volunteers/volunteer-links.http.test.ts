@@ -62,6 +62,31 @@ describe(`volunteer hours from caring-meal deliveries, and in a Party member's r
     await t.database.db.updateTable("meal_deliveries").set({ status: "delivered" }).where("id", "=", one.id).execute();
   });
 
+  it("shows the volunteer their counted meal deliveries on the phone, by month, with their service record's minutes", async () => {
+    const today = stationDate(t.clock.now());
+    const entries = (await preview("2000-01-01", today)).entries.filter((e) => e.kind === "meal_delivery");
+    expect(entries.length).toBeGreaterThan(0);
+    const phone = await t.login("zhiyuanzhe");
+    const mine = (await t.as(phone, { method: "GET", url: "/api/me/volunteering/hours" })).json() as {
+      minutes: { final: number; publicised: number };
+      meals: { month: string; days: number; minutes: number }[];
+      records: { occurrence: { certification: string }; signup: { minutes: number | null } }[];
+    };
+    const months = [...new Set(entries.map((e) => e.date.slice(0, 7)))].sort().reverse();
+    expect(mine.meals.map((m) => m.month)).toEqual(months);
+    for (const m of mine.meals) {
+      const theirs = entries.filter((e) => e.date.startsWith(m.month));
+      expect(m.days).toBe(theirs.length);
+      expect(m.minutes).toBe(theirs.reduce((n, e) => n + e.minutes, 0));
+    }
+    // Final minutes: the final activities' and the meals'.
+    const activities = mine.records.filter((r) => r.occurrence.certification === "final").reduce((n, r) => n + (r.signup.minutes ?? 0), 0);
+    expect(mine.minutes.final).toBe(activities + mine.meals.reduce((n, m) => n + m.minutes, 0));
+    // The phone's home says the same certified hours as 我的服务记录.
+    const home = (await t.as(phone, { method: "GET", url: "/api/me/volunteering" })).json() as { certifiedMinutes: number };
+    expect(home.certifiedMinutes).toBe(mine.minutes.final + mine.minutes.publicised);
+  });
+
   it("offers a nominee's final volunteer hours as evidence in an award round, to staff only", async () => {
     const db = t.database.db;
     // zhiyuanzhe's account is also a resident's: nominate that resident for a civilised-resident round.

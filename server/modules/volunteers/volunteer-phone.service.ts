@@ -5,16 +5,19 @@ import { addDays, stationDate } from "../../../contracts/calendar.ts";
 import type { activitiesQuery, MyRecords, MyTeam } from "../../../contracts/volunteers.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { SessionUser } from "../../platform/scope.ts";
+import type { VolunteerHours } from "./volunteer-hours.ts";
 import { presentObjection, presentSignup, presentTeam, teamIdsOf } from "./volunteers.presenter.ts";
 import type { VolunteersRepository } from "./volunteers.repository.ts";
 import { occurrenceViews, volunteerView } from "./volunteers.views.ts";
 
 export class VolunteerPhoneService {
   private readonly repo: VolunteersRepository;
+  private readonly hours: VolunteerHours;
   private readonly clock: Clock;
 
-  constructor(repo: VolunteersRepository, clock: Clock) {
+  constructor(repo: VolunteersRepository, hours: VolunteerHours, clock: Clock) {
     this.repo = repo;
+    this.hours = hours;
     this.clock = clock;
   }
 
@@ -34,19 +37,25 @@ export class VolunteerPhoneService {
         const s = signups.find((g) => g.occurrence_id === view.id && g.volunteer_id === v.id && g.status !== "withdrawn");
         return { ...view, mySignup: s ? presentSignup(s) : null };
       }),
-      certifiedMinutes: own.filter((s) => s.certified_at && s.status === "attended").reduce((n, s) => n + (s.minutes ?? 0), 0),
+      // Certified activities and the meal deliveries that count, as 我的服务记录 totals them.
+      certifiedMinutes:
+        own.filter((s) => s.certified_at && s.status === "attended").reduce((n, s) => n + (s.minutes ?? 0), 0) +
+        (await this.mealMonths(v, now)).reduce((n, m) => n + m.minutes, 0),
     };
   }
 
   /**
    * My service records: every activity of mine that has begun and was not withdrawn or cancelled, newest first, with
-   * my sign-up (check-in, check-out, minutes), the occurrence's certification and my latest objection.
+   * my sign-up (check-in, check-out, minutes), the occurrence's certification and my latest objection; and my caring
+   * meal deliveries that count (final, as on my service record), by month, their minutes among the final ones.
    */
   async records(user: SessionUser): Promise<MyRecords> {
     const now = this.clock.now();
     const minutes = { uncertified: 0, publicised: 0, final: 0 };
     const v = await this.repo.volunteerOfUser(user.id);
-    if (!v) return { records: [], minutes };
+    if (!v) return { records: [], minutes, meals: [] };
+    const meals = await this.mealMonths(v, now);
+    for (const m of meals) minutes.final += m.minutes;
     const own = (await this.repo.signupsOfVolunteer(v.id)).filter((s) => s.status !== "withdrawn");
     const rows = (await this.repo.occurrencesByIds([...new Set(own.map((s) => s.occurrence_id))])).filter(
       (o) => o.status === "open" && Date.parse(o.starts_at) <= now.getTime(),
@@ -60,7 +69,24 @@ export class VolunteerPhoneService {
       minutes[occurrence.certification] += signup.minutes ?? 0;
       records.push({ occurrence, signup: presentSignup(signup), objection: objection ? presentObjection(objection) : null });
     }
-    return { records, minutes };
+    return { records, minutes, meals };
+  }
+
+  /** My caring-meal deliveries that count (final, as on my service record) by month, newest first. */
+  private async mealMonths(v: { id: number; station_id: number }, now: Date): Promise<MyRecords["meals"]> {
+    const months = new Map<string, { month: string; days: number; minutes: number }>();
+    const delivered = await this.hours.counted(
+      { stationIds: [v.station_id], volunteerId: v.id, mealsOnly: true, from: "2000-01-01", to: stationDate(now) },
+      now,
+    );
+    for (const entry of delivered) {
+      const month = entry.date.slice(0, 7);
+      const m = months.get(month) ?? { month, days: 0, minutes: 0 };
+      m.days += 1;
+      m.minutes += entry.minutes;
+      months.set(month, m);
+    }
+    return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
   }
 
   /** The teams of my station (of my account's, before I register), with my live membership, else my latest one. */

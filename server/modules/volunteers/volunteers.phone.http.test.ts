@@ -87,6 +87,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
     expect((await get(resident, "/api/me/volunteering/hours")).json()).toEqual({
       records: [],
       minutes: { uncertified: 0, publicised: 0, final: 0 },
+      meals: [],
     });
   });
 
@@ -94,6 +95,7 @@ describe(`volunteers: the list's filter and export, my service records and teams
     const before = (await get(volunteer, "/api/me/volunteering/hours")).json() as {
       records: Record[];
       minutes: { uncertified: number; publicised: number; final: number };
+      meals: { minutes: number }[];
     };
     expect(before.records.length).toBeGreaterThan(10);
     const starts = before.records.map((r) => r.occurrence.startsAt);
@@ -103,7 +105,13 @@ describe(`volunteers: the list's filter and export, my service records and teams
     expect(before.records.every((r) => r.signup.volunteerId === me)).toBe(true);
     const byState = (state: string) =>
       before.records.filter((r) => r.occurrence.certification === state).reduce((n, r) => n + (r.signup.minutes ?? 0), 0);
-    expect(before.minutes).toEqual({ uncertified: byState("uncertified"), publicised: byState("publicised"), final: byState("final") });
+    // The final ones with the counted meal deliveries.
+    const meals = before.meals.reduce((n, m) => n + m.minutes, 0);
+    expect(before.minutes).toEqual({
+      uncertified: byState("uncertified"),
+      publicised: byState("publicised"),
+      final: byState("final") + meals,
+    });
 
     // Tomorrow, 10:00–11:00, for the knife-sharpeners: sign up now, check in at 09:50, out at 11:05, certified after.
     const knives = (await get(volunteer, "/api/me/volunteering"))

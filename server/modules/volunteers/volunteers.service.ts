@@ -70,9 +70,9 @@ export class VolunteersService {
     this.signups = new VolunteerSignupsService(db, this.repo, clock);
     this.attendance = new VolunteerAttendanceService(db, this.repo, vault, clock);
     this.certification = new VolunteerCertificationService(db, this.repo, this.series, clock);
-    this.phone = new VolunteerPhoneService(this.repo, clock);
     this.reports = new VolunteerReportsRepository(db);
     this.hours = new VolunteerHours(this.reports, deps.meals ?? null);
+    this.phone = new VolunteerPhoneService(this.repo, this.hours, clock);
     this.records = new VolunteerRecordsService(db, this.repo, this.reports, this.hours, clock);
     this.served = new VolunteerServedService(db, this.repo, deps.notifier ?? null, clock);
     this.figures = new VolunteerFiguresService(db, this.repo, this.reports, this.hours, clock);

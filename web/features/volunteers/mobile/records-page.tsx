@@ -148,21 +148,44 @@ function RecordItem({ r, onObject }: { r: Record; onObject: () => void }) {
   );
 }
 
-/** The records by month of the activity, newest month first as the records come. */
-function byMonth(records: Record[]): [string, Record[]][] {
-  const months = new Map<string, Record[]>();
-  for (const r of records) {
-    const month = r.occurrence.date.slice(0, 7);
-    const list = months.get(month);
-    if (list) list.push(r);
-    else months.set(month, [r]);
-  }
-  return [...months];
+type Meals = MyRecords["meals"][number];
+
+/** The records and the meal deliveries by month, newest month first. */
+function byMonth(records: Record[], meals: Meals[]): { month: string; records: Record[]; meals: Meals | null }[] {
+  const months = new Map<string, { month: string; records: Record[]; meals: Meals | null }>();
+  const at = (month: string) => {
+    const m = months.get(month) ?? { month, records: [], meals: null };
+    months.set(month, m);
+    return m;
+  };
+  for (const r of records) at(r.occurrence.date.slice(0, 7)).records.push(r);
+  for (const m of meals) at(m.month).meals = m;
+  return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
 }
 
-/** A month's hours as the total counts them: certified (final or on public notice). */
-const countedMinutes = (records: Record[]) =>
-  records.reduce((sum, r) => sum + (r.occurrence.certification === "uncertified" ? 0 : (r.signup.minutes ?? 0)), 0);
+/** A month's hours as the total counts them: certified (final or on public notice), the meal deliveries' with them. */
+const countedMinutes = (records: Record[], meals: Meals | null) =>
+  records.reduce((sum, r) => sum + (r.occurrence.certification === "uncertified" ? 0 : (r.signup.minutes ?? 0)), 0) + (meals?.minutes ?? 0);
+
+function MealsItem({ meals }: { meals: Meals }) {
+  const { t } = useTranslation("volunteers");
+  return (
+    <List mode="card" data-testid={`record-meals-${meals.month}`}>
+      <List.Item
+        description={t("m.records.mealsNote")}
+        extra={
+          <div style={{ display: "grid", gap: 6, justifyItems: "end", textAlign: "right" }}>
+            <span style={{ fontSize: 18, fontWeight: 600, color: "#333" }}>{t("m.records.hours", { hours: hoursOf(meals.minutes) })}</span>
+            <Tag color={stateColour.final}>{t("m.records.state.final")}</Tag>
+          </div>
+        }
+      >
+        <div style={{ fontWeight: 600 }}>{t("m.records.meals")}</div>
+        <div style={{ fontSize: 15, marginTop: 2 }}>{t("m.records.mealDays", { count: meals.days })}</div>
+      </List.Item>
+    </List>
+  );
+}
 
 /** 我的服务记录: my hours by certification (pending, on public notice, final), each activity's record, objections during the notice. */
 export default function VolunteerRecordsPage() {
@@ -199,21 +222,22 @@ export default function VolunteerRecordsPage() {
         <div style={{ padding: 48, textAlign: "center" }}>
           <DotLoading color="primary" />
         </div>
-      ) : data && data.records.length === 0 ? (
+      ) : data && data.records.length === 0 && data.meals.length === 0 ? (
         <ErrorBlock status="empty" title={t("m.records.none")} description="" />
       ) : (
         <div data-testid="records">
-          {byMonth(data?.records ?? []).map(([month, monthRecords]) => (
-            <section key={month} data-testid={`records-month-${month}`}>
+          {byMonth(data?.records ?? [], data?.meals ?? []).map((m) => (
+            <section key={m.month} data-testid={`records-month-${m.month}`}>
               <div className="dd-muted" style={{ margin: "16px 16px 0", fontSize: 14, fontWeight: 600 }}>
                 {t("m.records.month", {
-                  month: dayjs(`${month}-01`).format(t("calendar.monthFormat")),
-                  hours: hoursOf(countedMinutes(monthRecords)),
+                  month: dayjs(`${m.month}-01`).format(t("calendar.monthFormat")),
+                  hours: hoursOf(countedMinutes(m.records, m.meals)),
                 })}
               </div>
-              {monthRecords.map((r) => (
+              {m.records.map((r) => (
                 <RecordItem key={r.occurrence.id} r={r} onObject={() => setObjecting(r)} />
               ))}
+              {m.meals && <MealsItem meals={m.meals} />}
             </section>
           ))}
         </div>
