@@ -162,7 +162,8 @@ export class VolunteerHours {
   async countedSet(filter: CountedFilter, now: Date): Promise<CountedSet> {
     const [signups, occurrences, teams, volunteers] = await Promise.all([
       filter.mealsOnly ? Promise.resolve([]) : this.reports.countedSignups({ ...filter, now: now.toISOString() }),
-      this.reports.countedOccurrences(filter.stationIds, filter.from, filter.to),
+      // The occurrences only put words on sign-ups: none to read for the meal deliveries alone.
+      filter.mealsOnly ? Promise.resolve([]) : this.reports.countedOccurrences(filter.stationIds, filter.from, filter.to),
       this.reports.teamsOfStations(filter.stationIds),
       this.reports.volunteersOfStations(filter.stationIds),
     ]);
